@@ -1,0 +1,418 @@
+"""Campaign + Agency -> the blank Excel form an agency fills in.
+
+The workbook is built once per campaign with openpyxl, with placeholder tokens where the agency's
+code and name go; each agency's copy is then stamped by replacing those tokens inside the zip.
+Only `sharedStrings.xml` and `docProps/custom.xml` differ between agencies, so stamping costs about
+a millisecond where building costs tens.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from thanghanhdong import form
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.text import slug
+
+CODE_TOKEN = "@@THD_AGENCY_CODE@@"
+NAME_TOKEN = "@@THD_AGENCY_NAME@@"
+PROPERTY_CODE = "thd_agency_code"
+PROPERTY_VERSION = "thd_form_version"
+PROPERTY_CAMPAIGN = "thd_campaign_id"
+
+FONT = "Times New Roman"
+INPUT_FILL = "FFF9E5"
+HEADER_FILL = "DDE5F0"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def file_name(campaign: Campaign, agency: Agency) -> str:
+    """`<year>_<code>_<slug>.xlsx`: ASCII only, nothing a path or a mail client could mangle."""
+    return f"{campaign.campaign.year}_{slug(agency.code, 40)}_{slug(agency.name)}.xlsx"
+
+
+@dataclass(frozen=True)
+class WrittenForm:
+    agency: Agency
+    path: Path
+
+
+class FormStamper:
+    """Holds one built workbook and stamps a copy for each agency."""
+
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = campaign
+        self._entries = _unzip(build_workbook_bytes(campaign))
+
+    def stamp(self, agency: Agency) -> bytes:
+        replacements = {CODE_TOKEN: _xml_text(agency.code), NAME_TOKEN: _xml_text(agency.name)}
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+            for info, data in self._entries:
+                if info.filename in _STAMPED_PARTS:
+                    text = data.decode("utf-8")
+                    for token, value in replacements.items():
+                        text = text.replace(token, value)
+                    data = text.encode("utf-8")
+                out.writestr(info, data)
+        return buffer.getvalue()
+
+
+_STAMPED_PARTS = frozenset({"xl/sharedStrings.xml", "docProps/custom.xml"})
+
+
+def _unzip(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = []
+        for info in archive.infolist():
+            fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            fresh.compress_type = zipfile.ZIP_DEFLATED
+            entries.append((fresh, archive.read(info)))
+        return entries
+
+
+def _xml_text(value: str) -> str:
+    return escape(_XML_ILLEGAL.sub("", value))
+
+
+def write_forms(
+    campaign: Campaign,
+    agencies: Iterable[Agency],
+    out_dir: Path,
+    *,
+    force: bool = False,
+) -> Iterable[WrittenForm]:
+    """Write one form per agency; yields each as it is written (for a progress bar).
+
+    Raises FileExistsError, before writing anything, if a target exists and `force` is off.
+    """
+    agencies = list(agencies)
+    targets = [(agency, out_dir / file_name(campaign, agency)) for agency in agencies]
+    if not force:
+        existing = [path for _, path in targets if path.exists()]
+        if existing:
+            raise FileExistsError(existing)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamper = FormStamper(campaign)
+    for agency, path in targets:
+        atomic_write(path, stamper.stamp(agency))
+        yield WrittenForm(agency, path)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename over it."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".thd-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_workbook_bytes(campaign: Campaign, agency: Agency | None = None) -> bytes:
+    """The form as .xlsx bytes; with no agency, the code and name are placeholder tokens."""
+    from openpyxl import Workbook
+
+    code = agency.code if agency else CODE_TOKEN
+    name = agency.name if agency else NAME_TOKEN
+    workbook = Workbook()
+    guide = workbook.active
+    assert guide is not None
+    guide.title = form.SHEET_GUIDE
+    _build_guide(guide, campaign, name)
+    _build_info(workbook.create_sheet(form.SHEET_INFO), campaign, name)
+    for spec in form.TABLES:
+        _build_table(workbook.create_sheet(spec.sheet), campaign, spec, name)
+    _build_meta(workbook.create_sheet(form.SHEET_META), campaign, code, name)
+    workbook.active = 0
+    _set_properties(workbook, campaign, code, name)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _styles() -> dict[str, object]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+    thin = Side(style="thin", color="000000")
+    return {
+        "body": Font(name=FONT, size=12),
+        "bold": Font(name=FONT, size=12, bold=True),
+        "title": Font(name=FONT, size=13, bold=True),
+        "italic": Font(name=FONT, size=11, italic=True),
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "input_fill": PatternFill("solid", fgColor=INPUT_FILL),
+        "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
+        "wrap": Alignment(wrap_text=True, vertical="top"),
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "unlocked": Protection(locked=False),
+    }
+
+
+def _protect(sheet) -> None:  # type: ignore[no-untyped-def]
+    # No password: protection only keeps labels from being broken by accident.
+    protection = sheet.protection
+    protection.sheet = True
+    protection.formatColumns = False
+    protection.formatRows = False
+    protection.insertRows = False
+
+
+def _print_setup(sheet, *, landscape: bool, title_rows: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
+def guide_lines(campaign: Campaign, name: str) -> list[tuple[str, str]]:
+    """(style, text) lines of the `Hướng dẫn` sheet."""
+    info, issuer = campaign.campaign, campaign.issuer
+    deadline = info.deadline.strftime("%d/%m/%Y")
+    tables = ", ".join(f"“{t.sheet}”" for t in form.TABLES)
+    return [
+        ("title", form.form_title(info.year)),
+        ("italic", f"(Kèm theo Kế hoạch số {info.plan_number} ngày {info.plan_date:%d/%m/%Y} "
+                   f"của {info.plan_issuer})"),
+        ("body", ""),
+        ("bold", "HƯỚNG DẪN ĐIỀN MẪU"),
+        ("body", f"1. Mẫu này dành riêng cho đơn vị: {name}."),
+        ("body", "2. Chỉ nhập vào các ô nền vàng nhạt; các ô khác đã được khóa để tránh sửa nhầm."),
+        ("body", f"3. Trang “{form.SHEET_INFO}”: số, ngày báo cáo, người ký, các nội dung "
+                 "báo cáo bằng lời văn và kinh phí (đồng, số nguyên, không gõ chữ “đồng”)."),
+        ("body", f"4. Các trang {tables}: mỗi dòng là một loại hoạt động (nội dung, sản phẩm) "
+                 "ở một cấp triển khai. Chọn tên trong danh sách hoặc gõ tên khác; chọn cấp "
+                 "Tỉnh, Huyện hoặc Xã."),
+        ("body", "5. Số cuộc, số lượng, số người nhập số nguyên không âm, không kèm chữ "
+                 "(gõ 1500, không gõ “1.500 người”). Chưa có số liệu thì để trống."),
+        ("body", "6. Không thêm dòng “Tổng cộng”: thd tự cộng khi tổng hợp."),
+        ("body", "7. Không đổi tên, không xóa các trang của mẫu. Được đổi tên tệp tùy ý."),
+        ("body", ""),
+        ("bold", "THỜI HẠN VÀ NƠI GỬI"),
+        ("body", f"Gửi tệp Excel này (không cần chuyển sang PDF) trước ngày {deadline} về: "
+                 f"{issuer.contact}" + (f", thư điện tử: {issuer.email}" if issuer.email else "")
+                 + "."),
+        ("body", "Văn bản giấy có chữ ký, đóng dấu gửi theo đường công văn như thường lệ."),
+    ]
+
+
+def _build_guide(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[no-untyped-def]
+    styles = _styles()
+    sheet.column_dimensions["A"].width = 110
+    for row, (style, text) in enumerate(guide_lines(campaign, name), start=1):
+        cell = sheet.cell(row=row, column=1, value=text or None)
+        cell.font = styles[style]
+        cell.alignment = styles["wrap"]
+    _protect(sheet)
+    _print_setup(sheet, landscape=False)
+    sheet.sheet_view.showGridLines = False
+
+
+def _build_info(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    styles = _styles()
+    sheet.column_dimensions["A"].width = 44
+    sheet.column_dimensions["B"].width = 90
+    sheet["A1"] = form.form_title(campaign.campaign.year)
+    sheet["A1"].font = styles["title"]
+    sheet["A1"].alignment = styles["wrap"]
+    sheet.merge_cells("A1:B1")
+    sheet.row_dimensions[1].height = 36
+    sheet["A2"] = "Nhập vào các ô nền vàng nhạt ở cột B. Mỗi ô lời văn có thể viết nhiều đoạn (Alt+Enter để xuống dòng)."
+    sheet["A2"].font = styles["italic"]
+    sheet.merge_cells("A2:B2")
+
+    whole = DataValidation(
+        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+        showErrorMessage=True, errorTitle="Số tiền không hợp lệ",
+        error="Nhập số tiền bằng đồng, số nguyên không âm, không kèm chữ (ví dụ 12500000).",
+    )
+    dates = DataValidation(
+        type="date", operator="between", formula1="36526", formula2="73415", allow_blank=True,
+        showErrorMessage=True, errorTitle="Ngày không hợp lệ",
+        error="Nhập ngày dạng ngày/tháng/năm, ví dụ 20/12/2021.",
+    )
+    sheet.add_data_validation(whole)
+    sheet.add_data_validation(dates)
+    for field in form.INFO_FIELDS:
+        row = form.info_row(field.key)
+        label = sheet.cell(row=row, column=1, value=field.label)
+        label.alignment = styles["wrap"]
+        label.border = styles["border"]
+        if not field.is_input:
+            label.font = styles["bold"]
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+            continue
+        label.font = styles["bold"] if field.kind is form.FieldKind.NARRATIVE else styles["body"]
+        value = sheet.cell(row=row, column=2)
+        value.font = styles["body"]
+        value.alignment = styles["wrap"]
+        value.border = styles["border"]
+        if field.key == "agency_name":
+            value.value = name
+            value.font = styles["bold"]
+            continue
+        value.fill = styles["input_fill"]
+        value.protection = styles["unlocked"]
+        if field.kind is form.FieldKind.NARRATIVE:
+            sheet.row_dimensions[row].height = 110
+        elif field.kind is form.FieldKind.MONEY:
+            value.number_format = "#,##0"
+            whole.add(value.coordinate)
+        elif field.kind is form.FieldKind.DATE:
+            value.number_format = "dd/mm/yyyy"
+            dates.add(value.coordinate)
+    _protect(sheet)
+    _print_setup(sheet, landscape=False)
+
+
+def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    styles = _styles()
+    info = campaign.campaign
+    last_col = form.COLUMNS[-1].letter
+    for col in form.COLUMNS:
+        sheet.column_dimensions[col.letter].width = col.width
+
+    sheet.cell(row=form.TABLE_AGENCY_ROW, column=1, value=form.agency_line(name)).font = styles["bold"]
+    title = sheet.cell(row=form.TABLE_FORM_TITLE_ROW, column=1, value=form.form_title(info.year))
+    title.font = styles["title"]
+    title.alignment = styles["center"]
+    sheet.merge_cells(f"A{form.TABLE_FORM_TITLE_ROW}:{last_col}{form.TABLE_FORM_TITLE_ROW}")
+    sheet.row_dimensions[form.TABLE_FORM_TITLE_ROW].height = 36
+    sheet.cell(row=form.TABLE_TITLE_ROW, column=1, value=f"{spec.number}. {spec.title}").font = styles["bold"]
+    hint = sheet.cell(
+        row=form.TABLE_HINT_ROW, column=1,
+        value="Mỗi dòng một loại ở một cấp triển khai; số nguyên không âm; không thêm dòng tổng cộng.",
+    )
+    hint.font = styles["italic"]
+
+    header, sub = form.TABLE_HEADER_ROW, form.TABLE_SUBHEADER_ROW
+    for col in form.COLUMNS:
+        top = sheet[f"{col.letter}{header}"]
+        bottom = sheet[f"{col.letter}{sub}"]
+        if col.kind in (form.ColumnKind.MALE, form.ColumnKind.FEMALE):
+            bottom.value = spec.label(col.kind)
+        else:
+            top.value = spec.label(col.kind)
+            sheet.merge_cells(f"{col.letter}{header}:{col.letter}{sub}")
+        for cell in (top, bottom):
+            cell.font = styles["bold"]
+            cell.fill = styles["header_fill"]
+            cell.alignment = styles["center"]
+            cell.border = styles["border"]
+    male, female = form.column(form.ColumnKind.MALE), form.column(form.ColumnKind.FEMALE)
+    sheet[f"{male.letter}{header}"] = spec.people_label
+    sheet.merge_cells(f"{male.letter}{header}:{female.letter}{header}")
+    sheet.row_dimensions[header].height = 30
+
+    first = form.TABLE_FIRST_DATA_ROW
+    last = first + info.rows_per_table - 1
+    for offset, row in enumerate(range(first, last + 1), start=1):
+        for col in form.COLUMNS:
+            cell = sheet[f"{col.letter}{row}"]
+            cell.font = styles["body"]
+            cell.border = styles["border"]
+            if col.kind is form.ColumnKind.STT:
+                cell.value = offset
+                cell.alignment = styles["center"]
+                continue
+            cell.fill = styles["input_fill"]
+            cell.protection = styles["unlocked"]
+            if col.kind in form.NUMBER_COLUMNS:
+                cell.number_format = "#,##0"
+            else:
+                cell.alignment = styles["wrap"]
+
+    def rng(kind: form.ColumnKind) -> str:
+        letter = form.column(kind).letter
+        return f"{letter}{first}:{letter}{last}"
+
+    levels = DataValidation(
+        type="list", formula1=_list_ref("levels", len(campaign.catalogues.levels)), allow_blank=True,
+        showErrorMessage=True, errorTitle="Cấp triển khai",
+        error="Chọn một trong danh sách: " + ", ".join(campaign.catalogues.levels) + ".",
+    )
+    levels.add(rng(form.ColumnKind.LEVEL))
+    items = campaign.catalogues.items(spec.key)
+    if items:
+        # No error message: the list is a suggestion, other text is accepted.
+        catalogue = DataValidation(
+            type="list", formula1=_list_ref(spec.key, len(items)), allow_blank=True,
+            showErrorMessage=False, showInputMessage=True, promptTitle=spec.item_label,
+            prompt="Chọn trong danh sách hoặc gõ tên khác.",
+        )
+        catalogue.add(rng(form.ColumnKind.ITEM))
+        sheet.add_data_validation(catalogue)
+    numbers = DataValidation(
+        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+        showErrorMessage=True, errorTitle="Số không hợp lệ",
+        error="Nhập số nguyên không âm, không kèm chữ (ví dụ 150).",
+    )
+    for kind in form.NUMBER_COLUMNS:
+        numbers.add(rng(kind))
+    sheet.add_data_validation(levels)
+    sheet.add_data_validation(numbers)
+
+    sheet.freeze_panes = f"A{first}"
+    _protect(sheet)
+    _print_setup(sheet, landscape=True, title_rows=f"{header}:{sub}")
+
+
+def _list_ref(key: str, length: int) -> str:
+    letter = form.LIST_COLUMNS[key]
+    first = form.LIST_FIRST_ROW
+    return f"'{form.SHEET_META}'!${letter}${first}:${letter}${first + max(length, 1) - 1}"
+
+
+def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    values = {
+        "marker": form.FORM_MARKER,
+        "campaign_id": campaign.campaign.id,
+        "year": campaign.campaign.year,
+        "agency_code": code,
+        "agency_name": name,
+        "form_version": form.FORM_VERSION,
+    }
+    for row, key in enumerate(form.META_KEYS, start=1):
+        sheet.cell(row=row, column=1, value=key)
+        sheet.cell(row=row, column=2, value=values[key])
+    lists = {"levels": campaign.catalogues.levels} | {
+        t.key: campaign.catalogues.items(t.key) for t in form.TABLES
+    }
+    for key, letter in form.LIST_COLUMNS.items():
+        sheet[f"{letter}1"] = key
+        for offset, item in enumerate(lists[key]):
+            sheet[f"{letter}{form.LIST_FIRST_ROW + offset}"] = item
+    sheet.sheet_state = "veryHidden"
+    _protect(sheet)
+
+
+def _set_properties(workbook, campaign: Campaign, code: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.packaging.custom import StringProperty
+
+    workbook.properties.title = form.form_title(campaign.campaign.year)
+    workbook.properties.creator = "thd"
+    workbook.custom_doc_props.append(StringProperty(name=PROPERTY_CODE, value=code))
+    workbook.custom_doc_props.append(StringProperty(name=PROPERTY_VERSION, value=form.FORM_VERSION))
+    workbook.custom_doc_props.append(StringProperty(name=PROPERTY_CAMPAIGN, value=campaign.campaign.id))
