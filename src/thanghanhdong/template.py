@@ -2,8 +2,8 @@
 
 The workbook is built once per campaign with openpyxl, with placeholder tokens where the agency's
 code and name go; each agency's copy is then stamped by replacing those tokens inside the zip.
-Only `sharedStrings.xml` and `docProps/custom.xml` differ between agencies, so stamping costs about
-a millisecond where building costs tens.
+Only the parts that hold a token (the sheets naming the agency, the custom properties) differ
+between agencies, so stamping costs about a millisecond where building costs tens.
 """
 
 from __future__ import annotations
@@ -51,22 +51,23 @@ class FormStamper:
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
         self._entries = _unzip(build_workbook_bytes(campaign))
+        tokens = (CODE_TOKEN.encode(), NAME_TOKEN.encode())
+        self._stamped = frozenset(
+            info.filename for info, data in self._entries if any(t in data for t in tokens)
+        )
 
     def stamp(self, agency: Agency) -> bytes:
         replacements = {CODE_TOKEN: _xml_text(agency.code), NAME_TOKEN: _xml_text(agency.name)}
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for info, data in self._entries:
-                if info.filename in _STAMPED_PARTS:
+                if info.filename in self._stamped:
                     text = data.decode("utf-8")
                     for token, value in replacements.items():
                         text = text.replace(token, value)
                     data = text.encode("utf-8")
                 out.writestr(info, data)
         return buffer.getvalue()
-
-
-_STAMPED_PARTS = frozenset({"xl/sharedStrings.xml", "docProps/custom.xml"})
 
 
 def _unzip(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
