@@ -1,0 +1,155 @@
+"""Every issue code thd can report: its severity and its Vietnamese message template.
+
+The codes are stable identifiers (the README lists them; a test checks it does). Each message
+says what is wrong and what to type instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from thanghanhdong.model import Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Message:
+    severity: Severity
+    template: str
+    meaning: str  # one line for the README
+
+
+CATALOGUE: dict[str, Message] = {
+    # File level
+    "file_unsupported": Message(E, "", "Không phải tệp bảng tính (.csv, .pdf, .docx...)."),
+    "file_empty": Message(E, "", "Tệp rỗng (0 byte)."),
+    "file_corrupt": Message(E, "", "Tệp hỏng, không mở được, hoặc bị đổi đuôi."),
+    "file_password": Message(E, "", "Tệp có mật khẩu."),
+    "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi đuôi thành .xlsx."),
+    "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
+    "file_unreadable": Message(E, "Không đọc được tệp: {reason}.", "Hệ điều hành không cho đọc tệp."),
+    "not_a_form": Message(
+        E,
+        "Tệp không phải mẫu báo cáo của thd (không thấy các bảng số liệu): đề nghị đơn vị điền vào "
+        "mẫu Excel đã gửi.",
+        "Không phải mẫu báo cáo (không có bảng số liệu, không nhận ra đơn vị).",
+    ),
+    "wrong_campaign": Message(
+        E,
+        "Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} "
+        "(mã {expected}): đề nghị đơn vị dùng mẫu năm {expected_year}.",
+        "Mẫu của năm hoặc đợt báo cáo khác.",
+    ),
+    "wrong_version": Message(
+        E, "Mẫu phiên bản {version} không còn dùng: đề nghị đơn vị dùng mẫu mới.", "Phiên bản mẫu không đúng."
+    ),
+    "unknown_agency": Message(
+        E,
+        "Không nhận ra đơn vị “{name}” trong danh sách đơn vị báo cáo: kiểm tra tên đơn vị hoặc "
+        "thêm đơn vị vào thd.toml.",
+        "Đơn vị không có trong danh sách (thd.toml).",
+    ),
+    "form_retyped": Message(
+        W,
+        "Tệp không còn thông tin nhận dạng của mẫu (có thể đã gõ lại hoặc chép sang tệp khác); "
+        "đã nhận ra đơn vị “{name}” theo tên ghi trong tệp.",
+        "Mẫu bị gõ lại/chép sang tệp khác; đơn vị được nhận ra theo tên.",
+    ),
+    "duplicate_agency": Message(
+        E,
+        "Đơn vị “{name}” có nhiều tệp báo cáo (cùng với: {others}): giữ lại một tệp đúng nhất, "
+        "chuyển các tệp kia ra khỏi thư mục.",
+        "Hai tệp trở lên của cùng một đơn vị.",
+    ),
+    "table_missing": Message(
+        E,
+        "Không tìm thấy bảng “{table}” (trang hoặc dòng tiêu đề đã bị xóa/sửa): đề nghị đơn vị "
+        "dùng lại mẫu gốc.",
+        "Thiếu một bảng số liệu hoặc dòng tiêu đề của nó.",
+    ),
+    # Header
+    "agency_name_mismatch": Message(
+        W,
+        "Tên đơn vị ghi “{name}” khác tên trong danh sách “{expected}”: kiểm tra lại.",
+        "Tên đơn vị ghi trong tệp khác tên trong danh sách.",
+    ),
+    "missing_report_date": Message(
+        W, "Chưa ghi ngày báo cáo: gõ ngày ký báo cáo, ví dụ 20/12/2021.", "Thiếu ngày báo cáo."
+    ),
+    "invalid_date": Message(
+        W, "Ngày báo cáo “{value}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 20/12/2021.", "Ngày báo cáo sai dạng."
+    ),
+    "late_report": Message(
+        W, "Báo cáo ngày {date}, sau hạn {deadline}: ghi nhận nộp muộn.", "Báo cáo sau hạn (nộp muộn)."
+    ),
+    "missing_signer": Message(W, "Chưa ghi họ và tên người ký báo cáo.", "Thiếu người ký."),
+    "empty_narrative": Message(
+        W, "Mục “{section}” để trống: đề nghị đơn vị bổ sung nội dung.", "Mục báo cáo bằng lời văn để trống."
+    ),
+    # Cells
+    "not_a_number": Message(
+        E,
+        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ “15 người”).",
+        "Ô số chứa chữ.",
+    ),
+    "negative_number": Message(E, "Số âm “{value}”: gõ số không âm.", "Số âm."),
+    "decimal_number": Message(
+        E,
+        "“{value}” là số thập phân: số cuộc, số lượng, số người, số tiền phải là số nguyên "
+        "(dấu phẩy là dấu thập phân; nếu là hàng nghìn, gõ liền, ví dụ 1500).",
+        "Số thập phân.",
+    ),
+    "number_too_large": Message(E, "Số “{value}” quá lớn, không hợp lý: kiểm tra lại.", "Số quá lớn (trên 10^12)."),
+    "text_number": Message(
+        W,
+        "“{value}” được gõ dạng chữ; đã hiểu là {number} (dấu chấm là dấu phân cách hàng nghìn). "
+        "Nên gõ liền: {number}.",
+        "Số gõ dạng chữ có dấu chấm hàng nghìn (“1.234” hiểu là 1234).",
+    ),
+    "invalid_level": Message(
+        E, "Cấp triển khai “{value}” không có trong danh sách: chọn Tỉnh, Huyện hoặc Xã.", "Cấp triển khai sai."
+    ),
+    "missing_level": Message(
+        E, "Dòng “{item}” chưa chọn cấp triển khai: chọn Tỉnh, Huyện hoặc Xã.", "Thiếu cấp triển khai."
+    ),
+    "missing_item": Message(
+        E, "Dòng có số liệu nhưng chưa ghi tên ({label}): ghi tên hoặc xóa số liệu.", "Có số liệu nhưng thiếu tên."
+    ),
+    "missing_numbers": Message(
+        E, "Dòng “{item}” chưa có số liệu: ghi {label} và số người, hoặc xóa dòng.", "Có tên nhưng thiếu số liệu."
+    ),
+    "totals_row": Message(
+        W, "Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này.", "Dòng tổng cộng (bỏ qua, khớp tổng)."
+    ),
+    "totals_mismatch": Message(
+        W,
+        "Dòng tổng cộng ghi {typed} nhưng cộng các dòng được {computed}: dòng tổng không được tính, "
+        "kiểm tra lại số liệu các dòng.",
+        "Dòng tổng cộng lệch với tổng các dòng (bỏ qua).",
+    ),
+    "duplicate_row": Message(
+        W,
+        "“{item}” cấp {level} đã có ở dòng {first}: hai dòng được cộng gộp; nếu là một hoạt động, xóa bớt một dòng.",
+        "Cùng nội dung và cấp xuất hiện hai lần (cộng gộp).",
+    ),
+    "implausible_participants": Message(
+        W,
+        "{people} người cho {count} cuộc, trên {bound} người mỗi cuộc: kiểm tra lại số liệu.",
+        "Số người bình quân một cuộc quá cao.",
+    ),
+    "implausible_reach": Message(
+        W, "{people} người, vượt dân số toàn tỉnh ({population}): kiểm tra lại số liệu.", "Số người vượt dân số tỉnh."
+    ),
+    "legacy_encoding": Message(
+        W,
+        "Chữ gõ bằng bảng mã cũ ({encoding}); đã chuyển sang Unicode: “{converted}”. Nên gõ lại bằng Unicode.",
+        "Chữ gõ bằng bảng mã cũ TCVN3/VNI.",
+    ),
+}
+
+
+def render(code: str, **values: Any) -> tuple[Severity, str]:
+    entry = CATALOGUE[code]
+    return entry.severity, entry.template.format(**values)

@@ -1,0 +1,102 @@
+"""Vietnamese-aware parsing of what people type into number and date cells.
+
+In Vietnamese "1.234" is one thousand two hundred and thirty-four and "12,5" is twelve and a half.
+Each parser returns the value and, when something is off, a stable issue code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+# Anything above this is a typing accident (or a hostile file), not a count of people or đồng.
+MAX_WHOLE = 10**12
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_DIGITS = re.compile(r"^\d+$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: int | None = None
+    error: str | None = None  # issue code
+    warning: str | None = None  # issue code
+
+
+EMPTY = Parsed()
+
+
+def parse_whole(raw: object) -> Parsed:
+    """A whole number >= 0, from a number cell or from text a person typed."""
+    if raw is None or raw == "":
+        return EMPTY
+    if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
+        return Parsed(error="not_a_number")
+    if isinstance(raw, int):
+        return _bounded(raw)
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return Parsed(error="not_a_number")
+        if not raw.is_integer():
+            return Parsed(error="negative_number" if raw < 0 else "decimal_number")
+        return _bounded(int(raw))
+    if isinstance(raw, str):
+        return _parse_text(raw)
+    return Parsed(error="not_a_number")
+
+
+def _bounded(value: int, warning: str | None = None) -> Parsed:
+    if value < 0:
+        return Parsed(error="negative_number")
+    if value > MAX_WHOLE:
+        return Parsed(error="number_too_large")
+    return Parsed(value=value, warning=warning)
+
+
+def _parse_text(raw: str) -> Parsed:
+    text = _SPACES.sub("", raw)
+    if not text:
+        return EMPTY
+    negative = text.startswith(("-", "−"))
+    body = text.lstrip("-−+")
+    if _DIGITS.match(body):
+        return Parsed(error="negative_number") if negative else _bounded(int(body))
+    if _THOUSANDS_DOT.match(body):
+        return Parsed(error="negative_number") if negative else _bounded(int(body.replace(".", "")), "text_number")
+    if _DECIMAL.match(body) or _THOUSANDS_COMMA.match(body):
+        return Parsed(error="decimal_number")
+    return Parsed(error="not_a_number")
+
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
+_WORDS_TEXT = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+
+
+def parse_date(raw: object) -> date | None:
+    """A date cell, an Excel serial number, or text like 20/12/2021 or "ngày 20 tháng 12 năm 2021"."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if math.isfinite(raw) and 1 <= raw < 2958466:
+            return _EXCEL_EPOCH + timedelta(days=int(raw))
+        return None
+    if isinstance(raw, str):
+        text = raw.strip()
+        for pattern, order in ((_DATE_TEXT, (3, 2, 1)), (_ISO_TEXT, (1, 2, 3)), (_WORDS_TEXT, (3, 2, 1))):
+            match = pattern.search(text)
+            if match:
+                year, month, day = (int(match.group(i)) for i in order)
+                try:
+                    return date(year, month, day)
+                except ValueError:
+                    return None
+    return None

@@ -1,0 +1,477 @@
+"""RawSubmission -> Submission + Issues, and the inbox-level checks, gathered in a report.
+
+Cell values are parsed by pydantic models with Vietnamese-aware before-validators; every error
+becomes an `Issue` at its cell. Cross-field rules (totals rows, duplicates, plausibility, lateness)
+run in a second pass so the officer sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from thanghanhdong import form, messages
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.model import Cell, FileError, FileResult, Issue, RawRow, RawSubmission, Row, Severity, Submission
+from thanghanhdong.parse import parse_date, parse_whole
+from thanghanhdong.text import loose_key, nfc
+
+SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
+PARALLEL_THRESHOLD = 64
+
+
+def is_system_file(path: Path) -> bool:
+    """Lock files of Excel/LibreOffice and files the OS leaves behind: ignored silently."""
+    name = path.name
+    return (
+        name.lower() in SYSTEM_FILE_NAMES
+        or name.startswith(("~$", ".~lock.", "._", "."))
+        or any(part.startswith(".") or part == "__MACOSX" for part in path.parent.parts)
+    )
+
+
+# ------------------------------------------------------------------------ cell schemas
+
+
+def _whole(value: Any, info: ValidationInfo) -> int | None:
+    parsed = parse_whole(value)
+    if parsed.error:
+        raise PydanticCustomError(parsed.error, parsed.error)
+    if parsed.warning and info.context is not None and info.field_name:
+        info.context["warnings"].append((info.field_name, parsed.warning))
+    return parsed.value
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = nfc(str(value))
+    return text or None
+
+
+def _level(value: Any, info: ValidationInfo) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    levels: dict[str, str] = info.context["levels"] if info.context else {}
+    key = loose_key(text).removeprefix("cap ").strip()
+    if key not in levels:
+        raise PydanticCustomError("invalid_level", "invalid_level")
+    return levels[key]
+
+
+WholeNumber = Annotated[int | None, BeforeValidator(_whole)]
+Text = Annotated[str | None, BeforeValidator(_text)]
+Level = Annotated[str | None, BeforeValidator(_level)]
+
+
+class TableRowIn(BaseModel):
+    stt: Text = None
+    item: Text = None
+    count: WholeNumber = None
+    male: WholeNumber = None
+    female: WholeNumber = None
+    level: Level = None
+
+
+class HeaderIn(BaseModel):
+    agency_name: Text = None
+    report_number: Text = None
+    report_date: Any = None
+    signer_title: Text = None
+    signer_name: Text = None
+    contact: Text = None
+    budget_state: WholeNumber = None
+    budget_mobilized: WholeNumber = None
+
+
+# ------------------------------------------------------------------------- one file
+
+
+@dataclass
+class _FileCheck:
+    """Collects the issues of one file while it is validated."""
+
+    campaign: Campaign
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, code: str, cell: Cell | None = None, sheet: str | None = None, **values: Any) -> None:
+        severity, message = messages.render(code, **values)
+        self.issues.append(
+            Issue(code, severity, message, sheet=cell.sheet if cell else sheet, cell=cell.address if cell else None)
+        )
+
+    def model(self, model: type[BaseModel], cells: dict[str, Cell]) -> BaseModel:
+        """Validate cell values; each failing field is reported at its cell and left empty."""
+        context: dict[str, Any] = {"warnings": [], "levels": self.levels}
+        data = {key: cell.value for key, cell in cells.items()}
+        try:
+            result = model.model_validate(data, context=context)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                key = str(error["loc"][0])
+                self.add(error["type"], cells[key], value=_shown(cells[key].value))
+                data[key] = None
+            result = model.model_validate(data, context={"warnings": [], "levels": self.levels})
+        for key, code in context["warnings"]:
+            self.add(code, cells[key], value=_shown(cells[key].value), number=getattr(result, key))
+        return result
+
+    @property
+    def levels(self) -> dict[str, str]:
+        return {loose_key(level): level for level in self.campaign.catalogues.levels}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)[:60] if value is not None else ""
+
+
+def validate_file(path: Path, campaign: Campaign) -> FileResult:
+    """Read and check one file; never raises for bad input."""
+    from thanghanhdong import reader
+
+    try:
+        raw = reader.read(path)
+    except FileError as exc:
+        return FileResult(path=path, agency_code=None, issues=[exc.issue], unreadable=True)
+    except OSError as exc:
+        severity, message = messages.render("file_unreadable", reason=exc.strerror or str(exc))
+        return FileResult(path, None, issues=[Issue("file_unreadable", severity, message)], unreadable=True)
+    return check(raw, campaign)
+
+
+def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
+    """Validate what was read from one file against the form and the campaign."""
+    checker = _FileCheck(campaign)
+    agency = _identify(raw, checker)
+    if agency is None:
+        return FileResult(raw.path, None, _typed_name(raw), checker.issues)
+    header = checker.model(HeaderIn, raw.info)
+    assert isinstance(header, HeaderIn)
+    submission = Submission(
+        path=raw.path,
+        agency_code=agency.code,
+        agency_name=agency.name,
+        report_number=header.report_number or "",
+        signer_title=header.signer_title or "",
+        signer_name=header.signer_name or "",
+        contact=header.contact or "",
+        budget_state=header.budget_state or 0,
+        budget_mobilized=header.budget_mobilized or 0,
+    )
+    _check_header(raw, header, submission, agency, checker)
+    for spec in form.TABLES:
+        submission.tables[spec.key] = _check_table(raw, spec, checker)
+    checker.issues.sort(key=lambda issue: _position(issue, raw.sheet_names))
+    return FileResult(raw.path, agency.code, agency.name, checker.issues, submission)
+
+
+def _position(issue: Issue, sheets: list[str]) -> tuple[int, int, int]:
+    """Sort key: sheet order, then row, then column, as the officer reads the file."""
+    sheet = sheets.index(issue.sheet) if issue.sheet in sheets else -1
+    if not issue.cell:
+        return sheet, 0, 0
+    letters = issue.cell.rstrip("0123456789")
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return sheet, int(issue.cell[len(letters):] or 0), column
+
+
+def _typed_name(raw: RawSubmission) -> str | None:
+    cell = raw.info.get("agency_name")
+    return nfc(str(cell.value)) if cell and cell.value else None
+
+
+def _identify(raw: RawSubmission, checker: _FileCheck) -> Agency | None:
+    campaign = checker.campaign
+    meta = raw.meta
+    if meta and meta.get("marker") == form.FORM_MARKER:
+        info = campaign.campaign
+        if meta.get("campaign_id") != info.id or meta.get("year") != str(info.year):
+            checker.add("wrong_campaign", year=meta.get("year", "?"), campaign=meta.get("campaign_id", "?"),
+                        expected_year=info.year, expected=info.id)
+            return None
+        if meta.get("form_version") != form.FORM_VERSION:
+            checker.add("wrong_version", version=meta.get("form_version", "?"))
+            return None
+        agency = campaign.agency(meta.get("agency_code", ""))
+        if agency is None:
+            checker.add("unknown_agency", name=meta.get("agency_name") or meta.get("agency_code", "?"))
+        return agency
+    name_cell = raw.info.get("agency_name")
+    if not any(t.sheet for t in raw.tables.values()):
+        checker.add("not_a_form")
+        return None
+    typed = _typed_name(raw)
+    agency = campaign.agency_by_name(typed) if typed else None
+    if agency is None:
+        checker.add("unknown_agency", name_cell, name=typed or "(để trống)")
+        return None
+    checker.add("form_retyped", name_cell, name=agency.name)
+    return agency
+
+
+def _check_header(raw: RawSubmission, header: HeaderIn, submission: Submission, agency: Agency,
+                  checker: _FileCheck) -> None:
+    info = checker.campaign.campaign
+    name_cell = raw.info.get("agency_name")
+    if header.agency_name and loose_key(header.agency_name, agency=True) != loose_key(agency.name, agency=True):
+        checker.add("agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name)
+    date_cell = raw.info.get("report_date")
+    if date_cell is None or header.report_date in (None, ""):
+        checker.add("missing_report_date", date_cell, sheet=form.SHEET_INFO)
+    else:
+        submission.report_date = parse_date(header.report_date)
+        if submission.report_date is None:
+            checker.add("invalid_date", date_cell, value=_shown(header.report_date))
+        elif submission.report_date > info.deadline:
+            submission.late = True
+            checker.add("late_report", date_cell, date=f"{submission.report_date:%d/%m/%Y}",
+                        deadline=f"{info.deadline:%d/%m/%Y}")
+    if not header.signer_name:
+        checker.add("missing_signer", raw.info.get("signer_name"), sheet=form.SHEET_INFO)
+    for key in form.NARRATIVE_KEYS:
+        cell = raw.info.get(key)
+        text = _narrative(cell.value) if cell else ""
+        submission.narratives[key] = text
+        if not text:
+            checker.add("empty_narrative", cell, sheet=form.SHEET_INFO, section=form.info_field(key).label)
+
+
+def _narrative(value: Any) -> str:
+    """Keep the paragraphs the agency typed; tidy the spaces inside each."""
+    if value is None:
+        return ""
+    lines = [nfc(line) for line in str(value).replace("\r\n", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _is_totals_row(row: TableRowIn) -> bool:
+    for text in (row.item, row.stt):
+        if text and (loose_key(text) in form.TOTAL_LABELS or loose_key(text).startswith("tong cong")):
+            return True
+    return False
+
+
+def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
+    table = raw.tables.get(spec.key)
+    if table is None or table.sheet is None:
+        checker.add("table_missing", sheet=spec.sheet, table=spec.sheet)
+        return []
+    accepted: list[tuple[Row, RawRow]] = []
+    totals: list[tuple[TableRowIn, RawRow]] = []
+    for raw_row in table.rows:
+        errors_before = len([i for i in checker.issues if i.severity is Severity.ERROR])
+        parsed = checker.model(TableRowIn, raw_row.cells)
+        assert isinstance(parsed, TableRowIn)
+        if _is_totals_row(parsed):
+            totals.append((parsed, raw_row))
+            continue
+        row = _row_rules(parsed, raw_row, spec, checker)
+        errors_after = len([i for i in checker.issues if i.severity is Severity.ERROR])
+        if row is not None and errors_after == errors_before:
+            accepted.append((row, raw_row))
+    _check_totals_rows(totals, [r for r, _ in accepted], checker)
+    _check_duplicates(accepted, checker)
+    return [row for row, _ in accepted]
+
+
+def _row_rules(parsed: TableRowIn, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck) -> Row | None:
+    cells = raw_row.cells
+    numbers = (parsed.count, parsed.male, parsed.female)
+    has_numbers = any(n is not None for n in numbers)
+    has_bad_number = any(cells[k].value not in (None, "") and getattr(parsed, k) is None
+                         for k in ("count", "male", "female"))
+    if not parsed.item:
+        if has_numbers or has_bad_number or parsed.level:
+            checker.add("missing_item", cells["item"], label=spec.item_label)
+        return None
+    if not has_numbers and not has_bad_number:
+        checker.add("missing_numbers", cells["count"], item=parsed.item, label=spec.count_label)
+        return None
+    if parsed.level is None and cells["level"].value in (None, ""):
+        checker.add("missing_level", cells["level"], item=parsed.item)
+        return None
+    row = Row(
+        item=parsed.item,
+        level=parsed.level or "",
+        count=parsed.count or 0,
+        male=parsed.male or 0,
+        female=parsed.female or 0,
+        sheet=cells["item"].sheet,
+        excel_row=raw_row.excel_row,
+    )
+    _plausibility(row, raw_row, spec, checker)
+    return row
+
+
+def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck) -> None:
+    info = checker.campaign.campaign
+    if spec.key == "activities" and row.count and row.people / row.count > info.max_participants_per_session:
+        checker.add("implausible_participants", raw_row.cells["male"], people=row.people, count=row.count,
+                    bound=info.max_participants_per_session)
+    if row.people > info.population:
+        checker.add("implausible_reach", raw_row.cells["male"], people=row.people, population=info.population)
+
+
+def _check_totals_rows(totals: list[tuple[TableRowIn, RawRow]], rows: list[Row], checker: _FileCheck) -> None:
+    sums = {"count": sum(r.count for r in rows), "male": sum(r.male for r in rows),
+            "female": sum(r.female for r in rows)}
+    for parsed, raw_row in totals:
+        differing = [k for k in sums if getattr(parsed, k) is not None and getattr(parsed, k) != sums[k]]
+        if differing:
+            key = differing[0]
+            checker.add("totals_mismatch", raw_row.cells[key], typed=getattr(parsed, key), computed=sums[key])
+        else:
+            checker.add("totals_row", raw_row.cells["item"])
+
+
+def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for row, raw_row in accepted:
+        key = (loose_key(row.item), row.level)
+        if key in seen:
+            checker.add("duplicate_row", raw_row.cells["item"], item=row.item, level=row.level, first=seen[key])
+        else:
+            seen[key] = row.excel_row
+
+
+# ---------------------------------------------------------------------------- inbox
+
+
+@dataclass
+class ValidationReport:
+    """The result of checking an inbox: one FileResult per file, plus who has not reported."""
+
+    inbox: Path
+    campaign: Campaign
+    files: list[FileResult]
+    ignored: list[Path]
+
+    @property
+    def received_codes(self) -> set[str]:
+        return {f.agency_code for f in self.files if f.agency_code}
+
+    @property
+    def missing(self) -> list[Agency]:
+        received = self.received_codes
+        return [a for a in self.campaign.agencies if a.code not in received]
+
+    @property
+    def late(self) -> list[FileResult]:
+        return [f for f in self.files if f.submission and f.submission.late]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(not f.ok for f in self.files)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(f.warnings for f in self.files)
+
+    def exit_code(self, strict: bool = False) -> int:
+        return 1 if self.has_errors or (strict and self.has_warnings) else 0
+
+    def summary(self) -> dict[str, int]:
+        statuses = [f.status.value for f in self.files]
+        return {
+            "files": len(self.files),
+            "ok": statuses.count("ok"),
+            "warnings": statuses.count("warnings"),
+            "errors": statuses.count("errors"),
+            "unreadable": statuses.count("unreadable"),
+            "ignored": len(self.ignored),
+            "expected_agencies": len(self.campaign.agencies),
+            "received_agencies": len(self.received_codes),
+            "missing_agencies": len(self.missing),
+            "late": len(self.late),
+            "issues_error": sum(len(f.errors) for f in self.files),
+            "issues_warning": sum(len(f.warnings) for f in self.files),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "inbox": str(self.inbox),
+            "files": [
+                {
+                    "path": str(f.path),
+                    "agency_code": f.agency_code,
+                    "agency_name": f.agency_name,
+                    "status": f.status.value,
+                    "ok": f.ok,
+                    "late": bool(f.submission and f.submission.late),
+                    "issues": [i.to_json() for i in f.issues],
+                }
+                for f in self.files
+            ],
+            "missing_agencies": [a.code for a in self.missing],
+            "ignored": [str(p) for p in self.ignored],
+            "summary": self.summary(),
+        }
+
+
+def list_inbox(inbox: Path) -> tuple[list[Path], list[Path]]:
+    """(files to check, system files ignored), both sorted."""
+    files, ignored = [], []
+    for path in sorted(inbox.rglob("*")):
+        if not path.is_file():
+            continue
+        (ignored if is_system_file(path.relative_to(inbox)) else files).append(path)
+    return files, ignored
+
+
+def validate_inbox(
+    inbox: Path,
+    campaign: Campaign,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> ValidationReport:
+    files, ignored = list_inbox(inbox)
+    results = list(_validate_all(files, campaign, progress, workers))
+    _check_duplicate_agencies(results)
+    return ValidationReport(inbox, campaign, results, ignored)
+
+
+def _validate_all(files: list[Path], campaign: Campaign, progress: Callable[[int, int], None] | None,
+                  workers: int | None) -> Iterable[FileResult]:
+    total = len(files)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if total < PARALLEL_THRESHOLD or workers <= 1:
+        for done, path in enumerate(files, start=1):
+            yield validate_file(path, campaign)
+            if progress:
+                progress(done, total)
+        return
+    chunk = max(1, total // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done, result in enumerate(pool.map(validate_file, files, [campaign] * total, chunksize=chunk), 1):
+            yield result
+            if progress:
+                progress(done, total)
+
+
+def _check_duplicate_agencies(results: list[FileResult]) -> None:
+    by_agency: dict[str, list[FileResult]] = {}
+    for result in results:
+        if result.agency_code and result.submission is not None:
+            by_agency.setdefault(result.agency_code, []).append(result)
+    for group in by_agency.values():
+        if len(group) < 2:
+            continue
+        for result in group:
+            others = ", ".join(o.path.name for o in group if o is not result)
+            severity, message = messages.render("duplicate_agency", name=result.agency_name, others=others)
+            result.issues.insert(0, Issue("duplicate_agency", severity, message))
+
