@@ -29,7 +29,9 @@ CATALOGUE: dict[str, Message] = {
     "file_password": Message(E, "", "Tệp có mật khẩu."),
     "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi đuôi thành .xlsx."),
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
-    "file_unreadable": Message(E, "Không đọc được tệp: {reason}.", "Hệ điều hành không cho đọc tệp."),
+    "file_unreadable": Message(
+        E, "Không đọc được tệp: {reason}.", "Hệ điều hành không cho đọc tệp."
+    ),
     "not_a_form": Message(
         E,
         "Tệp không phải mẫu báo cáo của thd (không thấy các bảng số liệu): đề nghị đơn vị điền vào "
@@ -43,7 +45,9 @@ CATALOGUE: dict[str, Message] = {
         "Mẫu của năm hoặc đợt báo cáo khác.",
     ),
     "wrong_version": Message(
-        E, "Mẫu phiên bản {version} không còn dùng: đề nghị đơn vị dùng mẫu mới.", "Phiên bản mẫu không đúng."
+        E,
+        "Mẫu phiên bản {version} không còn dùng: đề nghị đơn vị dùng mẫu mới.",
+        "Phiên bản mẫu không đúng.",
     ),
     "unknown_agency": Message(
         E,
@@ -79,14 +83,20 @@ CATALOGUE: dict[str, Message] = {
         W, "Chưa ghi ngày báo cáo: gõ ngày ký báo cáo, ví dụ 20/12/2021.", "Thiếu ngày báo cáo."
     ),
     "invalid_date": Message(
-        W, "Ngày báo cáo “{value}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 20/12/2021.", "Ngày báo cáo sai dạng."
+        W,
+        "Ngày báo cáo “{value}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 20/12/2021.",
+        "Ngày báo cáo sai dạng.",
     ),
     "late_report": Message(
-        W, "Báo cáo ngày {date}, sau hạn {deadline}: ghi nhận nộp muộn.", "Báo cáo sau hạn (nộp muộn)."
+        W,
+        "Báo cáo ngày {date}, sau hạn {deadline}: ghi nhận nộp muộn.",
+        "Báo cáo sau hạn (nộp muộn).",
     ),
     "missing_signer": Message(W, "Chưa ghi họ và tên người ký báo cáo.", "Thiếu người ký."),
     "empty_narrative": Message(
-        W, "Mục “{section}” để trống: đề nghị đơn vị bổ sung nội dung.", "Mục báo cáo bằng lời văn để trống."
+        W,
+        "Mục “{section}” để trống: đề nghị đơn vị bổ sung nội dung.",
+        "Mục báo cáo bằng lời văn để trống.",
     ),
     # Cells
     "not_a_number": Message(
@@ -101,7 +111,9 @@ CATALOGUE: dict[str, Message] = {
         "(dấu phẩy là dấu thập phân; nếu là hàng nghìn, gõ liền, ví dụ 1500).",
         "Số thập phân.",
     ),
-    "number_too_large": Message(E, "Số “{value}” quá lớn, không hợp lý: kiểm tra lại.", "Số quá lớn (trên 10^12)."),
+    "number_too_large": Message(
+        E, "Số “{value}” quá lớn, không hợp lý: kiểm tra lại.", "Số quá lớn (trên 10^12)."
+    ),
     "text_number": Message(
         W,
         "“{value}” được gõ dạng chữ; đã hiểu là {number} (dấu chấm là dấu phân cách hàng nghìn). "
@@ -109,19 +121,29 @@ CATALOGUE: dict[str, Message] = {
         "Số gõ dạng chữ có dấu chấm hàng nghìn (“1.234” hiểu là 1234).",
     ),
     "invalid_level": Message(
-        E, "Cấp triển khai “{value}” không có trong danh sách: chọn Tỉnh, Huyện hoặc Xã.", "Cấp triển khai sai."
+        E,
+        "Cấp triển khai “{value}” không có trong danh sách: chọn Tỉnh, Huyện hoặc Xã.",
+        "Cấp triển khai sai.",
     ),
     "missing_level": Message(
-        E, "Dòng “{item}” chưa chọn cấp triển khai: chọn Tỉnh, Huyện hoặc Xã.", "Thiếu cấp triển khai."
+        E,
+        "Dòng “{item}” chưa chọn cấp triển khai: chọn Tỉnh, Huyện hoặc Xã.",
+        "Thiếu cấp triển khai.",
     ),
     "missing_item": Message(
-        E, "Dòng có số liệu nhưng chưa ghi tên ({label}): ghi tên hoặc xóa số liệu.", "Có số liệu nhưng thiếu tên."
+        E,
+        "Dòng có số liệu nhưng chưa ghi tên ({label}): ghi tên hoặc xóa số liệu.",
+        "Có số liệu nhưng thiếu tên.",
     ),
     "missing_numbers": Message(
-        E, "Dòng “{item}” chưa có số liệu: ghi {label} và số người, hoặc xóa dòng.", "Có tên nhưng thiếu số liệu."
+        E,
+        "Dòng “{item}” chưa có số liệu: ghi {label} và số người, hoặc xóa dòng.",
+        "Có tên nhưng thiếu số liệu.",
     ),
     "totals_row": Message(
-        W, "Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này.", "Dòng tổng cộng (bỏ qua, khớp tổng)."
+        W,
+        "Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này.",
+        "Dòng tổng cộng (bỏ qua, khớp tổng).",
     ),
     "totals_mismatch": Message(
         W,
@@ -140,7 +162,9 @@ CATALOGUE: dict[str, Message] = {
         "Số người bình quân một cuộc quá cao.",
     ),
     "implausible_reach": Message(
-        W, "{people} người, vượt dân số toàn tỉnh ({population}): kiểm tra lại số liệu.", "Số người vượt dân số tỉnh."
+        W,
+        "{people} người, vượt dân số toàn tỉnh ({population}): kiểm tra lại số liệu.",
+        "Số người vượt dân số tỉnh.",
     ),
     "legacy_encoding": Message(
         W,

@@ -36,7 +36,7 @@ def parse_whole(raw: object) -> Parsed:
     """A whole number >= 0, from a number cell or from text a person typed."""
     if raw is None or raw == "":
         return EMPTY
-    if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
+    if isinstance(raw, (bool, date, datetime)):
         return Parsed(error="not_a_number")
     if isinstance(raw, int):
         return _bounded(raw)
@@ -68,7 +68,11 @@ def _parse_text(raw: str) -> Parsed:
     if _DIGITS.match(body):
         return Parsed(error="negative_number") if negative else _bounded(int(body))
     if _THOUSANDS_DOT.match(body):
-        return Parsed(error="negative_number") if negative else _bounded(int(body.replace(".", "")), "text_number")
+        return (
+            Parsed(error="negative_number")
+            if negative
+            else _bounded(int(body.replace(".", "")), "text_number")
+        )
     if _DECIMAL.match(body) or _THOUSANDS_COMMA.match(body):
         return Parsed(error="decimal_number")
     return Parsed(error="not_a_number")
@@ -91,7 +95,11 @@ def parse_date(raw: object) -> date | None:
         return None
     if isinstance(raw, str):
         text = raw.strip()
-        for pattern, order in ((_DATE_TEXT, (3, 2, 1)), (_ISO_TEXT, (1, 2, 3)), (_WORDS_TEXT, (3, 2, 1))):
+        for pattern, order in (
+            (_DATE_TEXT, (3, 2, 1)),
+            (_ISO_TEXT, (1, 2, 3)),
+            (_WORDS_TEXT, (3, 2, 1)),
+        ):
             match = pattern.search(text)
             if match:
                 year, month, day = (int(match.group(i)) for i in order)

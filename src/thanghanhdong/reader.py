@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.model import Cell, CellScalar, FileError, Issue, RawRow, RawSubmission, RawTable, Severity
+from thanghanhdong.model import (
+    Cell,
+    CellScalar,
+    FileError,
+    Issue,
+    RawRow,
+    RawSubmission,
+    RawTable,
+    Severity,
+)
 from thanghanhdong.text import loose_key
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
@@ -70,9 +79,15 @@ def check_container(path: Path) -> None:
         )
     size = path.stat().st_size
     if size == 0:
-        raise file_error("file_empty", "Tệp rỗng (0 byte), có thể do tải thư điện tử bị lỗi: đề nghị đơn vị gửi lại.")
+        raise file_error(
+            "file_empty",
+            "Tệp rỗng (0 byte), có thể do tải thư điện tử bị lỗi: đề nghị đơn vị gửi lại.",
+        )
     if size > MAX_FILE_BYTES:
-        raise file_error("file_too_large", f"Tệp quá lớn ({size // (1024 * 1024)} MB) so với một mẫu báo cáo: đề nghị đơn vị kiểm tra và gửi lại.")
+        raise file_error(
+            "file_too_large",
+            f"Tệp quá lớn ({size // (1024 * 1024)} MB) so với một mẫu báo cáo: đề nghị đơn vị kiểm tra và gửi lại.",
+        )
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE_MAGIC):
@@ -80,7 +95,10 @@ def check_container(path: Path) -> None:
             raise _password_error()
         return
     if not head.startswith(ZIP_MAGIC):
-        raise file_error("file_corrupt", "Tệp bị hỏng hoặc không phải tệp Excel (có thể đã bị đổi đuôi): đề nghị đơn vị gửi lại tệp Excel gốc.")
+        raise file_error(
+            "file_corrupt",
+            "Tệp bị hỏng hoặc không phải tệp Excel (có thể đã bị đổi đuôi): đề nghị đơn vị gửi lại tệp Excel gốc.",
+        )
     _check_zip(path)
 
 
@@ -104,7 +122,10 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise file_error("file_corrupt", "Tệp bị hỏng (không giải nén được): đề nghị đơn vị lưu lại trong Excel và gửi lại.") from exc
+        raise file_error(
+            "file_corrupt",
+            "Tệp bị hỏng (không giải nén được): đề nghị đơn vị lưu lại trong Excel và gửi lại.",
+        ) from exc
     names = {info.filename for info in infos}
     if "word/document.xml" in names or "ppt/presentation.xml" in names:
         raise file_error(
@@ -112,11 +133,20 @@ def _check_zip(path: Path) -> None:
             "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính: đề nghị đơn vị điền vào mẫu "
             "Excel đã gửi và gửi lại tệp Excel.",
         )
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and "content.xml" not in names:
-        raise file_error("file_corrupt", "Tệp không phải bảng tính Excel hoặc bị hỏng: đề nghị đơn vị gửi lại tệp Excel gốc.")
+    if (
+        "xl/workbook.xml" not in names
+        and "xl/workbook.bin" not in names
+        and "content.xml" not in names
+    ):
+        raise file_error(
+            "file_corrupt",
+            "Tệp không phải bảng tính Excel hoặc bị hỏng: đề nghị đơn vị gửi lại tệp Excel gốc.",
+        )
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
-    if unpacked > MAX_UNPACKED_BYTES or (unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
+    if unpacked > MAX_UNPACKED_BYTES or (
+        unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO
+    ):
         raise file_error(
             "file_too_large",
             f"Tệp khai báo {unpacked // (1024 * 1024)} MB dữ liệu khi giải nén, quá lớn so với một "
@@ -132,7 +162,10 @@ def _open(path: Path) -> Any:
     except PasswordError as exc:
         raise _password_error() from exc
     except Exception as exc:  # calamine raises several types for damaged files
-        raise file_error("file_corrupt", f"Không mở được tệp ({_short(exc)}): đề nghị đơn vị mở lại bằng Excel, lưu lại và gửi lại.") from exc
+        raise file_error(
+            "file_corrupt",
+            f"Không mở được tệp ({_short(exc)}): đề nghị đơn vị mở lại bằng Excel, lưu lại và gửi lại.",
+        ) from exc
 
 
 def _short(exc: Exception) -> str:
@@ -174,7 +207,10 @@ def _load_sheet(workbook: Any, name: str) -> _Sheet:
     try:
         rows = sheet.to_python()
     except Exception as exc:
-        raise file_error("file_corrupt", f"Trang “{name}” bị hỏng ({_short(exc)}): đề nghị đơn vị lưu lại trong Excel và gửi lại.") from exc
+        raise file_error(
+            "file_corrupt",
+            f"Trang “{name}” bị hỏng ({_short(exc)}): đề nghị đơn vị lưu lại trong Excel và gửi lại.",
+        ) from exc
     return _Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
 
 
@@ -194,7 +230,9 @@ def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
     tables = {}
     for spec in form.TABLES:
         named = by_key.get(loose_key(spec.sheet))
-        candidates = [named] if named else [n for n in names if n not in (form.SHEET_META, info_name)]
+        candidates = (
+            [named] if named else [n for n in names if n not in (form.SHEET_META, info_name)]
+        )
         tables[spec.key] = _find_table(spec, [sheet(n) for n in candidates])
     if "agency_name" not in info:
         # Form retyped without the info sheet: take "Tên đơn vị báo cáo: X" from a table sheet.
@@ -246,13 +284,19 @@ def _find_table(spec: form.TableSpec, sheets: Sequence[_Sheet]) -> RawTable:
         rows = []
         for r in range(data_start, len(sheet.rows)):
             cells = {kind: sheet.cell(r, c) for kind, c in columns.items()}
-            if any(cells[k].value not in (None, "") for k in cells if k != form.ColumnKind.STT.value):
+            if any(
+                cells[k].value not in (None, "") for k in cells if k != form.ColumnKind.STT.value
+            ):
                 rows.append(RawRow(excel_row=sheet.row0 + r + 1, cells=cells))
-        return RawTable(spec.key, sheet.name, rows, header_cell=sheet.cell(header_row, columns["stt"]).address)
+        return RawTable(
+            spec.key, sheet.name, rows, header_cell=sheet.cell(header_row, columns["stt"]).address
+        )
     return RawTable(spec.key, None)
 
 
-def _find_header(sheet: _Sheet, item_key: str, count_key: str) -> tuple[int, dict[str, int], int] | None:
+def _find_header(
+    sheet: _Sheet, item_key: str, count_key: str
+) -> tuple[int, dict[str, int], int] | None:
     """Locate the header by its labels; returns (row, column index per kind, first data row)."""
     for r, row in enumerate(sheet.rows[:60]):
         keys = [loose_key(v) if isinstance(v, str) else "" for v in row]

@@ -19,7 +19,17 @@ from pydantic_core import PydanticCustomError
 
 from thanghanhdong import form, messages
 from thanghanhdong.config import Agency, Campaign
-from thanghanhdong.model import Cell, FileError, FileResult, Issue, RawRow, RawSubmission, Row, Severity, Submission
+from thanghanhdong.model import (
+    Cell,
+    FileError,
+    FileResult,
+    Issue,
+    RawRow,
+    RawSubmission,
+    Row,
+    Severity,
+    Submission,
+)
 from thanghanhdong.parse import parse_date, parse_whole
 from thanghanhdong.text import loose_key, nfc
 
@@ -104,10 +114,18 @@ class _FileCheck:
     campaign: Campaign
     issues: list[Issue] = field(default_factory=list)
 
-    def add(self, code: str, cell: Cell | None = None, sheet: str | None = None, **values: Any) -> None:
+    def add(
+        self, code: str, cell: Cell | None = None, sheet: str | None = None, **values: Any
+    ) -> None:
         severity, message = messages.render(code, **values)
         self.issues.append(
-            Issue(code, severity, message, sheet=cell.sheet if cell else sheet, cell=cell.address if cell else None)
+            Issue(
+                code,
+                severity,
+                message,
+                sheet=cell.sheet if cell else sheet,
+                cell=cell.address if cell else None,
+            )
         )
 
     def model(self, model: type[BaseModel], cells: dict[str, Cell]) -> BaseModel:
@@ -147,7 +165,9 @@ def validate_file(path: Path, campaign: Campaign) -> FileResult:
         return FileResult(path=path, agency_code=None, issues=[exc.issue], unreadable=True)
     except OSError as exc:
         severity, message = messages.render("file_unreadable", reason=exc.strerror or str(exc))
-        return FileResult(path, None, issues=[Issue("file_unreadable", severity, message)], unreadable=True)
+        return FileResult(
+            path, None, issues=[Issue("file_unreadable", severity, message)], unreadable=True
+        )
     return check(raw, campaign)
 
 
@@ -186,7 +206,7 @@ def _position(issue: Issue, sheets: list[str]) -> tuple[int, int, int]:
     column = 0
     for letter in letters:
         column = column * 26 + ord(letter) - 64
-    return sheet, int(issue.cell[len(letters):] or 0), column
+    return sheet, int(issue.cell[len(letters) :] or 0), column
 
 
 def _typed_name(raw: RawSubmission) -> str | None:
@@ -200,15 +220,22 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> Agency | None:
     if meta and meta.get("marker") == form.FORM_MARKER:
         info = campaign.campaign
         if meta.get("campaign_id") != info.id or meta.get("year") != str(info.year):
-            checker.add("wrong_campaign", year=meta.get("year", "?"), campaign=meta.get("campaign_id", "?"),
-                        expected_year=info.year, expected=info.id)
+            checker.add(
+                "wrong_campaign",
+                year=meta.get("year", "?"),
+                campaign=meta.get("campaign_id", "?"),
+                expected_year=info.year,
+                expected=info.id,
+            )
             return None
         if meta.get("form_version") != form.FORM_VERSION:
             checker.add("wrong_version", version=meta.get("form_version", "?"))
             return None
         agency = campaign.agency(meta.get("agency_code", ""))
         if agency is None:
-            checker.add("unknown_agency", name=meta.get("agency_name") or meta.get("agency_code", "?"))
+            checker.add(
+                "unknown_agency", name=meta.get("agency_name") or meta.get("agency_code", "?")
+            )
         return agency
     name_cell = raw.info.get("agency_name")
     if not any(t.sheet for t in raw.tables.values()):
@@ -223,12 +250,21 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> Agency | None:
     return agency
 
 
-def _check_header(raw: RawSubmission, header: HeaderIn, submission: Submission, agency: Agency,
-                  checker: _FileCheck) -> None:
+def _check_header(
+    raw: RawSubmission,
+    header: HeaderIn,
+    submission: Submission,
+    agency: Agency,
+    checker: _FileCheck,
+) -> None:
     info = checker.campaign.campaign
     name_cell = raw.info.get("agency_name")
-    if header.agency_name and loose_key(header.agency_name, agency=True) != loose_key(agency.name, agency=True):
-        checker.add("agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name)
+    if header.agency_name and loose_key(header.agency_name, agency=True) != loose_key(
+        agency.name, agency=True
+    ):
+        checker.add(
+            "agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name
+        )
     date_cell = raw.info.get("report_date")
     if date_cell is None or header.report_date in (None, ""):
         checker.add("missing_report_date", date_cell, sheet=form.SHEET_INFO)
@@ -238,8 +274,12 @@ def _check_header(raw: RawSubmission, header: HeaderIn, submission: Submission, 
             checker.add("invalid_date", date_cell, value=_shown(header.report_date))
         elif submission.report_date > info.deadline:
             submission.late = True
-            checker.add("late_report", date_cell, date=f"{submission.report_date:%d/%m/%Y}",
-                        deadline=f"{info.deadline:%d/%m/%Y}")
+            checker.add(
+                "late_report",
+                date_cell,
+                date=f"{submission.report_date:%d/%m/%Y}",
+                deadline=f"{info.deadline:%d/%m/%Y}",
+            )
     if not header.signer_name:
         checker.add("missing_signer", raw.info.get("signer_name"), sheet=form.SHEET_INFO)
     for key in form.NARRATIVE_KEYS:
@@ -247,7 +287,9 @@ def _check_header(raw: RawSubmission, header: HeaderIn, submission: Submission, 
         text = _narrative(cell.value) if cell else ""
         submission.narratives[key] = text
         if not text:
-            checker.add("empty_narrative", cell, sheet=form.SHEET_INFO, section=form.info_field(key).label)
+            checker.add(
+                "empty_narrative", cell, sheet=form.SHEET_INFO, section=form.info_field(key).label
+            )
 
 
 def _narrative(value: Any) -> str:
@@ -260,7 +302,9 @@ def _narrative(value: Any) -> str:
 
 def _is_totals_row(row: TableRowIn) -> bool:
     for text in (row.item, row.stt):
-        if text and (loose_key(text) in form.TOTAL_LABELS or loose_key(text).startswith("tong cong")):
+        if text and (
+            loose_key(text) in form.TOTAL_LABELS or loose_key(text).startswith("tong cong")
+        ):
             return True
     return False
 
@@ -288,12 +332,16 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
     return [row for row, _ in accepted]
 
 
-def _row_rules(parsed: TableRowIn, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck) -> Row | None:
+def _row_rules(
+    parsed: TableRowIn, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck
+) -> Row | None:
     cells = raw_row.cells
     numbers = (parsed.count, parsed.male, parsed.female)
     has_numbers = any(n is not None for n in numbers)
-    has_bad_number = any(cells[k].value not in (None, "") and getattr(parsed, k) is None
-                         for k in ("count", "male", "female"))
+    has_bad_number = any(
+        cells[k].value not in (None, "") and getattr(parsed, k) is None
+        for k in ("count", "male", "female")
+    )
     if not parsed.item:
         if has_numbers or has_bad_number or parsed.level:
             checker.add("missing_item", cells["item"], label=spec.item_label)
@@ -319,21 +367,47 @@ def _row_rules(parsed: TableRowIn, raw_row: RawRow, spec: form.TableSpec, checke
 
 def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck) -> None:
     info = checker.campaign.campaign
-    if spec.key == "activities" and row.count and row.people / row.count > info.max_participants_per_session:
-        checker.add("implausible_participants", raw_row.cells["male"], people=row.people, count=row.count,
-                    bound=info.max_participants_per_session)
+    if (
+        spec.key == "activities"
+        and row.count
+        and row.people / row.count > info.max_participants_per_session
+    ):
+        checker.add(
+            "implausible_participants",
+            raw_row.cells["male"],
+            people=row.people,
+            count=row.count,
+            bound=info.max_participants_per_session,
+        )
     if row.people > info.population:
-        checker.add("implausible_reach", raw_row.cells["male"], people=row.people, population=info.population)
+        checker.add(
+            "implausible_reach",
+            raw_row.cells["male"],
+            people=row.people,
+            population=info.population,
+        )
 
 
-def _check_totals_rows(totals: list[tuple[TableRowIn, RawRow]], rows: list[Row], checker: _FileCheck) -> None:
-    sums = {"count": sum(r.count for r in rows), "male": sum(r.male for r in rows),
-            "female": sum(r.female for r in rows)}
+def _check_totals_rows(
+    totals: list[tuple[TableRowIn, RawRow]], rows: list[Row], checker: _FileCheck
+) -> None:
+    sums = {
+        "count": sum(r.count for r in rows),
+        "male": sum(r.male for r in rows),
+        "female": sum(r.female for r in rows),
+    }
     for parsed, raw_row in totals:
-        differing = [k for k in sums if getattr(parsed, k) is not None and getattr(parsed, k) != sums[k]]
+        differing = [
+            k for k in sums if getattr(parsed, k) is not None and getattr(parsed, k) != sums[k]
+        ]
         if differing:
             key = differing[0]
-            checker.add("totals_mismatch", raw_row.cells[key], typed=getattr(parsed, key), computed=sums[key])
+            checker.add(
+                "totals_mismatch",
+                raw_row.cells[key],
+                typed=getattr(parsed, key),
+                computed=sums[key],
+            )
         else:
             checker.add("totals_row", raw_row.cells["item"])
 
@@ -343,7 +417,13 @@ def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -
     for row, raw_row in accepted:
         key = (loose_key(row.item), row.level)
         if key in seen:
-            checker.add("duplicate_row", raw_row.cells["item"], item=row.item, level=row.level, first=seen[key])
+            checker.add(
+                "duplicate_row",
+                raw_row.cells["item"],
+                item=row.item,
+                level=row.level,
+                first=seen[key],
+            )
         else:
             seen[key] = row.excel_row
 
@@ -444,8 +524,12 @@ def validate_inbox(
     return ValidationReport(inbox, campaign, results, ignored)
 
 
-def _validate_all(files: list[Path], campaign: Campaign, progress: Callable[[int, int], None] | None,
-                  workers: int | None) -> Iterable[FileResult]:
+def _validate_all(
+    files: list[Path],
+    campaign: Campaign,
+    progress: Callable[[int, int], None] | None,
+    workers: int | None,
+) -> Iterable[FileResult]:
     total = len(files)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if total < PARALLEL_THRESHOLD or workers <= 1:
@@ -456,7 +540,9 @@ def _validate_all(files: list[Path], campaign: Campaign, progress: Callable[[int
         return
     chunk = max(1, total // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for done, result in enumerate(pool.map(validate_file, files, [campaign] * total, chunksize=chunk), 1):
+        for done, result in enumerate(
+            pool.map(validate_file, files, [campaign] * total, chunksize=chunk), 1
+        ):
             yield result
             if progress:
                 progress(done, total)
@@ -472,6 +558,7 @@ def _check_duplicate_agencies(results: list[FileResult]) -> None:
             continue
         for result in group:
             others = ", ".join(o.path.name for o in group if o is not result)
-            severity, message = messages.render("duplicate_agency", name=result.agency_name, others=others)
+            severity, message = messages.render(
+                "duplicate_agency", name=result.agency_name, others=others
+            )
             result.issues.insert(0, Issue("duplicate_agency", severity, message))
-

@@ -1,0 +1,151 @@
+"""Annotated copies for `thd validate --annotate DIR`: a copy an officer can send back.
+
+Each copy is a freshly generated form for the agency (drop-downs and protection intact), filled
+with exactly what the agency sent, each problem cell highlighted with a comment, and a first sheet
+"Cần sửa" listing every problem. The agency's original is never modified nor re-saved.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from thanghanhdong import form
+from thanghanhdong.config import Campaign
+from thanghanhdong.model import Cell, FileError, FileResult, Issue, RawSubmission, Severity
+from thanghanhdong.template import FormStamper, atomic_write
+from thanghanhdong.xlsxutil import set_value
+
+FIX_SHEET = "Cần sửa"
+ERROR_FILL = "F8CBAD"
+WARNING_FILL = "FFE699"
+
+
+@dataclass(frozen=True)
+class AnnotatedCopy:
+    source: Path
+    path: Path
+
+
+def annotation_name(result: FileResult) -> str:
+    return f"{result.path.stem}_can-sua.xlsx"
+
+
+def write_annotated(
+    results: list[FileResult], campaign: Campaign, out_dir: Path, *, force: bool = False
+) -> list[AnnotatedCopy]:
+    """Write a copy for every identified file with problems. Raises FileExistsError first."""
+    from thanghanhdong import reader
+
+    todo = [r for r in results if r.issues and r.agency_code and campaign.agency(r.agency_code)]
+    targets = [(r, out_dir / annotation_name(r)) for r in todo]
+    if not force and (existing := [p for _, p in targets if p.exists()]):
+        raise FileExistsError(existing)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamper = FormStamper(campaign)
+    written = []
+    for result, target in targets:
+        try:
+            raw = reader.read(result.path)
+        except FileError:
+            continue
+        agency = campaign.agency(result.agency_code or "")
+        assert agency is not None
+        atomic_write(target, annotate(stamper.stamp(agency), raw, result.issues))
+        written.append(AnnotatedCopy(result.path, target))
+    return written
+
+
+def annotate(blank: bytes, raw: RawSubmission, issues: list[Issue]) -> bytes:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(blank))
+    moved = _copy_values(workbook, raw)
+    _mark(workbook, issues, moved)
+    _fix_sheet(workbook, issues, moved)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _copy_values(workbook: Any, raw: RawSubmission) -> dict[tuple[str, str], tuple[str, str]]:
+    """Put the agency's values into the fresh form; returns original cell -> cell in the copy."""
+    moved: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def put(cell: Cell, sheet: str, address: str) -> None:
+        set_value(workbook[sheet][address], cell.value)
+        moved[(cell.sheet, cell.address)] = (sheet, address)
+
+    for key, cell in raw.info.items():
+        if key != "agency_name":
+            put(cell, form.SHEET_INFO, f"{form.INFO_VALUE_COLUMN}{form.info_row(key)}")
+    for spec in form.TABLES:
+        table = raw.tables.get(spec.key)
+        for offset, row in enumerate(table.rows if table else []):
+            excel_row = form.TABLE_FIRST_DATA_ROW + offset
+            for kind, cell in row.cells.items():
+                if kind != form.ColumnKind.STT.value:
+                    put(cell, spec.sheet, f"{form.column(form.ColumnKind(kind)).letter}{excel_row}")
+            if table and table.sheet:
+                moved.setdefault((table.sheet, f"A{row.excel_row}"), (spec.sheet, f"A{excel_row}"))
+    return moved
+
+
+def _mark(
+    workbook: Any, issues: list[Issue], moved: dict[tuple[str, str], tuple[str, str]]
+) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    notes: dict[tuple[str, str], list[Issue]] = {}
+    for issue in issues:
+        if issue.sheet and issue.cell and (target := moved.get((issue.sheet, issue.cell))):
+            notes.setdefault(target, []).append(issue)
+    for (sheet, address), found in notes.items():
+        cell = workbook[sheet][address]
+        is_error = any(i.severity is Severity.ERROR for i in found)
+        cell.fill = PatternFill("solid", fgColor=ERROR_FILL if is_error else WARNING_FILL)
+        text = "\n".join(f"{_label(i)}: {i.message}" for i in found)
+        cell.comment = Comment(text, "thd", width=320, height=140)
+
+
+def _label(issue: Issue) -> str:
+    return "Lỗi" if issue.severity is Severity.ERROR else "Cảnh báo"
+
+
+def _fix_sheet(
+    workbook: Any, issues: list[Issue], moved: dict[tuple[str, str], tuple[str, str]]
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet = workbook.create_sheet(FIX_SHEET, 0)
+    workbook.active = 0
+    for ws in workbook.worksheets:
+        ws.sheet_view.tabSelected = ws is sheet
+    bold = Font(name="Times New Roman", size=12, bold=True)
+    body = Font(name="Times New Roman", size=12)
+    sheet["A1"] = f"CÁC ĐIỂM CẦN SỬA ({len(issues)})"
+    sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+    headers = ("STT", "Mức độ", "Trang", "Ô", "Nội dung cần sửa")
+    widths = (6, 12, 20, 8, 100)
+    for col, (label, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = sheet.cell(row=3, column=col, value=label)
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor="DDE5F0")
+        sheet.column_dimensions[cell.column_letter].width = width
+    for index, issue in enumerate(issues, start=1):
+        target = moved.get((issue.sheet or "", issue.cell or ""))
+        where_sheet, where_cell = target if target else (issue.sheet or "", issue.cell or "")
+        values = (index, _label(issue), where_sheet, where_cell, issue.message)
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=3 + index, column=col)
+            set_value(cell, value)
+            cell.font = body
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if issue.severity is Severity.ERROR:
+            sheet.cell(row=3 + index, column=2).font = Font(
+                name="Times New Roman", size=12, bold=True, color="C00000"
+            )
+    sheet.freeze_panes = "A4"

@@ -1,0 +1,62 @@
+"""From a validation report to the written outputs: consolidation, Word report, Excel summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from thanghanhdong.consolidate import Consolidation, Excluded, consolidate
+from thanghanhdong.validate import ValidationReport
+
+
+class ReportError(Exception):
+    """The report cannot be produced; the message is for the officer."""
+
+
+@dataclass
+class BuiltReports:
+    consolidation: Consolidation
+    docx: bytes
+    xlsx: bytes | None
+
+
+def exclusions(report: ValidationReport) -> list[Excluded]:
+    """Every file that is not used, with the reason the report will print."""
+    excluded = []
+    for result in report.files:
+        if result.ok:
+            continue
+        first = result.errors[0].message if result.errors else "không đọc được"
+        more = f" (và {len(result.errors) - 1} lỗi khác)" if len(result.errors) > 1 else ""
+        excluded.append(Excluded(result.path, result.agency_code, result.agency_name, first + more))
+    return excluded
+
+
+def build_reports(
+    report: ValidationReport,
+    *,
+    template: Path | None = None,
+    want_xlsx: bool = False,
+    report_date: date | None = None,
+) -> BuiltReports:
+    from thanghanhdong.report.docx import TemplateError, render_docx
+
+    submissions = [r.submission for r in report.files if r.ok and r.submission is not None]
+    if not submissions:
+        raise ReportError(
+            "Chưa có báo cáo hợp lệ nào để tổng hợp: kiểm tra thư mục bằng “thd validate”."
+        )
+    consolidation = consolidate(
+        report.campaign, submissions, exclusions(report), report_date=report_date
+    )
+    try:
+        docx = render_docx(consolidation, template)
+    except TemplateError as exc:
+        raise ReportError(str(exc)) from exc
+    xlsx = None
+    if want_xlsx:
+        from thanghanhdong.report.xlsx import render_xlsx
+
+        xlsx = render_xlsx(consolidation)
+    return BuiltReports(consolidation, docx, xlsx)
