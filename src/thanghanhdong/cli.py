@@ -177,7 +177,7 @@ def _inside(path: Path, directory: Path) -> bool:
     return path.resolve().is_relative_to(directory.resolve())
 
 
-def run_validation(inbox: Path, campaign: config.Campaign):  # type: ignore[no-untyped-def]
+def run_validation(inbox: Path, campaign: config.Campaign):
     from rich.progress import Progress
 
     from thanghanhdong.validate import validate_inbox
@@ -232,7 +232,7 @@ def validate(
     raise typer.Exit(report.exit_code(strict))
 
 
-def _write_annotations(report, campaign: config.Campaign, directory: Path, force: bool) -> None:  # type: ignore[no-untyped-def]
+def _write_annotations(report, campaign: config.Campaign, directory: Path, force: bool) -> None:
     from thanghanhdong.annotate import write_annotated
 
     try:

@@ -199,7 +199,7 @@ class _Sheet:
 def _clean(value: Any) -> CellScalar:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value) if value else None
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _load_sheet(workbook: Any, name: str) -> _Sheet:

@@ -95,7 +95,7 @@ def _print_completeness(report: ValidationReport, console: Console) -> None:
 def render_consolidation(consolidation: Any, outputs: list[Path], console: Console) -> None:
     """Short summary after `thd consolidate`: what went in, the totals, what was written."""
     from thanghanhdong import form
-    from thanghanhdong.report.numbers import format_int
+    from thanghanhdong.report.numbers import integer as format_int
 
     data = consolidation.to_json()
     table = Table(title="Tổng hợp số liệu", title_justify="left")

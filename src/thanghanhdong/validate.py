@@ -504,7 +504,8 @@ class ValidationReport:
 
 def list_inbox(inbox: Path) -> tuple[list[Path], list[Path]]:
     """(files to check, system files ignored), both sorted."""
-    files, ignored = [], []
+    files: list[Path] = []
+    ignored: list[Path] = []
     for path in sorted(inbox.rglob("*")):
         if not path.is_file():
             continue
