@@ -44,15 +44,21 @@ class InfoField:
 INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField("agency_name", AGENCY_NAME_LABEL, FieldKind.TEXT),
     InfoField("report_number", "Số báo cáo", FieldKind.TEXT, "Ví dụ: 125/BC-UBND"),
-    InfoField("report_date", "Ngày báo cáo", FieldKind.DATE, "Ngày ký báo cáo, dạng ngày/tháng/năm"),
+    InfoField(
+        "report_date", "Ngày báo cáo", FieldKind.DATE, "Ngày ký báo cáo, dạng ngày/tháng/năm"
+    ),
     InfoField("signer_title", "Chức vụ người ký", FieldKind.TEXT, "Ví dụ: Phó Chủ tịch"),
     InfoField("signer_name", "Họ và tên người ký", FieldKind.TEXT),
     InfoField("contact", "Người liên hệ, số điện thoại", FieldKind.TEXT),
     InfoField("section_1", "I. TỔ CHỨC THỰC HIỆN", FieldKind.SECTION),
-    InfoField("direction", "1. Công tác chỉ đạo, ban hành kế hoạch triển khai", FieldKind.NARRATIVE),
+    InfoField(
+        "direction", "1. Công tác chỉ đạo, ban hành kế hoạch triển khai", FieldKind.NARRATIVE
+    ),
     InfoField("activities_text", "2. Nội dung hoạt động đã triển khai", FieldKind.NARRATIVE),
     InfoField("budget_state", "3. Kinh phí tổ chức: a) Ngân sách nhà nước (đồng)", FieldKind.MONEY),
-    InfoField("budget_mobilized", "3. Kinh phí tổ chức: b) Ngân sách vận động (đồng)", FieldKind.MONEY),
+    InfoField(
+        "budget_mobilized", "3. Kinh phí tổ chức: b) Ngân sách vận động (đồng)", FieldKind.MONEY
+    ),
     InfoField("section_2", "II. ĐÁNH GIÁ CHUNG", FieldKind.SECTION),
     InfoField("results", "1. Những kết quả đã đạt được, bài học kinh nghiệm", FieldKind.NARRATIVE),
     InfoField("difficulties", "2. Những khó khăn, tồn tại", FieldKind.NARRATIVE),
