@@ -1,0 +1,116 @@
+"""`thd validate` end to end: exit codes, JSON equal to the library result, human output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from thanghanhdong.cli import app
+from thanghanhdong.config import Campaign
+from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.template import FormStamper
+from thanghanhdong.validate import validate_inbox
+
+runner = CliRunner()
+
+
+def make_inbox(tmp_path: Path, campaign: Campaign, stamper: FormStamper) -> Path:
+    inbox = tmp_path / "inbox [2021]"
+    inbox.mkdir()
+    good = campaign.agency("NARI")
+    bad = campaign.agency("BABE")
+    assert good and bad
+    (inbox / "na ri.xlsx").write_bytes(fill_bytes(stamper.stamp(good), SampleReport()))
+    report = SampleReport()
+    report.tables["activities"] = [SampleRow("Tập huấn", "15 cuộc", 10, 10, "Xã")]
+    (inbox / "[ba be].xlsx").write_bytes(fill_bytes(stamper.stamp(bad), report))
+    return inbox
+
+
+def test_json_equals_library_result(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = make_inbox(tmp_path, campaign, stamper)
+    result = runner.invoke(app, ["validate", str(inbox), "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data == json.loads(
+        json.dumps(validate_inbox(inbox, campaign).to_json(), ensure_ascii=False)
+    )
+    assert set(data["missing_agencies"]) == {a.code for a in campaign.agencies} - {"NARI", "BABE"}
+    bad = next(f for f in data["files"] if f["agency_code"] == "BABE")
+    assert bad["ok"] is False
+    assert [(i["code"], i["sheet"], i["cell"]) for i in bad["issues"]] == [
+        ("not_a_number", "1. Hoạt động", "C7")
+    ]
+
+
+def test_human_output_agrees_with_json(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = make_inbox(tmp_path, campaign, stamper)
+    human = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
+    data = validate_inbox(inbox, campaign).to_json()
+    assert human.exit_code == 1
+    assert "Traceback" not in human.output
+    # Every file, every issue at its place, every missing agency: and brackets survive rich.
+    assert "[ba be].xlsx" in human.stdout
+    for file in data["files"]:
+        for issue in file["issues"]:
+            assert f"{issue['sheet']}!{issue['cell']}" in human.stdout
+            assert issue["message"][:40] in human.stdout
+    assert "Chưa gửi báo cáo (26)" in human.stdout
+    for agency in campaign.agencies:
+        if agency.code not in {"NARI", "BABE"}:
+            assert agency.name in human.stdout
+
+
+def test_strict_fails_on_warnings(tmp_path: Path, campaign: Campaign, stamper: FormStamper) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    agency = campaign.agency("NARI")
+    assert agency
+    (inbox / "a.xlsx").write_bytes(
+        fill_bytes(stamper.stamp(agency), SampleReport(signer_name=None))
+    )
+    assert runner.invoke(app, ["validate", str(inbox)]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(inbox), "--strict"]).exit_code == 1
+
+
+def test_missing_inbox_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "khong-co")])
+    assert result.exit_code == 2
+    assert "Không có thư mục" in result.stderr
+
+
+def test_annotated_copies(tmp_path: Path, campaign: Campaign, stamper: FormStamper) -> None:
+    from openpyxl import load_workbook
+
+    inbox = make_inbox(tmp_path, campaign, stamper)
+    before = {p.name: p.read_bytes() for p in inbox.iterdir()}
+    out = tmp_path / "can-sua"
+    result = runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)])
+    assert result.exit_code == 1
+    assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
+    copies = sorted(out.iterdir())
+    assert [p.name for p in copies] == ["[ba be]_can-sua.xlsx"]
+    workbook = load_workbook(copies[0])
+    assert workbook.sheetnames[0] == "Cần sửa"
+    assert workbook.active.title == "Cần sửa"
+    cell = workbook["1. Hoạt động"]["C7"]
+    assert cell.value == "15 cuộc"
+    assert cell.comment is not None and "không phải là số" in cell.comment.text
+    assert cell.fill.fgColor.rgb.endswith("F8CBAD")
+    assert workbook["1. Hoạt động"]["D7"].value == 10
+    assert workbook["1. Hoạt động"].protection.sheet
+    assert workbook["_thd"].sheet_state == "veryHidden"
+    fix = workbook["Cần sửa"]
+    assert fix["C4"].value == "1. Hoạt động" and fix["D4"].value == "C7"
+    # Second run refuses to overwrite, --force overwrites.
+    assert runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)]).exit_code == 2
+    assert (
+        runner.invoke(app, ["validate", str(inbox), "--annotate", str(out), "--force"]).exit_code
+        == 1
+    )
