@@ -6,6 +6,7 @@ any problem becomes a `ConfigError` with one Vietnamese sentence naming the key.
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from enum import Enum
@@ -46,7 +47,8 @@ class Agency(_Strict):
     @field_validator("name")
     @classmethod
     def _nfc(cls, value: str) -> str:
-        return nfc(value)
+        # Control characters (pasted by accident) cannot go into a file name or an XML part.
+        return nfc("".join(ch if ord(ch) >= 32 else " " for ch in value))
 
 
 class CampaignInfo(_Strict):
@@ -158,7 +160,9 @@ def load(path: Path | None) -> Campaign:
     except FileNotFoundError as exc:
         raise ConfigError(f"Không tìm thấy tệp cấu hình {path}.") from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"Tệp cấu hình {path} không phải UTF-8: hãy lưu lại với mã hóa UTF-8.") from exc
+        raise ConfigError(
+            f"Tệp cấu hình {path} không phải UTF-8: hãy lưu lại với mã hóa UTF-8."
+        ) from exc
     except OSError as exc:
         raise ConfigError(f"Không đọc được tệp cấu hình {path}: {exc.strerror}.") from exc
     return parse(text, str(path))
@@ -168,7 +172,11 @@ def parse(text: str, origin: str) -> Campaign:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"Tệp cấu hình {origin} sai cú pháp TOML: {exc}.") from exc
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        at = f" ở dòng {where.group(1)}, cột {where.group(2)}" if where else ""
+        raise ConfigError(
+            f"Tệp cấu hình {origin} sai cú pháp TOML{at}: kiểm tra dấu ngoặc kép, dấu bằng và dấu ngoặc vuông."
+        ) from exc
     try:
         return Campaign.model_validate(data)
     except ValidationError as exc:
@@ -193,9 +201,11 @@ _MESSAGES = {
 
 def _describe(exc: ValidationError) -> str:
     error = exc.errors(include_url=False)[0]
-    where = ".".join(_loc_part(part, error) for part in error["loc"])
+    # "agencies[6].code": list positions are 1-based, as the officer counts [[agencies]] blocks.
+    where = ".".join(_loc_part(part, error) for part in error["loc"]).replace(".[", "[")
     if error["type"] == "value_error":
-        return str(error["ctx"]["error"]) + "."
+        message = str(error["ctx"]["error"])
+        return f"khóa '{where}': {message}." if where else f"{message}."
     text = _MESSAGES.get(error["type"], error["msg"])
     return f"khóa '{where}': {text}." if where else f"{text}."
 

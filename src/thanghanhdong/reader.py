@@ -281,13 +281,14 @@ def _find_table(spec: form.TableSpec, sheets: Sequence[_Sheet]) -> RawTable:
         if header is None:
             continue
         header_row, columns, data_start = header
+        inputs = [c for kind, c in columns.items() if kind != "stt"]
         rows = []
         for r in range(data_start, len(sheet.rows)):
+            values = sheet.rows[r]
+            if not any(c < len(values) and values[c] != "" for c in inputs):
+                continue  # an empty (pre-numbered) row
             cells = {kind: sheet.cell(r, c) for kind, c in columns.items()}
-            if any(
-                cells[k].value not in (None, "") for k in cells if k != form.ColumnKind.STT.value
-            ):
-                rows.append(RawRow(excel_row=sheet.row0 + r + 1, cells=cells))
+            rows.append(RawRow(excel_row=sheet.row0 + r + 1, cells=cells))
         return RawTable(
             spec.key, sheet.name, rows, header_cell=sheet.cell(header_row, columns["stt"]).address
         )

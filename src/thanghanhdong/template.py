@@ -163,7 +163,7 @@ def _styles() -> dict[str, object]:
     }
 
 
-def _protect(sheet) -> None:  # type: ignore[no-untyped-def]
+def _protect(sheet) -> None:
     # No password: protection only keeps labels from being broken by accident.
     protection = sheet.protection
     protection.sheet = True
@@ -172,7 +172,7 @@ def _protect(sheet) -> None:  # type: ignore[no-untyped-def]
     protection.insertRows = False
 
 
-def _print_setup(sheet, *, landscape: bool, title_rows: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def _print_setup(sheet, *, landscape: bool, title_rows: str | None = None) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
@@ -191,31 +191,45 @@ def guide_lines(campaign: Campaign, name: str) -> list[tuple[str, str]]:
     tables = ", ".join(f"“{t.sheet}”" for t in form.TABLES)
     return [
         ("title", form.form_title(info.year)),
-        ("italic", f"(Kèm theo Kế hoạch số {info.plan_number} ngày {info.plan_date:%d/%m/%Y} "
-                   f"của {info.plan_issuer})"),
+        (
+            "italic",
+            f"(Kèm theo Kế hoạch số {info.plan_number} ngày {info.plan_date:%d/%m/%Y} "
+            f"của {info.plan_issuer})",
+        ),
         ("body", ""),
         ("bold", "HƯỚNG DẪN ĐIỀN MẪU"),
         ("body", f"1. Mẫu này dành riêng cho đơn vị: {name}."),
         ("body", "2. Chỉ nhập vào các ô nền vàng nhạt; các ô khác đã được khóa để tránh sửa nhầm."),
-        ("body", f"3. Trang “{form.SHEET_INFO}”: số, ngày báo cáo, người ký, các nội dung "
-                 "báo cáo bằng lời văn và kinh phí (đồng, số nguyên, không gõ chữ “đồng”)."),
-        ("body", f"4. Các trang {tables}: mỗi dòng là một loại hoạt động (nội dung, sản phẩm) "
-                 "ở một cấp triển khai. Chọn tên trong danh sách hoặc gõ tên khác; chọn cấp "
-                 "Tỉnh, Huyện hoặc Xã."),
-        ("body", "5. Số cuộc, số lượng, số người nhập số nguyên không âm, không kèm chữ "
-                 "(gõ 1500, không gõ “1.500 người”). Chưa có số liệu thì để trống."),
+        (
+            "body",
+            f"3. Trang “{form.SHEET_INFO}”: số, ngày báo cáo, người ký, các nội dung "
+            "báo cáo bằng lời văn và kinh phí (đồng, số nguyên, không gõ chữ “đồng”).",
+        ),
+        (
+            "body",
+            f"4. Các trang {tables}: mỗi dòng là một loại hoạt động (nội dung, sản phẩm) "
+            "ở một cấp triển khai. Chọn tên trong danh sách hoặc gõ tên khác; chọn cấp "
+            "Tỉnh, Huyện hoặc Xã.",
+        ),
+        (
+            "body",
+            "5. Số cuộc, số lượng, số người nhập số nguyên không âm, không kèm chữ "
+            "(gõ 1500, không gõ “1.500 người”). Chưa có số liệu thì để trống.",
+        ),
         ("body", "6. Không thêm dòng “Tổng cộng”: thd tự cộng khi tổng hợp."),
         ("body", "7. Không đổi tên, không xóa các trang của mẫu. Được đổi tên tệp tùy ý."),
         ("body", ""),
         ("bold", "THỜI HẠN VÀ NƠI GỬI"),
-        ("body", f"Gửi tệp Excel này (không cần chuyển sang PDF) trước ngày {deadline} về: "
-                 f"{issuer.contact}" + (f", thư điện tử: {issuer.email}" if issuer.email else "")
-                 + "."),
+        (
+            "body",
+            f"Gửi tệp Excel này (không cần chuyển sang PDF) trước ngày {deadline} về: "
+            f"{issuer.contact}" + (f", thư điện tử: {issuer.email}" if issuer.email else "") + ".",
+        ),
         ("body", "Văn bản giấy có chữ ký, đóng dấu gửi theo đường công văn như thường lệ."),
     ]
 
 
-def _build_guide(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[no-untyped-def]
+def _build_guide(sheet, campaign: Campaign, name: str) -> None:
     styles = _styles()
     sheet.column_dimensions["A"].width = 110
     for row, (style, text) in enumerate(guide_lines(campaign, name), start=1):
@@ -227,7 +241,7 @@ def _build_guide(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[
     sheet.sheet_view.showGridLines = False
 
 
-def _build_info(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[no-untyped-def]
+def _build_info(sheet, campaign: Campaign, name: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     styles = _styles()
@@ -238,18 +252,29 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[n
     sheet["A1"].alignment = styles["wrap"]
     sheet.merge_cells("A1:B1")
     sheet.row_dimensions[1].height = 36
-    sheet["A2"] = "Nhập vào các ô nền vàng nhạt ở cột B. Mỗi ô lời văn có thể viết nhiều đoạn (Alt+Enter để xuống dòng)."
+    sheet["A2"] = (
+        "Nhập vào các ô nền vàng nhạt ở cột B. Mỗi ô lời văn có thể viết nhiều đoạn (Alt+Enter để xuống dòng)."
+    )
     sheet["A2"].font = styles["italic"]
     sheet.merge_cells("A2:B2")
 
     whole = DataValidation(
-        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-        showErrorMessage=True, errorTitle="Số tiền không hợp lệ",
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Số tiền không hợp lệ",
         error="Nhập số tiền bằng đồng, số nguyên không âm, không kèm chữ (ví dụ 12500000).",
     )
     dates = DataValidation(
-        type="date", operator="between", formula1="36526", formula2="73415", allow_blank=True,
-        showErrorMessage=True, errorTitle="Ngày không hợp lệ",
+        type="date",
+        operator="between",
+        formula1="36526",
+        formula2="73415",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ngày không hợp lệ",
         error="Nhập ngày dạng ngày/tháng/năm, ví dụ 20/12/2021.",
     )
     sheet.add_data_validation(whole)
@@ -286,7 +311,7 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:  # type: ignore[n
     _print_setup(sheet, landscape=False)
 
 
-def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> None:  # type: ignore[no-untyped-def]
+def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     styles = _styles()
@@ -295,15 +320,20 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
     for col in form.COLUMNS:
         sheet.column_dimensions[col.letter].width = col.width
 
-    sheet.cell(row=form.TABLE_AGENCY_ROW, column=1, value=form.agency_line(name)).font = styles["bold"]
+    sheet.cell(row=form.TABLE_AGENCY_ROW, column=1, value=form.agency_line(name)).font = styles[
+        "bold"
+    ]
     title = sheet.cell(row=form.TABLE_FORM_TITLE_ROW, column=1, value=form.form_title(info.year))
     title.font = styles["title"]
     title.alignment = styles["center"]
     sheet.merge_cells(f"A{form.TABLE_FORM_TITLE_ROW}:{last_col}{form.TABLE_FORM_TITLE_ROW}")
     sheet.row_dimensions[form.TABLE_FORM_TITLE_ROW].height = 36
-    sheet.cell(row=form.TABLE_TITLE_ROW, column=1, value=f"{spec.number}. {spec.title}").font = styles["bold"]
+    sheet.cell(
+        row=form.TABLE_TITLE_ROW, column=1, value=f"{spec.number}. {spec.title}"
+    ).font = styles["bold"]
     hint = sheet.cell(
-        row=form.TABLE_HINT_ROW, column=1,
+        row=form.TABLE_HINT_ROW,
+        column=1,
         value="Mỗi dòng một loại ở một cấp triển khai; số nguyên không âm; không thêm dòng tổng cộng.",
     )
     hint.font = styles["italic"]
@@ -350,8 +380,11 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
         return f"{letter}{first}:{letter}{last}"
 
     levels = DataValidation(
-        type="list", formula1=_list_ref("levels", len(campaign.catalogues.levels)), allow_blank=True,
-        showErrorMessage=True, errorTitle="Cấp triển khai",
+        type="list",
+        formula1=_list_ref("levels", len(campaign.catalogues.levels)),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Cấp triển khai",
         error="Chọn một trong danh sách: " + ", ".join(campaign.catalogues.levels) + ".",
     )
     levels.add(rng(form.ColumnKind.LEVEL))
@@ -359,15 +392,23 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
     if items:
         # No error message: the list is a suggestion, other text is accepted.
         catalogue = DataValidation(
-            type="list", formula1=_list_ref(spec.key, len(items)), allow_blank=True,
-            showErrorMessage=False, showInputMessage=True, promptTitle=spec.item_label,
+            type="list",
+            formula1=_list_ref(spec.key, len(items)),
+            allow_blank=True,
+            showErrorMessage=False,
+            showInputMessage=True,
+            promptTitle=spec.item_label,
             prompt="Chọn trong danh sách hoặc gõ tên khác.",
         )
         catalogue.add(rng(form.ColumnKind.ITEM))
         sheet.add_data_validation(catalogue)
     numbers = DataValidation(
-        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-        showErrorMessage=True, errorTitle="Số không hợp lệ",
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Số không hợp lệ",
         error="Nhập số nguyên không âm, không kèm chữ (ví dụ 150).",
     )
     for kind in form.NUMBER_COLUMNS:
@@ -386,7 +427,7 @@ def _list_ref(key: str, length: int) -> str:
     return f"'{form.SHEET_META}'!${letter}${first}:${letter}${first + max(length, 1) - 1}"
 
 
-def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:
     values = {
         "marker": form.FORM_MARKER,
         "campaign_id": campaign.campaign.id,
@@ -409,11 +450,13 @@ def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:  # typ
     _protect(sheet)
 
 
-def _set_properties(workbook, campaign: Campaign, code: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def _set_properties(workbook, campaign: Campaign, code: str, name: str) -> None:
     from openpyxl.packaging.custom import StringProperty
 
     workbook.properties.title = form.form_title(campaign.campaign.year)
     workbook.properties.creator = "thd"
     workbook.custom_doc_props.append(StringProperty(name=PROPERTY_CODE, value=code))
     workbook.custom_doc_props.append(StringProperty(name=PROPERTY_VERSION, value=form.FORM_VERSION))
-    workbook.custom_doc_props.append(StringProperty(name=PROPERTY_CAMPAIGN, value=campaign.campaign.id))
+    workbook.custom_doc_props.append(
+        StringProperty(name=PROPERTY_CAMPAIGN, value=campaign.campaign.id)
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _AGENCY_PREFIXES = re.compile(r"^(uy ban nhan dan|ubnd|thanh pho|tp\.?|huyen|thi xa)\s+")
@@ -22,6 +23,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", bare.casefold()).strip()
 
 
+@lru_cache(maxsize=4096)
 def loose_key(text: str, *, agency: bool = False) -> str:
     """Matching key; for agency names, administrative prefixes are dropped too."""
     key = fold(text).replace("-", " ").replace(",", " ")

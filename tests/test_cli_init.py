@@ -1,0 +1,154 @@
+"""`thd init`, `thd --version` and the options of `thd generate-templates`, through the real CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from thanghanhdong import __version__, config
+from thanghanhdong.cli import app
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from an empty directory, so no stray ./thd.toml is picked up."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- --version
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"thd {__version__}"
+    assert __version__ == "0.1.0"
+
+
+def test_no_arguments_shows_help() -> None:
+    result = invoke()
+    assert "generate-templates" in result.output
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- init
+
+
+def test_init_writes_config_and_inbox(tmp_path: Path) -> None:
+    work = tmp_path / "bao-cao-2021"
+    result = invoke("init", str(work))
+    assert result.exit_code == 0, result.output
+    assert (work / "inbox").is_dir()
+    written = (work / "thd.toml").read_text(encoding="utf-8")
+    assert written == config.default_config_text()
+    assert "# " in written  # the officer's guide to editing stays in the file
+    assert config.load(work / "thd.toml") == config.load(None)
+    assert "thd generate-templates" in result.stdout
+
+
+def test_init_in_current_directory(in_tmp: Path) -> None:
+    result = invoke("init")
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "thd.toml").is_file()
+    assert (in_tmp / "inbox").is_dir()
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "thd.toml"
+    target.write_text("# cấu hình đã sửa tay\n", encoding="utf-8")
+    result = invoke("init", str(tmp_path))
+    assert result.exit_code == 2
+    assert "Đã có" in result.stderr and "--force" in result.stderr
+    assert "Traceback" not in result.output
+    assert target.read_text(encoding="utf-8") == "# cấu hình đã sửa tay\n"
+    assert not (tmp_path / "inbox").exists()
+
+
+def test_init_force_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "thd.toml"
+    target.write_text("# cấu hình đã sửa tay\n", encoding="utf-8")
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "da-nhan.xlsx").write_bytes(b"received")
+    result = invoke("init", str(tmp_path), "--force")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8") == config.default_config_text()
+    assert (tmp_path / "inbox" / "da-nhan.xlsx").read_bytes() == b"received"
+
+
+def test_init_into_a_file_path_is_refused_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "khong-phai-thu-muc"
+    blocker.write_text("x", encoding="utf-8")
+    result = invoke("init", str(blocker))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("Lỗi:")
+
+
+def test_init_then_generate_uses_the_new_config(in_tmp: Path) -> None:
+    assert invoke("init").exit_code == 0
+    result = invoke("generate-templates")
+    assert result.exit_code == 0, result.output
+    assert f"{in_tmp / 'thd.toml'}" in result.stderr
+    assert len(list((in_tmp / "mau-bao-cao").glob("2021_*.xlsx"))) == 28
+
+
+# --------------------------------------------------------------------------- generate-templates
+
+
+def test_agency_option_is_repeatable_and_ignores_case(in_tmp: Path) -> None:
+    result = invoke("generate-templates", "--agency", "babe", "--agency", "NARI", "--out", "mau")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (in_tmp / "mau").iterdir()) == [
+        "2021_babe_ubnd-huyen-ba-be.xlsx",
+        "2021_nari_ubnd-huyen-na-ri.xlsx",
+    ]
+    assert "Đã tạo 2 mẫu" in result.stdout
+
+
+def test_unknown_agency_exits_2_and_lists_valid_codes(in_tmp: Path) -> None:
+    result = invoke("generate-templates", "--agency", "BABE", "--agency", "KHONGCO")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "Không có đơn vị mã KHONGCO" in result.stderr
+    assert "BABE" in result.stderr and "PACNAM" in result.stderr
+    assert not (in_tmp / "mau-bao-cao").exists()
+
+
+def test_existing_output_needs_force(in_tmp: Path) -> None:
+    assert invoke("generate-templates", "--agency", "BABE").exit_code == 0
+    form = in_tmp / "mau-bao-cao" / "2021_babe_ubnd-huyen-ba-be.xlsx"
+    form.write_bytes(b"edited by the officer")
+
+    refused = invoke("generate-templates")
+    assert refused.exit_code == 2
+    assert "Traceback" not in refused.output
+    assert "Đã có 1 tệp" in refused.stderr and "--force" in refused.stderr
+    assert form.read_bytes() == b"edited by the officer"
+    assert [p.name for p in (in_tmp / "mau-bao-cao").iterdir()] == [form.name]
+
+    forced = invoke("generate-templates", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert form.read_bytes().startswith(b"PK")
+    assert len(list((in_tmp / "mau-bao-cao").iterdir())) == 28
+
+
+def test_out_dir_that_is_a_file_exits_2(in_tmp: Path) -> None:
+    (in_tmp / "mau").write_text("x", encoding="utf-8")
+    result = invoke("generate-templates", "--out", "mau", "--agency", "BABE")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_out_dir_inside_a_file_exits_2_with_a_message(in_tmp: Path) -> None:
+    (in_tmp / "tep").write_text("x", encoding="utf-8")
+    result = invoke("generate-templates", "--out", "tep/mau", "--agency", "BABE")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "Không ghi được" in result.stderr

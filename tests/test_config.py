@@ -1,0 +1,209 @@
+"""The campaign configuration: the embedded default, discovery, and clear refusals of bad files.
+
+Every bad configuration must end with exit status 2 and one Vietnamese sentence naming the
+problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from thanghanhdong import config
+from thanghanhdong.cli import app
+from thanghanhdong.config import Campaign, ConfigError
+
+
+def default_text() -> str:
+    return config.default_config_text()
+
+
+def edited(old: str, new: str) -> str:
+    """The default configuration with one exact piece of text replaced."""
+    text = default_text()
+    assert text.count(old) == 1, f"{old!r} is not in the default configuration exactly once"
+    return text.replace(old, new)
+
+
+def generate_with(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / "thd.toml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["generate-templates", "--config", str(path), "--out", str(out_dir)]
+    )
+    return result, out_dir
+
+
+# --------------------------------------------------------------------------- the default
+
+
+def test_default_is_bac_kan_2021_with_28_agencies(campaign: Campaign) -> None:
+    info = campaign.campaign
+    assert (info.id, info.year, info.plan_number) == ("bac-kan-2021", 2021, "622/KH-UBND")
+    assert (info.period_start.isoformat(), info.period_end.isoformat()) == (
+        "2021-11-15",
+        "2021-12-15",
+    )
+    assert info.deadline.isoformat() == "2021-12-20"
+    assert len(campaign.agencies) == 28
+    assert campaign.catalogues.levels == ["Tỉnh", "Huyện", "Xã"]
+    assert campaign.agency("babe") is not None
+    assert campaign.agency_by_name("Huyện Ba Be") == campaign.agency("BABE")
+
+
+def test_default_text_parses_to_the_same_campaign(campaign: Campaign) -> None:
+    assert config.parse(default_text(), "thd.toml") == campaign
+
+
+def test_config_with_byte_order_mark_loads(tmp_path: Path) -> None:
+    # Notepad on Windows may save "UTF-8 with BOM".
+    path = tmp_path / "thd.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + default_text().encode("utf-8"))
+    assert config.load(path).campaign.year == 2021
+
+
+# --------------------------------------------------------------------------- bad files
+
+BAD_CONFIGS = {
+    "toml_syntax": (
+        lambda: edited("[campaign]", "[campaign"),
+        "sai cú pháp TOML",
+    ),
+    "missing_year": (
+        lambda: edited("year = 2021\n", ""),
+        "khóa 'campaign.year': thiếu khóa bắt buộc",
+    ),
+    "duplicate_code": (
+        lambda: edited('code = "BBK"', 'code = "babe"'),
+        "mã đơn vị 'BABE' bị trùng",
+    ),
+    "deadline_before_start": (
+        lambda: edited("deadline = 2021-12-20", "deadline = 2021-11-01"),
+        "hạn báo cáo trước ngày bắt đầu",
+    ),
+    "end_before_start": (
+        lambda: edited("period_end = 2021-12-15", "period_end = 2021-11-01"),
+        "ngày kết thúc trước ngày bắt đầu",
+    ),
+    "date_as_text": (
+        lambda: edited("deadline = 2021-12-20", 'deadline = "20/12/2021"'),
+        "khóa 'campaign.deadline': ngày phải viết dạng NĂM-THÁNG-NGÀY",
+    ),
+    "year_not_a_number": (
+        lambda: edited("year = 2021", 'year = "hai nghìn"'),
+        "khóa 'campaign.year': phải là số nguyên",
+    ),
+    "misspelt_key": (
+        lambda: edited("deadline = 2021-12-20", "deadline = 2021-12-20\ndeadlin = 2021-12-20"),
+        "khóa 'campaign.deadlin': khóa không được hỗ trợ",
+    ),
+    "code_with_path": (
+        lambda: edited('code = "BBK"', 'code = "../BBK"'),
+        "khóa 'agencies[6].code': chỉ được dùng chữ không dấu",
+    ),
+    "empty_roster": (
+        lambda: "agencies = []\n" + default_text().split("[[agencies]]")[0],
+        "khóa 'agencies': không được để trống",
+    ),
+    "bad_group": (
+        lambda: edited(
+            'group = "province"\n\n[[agencies]]\ncode = "HLHPN"',
+            'group = "tinh"\n\n[[agencies]]\ncode = "HLHPN"',
+        ),
+        "chỉ nhận 'province' hoặc 'district'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONFIGS))
+def test_bad_config_exits_2_with_a_vietnamese_message(case: str, tmp_path: Path) -> None:
+    make_text, message = BAD_CONFIGS[case]
+    result, out_dir = generate_with(tmp_path, make_text())
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith("Lỗi: Tệp cấu hình ")
+    assert message in result.stderr
+    assert not out_dir.exists()
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONFIGS))
+def test_bad_config_raises_config_error_from_the_library(case: str) -> None:
+    make_text, message = BAD_CONFIGS[case]
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        config.parse(make_text(), "thd.toml")
+
+
+def test_config_not_utf8_exits_2(tmp_path: Path) -> None:
+    result, _ = generate_with(tmp_path, default_text().encode("cp1258", errors="replace"))
+    assert result.exit_code == 2
+    assert "không phải UTF-8" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_config_file_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["generate-templates", "--config", str(tmp_path / "khong-co.toml")]
+    )
+    assert result.exit_code == 2
+    assert "Không tìm thấy tệp cấu hình" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_config_directory_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["generate-templates", "--config", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def test_discover_prefers_explicit_then_local_then_default(tmp_path: Path) -> None:
+    assert config.discover(None, cwd=tmp_path) is None
+    local = tmp_path / "thd.toml"
+    local.write_text(default_text(), encoding="utf-8")
+    assert config.discover(None, cwd=tmp_path) == local
+    explicit = tmp_path / "other.toml"
+    assert config.discover(explicit, cwd=tmp_path) == explicit
+
+
+def test_local_thd_toml_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "thd.toml").write_text(
+        edited("year = 2021", "year = 2022").replace("bac-kan-2021", "bac-kan-2022"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["generate-templates", "--agency", "BABE"])
+    assert result.exit_code == 0, result.output
+    assert f"Dùng cấu hình {Path.cwd() / 'thd.toml'}." in result.stderr
+    assert [p.name for p in (tmp_path / "mau-bao-cao").iterdir()] == [
+        "2022_babe_ubnd-huyen-ba-be.xlsx"
+    ]
+
+
+def test_explicit_config_wins_over_local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "thd.toml").write_text(edited("[campaign]", "[campaign"), encoding="utf-8")
+    explicit = tmp_path / "nam-2023.toml"
+    explicit.write_text(edited("year = 2021", "year = 2023"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["generate-templates", "--config", str(explicit), "--agency", "BABE"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Dùng cấu hình {explicit}" in result.stderr
+    assert (tmp_path / "mau-bao-cao" / "2023_babe_ubnd-huyen-ba-be.xlsx").is_file()
+
+
+def test_embedded_default_is_announced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["generate-templates", "--agency", "BABE"])
+    assert result.exit_code == 0, result.output
+    assert "Dùng cấu hình mặc định (Bắc Kạn 2021)" in result.stderr
