@@ -48,9 +48,10 @@ class WrittenForm:
 class FormStamper:
     """Holds one built workbook and stamps a copy for each agency."""
 
-    def __init__(self, campaign: Campaign) -> None:
+    def __init__(self, campaign: Campaign, workbook: bytes | None = None) -> None:
+        """`workbook`: a form still holding the tokens (e.g. one filled in by a benchmark)."""
         self.campaign = campaign
-        self._entries = _unzip(build_workbook_bytes(campaign))
+        self._entries = _unzip(workbook if workbook is not None else build_workbook_bytes(campaign))
         tokens = (CODE_TOKEN.encode(), NAME_TOKEN.encode())
         self._stamped = frozenset(
             info.filename for info, data in self._entries if any(t in data for t in tokens)

@@ -1,0 +1,99 @@
+"""Validation speed: thd's per-form time beside a bare python-calamine read of the same files.
+
+Makes 1,000 filled forms (one filled workbook, stamped for 1,000 synthetic agencies), then times
+(1) a bare calamine read of every sheet, (2) `validate_file` one by one, (3) `validate_inbox`
+with its worker processes. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/validate.py [N]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from thanghanhdong import config
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.template import FormStamper, build_workbook_bytes
+from thanghanhdong.validate import validate_file, validate_inbox
+
+
+def synthetic_campaign(count: int) -> Campaign:
+    base = config.load(None)
+    agencies = [Agency(code=f"DV{i:04d}", name=f"Đơn vị số {i}") for i in range(count)]
+    return base.model_copy(update={"agencies": agencies})
+
+
+def make_inbox(campaign: Campaign, inbox: Path) -> list[Path]:
+    report = SampleReport()
+    report.tables["activities"] = [
+        SampleRow(item, 2, 30, 45, "Xã") for item in campaign.catalogues.activities[:10]
+    ]
+    report.tables["media"] = [
+        SampleRow(item, 20, 900, 1000, "Huyện") for item in campaign.catalogues.media
+    ]
+    report.tables["products"] = [
+        SampleRow(item, 50, 0, 0, "Xã") for item in campaign.catalogues.products
+    ]
+    stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), report))
+    paths = []
+    for agency in campaign.agencies:
+        path = inbox / f"{agency.code}.xlsx"
+        path.write_bytes(stamper.stamp(agency))
+        paths.append(path)
+    return paths
+
+
+def bare_read(path: Path) -> None:
+    workbook = CalamineWorkbook.from_path(str(path))
+    for name in workbook.sheet_names:
+        workbook.get_sheet_by_name(name).to_python()
+
+
+def per_form_ms(label: str, seconds: float, count: int) -> float:
+    value = seconds * 1000 / count
+    print(f"{label:<44} {value:7.2f} ms/form   ({seconds:.2f} s for {count})")
+    return value
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    campaign = synthetic_campaign(count)
+    with tempfile.TemporaryDirectory() as temp:
+        inbox = Path(temp)
+        paths = make_inbox(campaign, inbox)
+        for path in paths[:20]:  # warm the page cache and imports
+            bare_read(path)
+            validate_file(path, campaign)
+
+        start = time.perf_counter()
+        for path in paths:
+            bare_read(path)
+        bare = per_form_ms(
+            "bare python-calamine read (all sheets)", time.perf_counter() - start, count
+        )
+
+        start = time.perf_counter()
+        for path in paths:
+            validate_file(path, campaign)
+        serial = per_form_ms("thd validate_file, one process", time.perf_counter() - start, count)
+
+        start = time.perf_counter()
+        report = validate_inbox(inbox, campaign)
+        parallel = per_form_ms(
+            "thd validate_inbox (worker processes)", time.perf_counter() - start, count
+        )
+        assert not report.has_errors
+
+    print(
+        f"validation / bare read: {serial / bare:.2f}x one process, {parallel / bare:.2f}x with workers"
+    )
+
+
+if __name__ == "__main__":
+    main()
