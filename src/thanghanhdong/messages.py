@@ -168,7 +168,7 @@ CATALOGUE: dict[str, Message] = {
     ),
     "legacy_encoding": Message(
         W,
-        "Chữ gõ bằng bảng mã cũ ({encoding}); đã chuyển sang Unicode: “{converted}”. Nên gõ lại bằng Unicode.",
+        "Chữ gõ bằng bảng mã cũ {encoding} ({note}); nên gõ bằng bộ gõ Unicode (Unikey: bảng mã Unicode, font Times New Roman).",
         "Chữ gõ bằng bảng mã cũ TCVN3/VNI.",
     ),
 }

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from thanghanhdong import form, messages
 from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
     Cell,
     FileError,
@@ -55,21 +56,36 @@ def _whole(value: Any, info: ValidationInfo) -> int | None:
     if parsed.error:
         raise PydanticCustomError(parsed.error, parsed.error)
     if parsed.warning and info.context is not None and info.field_name:
-        info.context["warnings"].append((info.field_name, parsed.warning))
+        values = {"value": _shown(value), "number": parsed.value}
+        info.context["warnings"].append((info.field_name, parsed.warning, values))
     return parsed.value
 
 
-def _text(value: Any) -> str | None:
+def _text(value: Any, info: ValidationInfo) -> str | None:
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = nfc(str(value))
+    text, legacy = _unlegacy(nfc(str(value)))
+    if legacy and info.context is not None and info.field_name:
+        info.context["warnings"].append((info.field_name, "legacy_encoding", legacy))
     return text or None
 
 
+def _unlegacy(text: str) -> tuple[str, dict[str, str] | None]:
+    """Text in Unicode, and the values of a `legacy_encoding` warning if it was not."""
+    converted, encoding = to_unicode(text)
+    if encoding is None:
+        return text, None
+    if encoding == "TCVN3":
+        note = f"đã tự chuyển sang Unicode: “{converted[:60]}”"
+    else:
+        note = "thd không tự chuyển được, đề nghị đơn vị gõ lại"
+    return converted, {"encoding": encoding, "note": note}
+
+
 def _level(value: Any, info: ValidationInfo) -> str | None:
-    text = _text(value)
+    text = _text(value, info)
     if text is None:
         return None
     levels: dict[str, str] = info.context["levels"] if info.context else {}
@@ -140,8 +156,8 @@ class _FileCheck:
                 self.add(error["type"], cells[key], value=_shown(cells[key].value))
                 data[key] = None
             result = model.model_validate(data, context={"warnings": [], "levels": self.levels})
-        for key, code in context["warnings"]:
-            self.add(code, cells[key], value=_shown(cells[key].value), number=getattr(result, key))
+        for key, code, values in context["warnings"]:
+            self.add(code, cells[key], **values)
         return result
 
     @property
@@ -284,7 +300,9 @@ def _check_header(
         checker.add("missing_signer", raw.info.get("signer_name"), sheet=form.SHEET_INFO)
     for key in form.NARRATIVE_KEYS:
         cell = raw.info.get(key)
-        text = _narrative(cell.value) if cell else ""
+        text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
+        if legacy:
+            checker.add("legacy_encoding", cell, **legacy)
         submission.narratives[key] = text
         if not text:
             checker.add(

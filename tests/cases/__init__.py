@@ -345,4 +345,32 @@ CASES = [
         [("file_unsupported", None, None)],
     ),
     Case("lock_and_system_files", build_lock_file, [], DEFAULT_TOTALS),
+    Case(
+        "legacy_tcvn3_text",
+        one_file(
+            with_activities(
+                SampleRow("TËp huÊn", 2, 40, 65, "HuyÖn"),
+                narratives={
+                    "direction": "Ban hµnh kÕ ho¹ch",
+                    "activities_text": "Cã",
+                    "results": "Cã",
+                    "difficulties": "Cã",
+                    "proposals": "Cã",
+                },
+            )
+        ),
+        # "Cã" (Có) uses only letters Unicode Vietnamese has too: it cannot be told apart.
+        [
+            ("legacy_encoding", ACT, "B7"),
+            ("legacy_encoding", ACT, "F7"),
+            ("legacy_encoding", INFO, "B11"),
+        ],
+        {"activities": (2, 40, 65)},
+    ),
+    Case(
+        "legacy_vni_text",
+        one_file(with_activities(SampleRow("Taäp huaán", 2, 40, 65, "Huyện"))),
+        [("legacy_encoding", ACT, "B7")],
+        {"activities": (2, 40, 65)},
+    ),
 ]
