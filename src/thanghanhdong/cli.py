@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from thanghanhdong import __version__, config
+from thanghanhdong import __version__
+
+if TYPE_CHECKING:  # imported lazily: pydantic costs start-up time that --help does not need
+    from thanghanhdong import config
 
 app = typer.Typer(
     name="thd",
@@ -45,6 +48,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def load_campaign(path: Path | None, *, quiet: bool = False) -> config.Campaign:
+    from thanghanhdong import config
+
     chosen = config.discover(path)
     try:
         campaign = config.load(chosen)
@@ -79,6 +84,8 @@ def init(
     force: ForceOption = False,
 ) -> None:
     """Tạo tệp cấu hình thd.toml (có chú thích) và thư mục inbox/ để nhận báo cáo."""
+    from thanghanhdong import config
+
     target = directory / config.CONFIG_FILENAME
     if target.exists() and not force:
         fail(f"Đã có {target}. Dùng --force nếu muốn ghi đè (cấu hình cũ sẽ mất).")
