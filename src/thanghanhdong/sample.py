@@ -6,8 +6,10 @@ Used by the example-inbox script, the tests and the benchmarks; never by the com
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +56,36 @@ class SampleReport:
     cells: dict[tuple[str, str], CellValue] = field(default_factory=dict)
 
 
-def fill_bytes(blank: bytes, report: SampleReport) -> bytes:
+CORE_PART = "docProps/core.xml"
+WorkbookEdit = Callable[[Any], None]  # called with the openpyxl Workbook before saving
+
+
+def fill_bytes(
+    blank: bytes,
+    report: SampleReport,
+    *,
+    fixed_time: datetime | None = None,
+    edit: WorkbookEdit | None = None,
+) -> bytes:
+    """The blank form filled with `report`.
+
+    `edit` changes the workbook further before it is saved (e.g. deletes a sheet, as an agency
+    that copies the form may). `fixed_time` makes the bytes reproducible: it becomes the
+    workbook's created/modified time and the date of every zip entry.
+    """
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(blank))
     info = workbook[form.SHEET_INFO]
-    for key in ("report_number", "report_date", "signer_title", "signer_name", "contact",
-                "budget_state", "budget_mobilized"):
+    for key in (
+        "report_number",
+        "report_date",
+        "signer_title",
+        "signer_name",
+        "contact",
+        "budget_state",
+        "budget_mobilized",
+    ):
         info[f"{form.INFO_VALUE_COLUMN}{form.info_row(key)}"] = getattr(report, key)
     for key, text in report.narratives.items():
         info[f"{form.INFO_VALUE_COLUMN}{form.info_row(key)}"] = text
@@ -74,11 +99,46 @@ def fill_bytes(blank: bytes, report: SampleReport) -> bytes:
                 sheet[f"{form.column(kind).letter}{excel_row}"] = getattr(row, kind.value)
     for (sheet_name, address), value in report.cells.items():
         workbook[sheet_name][address] = value
+    if edit is not None:
+        edit(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    if fixed_time is None:
+        return buffer.getvalue()
+    return with_fixed_time(buffer.getvalue(), workbook, fixed_time)
 
 
-def fill(blank: Path, target: Path, report: SampleReport) -> Path:
-    target.write_bytes(fill_bytes(blank.read_bytes(), report))
+def fill(
+    blank: Path,
+    target: Path,
+    report: SampleReport,
+    *,
+    fixed_time: datetime | None = None,
+    edit: WorkbookEdit | None = None,
+) -> Path:
+    target.write_bytes(fill_bytes(blank.read_bytes(), report, fixed_time=fixed_time, edit=edit))
     return target
+
+
+def with_fixed_time(data: bytes, workbook: Any, when: datetime) -> bytes:
+    """Rewrite a saved workbook so that nothing in it depends on the clock.
+
+    openpyxl stamps the save time into docProps/core.xml and zipfile into every entry; both
+    become `when`.
+    """
+    from openpyxl.xml.functions import tostring
+
+    workbook.properties.created = workbook.properties.modified = when
+    core = tostring(workbook.properties.to_tree())
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0  # as on Windows, so the bytes do not depend on the OS
+            part = core if info.filename == CORE_PART else source.read(info)
+            target.writestr(entry, part)
+    return out.getvalue()

@@ -1,0 +1,52 @@
+"""The shipped example inboxes: the good one validates, the bad one names every planted mistake."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from thanghanhdong.cli import app
+
+ROOT = Path(__file__).parents[1]
+runner = CliRunner()
+
+
+def test_good_inbox_validates_and_lists_missing_agencies() -> None:
+    result = runner.invoke(app, ["validate", str(ROOT / "examples" / "inbox"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(data["missing_agencies"]) == ["BDT", "PACNAM", "SKHDT", "STC"]
+    assert all(f["ok"] for f in data["files"])
+    assert data["summary"]["received_agencies"] == 24
+    late = [f["agency_code"] for f in data["files"] if f["late"]]
+    assert late == ["NGANSON"]
+
+
+def test_bad_inbox_names_every_planted_mistake() -> None:
+    inbox = ROOT / "examples" / "inbox-loi"
+    planted = json.loads(
+        (ROOT / "scripts" / "examples_loi_expected.json").read_text(encoding="utf-8")
+    )
+    result = runner.invoke(app, ["validate", str(inbox), "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    found = Counter(
+        (Path(f["path"]).name, i["code"], i["sheet"], i["cell"])
+        for f in data["files"]
+        for i in f["issues"]
+    )
+    expected = Counter(
+        (name, p["code"], p["sheet"], p["cell"])
+        for name, items in planted.items()
+        for p in items
+        if p["code"]
+    )
+    assert found == expected
+    human = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
+    for name, code, sheet, cell in expected:
+        assert name in human.stdout
+        if cell:
+            assert f"{sheet}!{cell}" in human.stdout
