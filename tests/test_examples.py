@@ -47,6 +47,7 @@ def test_bad_inbox_names_every_planted_mistake() -> None:
     assert found == expected
     human = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
     for name, code, sheet, cell in expected:
+        assert code in human.stdout
         assert name in human.stdout
         if cell:
             assert f"{sheet}!{cell}" in human.stdout
