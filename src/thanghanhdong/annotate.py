@@ -14,8 +14,9 @@ from typing import Any
 
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
+from thanghanhdong.files import atomic_write
 from thanghanhdong.model import Cell, FileError, FileResult, Issue, RawSubmission, Severity
-from thanghanhdong.template import FormStamper, atomic_write
+from thanghanhdong.template import FormStamper
 from thanghanhdong.xlsxutil import set_value
 
 FIX_SHEET = "Cần sửa"

@@ -89,7 +89,7 @@ def init(
     target = directory / config.CONFIG_FILENAME
     if target.exists() and not force:
         fail(f"Đã có {target}. Dùng --force nếu muốn ghi đè (cấu hình cũ sẽ mất).")
-    from thanghanhdong.template import atomic_write
+    from thanghanhdong.files import atomic_write
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -294,7 +294,7 @@ def consolidate(
         result = build_reports(report, template=template, want_xlsx=xlsx_path is not None)
     except ReportError as exc:
         fail(str(exc), code=1)
-    from thanghanhdong.template import atomic_write
+    from thanghanhdong.files import atomic_write
 
     try:
         atomic_write(out_path, result.docx)

@@ -9,9 +9,7 @@ between agencies, so stamping costs about a millisecond where building costs ten
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from thanghanhdong import form
 from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.files import atomic_write
 from thanghanhdong.text import slug
 
 CODE_TOKEN = "@@THD_AGENCY_CODE@@"
@@ -107,18 +106,6 @@ def write_forms(
     for agency, path in targets:
         atomic_write(path, stamper.stamp(agency))
         yield WrittenForm(agency, path)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename over it."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".thd-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- building

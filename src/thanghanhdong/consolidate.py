@@ -1,0 +1,456 @@
+"""[Submission] -> Consolidation: the three tables merged, totals, budget, completeness, narratives.
+
+Pure computation: no I/O, no printing. Item names and levels are matched to the campaign's
+catalogues loosely (case, spacing, diacritics) and shown with the catalogue's spelling; names that
+match nothing keep a row of their own. Every input row lands in exactly one consolidated row, so
+the report's sums equal the sums of what the agencies sent (conservation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from thanghanhdong import form
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.model import Row, Submission
+from thanghanhdong.text import loose_key
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Count and people (male, female) of one row, level, table or agency."""
+
+    count: int = 0
+    male: int = 0
+    female: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.male + self.female
+
+    @property
+    def female_share(self) -> float | None:
+        """Women among the people counted, in percent; None when nobody was counted."""
+        return 100 * self.female / self.total if self.total else None
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(self.count + other.count, self.male + other.male, self.female + other.female)
+
+    @classmethod
+    def of(cls, rows: Iterable[Row]) -> Figures:
+        return sum((cls(r.count, r.male, r.female) for r in rows), cls())
+
+    def to_json(self) -> dict[str, Any]:
+        share = self.female_share
+        return {
+            "count": self.count,
+            "male": self.male,
+            "female": self.female,
+            "total": self.total,
+            "female_share": None if share is None else round(share, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Funds in whole VND."""
+
+    state: int = 0
+    mobilized: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.state + self.mobilized
+
+    def __add__(self, other: Budget) -> Budget:
+        return Budget(self.state + other.state, self.mobilized + other.mobilized)
+
+    def to_json(self) -> dict[str, int]:
+        return {"state": self.state, "mobilized": self.mobilized}
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A returned file left out of the consolidation, and why (Vietnamese)."""
+
+    path: Path
+    agency_code: str | None
+    agency_name: str | None
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "agency_code": self.agency_code,
+            "agency_name": self.agency_name,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class ConsolidatedRow:
+    item: str  # the catalogue's spelling, or the first spelling met for an unmatched name
+    level: str
+    matched: bool  # the item is in the campaign's catalogue
+    figures: Figures
+    agencies: tuple[str, ...]  # codes of the agencies that reported it, in roster order
+
+
+@dataclass(frozen=True)
+class LevelFigures:
+    level: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class ConsolidatedTable:
+    spec: form.TableSpec
+    rows: list[ConsolidatedRow]
+    total: Figures
+    levels: list[LevelFigures]  # every campaign level (zeros included), then unknown ones
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total.to_json(),
+            "levels": [{"level": lv.level, **lv.figures.to_json()} for lv in self.levels],
+            "rows": [
+                {
+                    "item": r.item,
+                    "level": r.level,
+                    "matched": r.matched,
+                    **r.figures.to_json(),
+                    "agencies": list(r.agencies),
+                }
+                for r in self.rows
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class AgencyFigures:
+    """One included submission, summed per table."""
+
+    code: str
+    name: str
+    path: Path
+    report_date: date | None
+    late: bool
+    tables: dict[str, Figures]
+    budget: Budget
+    narratives: dict[str, str] = field(default_factory=dict)  # form.NARRATIVE_KEYS, non-empty
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "path": str(self.path),
+            "report_date": self.report_date.isoformat() if self.report_date else None,
+            "late": self.late,
+            "tables": {key: figures.to_json() for key, figures in self.tables.items()},
+            "budget": self.budget.to_json(),
+        }
+
+
+class State(str, Enum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    EXCLUDED = "excluded"
+
+
+@dataclass(frozen=True)
+class AgencyStatus:
+    """Where one agency (or one excluded file of an unknown agency) stands."""
+
+    code: str | None
+    name: str
+    state: State
+    in_roster: bool
+    path: Path | None = None
+    report_date: date | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SubmissionStatus:
+    expected: int  # agencies on the roster
+    entries: list[AgencyStatus]  # roster order, then files of agencies not on the roster
+
+    def _with(self, *states: State) -> list[AgencyStatus]:
+        return [e for e in self.entries if e.state in states]
+
+    @property
+    def received(self) -> list[AgencyStatus]:
+        return self._with(State.ON_TIME, State.LATE)
+
+    @property
+    def received_in_roster(self) -> int:
+        return len({e.code for e in self.received if e.in_roster})
+
+    @property
+    def on_time(self) -> list[AgencyStatus]:
+        return self._with(State.ON_TIME)
+
+    @property
+    def late(self) -> list[AgencyStatus]:
+        return self._with(State.LATE)
+
+    @property
+    def missing(self) -> list[AgencyStatus]:
+        return self._with(State.MISSING)
+
+    @property
+    def excluded(self) -> list[AgencyStatus]:
+        return self._with(State.EXCLUDED)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "expected": self.expected,
+            "received": self.received_in_roster,
+            "on_time": [e.code for e in self.on_time],
+            "late": [e.code for e in self.late],
+            "missing": [e.code for e in self.missing],
+            "excluded": [
+                {
+                    "path": str(e.path) if e.path else None,
+                    "agency_code": e.code,
+                    "reason": e.reason,
+                }
+                for e in self.excluded
+            ],
+        }
+
+
+class Narrative(NamedTuple):
+    """One agency's text for one narrative section."""
+
+    agency: str
+    text: str
+
+
+@dataclass
+class Consolidation:
+    campaign: Campaign
+    report_date: date
+    tables: dict[str, ConsolidatedTable]  # form.TABLES order
+    agencies: list[AgencyFigures]  # included submissions, roster order
+    budget: Budget
+    status: SubmissionStatus
+    narratives: dict[str, list[Narrative]]  # form.NARRATIVE_KEYS -> texts in roster order
+    included: list[Path] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
+
+    def table(self, key: str) -> ConsolidatedTable:
+        return self.tables[key]
+
+    def to_json(self) -> dict[str, Any]:
+        """The `thd consolidate --json` document (design.md), plus details."""
+        return {
+            "totals": {
+                key: {"count": t.total.count, "male": t.total.male, "female": t.total.female}
+                for key, t in self.tables.items()
+            },
+            "budget": self.budget.to_json(),
+            "included": [str(p) for p in self.included],
+            "excluded": [str(e.path) for e in self.excluded],
+            "report_date": self.report_date.isoformat(),
+            "status": self.status.to_json(),
+            "tables": {key: t.to_json() for key, t in self.tables.items()},
+            "agencies": [a.to_json() for a in self.agencies],
+        }
+
+
+# ------------------------------------------------------------------------------ building
+
+
+def consolidate(
+    campaign: Campaign,
+    submissions: Sequence[Submission],
+    excluded: Sequence[Excluded] = (),
+    *,
+    report_date: date | None = None,
+) -> Consolidation:
+    """Merge validated submissions; `excluded` files are only listed (with their reason)."""
+    ordered = _in_roster_order(campaign, submissions)
+    return Consolidation(
+        campaign=campaign,
+        report_date=report_date or date.today(),
+        tables={spec.key: _table(campaign, spec, ordered) for spec in form.TABLES},
+        agencies=[_agency_figures(campaign, s) for s in ordered],
+        budget=sum((Budget(s.budget_state, s.budget_mobilized) for s in ordered), Budget()),
+        status=_status(campaign, ordered, excluded),
+        narratives={key: _narratives(campaign, ordered, key) for key in form.NARRATIVE_KEYS},
+        included=[s.path for s in ordered],
+        excluded=list(excluded),
+    )
+
+
+def _in_roster_order(campaign: Campaign, submissions: Sequence[Submission]) -> list[Submission]:
+    """Roster order (stable), agencies not on the roster last: the report reads the same
+    whatever order the files were found in, and "first spelling wins" is deterministic."""
+    position = {a.code.upper(): i for i, a in enumerate(campaign.agencies)}
+    return sorted(submissions, key=lambda s: position.get(s.agency_code.upper(), len(position)))
+
+
+def _display_name(campaign: Campaign, code: str | None, fallback: str | None) -> str:
+    agency = campaign.agency(code) if code else None
+    return agency.name if agency else (fallback or code or "")
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Canon:
+    """Loose matching of names to a reference list; unknown names get their own, later slot."""
+
+    def __init__(self, reference: Sequence[str]) -> None:
+        self._slots: dict[str, tuple[tuple[int, int], str, bool]] = {}
+        for index, name in enumerate(reference):
+            self._slots.setdefault(self._key(name), ((0, index), name, True))
+        self._unknown = 0
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return loose_key(name) or _spaced(name)
+
+    def resolve(self, name: str) -> tuple[tuple[int, int], str, bool]:
+        """(sort position, shown spelling, matched the reference)."""
+        key = self._key(name)
+        if key not in self._slots:
+            self._slots[key] = ((1, self._unknown), _spaced(name), False)
+            self._unknown += 1
+        return self._slots[key]
+
+
+def _table(
+    campaign: Campaign, spec: form.TableSpec, submissions: Sequence[Submission]
+) -> ConsolidatedTable:
+    items = _Canon(campaign.catalogues.items(spec.key))
+    levels = _Canon(campaign.catalogues.levels)
+    groups: dict[tuple[tuple[int, int], tuple[int, int]], _Group] = {}
+    for submission in submissions:
+        for row in submission.tables.get(spec.key, []):
+            item_pos, item, matched = items.resolve(row.item)
+            level_pos, level, _ = levels.resolve(row.level)
+            group = groups.setdefault((item_pos, level_pos), _Group(item, level, matched))
+            group.add(row, submission.agency_code)
+    rows = [groups[key].row() for key in sorted(groups)]
+    by_level: dict[str, Figures] = {level: Figures() for level in campaign.catalogues.levels}
+    for key in sorted(groups, key=lambda k: k[1]):
+        group = groups[key]
+        by_level[group.level] = by_level.get(group.level, Figures()) + group.figures
+    return ConsolidatedTable(
+        spec=spec,
+        rows=rows,
+        total=sum((r.figures for r in rows), Figures()),
+        levels=[LevelFigures(level, figures) for level, figures in by_level.items()],
+    )
+
+
+@dataclass
+class _Group:
+    item: str
+    level: str
+    matched: bool
+    figures: Figures = Figures()
+    agencies: list[str] = field(default_factory=list)
+
+    def add(self, row: Row, agency_code: str) -> None:
+        self.figures = self.figures + Figures(row.count, row.male, row.female)
+        if agency_code not in self.agencies:
+            self.agencies.append(agency_code)
+
+    def row(self) -> ConsolidatedRow:
+        return ConsolidatedRow(
+            self.item, self.level, self.matched, self.figures, tuple(self.agencies)
+        )
+
+
+def _agency_figures(campaign: Campaign, submission: Submission) -> AgencyFigures:
+    return AgencyFigures(
+        code=submission.agency_code,
+        name=_display_name(campaign, submission.agency_code, submission.agency_name),
+        path=submission.path,
+        report_date=submission.report_date,
+        late=submission.late,
+        tables={spec.key: Figures.of(submission.tables.get(spec.key, [])) for spec in form.TABLES},
+        budget=Budget(submission.budget_state, submission.budget_mobilized),
+        narratives={
+            key: text.strip()
+            for key in form.NARRATIVE_KEYS
+            if (text := submission.narratives.get(key, "")).strip()
+        },
+    )
+
+
+def _status(
+    campaign: Campaign, submissions: Sequence[Submission], excluded: Sequence[Excluded]
+) -> SubmissionStatus:
+    by_code: dict[str, list[AgencyStatus]] = {}
+    others: list[AgencyStatus] = []
+
+    def place(code: str | None, entry: AgencyStatus) -> None:
+        if entry.in_roster and code:
+            by_code.setdefault(code.upper(), []).append(entry)
+        else:
+            others.append(entry)
+
+    for s in submissions:
+        in_roster = campaign.agency(s.agency_code) is not None
+        entry = AgencyStatus(
+            code=s.agency_code,
+            name=_display_name(campaign, s.agency_code, s.agency_name),
+            state=State.LATE if s.late else State.ON_TIME,
+            in_roster=in_roster,
+            path=s.path,
+            report_date=s.report_date,
+        )
+        place(s.agency_code, entry)
+    for e in excluded:
+        agency = _roster_agency(campaign, e.agency_code, e.agency_name)
+        code = agency.code if agency else e.agency_code
+        entry = AgencyStatus(
+            code=code,
+            name=agency.name if agency else (e.agency_name or e.agency_code or e.path.name),
+            state=State.EXCLUDED,
+            in_roster=agency is not None,
+            path=e.path,
+            reason=e.reason,
+        )
+        place(code, entry)
+    entries: list[AgencyStatus] = []
+    for agency in campaign.agencies:
+        found = by_code.get(agency.code.upper())
+        if found:
+            entries.extend(found)
+        else:
+            entries.append(AgencyStatus(agency.code, agency.name, State.MISSING, True))
+    return SubmissionStatus(expected=len(campaign.agencies), entries=entries + others)
+
+
+def _roster_agency(campaign: Campaign, code: str | None, name: str | None) -> Agency | None:
+    """The roster agency an excluded file belongs to: by code, else by its name (a file of
+    another campaign or a retyped form may carry no usable code but a recognisable name)."""
+    agency = campaign.agency(code) if code else None
+    if agency is None and name:
+        agency = campaign.agency_by_name(name)
+    return agency
+
+
+def _narratives(campaign: Campaign, submissions: Sequence[Submission], key: str) -> list[Narrative]:
+    found = []
+    for s in submissions:
+        text = s.narratives.get(key, "").strip()
+        if text:
+            found.append(Narrative(_display_name(campaign, s.agency_code, s.agency_name), text))
+    return found

@@ -1,0 +1,439 @@
+"""Consolidation -> the Word report, by rendering templates/baocao.docx with docxtpl.
+
+Every value reaches the template as a ready-made Vietnamese string (numbers, dates, sentences), so
+the template (built by scripts/build_report_template.py, or the officer's own) stays simple.
+Rendering always uses `autoescape=True`: agency text such as `A & B <C>` must survive as text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from thanghanhdong import form
+from thanghanhdong.consolidate import (
+    AgencyStatus,
+    ConsolidatedTable,
+    Consolidation,
+    Figures,
+    Narrative,
+    State,
+)
+from thanghanhdong.report import numbers
+from thanghanhdong.resources import template_path
+from thanghanhdong.text import loose_key
+
+TEMPLATE_NAME = "baocao.docx"
+TOTAL_LABEL = "Tổng cộng"
+AGENCY_LABEL = "Cơ quan, đơn vị, địa phương"
+DOCUMENT_NUMBER_BLANK = "      "  # left for the văn thư to write the number in
+
+# Characters XML forbids, plus the ones docxtpl turns into breaks (\a paragraph, \f page).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEWLINES = re.compile(r"\r\n?|\n")
+
+STATE_LABELS = {
+    State.ON_TIME: "Đúng hạn",
+    State.LATE: "Gửi muộn",
+    State.MISSING: "Chưa gửi",
+    State.EXCLUDED: "Không tổng hợp",
+}
+
+# How the report speaks of each table's figures: (what was done, unit of the count).
+_ACTIONS = {
+    "activities": ("Tổ chức {count} cuộc hoạt động hưởng ứng, kiểm tra, giám sát", "cuộc"),
+    "media": (
+        "Thực hiện {count} lượt truyền thông trên các phương tiện thông tin đại chúng, "
+        "thông tin cơ sở",
+        "lượt",
+    ),
+    "products": ("Phát hành {count} sản phẩm truyền thông", "sản phẩm"),
+}
+
+
+class TemplateError(Exception):
+    """The Word template cannot be used; the message is for the officer."""
+
+
+def render_docx(consolidation: Consolidation, template: Path | None = None) -> bytes:
+    """Render the report; `template` defaults to the shipped templates/baocao.docx."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError as JinjaError
+
+    path = template or template_path(TEMPLATE_NAME)
+    if not path.is_file():
+        raise TemplateError(f"Không tìm thấy mẫu báo cáo {path}.")
+    try:
+        document = DocxTemplate(str(path))
+        document.render(build_context(consolidation), autoescape=True)
+    except (PackageNotFoundError, KeyError, OSError) as exc:
+        raise TemplateError(
+            f"Không mở được mẫu báo cáo {path}: tệp không phải Word .docx hoặc bị hỏng."
+        ) from exc
+    except JinjaError as exc:
+        raise TemplateError(
+            f"Mẫu báo cáo {path} có thẻ sai cú pháp ({exc.message}): "
+            "hãy sửa thẻ {{ ... }} / {% ... %} trong mẫu."
+        ) from exc
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------------ context
+
+
+def build_context(c: Consolidation) -> dict[str, Any]:
+    """Everything the template shows, as strings and lists of strings."""
+    issuer = c.campaign.issuer
+    body_name = issuer_body_name(c)
+    subject = f"Kết quả thực hiện {_clean(c.campaign.campaign.name)} năm {c.campaign.campaign.year}"
+    number = f"Số:{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)}"
+    return {
+        "issuer": {
+            "parent": _clean(issuer.parent).upper(),
+            "name": _clean(issuer.name).upper(),
+            "body_name": body_name,
+            "signer_authority": _clean(issuer.signer_authority).upper(),
+            "signer_title": _clean(issuer.signer_title).upper(),
+            "signer_name": _clean(issuer.signer_name),
+        },
+        "number": number,
+        "date_line": numbers.date_line(_clean(issuer.place), c.report_date),
+        "subject": subject,
+        "recipients": _recipients(issuer.recipients),
+        "opening": _opening(c, body_name),
+        "headings": _headings(),
+        "status_sentence": _status_sentence(c, body_name),
+        "direction": _narrative_block(c.narratives.get("direction", [])),
+        "activity_sentences": [_table_sentence(t) for t in c.tables.values()],
+        "activities_text": _narrative_block(c.narratives.get("activities_text", [])),
+        "budget": _budget(c),
+        "assessment": [
+            {
+                "heading": form.info_field(key).label,
+                **_narrative_block(c.narratives.get(key, [])),
+            }
+            for key in ("results", "difficulties", "proposals")
+        ],
+        "data_title": subject,
+        "tables": [_table(t) for t in c.tables.values()],
+        "closing": f"Trên đây là báo cáo {subject[0].lower()}{subject[1:]} của {body_name}./.",
+        "distribution": _distribution(issuer.distribution, issuer.archive),
+        "appendix_ref": (
+            f"(Kèm theo Báo cáo số{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)} "
+            f"{numbers.long_date(c.report_date)} của {body_name})"
+        ),
+        "appendix1": _appendix_figures(c),
+        "appendix2": _appendix_status(c),
+        "appendix3": _appendix_narratives(c),
+    }
+
+
+def _clean(text: str) -> str:
+    """One line of text, safe in XML and in docxtpl (no tabs, breaks or control characters)."""
+    return " ".join(_CONTROL.sub("", text.replace("\t", " ")).split())
+
+
+def _lines(text: str) -> list[str]:
+    """A multi-line narrative as its non-empty lines (each becomes a paragraph)."""
+    return [line for line in (_clean(part) for part in _NEWLINES.split(text)) if line]
+
+
+def issuer_body_name(c: Consolidation) -> str:
+    """The issuer as written inside a sentence ("Sở Lao động - Thương binh và Xã hội").
+
+    The header holds it in capitals; the roster usually holds the properly capitalised name.
+    """
+    issuer = c.campaign.issuer.name
+    wanted = loose_key(issuer, agency=True)
+    for agency in c.campaign.agencies:
+        if loose_key(agency.name, agency=True) == wanted:
+            return _clean(agency.name)
+    cleaned = _clean(issuer)
+    return cleaned[:1] + cleaned[1:].lower() if cleaned.isupper() else cleaned
+
+
+def _recipients(recipients: Sequence[str]) -> dict[str, Any]:
+    """ND30: one recipient on the "Kính gửi:" line; several, one per line "- X;", last ends "."."""
+    names = [_clean(r).rstrip(";.") for r in recipients if _clean(r)]
+    if len(names) <= 1:
+        return {"first": f"{names[0]}." if names else "", "rest": []}
+    lines = [f"- {name};" for name in names]
+    lines[-1] = lines[-1][:-1] + "."
+    return {"first": lines[0], "rest": lines[1:]}
+
+
+def _distribution(distribution: Sequence[str], archive: str) -> list[str]:
+    lines = [f"- {_clean(d).rstrip(';.')};" for d in distribution if _clean(d)]
+    last = _clean(archive).rstrip(";.")
+    lines.append(f"- {last}.")
+    return lines
+
+
+def _headings() -> dict[str, str]:
+    fields = {f.key: f.label for f in form.INFO_FIELDS}
+    budget_state = fields["budget_state"]
+    return {
+        "part1": fields["section_1"],
+        "direction": fields["direction"],
+        "activities": fields["activities_text"],
+        "budget": budget_state.split(":", 1)[0],
+        "part2": fields["section_2"],
+        "part3": "III. TỔNG HỢP SỐ LIỆU",
+    }
+
+
+def budget_label(key: str) -> str:
+    """'3. Kinh phí tổ chức: a) Ngân sách nhà nước (đồng)' -> 'a) Ngân sách nhà nước'."""
+    label = form.info_field(key).label
+    return label.split(":", 1)[-1].replace("(đồng)", "").strip()
+
+
+def _opening(c: Consolidation, body_name: str) -> str:
+    info = c.campaign.campaign
+    return (
+        f"Thực hiện Kế hoạch số {_clean(info.plan_number)} ngày {numbers.short_date(info.plan_date)} "
+        f"của {_clean(info.plan_issuer)} về triển khai {_clean(info.name)} năm {info.year}, "
+        f"{body_name} báo cáo kết quả thực hiện như sau:"
+    )
+
+
+def _names(entries: Iterable[AgencyStatus]) -> str:
+    """Agency names, each once (one agency may have sent two unusable files)."""
+    return ", ".join(dict.fromkeys(_clean(e.name) for e in entries))
+
+
+def _status_sentence(c: Consolidation, body_name: str) -> str:
+    status = c.status
+    received = status.received_in_roster
+    sentence = (
+        f"Có {received}/{status.expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
+        f"thực hiện về {body_name}"
+    )
+    late = status.late
+    if late:
+        sentence += f", trong đó {len(late)} đơn vị gửi muộn ({_names(late)})"
+    elif received:
+        sentence += ", đều đúng hạn"
+    sentence += "."
+    if status.excluded:
+        sentence += (
+            f" Có {len(status.excluded)} tệp báo cáo không đưa vào tổng hợp do chưa hợp lệ "
+            f"({_names(status.excluded)})."
+        )
+    if status.missing:
+        sentence += (
+            f" Còn {len(status.missing)} đơn vị chưa gửi báo cáo ({_names(status.missing)})."
+        )
+    return sentence + " Chi tiết tình hình gửi báo cáo tại Phụ lục II."
+
+
+def _narrative_block(narratives: Sequence[Narrative]) -> dict[str, Any]:
+    """Each agency's text as "- Tên đơn vị: ..." paragraphs, for the officer to edit."""
+    paragraphs: list[dict[str, str]] = []
+    for narrative in narratives:
+        lines = _lines(narrative.text)
+        if not lines:
+            continue
+        paragraphs.append(
+            {"dash": "- ", "agency": _clean(narrative.agency), "text": ": " + lines[0]}
+        )
+        paragraphs.extend({"dash": "", "agency": "", "text": line} for line in lines[1:])
+    if not paragraphs:
+        paragraphs.append(
+            {"dash": "", "agency": "", "text": "Không có cơ quan, đơn vị nào báo cáo nội dung này."}
+        )
+    return {"paragraphs": paragraphs}
+
+
+def _people_clause(figures: Figures, noun: str) -> str:
+    if not figures.total:
+        return ""
+    share = numbers.percent(figures.female, figures.total)
+    return f" với {numbers.integer(figures.total)} lượt {noun}, trong đó nữ chiếm {share}"
+
+
+def _table_sentence(table: ConsolidatedTable) -> str:
+    spec = table.spec
+    action, unit = _ACTIONS.get(spec.key, (f"{spec.title}: {{count}}", ""))
+    total = table.total
+    if not total.count and not total.total:
+        return f"- {spec.title.rstrip('.')}: chưa có số liệu."
+    sentence = "- " + action.format(count=numbers.integer(total.count))
+    sentence += _people_clause(total, spec.people_noun)
+    levels = [lv for lv in table.levels if lv.figures.count or lv.figures.total]
+    if levels:
+        parts = [
+            f"cấp {_clean(lv.level).lower()} {numbers.integer(lv.figures.count)} {unit}".rstrip()
+            for lv in levels
+        ]
+        sentence += " (" + "; ".join(parts) + ")"
+    return sentence + "."
+
+
+def _budget(c: Consolidation) -> dict[str, str]:
+    budget = c.budget
+    return {
+        "total_line": f"Tổng kinh phí tổ chức các hoạt động là {numbers.money(budget.total)}, "
+        "trong đó:",
+        "state_line": f"{budget_label('budget_state')}: {numbers.money(budget.state)};",
+        "mobilized_line": f"{budget_label('budget_mobilized')}: {numbers.money(budget.mobilized)}.",
+    }
+
+
+def _figures_cells(figures: Figures) -> dict[str, str]:
+    return {
+        "count": numbers.integer(figures.count),
+        "male": numbers.integer(figures.male),
+        "female": numbers.integer(figures.female),
+        "people": numbers.integer(figures.total),
+    }
+
+
+def _table(table: ConsolidatedTable) -> dict[str, Any]:
+    spec = table.spec
+    kinds = form.ColumnKind
+    return {
+        "heading": f"{spec.number}. {spec.title}",
+        "labels": {
+            "stt": spec.label(kinds.STT),
+            "item": spec.label(kinds.ITEM),
+            "count": spec.label(kinds.COUNT),
+            "people": spec.people_label,
+            "male": spec.label(kinds.MALE),
+            "female": spec.label(kinds.FEMALE),
+            "level": spec.label(kinds.LEVEL),
+        },
+        "rows": [
+            {
+                "stt": str(index),
+                "item": _clean(row.item),
+                "level": _clean(row.level),
+                **_figures_cells(row.figures),
+            }
+            for index, row in enumerate(table.rows, start=1)
+        ],
+        "total": {"label": TOTAL_LABEL, **_figures_cells(table.total)},
+    }
+
+
+def _appendix_figures(c: Consolidation) -> dict[str, Any]:
+    groups = {
+        spec.key: {
+            "title": spec.sheet,
+            "count": spec.count_label,
+            "people": spec.people_label,
+        }
+        for spec in form.TABLES
+    }
+    rows = []
+    for index, agency in enumerate(c.agencies, start=1):
+        rows.append(
+            {
+                "stt": str(index),
+                "name": _clean(agency.name),
+                **{key: _figures_cells(figures) for key, figures in agency.tables.items()},
+                "state": numbers.integer(agency.budget.state),
+                "mobilized": numbers.integer(agency.budget.mobilized),
+            }
+        )
+    return {
+        "title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "labels": {
+            "stt": form.STT_LABEL,
+            "agency": AGENCY_LABEL,
+            "budget": "Kinh phí (đồng)",
+            "state": budget_label("budget_state").split(") ", 1)[-1],
+            "mobilized": budget_label("budget_mobilized").split(") ", 1)[-1],
+            **groups,
+        },
+        "rows": rows,
+        "total": {
+            "label": TOTAL_LABEL,
+            **{key: _figures_cells(t.total) for key, t in c.tables.items()},
+            "state": numbers.integer(c.budget.state),
+            "mobilized": numbers.integer(c.budget.mobilized),
+        },
+    }
+
+
+def _status_note(entry: AgencyStatus) -> str:
+    notes = []
+    if not entry.in_roster:
+        notes.append(
+            f"Mã đơn vị {_clean(entry.code)} không có trong danh sách đơn vị báo cáo"
+            if entry.code
+            else "Không xác định được đơn vị"
+        )
+    if entry.state is State.EXCLUDED:
+        reason = _clean(entry.reason)
+        notes.append(f"Tệp {entry.path.name}: {reason}" if entry.path else reason)
+    return "; ".join(n for n in notes if n)
+
+
+def _appendix_status(c: Consolidation) -> dict[str, Any]:
+    status = c.status
+    deadline = numbers.short_date(c.campaign.campaign.deadline)
+    summary = (
+        f"Hạn gửi báo cáo: {deadline}. Số đơn vị phải báo cáo: {status.expected}; "
+        f"đã gửi và được tổng hợp: {status.received_in_roster} "
+        f"(đúng hạn: {len(status.on_time)}, gửi muộn: {len(status.late)}); "
+        f"không tổng hợp: {len(status.excluded)}; chưa gửi: {len(status.missing)}."
+    )
+    return {
+        "title": "TÌNH HÌNH GỬI BÁO CÁO\nCỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "summary": summary,
+        "labels": {
+            "stt": form.STT_LABEL,
+            "agency": AGENCY_LABEL,
+            "date": "Ngày báo cáo",
+            "state": "Tình trạng",
+            "note": "Ghi chú",
+        },
+        "rows": [
+            {
+                "stt": str(index),
+                "name": _clean(entry.name),
+                "date": numbers.short_date(entry.report_date) if entry.report_date else "",
+                "state": STATE_LABELS[entry.state],
+                "note": _status_note(entry),
+            }
+            for index, entry in enumerate(status.entries, start=1)
+        ],
+    }
+
+
+def _section_labels() -> list[tuple[str, str]]:
+    """(key, "I.1. Công tác chỉ đạo, ...") for each narrative field, numbered by its part."""
+    labels = []
+    part = ""
+    for f in form.INFO_FIELDS:
+        if f.kind is form.FieldKind.SECTION:
+            part = f.label.split(".", 1)[0]
+        elif f.kind is form.FieldKind.NARRATIVE:
+            labels.append((f.key, f"{part}.{f.label}" if part else f.label))
+    return labels
+
+
+def _appendix_narratives(c: Consolidation) -> dict[str, Any]:
+    agencies: list[dict[str, Any]] = []
+    for agency in c.agencies:
+        sections = [
+            {
+                "heading": label,
+                "paragraphs": _lines(agency.narratives.get(key, "")) or ["Không có nội dung."],
+            }
+            for key, label in _section_labels()
+        ]
+        heading = f"{len(agencies) + 1}. {_clean(agency.name)}"
+        agencies.append({"heading": heading, "sections": sections})
+    return {
+        "title": "NỘI DUNG BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "agencies": agencies,
+        "empty": "" if agencies else "Chưa có cơ quan, đơn vị nào gửi báo cáo.",
+    }

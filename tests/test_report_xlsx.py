@@ -1,0 +1,172 @@
+"""The summary workbook: its sheets, native bar charts, numbers as numbers, and agency text that
+can never become a formula."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.workbook import Workbook
+
+from thanghanhdong import form
+from thanghanhdong.config import Campaign
+from thanghanhdong.consolidate import Consolidation, Excluded, consolidate
+from thanghanhdong.model import Row, Submission
+from thanghanhdong.report.xlsx import (
+    SHEET_AGENCIES,
+    SHEET_CHARTS,
+    SHEET_STATUS,
+    SHEET_SUMMARY,
+    SHEET_TEXTS,
+    render_xlsx,
+)
+
+INJECTIONS = ['=HYPERLINK("http://x","y")', "+1+2", "-3+4", "@SUM(A1)", "=1+1"]
+TRICKY_TEXT = 'A & B <C> "D"'
+
+
+def _row(table: str, item: str, level: str, count: int, male: int, female: int) -> Row:
+    return Row(item, level, count, male, female, form.table(table).sheet, 7)
+
+
+def sample(campaign: Campaign) -> Consolidation:
+    babe = Submission(
+        path=Path("inbox/2021_babe.xlsx"),
+        agency_code="BABE",
+        agency_name="UBND huyện Ba Bể",
+        report_date=date(2021, 12, 17),
+        budget_state=15_000_000,
+        budget_mobilized=2_500_000,
+        narratives={"direction": INJECTIONS[0], "results": TRICKY_TEXT, "proposals": "@x"},
+        tables={
+            "activities": [_row("activities", item, "Xã", 1, 10, 20) for item in INJECTIONS]
+            + [_row("activities", "Tập huấn", "Huyện", 2, 40, 65)],
+            "media": [_row("media", "Phát thanh", "Xã", 30, 1200, 1350)],
+            "products": [_row("products", "Băng rôn", "Xã", 12, 0, 0)],
+        },
+    )
+    syt = Submission(
+        path=Path("inbox/=cmd.xlsx"),
+        agency_code="SYT",
+        agency_name="Sở Y tế",
+        report_date=date(2021, 12, 22),
+        late=True,
+        tables={"activities": [_row("activities", "Tập huấn", "Tỉnh", 1, 20, 30)]},
+    )
+    excluded = [Excluded(Path("inbox/stp.xlsx"), "STP", "Sở Tư pháp", "=lỗi ô D9")]
+    return consolidate(campaign, [babe, syt], excluded, report_date=date(2022, 1, 5))
+
+
+@pytest.fixture(scope="module")
+def consolidation() -> Consolidation:
+    from thanghanhdong import config
+
+    return sample(config.load(None))
+
+
+@pytest.fixture(scope="module")
+def content(consolidation: Consolidation) -> bytes:
+    return render_xlsx(consolidation)
+
+
+@pytest.fixture(scope="module")
+def workbook(content: bytes) -> Workbook:
+    return load_workbook(io.BytesIO(content))
+
+
+def test_sheets(workbook: Workbook) -> None:
+    assert workbook.sheetnames == [
+        SHEET_SUMMARY,
+        SHEET_AGENCIES,
+        SHEET_STATUS,
+        SHEET_CHARTS,
+        SHEET_TEXTS,
+    ]
+    assert workbook.active.title == SHEET_SUMMARY
+
+
+def test_native_bar_charts_of_male_and_female(content: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        charts = [n for n in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+        assert len(charts) == 2
+        for name in charts:
+            xml = archive.read(name).decode()
+            assert re.search(r"<(c:)?barChart>", xml)
+            assert len(re.findall(r"<(c:)?ser>", xml)) == 2  # Nam, Nữ
+            assert f"'{SHEET_CHARTS}'!$B$" in xml and f"'{SHEET_CHARTS}'!$C$" in xml
+
+
+def test_chart_data_by_table_and_level(workbook: Workbook, consolidation: Consolidation) -> None:
+    sheet = workbook[SHEET_CHARTS]
+    values = {
+        row[0]: (row[1], row[2])
+        for row in sheet.iter_rows(min_row=4, values_only=True)
+        if row[0] and row[1] is not None
+    }
+    for table in consolidation.tables.values():
+        assert values[table.spec.sheet] == (table.total.male, table.total.female)
+        for level in table.levels:
+            key = f"{table.spec.sheet} - {level.level}"
+            assert values[key] == (level.figures.male, level.figures.female)
+
+
+def test_agency_text_is_never_a_formula(content: bytes, workbook: Workbook) -> None:
+    seen = set()
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
+                    seen.add(cell.value)
+    assert set(INJECTIONS) <= seen
+    assert {"@x", "=cmd.xlsx", "=lỗi ô D9"} <= seen
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in archive.read(name).decode(), name
+
+
+def test_tricky_text_survives(workbook: Workbook) -> None:
+    texts = [c.value for row in workbook[SHEET_TEXTS].iter_rows() for c in row]
+    assert TRICKY_TEXT in texts
+
+
+def test_summary_totals_are_numbers(workbook: Workbook, consolidation: Consolidation) -> None:
+    sheet = workbook[SHEET_SUMMARY]
+    totals = [tuple(row[2:6]) for row in sheet.iter_rows(values_only=True) if row[1] == "Tổng cộng"]
+    expected = [
+        (t.total.count, t.total.male, t.total.female, t.total.total)
+        for t in consolidation.tables.values()
+    ]
+    assert totals == expected
+    assert all(isinstance(v, int) for total in totals for v in total)
+    activities = consolidation.table("activities")
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[1] in set(INJECTIONS)]
+    assert len(rows) == len(INJECTIONS) == len(activities.rows) - 2  # Tập huấn: Tỉnh, Huyện
+
+
+def test_agencies_and_status_sheets(workbook: Workbook, consolidation: Consolidation) -> None:
+    agencies = workbook[SHEET_AGENCIES]
+    codes = [r[1] for r in agencies.iter_rows(min_row=4, values_only=True) if r[1]]
+    assert codes == ["SYT", "BABE"]
+    total = next(r for r in agencies.iter_rows(values_only=True) if r[2] == "Tổng cộng")
+    assert total[3:6] == (8, 110, 195)
+    status = workbook[SHEET_STATUS]
+    states = {r[1]: r[3] for r in status.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert states["BABE"] == "Đúng hạn"
+    assert states["SYT"] == "Gửi muộn"
+    assert states["STP"] == "Không tổng hợp"
+    assert states["SNV"] == "Chưa gửi"
+    assert len(states) == len(consolidation.campaign.agencies)
+
+
+def test_empty_consolidation(campaign: Campaign) -> None:
+    workbook = load_workbook(
+        io.BytesIO(render_xlsx(consolidate(campaign, [], report_date=date(2021, 12, 20))))
+    )
+    assert workbook.sheetnames[0] == SHEET_SUMMARY
