@@ -10,6 +10,7 @@ import re
 import sys
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +119,11 @@ class Campaign(_Strict):
         return self
 
     def agency(self, code: str) -> Agency | None:
-        wanted = code.strip().upper()
-        return next((a for a in self.agencies if a.code.upper() == wanted), None)
+        return self._by_code.get(code.strip().upper())
+
+    @cached_property
+    def _by_code(self) -> dict[str, Agency]:
+        return {a.code.upper(): a for a in self.agencies}
 
     def agency_by_name(self, name: str) -> Agency | None:
         """Match a typed agency name loosely (case, spacing, diacritics, "UBND"/"huyện")."""

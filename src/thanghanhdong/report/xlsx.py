@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from copy import copy
 from typing import Any
 
 from thanghanhdong import form
@@ -54,14 +55,27 @@ def render_xlsx(consolidation: Consolidation) -> bytes:
 
 def put(sheet: Any, row: int, column: int, value: Any, *, bold: bool = False) -> Any:
     """Write one cell. Strings stay strings: "=SUM(A1)" from an agency is text, not a formula."""
-    from openpyxl.styles import Font
-
     cell = sheet.cell(row=row, column=column)
     set_value(cell, value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        cell.number_format = INTEGER_FORMAT
-    cell.font = Font(name=FONT_NAME, size=12, bold=bold)
+    integer = isinstance(value, int) and not isinstance(value, bool)
+    _apply_style(cell, bold=bold, integer=integer)
     return cell
+
+
+def _apply_style(cell: Any, *, bold: bool, integer: bool) -> None:
+    """Style a cell like the first cell styled the same way: assigning fonts one by one makes
+    openpyxl hash every style object again, which dominated the time for large rosters."""
+    from openpyxl.styles import Font
+
+    styles: dict[tuple[bool, bool], Any] = cell.parent.parent.__dict__.setdefault("_thd_styles", {})
+    key = (bold, integer)
+    if key in styles:
+        cell._style = copy(styles[key])
+        return
+    cell.font = Font(name=FONT_NAME, size=12, bold=bold)
+    if integer:
+        cell.number_format = INTEGER_FORMAT
+    styles[key] = copy(cell._style)
 
 
 def put_share(sheet: Any, row: int, column: int, figures: Figures, *, bold: bool = False) -> None:
