@@ -1,0 +1,5 @@
+"""`python -m thanghanhdong` runs the `thd` command."""
+
+from thanghanhdong.cli import main
+
+main()
