@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from validate import make_inbox, synthetic_campaign  # noqa: E402
+from validate import make_inbox, synthetic_campaign
 
-from thanghanhdong.service import build_reports  # noqa: E402
-from thanghanhdong.template import write_forms  # noqa: E402
-from thanghanhdong.validate import validate_inbox  # noqa: E402
+from thanghanhdong.service import build_reports
+from thanghanhdong.template import write_forms
+from thanghanhdong.validate import validate_inbox
 
 BARE_TYPER = """
 import typer
