@@ -115,3 +115,48 @@ def test_installed_thd_init_writes_the_shipped_config(installed: Path, empty_dir
     written = (empty_dir / "thd.toml").read_text(encoding="utf-8")
     assert written == (REPO / "templates" / "thd.toml").read_text(encoding="utf-8")
     assert (empty_dir / "inbox").is_dir()
+
+
+def test_wheel_ships_the_report_template(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        assert (
+            archive.read("thanghanhdong/templates/baocao.docx")
+            == (REPO / "templates" / "baocao.docx").read_bytes()
+        )
+
+
+def test_installed_full_workflow_outside_the_repository(installed: Path, empty_dir: Path) -> None:
+    """init -> generate-templates -> (agencies fill their forms) -> validate -> consolidate."""
+    thd = installed / "thd"
+    run([thd, "init", "dot-2021"], cwd=empty_dir)
+    work = empty_dir / "dot-2021"
+    run([thd, "generate-templates", "--agency", "BABE", "--agency", "NARI"], cwd=work)
+    filler = (
+        "import sys; from pathlib import Path; from thanghanhdong.sample import fill, SampleReport\n"
+        "for p in Path('mau-bao-cao').iterdir(): fill(p, Path('inbox') / p.name, SampleReport())\n"
+    )
+    run([installed / "python", "-c", filler], cwd=work)
+    validated = run([thd, "validate", "inbox", "--json"], cwd=work)
+    assert '"missing_agencies"' in validated.stdout
+    assert f"Dùng cấu hình {work / 'thd.toml'}" in validated.stderr
+    run([thd, "consolidate", "inbox", "--out", "baocao.docx", "--xlsx", "tonghop.xlsx"], cwd=work)
+    assert (work / "baocao.docx").read_bytes().startswith(b"PK")
+    assert (work / "tonghop.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_sdist_builds_with_everything_needed(tmp_path: Path) -> None:
+    command: list[str | Path] = [sys.executable, "-m", "build", "--sdist", "--outdir", tmp_path]
+    if importlib.util.find_spec("hatchling") is not None:
+        command.append("--no-isolation")
+    run([*command, REPO], cwd=REPO)
+    (sdist,) = tmp_path.glob("thanghanhdong-*.tar.gz")
+    import tarfile
+
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {
+        "templates/thd.toml",
+        "templates/baocao.docx",
+        "src/thanghanhdong/cli.py",
+        "README.md",
+    } <= names
