@@ -17,7 +17,9 @@ runner = CliRunner()
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(directory)): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(directory)): p.read_bytes() for p in directory.rglob("*") if p.is_file()
+    }
 
 
 def docx_text(path: Path) -> str:
@@ -30,7 +32,9 @@ def test_examples_consolidate_with_json_matching_the_docx(tmp_path: Path) -> Non
     inbox = ROOT / "examples" / "inbox"
     before = snapshot(inbox)
     out, xlsx = tmp_path / "baocao.docx", tmp_path / "tonghop.xlsx"
-    result = runner.invoke(app, ["consolidate", str(inbox), "--out", str(out), "--xlsx", str(xlsx), "--json"])
+    result = runner.invoke(
+        app, ["consolidate", str(inbox), "--out", str(out), "--xlsx", str(xlsx), "--json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) >= {"totals", "budget", "included", "excluded"}
@@ -39,16 +43,23 @@ def test_examples_consolidate_with_json_matching_the_docx(tmp_path: Path) -> Non
     # The "Tổng cộng" row of each table in the report equals the JSON totals.
     document = Document(str(out))
     totals_rows = [
-        [c.text for c in row.cells] for t in document.tables for row in t.rows if row.cells[1].text == "Tổng cộng"
+        [c.text for c in row.cells]
+        for t in document.tables
+        for row in t.rows
+        if row.cells[1].text == "Tổng cộng"
     ]
     for key, row in zip(("activities", "media", "products"), totals_rows, strict=False):
-        assert [parse_integer(v) for v in row[2:5]] == [data["totals"][key][k] for k in ("count", "male", "female")]
+        assert [parse_integer(v) for v in row[2:5]] == [
+            data["totals"][key][k] for k in ("count", "male", "female")
+        ]
     assert xlsx.stat().st_size > 0
 
 
 def test_errors_refuse_and_write_nothing(tmp_path: Path) -> None:
     out = tmp_path / "baocao.docx"
-    result = runner.invoke(app, ["consolidate", str(ROOT / "examples" / "inbox-loi"), "--out", str(out)])
+    result = runner.invoke(
+        app, ["consolidate", str(ROOT / "examples" / "inbox-loi"), "--out", str(out)]
+    )
     assert result.exit_code == 1
     assert not out.exists()
     assert "--skip-invalid" in result.stderr
@@ -58,11 +69,17 @@ def test_errors_refuse_and_write_nothing(tmp_path: Path) -> None:
 def test_skip_invalid_names_the_excluded_files(tmp_path: Path) -> None:
     inbox = ROOT / "examples" / "inbox-loi"
     out = tmp_path / "baocao.docx"
-    result = runner.invoke(app, ["consolidate", str(inbox), "--out", str(out), "--skip-invalid", "--json"])
+    result = runner.invoke(
+        app, ["consolidate", str(inbox), "--out", str(out), "--skip-invalid", "--json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     excluded = {Path(p).name for p in data["excluded"]}
-    assert {"BC_SoTuPhap.xlsx", "2021_babe_ubnd-huyen-ba-be.xlsx", "BC THD 2021 - Ngan Son.xlsx"} <= excluded
+    assert {
+        "BC_SoTuPhap.xlsx",
+        "2021_babe_ubnd-huyen-ba-be.xlsx",
+        "BC THD 2021 - Ngan Son.xlsx",
+    } <= excluded
     text = docx_text(out)
     for name in excluded:
         assert name in text
@@ -76,7 +93,9 @@ def test_no_overwrite_without_force(tmp_path: Path) -> None:
     result = runner.invoke(app, ["consolidate", str(inbox), "--out", str(out)])
     assert result.exit_code == 2
     assert out.read_bytes() == b"edited by hand"
-    assert runner.invoke(app, ["consolidate", str(inbox), "--out", str(out), "--force"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["consolidate", str(inbox), "--out", str(out), "--force"]).exit_code == 0
+    )
     assert out.read_bytes().startswith(b"PK")
     inside = runner.invoke(app, ["consolidate", str(inbox), "--out", str(inbox / "baocao.docx")])
     assert inside.exit_code == 2
@@ -85,7 +104,9 @@ def test_no_overwrite_without_force(tmp_path: Path) -> None:
 
 def test_empty_inbox_is_refused(tmp_path: Path) -> None:
     (tmp_path / "inbox").mkdir()
-    result = runner.invoke(app, ["consolidate", str(tmp_path / "inbox"), "--out", str(tmp_path / "b.docx")])
+    result = runner.invoke(
+        app, ["consolidate", str(tmp_path / "inbox"), "--out", str(tmp_path / "b.docx")]
+    )
     assert result.exit_code == 1
     assert "Chưa có báo cáo hợp lệ" in result.stderr
     assert not (tmp_path / "b.docx").exists()
