@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,43 @@ from thanghanhdong.config import Campaign
 from thanghanhdong.template import FormStamper, file_name
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE_FILTERS = {
+    "xlsx": "xlsx:Calc MS Excel 2007 XML",
+    "ods": "ods",
+    "xls": "xls:MS Excel 97",
+    "pdf": "pdf",
+}
+SOFFICE_SECONDS = 300
+
+
+def soffice_convert(
+    sources: list[Path], target_format: str, out_dir: Path, profile: Path
+) -> list[Path]:
+    """Convert every source in ONE soffice run (start-up is the cost) with a private profile;
+    returns the converted paths in the order of `sources`."""
+    assert SOFFICE is not None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    completed = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            SOFFICE_FILTERS[target_format],
+            "--outdir",
+            str(out_dir),
+            *map(str, sources),
+        ],
+        capture_output=True,
+        timeout=SOFFICE_SECONDS,
+        check=False,
+    )
+    # soffice exits 0 even when a file fails to convert: check every output.
+    converted = [out_dir / f"{source.stem}.{target_format}" for source in sources]
+    missing = [path.name for path in converted if not path.is_file()]
+    assert not missing, (missing, completed.stderr.decode(errors="replace"))
+    return converted
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import SOFFICE
+from conftest import SOFFICE, soffice_convert
 from defusedxml import ElementTree
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
@@ -502,27 +501,7 @@ def test_distinct_agencies_get_distinct_files(campaign: Campaign) -> None:
 def test_libreoffice_opens_the_form(generated: tuple[Path, str], tmp_path: Path) -> None:
     out_dir, _ = generated
     source = out_dir / "2021_babe_ubnd-huyen-ba-be.xlsx"
-    profile = (tmp_path / "lo-profile").as_uri()
-    pdf_dir = tmp_path / "pdf"
-    assert SOFFICE is not None
-    completed = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(pdf_dir),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=240,
-        check=False,
-    )
-    pdf = pdf_dir / "2021_babe_ubnd-huyen-ba-be.pdf"
-    assert pdf.is_file(), completed.stderr.decode(errors="replace")
+    (pdf,) = soffice_convert([source], "pdf", tmp_path / "pdf", tmp_path / "lo-profile")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)

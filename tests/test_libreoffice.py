@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SOFFICE
+from conftest import SOFFICE, SOFFICE_SECONDS, soffice_convert
 
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
@@ -37,38 +37,7 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[1]
 UNO_FILL = Path(__file__).with_name("uno_fill.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # python3-uno installs `uno` for the system python only
-FILTERS = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "ods": "ods", "pdf": "pdf:writer_pdf_Export"}
-SOFFICE_SECONDS = 300
 REPORT_DATE = date(2021, 12, 20)
-
-
-def soffice_convert(
-    sources: list[Path], target_format: str, out_dir: Path, profile: Path
-) -> list[Path]:
-    """Convert every source in ONE soffice run; the converted paths, in the order of `sources`."""
-    assert SOFFICE is not None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    completed = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.resolve().as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            FILTERS[target_format],
-            "--outdir",
-            str(out_dir),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        timeout=SOFFICE_SECONDS,
-        check=False,
-    )
-    # soffice exits 0 even when a file fails to convert: check every output.
-    converted = [out_dir / f"{source.stem}.{target_format}" for source in sources]
-    missing = [path.name for path in converted if not path.is_file()]
-    assert not missing, (missing, completed.stderr.decode(errors="replace"))
-    return converted
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,10 @@ same agency and the same figures."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SOFFICE
+from conftest import SOFFICE, soffice_convert
 
 from thanghanhdong.config import Campaign
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
@@ -18,30 +17,6 @@ pytestmark = [
     pytest.mark.soffice,
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed"),
 ]
-
-FILTERS = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "ods": "ods", "xls": "xls:MS Excel 97"}
-
-
-def soffice_convert(source: Path, target_format: str, out_dir: Path, profile: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            FILTERS.get(target_format, target_format),
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    converted = out_dir / f"{source.stem}.{target_format}"
-    assert converted.exists(), f"LibreOffice did not write {converted}"
-    return converted
 
 
 def figures(path: Path, campaign: Campaign) -> dict[str, tuple[int, int, int]]:
@@ -75,5 +50,7 @@ def original(
 def test_resaved_by_libreoffice(
     original: Path, target_format: str, tmp_path: Path, campaign: Campaign
 ) -> None:
-    converted = soffice_convert(original, target_format, tmp_path / "out", tmp_path / "profile")
+    (converted,) = soffice_convert(
+        [original], target_format, tmp_path / "out", tmp_path / "profile"
+    )
     assert figures(converted, campaign) == figures(original, campaign)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import SOFFICE, soffice_convert
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -30,7 +30,7 @@ from thanghanhdong.report.docx import TemplateError, render_docx
 from thanghanhdong.resources import template_path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
 TRICKY_TEXT = 'A & B <C> "D"'
 FORMULA_ITEM = "=SUM(A1:A9)"
 FONT = "Times New Roman"
@@ -506,22 +506,7 @@ def test_custom_template_and_template_errors(consolidation: Consolidation, tmp_p
 def test_converts_to_pdf_with_libreoffice(rendered: bytes, tmp_path: Path) -> None:
     source = tmp_path / "baocao.docx"
     source.write_bytes(rendered)
-    profile = tmp_path / "profile"
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = (tmp_path / "baocao.pdf").read_bytes()
+    (converted,) = soffice_convert([source], "pdf", tmp_path, tmp_path / "profile")
+    pdf = converted.read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
