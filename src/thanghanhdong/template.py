@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from thanghanhdong import form
@@ -246,14 +247,9 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:
     sheet["A2"].font = styles["italic"]
     sheet.merge_cells("A2:B2")
 
-    whole = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Số tiền không hợp lệ",
-        error="Nhập số tiền bằng đồng, số nguyên không âm, không kèm chữ (ví dụ 12500000).",
+    whole = _whole_number_rule(
+        "Số tiền không hợp lệ",
+        "Nhập số tiền bằng đồng, số nguyên không âm, không kèm chữ (ví dụ 12500000).",
     )
     dates = DataValidation(
         type="date",
@@ -390,14 +386,8 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
         )
         catalogue.add(rng(form.ColumnKind.ITEM))
         sheet.add_data_validation(catalogue)
-    numbers = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Số không hợp lệ",
-        error="Nhập số nguyên không âm, không kèm chữ (ví dụ 150).",
+    numbers = _whole_number_rule(
+        "Số không hợp lệ", "Nhập số nguyên không âm, không kèm chữ (ví dụ 150)."
     )
     for kind in form.NUMBER_COLUMNS:
         numbers.add(rng(kind))
@@ -407,6 +397,21 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
     sheet.freeze_panes = f"A{first}"
     _protect(sheet)
     _print_setup(sheet, landscape=True, title_rows=f"{header}:{sub}")
+
+
+def _whole_number_rule(title: str, message: str) -> Any:
+    """A whole number >= 0, with the Vietnamese message Excel shows when something else is typed."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=title,
+        error=message,
+    )
 
 
 def _list_ref(key: str, length: int) -> str:
