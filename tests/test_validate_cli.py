@@ -114,3 +114,18 @@ def test_annotated_copies(tmp_path: Path, campaign: Campaign, stamper: FormStamp
         runner.invoke(app, ["validate", str(inbox), "--annotate", str(out), "--force"]).exit_code
         == 1
     )
+
+
+def test_annotated_copies_of_same_named_files_do_not_collide(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = tmp_path / "inbox"
+    report = SampleReport(signer_name=None)
+    for code, folder in (("NARI", "thu-1"), ("BABE", "thu-2")):
+        agency = campaign.agency(code)
+        assert agency
+        (inbox / folder).mkdir(parents=True)
+        (inbox / folder / "baocao.xlsx").write_bytes(fill_bytes(stamper.stamp(agency), report))
+    out = tmp_path / "can-sua"
+    assert runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["baocao_can-sua-2.xlsx", "baocao_can-sua.xlsx"]

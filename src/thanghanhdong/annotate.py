@@ -30,8 +30,18 @@ class AnnotatedCopy:
     path: Path
 
 
-def annotation_name(result: FileResult) -> str:
-    return f"{result.path.stem}_can-sua.xlsx"
+def annotation_names(results: list[FileResult]) -> list[str]:
+    """`<source name>_can-sua.xlsx`, numbered when two sources (in different sub-folders) share
+    a name. Only the source's own file name is used: nothing an agency typed."""
+    names: list[str] = []
+    for result in results:
+        stem, number = f"{result.path.stem}_can-sua", 1
+        name = f"{stem}.xlsx"
+        while name.casefold() in {n.casefold() for n in names}:
+            number += 1
+            name = f"{stem}-{number}.xlsx"
+        names.append(name)
+    return names
 
 
 def write_annotated(
@@ -41,7 +51,7 @@ def write_annotated(
     from thanghanhdong import reader
 
     todo = [r for r in results if r.issues and r.agency_code and campaign.agency(r.agency_code)]
-    targets = [(r, out_dir / annotation_name(r)) for r in todo]
+    targets = [(r, out_dir / name) for r, name in zip(todo, annotation_names(todo), strict=True)]
     if not force and (existing := [p for _, p in targets if p.exists()]):
         raise FileExistsError(existing)
     out_dir.mkdir(parents=True, exist_ok=True)

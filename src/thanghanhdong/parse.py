@@ -51,6 +51,14 @@ def parse_whole(raw: object) -> Parsed:
     return Parsed(error="not_a_number")
 
 
+def _digits(digits: str, warning: str | None = None) -> Parsed:
+    """Digits typed as text; int() refuses more than 4,300 of them, and any beyond 13 are too many."""
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > len(str(MAX_WHOLE)):
+        return Parsed(error="number_too_large")
+    return _bounded(int(digits), warning)
+
+
 def _bounded(value: int, warning: str | None = None) -> Parsed:
     if value < 0:
         return Parsed(error="negative_number")
@@ -66,12 +74,12 @@ def _parse_text(raw: str) -> Parsed:
     negative = text.startswith(("-", "−"))
     body = text.lstrip("-−+")
     if _DIGITS.match(body):
-        return Parsed(error="negative_number") if negative else _bounded(int(body))
+        return Parsed(error="negative_number") if negative else _digits(body)
     if _THOUSANDS_DOT.match(body):
         return (
             Parsed(error="negative_number")
             if negative
-            else _bounded(int(body.replace(".", "")), "text_number")
+            else _digits(body.replace(".", ""), "text_number")
         )
     if _DECIMAL.match(body) or _THOUSANDS_COMMA.match(body):
         return Parsed(error="decimal_number")

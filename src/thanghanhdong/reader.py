@@ -7,8 +7,11 @@ reads. A file that cannot be used at all raises `FileError` carrying one file-le
 
 from __future__ import annotations
 
+import posixpath
+import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200
+# calamine turns a sheet into one dense grid spanning its farthest values: a single value in
+# XFD1048576 of a 20 KB file asks for 17 billion cells and aborts the process (no exception).
+# All the sheets of a workbook together: 10 million cells is about 600 MB read into Python; a
+# stray value in row 1048576 of a six-column table (6.3 million) still reads.
+MAX_CELLS = 10_000_000
 
 _INFO_LABELS = {loose_key(f.label): f for f in form.INFO_FIELDS if f.is_input}
 _STT = loose_key(form.STT_LABEL)
@@ -120,12 +128,17 @@ def _is_encrypted_ole(path: Path) -> bool:
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            _check_parts(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
+        # RuntimeError: zip-level password; NotImplementedError (a RuntimeError): unknown method.
         raise file_error(
             "file_corrupt",
             "Tệp bị hỏng (không giải nén được): đề nghị đơn vị lưu lại trong Excel và gửi lại.",
         ) from exc
+
+
+def _check_parts(archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
     names = {info.filename for info in infos}
     if "word/document.xml" in names or "ppt/presentation.xml" in names:
         raise file_error(
@@ -152,6 +165,223 @@ def _check_zip(path: Path) -> None:
             f"Tệp khai báo {unpacked // (1024 * 1024)} MB dữ liệu khi giải nén, quá lớn so với một "
             "mẫu báo cáo (có thể là tệp độc hại): không đọc tệp này; đề nghị đơn vị gửi lại.",
         )
+    # calamine reads as a sheet any part the workbook names as one, whatever its name: scan
+    # those (or every part, when the names cannot be resolved). Bounding the grids here keeps
+    # calamine from allocating a huge one; _CellBudget bounds again what the loaded sheets hold.
+    cells = 0
+    for info in _sheet_parts(archive, infos, names):
+        ods = info.filename == "content.xml"
+        with archive.open(info) as part:
+            extent = _scan(part, info.file_size, _OdsExtent() if ods else _XlsxExtent())
+        cells += extent.cells
+        if cells > MAX_CELLS:
+            raise _too_many_cells(cells, f"có trang chứa dữ liệu trải tới ô {extent.far_cell}")
+
+
+_SHEET_REL = re.compile(rb"<Relationship\s[^>]*>")
+_REL_TARGET = re.compile(rb"""Target\s*=\s*["']([^"']*)["']""")
+_REL_TYPE = re.compile(
+    rb"""Type\s*=\s*["'][^"']*/(worksheet|chartsheet|dialogsheet|macrosheet)["']"""
+)
+
+
+def _sheet_parts(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[str]
+) -> list[zipfile.ZipInfo]:
+    """The parts a reader may parse as sheets: content.xml of an .ods; for an .xlsx, the targets
+    of the workbook's sheet relationships. Anything unexpected: every part."""
+    if "content.xml" in names:
+        return [info for info in infos if info.filename == "content.xml"]
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names or archive.getinfo(rels).file_size > 1024 * 1024:
+        return infos
+    targets = set()
+    for relationship in _SHEET_REL.findall(archive.read(rels)):
+        if _REL_TYPE.search(relationship):
+            target = _REL_TARGET.search(relationship)
+            if not target:
+                return infos
+            path = target[1].decode("utf-8", "replace")
+            targets.add(
+                path.lstrip("/") if path.startswith("/") else posixpath.normpath(f"xl/{path}")
+            )
+    if not targets or not targets <= names:
+        return infos
+    return [info for info in infos if info.filename in targets]
+
+
+def _too_many_cells(cells: int, where: str) -> FileError:
+    millions = f"{cells // 1_000_000:,}".replace(",", ".")
+    return file_error(
+        "file_too_large",
+        f"Tệp {where} (khoảng {millions} triệu ô), quá lớn so với một mẫu báo cáo (có thể do gõ "
+        "nhầm vào một ô rất xa, hoặc tệp độc hại): không đọc tệp này; đề nghị đơn vị xóa các "
+        "dòng, cột thừa rồi gửi lại.",
+    )
+
+
+class _Extent:
+    """The grid calamine allocates for a sheet: from its first value to its last, both ways."""
+
+    def __init__(self) -> None:
+        self.cells = 0  # the grids of every sheet in the part, together
+        self.far_cell = ""  # the bottom-right corner of the largest one
+        self._largest = 0
+        self._reset()
+
+    def _reset(self) -> None:
+        self.top = self.left = 1 << 62
+        self.bottom = self.right = -1
+
+    def value(self, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
+        """A value at 0-based (row, col), repeated over `rows` x `cols` (.ods)."""
+        self.top, self.left = min(self.top, row), min(self.left, col)
+        self.bottom = max(self.bottom, row + rows - 1)
+        self.right = max(self.right, col + cols - 1)
+
+    def end_sheet(self) -> None:
+        if self.bottom >= 0:
+            size = (self.bottom - self.top + 1) * (self.right - self.left + 1)
+            self.cells += size
+            if size > self._largest:
+                far = f"{column_letter(min(self.right, 1 << 40))}{self.bottom + 1}"
+                self._largest, self.far_cell = size, far[:24]
+        self._reset()
+
+    def feed(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def feed_part(self, data: bytes) -> None:
+        """A whole part at once (it fits in one chunk)."""
+        self.feed(data)
+
+
+# Tags are matched by local name: a namespace prefix is the writer's choice.
+_XLSX_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_XLSX_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,7})(\d{1,15})["']""")
+# The quick way, for parts written as every writer we know writes them: no namespace prefix and
+# each cell's address first (<c r="B7" ...>). If every address lies within A1:ZZ9999 the box is
+# small enough whatever it holds; otherwise it is the box of the cells holding something
+# (<c ...>...</c>, not <c .../>). A few searches, about 0.15 ms for a form's six sheets.
+_ODD_CELL = re.compile(rb"<c[>/\t\n\r]")
+_PREFIXED_CELL = re.compile(rb":c[\s>/]")
+_FAR_CELL = re.compile(rb'<c (?!r="[A-Z]{1,2}\d{1,4}")')
+_ADDRESSED_CELL = re.compile(rb'<c r="([A-Z]{1,7})(\d{1,15})"[^>]*?(/?)>')
+assert MAX_CELLS >= 702 * 9999  # the grid A1:ZZ9999 passes unmeasured
+
+
+class _XlsxExtent(_Extent):
+    """One worksheet part: cells and rows are placed by their `r`, or follow the previous one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.row = self.col = -1
+
+    def feed(self, data: bytes) -> None:
+        for tag in _XLSX_TAG.finditer(data):
+            name, attrs = tag.groups()
+            ref = _XLSX_REF.search(attrs)
+            if name == b"row":
+                self.row, self.col = (int(ref[2]) - 1 if ref else self.row + 1), -1
+                continue
+            if ref and ref[1]:
+                self.row, self.col = int(ref[2]) - 1, _column_index(ref[1])
+            else:
+                self.col += 1
+            if not attrs.rstrip().endswith(b"/"):  # <c r="A1" s="3"/> holds no value
+                self.value(self.row, self.col)
+
+    def feed_part(self, data: bytes) -> None:
+        if b"sheetData" not in data:
+            return  # calamine reads cells only inside <sheetData>
+        if _ODD_CELL.search(data) or _PREFIXED_CELL.search(data):
+            self.feed(data)  # a cell written another way: follow every tag
+            return
+        if not _FAR_CELL.search(data):
+            return
+        cells = _ADDRESSED_CELL.findall(data)
+        if len(cells) != data.count(b"<c "):
+            self.feed(data)
+            return
+        rows = [int(row) for _, row, empty in cells if not empty]
+        if rows:
+            letters = {letters for letters, _, empty in cells if not empty}
+            cols = [_column_index(x) for x in letters]
+            self.value(min(rows) - 1, min(cols))
+            self.value(max(rows) - 1, max(cols))
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+_ODS_TAG = re.compile(
+    rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>"
+)
+_ODS_ROWS = re.compile(rb"""number-rows-repeated\s*=\s*["'](\d{1,18})""")
+_ODS_COLS = re.compile(rb"""number-columns-repeated\s*=\s*["'](\d{1,18})""")
+
+
+class _OdsExtent(_Extent):
+    """content.xml of an .ods: every sheet, with rows and cells repeated by attribute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.row = self.col = 0
+        self.rows = 1
+
+    def feed(self, data: bytes) -> None:
+        for tag in _ODS_TAG.finditer(data):
+            closing, name, attrs = tag.groups()
+            empty = attrs.rstrip().endswith(b"/")
+            if name == b"table":
+                self.end_sheet()
+                self.row = 0
+            elif name == b"table-row":
+                if closing:
+                    self.row += self.rows
+                else:
+                    self.rows, self.col = _repeat(_ODS_ROWS, attrs), 0
+                    self.row += self.rows if empty else 0
+            elif not closing:
+                cols = _repeat(_ODS_COLS, attrs)
+                if not empty or b"value-type" in attrs:
+                    self.value(self.row, self.col, self.rows, cols)
+                self.col += cols
+
+
+def _repeat(pattern: re.Pattern[bytes], attrs: bytes) -> int:
+    found = pattern.search(attrs)
+    return max(int(found[1]), 1) if found else 1
+
+
+_CHUNK = 32 * 1024 * 1024
+
+
+def _scan(part: Any, size: int, extent: _Extent) -> _Extent:
+    """Feed a part to `extent`, whole or in chunks cut just before a '<' (no tag is split).
+
+    `size` is the declared size, which zipfile enforces while reading.
+    """
+    if size <= _CHUNK:
+        extent.feed_part(part.read(size))  # read() would unpack a lying part whole
+        extent.end_sheet()
+        return extent
+    carry = b""
+    while chunk := part.read(_CHUNK):
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        if cut == -1:
+            carry = b""  # text only
+            continue
+        extent.feed(data[:cut])
+        carry = data[cut:]
+    extent.feed(carry)
+    extent.end_sheet()
+    return extent
 
 
 def _open(path: Path) -> Any:
@@ -196,16 +426,41 @@ class _Sheet:
         return None
 
 
+# Control characters arrive escaped (_x001B_) in a cell. They mean nothing in a report, XML
+# outputs refuse them, and printed to the officer's terminal ESC or CSI would drive it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
 def _clean(value: Any) -> CellScalar:
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value) if value else None
+        return unicodedata.normalize("NFC", _CONTROL.sub("", value)) or None
     return value
 
 
-def _load_sheet(workbook: Any, name: str) -> _Sheet:
-    sheet = workbook.get_sheet_by_name(name)
+class _CellBudget:
+    """The cells the sheets loaded from one file may hold together. check_container bounds
+    .xlsx and .ods before calamine runs; an .xls sheet (65,536 x 256 at most) is built by
+    calamine first, then refused here before Python copies it."""
+
+    def __init__(self) -> None:
+        self.left = MAX_CELLS
+
+    def spend(self, sheet: Any, name: str) -> None:
+        self.left -= sheet.height * sheet.width
+        if self.left < 0:
+            end = sheet.end or (0, 0)
+            where = f"có trang “{name}” chứa dữ liệu trải tới ô {column_letter(end[1])}{end[0] + 1}"
+            raise _too_many_cells(MAX_CELLS - self.left, where)
+
+
+def _load_sheet(workbook: Any, name: str, budget: _CellBudget) -> _Sheet:
     try:
+        # calamine parses the sheet's XML here already, not only in to_python().
+        sheet = workbook.get_sheet_by_name(name)
+        budget.spend(sheet, name)
         rows = sheet.to_python()
+    except FileError:
+        raise
     except Exception as exc:
         raise file_error(
             "file_corrupt",
@@ -217,14 +472,18 @@ def _load_sheet(workbook: Any, name: str) -> _Sheet:
 def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
-    meta = _read_meta(_load_sheet(workbook, form.SHEET_META)) if form.SHEET_META in names else None
+    budget = _CellBudget()
+    meta_sheet = (
+        _load_sheet(workbook, form.SHEET_META, budget) if form.SHEET_META in names else None
+    )
+    meta = _read_meta(meta_sheet) if meta_sheet else None
     info_name = by_key.get(loose_key(form.SHEET_INFO))
-    info = _read_info(_load_sheet(workbook, info_name)) if info_name else {}
+    info = _read_info(_load_sheet(workbook, info_name, budget)) if info_name else {}
     loaded: dict[str, _Sheet] = {}
 
     def sheet(name: str) -> _Sheet:
         if name not in loaded:
-            loaded[name] = _load_sheet(workbook, name)
+            loaded[name] = _load_sheet(workbook, name, budget)
         return loaded[name]
 
     tables = {}
@@ -250,7 +509,7 @@ def _read_meta(sheet: _Sheet) -> dict[str, str]:
             value = row[1]
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
-            meta[row[0]] = unicodedata.normalize("NFC", str(value)).strip()
+            meta[row[0]] = unicodedata.normalize("NFC", _CONTROL.sub("", str(value))).strip()
     return meta
 
 

@@ -129,11 +129,13 @@ class _FileCheck:
 
     campaign: Campaign
     issues: list[Issue] = field(default_factory=list)
+    error_count: int = 0  # kept up to date: counting the list per row is quadratic
 
     def add(
         self, code: str, cell: Cell | None = None, sheet: str | None = None, **values: Any
     ) -> None:
         severity, message = messages.render(code, **values)
+        self.error_count += severity is Severity.ERROR
         self.issues.append(
             Issue(
                 code,
@@ -153,7 +155,10 @@ class _FileCheck:
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 key = str(error["loc"][0])
-                self.add(error["type"], cells[key], value=_shown(cells[key].value))
+                # Our validators raise catalogued codes; anything else pydantic reports about a
+                # cell still means "not what this cell takes".
+                code = error["type"] if error["type"] in messages.CATALOGUE else "not_a_number"
+                self.add(code, cells[key], value=_shown(cells[key].value))
                 data[key] = None
             result = model.model_validate(data, context={"warnings": [], "levels": self.levels})
         for key, code, values in context["warnings"]:
@@ -335,15 +340,14 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
     accepted: list[tuple[Row, RawRow]] = []
     totals: list[tuple[TableRowIn, RawRow]] = []
     for raw_row in table.rows:
-        errors_before = len([i for i in checker.issues if i.severity is Severity.ERROR])
+        errors_before = checker.error_count
         parsed = checker.model(TableRowIn, raw_row.cells)
         assert isinstance(parsed, TableRowIn)
         if _is_totals_row(parsed):
             totals.append((parsed, raw_row))
             continue
         row = _row_rules(parsed, raw_row, spec, checker)
-        errors_after = len([i for i in checker.issues if i.severity is Severity.ERROR])
-        if row is not None and errors_after == errors_before:
+        if row is not None and checker.error_count == errors_before:
             accepted.append((row, raw_row))
     _check_totals_rows(totals, [r for r, _ in accepted], checker)
     _check_duplicates(accepted, checker)
