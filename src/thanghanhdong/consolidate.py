@@ -363,12 +363,11 @@ class _Group:
     level: str
     matched: bool
     figures: Figures = Figures()
-    agencies: list[str] = field(default_factory=list)
+    agencies: dict[str, None] = field(default_factory=dict)  # an ordered set
 
     def add(self, row: Row, agency_code: str) -> None:
         self.figures = self.figures + Figures(row.count, row.male, row.female)
-        if agency_code not in self.agencies:
-            self.agencies.append(agency_code)
+        self.agencies[agency_code] = None
 
     def row(self) -> ConsolidatedRow:
         return ConsolidatedRow(

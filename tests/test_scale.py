@@ -1,0 +1,40 @@
+"""A roster large enough for the parallel paths (validation workers, the Excel summary written in
+a second process) gives the same figures as the sums of what was typed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from thanghanhdong import config
+from thanghanhdong.config import Agency
+from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.service import PARALLEL_OUTPUTS_FROM, build_reports
+from thanghanhdong.template import FormStamper, build_workbook_bytes
+from thanghanhdong.validate import PARALLEL_THRESHOLD, validate_inbox
+
+
+def test_large_roster(tmp_path: Path) -> None:
+    count = max(PARALLEL_OUTPUTS_FROM, PARALLEL_THRESHOLD) + 10
+    agencies = [Agency(code=f"DV{i:04d}", name=f"Đơn vị số {i}") for i in range(count)]
+    campaign = config.load(None).model_copy(update={"agencies": agencies})
+    report = SampleReport()
+    report.tables["activities"] = [
+        SampleRow("Tập huấn", 2, 30, 45, "Xã"),
+        SampleRow("Hội thi", 1, 7, 9, "Huyện"),
+    ]
+    stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), report))
+    for agency in agencies:
+        (tmp_path / f"{agency.code}.xlsx").write_bytes(stamper.stamp(agency))
+
+    built = build_reports(validate_inbox(tmp_path, campaign), want_xlsx=True)
+
+    totals = built.consolidation.to_json()["totals"]
+    assert totals["activities"] == {"count": 3 * count, "male": 37 * count, "female": 54 * count}
+    assert totals["media"] == {"count": 30 * count, "male": 1200 * count, "female": 1350 * count}
+    assert built.xlsx is not None
+    sheet = load_workbook(io.BytesIO(built.xlsx))["Theo đơn vị"]
+    names = {cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
+    assert {a.name for a in agencies} <= names
