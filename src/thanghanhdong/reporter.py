@@ -43,9 +43,9 @@ def _files_table(report: ValidationReport) -> Table:
         title=f"Kiểm tra {len(report.files)} tệp trong {escape(str(report.inbox))}",
         title_justify="left",
     )
-    table.add_column("Tệp", overflow="fold")
-    table.add_column("Đơn vị", overflow="fold")
-    table.add_column("Tình trạng")
+    table.add_column("Tệp", no_wrap=True, overflow="fold")  # a file name cut in two is hard to find
+    table.add_column("Đơn vị")
+    table.add_column("Tình trạng", no_wrap=True)
     table.add_column("Lỗi", justify="right")
     table.add_column("Cảnh báo", justify="right")
     for result in report.files:
