@@ -51,3 +51,25 @@ def test_bad_inbox_names_every_planted_mistake() -> None:
         assert name in human.stdout
         if cell:
             assert f"{sheet}!{cell}" in human.stdout
+
+
+def test_examples_are_what_the_script_makes(tmp_path: Path) -> None:
+    """The committed examples are reproducible: rerunning the script gives the same bytes
+    (a change to the form must come with regenerated examples)."""
+    import shutil
+    import subprocess
+    import sys
+
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "make_examples.py", tmp_path / "scripts")
+    subprocess.run(
+        [sys.executable, str(tmp_path / "scripts" / "make_examples.py")],
+        check=True,
+        capture_output=True,
+    )
+    for folder in ("inbox", "inbox-loi"):
+        made = {p.name: p.read_bytes() for p in (tmp_path / "examples" / folder).iterdir()}
+        committed = {p.name: p.read_bytes() for p in (ROOT / "examples" / folder).iterdir()}
+        assert made.keys() == committed.keys()
+        stale = [name for name in made if made[name] != committed[name]]
+        assert not stale, f"run scripts/make_examples.py: {stale}"

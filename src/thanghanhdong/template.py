@@ -119,6 +119,7 @@ def build_workbook_bytes(campaign: Campaign, agency: Agency | None = None) -> by
     code = agency.code if agency else CODE_TOKEN
     name = agency.name if agency else NAME_TOKEN
     workbook = Workbook()
+    _default_font(workbook)
     guide = workbook.active
     assert guide is not None
     guide.title = form.SHEET_GUIDE
@@ -132,6 +133,18 @@ def build_workbook_bytes(campaign: Campaign, agency: Agency | None = None) -> by
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _default_font(workbook: Any) -> None:
+    """Times New Roman 12 as the workbook's Normal font: column widths are counted in characters
+    of that font, so they mean the same on every machine (LibreOffice on Linux has no Calibri and
+    would fall back to a wider font, pushing the forms off the page)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    normal = Font(name=FONT, size=12)
+    workbook._fonts = IndexedList([normal])
+    workbook._named_styles["Normal"].font = normal
 
 
 def _styles() -> dict[str, object]:
@@ -220,11 +233,15 @@ def guide_lines(campaign: Campaign, name: str) -> list[tuple[str, str]]:
 
 def _build_guide(sheet, campaign: Campaign, name: str) -> None:
     styles = _styles()
-    sheet.column_dimensions["A"].width = 110
+    width = 88  # fits the width of an A4 portrait page at 100 %
+    sheet.column_dimensions["A"].width = width
     for row, (style, text) in enumerate(guide_lines(campaign, name), start=1):
         cell = sheet.cell(row=row, column=1, value=text or None)
         cell.font = styles[style]
         cell.alignment = styles["wrap"]
+        # LibreOffice does not grow a row for wrapped text it did not lay out itself: set it.
+        lines = max(1, -(-len(text) // int(width * 0.9)))
+        sheet.row_dimensions[row].height = 16 * lines
     _protect(sheet)
     _print_setup(sheet, landscape=False)
     sheet.sheet_view.showGridLines = False
@@ -234,18 +251,19 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     styles = _styles()
-    sheet.column_dimensions["A"].width = 44
-    sheet.column_dimensions["B"].width = 90
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 62
     sheet["A1"] = form.form_title(campaign.campaign.year)
     sheet["A1"].font = styles["title"]
     sheet["A1"].alignment = styles["wrap"]
     sheet.merge_cells("A1:B1")
-    sheet.row_dimensions[1].height = 36
+    sheet.row_dimensions[1].height = 40
     sheet["A2"] = (
         "Nhập vào các ô nền vàng nhạt ở cột B. Mỗi ô lời văn có thể viết nhiều đoạn (Alt+Enter để xuống dòng)."
     )
     sheet["A2"].font = styles["italic"]
     sheet.merge_cells("A2:B2")
+    sheet.row_dimensions[2].height = 30
 
     whole = _whole_number_rule(
         "Số tiền không hợp lệ",
@@ -285,7 +303,9 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:
         value.protection = styles["unlocked"]
         if field.kind is form.FieldKind.NARRATIVE:
             sheet.row_dimensions[row].height = 110
-        elif field.kind is form.FieldKind.MONEY:
+        elif len(field.label) > 30:  # the label wraps: make room for its second line
+            sheet.row_dimensions[row].height = 32
+        if field.kind is form.FieldKind.MONEY:
             value.number_format = "#,##0"
             whole.add(value.coordinate)
         elif field.kind is form.FieldKind.DATE:
