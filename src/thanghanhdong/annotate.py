@@ -160,3 +160,8 @@ def _fix_sheet(
                 name="Times New Roman", size=12, bold=True, color="C00000"
             )
     sheet.freeze_panes = "A4"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "3:3"
