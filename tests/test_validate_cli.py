@@ -129,3 +129,51 @@ def test_annotated_copies_of_same_named_files_do_not_collide(
     out = tmp_path / "can-sua"
     assert runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)]).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["baocao_can-sua-2.xlsx", "baocao_can-sua.xlsx"]
+
+
+def test_messages_name_the_configured_levels(tmp_path: Path, campaign: Campaign) -> None:
+    """After 2025 the district level was abolished: the messages must follow the config."""
+    catalogues = campaign.catalogues.model_copy(update={"levels": ["Tỉnh", "Xã"]})
+    two_levels = campaign.model_copy(update={"catalogues": catalogues})
+    agency = two_levels.agency("NARI")
+    assert agency
+    report = SampleReport()
+    report.tables["activities"] = [SampleRow("Tập huấn", 12.5, 10, 10, "Huyện")]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.xlsx").write_bytes(fill_bytes(FormStamper(two_levels).stamp(agency), report))
+    messages = {
+        i.code: i.message for f in validate_inbox(inbox, two_levels).files for i in f.issues
+    }
+    assert "chọn Tỉnh hoặc Xã" in messages["invalid_level"]
+    assert "“12,5”" in messages["decimal_number"]
+
+
+def test_attachments_are_listed_not_errors(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    agency = campaign.agency("NARI")
+    assert agency
+    (inbox / "a.xlsx").write_bytes(fill_bytes(stamper.stamp(agency), SampleReport()))
+    (inbox / "BC ky so.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
+    assert result.exit_code == 0
+    assert "Không đọc 1 tệp kèm theo" in result.stdout and "BC ky so.pdf" in result.stdout
+    data = json.loads(runner.invoke(app, ["validate", str(inbox), "--json"]).stdout)
+    assert data["attachments"] == [str(inbox / "BC ky so.pdf")]
+
+
+def test_form_of_another_year_is_not_missing(tmp_path: Path, campaign: Campaign) -> None:
+    info = campaign.campaign.model_copy(update={"year": 2020, "id": "bac-kan-2020"})
+    old = campaign.model_copy(update={"campaign": info})
+    agency = old.agency("NARI")
+    assert agency
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "cu.xlsx").write_bytes(fill_bytes(FormStamper(old).stamp(agency), SampleReport()))
+    report = validate_inbox(inbox, campaign)
+    assert [i.code for i in report.files[0].issues] == ["wrong_campaign"]
+    assert report.files[0].agency_code == "NARI" and not report.files[0].ok
+    assert "NARI" not in {a.code for a in report.missing}

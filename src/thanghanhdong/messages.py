@@ -61,6 +61,17 @@ CATALOGUE: dict[str, Message] = {
         "đã nhận ra đơn vị “{name}” theo tên ghi trong tệp.",
         "Mẫu bị gõ lại/chép sang tệp khác; đơn vị được nhận ra theo tên.",
     ),
+    "empty_form": Message(
+        E,
+        "Mẫu chưa điền gì (không có số liệu, nội dung hay ngày báo cáo): đề nghị đơn vị điền rồi gửi lại.",
+        "Mẫu gửi về còn để trống.",
+    ),
+    "extra_table_sheet": Message(
+        E,
+        "Trang “{sheet}” ngoài mẫu cũng có bảng “{table}” (ô {cell}): thd chỉ đọc trang “{table}” của "
+        "mẫu. Chép các dòng sang trang đó (được chèn thêm dòng) rồi xóa trang “{sheet}”.",
+        "Số liệu nằm ở trang ngoài mẫu (không được đọc).",
+    ),
     "duplicate_agency": Message(
         E,
         "Đơn vị “{name}” có nhiều tệp báo cáo (cùng với: {others}): giữ lại một tệp đúng nhất, "
@@ -92,6 +103,11 @@ CATALOGUE: dict[str, Message] = {
         "Báo cáo ngày {date}, sau hạn {deadline}: ghi nhận nộp muộn.",
         "Báo cáo sau hạn (nộp muộn).",
     ),
+    "early_report": Message(
+        W,
+        "Ngày báo cáo {date} trước khi bắt đầu Tháng hành động ({start}): kiểm tra lại năm và ngày.",
+        "Ngày báo cáo trước thời gian thực hiện.",
+    ),
     "missing_signer": Message(W, "Chưa ghi họ và tên người ký báo cáo.", "Thiếu người ký."),
     "empty_narrative": Message(
         W,
@@ -122,12 +138,12 @@ CATALOGUE: dict[str, Message] = {
     ),
     "invalid_level": Message(
         E,
-        "Cấp triển khai “{value}” không có trong danh sách: chọn Tỉnh, Huyện hoặc Xã.",
-        "Cấp triển khai sai.",
+        "Cấp triển khai “{value}” không có trong danh sách: chọn {levels}.",
+        "Cấp triển khai không có trong danh sách.",
     ),
     "missing_level": Message(
         E,
-        "Dòng “{item}” chưa chọn cấp triển khai: chọn Tỉnh, Huyện hoặc Xã.",
+        "Dòng “{item}” chưa chọn cấp triển khai: chọn {levels}.",
         "Thiếu cấp triển khai.",
     ),
     "missing_item": Message(

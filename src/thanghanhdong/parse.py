@@ -86,7 +86,9 @@ def _parse_text(raw: str) -> Parsed:
     return Parsed(error="not_a_number")
 
 
-_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_DATE_TEXT = re.compile(
+    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDS_TEXT = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 

@@ -81,6 +81,11 @@ def _print_completeness(report: ValidationReport, console: Console) -> None:
         console.print(
             f"[dim]Bỏ qua {len(report.ignored)} tệp hệ thống (tệp khóa, Thumbs.db...).[/]"
         )
+    if report.attachments:
+        names = ", ".join(display_path(p, report.inbox) for p in report.attachments)
+        console.print(
+            f"Không đọc {len(report.attachments)} tệp kèm theo (PDF, Word, ảnh): {escape(names)}."
+        )
     missing = report.missing
     if missing:
         console.print()

@@ -35,6 +35,12 @@ from thanghanhdong.parse import parse_date, parse_whole
 from thanghanhdong.text import loose_key, nfc
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
+# What agencies send beside their Excel file (the signed scan, a cover letter, photos): not a
+# form, not an error either. They are listed, so every file is accounted for.
+ATTACHMENT_SUFFIXES = frozenset(
+    {".pdf", ".doc", ".docx", ".odt", ".rtf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif",
+     ".tiff", ".heic", ".webp"}
+)  # fmt: skip
 PARALLEL_THRESHOLD = 64
 
 
@@ -44,6 +50,8 @@ def is_system_file(path: Path) -> bool:
     return (
         name.lower() in SYSTEM_FILE_NAMES
         or name.startswith(("~$", ".~lock.", "._", "."))
+        or name.endswith("~")  # LibreOffice / editor backups
+        or path.suffix.lower() in {".bak", ".tmp"}
         or any(part.startswith(".") or part == "__MACOSX" for part in path.parent.parts)
     )
 
@@ -134,7 +142,7 @@ class _FileCheck:
     def add(
         self, code: str, cell: Cell | None = None, sheet: str | None = None, **values: Any
     ) -> None:
-        severity, message = messages.render(code, **values)
+        severity, message = messages.render(code, levels=self.levels_text, **values)
         self.error_count += severity is Severity.ERROR
         self.issues.append(
             Issue(
@@ -169,10 +177,17 @@ class _FileCheck:
     def levels(self) -> dict[str, str]:
         return {loose_key(level): level for level in self.campaign.catalogues.levels}
 
+    @property
+    def levels_text(self) -> str:
+        """ "Tỉnh, Huyện hoặc Xã": the configured levels, as a sentence says them."""
+        levels = self.campaign.catalogues.levels
+        return levels[0] if len(levels) == 1 else f"{', '.join(levels[:-1])} hoặc {levels[-1]}"
+
 
 def _shown(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """A cell value as the agency typed it: 12 not 12.0, and 12,5 with a decimal comma."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}".replace(".", ",")
     return str(value)[:60] if value is not None else ""
 
 
@@ -195,9 +210,14 @@ def validate_file(path: Path, campaign: Campaign) -> FileResult:
 def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     """Validate what was read from one file against the form and the campaign."""
     checker = _FileCheck(campaign)
-    agency = _identify(raw, checker)
-    if agency is None:
-        return FileResult(raw.path, None, _typed_name(raw), checker.issues)
+    agency, usable = _identify(raw, checker)
+    if agency is None or not usable:
+        # A form of another campaign still tells who sent it: the agency is not "missing".
+        name = agency.name if agency else _typed_name(raw)
+        return FileResult(raw.path, agency.code if agency else None, name, checker.issues)
+    if _is_blank(raw):
+        checker.add("empty_form")
+        return FileResult(raw.path, agency.code, agency.name, checker.issues)
     header = checker.model(HeaderIn, raw.info)
     assert isinstance(header, HeaderIn)
     submission = Submission(
@@ -235,11 +255,20 @@ def _typed_name(raw: RawSubmission) -> str | None:
     return nfc(str(cell.value)) if cell and cell.value else None
 
 
-def _identify(raw: RawSubmission, checker: _FileCheck) -> Agency | None:
+def _is_blank(raw: RawSubmission) -> bool:
+    """Sent back as it was generated: no table row, and nothing typed on the info sheet."""
+    if any(table.rows for table in raw.tables.values()):
+        return False
+    return all(cell.value in (None, "") for key, cell in raw.info.items() if key != "agency_name")
+
+
+def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, bool]:
+    """(the agency that sent the file, whether the file can be used for this campaign)."""
     campaign = checker.campaign
     meta = raw.meta
     if meta and meta.get("marker") == form.FORM_MARKER:
         info = campaign.campaign
+        agency = campaign.agency(meta.get("agency_code", ""))
         if meta.get("campaign_id") != info.id or meta.get("year") != str(info.year):
             checker.add(
                 "wrong_campaign",
@@ -248,27 +277,26 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> Agency | None:
                 expected_year=info.year,
                 expected=info.id,
             )
-            return None
+            return agency, False
         if meta.get("form_version") != form.FORM_VERSION:
             checker.add("wrong_version", version=meta.get("form_version", "?"))
-            return None
-        agency = campaign.agency(meta.get("agency_code", ""))
+            return agency, False
         if agency is None:
             checker.add(
                 "unknown_agency", name=meta.get("agency_name") or meta.get("agency_code", "?")
             )
-        return agency
+        return agency, agency is not None
     name_cell = raw.info.get("agency_name")
     if not any(t.sheet for t in raw.tables.values()):
         checker.add("not_a_form")
-        return None
+        return None, False
     typed = _typed_name(raw)
     agency = campaign.agency_by_name(typed) if typed else None
     if agency is None:
         checker.add("unknown_agency", name_cell, name=typed or "(để trống)")
-        return None
+        return None, False
     checker.add("form_retyped", name_cell, name=agency.name)
-    return agency
+    return agency, True
 
 
 def _check_header(
@@ -300,6 +328,13 @@ def _check_header(
                 date_cell,
                 date=f"{submission.report_date:%d/%m/%Y}",
                 deadline=f"{info.deadline:%d/%m/%Y}",
+            )
+        elif submission.report_date < info.period_start:
+            checker.add(
+                "early_report",
+                date_cell,
+                date=f"{submission.report_date:%d/%m/%Y}",
+                start=f"{info.period_start:%d/%m/%Y}",
             )
     if not header.signer_name:
         checker.add("missing_signer", raw.info.get("signer_name"), sheet=form.SHEET_INFO)
@@ -460,7 +495,8 @@ class ValidationReport:
     inbox: Path
     campaign: Campaign
     files: list[FileResult]
-    ignored: list[Path]
+    ignored: list[Path]  # lock and system files
+    attachments: list[Path] = field(default_factory=list)  # PDF, Word, pictures sent along
 
     @property
     def received_codes(self) -> set[str]:
@@ -495,6 +531,7 @@ class ValidationReport:
             "errors": statuses.count("errors"),
             "unreadable": statuses.count("unreadable"),
             "ignored": len(self.ignored),
+            "attachments": len(self.attachments),
             "expected_agencies": len(self.campaign.agencies),
             "received_agencies": len(self.received_codes),
             "missing_agencies": len(self.missing),
@@ -520,19 +557,30 @@ class ValidationReport:
             ],
             "missing_agencies": [a.code for a in self.missing],
             "ignored": [str(p) for p in self.ignored],
+            "attachments": [str(p) for p in self.attachments],
             "summary": self.summary(),
         }
 
 
-def list_inbox(inbox: Path) -> tuple[list[Path], list[Path]]:
-    """(files to check, system files ignored), both sorted."""
-    files: list[Path] = []
-    ignored: list[Path] = []
+@dataclass
+class InboxListing:
+    files: list[Path] = field(default_factory=list)  # to check
+    ignored: list[Path] = field(default_factory=list)  # system and lock files
+    attachments: list[Path] = field(default_factory=list)  # documents sent along with a form
+
+
+def list_inbox(inbox: Path) -> InboxListing:
+    listing = InboxListing()
     for path in sorted(inbox.rglob("*")):
         if not path.is_file():
             continue
-        (ignored if is_system_file(path.relative_to(inbox)) else files).append(path)
-    return files, ignored
+        if is_system_file(path.relative_to(inbox)):
+            listing.ignored.append(path)
+        elif path.suffix.lower() in ATTACHMENT_SUFFIXES:
+            listing.attachments.append(path)
+        else:
+            listing.files.append(path)
+    return listing
 
 
 def validate_inbox(
@@ -541,10 +589,10 @@ def validate_inbox(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
 ) -> ValidationReport:
-    files, ignored = list_inbox(inbox)
-    results = list(_validate_all(files, campaign, progress, workers))
+    listing = list_inbox(inbox)
+    results = list(_validate_all(listing.files, campaign, progress, workers))
     _check_duplicate_agencies(results)
-    return ValidationReport(inbox, campaign, results, ignored)
+    return ValidationReport(inbox, campaign, results, listing.ignored, listing.attachments)
 
 
 def _validate_all(

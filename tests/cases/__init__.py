@@ -161,6 +161,14 @@ def truncated(campaign: Campaign, stamper: FormStamper) -> bytes:
     return filled(campaign, stamper)[:3000]
 
 
+def build_attachments(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
+    (inbox / "BC ky so.pdf").write_bytes(b"%PDF-1.4 scanned signed report")
+    (inbox / "Cong van.docx").write_bytes(renamed_word(campaign, stamper))
+    (inbox / "anh hoat dong.jpg").write_bytes(b"\xff\xd8\xff")
+    (inbox / "baocao.xlsx~").write_bytes(b"backup")
+    (inbox / "baocao.xlsx").write_bytes(filled(campaign, stamper))
+
+
 def build_lock_file(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
     (inbox / "~$baocao.xlsx").write_bytes(b"\x00" * 165)
     (inbox / "Thumbs.db").write_bytes(b"\x00")
@@ -345,6 +353,17 @@ CASES = [
         [("file_unsupported", None, None)],
     ),
     Case("lock_and_system_files", build_lock_file, [], DEFAULT_TOTALS),
+    Case("blank_form_sent_back", build_file("trong.xlsx", blank), [("empty_form", None, None)]),
+    Case("signed_scan_and_cover_letter_beside", build_attachments, [], DEFAULT_TOTALS),
+    Case(
+        "report_dated_before_the_campaign",
+        one_file(SampleReport(report_date=date(2019, 12, 17))),
+        [("early_report", INFO, "B6")],
+        DEFAULT_TOTALS,
+    ),
+    Case(
+        "date_with_time", one_file(SampleReport(report_date="18/12/2021 10:30")), [], DEFAULT_TOTALS
+    ),
     Case(
         "legacy_tcvn3_text",
         one_file(
