@@ -73,3 +73,13 @@ def test_examples_are_what_the_script_makes(tmp_path: Path) -> None:
         assert made.keys() == committed.keys()
         stale = [name for name in made if made[name] != committed[name]]
         assert not stale, f"run scripts/make_examples.py: {stale}"
+
+
+def test_table_fits_an_80_column_console() -> None:
+    """Output saved to a file or piped is laid out at 80 columns: every column must survive."""
+    result = runner.invoke(app, ["validate", str(ROOT / "examples" / "inbox")], terminal_width=80)
+    header = next(line for line in result.stdout.splitlines() if "Tệp" in line)
+    for column in ("Đơn vị", "Tình trạng", "Lỗi", "Cảnh báo"):
+        assert column in header
+    assert "Báo Bắc Kạn" in result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())

@@ -43,11 +43,12 @@ def _files_table(report: ValidationReport) -> Table:
         title=f"Kiểm tra {len(report.files)} tệp trong {escape(str(report.inbox))}",
         title_justify="left",
     )
-    table.add_column("Tệp", no_wrap=True, overflow="fold")  # a file name cut in two is hard to find
-    table.add_column("Đơn vị")
+    # Sized for an 80-column console (and for output saved to a file, which rich lays out at 80).
+    table.add_column("Tệp", overflow="fold", max_width=34)
+    table.add_column("Đơn vị", min_width=12)
     table.add_column("Tình trạng", no_wrap=True)
-    table.add_column("Lỗi", justify="right")
-    table.add_column("Cảnh báo", justify="right")
+    table.add_column("Lỗi", justify="right", no_wrap=True, min_width=3)
+    table.add_column("Cảnh báo", justify="right", no_wrap=True, min_width=8)
     for result in report.files:
         table.add_row(
             escape(display_path(result.path, report.inbox)),
