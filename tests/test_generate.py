@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
+from thanghanhdong.files import OutputExists
 from thanghanhdong.template import build_workbook_bytes, file_name, write_forms
 
 YEAR = 2021
@@ -481,7 +482,7 @@ def test_write_forms_refuses_to_overwrite_before_writing_anything(
     first, second = campaign.agencies[:2]
     existing = tmp_path / file_name(campaign, second)
     existing.write_bytes(b"edited by hand")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(OutputExists):
         list(write_forms(campaign, [first, second], tmp_path))
     assert not (tmp_path / file_name(campaign, first)).exists()
     assert existing.read_bytes() == b"edited by hand"

@@ -14,7 +14,7 @@ from typing import Any
 
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
-from thanghanhdong.files import atomic_write
+from thanghanhdong.files import OutputExists, atomic_write
 from thanghanhdong.model import Cell, FileError, FileResult, Issue, RawSubmission, Severity
 from thanghanhdong.template import FormStamper
 from thanghanhdong.xlsxutil import set_value
@@ -47,13 +47,13 @@ def annotation_names(results: list[FileResult]) -> list[str]:
 def write_annotated(
     results: list[FileResult], campaign: Campaign, out_dir: Path, *, force: bool = False
 ) -> list[AnnotatedCopy]:
-    """Write a copy for every identified file with problems. Raises FileExistsError first."""
+    """Write a copy for every identified file with problems. Raises OutputExists first."""
     from thanghanhdong import reader
 
     todo = [r for r in results if r.issues and r.agency_code and campaign.agency(r.agency_code)]
     targets = [(r, out_dir / name) for r, name in zip(todo, annotation_names(todo), strict=True)]
     if not force and (existing := [p for _, p in targets if p.exists()]):
-        raise FileExistsError(existing)
+        raise OutputExists(existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
     written = []

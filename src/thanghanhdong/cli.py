@@ -6,6 +6,7 @@ command needs them, so `thd --help` starts fast.
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -36,10 +37,26 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         help="Tệp cấu hình thd.toml (mặc định: ./thd.toml, nếu không có thì cấu hình Bắc Kạn 2021).",
-        dir_okay=False,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")]
+
+
+_OS_REASONS = {
+    errno.EEXIST: "đã có một tệp hoặc liên kết trùng tên",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.ENOENT: "không có thư mục này",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What the operating system said, in Vietnamese where we know the case."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -72,6 +89,9 @@ def main_callback(
         bool,
         typer.Option("--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Khi thd gặp lỗi không mong muốn: in chi tiết kỹ thuật.")
+    ] = False,
 ) -> None:
     """Biểu mẫu, kiểm tra và tổng hợp báo cáo Tháng hành động vì bình đẳng giới."""
 
@@ -89,6 +109,9 @@ def init(
     target = directory / config.CONFIG_FILENAME
     if target.exists() and not force:
         fail(f"Đã có {target}. Dùng --force nếu muốn ghi đè (cấu hình cũ sẽ mất).")
+    for path in (directory, directory / "inbox"):
+        if path.exists() and not path.is_dir():
+            fail(f"{path} là một tệp, không phải thư mục: chọn tên khác.")
     from thanghanhdong.files import atomic_write
 
     try:
@@ -96,7 +119,7 @@ def init(
         atomic_write(target, config.default_config_text().encode("utf-8"))
         (directory / "inbox").mkdir(exist_ok=True)
     except OSError as exc:
-        fail(f"Không ghi được vào {directory}: {exc.strerror}.")
+        fail(f"Không ghi được vào {directory}: {os_reason(exc)}.")
     out.print(f"Đã tạo {escape(str(target))} và thư mục {escape(str(directory / 'inbox'))}.")
     out.print(
         "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chạy: thd generate-templates"
@@ -106,9 +129,9 @@ def init(
 @app.command("generate-templates")
 def generate_templates(
     config_path: ConfigOption = None,
-    out_dir: Annotated[
-        Path, typer.Option("--out", help="Thư mục ghi các mẫu.", file_okay=False)
-    ] = Path("mau-bao-cao"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục ghi các mẫu.")] = Path(
+        "mau-bao-cao"
+    ),
     agency_codes: Annotated[
         list[str] | None,
         typer.Option("--agency", help="Chỉ tạo mẫu cho đơn vị có mã này (dùng nhiều lần được)."),
@@ -119,6 +142,7 @@ def generate_templates(
     from rich.progress import Progress
     from rich.table import Table
 
+    from thanghanhdong.files import OutputExists
     from thanghanhdong.template import write_forms
 
     campaign = load_campaign(config_path)
@@ -132,6 +156,8 @@ def generate_templates(
             a for a in campaign.agencies if a.code.upper() in {c.upper() for c in agency_codes}
         ]
 
+    if out_dir.exists() and not out_dir.is_dir():
+        fail(f"{out_dir} là một tệp, không phải thư mục: chọn tên khác cho --out.")
     written = []
     try:
         with Progress(console=err, transient=True, disable=len(agencies) < 10) as progress:
@@ -139,13 +165,13 @@ def generate_templates(
             for item in write_forms(campaign, agencies, out_dir, force=force):
                 written.append(item)
                 progress.advance(task)
-    except FileExistsError as exc:
-        paths = exc.args[0]
+    except OutputExists as exc:
+        paths = exc.paths
         fail(
             f"Đã có {len(paths)} tệp trong {out_dir} (ví dụ {paths[0].name}). Dùng --force để ghi đè."
         )
     except OSError as exc:
-        fail(f"Không ghi được vào {out_dir}: {exc.strerror}.")
+        fail(f"Không ghi được vào {out_dir}: {os_reason(exc)}.")
 
     table = Table(title=f"Đã tạo {len(written)} mẫu trong {escape(str(out_dir))}")
     table.add_column("Mã", no_wrap=True)
@@ -159,7 +185,7 @@ def generate_templates(
 
 InboxArgument = Annotated[
     Path,
-    typer.Argument(help="Thư mục chứa các báo cáo nhận về (mặc định: inbox).", file_okay=False),
+    typer.Argument(help="Thư mục chứa các báo cáo nhận về (mặc định: inbox)."),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="In kết quả dạng JSON (chỉ JSON trên stdout).")
@@ -173,11 +199,25 @@ def _check_inbox(inbox: Path) -> None:
         )
 
 
-def _check_output(path: Path, inbox: Path, force: bool) -> None:
+def _check_output(path: Path, inbox: Path, force: bool, suffix: str) -> None:
+    """Everything that can be said about an output before the work starts."""
+    if path.suffix.lower() != suffix:
+        fail(f"Tên tệp {path} phải có đuôi {suffix}.")
     if _inside(path, inbox):
         fail(f"Không ghi kết quả vào trong thư mục báo cáo {inbox}: chọn nơi khác cho {path}.")
+    if not path.parent.is_dir():
+        fail(f"Không có thư mục {path.parent}: tạo thư mục trước, hoặc chọn nơi khác cho {path}.")
+    if path.is_dir():
+        fail(f"{path} là một thư mục: chọn tên tệp.")
     if path.exists() and not force:
         fail(f"Đã có {path} (có thể đã được sửa tay). Dùng --force để ghi đè, hoặc chọn tên khác.")
+
+
+def _check_output_dir(directory: Path, inbox: Path) -> None:
+    if _inside(directory, inbox):
+        fail(f"Không ghi vào trong thư mục báo cáo {inbox}: chọn thư mục khác cho {directory}.")
+    if directory.exists() and not directory.is_dir():
+        fail(f"{directory} là một tệp, không phải thư mục: chọn tên khác.")
 
 
 def _inside(path: Path, directory: Path) -> bool:
@@ -214,7 +254,6 @@ def validate(
         typer.Option(
             "--annotate",
             help="Ghi vào thư mục này bản sao có đánh dấu chỗ cần sửa của từng tệp có vấn đề.",
-            file_okay=False,
         ),
     ] = None,
     strict: Annotated[
@@ -227,44 +266,51 @@ def validate(
 
     campaign = load_campaign(config_path)
     _check_inbox(inbox)
-    if annotate_dir is not None and _inside(annotate_dir, inbox):
-        fail(f"Không ghi bản đánh dấu vào trong thư mục báo cáo {inbox}: chọn thư mục khác.")
+    if annotate_dir is not None:
+        _check_output_dir(annotate_dir, inbox)
     report = run_validation(inbox, campaign)
+    if annotate_dir is not None:  # before any output, so a refusal does not follow a report
+        _write_annotations(report, campaign, annotate_dir, force)
     if as_json:
         print_json(report.to_json())
     else:
         render_validation(report, out)
-    if annotate_dir is not None:
-        _write_annotations(report, campaign, annotate_dir, force)
     raise typer.Exit(report.exit_code(strict))
 
 
 def _write_annotations(report, campaign: config.Campaign, directory: Path, force: bool) -> None:
     from thanghanhdong.annotate import write_annotated
+    from thanghanhdong.files import OutputExists
 
     try:
         written = write_annotated(report.files, campaign, directory, force=force)
-    except FileExistsError as exc:
-        fail(f"Đã có {len(exc.args[0])} bản đánh dấu trong {directory}. Dùng --force để ghi đè.")
+    except OutputExists as exc:
+        fail(f"Đã có {len(exc.paths)} bản đánh dấu trong {directory}. Dùng --force để ghi đè.")
     except OSError as exc:
-        fail(f"Không ghi được vào {directory}: {exc.strerror}.")
+        fail(f"Không ghi được vào {directory}: {os_reason(exc)}.")
     err.print(f"Đã ghi {len(written)} bản có đánh dấu chỗ cần sửa vào {escape(str(directory))}.")
+    copied = {c.source for c in written}
+    skipped = [f for f in report.files if f.issues and f.path not in copied]
+    if skipped:
+        names = ", ".join(f.path.name for f in skipped)
+        err.print(
+            f"Không lập bản đánh dấu cho {len(skipped)} tệp không đọc được hoặc không nhận ra đơn vị "
+            f"(xem lỗi ở trên): {escape(names)}."
+        )
 
 
 @app.command()
 def consolidate(
     inbox: InboxArgument = Path("inbox"),
     out_path: Annotated[
-        Path, typer.Option("--out", help="Tệp báo cáo Word (.docx) sẽ ghi.", dir_okay=False)
+        Path, typer.Option("--out", help="Tệp báo cáo Word (.docx) sẽ ghi.")
     ] = Path("baocao.docx"),
     xlsx_path: Annotated[
-        Path | None, typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp Excel.", dir_okay=False)
+        Path | None, typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp Excel.")
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option(
-            "--template", help="Mẫu Word riêng (.docx, có thẻ Jinja).", exists=True, dir_okay=False
-        ),
+        typer.Option("--template", help="Mẫu Word riêng (.docx, có thẻ Jinja)."),
     ] = None,
     config_path: ConfigOption = None,
     skip_invalid: Annotated[
@@ -273,35 +319,55 @@ def consolidate(
     ] = False,
     force: ForceOption = False,
     as_json: JsonOption = False,
+    report_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay)."
+        ),
+    ] = None,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành báo cáo Word của tỉnh (và bảng Excel nếu cần)."""
+    from thanghanhdong.parse import parse_date
+    from thanghanhdong.report.docx import TemplateError
     from thanghanhdong.reporter import render_validation
     from thanghanhdong.service import ReportError, build_reports
 
+    if template is not None and not template.is_file():
+        fail(f"Không có tệp mẫu Word {template}.")
+    dated = parse_date(report_date) if report_date else None
+    if report_date and dated is None:
+        fail(f"Ngày “{report_date}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 05/01/2022.")
     campaign = load_campaign(config_path)
     _check_inbox(inbox)
+    _check_output(out_path, inbox, force, ".docx")
+    if xlsx_path is not None:
+        _check_output(xlsx_path, inbox, force, ".xlsx")
     outputs = [p for p in (out_path, xlsx_path) if p is not None]
-    for path in outputs:
-        _check_output(path, inbox, force)
     report = run_validation(inbox, campaign)
     if report.has_errors and not skip_invalid:
+        if as_json:
+            print_json(report.to_json())
         render_validation(report, err)
         err.print(
             "[red]Không tổng hợp vì có tệp bị lỗi.[/] Sửa các tệp trên, hoặc chạy lại với --skip-invalid để bỏ qua chúng (báo cáo sẽ nêu tên)."
         )
         raise typer.Exit(1)
     try:
-        result = build_reports(report, template=template, want_xlsx=xlsx_path is not None)
+        result = build_reports(
+            report, template=template, want_xlsx=xlsx_path is not None, report_date=dated
+        )
     except ReportError as exc:
-        fail(str(exc), code=1)
+        # A broken --template is a usage error; no valid report at all is a refusal.
+        fail(str(exc), code=2 if isinstance(exc.__cause__, TemplateError) else 1)
     from thanghanhdong.files import atomic_write
 
-    try:
-        atomic_write(out_path, result.docx)
-        if xlsx_path is not None and result.xlsx is not None:
-            atomic_write(xlsx_path, result.xlsx)
-    except OSError as exc:
-        fail(f"Không ghi được tệp kết quả: {exc.strerror} ({exc.filename}).")
+    for path, data in ((out_path, result.docx), (xlsx_path, result.xlsx)):
+        if path is None or data is None:
+            continue
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            fail(f"Không ghi được {path}: {os_reason(exc)}.")
     if as_json:
         print_json(result.consolidation.to_json())
         return
@@ -310,10 +376,26 @@ def consolidate(
     render_consolidation(result.consolidation, outputs, out)
 
 
+CRASH_EXIT = 3
+
+
 def main() -> None:
     if sys.platform == "win32":  # pragma: no cover - Windows consoles default to a code page
         for stream in (sys.stdout, sys.stderr):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure:
                 reconfigure(encoding="utf-8")
-    app()
+    debug = "--debug" in sys.argv
+    try:
+        app()
+    except Exception as exc:
+        # A bug, never bad input (that is reported as issues): no traceback unless asked for,
+        # since tracebacks can carry the content of the forms.
+        if debug:
+            raise
+        err.print(
+            f"[bold red]Lỗi không mong muốn của thd[/] ({escape(type(exc).__name__)}). Các tệp "
+            "đầu vào không bị thay đổi. Chạy lại lệnh với --debug để xem chi tiết và gửi cho "
+            "người phụ trách kỹ thuật."
+        )
+        sys.exit(CRASH_EXIT)

@@ -24,3 +24,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+class OutputExists(Exception):
+    """Outputs that already exist and may not be overwritten (no --force); nothing was written."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(", ".join(str(p) for p in paths))
+        self.paths = paths

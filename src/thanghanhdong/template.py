@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from thanghanhdong import form
 from thanghanhdong.config import Agency, Campaign
-from thanghanhdong.files import atomic_write
+from thanghanhdong.files import OutputExists, atomic_write
 from thanghanhdong.text import slug
 
 CODE_TOKEN = "@@THD_AGENCY_CODE@@"
@@ -94,14 +94,14 @@ def write_forms(
 ) -> Iterable[WrittenForm]:
     """Write one form per agency; yields each as it is written (for a progress bar).
 
-    Raises FileExistsError, before writing anything, if a target exists and `force` is off.
+    Raises OutputExists, before writing anything, if a target exists and `force` is off.
     """
     agencies = list(agencies)
     targets = [(agency, out_dir / file_name(campaign, agency)) for agency in agencies]
     if not force:
         existing = [path for _, path in targets if path.exists()]
         if existing:
-            raise FileExistsError(existing)
+            raise OutputExists(existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
     for agency, path in targets:
