@@ -350,7 +350,7 @@ def test_level_list_is_strict_and_points_at_metadata_sheet(book: Workbook) -> No
         assert dv.showErrorMessage
         assert dv.errorStyle in (None, "stop")
         assert not dv.showDropDown  # True would hide the in-cell arrow
-        assert dv.error and "Tỉnh, Huyện, Xã" in dv.error
+        assert dv.error and "Tỉnh, Huyện hoặc Xã" in dv.error
 
 
 def test_catalogue_list_suggests_items_and_accepts_other_text(

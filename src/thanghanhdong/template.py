@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 from thanghanhdong import form
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.files import OutputExists, atomic_write
-from thanghanhdong.text import slug
+from thanghanhdong.text import alternatives, slug
 
 CODE_TOKEN = "@@THD_AGENCY_CODE@@"
 NAME_TOKEN = "@@THD_AGENCY_NAME@@"
@@ -211,7 +211,7 @@ def guide_lines(campaign: Campaign, name: str) -> list[tuple[str, str]]:
             "body",
             f"4. Các trang {tables}: mỗi dòng là một loại hoạt động (nội dung, sản phẩm) "
             "ở một cấp triển khai. Chọn tên trong danh sách hoặc gõ tên khác; chọn cấp "
-            "Tỉnh, Huyện hoặc Xã.",
+            f"{alternatives(campaign.catalogues.levels)}.",
         ),
         (
             "body",
@@ -389,7 +389,7 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Cấp triển khai",
-        error="Chọn một trong danh sách: " + ", ".join(campaign.catalogues.levels) + ".",
+        error=f"Chọn {alternatives(campaign.catalogues.levels)} trong danh sách.",
     )
     levels.add(rng(form.ColumnKind.LEVEL))
     items = campaign.catalogues.items(spec.key)

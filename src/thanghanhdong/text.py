@@ -39,3 +39,10 @@ def loose_key(text: str, *, agency: bool = False) -> str:
 def slug(text: str, max_length: int = 60) -> str:
     """ASCII, lower case, hyphen-separated: safe in any file name on any system."""
     return _UNSAFE.sub("-", fold(text)).strip("-")[:max_length].strip("-") or "x"
+
+
+def alternatives(items: list[str]) -> str:
+    """["Tỉnh", "Huyện", "Xã"] -> "Tỉnh, Huyện hoặc Xã", as a Vietnamese sentence lists choices."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} hoặc {items[-1]}"

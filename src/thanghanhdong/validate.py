@@ -32,7 +32,7 @@ from thanghanhdong.model import (
     Submission,
 )
 from thanghanhdong.parse import parse_date, parse_whole
-from thanghanhdong.text import loose_key, nfc
+from thanghanhdong.text import alternatives, loose_key, nfc
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
 # What agencies send beside their Excel file (the signed scan, a cover letter, photos): not a
@@ -179,9 +179,7 @@ class _FileCheck:
 
     @property
     def levels_text(self) -> str:
-        """ "Tỉnh, Huyện hoặc Xã": the configured levels, as a sentence says them."""
-        levels = self.campaign.catalogues.levels
-        return levels[0] if len(levels) == 1 else f"{', '.join(levels[:-1])} hoặc {levels[-1]}"
+        return alternatives(self.campaign.catalogues.levels)
 
 
 def _shown(value: Any) -> str:
