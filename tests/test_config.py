@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, get_args
 
 import pytest
+from pydantic_core import InitErrorDetails, ValidationError
+from pydantic_core.core_schema import ErrorType
 from typer.testing import CliRunner
 
 from thanghanhdong import config
@@ -82,15 +85,15 @@ BAD_CONFIGS = {
     ),
     "duplicate_code": (
         lambda: edited('code = "BBK"', 'code = "babe"'),
-        "mã đơn vị 'BABE' bị trùng",
+        "khóa 'agencies': mã đơn vị 'BABE' bị trùng (agencies[6] và agencies[22]).",
     ),
     "deadline_before_start": (
         lambda: edited("deadline = 2021-12-20", "deadline = 2021-11-01"),
-        "hạn báo cáo trước ngày bắt đầu",
+        "khóa 'campaign.deadline': hạn báo cáo trước ngày bắt đầu Tháng hành động.",
     ),
     "end_before_start": (
         lambda: edited("period_end = 2021-12-15", "period_end = 2021-11-01"),
-        "ngày kết thúc trước ngày bắt đầu",
+        "khóa 'campaign.period_end': ngày kết thúc trước ngày bắt đầu",
     ),
     "date_as_text": (
         lambda: edited("deadline = 2021-12-20", 'deadline = "20/12/2021"'),
@@ -119,7 +122,97 @@ BAD_CONFIGS = {
         ),
         "chỉ nhận 'province' hoặc 'district'",
     ),
+    "group_as_number": (
+        lambda: edited(
+            'group = "province"\n\n[[agencies]]\ncode = "HLHPN"',
+            'group = 1\n\n[[agencies]]\ncode = "HLHPN"',
+        ),
+        "khóa 'agencies[1].group': chỉ nhận 'province' hoặc 'district' (đang ghi: 1).",
+    ),
+    "levels_not_a_list": (
+        lambda: edited('levels = ["Tỉnh", "Huyện", "Xã"]', 'levels = "Tỉnh"'),
+        "khóa 'catalogues.levels': phải là danh sách trong dấu ngoặc vuông",
+    ),
+    "levels_empty": (
+        lambda: edited('levels = ["Tỉnh", "Huyện", "Xã"]', "levels = []"),
+        "khóa 'catalogues.levels': không được để trống",
+    ),
+    "level_blank": (
+        lambda: edited('levels = ["Tỉnh", "Huyện", "Xã"]', 'levels = ["Tỉnh", " "]'),
+        "khóa 'catalogues.levels[2]': không được để trống",
+    ),
+    "levels_loosely_duplicated": (
+        lambda: edited('levels = ["Tỉnh", "Huyện", "Xã"]', 'levels = ["Tỉnh", "Huyện", "tinh"]'),
+        "khóa 'catalogues.levels': mục 'tinh' trùng với mục 'Tỉnh'",
+    ),
+    "activity_written_twice": (
+        lambda: edited('  "Tọa đàm",\n', '  "Tọa đàm",\n  "Tọa đàm",\n'),
+        "khóa 'catalogues.activities': mục 'Tọa đàm' được ghi hai lần",
+    ),
+    "media_loosely_duplicated": (
+        lambda: edited('  "Báo in",\n', '  "Báo in",\n  "bao  IN",\n'),
+        "khóa 'catalogues.media': mục 'bao  IN' trùng với mục 'Báo in'",
+    ),
+    "agency_name_as_number": (
+        lambda: edited('name = "Sở Y tế"', "name = 5"),
+        "khóa 'agencies[11].name': phải là chữ đặt trong dấu ngoặc kép (đang ghi: 5).",
+    ),
+    "plan_number_without_quotes": (
+        lambda: edited('plan_number = "622/KH-UBND"', "plan_number = 622"),
+        "khóa 'campaign.plan_number': phải là chữ đặt trong dấu ngoặc kép (đang ghi: 622).",
+    ),
+    "place_as_boolean": (
+        lambda: edited('place = "Bắc Kạn"', "place = true"),
+        "khóa 'issuer.place': phải là chữ đặt trong dấu ngoặc kép (đang ghi: true).",
+    ),
+    "year_too_early": (
+        lambda: edited("year = 2021", "year = 1999"),
+        "khóa 'campaign.year': phải từ 2000 trở lên (đang ghi: 1999).",
+    ),
+    "year_with_fraction": (
+        lambda: edited("year = 2021", "year = 2021.5"),
+        "khóa 'campaign.year': phải là số nguyên",
+    ),
+    "year_as_decimal": (
+        lambda: edited("year = 2021", "year = 2021.0"),
+        "khóa 'campaign.year': phải là số nguyên",
+    ),
+    "rows_per_table_too_many": (
+        lambda: edited("rows_per_table = 30", "rows_per_table = 100000"),
+        "khóa 'campaign.rows_per_table': không được lớn hơn 500 (đang ghi: 100000).",
+    ),
+    "population_infinite": (
+        lambda: edited("population = 324353", "population = 1e400"),
+        "khóa 'campaign.population': phải là số nguyên",
+    ),
+    "population_as_boolean": (
+        lambda: edited("population = 324353", "population = true"),
+        "khóa 'campaign.population': phải là số nguyên, viết không có dấu ngoặc kép (đang ghi: true).",
+    ),
+    "population_zero": (
+        lambda: edited("population = 324353", "population = 0"),
+        "khóa 'campaign.population': phải lớn hơn 0",
+    ),
+    "deadline_with_time": (
+        lambda: edited("deadline = 2021-12-20", "deadline = 2021-12-20T10:00:00"),
+        "khóa 'campaign.deadline': chỉ ghi ngày, không ghi giờ",
+    ),
+    "deadline_as_time": (
+        lambda: edited("deadline = 2021-12-20", "deadline = 10:00:00"),
+        "khóa 'campaign.deadline': ngày phải viết dạng NĂM-THÁNG-NGÀY",
+    ),
+    "code_too_long": (
+        lambda: edited('code = "BBK"', f'code = "{"B" * 41}"'),
+        "khóa 'agencies[6].code': không được dài quá 40 ký tự",
+    ),
+    "campaign_not_a_table": (
+        lambda: edited("[campaign]\n", "campaign = 5\n[unused]\n"),
+        "khóa 'campaign': phải là một khối gồm các dòng khóa = giá trị",
+    ),
 }
+
+# Words of pydantic's own English messages ("Input should be a valid list", "Value error, ...").
+ENGLISH = re.compile(r"\b(Input|should|valid|Value error|Field required|Extra inputs)\b")
 
 
 @pytest.mark.parametrize("case", sorted(BAD_CONFIGS))
@@ -131,6 +224,8 @@ def test_bad_config_exits_2_with_a_vietnamese_message(case: str, tmp_path: Path)
     assert result.stdout == ""
     assert result.stderr.startswith("Lỗi: Tệp cấu hình ")
     assert message in result.stderr
+    assert not ENGLISH.search(result.stderr), result.stderr
+    assert result.stderr.count("khóa '") <= 1, "the key is named once"
     assert not out_dir.exists()
 
 
@@ -139,6 +234,67 @@ def test_bad_config_raises_config_error_from_the_library(case: str) -> None:
     make_text, message = BAD_CONFIGS[case]
     with pytest.raises(ConfigError, match=re.escape(message)):
         config.parse(make_text(), "thd.toml")
+
+
+def test_quoted_iso_date_is_read_as_a_date() -> None:
+    campaign = config.parse(edited("deadline = 2021-12-20", 'deadline = "2021-12-20"'), "thd.toml")
+    assert campaign.campaign.deadline.isoformat() == "2021-12-20"
+
+
+# Enough context for any pydantic error type to be built, so each one can be described.
+ANY_CONTEXT: dict[str, Any] = {
+    "attribute": "x",
+    "error": "boom",
+    "method_name": "x",
+    "class_name": "X",
+    "class": "X",
+    "gt": 1,
+    "ge": 1,
+    "lt": 1,
+    "le": 1,
+    "multiple_of": 2,
+    "field_type": "List",
+    "actual_length": 3,
+    "min_length": 2,
+    "max_length": 2,
+    "pattern": "x",
+    "expected": "'a' or 'b'",
+    "encoding": "utf-8",
+    "encoding_error": "boom",
+    "tz_expected": 0,
+    "tz_actual": 1,
+    "discriminator": "d",
+    "expected_tags": "'a'",
+    "tag": "t",
+    "expected_schemes": "'http'",
+    "expected_version": 4,
+    "max_digits": 1,
+    "decimal_places": 1,
+    "whole_digits": 1,
+}
+
+
+@pytest.mark.parametrize("kind", [k for k in get_args(ErrorType) if k != "value_error"])
+def test_every_pydantic_error_type_is_told_in_vietnamese(kind: str) -> None:
+    error: InitErrorDetails = {
+        "type": kind,
+        "loc": ("agencies", 2, "code"),
+        "input": "x",
+        "ctx": ANY_CONTEXT,
+    }
+    exc = ValidationError.from_exception_data("Campaign", [error])
+    english = exc.errors(include_url=False)[0]["msg"]
+    described = config._describe(exc)
+    assert described.startswith("khóa 'agencies[3].code': ")
+    assert english not in described
+    assert not ENGLISH.search(described), described
+
+
+def test_unmapped_error_type_falls_back_to_a_generic_sentence() -> None:
+    exc = ValidationError.from_exception_data(
+        "Campaign", [{"type": "uuid_type", "loc": ("campaign", "id"), "input": 7}]
+    )
+    assert config._describe(exc) == "khóa 'campaign.id': giá trị không hợp lệ (đang ghi: 7)."
 
 
 def test_config_not_utf8_exits_2(tmp_path: Path) -> None:

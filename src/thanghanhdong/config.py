@@ -6,15 +6,25 @@ any problem becomes a `ConfigError` with one Vietnamese sentence naming the key.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
-from datetime import date
+from datetime import date, datetime, time
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import ErrorDetails
 
 from thanghanhdong.resources import template_path
 from thanghanhdong.text import loose_key, nfc
@@ -36,14 +46,57 @@ class AgencyGroup(str, Enum):
     DISTRICT = "district"
 
 
+_CODE_PATTERN = r"^[A-Za-z0-9_-]+$"
+_ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_date(value: Any) -> Any:
+    """TOML reads 2021-12-20 as a date; a quoted "2021-12-20" is taken the same way.
+
+    A date with a time of day is refused rather than silently cut to its date.
+    """
+    if isinstance(value, datetime):
+        raise ValueError("chỉ ghi ngày, không ghi giờ: viết dạng NĂM-THÁNG-NGÀY, ví dụ 2021-12-20")
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return value  # not a real day (2021-02-30): the date check explains the format
+    return value
+
+
+CalendarDate = Annotated[date, BeforeValidator(_calendar_date)]
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+def _no_loose_duplicates(items: list[str]) -> list[str]:
+    """Items that differ only in case, spacing or diacritics would count as one in the report."""
+    first: dict[str, str] = {}
+    for item in items:
+        key = loose_key(item)
+        if key in first and first[key] == item:
+            raise ValueError(f"mục '{item}' được ghi hai lần: mỗi mục chỉ ghi một lần")
+        if key in first:
+            raise ValueError(
+                f"mục '{item}' trùng với mục '{first[key]}' (chỉ khác chữ hoa, dấu hoặc khoảng"
+                " trắng): mỗi mục chỉ ghi một lần"
+            )
+        first[key] = item
+    return items
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # strict: TOML already gives real integers, dates and lists, so nothing is coerced
+    # (true is not 1, 2021.0 is not 2021, 622 is not "622").
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
 
 class Agency(_Strict):
-    code: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")
+    code: str = Field(min_length=1, max_length=40, pattern=_CODE_PATTERN)
     name: str = Field(min_length=1)
-    group: AgencyGroup = AgencyGroup.PROVINCE
+    # Not strict: the TOML value is the text "province", never an AgencyGroup.
+    group: AgencyGroup = Field(default=AgencyGroup.PROVINCE, strict=False)
 
     @field_validator("name")
     @classmethod
@@ -53,27 +106,37 @@ class Agency(_Strict):
 
 
 class CampaignInfo(_Strict):
-    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str = Field(min_length=1, pattern=_ID_PATTERN)
     name: str
     year: int = Field(ge=2000, le=2100)
     theme: str = ""
     plan_number: str
-    plan_date: date
+    plan_date: CalendarDate
     plan_issuer: str = "UBND tỉnh"
-    period_start: date
-    period_end: date
-    deadline: date
+    period_start: CalendarDate
+    period_end: CalendarDate
+    deadline: CalendarDate
     population: int = Field(gt=0)
     max_participants_per_session: int = Field(gt=0, default=2000)
     rows_per_table: int = Field(ge=5, le=500, default=30)
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> CampaignInfo:
-        if self.period_end < self.period_start:
-            raise ValueError("campaign.period_end: ngày kết thúc trước ngày bắt đầu")
-        if self.deadline < self.period_start:
-            raise ValueError("campaign.deadline: hạn báo cáo trước ngày bắt đầu Tháng hành động")
-        return self
+    # Field validators rather than a model validator, so the error names the key that is wrong;
+    # info.data holds the fields declared above, when they were valid.
+    @field_validator("period_end")
+    @classmethod
+    def _end_after_start(cls, value: date, info: ValidationInfo) -> date:
+        start = info.data.get("period_start")
+        if start is not None and value < start:
+            raise ValueError("ngày kết thúc trước ngày bắt đầu Tháng hành động")
+        return value
+
+    @field_validator("deadline")
+    @classmethod
+    def _deadline_after_start(cls, value: date, info: ValidationInfo) -> date:
+        start = info.data.get("period_start")
+        if start is not None and value < start:
+            raise ValueError("hạn báo cáo trước ngày bắt đầu Tháng hành động")
+        return value
 
 
 class Issuer(_Strict):
@@ -86,16 +149,20 @@ class Issuer(_Strict):
     signer_authority: str = ""
     signer_title: str
     signer_name: str
-    recipients: list[str] = Field(min_length=1)
+    recipients: list[NonEmptyText] = Field(min_length=1)
     distribution: list[str] = []
     archive: str = "Lưu: VT."
 
 
 class Catalogues(_Strict):
-    levels: list[str] = Field(min_length=1)
-    activities: list[str] = []
-    media: list[str] = []
-    products: list[str] = []
+    levels: list[NonEmptyText] = Field(min_length=1)
+    activities: list[NonEmptyText] = []
+    media: list[NonEmptyText] = []
+    products: list[NonEmptyText] = []
+
+    _unique_items = field_validator("levels", "activities", "media", "products")(
+        _no_loose_duplicates
+    )
 
     def items(self, table_key: str) -> list[str]:
         items: list[str] = getattr(self, table_key)
@@ -108,15 +175,18 @@ class Campaign(_Strict):
     catalogues: Catalogues
     agencies: list[Agency] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique_codes(self) -> Campaign:
-        seen: set[str] = set()
-        for agency in self.agencies:
+    @field_validator("agencies")
+    @classmethod
+    def _unique_codes(cls, agencies: list[Agency]) -> list[Agency]:
+        first: dict[str, int] = {}
+        for number, agency in enumerate(agencies, start=1):
             key = agency.code.upper()
-            if key in seen:
-                raise ValueError(f"agencies: mã đơn vị '{agency.code}' bị trùng")
-            seen.add(key)
-        return self
+            if key in first:
+                raise ValueError(
+                    f"mã đơn vị '{agency.code}' bị trùng (agencies[{first[key]}] và agencies[{number}])"
+                )
+            first[key] = number
+        return agencies
 
     def agency(self, code: str) -> Agency | None:
         return self._by_code.get(code.strip().upper())
@@ -187,32 +257,110 @@ def parse(text: str, origin: str) -> Campaign:
         raise ConfigError(f"Tệp cấu hình {origin}: {_describe(exc)}") from exc
 
 
+# One Vietnamese explanation per pydantic error type; {name} is filled from the error's ctx.
+# Types not listed here get _UNKNOWN: pydantic's own English text never reaches the officer.
+_DATE_FORMAT = "ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2021-12-20, không có dấu ngoặc kép"
+_INTEGER = "phải là số nguyên, viết không có dấu ngoặc kép"
+_TABLE = "phải là một khối gồm các dòng khóa = giá trị, không phải một giá trị đơn"
 _MESSAGES = {
     "missing": "thiếu khóa bắt buộc",
     "extra_forbidden": "khóa không được hỗ trợ (viết sai tên khóa?)",
-    "string_pattern_mismatch": "chỉ được dùng chữ không dấu, chữ số, '-', '_'",
-    "string_too_short": "không được để trống",
-    "too_short": "không được để trống",
-    "date_from_datetime_parsing": "ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2021-12-20",
-    "date_parsing": "ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2021-12-20",
-    "date_type": "ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2021-12-20 (không có dấu ngoặc kép)",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "greater_than": "phải lớn hơn 0",
-    "enum": "chỉ nhận 'province' hoặc 'district'",
+    "string_type": "phải là chữ đặt trong dấu ngoặc kép",
+    "string_too_short": "phải có ít nhất {min_length} ký tự",
+    "string_too_long": "không được dài quá {max_length} ký tự",
+    "too_short": "phải có ít nhất {min_length} mục",
+    "too_long": "không được có quá {max_length} mục",
+    "list_type": 'phải là danh sách trong dấu ngoặc vuông, ví dụ ["Tỉnh", "Huyện", "Xã"]',
+    "int_type": _INTEGER,
+    "int_parsing": _INTEGER,
+    "int_from_float": _INTEGER,
+    "float_type": "phải là một số, viết không có dấu ngoặc kép",
+    "float_parsing": "phải là một số, viết không có dấu ngoặc kép",
+    "finite_number": "phải là một số hữu hạn",
+    "bool_type": "phải là true hoặc false, không có dấu ngoặc kép",
+    "bool_parsing": "phải là true hoặc false, không có dấu ngoặc kép",
+    "date_type": _DATE_FORMAT,
+    "date_parsing": _DATE_FORMAT,
+    "date_from_datetime_parsing": _DATE_FORMAT,
+    "date_from_datetime_inexact": "chỉ ghi ngày, không ghi giờ: " + _DATE_FORMAT,
+    "datetime_type": "phải là ngày giờ, ví dụ 2021-12-20T08:00:00",
+    "datetime_parsing": "phải là ngày giờ, ví dụ 2021-12-20T08:00:00",
+    "time_type": "phải là giờ, ví dụ 08:00:00",
+    "time_parsing": "phải là giờ, ví dụ 08:00:00",
+    "greater_than": "phải lớn hơn {gt}",
+    "greater_than_equal": "phải từ {ge} trở lên",
+    "less_than": "phải nhỏ hơn {lt}",
+    "less_than_equal": "không được lớn hơn {le}",
+    "multiple_of": "phải là bội số của {multiple_of}",
+    "model_type": _TABLE,
+    "model_attributes_type": _TABLE,
+    "dict_type": _TABLE,
 }
+_UNKNOWN = "giá trị không hợp lệ"
+_PATTERN_RULES = {
+    _CODE_PATTERN: "chỉ được dùng chữ không dấu, chữ số, '-', '_', viết liền",
+    _ID_PATTERN: "chỉ được dùng chữ không dấu, chữ số, '-', '_', '.', viết liền",
+}
+# The value itself is shown for these; for a missing or unknown key it says nothing useful.
+_NO_VALUE_SHOWN = {"missing", "extra_forbidden", "value_error"}
 
 
 def _describe(exc: ValidationError) -> str:
     error = exc.errors(include_url=False)[0]
-    # "agencies[6].code": list positions are 1-based, as the officer counts [[agencies]] blocks.
-    where = ".".join(_loc_part(part, error) for part in error["loc"]).replace(".[", "[")
-    if error["type"] == "value_error":
-        message = str(error["ctx"]["error"])
-        return f"khóa '{where}': {message}." if where else f"{message}."
-    text = _MESSAGES.get(error["type"], error["msg"])
+    where = _key_path(error["loc"])
+    text = _explain(error)
     return f"khóa '{where}': {text}." if where else f"{text}."
 
 
-def _loc_part(part: Any, error: Any) -> str:
-    return f"[{part + 1}]" if isinstance(part, int) else str(part)
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    # "agencies[6].code": list positions are 1-based, as the officer counts [[agencies]] blocks.
+    parts = (f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in loc)
+    return "".join(parts).removeprefix(".")
+
+
+def _explain(error: ErrorDetails) -> str:
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind == "value_error":  # raised by our own validators, already in Vietnamese
+        return str(ctx.get("error", _UNKNOWN))
+    text = _rule(kind, ctx)
+    if kind in _NO_VALUE_SHOWN:
+        return text
+    return f"{text} (đang ghi: {_shown(error['input'])})"
+
+
+def _rule(kind: str, ctx: dict[str, Any]) -> str:
+    if kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
+        return "không được để trống"
+    if kind == "string_pattern_mismatch":
+        return _PATTERN_RULES.get(ctx.get("pattern", ""), _UNKNOWN)
+    if kind in ("enum", "literal_error"):
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"chỉ nhận {_one_of(choices)}" if choices else _UNKNOWN
+    try:
+        return _MESSAGES.get(kind, _UNKNOWN).format_map(ctx)
+    except (KeyError, IndexError, ValueError):
+        return _UNKNOWN
+
+
+def _one_of(choices: list[str]) -> str:
+    quoted = [f"'{choice}'" for choice in choices]
+    return ", ".join(quoted[:-1]) + " hoặc " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def _shown(value: Any) -> str:
+    """The value as the officer wrote it in the TOML file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "một số quá lớn"
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:40]}…"'
+    if isinstance(value, list):
+        return "một danh sách" if value else "[]"
+    if isinstance(value, dict):
+        return "một khối khóa"
+    return "một giá trị khác"
