@@ -197,6 +197,22 @@ def test_status_counts_on_time_late_missing_and_excluded(campaign: Campaign) -> 
     assert status.entries[-1].state is State.EXCLUDED and not status.entries[-1].in_roster
 
 
+def test_a_submission_without_report_date_is_neither_on_time_nor_late(
+    campaign: Campaign,
+) -> None:
+    undated = submission("NARI")
+    undated.report_date = None  # not written, or not readable as a date
+    result = consolidate(campaign, [submission("BABE"), undated], report_date=REPORT_DAY)
+    status = result.status
+    assert [e.code for e in status.on_time] == ["BABE"]
+    assert status.late == []
+    assert [(e.code, e.state) for e in status.undated] == [("NARI", State.UNDATED)]
+    assert status.received_in_roster == 2  # received and consolidated all the same
+    assert "NARI" not in {e.code for e in status.missing}
+    assert result.to_json()["status"]["undated"] == ["NARI"]
+    assert result.to_json()["status"]["on_time"] == ["BABE"]
+
+
 def test_excluded_file_is_recognised_by_agency_name(campaign: Campaign) -> None:
     # A form of another campaign: no usable code, but the name is on the roster.
     excluded = [Excluded(Path("inbox/ngan son.xlsx"), None, "UBND huyện Ngân Sơn", "Mẫu cũ.")]

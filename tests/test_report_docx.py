@@ -498,6 +498,106 @@ def test_custom_template_and_template_errors(consolidation: Consolidation, tmp_p
         render_docx(consolidation, bad_tag)
 
 
+def _own_template(directory: Path, text: str) -> Path:
+    path = directory / "mau-rieng.docx"
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_a_file_that_is_not_word_is_a_template_error(
+    consolidation: Consolidation, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    workbook = tmp_path / "mau.xlsx"
+    Workbook().save(workbook)
+    with pytest.raises(TemplateError, match=r"Không mở được mẫu báo cáo .*mau\.xlsx.*\.docx"):
+        render_docx(consolidation, workbook)
+    truncated = tmp_path / "cut.docx"
+    truncated.write_bytes(_own_template(tmp_path, "x").read_bytes()[:3000])
+    with pytest.raises(TemplateError, match="Không mở được"):
+        render_docx(consolidation, truncated)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("{{ 1/0 }}", "không tính được (chia cho 0)"),
+        ("{{ date_line + 1 }}", "không tính được (TypeError"),
+        ("{{ tables|first|attr }}", "không tính được (TypeError"),
+        # A misspelt name is an error naming it, never silently empty text.
+        ("{{ dateline }}", "dùng tên “dateline” không có trong dữ liệu báo cáo"),
+        ("{{ tables[0].total.cout }}", "dùng tên “cout”"),
+        ("{% if issuer.nam %}x{% endif %}", "dùng tên “nam”"),
+        ("{{ tables[7].total }}", "dùng tên “[7]”"),
+    ],
+)
+def test_failing_tags_of_an_officer_template_are_template_errors(
+    consolidation: Consolidation, tmp_path: Path, tag: str, expected: str
+) -> None:
+    own = _own_template(tmp_path, f"Số liệu: {tag}")
+    with pytest.raises(TemplateError) as caught:
+        render_docx(consolidation, own)
+    message = str(caught.value)
+    assert message.startswith(f"Mẫu báo cáo {own} ")
+    assert expected in message
+    assert message.endswith(".")
+
+
+def test_an_undated_submission_is_reported_as_such(campaign: Campaign) -> None:
+    undated = Submission(
+        path=Path("inbox/2021_nari.xlsx"),
+        agency_code="NARI",
+        agency_name="UBND huyện Na Rì",
+        report_date=None,
+    )
+    on_time = Submission(
+        path=Path("inbox/2021_babe.xlsx"),
+        agency_code="BABE",
+        agency_name="UBND huyện Ba Bể",
+        report_date=date(2021, 12, 17),
+    )
+    result = consolidate(campaign, [on_time, undated], report_date=date(2022, 1, 5))
+    document = docx.Document(io.BytesIO(render_docx(result)))
+    text = _all_text(document)
+    assert (
+        "gửi báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội, trong đó 1 đơn vị "
+        "không ghi rõ ngày báo cáo (UBND huyện Na Rì)." in text
+    )
+    assert "đều đúng hạn" not in text
+    assert "(đúng hạn: 1, gửi muộn: 0, không rõ ngày: 1)" in text
+    status = next(t for t in document.tables if [c.text for c in t.rows[0].cells][-1] == "Ghi chú")
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in status.rows[1:]}
+    assert rows["UBND huyện Na Rì"][2:] == [
+        "",
+        "Không rõ ngày",
+        "Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng",
+    ]
+    assert rows["UBND huyện Ba Bể"][3] == "Đúng hạn"
+
+
+def test_late_and_undated_share_one_sentence(campaign: Campaign) -> None:
+    late = Submission(
+        path=Path("inbox/2021_syt.xlsx"),
+        agency_code="SYT",
+        agency_name="Sở Y tế",
+        report_date=date(2021, 12, 22),
+        late=True,
+    )
+    undated = Submission(
+        path=Path("inbox/2021_nari.xlsx"), agency_code="NARI", agency_name="UBND huyện Na Rì"
+    )
+    result = consolidate(campaign, [late, undated], report_date=date(2022, 1, 5))
+    text = _all_text(docx.Document(io.BytesIO(render_docx(result))))
+    assert (
+        "Có 2/28 cơ quan, đơn vị, địa phương gửi báo cáo kết quả thực hiện về Sở Lao động - "
+        "Thương binh và Xã hội, trong đó 1 đơn vị gửi muộn (Sở Y tế) và 1 đơn vị không ghi rõ "
+        "ngày báo cáo (UBND huyện Na Rì)." in text
+    )
+
+
 # ------------------------------------------------------------------------------ PDF
 
 

@@ -163,6 +163,7 @@ class AgencyFigures:
 class State(str, Enum):
     ON_TIME = "on_time"
     LATE = "late"
+    UNDATED = "undated"  # received, but no readable report date: neither on time nor late
     MISSING = "missing"
     EXCLUDED = "excluded"
 
@@ -190,7 +191,7 @@ class SubmissionStatus:
 
     @property
     def received(self) -> list[AgencyStatus]:
-        return self._with(State.ON_TIME, State.LATE)
+        return self._with(State.ON_TIME, State.LATE, State.UNDATED)
 
     @property
     def received_in_roster(self) -> int:
@@ -203,6 +204,10 @@ class SubmissionStatus:
     @property
     def late(self) -> list[AgencyStatus]:
         return self._with(State.LATE)
+
+    @property
+    def undated(self) -> list[AgencyStatus]:
+        return self._with(State.UNDATED)
 
     @property
     def missing(self) -> list[AgencyStatus]:
@@ -218,6 +223,7 @@ class SubmissionStatus:
             "received": self.received_in_roster,
             "on_time": [e.code for e in self.on_time],
             "late": [e.code for e in self.late],
+            "undated": [e.code for e in self.undated],
             "missing": [e.code for e in self.missing],
             "excluded": [
                 {
@@ -409,7 +415,7 @@ def _status(
         entry = AgencyStatus(
             code=s.agency_code,
             name=_display_name(campaign, s.agency_code, s.agency_name),
-            state=State.LATE if s.late else State.ON_TIME,
+            state=_timeliness(s),
             in_roster=in_roster,
             path=s.path,
             report_date=s.report_date,
@@ -435,6 +441,13 @@ def _status(
         else:
             entries.append(AgencyStatus(agency.code, agency.name, State.MISSING, True))
     return SubmissionStatus(expected=len(campaign.agencies), entries=entries + others)
+
+
+def _timeliness(submission: Submission) -> State:
+    """On time only when a report date shows it; a missing or unreadable date proves nothing."""
+    if submission.late:
+        return State.LATE
+    return State.ON_TIME if submission.report_date is not None else State.UNDATED
 
 
 def _roster_agency(campaign: Campaign, code: str | None, name: str | None) -> Agency | None:

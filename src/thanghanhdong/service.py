@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from thanghanhdong import messages
 from thanghanhdong.consolidate import Consolidation, Excluded, consolidate
+from thanghanhdong.model import FileResult
 from thanghanhdong.validate import ValidationReport
 
 # Above this many agencies the Excel summary is written in a second process while the Word
@@ -27,15 +29,32 @@ class BuiltReports:
 
 
 def exclusions(report: ValidationReport) -> list[Excluded]:
-    """Every file that is not used, with the reason the report will print."""
-    excluded = []
-    for result in report.files:
-        if result.ok:
-            continue
-        first = result.errors[0].message if result.errors else "không đọc được"
-        more = f" (và {len(result.errors) - 1} lỗi khác)" if len(result.errors) > 1 else ""
-        excluded.append(Excluded(result.path, result.agency_code, result.agency_name, first + more))
-    return excluded
+    """Every file that is not used, with the short reason the report will print."""
+    return [
+        Excluded(result.path, result.agency_code, result.agency_name, exclusion_reason(result))
+        for result in report.files
+        if not result.ok
+    ]
+
+
+def exclusion_reason(result: FileResult) -> str:
+    """One short sentence for the official report: "Số âm (1. Hoạt động!D8) và 1 lỗi khác."
+
+    The issue's full message speaks to the officer ("chuyển tệp này ra khỏi thư mục", "đề nghị
+    đơn vị..."), so the report says what is wrong by the code's meaning, and where.
+    """
+    if not result.errors:
+        return "Không đọc được tệp."
+    first = result.errors[0]
+    entry = messages.CATALOGUE.get(first.code)
+    reason = entry.meaning if entry else first.message.split(":", 1)[0]
+    reason = reason.strip().removesuffix(".")
+    if first.where:
+        reason += f" ({first.where})"
+    others = len(result.errors) - 1
+    if others:
+        reason += f" và {others} lỗi khác"
+    return reason + "."
 
 
 def build_reports(

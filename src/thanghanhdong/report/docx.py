@@ -7,8 +7,10 @@ Rendering always uses `autoescape=True`: agency text such as `A & B <C>` must su
 
 from __future__ import annotations
 
+import html
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ _NEWLINES = re.compile(r"\r\n?|\n")
 STATE_LABELS = {
     State.ON_TIME: "Đúng hạn",
     State.LATE: "Gửi muộn",
+    State.UNDATED: "Không rõ ngày",
     State.MISSING: "Chưa gửi",
     State.EXCLUDED: "Không tổng hợp",
 }
@@ -55,33 +58,156 @@ _ACTIONS = {
 
 
 class TemplateError(Exception):
-    """The Word template cannot be used; the message is for the officer."""
+    """The officer's Word template cannot be used; the message is for the officer."""
+
+
+# What opening a file that is not a usable .docx raises, besides python-docx's
+# PackageNotFoundError (not a zip) and lxml's errors (damaged XML): ValueError (another Office
+# file), KeyError (a missing part), zipfile's errors (damaged or unsupported archive), the OS's.
+_LOAD_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    zipfile.BadZipFile,
+    NotImplementedError,
+    EOFError,
+    OSError,
+)
+# What a Jinja expression in an officer's template may raise while it is evaluated
+# ({{ 1/0 }}, {{ date_line + 1 }}, {{ tables[0]|attr }}...).
+_EXPRESSION_ERRORS: tuple[type[Exception], ...] = (
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    LookupError,
+    AttributeError,
+)
+_UNDEFINED = (
+    (re.compile(r"^'([^']+)' is undefined"), "{}"),
+    (re.compile(r"has no attribute '([^']+)'"), "{}"),
+    (re.compile(r"has no element (.+)$"), "[{}]"),
+)
+_DEFAULT_TEMPLATE_HINT = (
+    "chép mẫu gốc templates/baocao.docx rồi sửa, hoặc bỏ tùy chọn --template để dùng mẫu có sẵn"
+)
 
 
 def render_docx(consolidation: Consolidation, template: Path | None = None) -> bytes:
-    """Render the report; `template` defaults to the shipped templates/baocao.docx."""
-    from docx.opc.exceptions import PackageNotFoundError
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError as JinjaError
+    """Render the report; `template` is the officer's own, else the shipped templates/baocao.docx.
 
-    path = template or template_path(TEMPLATE_NAME)
-    if not path.is_file():
-        raise TemplateError(f"Không tìm thấy mẫu báo cáo {path}.")
-    try:
-        document = DocxTemplate(str(path))
-        document.render(build_context(consolidation), autoescape=True)
-    except (PackageNotFoundError, KeyError, OSError) as exc:
-        raise TemplateError(
-            f"Không mở được mẫu báo cáo {path}: tệp không phải Word .docx hoặc bị hỏng."
-        ) from exc
-    except JinjaError as exc:
-        raise TemplateError(
-            f"Mẫu báo cáo {path} có thẻ sai cú pháp ({exc.message}): "
-            "hãy sửa thẻ {{ ... }} / {% ... %} trong mẫu."
-        ) from exc
+    Every failure of an officer's template becomes a TemplateError. The shipped template is
+    tested with every variable defined, so a failure there is a bug and propagates.
+    """
+    context = build_context(consolidation)
+    if template is None:
+        return _render(_load(template_path(TEMPLATE_NAME)), context)
+    return _render_officer_template(template, context)
+
+
+def _load(path: Path) -> Any:
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(str(path))
+    document.init_docx()  # opens the file now, so that a bad file is told apart from a bad tag
+    return document
+
+
+def _render(document: Any, context: dict[str, Any]) -> bytes:
+    from jinja2 import Environment, StrictUndefined
+
+    # StrictUndefined: a misspelt variable in an officer's template is an error, never blank text.
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    document.render(context, jinja_env=environment, autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _render_officer_template(path: Path, context: dict[str, Any]) -> bytes:
+    if not path.is_file():
+        raise TemplateError(
+            f"Không tìm thấy mẫu báo cáo {path}: kiểm tra lại đường dẫn và tên tệp mẫu Word."
+        )
+    try:
+        document = _load(path)
+    except _load_errors() as exc:
+        raise TemplateError(
+            f"Không mở được mẫu báo cáo {path}: tệp không phải Word .docx hoặc bị hỏng. "
+            "Hãy chọn một tệp Word .docx (mẫu .doc cũ: mở bằng Word, lưu lại dạng "
+            f"“Word Document (*.docx)”), hoặc {_DEFAULT_TEMPLATE_HINT}."
+        ) from exc
+    try:
+        return _render(document, context)
+    except _render_errors() as exc:
+        raise TemplateError(_render_problem(path, exc)) from exc
+
+
+def _load_errors() -> tuple[type[Exception], ...]:
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    return (PackageNotFoundError, etree.LxmlError, *_LOAD_ERRORS)
+
+
+def _render_errors() -> tuple[type[Exception], ...]:
+    from jinja2 import TemplateError as JinjaError
+    from lxml import etree
+
+    return (JinjaError, etree.LxmlError, *_EXPRESSION_ERRORS)
+
+
+def _render_problem(path: Path, exc: Exception) -> str:
+    """What went wrong while filling the officer's template in, and what to do about it."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import UndefinedError
+
+    if isinstance(exc, UndefinedError):
+        return (
+            f"Mẫu báo cáo {path} dùng tên “{_undefined_name(exc)}” không có trong dữ liệu báo cáo "
+            "(có thể gõ sai): sửa tên trong thẻ {{ ... }} cho đúng như trong mẫu gốc "
+            "templates/baocao.docx, hoặc xóa thẻ đó."
+        )
+    if isinstance(exc, JinjaError):
+        return (
+            f"Mẫu báo cáo {path} có thẻ sai cú pháp ({exc.message}){_near(exc)}: "
+            "hãy sửa thẻ {{ ... }} / {% ... %} trong mẫu."
+        )
+    if isinstance(exc, _EXPRESSION_ERRORS):
+        return (
+            f"Mẫu báo cáo {path} có thẻ không tính được ({_expression_problem(exc)}): "
+            "hãy sửa hoặc xóa phép tính trong thẻ {{ ... }} đó."
+        )
+    return (
+        f"Mẫu báo cáo {path} sau khi điền số liệu không còn là tệp Word hợp lệ: kiểm tra các "
+        "thẻ {%p ... %}, {%tr ... %} (mỗi thẻ đứng riêng một đoạn hoặc một dòng bảng), "
+        f"hoặc {_DEFAULT_TEMPLATE_HINT}."
+    )
+
+
+def _undefined_name(exc: Exception) -> str:
+    """The missing name in Jinja's message: 'x' is undefined / has no attribute 'x' / element 9."""
+    message = str(exc)
+    for pattern, shown in _UNDEFINED:
+        found = pattern.search(message)
+        if found:
+            return shown.format(found.group(1))
+    return message
+
+
+def _near(exc: Exception) -> str:
+    """' ở đoạn “...”' when docxtpl kept the text around the faulty line of the template."""
+    lineno = getattr(exc, "lineno", None)
+    lines = list(getattr(exc, "docx_context", None) or [])
+    index = (lineno or 0) - 1 - max((lineno or 0) - 4, 0)
+    if not lineno or not 0 <= index < len(lines):
+        return ""
+    text = _clean(html.unescape(lines[index]))
+    return f" ở đoạn “{text}”" if text else ""
+
+
+def _expression_problem(exc: Exception) -> str:
+    if isinstance(exc, ZeroDivisionError):
+        return "chia cho 0"
+    return f"{type(exc).__name__}: {exc}"
 
 
 # ------------------------------------------------------------------------------ context
@@ -215,9 +341,16 @@ def _status_sentence(c: Consolidation, body_name: str) -> str:
         f"Có {received}/{status.expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
         f"thực hiện về {body_name}"
     )
-    late = status.late
-    if late:
-        sentence += f", trong đó {len(late)} đơn vị gửi muộn ({_names(late)})"
+    exceptions = [
+        f"{len(entries)} đơn vị {what} ({_names(entries)})"
+        for entries, what in (
+            (status.late, "gửi muộn"),
+            (status.undated, "không ghi rõ ngày báo cáo"),
+        )
+        if entries
+    ]
+    if exceptions:
+        sentence += ", trong đó " + " và ".join(exceptions)
     elif received:
         sentence += ", đều đúng hạn"
     sentence += "."
@@ -370,6 +503,8 @@ def _status_note(entry: AgencyStatus) -> str:
             if entry.code
             else "Không xác định được đơn vị"
         )
+    if entry.state is State.UNDATED:
+        notes.append("Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng")
     if entry.state is State.EXCLUDED:
         reason = _clean(entry.reason)
         notes.append(f"Tệp {entry.path.name}: {reason}" if entry.path else reason)
@@ -379,10 +514,11 @@ def _status_note(entry: AgencyStatus) -> str:
 def _appendix_status(c: Consolidation) -> dict[str, Any]:
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
+    undated = f", không rõ ngày: {len(status.undated)}" if status.undated else ""
     summary = (
         f"Hạn gửi báo cáo: {deadline}. Số đơn vị phải báo cáo: {status.expected}; "
         f"đã gửi và được tổng hợp: {status.received_in_roster} "
-        f"(đúng hạn: {len(status.on_time)}, gửi muộn: {len(status.late)}); "
+        f"(đúng hạn: {len(status.on_time)}, gửi muộn: {len(status.late)}{undated}); "
         f"không tổng hợp: {len(status.excluded)}; chưa gửi: {len(status.missing)}."
     )
     return {
