@@ -221,7 +221,9 @@ def _status(sheet: Any, c: Consolidation) -> None:
         2,
         1,
         f"Phải báo cáo: {status.expected}; đã gửi và được tổng hợp: {status.received_in_roster} "
-        f"(đúng hạn {len(status.on_time)}, gửi muộn {len(status.late)}); "
+        f"(đúng hạn {len(status.on_time)}, gửi muộn {len(status.late)}"
+        + (f", không rõ ngày {len(status.undated)}" if status.undated else "")
+        + "); "
         f"không tổng hợp: {len(status.excluded)}; chưa gửi: {len(status.missing)}.",
     )
     header_row(
