@@ -70,6 +70,7 @@ class RawTable:
     sheet: str | None  # None when the sheet was not found
     rows: list[RawRow] = field(default_factory=list)
     header_cell: str | None = None
+    first_data_row: int | None = None  # Excel row after the Nam | Nữ sub-header
 
 
 @dataclass
@@ -81,6 +82,9 @@ class RawSubmission:
     info: dict[str, Cell]  # form.InfoField.key -> value cell
     tables: dict[str, RawTable]
     sheet_names: list[str] = field(default_factory=list)
+    # Tables found where thd does not read them (a copied sheet, a block pasted below a table):
+    # (sheet, form.TableSpec.key, header cell). Only those with filled rows.
+    extra_tables: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 class FileError(Exception):

@@ -12,9 +12,10 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from thanghanhdong import form
 from thanghanhdong.model import (
@@ -68,7 +69,8 @@ def column_letter(index: int) -> str:
 def read(path: Path) -> RawSubmission:
     """Read one returned form. Raises FileError when the file cannot be used at all."""
     check_container(path)
-    workbook = _open(path)
+    with path.open("rb") as handle:
+        workbook = _open(handle)
     try:
         return _read_workbook(path, workbook)
     finally:
@@ -119,10 +121,27 @@ def _password_error() -> FileError:
 
 
 def _is_encrypted_ole(path: Path) -> bool:
-    # An encrypted OOXML file is an OLE container holding "EncryptedPackage" (UTF-16 name).
     with path.open("rb") as handle:
-        data = handle.read(1024 * 1024)
-    return "EncryptedPackage".encode("utf-16-le") in data
+        return _is_encrypted(handle.read(_ENCRYPTION_PROBE))
+
+
+_ENCRYPTION_PROBE = 1024 * 1024
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# BIFF8 workbook globals: BOF (0x0809, 16 bytes, version 0x0600, type 0x0005); an encrypted .xls
+# has FILEPASS (0x002F) as the very next record.
+_BIFF8_BOF = b"\x09\x08\x10\x00\x00\x06\x05\x00"
+_FILEPASS = b"\x2f\x00"
+
+
+def _is_encrypted(head: bytes) -> bool:
+    """An OLE file that is an encrypted OOXML package (it holds the stream "EncryptedPackage",
+    UTF-16 name) or a password-protected .xls."""
+    if not head.startswith(OLE_MAGIC):
+        return False
+    if _ENCRYPTED_PACKAGE in head:
+        return True
+    bof = head.find(_BIFF8_BOF)
+    return bof != -1 and head[bof + 20 : bof + 22] == _FILEPASS
 
 
 def _check_zip(path: Path) -> None:
@@ -384,23 +403,27 @@ def _scan(part: Any, size: int, extent: _Extent) -> _Extent:
     return extent
 
 
-def _open(path: Path) -> Any:
+def _open(handle: BinaryIO) -> Any:
+    """Open the workbook from its bytes. calamine then chooses the reader from the content (from a
+    path it goes by the extension: a .xls or .ods renamed .xlsx, or an .xlsx renamed .xls, would
+    not open), and a file name the OS cannot pass on as UTF-8 (from a Windows zip) still opens."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
-        return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_filelike(handle)
     except PasswordError as exc:
         raise _password_error() from exc
     except Exception as exc:  # calamine raises several types for damaged files
+        # Trying each format in turn, calamine reports "cannot detect" for an encrypted file.
+        handle.seek(0)
+        if _is_encrypted(handle.read(_ENCRYPTION_PROBE)):
+            raise _password_error() from exc
+        # calamine's own text is English and technical: the officer gets what to do instead.
         raise file_error(
             "file_corrupt",
-            f"Không mở được tệp ({_short(exc)}): đề nghị đơn vị mở lại bằng Excel, lưu lại và gửi lại.",
+            "Không mở được tệp (bị hỏng hoặc không phải bảng tính Excel): đề nghị đơn vị mở lại "
+            "tệp bằng Excel, lưu lại và gửi lại.",
         ) from exc
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
 
 
 Grid = list[list[Any]]
@@ -413,6 +436,14 @@ class _Sheet:
         self.name = name
         self.rows = rows
         self.row0, self.col0 = start
+        self._headers: list[_Header] | None = None
+
+    @property
+    def headers(self) -> list[_Header]:
+        """Every table header on the sheet, top to bottom (looked for once, when first asked)."""
+        if self._headers is None:
+            self._headers = _find_headers(self)
+        return self._headers
 
     def cell(self, r: int, c: int) -> Cell:
         value = self.rows[r][c] if c < len(self.rows[r]) else ""
@@ -464,7 +495,8 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget) -> _Sheet:
     except Exception as exc:
         raise file_error(
             "file_corrupt",
-            f"Trang “{name}” bị hỏng ({_short(exc)}): đề nghị đơn vị lưu lại trong Excel và gửi lại.",
+            f"Trang “{name}” bị hỏng, không đọc được: đề nghị đơn vị mở lại tệp bằng Excel, lưu "
+            "lại và gửi lại.",
         ) from exc
     return _Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
 
@@ -487,19 +519,36 @@ def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
         return loaded[name]
 
     tables = {}
+    read: set[_Header] = set()
     for spec in form.TABLES:
         named = by_key.get(loose_key(spec.sheet))
         candidates = (
             [named] if named else [n for n in names if n not in (form.SHEET_META, info_name)]
         )
-        tables[spec.key] = _find_table(spec, [sheet(n) for n in candidates])
+        tables[spec.key] = _find_table(spec, (sheet(n) for n in candidates), read)
     if "agency_name" not in info:
         # Form retyped without the info sheet: take "Tên đơn vị báo cáo: X" from a table sheet.
         for table in tables.values():
             if table.sheet and (named_cell := _agency_line(sheet(table.sheet))):
                 info["agency_name"] = named_cell
                 break
-    return RawSubmission(path=path, meta=meta, info=info, tables=tables, sheet_names=names)
+    # Every sheet that may hold a table: the table sheets (already loaded) and any sheet that is
+    # not the form's (none in a form as sent).
+    not_tables = {form.SHEET_META, info_name, by_key.get(loose_key(form.SHEET_GUIDE))}
+    extra_tables = [
+        found
+        for name in names
+        if name not in not_tables
+        for found in _unread_tables(sheet(name), read)
+    ]
+    return RawSubmission(
+        path=path,
+        meta=meta,
+        info=info,
+        tables=tables,
+        sheet_names=names,
+        extra_tables=extra_tables,
+    )
 
 
 def _read_meta(sheet: _Sheet) -> dict[str, str]:
@@ -533,50 +582,174 @@ def _agency_line(sheet: _Sheet) -> Cell | None:
     return Cell(cell.sheet, cell.address, name or None)
 
 
-def _find_table(spec: form.TableSpec, sheets: Sequence[_Sheet]) -> RawTable:
-    item_key, count_key = loose_key(spec.item_label), loose_key(spec.count_label)
+def _find_table(spec: form.TableSpec, sheets: Iterable[_Sheet], read: set[_Header]) -> RawTable:
+    """The spec's table: under the first header of its own (not of another table) in `sheets`."""
     for sheet in sheets:
-        header = _find_header(sheet, item_key, count_key)
+        header = next((h for h in sheet.headers if h.spec is spec and h.readable), None)
         if header is None:
             continue
-        header_row, columns, data_start = header
-        inputs = [c for kind, c in columns.items() if kind != "stt"]
-        rows = []
-        for r in range(data_start, len(sheet.rows)):
-            values = sheet.rows[r]
-            if not any(c < len(values) and values[c] != "" for c in inputs):
-                continue  # an empty (pre-numbered) row
-            cells = {kind: sheet.cell(r, c) for kind, c in columns.items()}
-            rows.append(RawRow(excel_row=sheet.row0 + r + 1, cells=cells))
+        rows, used = _table_rows(sheet, header)
+        read.update(used)
         return RawTable(
-            spec.key, sheet.name, rows, header_cell=sheet.cell(header_row, columns["stt"]).address
+            spec.key,
+            sheet.name,
+            rows,
+            header_cell=_header_cell(sheet, header),
+            first_data_row=sheet.row0 + header.data_start + 1,
         )
     return RawTable(spec.key, None)
 
 
-def _find_header(
-    sheet: _Sheet, item_key: str, count_key: str
-) -> tuple[int, dict[str, int], int] | None:
-    """Locate the header by its labels; returns (row, column index per kind, first data row)."""
-    for r, row in enumerate(sheet.rows[:60]):
-        keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
-        if _STT not in keys or item_key not in keys or count_key not in keys:
+def _unread_tables(sheet: _Sheet, read: set[_Header]) -> list[tuple[str, str, str]]:
+    """(sheet, table key, header cell) of each table on `sheet` that is not read and has rows."""
+    found = []
+    for header in sheet.headers:
+        if header in read:
             continue
-        columns = {
-            "stt": keys.index(_STT),
-            "item": keys.index(item_key),
-            "count": keys.index(count_key),
-        }
-        if _LEVEL in keys:
-            columns["level"] = keys.index(_LEVEL)
-        data_start = r + 1
-        for sub in range(r, min(r + 3, len(sheet.rows))):
-            sub_keys = [loose_key(v) if isinstance(v, str) else "" for v in sheet.rows[sub]]
-            if _MALE in sub_keys and _FEMALE in sub_keys:
-                columns["male"] = sub_keys.index(_MALE)
-                columns["female"] = sub_keys.index(_FEMALE)
-                data_start = sub + 1
+        rows, used = _table_rows(sheet, header)
+        read.update(used)
+        if rows:
+            found.append((sheet.name, header.spec.key, _header_cell(sheet, header)))
+    return found
+
+
+@dataclass(eq=False)  # compared and hashed by identity: one header, one place on one sheet
+class _Header:
+    """A table header: a row holding STT, the table's item label and its count label."""
+
+    spec: form.TableSpec
+    row: int  # index in the sheet's grid
+    columns: dict[str, int]  # form.ColumnKind value -> index in the grid's rows
+    data_start: int  # grid index of the first data row, after the Nam | Nữ sub-header
+
+    @property
+    def readable(self) -> bool:
+        return "male" in self.columns and "level" in self.columns
+
+
+_TABLE_LABELS = [(t, loose_key(t.item_label), loose_key(t.count_label)) for t in form.TABLES]
+
+
+def _find_headers(sheet: _Sheet) -> list[_Header]:
+    headers = []
+    for r, row in enumerate(sheet.rows):
+        # Three labels at least: counted at C speed, this skips blank and pre-numbered rows.
+        if len(row) - row.count("") < 3 or not _has_stt(row):
+            continue
+        keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
+        for spec, item_key, count_key in _TABLE_LABELS:
+            if item_key in keys and count_key in keys:
+                headers.append(_header(sheet, r, keys, spec, (item_key, count_key)))
                 break
-        if "male" in columns and "level" in columns:
-            return r, columns, data_start
-    return None
+    return headers
+
+
+def _has_stt(row: list[Any]) -> bool:
+    for value in row:
+        if type(value) is str and 0 < len(value) <= 12 and loose_key(value) == _STT:
+            return True
+    return False
+
+
+def _header(
+    sheet: _Sheet, r: int, keys: list[str], spec: form.TableSpec, labels: tuple[str, str]
+) -> _Header:
+    columns = {"stt": keys.index(_STT), "item": keys.index(labels[0])}
+    columns["count"] = keys.index(labels[1])
+    if _LEVEL in keys:
+        columns["level"] = keys.index(_LEVEL)
+    data_start = r + 1
+    for sub in range(r, min(r + 3, len(sheet.rows))):
+        sub_keys = [loose_key(v) if isinstance(v, str) else "" for v in sheet.rows[sub]]
+        if _MALE in sub_keys and _FEMALE in sub_keys:
+            columns["male"] = sub_keys.index(_MALE)
+            columns["female"] = sub_keys.index(_FEMALE)
+            data_start = sub + 1
+            break
+    return _Header(spec, r, columns, data_start)
+
+
+def _header_cell(sheet: _Sheet, header: _Header) -> str:
+    return sheet.cell(header.row, header.columns["stt"]).address
+
+
+def _table_rows(sheet: _Sheet, header: _Header) -> tuple[list[RawRow], list[_Header]]:
+    """The filled rows under `header`, down to the next table's header (several tables typed on
+    one sheet) or the end of the sheet; and the headers read. The same header again, over the
+    same columns (copied to make room), continues the table."""
+    rows: list[RawRow] = []
+    used = [header]
+    start = header.data_start
+    following = [h for h in sheet.headers if h.row > header.row]
+    for after in [*following, None]:
+        end = after.row if after else len(sheet.rows)
+        closed = _read_rows(sheet, header.columns, range(start, end), rows)
+        if closed or after is None or after.spec is not header.spec:
+            break
+        if after.columns != header.columns:
+            break
+        used.append(after)
+        start = after.data_start
+    return rows, used
+
+
+def _read_rows(sheet: _Sheet, columns: dict[str, int], span: range, rows: list[RawRow]) -> bool:
+    """Append the filled rows of `span` to `rows`; True when a signature block ended them."""
+    inputs = [c for kind, c in columns.items() if kind != "stt"]
+    numbers = [columns[kind] for kind in ("count", "male", "female") if kind in columns]
+    last_figures: int | None = None  # the last row of `span` with figures, found when needed
+    for r in span:
+        values = sheet.rows[r]
+        if values.count("") == len(values) or not _filled(values, inputs):
+            continue  # an empty (pre-numbered) row
+        if not any(c < len(values) and isinstance(values[c], (int, float)) for c in numbers):
+            if _is_title(values):
+                continue  # the next table's title, typed in a data column
+            if _is_closing(values):
+                if last_figures is None:
+                    last_figures = next(
+                        (x for x in reversed(span) if _figures(sheet.rows[x], numbers)), -1
+                    )
+                if r >= last_figures:
+                    return True  # place and date, signer: under the last table of a retyped form
+        cells = {kind: sheet.cell(r, c) for kind, c in columns.items()}
+        rows.append(RawRow(excel_row=sheet.row0 + r + 1, cells=cells))
+    return False
+
+
+def _filled(values: list[Any], columns: list[int]) -> bool:
+    return any(c < len(values) and values[c] != "" for c in columns)
+
+
+def _figures(values: list[Any], columns: list[int]) -> bool:
+    """Something in `columns` that is or may be meant as a number ("1.234", "2 cuộc")."""
+    for c in columns:
+        value = values[c] if c < len(values) else ""
+        if isinstance(value, (int, float)) or (
+            isinstance(value, str) and any(ch.isdigit() for ch in value)
+        ):
+            return True
+    return False
+
+
+_TITLE_KEYS = [loose_key(t.title) for t in form.TABLES]
+_NUMBERING = re.compile(r"^(?:bang\s*)?(?:\d+|[ivx]+)(?:[.):/-]\s*|\s+)")
+# The lines under a report's last table (loose keys): "Bắc Kạn, ngày 18 tháng 12 năm 2021",
+# "THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)", "TM. UBND", "KT. CHỦ TỊCH", "Người lập biểu".
+_CLOSING = re.compile(
+    r"^\(?\s*(?:thu truong|nguoi lap|ky ten|ky va ghi|noi nhan|tm\.|kt\.|tl\.)"
+    r"|\bngay\s*(?:\d{1,2}|[.…]+)?\s*thang\s*(?:\d{1,2}|[.…]+)?\s*nam\b"
+)
+
+
+def _is_title(values: list[Any]) -> bool:
+    """A row holding only a table's title ("2. Kết quả truyền thông ...")."""
+    texts = [v for v in values if v != ""]
+    if len(texts) != 1 or not isinstance(texts[0], str):
+        return False
+    key = _NUMBERING.sub("", loose_key(texts[0]))
+    return len(key) >= 12 and any(t.startswith(key) or key.startswith(t) for t in _TITLE_KEYS)
+
+
+def _is_closing(values: list[Any]) -> bool:
+    return any(isinstance(v, str) and _CLOSING.search(loose_key(v)) for v in values)
