@@ -68,9 +68,10 @@ CATALOGUE: dict[str, Message] = {
     ),
     "extra_table_sheet": Message(
         E,
-        "Trang “{sheet}” ngoài mẫu cũng có bảng “{table}” (ô {cell}): thd chỉ đọc trang “{table}” của "
-        "mẫu. Chép các dòng sang trang đó (được chèn thêm dòng) rồi xóa trang “{sheet}”.",
-        "Số liệu nằm ở trang ngoài mẫu (không được đọc).",
+        "Có một bảng “{table}” nữa ở trang “{sheet_name}”, ô {address}, ngoài chỗ của nó trong mẫu nên "
+        "không được đọc: chép các dòng của bảng này vào trang “{table}” (được chèn thêm dòng) rồi "
+        "xóa bảng thừa.",
+        "Một bảng số liệu nằm ngoài chỗ của nó trong mẫu (không được đọc).",
     ),
     "duplicate_agency": Message(
         E,

@@ -46,3 +46,9 @@ def alternatives(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} hoặc {items[-1]}"
+
+
+def printable(text: str) -> str:
+    """Text that can go into XML and onto a console: a file name that was not UTF-8 on disk
+    (surrogate escapes, e.g. unzipped from a Windows mail attachment) shows its odd bytes as ?."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text

@@ -232,6 +232,15 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     _check_header(raw, header, submission, agency, checker)
     for spec in form.TABLES:
         submission.tables[spec.key] = _check_table(raw, spec, checker)
+    for sheet, key, address in raw.extra_tables:
+        where = Cell(sheet, address, None)
+        checker.add(
+            "extra_table_sheet",
+            where,
+            sheet_name=sheet,
+            address=address,
+            table=form.table(key).sheet,
+        )
     checker.issues.sort(key=lambda issue: _position(issue, raw.sheet_names))
     return FileResult(raw.path, agency.code, agency.name, checker.issues, submission)
 

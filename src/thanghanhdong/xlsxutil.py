@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from thanghanhdong.text import printable
+
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
 
 
@@ -13,7 +15,7 @@ def set_value(cell: Any, value: Any) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", printable(value))[:MAX_CELL_TEXT]
         cell.data_type = "s"
     else:
         cell.value = value

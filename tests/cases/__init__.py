@@ -161,6 +161,18 @@ def truncated(campaign: Campaign, stamper: FormStamper) -> bytes:
     return filled(campaign, stamper)[:3000]
 
 
+def build_copied_sheet(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
+    """More rows than the form has: the agency copied the sheet and went on there."""
+    report = with_activities(SampleRow("Tập huấn", 2, 40, 65, "Huyện"))
+
+    def edit(wb) -> None:  # type: ignore[no-untyped-def]
+        copy = wb.copy_worksheet(wb[ACT])
+        copy.title = "1. Hoạt động (2)"
+        copy["B7"], copy["C7"], copy["D7"], copy["E7"], copy["F7"] = "Hội thảo", 8, 50, 60, "Xã"
+
+    (inbox / "them-trang.xlsx").write_bytes(_openpyxl_edit(filled(campaign, stamper, report), edit))
+
+
 def build_attachments(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
     (inbox / "BC ky so.pdf").write_bytes(b"%PDF-1.4 scanned signed report")
     (inbox / "Cong van.docx").write_bytes(renamed_word(campaign, stamper))
@@ -353,6 +365,12 @@ CASES = [
         [("file_unsupported", None, None)],
     ),
     Case("lock_and_system_files", build_lock_file, [], DEFAULT_TOTALS),
+    Case(
+        "table_continued_on_a_copied_sheet",
+        build_copied_sheet,
+        [("extra_table_sheet", "1. Hoạt động (2)", "A5")],
+        {"activities": (2, 40, 65)},
+    ),
     Case("blank_form_sent_back", build_file("trong.xlsx", blank), [("empty_form", None, None)]),
     Case("signed_scan_and_cover_letter_beside", build_attachments, [], DEFAULT_TOTALS),
     Case(

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from thanghanhdong.text import printable
 from thanghanhdong import form
 from thanghanhdong.consolidate import (
     AgencyStatus,
@@ -262,7 +263,7 @@ def build_context(c: Consolidation) -> dict[str, Any]:
 
 def _clean(text: str) -> str:
     """One line of text, safe in XML and in docxtpl (no tabs, breaks or control characters)."""
-    return " ".join(_CONTROL.sub("", text.replace("\t", " ")).split())
+    return " ".join(_CONTROL.sub("", printable(text).replace("\t", " ")).split())
 
 
 def _lines(text: str) -> list[str]:
