@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from thanghanhdong.text import printable
 from thanghanhdong import form
 from thanghanhdong.consolidate import (
     AgencyStatus,
@@ -27,7 +26,7 @@ from thanghanhdong.consolidate import (
 )
 from thanghanhdong.report import numbers
 from thanghanhdong.resources import template_path
-from thanghanhdong.text import loose_key
+from thanghanhdong.text import loose_key, printable
 
 TEMPLATE_NAME = "baocao.docx"
 TOTAL_LABEL = "Tổng cộng"
