@@ -177,3 +177,30 @@ def test_form_of_another_year_is_not_missing(tmp_path: Path, campaign: Campaign)
     assert [i.code for i in report.files[0].issues] == ["wrong_campaign"]
     assert report.files[0].agency_code == "NARI" and not report.files[0].ok
     assert "NARI" not in {a.code for a in report.missing}
+
+
+def test_annotated_copy_keeps_row_positions(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    from openpyxl import load_workbook
+
+    agency = campaign.agency("NARI")
+    assert agency
+    report = SampleReport(
+        cells={
+            ("1. Hoạt động", "B10"): "Tập huấn",
+            ("1. Hoạt động", "C10"): 1,
+            ("1. Hoạt động", "D10"): 5,
+            ("1. Hoạt động", "E10"): 5,
+            ("1. Hoạt động", "F10"): "Huyện",
+        }
+    )
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.xlsx").write_bytes(fill_bytes(stamper.stamp(agency), report))
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)]).exit_code == 0
+    sheet = load_workbook(out / "a_can-sua.xlsx")["1. Hoạt động"]
+    assert sheet["B10"].value == "Tập huấn" and sheet["B10"].comment is not None
+    assert "dòng 7" in sheet["B10"].comment.text
+    assert sheet["B8"].value is None

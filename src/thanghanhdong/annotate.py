@@ -94,7 +94,11 @@ def _copy_values(workbook: Any, raw: RawSubmission) -> dict[tuple[str, str], tup
             put(cell, form.SHEET_INFO, f"{form.INFO_VALUE_COLUMN}{form.info_row(key)}")
     for spec in form.TABLES:
         table = raw.tables.get(spec.key)
-        for offset, row in enumerate(table.rows if table else []):
+        for index, row in enumerate(table.rows if table else []):
+            # Keep each row where the agency put it (relative to the header), so "đã có ở dòng
+            # 10" in a message points at the same row in the copy.
+            start = table.first_data_row if table else None
+            offset = row.excel_row - start if start is not None else index
             excel_row = form.TABLE_FIRST_DATA_ROW + offset
             for kind, cell in row.cells.items():
                 if kind != form.ColumnKind.STT.value:
