@@ -38,3 +38,44 @@ def test_large_roster(tmp_path: Path) -> None:
     sheet = load_workbook(io.BytesIO(built.xlsx))["Theo đơn vị"]
     names = {cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
     assert {a.name for a in agencies} <= names
+
+
+SPAWN_SCRIPT = """
+import multiprocessing, sys
+from pathlib import Path
+from thanghanhdong import config
+from thanghanhdong.config import Agency
+from thanghanhdong.sample import SampleReport, fill_bytes
+from thanghanhdong.service import PARALLEL_OUTPUTS_FROM, build_reports
+from thanghanhdong.template import FormStamper, build_workbook_bytes
+from thanghanhdong.validate import validate_inbox
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn", force=True)
+    inbox = Path(sys.argv[1])
+    agencies = [Agency(code=f"DV{i:04d}", name=f"Don vi {i}") for i in range(PARALLEL_OUTPUTS_FROM + 5)]
+    campaign = config.load(None).model_copy(update={"agencies": agencies})
+    stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), SampleReport()))
+    for agency in agencies:
+        (inbox / f"{agency.code}.xlsx").write_bytes(stamper.stamp(agency))
+    built = build_reports(validate_inbox(inbox, campaign), want_xlsx=True)
+    print(built.consolidation.to_json()["totals"]["activities"]["count"], len(built.xlsx) > 0)
+"""
+
+
+def test_parallel_paths_work_with_spawn(tmp_path: Path) -> None:
+    """Windows starts worker processes by spawning (re-importing), not forking."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "run.py"
+    script.write_text(SPAWN_SCRIPT, encoding="utf-8")
+    (tmp_path / "inbox").mkdir()
+    completed = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "inbox")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == [str(2 * (PARALLEL_OUTPUTS_FROM + 5)), "True"]

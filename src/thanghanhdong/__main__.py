@@ -2,4 +2,6 @@
 
 from thanghanhdong.cli import main
 
-main()
+# The guard matters: on Windows, worker processes re-import the main module.
+if __name__ == "__main__":
+    main()
