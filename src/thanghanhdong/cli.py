@@ -73,7 +73,7 @@ def load_campaign(path: Path | None, *, quiet: bool = False) -> config.Campaign:
     except config.ConfigError as exc:
         fail(str(exc))
     if not quiet:
-        err.print(f"[dim]{escape(config.ConfigSource(path=chosen).describe())}[/]")
+        err.print(f"[dim]{escape(config.describe_source(chosen))}[/]")
     return campaign
 
 

@@ -203,15 +203,11 @@ class Campaign(_Strict):
         return next((a for a in self.agencies if loose_key(a.name, agency=True) == key), None)
 
 
-class ConfigSource(BaseModel):
-    """Where the configuration came from, for the one line thd prints on stderr."""
-
-    path: Path | None
-
-    def describe(self) -> str:
-        if self.path is None:
-            return "Dùng cấu hình mặc định (Bắc Kạn 2021)."
-        return f"Dùng cấu hình {self.path}."
+def describe_source(path: Path | None) -> str:
+    """The one line thd prints on stderr: which configuration it uses."""
+    if path is None:
+        return "Dùng cấu hình mặc định (Bắc Kạn 2021)."
+    return f"Dùng cấu hình {path}."
 
 
 def default_config_text() -> str:

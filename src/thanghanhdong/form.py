@@ -65,7 +65,6 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField("proposals", "3. Kiến nghị, đề xuất", FieldKind.NARRATIVE),
 )
 INFO_FIRST_ROW = 4  # rows 1-3: title, hint, blank
-INFO_LABEL_COLUMN = "A"
 INFO_VALUE_COLUMN = "B"
 
 NARRATIVE_KEYS = tuple(f.key for f in INFO_FIELDS if f.kind is FieldKind.NARRATIVE)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -173,11 +174,11 @@ class _FileCheck:
             self.add(code, cells[key], **values)
         return result
 
-    @property
+    @cached_property  # read for every row: computed once per file
     def levels(self) -> dict[str, str]:
         return {loose_key(level): level for level in self.campaign.catalogues.levels}
 
-    @property
+    @cached_property
     def levels_text(self) -> str:
         return alternatives(self.campaign.catalogues.levels)
 
