@@ -52,6 +52,13 @@ def soffice_convert(
     return converted
 
 
+@pytest.fixture(autouse=True)
+def _run_in_a_fresh_directory(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Every test runs in an empty working directory of its own: a baocao.docx or thd.toml left
+    in the repository by the README's main job (or by another test) never changes an outcome."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture(scope="session")
 def campaign() -> Campaign:
     return config.load(None)
