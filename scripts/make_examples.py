@@ -882,18 +882,13 @@ class BadForm:
         }
 
 
-C, D, E, F, B = (
-    form.ColumnKind.COUNT,
-    form.ColumnKind.MALE,
-    form.ColumnKind.FEMALE,
-    form.ColumnKind.LEVEL,
-    form.ColumnKind.ITEM,
-)
+C, D, E, F, B = (form.COUNT, form.MALE, form.FEMALE, "level", "item")
 
 
-def at(table: str, column: form.ColumnKind, offset: int) -> tuple[str, str]:
+def at(table: str, column: str, offset: int) -> tuple[str, str]:
     """Sheet and cell of data row `offset` (0 = first data row) of a table."""
-    return SHEET[table], f"{form.column(column).letter}{form.TABLE_FIRST_DATA_ROW + offset}"
+    letter = form.table(table).letter(column)
+    return SHEET[table], f"{letter}{form.TABLE_FIRST_DATA_ROW + offset}"
 
 
 def info_cell(key: str) -> tuple[str, str]:

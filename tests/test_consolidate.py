@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import Excluded, Figures, State, consolidate
-from thanghanhdong.model import Row, Submission
+from thanghanhdong.model import Location, Row, Submission
 from thanghanhdong.report import numbers
 from thanghanhdong.report.docx import TOTAL_LABEL, render_docx
 from thanghanhdong.text import fold, loose_key
@@ -27,7 +27,8 @@ REPORT_DAY = date(2021, 12, 24)
 def row(
     item: str, level: str, count: int, male: int, female: int, table: str = "activities"
 ) -> Row:
-    return Row(item, level, count, male, female, form.table(table).sheet, 7)
+    figures = {"count": count, "male": male, "female": female}
+    return Row(item, level, figures, Location(form.table(table).sheet, 6, 0))
 
 
 def submission(code: str, name: str = "", *, late: bool = False, **tables: list[Row]) -> Submission:
@@ -55,7 +56,7 @@ def test_same_item_and_level_from_two_agencies_make_one_row(campaign: Campaign) 
     )
     rows = result.table("activities").rows
     assert [(r.item, r.level, r.figures) for r in rows] == [
-        ("Tập huấn", "Huyện", Figures(3, 50, 85))
+        ("Tập huấn", "Huyện", Figures(count=3, male=50, female=85))
     ]
     assert rows[0].agencies == ("BABE", "NARI")
 
@@ -70,7 +71,7 @@ def test_names_match_the_catalogue_loosely_and_take_its_spelling(campaign: Campa
     rows = result.table("activities").rows
     assert len(rows) == 1
     assert (rows[0].item, rows[0].level, rows[0].matched) == ("Tập huấn", "Huyện", True)
-    assert rows[0].figures == Figures(4, 4, 4)
+    assert rows[0].figures == Figures(count=4, male=4, female=4)
 
 
 def test_unmatched_names_keep_their_own_rows_after_the_catalogue(campaign: Campaign) -> None:
@@ -95,7 +96,7 @@ def test_unmatched_names_keep_their_own_rows_after_the_catalogue(campaign: Campa
         ("Tập huấn", True),
         ("Chạy bộ vì phụ nữ", False),  # first spelling (roster order) wins
     ]
-    assert rows[2].figures == Figures(3, 15, 15)
+    assert rows[2].figures == Figures(count=3, male=15, female=15)
 
 
 def test_levels_follow_the_campaign_order_within_an_item(campaign: Campaign) -> None:
@@ -150,13 +151,20 @@ def test_totals_per_table_level_and_agency(campaign: Campaign) -> None:
         report_date=REPORT_DAY,
     )
     table = result.table("activities")
-    assert table.total == Figures(6, 100, 140)
+    assert table.total == Figures(count=6, male=100, female=140)
     assert table.total.total == 240
     assert table.total.female_share == 140 / 240 * 100
     by_level = {lv.level: lv.figures for lv in table.levels}
-    assert by_level == {"Tỉnh": Figures(), "Huyện": Figures(2, 40, 60), "Xã": Figures(4, 60, 80)}
+    assert by_level == {
+        "Tỉnh": Figures(),
+        "Huyện": Figures(count=2, male=40, female=60),
+        "Xã": Figures(count=4, male=60, female=80),
+    }
     agencies = {a.code: a.tables["activities"] for a in result.agencies}
-    assert agencies == {"BABE": Figures(3, 50, 90), "NARI": Figures(3, 50, 50)}
+    assert agencies == {
+        "BABE": Figures(count=3, male=50, female=90),
+        "NARI": Figures(count=3, male=50, female=50),
+    }
     assert Figures().female_share is None
 
 
@@ -298,9 +306,7 @@ def submissions(draw: st.DrawFn, campaign: Campaign) -> list[Submission]:
 
 def _expected(subs: list[Submission], table: str) -> Figures:
     rows = [r for s in subs for r in s.tables.get(table, [])]
-    return Figures(
-        sum(r.count for r in rows), sum(r.male for r in rows), sum(r.female for r in rows)
-    )
+    return Figures.of(form.table(table), rows)
 
 
 def _docx_tables(content: bytes) -> dict[str, tuple[Figures, Figures]]:
@@ -315,7 +321,8 @@ def _docx_tables(content: bytes) -> dict[str, tuple[Figures, Figures]]:
             data, total = Figures(), None
             for tr in table.rows[2:]:
                 cells = [c.text for c in tr.cells]
-                figures = Figures(*(numbers.parse_integer(v) for v in cells[2:5]))
+                values = (numbers.parse_integer(v) for v in cells[2:5])
+                figures = Figures(dict(zip(("count", "male", "female"), values, strict=True)))
                 if cells[1] == TOTAL_LABEL:
                     total = figures
                 else:

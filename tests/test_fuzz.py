@@ -165,7 +165,7 @@ def random_case(rng: random.Random) -> Typed:
             excel_row = form.TABLE_FIRST_DATA_ROW + offset
             values = random_row(rng, odd=rng.random() < odd)
             for kind, value in values.items():
-                letter = form.column(form.ColumnKind(kind)).letter
+                letter = spec.letter(kind)
                 typed.cells[(spec.sheet, f"{letter}{excel_row}")] = value
             typed.rows[spec.key].add(excel_row)
             numbers = [values[k] for k in NUMBER_KINDS]
@@ -244,7 +244,7 @@ def check_passing(result: FileResult, typed: Typed) -> bool:
     assert result.submission is not None
     compared = False
     for key, rows in result.submission.tables.items():
-        accepted = {r.excel_row: r for r in rows}
+        accepted = {r.location.row + 1: r for r in rows}
         known = typed.numbers[key]
         assert set(accepted) <= typed.rows[key], key
         assert typed.clean[key] <= set(accepted), key

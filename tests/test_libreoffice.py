@@ -219,12 +219,13 @@ def typing_plan() -> list[dict[str, Any]]:
         }
         for key, (how, value) in TYPED_INFO.items()
     ]
-    kinds = [k for k in form.ColumnKind if k is not form.ColumnKind.STT]
+    kinds = ["item", "count", "male", "female", "level"]
     for key, rows in TYPED_ROWS.items():
         sheet = form.table(key).sheet
         for offset, values in enumerate(rows):
             for kind, value in zip(kinds, values, strict=True):
-                address = f"{form.column(kind).letter}{form.TABLE_FIRST_DATA_ROW + offset}"
+                letter = form.table(key).letter(kind)
+                address = f"{letter}{form.TABLE_FIRST_DATA_ROW + offset}"
                 plan.append({"sheet": sheet, "cell": address, "how": _how(value), "value": value})
     return plan
 

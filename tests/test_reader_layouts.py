@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import SOFFICE, soffice_convert
 
-from thanghanhdong import form, reader
+from thanghanhdong import container, form, readers
 from thanghanhdong.config import Campaign
 from thanghanhdong.model import RawTable
 from thanghanhdong.sample import SampleReport, fill_bytes
@@ -59,7 +59,7 @@ def table_rows(table: RawTable) -> list[tuple[Any, ...]]:
     """(address of the item cell, item, count, male, female, level) of every row read."""
     return [
         (
-            row.cells["item"].address,
+            row.cells["item"].location.cell,
             *(row.cells[k].value for k in ("item", "count", "male", "female", "level")),
         )
         for row in table.rows
@@ -85,9 +85,11 @@ def copied_sheet(filled_rows: int):  # type: ignore[no-untyped-def]
 def test_rows_in_a_copied_sheet_are_reported(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:
-    raw = reader.read(filled_form(tmp_path, campaign, stamper, copied_sheet(2)))
+    raw = readers.read(filled_form(tmp_path, campaign, stamper, copied_sheet(2)))
 
-    assert raw.extra_tables == [(f"{ACT.sheet} (2)", "activities", HEADER)]
+    assert [(k, w.part, w.cell) for k, w in raw.extra_tables] == [
+        ("activities", f"{ACT.sheet} (2)", HEADER)
+    ]
     activities = raw.tables["activities"]
     assert activities.sheet == ACT.sheet  # the form's own sheet is the one read
     assert table_rows(activities) == [(f"B{FIRST}", "Tập huấn", 2, 40, 65, "Huyện")]
@@ -103,7 +105,7 @@ def test_a_copied_sheet_left_empty_is_not_reported(
             for cell in row:
                 cell.value = None
 
-    raw = reader.read(filled_form(tmp_path, campaign, stamper, edit))
+    raw = readers.read(filled_form(tmp_path, campaign, stamper, edit))
 
     assert raw.extra_tables == []
 
@@ -116,9 +118,9 @@ def test_a_table_retyped_on_a_sheet_of_its_own_is_reported(
         type_header(sheet, 3, MEDIA, column=3)
         type_rows(sheet, 5, [(1, "Trang thông tin điện tử", 4, 300, 350, "Huyện")], column=3)
 
-    raw = reader.read(filled_form(tmp_path, campaign, stamper, edit))
+    raw = readers.read(filled_form(tmp_path, campaign, stamper, edit))
 
-    assert raw.extra_tables == [("Sheet1", "media", "C3")]
+    assert [(k, w.part, w.cell) for k, w in raw.extra_tables] == [("media", "Sheet1", "C3")]
     assert [len(t.rows) for t in raw.tables.values()] == [1, 1, 1]
 
 
@@ -130,9 +132,9 @@ def test_another_table_pasted_under_a_table_is_reported_and_not_read_into_it(
         type_header(sheet, 40, MEDIA)
         type_rows(sheet, 42, [(1, "Phát thanh", 10, 500, 600, "Huyện")])
 
-    raw = reader.read(filled_form(tmp_path, campaign, stamper, edit))
+    raw = readers.read(filled_form(tmp_path, campaign, stamper, edit))
 
-    assert raw.extra_tables == [(ACT.sheet, "media", "A40")]
+    assert [(k, w.part, w.cell) for k, w in raw.extra_tables] == [("media", ACT.sheet, "A40")]
     assert table_rows(raw.tables["activities"]) == [(f"B{FIRST}", "Tập huấn", 2, 40, 65, "Huyện")]
 
 
@@ -147,7 +149,7 @@ def test_the_same_header_again_continues_the_table(
         type_header(sheet, 40, ACT)
         type_rows(sheet, 42, [(1, "Tọa đàm", 1, 15, 25, "Xã")])
 
-    raw = reader.read(filled_form(tmp_path, campaign, stamper, edit))
+    raw = readers.read(filled_form(tmp_path, campaign, stamper, edit))
 
     assert raw.extra_tables == []
     assert table_rows(raw.tables["activities"]) == [
@@ -162,12 +164,12 @@ def test_first_data_row_is_the_row_after_nam_nu(
     def edit(workbook: Any) -> None:  # two rows inserted above the header, as agencies do
         workbook[MEDIA.sheet].insert_rows(2, amount=2)
 
-    raw = reader.read(filled_form(tmp_path, campaign, stamper, edit))
+    raw = readers.read(filled_form(tmp_path, campaign, stamper, edit))
 
-    assert raw.tables["activities"].first_data_row == FIRST
-    assert raw.tables["media"].first_data_row == FIRST + 2
-    assert raw.tables["media"].header_cell == f"A{form.TABLE_HEADER_ROW + 2}"
-    assert [r.excel_row for r in raw.tables["media"].rows] == [FIRST + 2]
+    assert raw.tables["activities"].first_data_row + 1 == FIRST
+    assert raw.tables["media"].first_data_row + 1 == FIRST + 2
+    assert raw.tables["media"].header.cell == f"A{form.TABLE_HEADER_ROW + 2}"
+    assert [r.row + 1 for r in raw.tables["media"].rows] == [FIRST + 2]
 
 
 # ----------------------------------------------------------- 2. every table on one sheet
@@ -233,7 +235,7 @@ def test_every_table_typed_on_one_sheet(
     path = tmp_path / "go-lai.xlsx"
     headers = one_sheet_form(path, typed)
 
-    raw = reader.read(path)
+    raw = readers.read(path)
 
     assert raw.meta is None
     assert raw.info["agency_name"].value == "UBND huyện Ba Bể"
@@ -249,8 +251,8 @@ def test_every_table_typed_on_one_sheet(
     }
     for key, table in raw.tables.items():
         assert table.sheet == "Báo cáo"
-        assert table.header_cell == f"A{headers[key]}"
-        assert table.first_data_row == headers[key] + 2
+        assert table.header.cell == f"A{headers[key]}"
+        assert table.first_data_row + 1 == headers[key] + 2
         assert {c.sheet for row in table.rows for c in row.cells.values()} == {"Báo cáo"}
 
     result = validate_file(path, campaign)
@@ -268,7 +270,7 @@ def test_numbers_under_the_signature_are_still_read(tmp_path: Path) -> None:
     type_rows(workbook.active, 40, [(3, "Khẩu hiệu", 7, None, None, "Xã")])
     workbook.save(path)
 
-    rows = table_rows(reader.read(path).tables["products"])
+    rows = table_rows(readers.read(path).tables["products"])
 
     assert [r[1] for r in rows] == ["Băng rôn", "Tờ rơi", None, None, None, None, "Khẩu hiệu"]
 
@@ -380,7 +382,7 @@ def test_calamine_errors_reach_the_officer_in_vietnamese_only(
 ) -> None:
     """An OLE file that is no workbook (a .doc renamed .xls, here an empty OLE header)."""
     path = tmp_path / "hong.xls"
-    path.write_bytes(reader.OLE_MAGIC + bytes(504))
+    path.write_bytes(container.OLE_MAGIC + bytes(504))
 
     (issue,) = validate_file(path, campaign).issues
 

@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import Consolidation, Excluded, Narrative, consolidate
-from thanghanhdong.model import Row, Submission
+from thanghanhdong.model import Location, Row, Submission
 from thanghanhdong.report import numbers
 from thanghanhdong.report.docx import TemplateError, render_docx
 from thanghanhdong.resources import template_path
@@ -37,7 +37,8 @@ FONT = "Times New Roman"
 
 
 def _row(table: str, item: str, level: str, count: int, male: int, female: int) -> Row:
-    return Row(item, level, count, male, female, form.table(table).sheet, 7)
+    figures = {"count": count, "male": male, "female": female}
+    return Row(item, level, figures, Location(form.table(table).sheet, 6, 0))
 
 
 def sample(campaign: Campaign) -> Consolidation:

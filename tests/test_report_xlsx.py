@@ -16,7 +16,7 @@ from openpyxl.workbook import Workbook
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import Consolidation, Excluded, consolidate
-from thanghanhdong.model import Row, Submission
+from thanghanhdong.model import Location, Row, Submission
 from thanghanhdong.report.xlsx import (
     SHEET_AGENCIES,
     SHEET_CHARTS,
@@ -31,7 +31,8 @@ TRICKY_TEXT = 'A & B <C> "D"'
 
 
 def _row(table: str, item: str, level: str, count: int, male: int, female: int) -> Row:
-    return Row(item, level, count, male, female, form.table(table).sheet, 7)
+    figures = {"count": count, "male": male, "female": female}
+    return Row(item, level, figures, Location(form.table(table).sheet, 6, 0))
 
 
 def sample(campaign: Campaign) -> Consolidation:

@@ -15,7 +15,15 @@ from typing import Any
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
 from thanghanhdong.files import OutputExists, atomic_write
-from thanghanhdong.model import Cell, FileError, FileResult, Issue, RawSubmission, Severity
+from thanghanhdong.model import (
+    Cell,
+    FileError,
+    FileResult,
+    Issue,
+    Location,
+    RawSubmission,
+    Severity,
+)
 from thanghanhdong.template import FormStamper
 from thanghanhdong.xlsxutil import set_value
 
@@ -48,7 +56,7 @@ def write_annotated(
     results: list[FileResult], campaign: Campaign, out_dir: Path, *, force: bool = False
 ) -> list[AnnotatedCopy]:
     """Write a copy for every identified file with problems. Raises OutputExists first."""
-    from thanghanhdong import reader
+    from thanghanhdong import readers
 
     todo = [r for r in results if r.issues and r.agency_code and campaign.agency(r.agency_code)]
     targets = [(r, out_dir / name) for r, name in zip(todo, annotation_names(todo), strict=True)]
@@ -59,7 +67,7 @@ def write_annotated(
     written = []
     for result, target in targets:
         try:
-            raw = reader.read(result.path)
+            raw = readers.read(result.path)
         except FileError:
             continue
         agency = campaign.agency(result.agency_code or "")
@@ -87,7 +95,7 @@ def _copy_values(workbook: Any, raw: RawSubmission) -> dict[tuple[str, str], tup
 
     def put(cell: Cell, sheet: str, address: str) -> None:
         set_value(workbook[sheet][address], cell.value)
-        moved[(cell.sheet, cell.address)] = (sheet, address)
+        moved[_key(cell.location)] = (sheet, address)
 
     for key, cell in raw.info.items():
         if key != "agency_name":
@@ -98,14 +106,18 @@ def _copy_values(workbook: Any, raw: RawSubmission) -> dict[tuple[str, str], tup
             # Keep each row where the agency put it (relative to the header), so "đã có ở dòng
             # 10" in a message points at the same row in the copy.
             start = table.first_data_row if table else None
-            offset = row.excel_row - start if start is not None else index
+            offset = row.row - start if start is not None else index
             excel_row = form.TABLE_FIRST_DATA_ROW + offset
-            for kind, cell in row.cells.items():
-                if kind != form.ColumnKind.STT.value:
-                    put(cell, spec.sheet, f"{form.column(form.ColumnKind(kind)).letter}{excel_row}")
-            if table and table.sheet:
-                moved.setdefault((table.sheet, f"A{row.excel_row}"), (spec.sheet, f"A{excel_row}"))
+            for key, cell in row.cells.items():
+                if key != "stt" and spec.has(key):
+                    put(cell, spec.sheet, f"{spec.letter(key)}{excel_row}")
+            moved.setdefault(_key(row.location), (spec.sheet, f"A{excel_row}"))
     return moved
+
+
+def _key(location: Location | None) -> tuple[str, str]:
+    """Where a value was in the agency's file, as an issue names it."""
+    return (location.part or "", location.cell or "") if location else ("", "")
 
 
 def _mark(
@@ -116,7 +128,7 @@ def _mark(
 
     notes: dict[tuple[str, str], list[Issue]] = {}
     for issue in issues:
-        if issue.sheet and issue.cell and (target := moved.get((issue.sheet, issue.cell))):
+        if issue.cell and (target := moved.get(_key(issue.location))):
             notes.setdefault(target, []).append(issue)
     for (sheet, address), found in notes.items():
         cell = workbook[sheet][address]

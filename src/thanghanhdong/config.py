@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,9 +24,11 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import ErrorDetails
 
+from thanghanhdong import form
 from thanghanhdong.resources import template_path
 from thanghanhdong.text import loose_key, nfc
 
@@ -155,18 +158,31 @@ class Issuer(_Strict):
 
 
 class Catalogues(_Strict):
-    levels: list[NonEmptyText] = Field(min_length=1)
-    activities: list[NonEmptyText] = []
-    media: list[NonEmptyText] = []
-    products: list[NonEmptyText] = []
+    """The levels, and one list of suggested item names per table of the form (keyed by
+    `form.TableSpec.key`, written in thd.toml as `activities = [...]` beside `levels`)."""
 
-    _unique_items = field_validator("levels", "activities", "media", "products")(
-        _no_loose_duplicates
-    )
+    levels: list[NonEmptyText] = Field(min_length=1)
+    tables: dict[str, Annotated[list[NonEmptyText], AfterValidator(_no_loose_duplicates)]] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gather_tables(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "tables" in data:
+            return data
+        known = set(form.TABLE_KEYS)
+        unknown = [key for key in data if key != "levels" and key not in known]
+        if unknown:
+            raise ValueError(
+                f"khóa '{unknown[0]}' không phải danh mục của bảng nào trong mẫu (các danh mục: "
+                f"levels, {', '.join(form.TABLE_KEYS)})"
+            )
+        tables = {key: value for key, value in data.items() if key != "levels"}
+        return {"levels": data.get("levels"), "tables": tables} if "levels" in data else data
+
+    _unique_levels = field_validator("levels")(_no_loose_duplicates)
 
     def items(self, table_key: str) -> list[str]:
-        items: list[str] = getattr(self, table_key)
-        return items
+        return self.tables.get(table_key, [])
 
 
 class Campaign(_Strict):
@@ -310,6 +326,8 @@ def _describe(exc: ValidationError) -> str:
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
     # "agencies[6].code": list positions are 1-based, as the officer counts [[agencies]] blocks.
+    # catalogues.tables.media is written `media = [...]` under [catalogues]
+    loc = tuple(p for i, p in enumerate(loc) if not (p == "tables" and loc[:i] == ("catalogues",)))
     parts = (f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in loc)
     return "".join(parts).removeprefix(".")
 

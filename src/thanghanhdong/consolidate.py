@@ -8,7 +8,7 @@ the report's sums equal the sums of what the agencies sent (conservation).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -21,13 +21,47 @@ from thanghanhdong.model import Row, Submission
 from thanghanhdong.text import loose_key
 
 
-@dataclass(frozen=True)
-class Figures:
-    """Count and people (male, female) of one row, level, table or agency."""
+class Figures(Mapping[str, int]):
+    """The summed number columns of one row, level, table or agency, keyed by
+    `form.Column.key`; `count`, `male` and `female` are the ones the sentences speak of."""
 
-    count: int = 0
-    male: int = 0
-    female: int = 0
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, int] | None = None, **named: int) -> None:
+        self._values: dict[str, int] = {**(values or {}), **named}
+
+    def __getitem__(self, key: str) -> int:
+        return self._values.get(key, 0)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Figures):
+            return NotImplemented
+        keys = self._values.keys() | other._values.keys()
+        return all(self[k] == other[k] for k in keys)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, v) for k, v in self._values.items() if v)))
+
+    def __repr__(self) -> str:
+        return f"Figures({self._values!r})"
+
+    @property
+    def count(self) -> int:
+        return self[form.COUNT]
+
+    @property
+    def male(self) -> int:
+        return self[form.MALE]
+
+    @property
+    def female(self) -> int:
+        return self[form.FEMALE]
 
     @property
     def total(self) -> int:
@@ -38,19 +72,28 @@ class Figures:
         """Women among the people counted, in percent; None when nobody was counted."""
         return 100 * self.female / self.total if self.total else None
 
-    def __add__(self, other: Figures) -> Figures:
-        return Figures(self.count + other.count, self.male + other.male, self.female + other.female)
+    def __add__(self, other: Mapping[str, int]) -> Figures:
+        summed = dict(self._values)
+        for key, value in other.items():
+            summed[key] = summed.get(key, 0) + value
+        return Figures(summed)
 
     @classmethod
-    def of(cls, rows: Iterable[Row]) -> Figures:
-        return sum((cls(r.count, r.male, r.female) for r in rows), cls())
+    def zero(cls, spec: form.TableSpec) -> Figures:
+        """Every number column of `spec` at 0: what a table with nothing in it shows."""
+        return cls({key: 0 for key in spec.number_keys})
+
+    @classmethod
+    def of(cls, spec: form.TableSpec, rows: Iterable[Row]) -> Figures:
+        total = cls.zero(spec)
+        for row in rows:
+            total = total + row.figures
+        return total
 
     def to_json(self) -> dict[str, Any]:
         share = self.female_share
         return {
-            "count": self.count,
-            "male": self.male,
-            "female": self.female,
+            **self._values,
             "total": self.total,
             "female_share": None if share is None else round(share, 1),
         }
@@ -261,10 +304,7 @@ class Consolidation:
     def to_json(self) -> dict[str, Any]:
         """The `thd consolidate --json` document (design.md), plus details."""
         return {
-            "totals": {
-                key: {"count": t.total.count, "male": t.total.male, "female": t.total.female}
-                for key, t in self.tables.items()
-            },
+            "totals": {key: dict(t.total) for key, t in self.tables.items()},
             "budget": self.budget.to_json(),
             "included": [str(p) for p in self.included],
             "excluded": [str(e.path) for e in self.excluded],
@@ -351,14 +391,14 @@ def _table(
             group = groups.setdefault((item_pos, level_pos), _Group(item, level, matched))
             group.add(row, submission.agency_code)
     rows = [groups[key].row() for key in sorted(groups)]
-    by_level: dict[str, Figures] = {level: Figures() for level in campaign.catalogues.levels}
+    by_level = {level: Figures.zero(spec) for level in campaign.catalogues.levels}
     for key in sorted(groups, key=lambda k: k[1]):
         group = groups[key]
-        by_level[group.level] = by_level.get(group.level, Figures()) + group.figures
+        by_level[group.level] = by_level.get(group.level, Figures.zero(spec)) + group.figures
     return ConsolidatedTable(
         spec=spec,
         rows=rows,
-        total=sum((r.figures for r in rows), Figures()),
+        total=sum((r.figures for r in rows), Figures.zero(spec)),
         levels=[LevelFigures(level, figures) for level, figures in by_level.items()],
     )
 
@@ -368,11 +408,11 @@ class _Group:
     item: str
     level: str
     matched: bool
-    figures: Figures = Figures()
+    figures: Figures = field(default_factory=Figures)
     agencies: dict[str, None] = field(default_factory=dict)  # an ordered set
 
     def add(self, row: Row, agency_code: str) -> None:
-        self.figures = self.figures + Figures(row.count, row.male, row.female)
+        self.figures = self.figures + row.figures
         self.agencies[agency_code] = None
 
     def row(self) -> ConsolidatedRow:
@@ -388,7 +428,9 @@ def _agency_figures(campaign: Campaign, submission: Submission) -> AgencyFigures
         path=submission.path,
         report_date=submission.report_date,
         late=submission.late,
-        tables={spec.key: Figures.of(submission.tables.get(spec.key, [])) for spec in form.TABLES},
+        tables={
+            spec.key: Figures.of(spec, submission.tables.get(spec.key, [])) for spec in form.TABLES
+        },
         budget=Budget(submission.budget_state, submission.budget_mobilized),
         narratives={
             key: text.strip()

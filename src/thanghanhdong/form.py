@@ -80,56 +80,94 @@ def info_row(key: str) -> int:
 
 
 class ColumnKind(str, Enum):
-    STT = "stt"
-    ITEM = "item"
-    COUNT = "count"
-    MALE = "male"
-    FEMALE = "female"
-    LEVEL = "level"
+    """What a table column holds, hence how it is read, checked, summed and shown."""
+
+    STT = "stt"  # the row number: read for subtotal/hierarchy hints, never summed
+    ITEM = "item"  # the activity / content / product name, matched to the catalogue
+    NUMBER = "number"  # a whole number, summed
+    LEVEL = "level"  # Cấp triển khai, one of the configured levels
 
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table. Number columns are summed; `group` is a label printed over
+    consecutive columns that share it (\"Số người tham gia\" over Nam | Nữ)."""
+
+    key: str  # "stt", "item", "count", "male", "female", "level", or a new number column's key
     kind: ColumnKind
-    letter: str
+    label: str
     width: float
+    group: str = ""
 
-
-COLUMNS: tuple[Column, ...] = (
-    Column(ColumnKind.STT, "A", 6),
-    Column(ColumnKind.ITEM, "B", 48),
-    Column(ColumnKind.COUNT, "C", 12),
-    Column(ColumnKind.MALE, "D", 14),
-    Column(ColumnKind.FEMALE, "E", 14),
-    Column(ColumnKind.LEVEL, "F", 16),
-)
-NUMBER_COLUMNS = (ColumnKind.COUNT, ColumnKind.MALE, ColumnKind.FEMALE)
 
 STT_LABEL = "STT"
 MALE_LABEL = "Nam"
 FEMALE_LABEL = "Nữ"
 LEVEL_LABEL = "Cấp triển khai"
+# The keys the report's sentences speak of: how many, and how many men and women.
+COUNT, MALE, FEMALE = "count", "male", "female"
+
+
+def standard_columns(
+    item_label: str, count_label: str, people_label: str, *extra: Column
+) -> tuple[Column, ...]:
+    """The seed's columns: STT | item | count | people (Nam, Nữ) | [extra] | Cấp triển khai."""
+    return (
+        Column("stt", ColumnKind.STT, STT_LABEL, 6),
+        Column("item", ColumnKind.ITEM, item_label, 48),
+        Column(COUNT, ColumnKind.NUMBER, count_label, 12),
+        Column(MALE, ColumnKind.NUMBER, MALE_LABEL, 14, group=people_label),
+        Column(FEMALE, ColumnKind.NUMBER, FEMALE_LABEL, 14, group=people_label),
+        *extra,
+        Column("level", ColumnKind.LEVEL, LEVEL_LABEL, 16),
+    )
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    key: str  # "activities" | "media" | "products": also the catalogue's key
+    key: str  # also the catalogue's key in thd.toml
     number: int
     sheet: str
     title: str
-    item_label: str
-    count_label: str
-    people_label: str
+    columns: tuple[Column, ...]
+    action: str  # the report's sentence: "Tổ chức {count} cuộc ..."
+    unit: str  # what the count counts, in the report's per-level clause: "cuộc"
+    # The count is of sessions that people attend: people per session is checked against
+    # `max_participants_per_session` (for media and products the count is of items).
+    counts_sessions: bool = False
 
-    def label(self, kind: ColumnKind) -> str:
-        return {
-            ColumnKind.STT: STT_LABEL,
-            ColumnKind.ITEM: self.item_label,
-            ColumnKind.COUNT: self.count_label,
-            ColumnKind.MALE: MALE_LABEL,
-            ColumnKind.FEMALE: FEMALE_LABEL,
-            ColumnKind.LEVEL: LEVEL_LABEL,
-        }[kind]
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def has(self, key: str) -> bool:
+        return any(c.key == key for c in self.columns)
+
+    def letter(self, key: str) -> str:
+        """The column's letter in a generated form (A, B, ...)."""
+        return chr(65 + [c.key for c in self.columns].index(key))
+
+    @property
+    def number_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.kind is ColumnKind.NUMBER)
+
+    @property
+    def number_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.number_columns)
+
+    @property
+    def item_label(self) -> str:
+        return self.column("item").label
+
+    @property
+    def count_label(self) -> str:
+        return self.column(COUNT).label
+
+    @property
+    def people_label(self) -> str:
+        return self.column(MALE).group if self.has(MALE) else ""
+
+    def label(self, key: str) -> str:
+        return self.column(key).label
 
     @property
     def people_noun(self) -> str:
@@ -143,27 +181,29 @@ TABLES: tuple[TableSpec, ...] = (
         1,
         "1. Hoạt động",
         "Tổ chức các hoạt động hưởng ứng Tháng hành động, kiểm tra, giám sát...",
-        "Hoạt động",
-        "Số cuộc",
-        "Số người tham gia",
+        standard_columns("Hoạt động", "Số cuộc", "Số người tham gia"),
+        "Tổ chức {count} cuộc hoạt động hưởng ứng, kiểm tra, giám sát",
+        "cuộc",
+        counts_sessions=True,
     ),
     TableSpec(
         "media",
         2,
         "2. Truyền thông",
         "Kết quả truyền thông trên các phương tiện thông tin đại chúng, thông tin cơ sở",
-        "Nội dung",
-        "Số lượng",
-        "Số người tiếp cận",
+        standard_columns("Nội dung", "Số lượng", "Số người tiếp cận"),
+        "Thực hiện {count} lượt truyền thông trên các phương tiện thông tin đại chúng, "
+        "thông tin cơ sở",
+        "lượt",
     ),
     TableSpec(
         "products",
         3,
         "3. Sản phẩm",
         "Phát hành các sản phẩm truyền thông",
-        "Sản phẩm",
-        "Số lượng",
-        "Số người tiếp cận",
+        standard_columns("Sản phẩm", "Số lượng", "Số người tiếp cận"),
+        "Phát hành {count} sản phẩm truyền thông",
+        "sản phẩm",
     ),
 )
 TABLE_KEYS = tuple(t.key for t in TABLES)
@@ -182,14 +222,15 @@ def table(key: str) -> TableSpec:
     return next(t for t in TABLES if t.key == key)
 
 
-def column(kind: ColumnKind) -> Column:
-    return next(c for c in COLUMNS if c.kind is kind)
-
-
 # The very hidden metadata sheet: key/value pairs in A:B, choice lists in their own columns.
 META_KEYS = ("marker", "campaign_id", "year", "agency_code", "agency_name", "form_version")
-LIST_COLUMNS = {"levels": "D", "activities": "E", "media": "F", "products": "G"}
+LEVELS_LIST = "levels"
 LIST_FIRST_ROW = 2
+
+
+def list_column(key: str) -> str:
+    """Column of a choice list on the metadata sheet: levels in D, then one per table."""
+    return chr(ord("D") + [LEVELS_LIST, *TABLE_KEYS].index(key))
 
 
 def form_title(year: int) -> str:

@@ -29,9 +29,7 @@ CATALOGUE: dict[str, Message] = {
     "file_password": Message(E, "", "Tệp có mật khẩu."),
     "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi đuôi thành .xlsx."),
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
-    "file_unreadable": Message(
-        E, "Không đọc được tệp: {reason}.", "Hệ điều hành không cho đọc tệp."
-    ),
+    "file_unreadable": Message(E, "", "Hệ điều hành không cho đọc tệp."),
     "not_a_form": Message(
         E,
         "Tệp không phải mẫu báo cáo của thd (không thấy các bảng số liệu): đề nghị đơn vị điền vào "
@@ -84,6 +82,12 @@ CATALOGUE: dict[str, Message] = {
         "Không tìm thấy bảng “{table}” (trang hoặc dòng tiêu đề đã bị xóa/sửa): đề nghị đơn vị "
         "dùng lại mẫu gốc.",
         "Thiếu một bảng số liệu hoặc dòng tiêu đề của nó.",
+    ),
+    "missing_column": Message(
+        E,
+        "Bảng “{table}” thiếu cột {columns} (cột đã bị xóa hoặc sửa tiêu đề) nên không đọc được "
+        "bảng này: đề nghị đơn vị dùng lại mẫu gốc, hoặc thêm lại cột với đúng tiêu đề.",
+        "Bảng số liệu thiếu một cột của mẫu (đã bị xóa hoặc sửa tiêu đề).",
     ),
     # Header
     "agency_name_mismatch": Message(
@@ -194,3 +198,73 @@ CATALOGUE: dict[str, Message] = {
 def render(code: str, **values: Any) -> tuple[Severity, str]:
     entry = CATALOGUE[code]
     return entry.severity, entry.template.format(**values)
+
+
+# File-level problems: one code (the README's), several situations, each with its own sentence.
+# variant -> (code, template).
+FILE_PROBLEMS: dict[str, tuple[str, str]] = {
+    "unsupported": (
+        "file_unsupported",
+        "Tệp “{suffix}” không phải bảng tính. thd chỉ đọc tệp Excel (.xlsx, .xlsm, .xls) hoặc "
+        ".ods: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
+    ),
+    "empty": (
+        "file_empty",
+        "Tệp rỗng (0 byte), có thể do tải thư điện tử bị lỗi: đề nghị đơn vị gửi lại.",
+    ),
+    "too_large": (
+        "file_too_large",
+        "Tệp quá lớn ({megabytes} MB) so với một mẫu báo cáo: đề nghị đơn vị kiểm tra và gửi lại.",
+    ),
+    "unpacks_too_large": (
+        "file_too_large",
+        "Tệp khai báo {megabytes} MB dữ liệu khi giải nén, quá lớn so với một mẫu báo cáo (có "
+        "thể là tệp độc hại): không đọc tệp này; đề nghị đơn vị gửi lại.",
+    ),
+    "too_many_cells": (
+        "file_too_large",
+        "Tệp {where} (khoảng {millions} triệu ô), quá lớn so với một mẫu báo cáo (có thể do gõ "
+        "nhầm vào một ô rất xa, hoặc tệp độc hại): không đọc tệp này; đề nghị đơn vị xóa các "
+        "dòng, cột thừa rồi gửi lại.",
+    ),
+    "not_office": (
+        "file_corrupt",
+        "Tệp bị hỏng hoặc không phải tệp Excel (có thể đã bị đổi đuôi): đề nghị đơn vị gửi lại "
+        "tệp Excel gốc.",
+    ),
+    "bad_zip": (
+        "file_corrupt",
+        "Tệp bị hỏng (không giải nén được): đề nghị đơn vị lưu lại trong Excel và gửi lại.",
+    ),
+    "not_workbook": (
+        "file_corrupt",
+        "Tệp không phải bảng tính Excel hoặc bị hỏng: đề nghị đơn vị gửi lại tệp Excel gốc.",
+    ),
+    "unopenable": (
+        "file_corrupt",
+        "Không mở được tệp (bị hỏng hoặc không phải bảng tính Excel): đề nghị đơn vị mở lại tệp "
+        "bằng Excel, lưu lại và gửi lại.",
+    ),
+    "bad_sheet": (
+        "file_corrupt",
+        "Trang “{sheet}” bị hỏng, không đọc được: đề nghị đơn vị mở lại tệp bằng Excel, lưu lại "
+        "và gửi lại.",
+    ),
+    "password": (
+        "file_password",
+        "Tệp được đặt mật khẩu nên không đọc được: đề nghị đơn vị gỡ mật khẩu (Tệp > Thông tin > "
+        "Bảo vệ sổ làm việc) rồi gửi lại.",
+    ),
+    "word_or_powerpoint": (
+        "file_not_spreadsheet",
+        "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính: đề nghị đơn vị điền vào mẫu "
+        "Excel đã gửi và gửi lại tệp Excel.",
+    ),
+    "os_error": ("file_unreadable", "Không đọc được tệp: {reason}."),
+}
+
+
+def file_problem(variant: str, **values: Any) -> tuple[str, Severity, str]:
+    """(code, severity, message) of a file-level problem."""
+    code, template = FILE_PROBLEMS[variant]
+    return code, CATALOGUE[code].severity, template.format(**values)

@@ -18,6 +18,58 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+def column_letter(index: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class Grid(str, Enum):
+    """How a position is shown to the officer, by the kind of source it is in."""
+
+    SHEET = "sheet"  # a spreadsheet: "D12"
+    TABLE = "table"  # a table in a Word or PDF report: "dòng 3, cột Nữ"
+    TEXT = "text"  # a part of a document: the part's name only ("mục II.2")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value is, in the terms the officer sees: a sheet and cell, a table row and
+    column of a document, or a section. Rows and columns are 0-based grid indexes."""
+
+    part: str | None = None  # sheet name, "Bảng 2" (with "trang 3, " for a PDF), "mục II.2"
+    row: int | None = None
+    column: int | None = None
+    grid: Grid = Grid.SHEET
+    column_label: str = ""  # "Nữ": how a document table's column is named
+
+    @property
+    def cell(self) -> str | None:
+        """The position inside the part: "D12", or "dòng 3, cột Nữ"; None for a whole part."""
+        if self.row is None:
+            return None
+        if self.grid is Grid.SHEET:
+            return f"{column_letter(self.column or 0)}{self.row + 1}"
+        column = self.column_label or (str(self.column + 1) if self.column is not None else "")
+        return f"dòng {self.row + 1}, cột {column}" if column else f"dòng {self.row + 1}"
+
+    @property
+    def shown(self) -> str:
+        cell = self.cell
+        if self.grid is Grid.SHEET:
+            return f"{self.part}!{cell}" if self.part and cell else self.part or ""
+        return ", ".join(p for p in (self.part, cell) if p)
+
+    def sort_key(self, parts: list[str]) -> tuple[int, int, int]:
+        """Part order (as listed in the source), then row, then column."""
+        part = parts.index(self.part) if self.part in parts else -1
+        return part, -1 if self.row is None else self.row, self.column or 0
+
+
 @dataclass(frozen=True)
 class Issue:
     """One problem, at one place, with a Vietnamese message that says what to do."""
@@ -25,14 +77,19 @@ class Issue:
     code: str
     severity: Severity
     message: str
-    sheet: str | None = None
-    cell: str | None = None
+    location: Location | None = None
+
+    @property
+    def sheet(self) -> str | None:
+        return self.location.part if self.location else None
+
+    @property
+    def cell(self) -> str | None:
+        return self.location.cell if self.location else None
 
     @property
     def where(self) -> str:
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
-        return self.sheet or ""
+        return self.location.shown if self.location else ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +97,7 @@ class Issue:
             "code": self.code,
             "sheet": self.sheet,
             "cell": self.cell,
+            "where": self.where,
             "message": self.message,
         }
 
@@ -51,26 +109,34 @@ CellScalar = str | float | int | bool | date | None
 
 @dataclass(frozen=True)
 class Cell:
-    """A value with the sheet and the address the user sees in Excel (e.g. `D12`)."""
+    """A value read from a source, with where it was read."""
 
-    sheet: str
-    address: str
+    location: Location
     value: CellScalar
+
+    @property
+    def sheet(self) -> str | None:
+        return self.location.part
 
 
 @dataclass
 class RawRow:
-    excel_row: int
-    cells: dict[str, Cell]  # keyed by form.ColumnKind value: "stt", "item", "count", ...
+    location: Location  # the row (its first column)
+    cells: dict[str, Cell]  # keyed by form.Column.key: "stt", "item", "count", ...
+
+    @property
+    def row(self) -> int:
+        return self.location.row or 0
 
 
 @dataclass
 class RawTable:
     key: str  # form.TableSpec.key
-    sheet: str | None  # None when the sheet was not found
+    sheet: str | None  # the part it was read from; None when the table was not found
     rows: list[RawRow] = field(default_factory=list)
-    header_cell: str | None = None
-    first_data_row: int | None = None  # Excel row after the Nam | Nữ sub-header
+    header: Location | None = None
+    first_data_row: int | None = None  # grid row after the Nam | Nữ sub-header
+    missing_columns: list[str] = field(default_factory=list)  # form.Column.key not found
 
 
 @dataclass
@@ -83,8 +149,9 @@ class RawSubmission:
     tables: dict[str, RawTable]
     sheet_names: list[str] = field(default_factory=list)
     # Tables found where thd does not read them (a copied sheet, a block pasted below a table):
-    # (sheet, form.TableSpec.key, header cell). Only those with filled rows.
-    extra_tables: list[tuple[str, str, str]] = field(default_factory=list)
+    # (form.TableSpec.key, where its header is). Only those with filled rows.
+    extra_tables: list[tuple[str, Location]] = field(default_factory=list)
+    kind: str = "excel"  # the kind of answer: "excel", "word", "pdf" (shown to the officer)
 
 
 class FileError(Exception):
@@ -100,15 +167,24 @@ class FileError(Exception):
 
 @dataclass(frozen=True)
 class Row:
-    """One accepted table row."""
+    """One accepted table row: its figures keyed by the table's number columns."""
 
     item: str
     level: str
-    count: int
-    male: int
-    female: int
-    sheet: str
-    excel_row: int
+    figures: dict[str, int]
+    location: Location
+
+    @property
+    def count(self) -> int:
+        return self.figures.get("count", 0)
+
+    @property
+    def male(self) -> int:
+        return self.figures.get("male", 0)
+
+    @property
+    def female(self) -> int:
+        return self.figures.get("female", 0)
 
     @property
     def people(self) -> int:

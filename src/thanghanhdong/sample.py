@@ -25,6 +25,10 @@ class SampleRow:
     male: CellValue
     female: CellValue
     level: CellValue
+    extra: dict[str, CellValue] = field(default_factory=dict)  # other columns, by form key
+
+    def value(self, key: str) -> CellValue:
+        return self.extra.get(key) if key in self.extra else getattr(self, key, None)
 
 
 @dataclass
@@ -93,10 +97,9 @@ def fill_bytes(
         sheet = workbook[spec.sheet]
         for offset, row in enumerate(report.tables.get(spec.key, [])):
             excel_row = form.TABLE_FIRST_DATA_ROW + offset
-            for kind in form.ColumnKind:
-                if kind is form.ColumnKind.STT:
-                    continue
-                sheet[f"{form.column(kind).letter}{excel_row}"] = getattr(row, kind.value)
+            for column in spec.columns:
+                if column.kind is not form.ColumnKind.STT:
+                    sheet[f"{spec.letter(column.key)}{excel_row}"] = row.value(column.key)
     for (sheet_name, address), value in report.cells.items():
         workbook[sheet_name][address] = value
     if edit is not None:

@@ -320,9 +320,9 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
 
     styles = _styles()
     info = campaign.campaign
-    last_col = form.COLUMNS[-1].letter
-    for col in form.COLUMNS:
-        sheet.column_dimensions[col.letter].width = col.width
+    last_col = spec.letter(spec.columns[-1].key)
+    for col in spec.columns:
+        sheet.column_dimensions[spec.letter(col.key)].width = col.width
 
     sheet.cell(row=form.TABLE_AGENCY_ROW, column=1, value=form.agency_line(name)).font = styles[
         "bold"
@@ -341,31 +341,13 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
         value="Mỗi dòng một loại ở một cấp triển khai; số nguyên không âm; không thêm dòng tổng cộng.",
     )
     hint.font = styles["italic"]
-
+    _table_header(sheet, spec, styles)
     header, sub = form.TABLE_HEADER_ROW, form.TABLE_SUBHEADER_ROW
-    for col in form.COLUMNS:
-        top = sheet[f"{col.letter}{header}"]
-        bottom = sheet[f"{col.letter}{sub}"]
-        if col.kind in (form.ColumnKind.MALE, form.ColumnKind.FEMALE):
-            bottom.value = spec.label(col.kind)
-        else:
-            top.value = spec.label(col.kind)
-            sheet.merge_cells(f"{col.letter}{header}:{col.letter}{sub}")
-        for cell in (top, bottom):
-            cell.font = styles["bold"]
-            cell.fill = styles["header_fill"]
-            cell.alignment = styles["center"]
-            cell.border = styles["border"]
-    male, female = form.column(form.ColumnKind.MALE), form.column(form.ColumnKind.FEMALE)
-    sheet[f"{male.letter}{header}"] = spec.people_label
-    sheet.merge_cells(f"{male.letter}{header}:{female.letter}{header}")
-    sheet.row_dimensions[header].height = 30
-
     first = form.TABLE_FIRST_DATA_ROW
     last = first + info.rows_per_table - 1
     for offset, row in enumerate(range(first, last + 1), start=1):
-        for col in form.COLUMNS:
-            cell = sheet[f"{col.letter}{row}"]
+        for col in spec.columns:
+            cell = sheet[f"{spec.letter(col.key)}{row}"]
             cell.font = styles["body"]
             cell.border = styles["border"]
             if col.kind is form.ColumnKind.STT:
@@ -374,24 +356,24 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
                 continue
             cell.fill = styles["input_fill"]
             cell.protection = styles["unlocked"]
-            if col.kind in form.NUMBER_COLUMNS:
+            if col.kind is form.ColumnKind.NUMBER:
                 cell.number_format = "#,##0"
             else:
                 cell.alignment = styles["wrap"]
 
-    def rng(kind: form.ColumnKind) -> str:
-        letter = form.column(kind).letter
+    def rng(key: str) -> str:
+        letter = spec.letter(key)
         return f"{letter}{first}:{letter}{last}"
 
     levels = DataValidation(
         type="list",
-        formula1=_list_ref("levels", len(campaign.catalogues.levels)),
+        formula1=_list_ref(form.LEVELS_LIST, len(campaign.catalogues.levels)),
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Cấp triển khai",
         error=f"Chọn {alternatives(campaign.catalogues.levels)} trong danh sách.",
     )
-    levels.add(rng(form.ColumnKind.LEVEL))
+    levels.add(rng("level"))
     items = campaign.catalogues.items(spec.key)
     if items:
         # No error message: the list is a suggestion, other text is accepted.
@@ -404,19 +386,45 @@ def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> 
             promptTitle=spec.item_label,
             prompt="Chọn trong danh sách hoặc gõ tên khác.",
         )
-        catalogue.add(rng(form.ColumnKind.ITEM))
+        catalogue.add(rng("item"))
         sheet.add_data_validation(catalogue)
     numbers = _whole_number_rule(
         "Số không hợp lệ", "Nhập số nguyên không âm, không kèm chữ (ví dụ 150)."
     )
-    for kind in form.NUMBER_COLUMNS:
-        numbers.add(rng(kind))
+    for key in spec.number_keys:
+        numbers.add(rng(key))
     sheet.add_data_validation(levels)
     sheet.add_data_validation(numbers)
 
     sheet.freeze_panes = f"A{first}"
     _protect(sheet)
     _print_setup(sheet, landscape=True, title_rows=f"{header}:{sub}")
+
+
+def _table_header(sheet: Any, spec: form.TableSpec, styles: dict[str, Any]) -> None:
+    """Two header rows: a grouped column's group label spans its group on the first row, its own
+    label is on the second; every other label spans both rows."""
+    header, sub = form.TABLE_HEADER_ROW, form.TABLE_SUBHEADER_ROW
+    groups: dict[str, list[str]] = {}
+    for col in spec.columns:
+        letter = spec.letter(col.key)
+        top, bottom = sheet[f"{letter}{header}"], sheet[f"{letter}{sub}"]
+        if col.group:
+            bottom.value = col.label
+            groups.setdefault(col.group, []).append(letter)
+        else:
+            top.value = col.label
+            sheet.merge_cells(f"{letter}{header}:{letter}{sub}")
+        for cell in (top, bottom):
+            cell.font = styles["bold"]
+            cell.fill = styles["header_fill"]
+            cell.alignment = styles["center"]
+            cell.border = styles["border"]
+    for label, letters in groups.items():
+        sheet[f"{letters[0]}{header}"] = label
+        if len(letters) > 1:
+            sheet.merge_cells(f"{letters[0]}{header}:{letters[-1]}{header}")
+    sheet.row_dimensions[header].height = 30
 
 
 def _whole_number_rule(title: str, message: str) -> Any:
@@ -435,7 +443,7 @@ def _whole_number_rule(title: str, message: str) -> Any:
 
 
 def _list_ref(key: str, length: int) -> str:
-    letter = form.LIST_COLUMNS[key]
+    letter = form.list_column(key)
     first = form.LIST_FIRST_ROW
     return f"'{form.SHEET_META}'!${letter}${first}:${letter}${first + max(length, 1) - 1}"
 
@@ -452,10 +460,11 @@ def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:
     for row, key in enumerate(form.META_KEYS, start=1):
         sheet.cell(row=row, column=1, value=key)
         sheet.cell(row=row, column=2, value=values[key])
-    lists = {"levels": campaign.catalogues.levels} | {
+    lists = {form.LEVELS_LIST: campaign.catalogues.levels} | {
         t.key: campaign.catalogues.items(t.key) for t in form.TABLES
     }
-    for key, letter in form.LIST_COLUMNS.items():
+    for key in lists:
+        letter = form.list_column(key)
         sheet[f"{letter}1"] = key
         for offset, item in enumerate(lists[key]):
             sheet[f"{letter}{form.LIST_FIRST_ROW + offset}"] = item

@@ -7,6 +7,7 @@ run in a second pass so the officer sees every problem at once.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -15,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ValidationError, ValidationInfo
+from pydantic import BaseModel, BeforeValidator, ValidationError, ValidationInfo, create_model
 from pydantic_core import PydanticCustomError
 
 from thanghanhdong import form, messages
@@ -26,6 +27,7 @@ from thanghanhdong.model import (
     FileError,
     FileResult,
     Issue,
+    Location,
     RawRow,
     RawSubmission,
     Row,
@@ -109,13 +111,19 @@ Text = Annotated[str | None, BeforeValidator(_text)]
 Level = Annotated[str | None, BeforeValidator(_level)]
 
 
-class TableRowIn(BaseModel):
-    stt: Text = None
-    item: Text = None
-    count: WholeNumber = None
-    male: WholeNumber = None
-    female: WholeNumber = None
-    level: Level = None
+_CELL_TYPES: dict[form.ColumnKind, Any] = {
+    form.ColumnKind.STT: Text,
+    form.ColumnKind.ITEM: Text,
+    form.ColumnKind.NUMBER: WholeNumber,
+    form.ColumnKind.LEVEL: Level,
+}
+
+
+@functools.cache
+def row_model(spec: form.TableSpec) -> type[BaseModel]:
+    """The schema of one row of `spec`, built from the form's columns."""
+    fields: dict[str, Any] = {c.key: (_CELL_TYPES[c.kind], None) for c in spec.columns}
+    return create_model(f"RowIn_{spec.key}", **fields)
 
 
 class HeaderIn(BaseModel):
@@ -141,19 +149,19 @@ class _FileCheck:
     error_count: int = 0  # kept up to date: counting the list per row is quadratic
 
     def add(
-        self, code: str, cell: Cell | None = None, sheet: str | None = None, **values: Any
+        self,
+        code: str,
+        cell: Cell | None = None,
+        sheet: str | None = None,
+        *,
+        at: Location | None = None,
+        **values: Any,
     ) -> None:
+        """Record an issue at `cell`, else at `at`, else on the whole `sheet` (or file)."""
         severity, message = messages.render(code, levels=self.levels_text, **values)
         self.error_count += severity is Severity.ERROR
-        self.issues.append(
-            Issue(
-                code,
-                severity,
-                message,
-                sheet=cell.sheet if cell else sheet,
-                cell=cell.address if cell else None,
-            )
-        )
+        location = cell.location if cell else at or (Location(sheet) if sheet else None)
+        self.issues.append(Issue(code, severity, message, location))
 
     def model(self, model: type[BaseModel], cells: dict[str, Cell]) -> BaseModel:
         """Validate cell values; each failing field is reported at its cell and left empty."""
@@ -192,17 +200,15 @@ def _shown(value: Any) -> str:
 
 def validate_file(path: Path, campaign: Campaign) -> FileResult:
     """Read and check one file; never raises for bad input."""
-    from thanghanhdong import reader
+    from thanghanhdong import readers
 
     try:
-        raw = reader.read(path)
+        raw = readers.read(path)
     except FileError as exc:
         return FileResult(path=path, agency_code=None, issues=[exc.issue], unreadable=True)
     except OSError as exc:
-        severity, message = messages.render("file_unreadable", reason=exc.strerror or str(exc))
-        return FileResult(
-            path, None, issues=[Issue("file_unreadable", severity, message)], unreadable=True
-        )
+        code, severity, message = messages.file_problem("os_error", reason=exc.strerror or str(exc))
+        return FileResult(path, None, issues=[Issue(code, severity, message)], unreadable=True)
     return check(raw, campaign)
 
 
@@ -233,29 +239,21 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     _check_header(raw, header, submission, agency, checker)
     for spec in form.TABLES:
         submission.tables[spec.key] = _check_table(raw, spec, checker)
-    for sheet, key, address in raw.extra_tables:
-        where = Cell(sheet, address, None)
+    for key, where in raw.extra_tables:
         checker.add(
             "extra_table_sheet",
-            where,
-            sheet_name=sheet,
-            address=address,
+            at=where,
+            sheet_name=where.part,
+            address=where.cell,
             table=form.table(key).sheet,
         )
     checker.issues.sort(key=lambda issue: _position(issue, raw.sheet_names))
     return FileResult(raw.path, agency.code, agency.name, checker.issues, submission)
 
 
-def _position(issue: Issue, sheets: list[str]) -> tuple[int, int, int]:
-    """Sort key: sheet order, then row, then column, as the officer reads the file."""
-    sheet = sheets.index(issue.sheet) if issue.sheet in sheets else -1
-    if not issue.cell:
-        return sheet, 0, 0
-    letters = issue.cell.rstrip("0123456789")
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    return sheet, int(issue.cell[len(letters) :] or 0), column
+def _position(issue: Issue, parts: list[str]) -> tuple[int, int, int]:
+    """Sort key: part order, then row, then column, as the officer reads the file."""
+    return issue.location.sort_key(parts) if issue.location else (-1, -1, 0)
 
 
 def _typed_name(raw: RawSubmission) -> str | None:
@@ -350,7 +348,7 @@ def _check_header(
         cell = raw.info.get(key)
         text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
         if legacy:
-            checker.add("legacy_encoding", cell, **legacy)
+            checker.add("legacy_encoding", cell, encoding=legacy["encoding"], note=legacy["note"])
         submission.narratives[key] = text
         if not text:
             checker.add(
@@ -366,8 +364,8 @@ def _narrative(value: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _is_totals_row(row: TableRowIn) -> bool:
-    for text in (row.item, row.stt):
+def _is_totals_row(row: BaseModel) -> bool:
+    for text in (getattr(row, "item", None), getattr(row, "stt", None)):
         if text and (
             loose_key(text) in form.TOTAL_LABELS or loose_key(text).startswith("tong cong")
         ):
@@ -380,66 +378,64 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
     if table is None or table.sheet is None:
         checker.add("table_missing", sheet=spec.sheet, table=spec.sheet)
         return []
+    if table.missing_columns:
+        labels = ", ".join(spec.column(key).label for key in table.missing_columns)
+        checker.add("missing_column", at=table.header, table=spec.sheet, columns=labels)
+        return []
     accepted: list[tuple[Row, RawRow]] = []
-    totals: list[tuple[TableRowIn, RawRow]] = []
+    totals: list[tuple[BaseModel, RawRow]] = []
     for raw_row in table.rows:
         errors_before = checker.error_count
-        parsed = checker.model(TableRowIn, raw_row.cells)
-        assert isinstance(parsed, TableRowIn)
+        parsed = checker.model(row_model(spec), raw_row.cells)
         if _is_totals_row(parsed):
             totals.append((parsed, raw_row))
             continue
         row = _row_rules(parsed, raw_row, spec, checker)
         if row is not None and checker.error_count == errors_before:
             accepted.append((row, raw_row))
-    _check_totals_rows(totals, [r for r, _ in accepted], checker)
+    _check_totals_rows(spec, totals, [r for r, _ in accepted], checker)
     _check_duplicates(accepted, checker)
     return [row for row, _ in accepted]
 
 
 def _row_rules(
-    parsed: TableRowIn, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck
+    parsed: BaseModel, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck
 ) -> Row | None:
     cells = raw_row.cells
-    numbers = (parsed.count, parsed.male, parsed.female)
-    has_numbers = any(n is not None for n in numbers)
+    numbers: dict[str, int | None] = {key: getattr(parsed, key) for key in spec.number_keys}
+    has_numbers = any(n is not None for n in numbers.values())
     has_bad_number = any(
-        cells[k].value not in (None, "") and getattr(parsed, k) is None
-        for k in ("count", "male", "female")
+        cells[k].value not in (None, "") and numbers[k] is None for k in spec.number_keys
     )
-    if not parsed.item:
-        if has_numbers or has_bad_number or parsed.level:
+    item, level = getattr(parsed, "item", None), getattr(parsed, "level", None)
+    if not item:
+        if has_numbers or has_bad_number or level:
             checker.add("missing_item", cells["item"], label=spec.item_label)
         return None
     if not has_numbers and not has_bad_number:
-        checker.add("missing_numbers", cells["count"], item=parsed.item, label=spec.count_label)
+        first = spec.number_columns[0]
+        checker.add("missing_numbers", cells[first.key], item=item, label=first.label)
         return None
-    if parsed.level is None and cells["level"].value in (None, ""):
-        checker.add("missing_level", cells["level"], item=parsed.item)
+    if level is None and cells["level"].value in (None, ""):
+        checker.add("missing_level", cells["level"], item=item)
         return None
-    row = Row(
-        item=parsed.item,
-        level=parsed.level or "",
-        count=parsed.count or 0,
-        male=parsed.male or 0,
-        female=parsed.female or 0,
-        sheet=cells["item"].sheet,
-        excel_row=raw_row.excel_row,
-    )
+    figures = {key: value or 0 for key, value in numbers.items()}
+    row = Row(item=item, level=level or "", figures=figures, location=raw_row.location)
     _plausibility(row, raw_row, spec, checker)
     return row
 
 
 def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck) -> None:
     info = checker.campaign.campaign
+    where = raw_row.cells.get(form.MALE) or raw_row.cells["item"]
     if (
-        spec.key == "activities"
+        spec.counts_sessions
         and row.count
         and row.people / row.count > info.max_participants_per_session
     ):
         checker.add(
             "implausible_participants",
-            raw_row.cells["male"],
+            where,
             people=row.people,
             count=row.count,
             bound=info.max_participants_per_session,
@@ -447,20 +443,19 @@ def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _Fil
     if row.people > info.population:
         checker.add(
             "implausible_reach",
-            raw_row.cells["male"],
+            where,
             people=row.people,
             population=info.population,
         )
 
 
 def _check_totals_rows(
-    totals: list[tuple[TableRowIn, RawRow]], rows: list[Row], checker: _FileCheck
+    spec: form.TableSpec,
+    totals: list[tuple[BaseModel, RawRow]],
+    rows: list[Row],
+    checker: _FileCheck,
 ) -> None:
-    sums = {
-        "count": sum(r.count for r in rows),
-        "male": sum(r.male for r in rows),
-        "female": sum(r.female for r in rows),
-    }
+    sums = {key: sum(r.figures[key] for r in rows) for key in spec.number_keys}
     for parsed, raw_row in totals:
         differing = [
             k for k in sums if getattr(parsed, k) is not None and getattr(parsed, k) != sums[k]
@@ -490,7 +485,7 @@ def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -
                 first=seen[key],
             )
         else:
-            seen[key] = row.excel_row
+            seen[key] = raw_row.row + 1
 
 
 # ---------------------------------------------------------------------------- inbox

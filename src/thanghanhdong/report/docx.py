@@ -45,17 +45,6 @@ STATE_LABELS = {
     State.EXCLUDED: "Không tổng hợp",
 }
 
-# How the report speaks of each table's figures: (what was done, unit of the count).
-_ACTIONS = {
-    "activities": ("Tổ chức {count} cuộc hoạt động hưởng ứng, kiểm tra, giám sát", "cuộc"),
-    "media": (
-        "Thực hiện {count} lượt truyền thông trên các phương tiện thông tin đại chúng, "
-        "thông tin cơ sở",
-        "lượt",
-    ),
-    "products": ("Phát hành {count} sản phẩm truyền thông", "sản phẩm"),
-}
-
 
 class TemplateError(Exception):
     """The officer's Word template cannot be used; the message is for the officer."""
@@ -406,7 +395,7 @@ def _people_clause(figures: Figures, noun: str) -> str:
 
 def _table_sentence(table: ConsolidatedTable) -> str:
     spec = table.spec
-    action, unit = _ACTIONS.get(spec.key, (f"{spec.title}: {{count}}", ""))
+    action, unit = spec.action, spec.unit
     total = table.total
     if not total.count and not total.total:
         return f"- {spec.title.rstrip('.')}: chưa có số liệu."
@@ -433,27 +422,18 @@ def _budget(c: Consolidation) -> dict[str, str]:
 
 
 def _figures_cells(figures: Figures) -> dict[str, str]:
-    return {
-        "count": numbers.integer(figures.count),
-        "male": numbers.integer(figures.male),
-        "female": numbers.integer(figures.female),
-        "people": numbers.integer(figures.total),
-    }
+    """Every number column by its form key, and the people counted (Nam + Nữ)."""
+    cells = {key: numbers.integer(value) for key, value in figures.items()}
+    return {**cells, "people": numbers.integer(figures.total)}
 
 
 def _table(table: ConsolidatedTable) -> dict[str, Any]:
     spec = table.spec
-    kinds = form.ColumnKind
     return {
         "heading": f"{spec.number}. {spec.title}",
         "labels": {
-            "stt": spec.label(kinds.STT),
-            "item": spec.label(kinds.ITEM),
-            "count": spec.label(kinds.COUNT),
+            **{column.key: column.label for column in spec.columns},
             "people": spec.people_label,
-            "male": spec.label(kinds.MALE),
-            "female": spec.label(kinds.FEMALE),
-            "level": spec.label(kinds.LEVEL),
         },
         "rows": [
             {

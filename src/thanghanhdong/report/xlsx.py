@@ -137,17 +137,16 @@ def _summary(sheet: Any, c: Consolidation) -> None:
 
 def _summary_table(sheet: Any, row: int, table: ConsolidatedTable) -> int:
     spec = table.spec
-    kinds = form.ColumnKind
     put(sheet, row, 1, f"{spec.number}. {spec.title}", bold=True)
     labels = [
-        spec.label(kinds.STT),
-        spec.label(kinds.ITEM),
-        spec.label(kinds.COUNT),
-        f"{spec.people_label}: {spec.label(kinds.MALE)}",
-        f"{spec.people_label}: {spec.label(kinds.FEMALE)}",
+        spec.label("stt"),
+        spec.label("item"),
+        spec.label(form.COUNT),
+        f"{spec.people_label}: {spec.label(form.MALE)}",
+        f"{spec.people_label}: {spec.label(form.FEMALE)}",
         TOTAL_PEOPLE_LABEL,
         FEMALE_SHARE_LABEL,
-        spec.label(kinds.LEVEL),
+        spec.label("level"),
     ]
     header_row(sheet, row + 1, labels)
     row += 2

@@ -1,0 +1,338 @@
+"""Bytes -> the file's real format, refused early if hostile or unusable.
+
+Looks at bytes only (magic numbers, the zip's central directory, the sheet parts' cell extents)
+so that nothing is ever asked to parse a zip bomb, an entity bomb, an encrypted package or a
+grid of billions of cells. Every refusal is a `FileError` built from `messages.py`.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from enum import Enum
+from pathlib import Path, PurePath
+from typing import Any
+
+from thanghanhdong import messages
+from thanghanhdong.model import FileError, Issue, column_letter
+
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# A filled form unpacks to well under 1 MB; these bounds stop zip bombs before any XML is parsed.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200
+# calamine turns a sheet into one dense grid spanning its farthest values: a single value in
+# XFD1048576 of a 20 KB file asks for 17 billion cells and aborts the process (no exception).
+# All the sheets of a workbook together: 10 million cells is about 600 MB read into Python; a
+# stray value in row 1048576 of a six-column table (6.3 million) still reads.
+MAX_CELLS = 10_000_000
+
+
+def file_error(variant: str, **values: Any) -> FileError:
+    code, severity, message = messages.file_problem(variant, **values)
+    return FileError(Issue(code, severity, message))
+
+
+class Format(str, Enum):
+    """A file's real format, from its bytes (the extension may lie)."""
+
+    XLSX = "xlsx"  # also .xlsm: an OOXML workbook
+    XLS = "xls"  # BIFF in an OLE container
+    ODS = "ods"
+
+
+def load(path: Path) -> bytes:
+    """The file's bytes, refused before reading when empty or far too large for a form."""
+    size = path.stat().st_size
+    if size == 0:
+        raise file_error("empty")
+    if size > MAX_FILE_BYTES:
+        raise file_error("too_large", megabytes=size // (1024 * 1024))
+    return path.read_bytes()
+
+
+def check(name: str, data: bytes) -> Format:
+    """The real format of a spreadsheet, after rejecting by its bytes alone what calamine should
+    never be asked to parse."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise file_error("unsupported", suffix=suffix or name)
+    if not data:
+        raise file_error("empty")
+    if data.startswith(OLE_MAGIC):
+        if suffix != ".xls" and _is_encrypted(data[:_ENCRYPTION_PROBE]):
+            raise file_error("password")
+        return Format.XLS
+    if not data.startswith(ZIP_MAGIC):
+        raise file_error("not_office")
+    return _check_zip(data)
+
+
+def is_encrypted(data: bytes) -> bool:
+    return _is_encrypted(data[:_ENCRYPTION_PROBE])
+
+
+_ENCRYPTION_PROBE = 1024 * 1024
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# BIFF8 workbook globals: BOF (0x0809, 16 bytes, version 0x0600, type 0x0005); an encrypted .xls
+# has FILEPASS (0x002F) as the very next record.
+_BIFF8_BOF = b"\x09\x08\x10\x00\x00\x06\x05\x00"
+_FILEPASS = b"\x2f\x00"
+
+
+def _is_encrypted(head: bytes) -> bool:
+    """An OLE file that is an encrypted OOXML package (it holds the stream "EncryptedPackage",
+    UTF-16 name) or a password-protected .xls."""
+    if not head.startswith(OLE_MAGIC):
+        return False
+    if _ENCRYPTED_PACKAGE in head:
+        return True
+    bof = head.find(_BIFF8_BOF)
+    return bof != -1 and head[bof + 20 : bof + 22] == _FILEPASS
+
+
+def _check_zip(data: bytes) -> Format:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _check_parts(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
+        # RuntimeError: zip-level password; NotImplementedError (a RuntimeError): unknown method.
+        raise file_error("bad_zip") from exc
+
+
+def _check_parts(archive: zipfile.ZipFile) -> Format:
+    infos = archive.infolist()
+    names = {info.filename for info in infos}
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        raise file_error("word_or_powerpoint")
+    if (
+        "xl/workbook.xml" not in names
+        and "xl/workbook.bin" not in names
+        and "content.xml" not in names
+    ):
+        raise file_error("not_workbook")
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if unpacked > MAX_UNPACKED_BYTES or (
+        unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO
+    ):
+        raise file_error("unpacks_too_large", megabytes=unpacked // (1024 * 1024))
+    # calamine reads as a sheet any part the workbook names as one, whatever its name: scan
+    # those (or every part, when the names cannot be resolved). Bounding the grids here keeps
+    # calamine from allocating a huge one; _CellBudget bounds again what the loaded sheets hold.
+    cells = 0
+    for info in _sheet_parts(archive, infos, names):
+        ods = info.filename == "content.xml"
+        with archive.open(info) as part:
+            extent = _scan(part, info.file_size, _OdsExtent() if ods else _XlsxExtent())
+        cells += extent.cells
+        if cells > MAX_CELLS:
+            raise too_many_cells(cells, f"có trang chứa dữ liệu trải tới ô {extent.far_cell}")
+    return Format.ODS if "content.xml" in names else Format.XLSX
+
+
+_SHEET_REL = re.compile(rb"<Relationship\s[^>]*>")
+_REL_TARGET = re.compile(rb"""Target\s*=\s*["']([^"']*)["']""")
+_REL_TYPE = re.compile(
+    rb"""Type\s*=\s*["'][^"']*/(worksheet|chartsheet|dialogsheet|macrosheet)["']"""
+)
+
+
+def _sheet_parts(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[str]
+) -> list[zipfile.ZipInfo]:
+    """The parts a reader may parse as sheets: content.xml of an .ods; for an .xlsx, the targets
+    of the workbook's sheet relationships. Anything unexpected: every part."""
+    if "content.xml" in names:
+        return [info for info in infos if info.filename == "content.xml"]
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names or archive.getinfo(rels).file_size > 1024 * 1024:
+        return infos
+    targets = set()
+    for relationship in _SHEET_REL.findall(archive.read(rels)):
+        if _REL_TYPE.search(relationship):
+            target = _REL_TARGET.search(relationship)
+            if not target:
+                return infos
+            path = target[1].decode("utf-8", "replace")
+            targets.add(
+                path.lstrip("/") if path.startswith("/") else posixpath.normpath(f"xl/{path}")
+            )
+    if not targets or not targets <= names:
+        return infos
+    return [info for info in infos if info.filename in targets]
+
+
+def too_many_cells(cells: int, where: str) -> FileError:
+    millions = f"{cells // 1_000_000:,}".replace(",", ".")
+    return file_error("too_many_cells", where=where, millions=millions)
+
+
+class _Extent:
+    """The grid calamine allocates for a sheet: from its first value to its last, both ways."""
+
+    def __init__(self) -> None:
+        self.cells = 0  # the grids of every sheet in the part, together
+        self.far_cell = ""  # the bottom-right corner of the largest one
+        self._largest = 0
+        self._reset()
+
+    def _reset(self) -> None:
+        self.top = self.left = 1 << 62
+        self.bottom = self.right = -1
+
+    def value(self, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
+        """A value at 0-based (row, col), repeated over `rows` x `cols` (.ods)."""
+        self.top, self.left = min(self.top, row), min(self.left, col)
+        self.bottom = max(self.bottom, row + rows - 1)
+        self.right = max(self.right, col + cols - 1)
+
+    def end_sheet(self) -> None:
+        if self.bottom >= 0:
+            size = (self.bottom - self.top + 1) * (self.right - self.left + 1)
+            self.cells += size
+            if size > self._largest:
+                far = f"{column_letter(min(self.right, 1 << 40))}{self.bottom + 1}"
+                self._largest, self.far_cell = size, far[:24]
+        self._reset()
+
+    def feed(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def feed_part(self, data: bytes) -> None:
+        """A whole part at once (it fits in one chunk)."""
+        self.feed(data)
+
+
+# Tags are matched by local name: a namespace prefix is the writer's choice.
+_XLSX_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_XLSX_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,7})(\d{1,15})["']""")
+# The quick way, for parts written as every writer we know writes them: no namespace prefix and
+# each cell's address first (<c r="B7" ...>). If every address lies within A1:ZZ9999 the box is
+# small enough whatever it holds; otherwise it is the box of the cells holding something
+# (<c ...>...</c>, not <c .../>). A few searches, about 0.15 ms for a form's six sheets.
+_ODD_CELL = re.compile(rb"<c[>/\t\n\r]")
+_PREFIXED_CELL = re.compile(rb":c[\s>/]")
+_FAR_CELL = re.compile(rb'<c (?!r="[A-Z]{1,2}\d{1,4}")')
+_ADDRESSED_CELL = re.compile(rb'<c r="([A-Z]{1,7})(\d{1,15})"[^>]*?(/?)>')
+assert MAX_CELLS >= 702 * 9999  # the grid A1:ZZ9999 passes unmeasured
+
+
+class _XlsxExtent(_Extent):
+    """One worksheet part: cells and rows are placed by their `r`, or follow the previous one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.row = self.col = -1
+
+    def feed(self, data: bytes) -> None:
+        for tag in _XLSX_TAG.finditer(data):
+            name, attrs = tag.groups()
+            ref = _XLSX_REF.search(attrs)
+            if name == b"row":
+                self.row, self.col = (int(ref[2]) - 1 if ref else self.row + 1), -1
+                continue
+            if ref and ref[1]:
+                self.row, self.col = int(ref[2]) - 1, _column_index(ref[1])
+            else:
+                self.col += 1
+            if not attrs.rstrip().endswith(b"/"):  # <c r="A1" s="3"/> holds no value
+                self.value(self.row, self.col)
+
+    def feed_part(self, data: bytes) -> None:
+        if b"sheetData" not in data:
+            return  # calamine reads cells only inside <sheetData>
+        if _ODD_CELL.search(data) or _PREFIXED_CELL.search(data):
+            self.feed(data)  # a cell written another way: follow every tag
+            return
+        if not _FAR_CELL.search(data):
+            return
+        cells = _ADDRESSED_CELL.findall(data)
+        if len(cells) != data.count(b"<c "):
+            self.feed(data)
+            return
+        rows = [int(row) for _, row, empty in cells if not empty]
+        if rows:
+            letters = {letters for letters, _, empty in cells if not empty}
+            cols = [_column_index(x) for x in letters]
+            self.value(min(rows) - 1, min(cols))
+            self.value(max(rows) - 1, max(cols))
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+_ODS_TAG = re.compile(
+    rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>"
+)
+_ODS_ROWS = re.compile(rb"""number-rows-repeated\s*=\s*["'](\d{1,18})""")
+_ODS_COLS = re.compile(rb"""number-columns-repeated\s*=\s*["'](\d{1,18})""")
+
+
+class _OdsExtent(_Extent):
+    """content.xml of an .ods: every sheet, with rows and cells repeated by attribute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.row = self.col = 0
+        self.rows = 1
+
+    def feed(self, data: bytes) -> None:
+        for tag in _ODS_TAG.finditer(data):
+            closing, name, attrs = tag.groups()
+            empty = attrs.rstrip().endswith(b"/")
+            if name == b"table":
+                self.end_sheet()
+                self.row = 0
+            elif name == b"table-row":
+                if closing:
+                    self.row += self.rows
+                else:
+                    self.rows, self.col = _repeat(_ODS_ROWS, attrs), 0
+                    self.row += self.rows if empty else 0
+            elif not closing:
+                cols = _repeat(_ODS_COLS, attrs)
+                if not empty or b"value-type" in attrs:
+                    self.value(self.row, self.col, self.rows, cols)
+                self.col += cols
+
+
+def _repeat(pattern: re.Pattern[bytes], attrs: bytes) -> int:
+    found = pattern.search(attrs)
+    return max(int(found[1]), 1) if found else 1
+
+
+_CHUNK = 32 * 1024 * 1024
+
+
+def _scan(part: Any, size: int, extent: _Extent) -> _Extent:
+    """Feed a part to `extent`, whole or in chunks cut just before a '<' (no tag is split).
+
+    `size` is the declared size, which zipfile enforces while reading.
+    """
+    if size <= _CHUNK:
+        extent.feed_part(part.read(size))  # read() would unpack a lying part whole
+        extent.end_sheet()
+        return extent
+    carry = b""
+    while chunk := part.read(_CHUNK):
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        if cut == -1:
+            carry = b""  # text only
+            continue
+        extent.feed(data[:cut])
+        carry = data[cut:]
+    extent.feed(carry)
+    extent.end_sheet()
+    return extent

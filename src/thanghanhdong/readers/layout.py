@@ -1,0 +1,284 @@
+"""Grids of values -> the form's fields and tables, whatever wrote the grid.
+
+A grid is a sheet of a workbook, or a table of a Word or PDF report. Tables are located by their
+header labels (from `form.py`), not by fixed rows, so a form with inserted rows, re-saved by
+another office suite, or retyped in the agency's own layout still reads. Nothing here knows the
+file format: `readers/excel.py` and the document readers build the grids.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from thanghanhdong import form
+from thanghanhdong.model import Cell, CellScalar, Grid, Location, RawRow, RawTable
+from thanghanhdong.text import loose_key
+
+_INFO_LABELS = {loose_key(f.label): f for f in form.INFO_FIELDS if f.is_input}
+_STT = loose_key(form.STT_LABEL)
+_NAME_PREFIX = loose_key(form.AGENCY_NAME_LABEL)
+
+Values = list[list[Any]]
+
+# Control characters arrive escaped (_x001B_) in a cell. They mean nothing in a report, XML
+# outputs refuse them, and printed to the officer's terminal ESC or CSI would drive it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def clean(value: Any) -> CellScalar:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", _CONTROL.sub("", value)) or None
+    return value
+
+
+def clean_text(value: Any) -> str:
+    return unicodedata.normalize("NFC", _CONTROL.sub("", str(value))).strip()
+
+
+class Sheet:
+    """One grid's values with the position of its first cell, so that every value carries the
+    position the officer sees ("D12" in a workbook, "Bảng 2, dòng 3, cột Nữ" in a document)."""
+
+    def __init__(
+        self, name: str, rows: Values, start: tuple[int, int] = (0, 0), grid: Grid = Grid.SHEET
+    ) -> None:
+        self.name = name
+        self.rows = rows
+        self.row0, self.col0 = start
+        self.grid = grid
+        self._headers: list[Header] | None = None
+
+    @property
+    def headers(self) -> list[Header]:
+        """Every table header on the grid, top to bottom (looked for once, when first asked)."""
+        if self._headers is None:
+            self._headers = _find_headers(self)
+        return self._headers
+
+    def location(self, r: int, c: int, label: str = "") -> Location:
+        return Location(self.name, self.row0 + r, self.col0 + c, self.grid, label)
+
+    def cell(self, r: int, c: int, label: str = "") -> Cell:
+        value = self.rows[r][c] if c < len(self.rows[r]) else ""
+        return Cell(self.location(r, c, label), clean(value))
+
+    def find(self, predicate: Any, max_rows: int | None = None) -> tuple[int, int] | None:
+        for r, row in enumerate(self.rows[:max_rows]):
+            for c, value in enumerate(row):
+                if isinstance(value, str) and value and predicate(loose_key(value)):
+                    return r, c
+        return None
+
+
+def read_meta(sheet: Sheet) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for row in sheet.rows[: len(form.META_KEYS) + 5]:
+        if len(row) >= 2 and isinstance(row[0], str) and row[0] in form.META_KEYS:
+            value = row[1]
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            meta[row[0]] = clean_text(value)
+    return meta
+
+
+def read_info(sheet: Sheet) -> dict[str, Cell]:
+    """The info fields by their labels: each value is in the cell right of its label."""
+    info: dict[str, Cell] = {}
+    for r, row in enumerate(sheet.rows):
+        for c, value in enumerate(row[:-1]):
+            if isinstance(value, str) and (field := _INFO_LABELS.get(loose_key(value))):
+                info.setdefault(field.key, sheet.cell(r, c + 1))
+                break
+    return info
+
+
+def agency_line(sheet: Sheet) -> Cell | None:
+    """ "Tên đơn vị báo cáo: X" typed above a table of a retyped form."""
+    found = sheet.find(lambda key: key.startswith(_NAME_PREFIX), max_rows=10)
+    if not found:
+        return None
+    cell = sheet.cell(*found)
+    text = str(cell.value)
+    name = text.split(":", 1)[1].strip() if ":" in text else ""
+    return Cell(cell.location, name or None)
+
+
+def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header]) -> RawTable:
+    """The spec's table: under the first header of its own (not of another table) in `sheets`."""
+    for sheet in sheets:
+        header = next((h for h in sheet.headers if h.spec is spec), None)
+        if header is None:
+            continue
+        rows, used = _table_rows(sheet, header)
+        read.update(used)
+        return RawTable(
+            spec.key,
+            sheet.name,
+            rows if not header.missing else [],
+            header=sheet.location(header.row, header.columns["stt"]),
+            first_data_row=sheet.row0 + header.data_start,
+            missing_columns=header.missing,
+        )
+    return RawTable(spec.key, None)
+
+
+def unread_tables(sheet: Sheet, read: set[Header]) -> list[tuple[str, Location]]:
+    """(table key, header position) of each table on `sheet` that is not read and has rows."""
+    found = []
+    for header in sheet.headers:
+        if header in read:
+            continue
+        rows, used = _table_rows(sheet, header)
+        read.update(used)
+        if rows:
+            found.append((header.spec.key, sheet.location(header.row, header.columns["stt"])))
+    return found
+
+
+@dataclass(eq=False)  # compared and hashed by identity: one header, one place on one grid
+class Header:
+    """A table header: a row holding STT, the table's item label and its count label."""
+
+    spec: form.TableSpec
+    row: int  # index in the grid
+    columns: dict[str, int]  # form.Column.key -> index in the grid's rows
+    data_start: int  # grid index of the first data row, after a grouped sub-header
+
+    @property
+    def missing(self) -> list[str]:
+        """The spec's columns not found under this header (a column the agency deleted)."""
+        return [c.key for c in self.spec.columns if c.key not in self.columns]
+
+
+_TABLE_LABELS = [(t, loose_key(t.item_label), loose_key(t.count_label)) for t in form.TABLES]
+
+
+def _find_headers(sheet: Sheet) -> list[Header]:
+    headers = []
+    for r, row in enumerate(sheet.rows):
+        # Three labels at least: counted at C speed, this skips blank and pre-numbered rows.
+        if len(row) - row.count("") < 3 or not _has_stt(row):
+            continue
+        keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
+        for spec, item_key, count_key in _TABLE_LABELS:
+            if item_key in keys and count_key in keys:
+                headers.append(_header(sheet, r, keys, spec))
+                break
+    return headers
+
+
+def _has_stt(row: list[Any]) -> bool:
+    for value in row:
+        if type(value) is str and 0 < len(value) <= 12 and loose_key(value) == _STT:
+            return True
+    return False
+
+
+def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Header:
+    """Columns by their labels: on the header row, or (a grouped column) on one of the two rows
+    under it, where the sub-header (Nam | Nữ) is."""
+    columns: dict[str, int] = {}
+    data_start = r + 1
+    below = [
+        [loose_key(v) if isinstance(v, str) else "" for v in sheet.rows[sub]]
+        for sub in range(r + 1, min(r + 3, len(sheet.rows)))
+    ]
+    for column in spec.columns:
+        label = loose_key(column.label)
+        if not column.group and label in keys:
+            columns[column.key] = keys.index(label)
+            continue
+        for offset, sub_keys in enumerate([keys, *below]):
+            if label in sub_keys:
+                columns[column.key] = sub_keys.index(label)
+                data_start = max(data_start, r + offset + 1)
+                break
+    return Header(spec, r, columns, data_start)
+
+
+def _table_rows(sheet: Sheet, header: Header) -> tuple[list[RawRow], list[Header]]:
+    """The filled rows under `header`, down to the next table's header (several tables typed on
+    one grid) or the end of the grid; and the headers read. The same header again, over the
+    same columns (copied to make room), continues the table."""
+    rows: list[RawRow] = []
+    used = [header]
+    start = header.data_start
+    following = [h for h in sheet.headers if h.row > header.row]
+    for after in [*following, None]:
+        end = after.row if after else len(sheet.rows)
+        closed = _read_rows(sheet, header, range(start, end), rows)
+        if closed or after is None or after.spec is not header.spec:
+            break
+        if after.columns != header.columns:
+            break
+        used.append(after)
+        start = after.data_start
+    return rows, used
+
+
+def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) -> bool:
+    """Append the filled rows of `span` to `rows`; True when a signature block ended them."""
+    columns = header.columns
+    labels = {c.key: c.label for c in header.spec.columns}
+    inputs = [c for key, c in columns.items() if key != "stt"]
+    numbers = [columns[key] for key in header.spec.number_keys if key in columns]
+    last_figures: int | None = None  # the last row of `span` with figures, found when needed
+    for r in span:
+        values = sheet.rows[r]
+        if values.count("") == len(values) or not _filled(values, inputs):
+            continue  # an empty (pre-numbered) row
+        if not any(c < len(values) and isinstance(values[c], (int, float)) for c in numbers):
+            if _is_title(values):
+                continue  # the next table's title, typed in a data column
+            if _is_closing(values):
+                if last_figures is None:
+                    last_figures = next(
+                        (x for x in reversed(span) if _figures(sheet.rows[x], numbers)), -1
+                    )
+                if r >= last_figures:
+                    return True  # place and date, signer: under the last table of a retyped form
+        cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
+        rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
+    return False
+
+
+def _filled(values: list[Any], columns: list[int]) -> bool:
+    return any(c < len(values) and values[c] != "" for c in columns)
+
+
+def _figures(values: list[Any], columns: list[int]) -> bool:
+    """Something in `columns` that is or may be meant as a number ("1.234", "2 cuộc")."""
+    for c in columns:
+        value = values[c] if c < len(values) else ""
+        if isinstance(value, (int, float)) or (
+            isinstance(value, str) and any(ch.isdigit() for ch in value)
+        ):
+            return True
+    return False
+
+
+_TITLE_KEYS = [loose_key(t.title) for t in form.TABLES]
+_NUMBERING = re.compile(r"^(?:bang\s*)?(?:\d+|[ivx]+)(?:[.):/-]\s*|\s+)")
+# The lines under a report's last table (loose keys): "Bắc Kạn, ngày 18 tháng 12 năm 2021",
+# "THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)", "TM. UBND", "KT. CHỦ TỊCH", "Người lập biểu".
+_CLOSING = re.compile(
+    r"^\(?\s*(?:thu truong|nguoi lap|ky ten|ky va ghi|noi nhan|tm\.|kt\.|tl\.)"
+    r"|\bngay\s*(?:\d{1,2}|[.…]+)?\s*thang\s*(?:\d{1,2}|[.…]+)?\s*nam\b"
+)
+
+
+def _is_title(values: list[Any]) -> bool:
+    """A row holding only a table's title ("2. Kết quả truyền thông ...")."""
+    texts = [v for v in values if v != ""]
+    if len(texts) != 1 or not isinstance(texts[0], str):
+        return False
+    key = _NUMBERING.sub("", loose_key(texts[0]))
+    return len(key) >= 12 and any(t.startswith(key) or key.startswith(t) for t in _TITLE_KEYS)
+
+
+def _is_closing(values: list[Any]) -> bool:
+    return any(isinstance(v, str) and _CLOSING.search(loose_key(v)) for v in values)
