@@ -10,12 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import docx
+from helpers import Excluded, consolidate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thanghanhdong import form
+from thanghanhdong.completeness import State
 from thanghanhdong.config import Campaign
-from thanghanhdong.consolidate import Excluded, Figures, State, consolidate
+from thanghanhdong.consolidate import Figures
 from thanghanhdong.model import Location, Row, Submission
 from thanghanhdong.report import numbers
 from thanghanhdong.report.docx import TOTAL_LABEL, render_docx
@@ -181,8 +183,8 @@ def test_budget_is_summed(campaign: Campaign) -> None:
 
 def test_status_counts_on_time_late_missing_and_excluded(campaign: Campaign) -> None:
     excluded = [
-        Excluded(Path("inbox/stp.xlsx"), "STP", "Sở Tư pháp", "Tệp có lỗi ở ô D9."),
-        Excluded(Path("inbox/la.xlsx"), None, None, "Không phải mẫu báo cáo của thd."),
+        Excluded(Path("inbox/stp.xlsx"), "STP", "Sở Tư pháp"),
+        Excluded(Path("inbox/la.xlsx"), None, None),
     ]
     result = consolidate(
         campaign,
@@ -191,18 +193,18 @@ def test_status_counts_on_time_late_missing_and_excluded(campaign: Campaign) -> 
         report_date=REPORT_DAY,
     )
     status = result.status
-    assert status.expected == len(campaign.agencies)
-    assert status.received_in_roster == 2
-    assert [e.code for e in status.on_time] == ["BABE"]
-    assert [e.code for e in status.late] == ["SYT"]
-    assert [(e.code, e.reason) for e in status.excluded] == [
-        ("STP", "Tệp có lỗi ở ô D9."),
-        (None, "Không phải mẫu báo cáo của thd."),
-    ]
+    # The issuing Sở (SLDTBXH) writes the report: it is never "chưa gửi" to itself.
+    assert status.expected == len(campaign.agencies) - 1
+    assert status.with_state(State.AUTHOR)[0].code == "SLDTBXH"
+    assert len(status.answered) == 3 and len(status.usable) == 2
+    assert [e.code for e in status.with_state(State.ON_TIME)] == ["BABE"]
+    assert [e.code for e in status.with_state(State.LATE)] == ["SYT"]
+    assert [(e.code, e.reason) for e in status.unusable] == [("STP", "Số âm.")]
     missing = {e.code for e in status.missing}
-    assert missing == {a.code for a in campaign.agencies} - {"BABE", "SYT", "STP"}
-    # roster order, the unknown file last
-    assert status.entries[-1].state is State.EXCLUDED and not status.entries[-1].in_roster
+    assert missing == {a.code for a in campaign.agencies} - {"BABE", "SYT", "STP", "SLDTBXH"}
+    # one entry per roster agency; the file of no agency is listed apart
+    assert len(status.entries) == len(campaign.agencies)
+    assert status.unrecognised == [Path("inbox/la.xlsx")]
 
 
 def test_a_submission_without_report_date_is_neither_on_time_nor_late(
@@ -212,21 +214,20 @@ def test_a_submission_without_report_date_is_neither_on_time_nor_late(
     undated.report_date = None  # not written, or not readable as a date
     result = consolidate(campaign, [submission("BABE"), undated], report_date=REPORT_DAY)
     status = result.status
-    assert [e.code for e in status.on_time] == ["BABE"]
-    assert status.late == []
-    assert [(e.code, e.state) for e in status.undated] == [("NARI", State.UNDATED)]
-    assert status.received_in_roster == 2  # received and consolidated all the same
+    assert [e.code for e in status.with_state(State.ON_TIME)] == ["BABE"]
+    assert status.with_state(State.LATE) == []
+    assert [e.code for e in status.with_state(State.UNDATED)] == ["NARI"]
+    assert len(status.usable) == 2  # received and consolidated all the same
     assert "NARI" not in {e.code for e in status.missing}
-    assert result.to_json()["status"]["undated"] == ["NARI"]
-    assert result.to_json()["status"]["on_time"] == ["BABE"]
+    assert result.to_json()["status"]["undated"] == 1
 
 
 def test_excluded_file_is_recognised_by_agency_name(campaign: Campaign) -> None:
     # A form of another campaign: no usable code, but the name is on the roster.
-    excluded = [Excluded(Path("inbox/ngan son.xlsx"), None, "UBND huyện Ngân Sơn", "Mẫu cũ.")]
+    excluded = [Excluded(Path("inbox/ngan son.xlsx"), None, "UBND huyện Ngân Sơn")]
     result = consolidate(campaign, [], excluded, report_date=REPORT_DAY)
-    entry = result.status.excluded[0]
-    assert (entry.code, entry.name, entry.in_roster) == ("NGANSON", "UBND huyện Ngân Sơn", True)
+    (entry,) = result.status.unusable
+    assert (entry.code, entry.name) == ("NGANSON", "UBND huyện Ngân Sơn")
     assert "NGANSON" not in {e.code for e in result.status.missing}
     assert len(result.status.entries) == len(campaign.agencies)
 
@@ -246,7 +247,7 @@ def test_narratives_in_roster_order_without_empty_ones(campaign: Campaign) -> No
 
 
 def test_to_json_has_the_design_shape(campaign: Campaign) -> None:
-    excluded = [Excluded(Path("inbox/stp.xlsx"), "STP", "Sở Tư pháp", "Lỗi.")]
+    excluded = [Excluded(Path("inbox/stp.xlsx"), "STP", "Sở Tư pháp")]
     result = consolidate(
         campaign,
         [submission("BABE", activities=[row("Tập huấn", "Huyện", 2, 40, 65)])],
@@ -262,7 +263,7 @@ def test_to_json_has_the_design_shape(campaign: Campaign) -> None:
     assert set(document["budget"]) == {"state", "mobilized"}
     assert document["included"] == [str(Path("inbox/babe.xlsx"))]
     assert document["excluded"] == [str(Path("inbox/stp.xlsx"))]
-    assert document["status"]["late"] == []
+    assert document["status"]["late"] == 0
 
 
 # ------------------------------------------------------------------------------ conservation

@@ -66,7 +66,7 @@ def test_errors_refuse_and_write_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_skip_invalid_names_the_excluded_files(tmp_path: Path) -> None:
+def test_skip_invalid_names_the_agencies_not_the_files(tmp_path: Path) -> None:
     inbox = ROOT / "examples" / "inbox-loi"
     out = tmp_path / "baocao.docx"
     result = runner.invoke(
@@ -81,8 +81,9 @@ def test_skip_invalid_names_the_excluded_files(tmp_path: Path) -> None:
         "BC THD 2021 - Ngan Son.xlsx",
     } <= excluded
     text = docx_text(out)
-    for name in excluded:
-        assert name in text
+    for name in excluded:  # the signed report speaks of agencies, never of files
+        assert name not in text
+    assert "gửi báo cáo chưa hợp lệ nên chưa tổng hợp (Tỉnh đoàn, UBND huyện Ba Bể" in text
 
 
 def test_no_overwrite_without_force(tmp_path: Path) -> None:
@@ -110,3 +111,23 @@ def test_empty_inbox_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Chưa có báo cáo hợp lệ" in result.stderr
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_validate_and_the_report_agree_on_every_count(tmp_path: Path) -> None:
+    """One completeness computation: the counts `thd validate` prints are the report's."""
+    inbox = ROOT / "examples" / "inbox-loi"
+    checked = json.loads(runner.invoke(app, ["validate", str(inbox), "--json"]).stdout)
+    counts = checked["completeness"]
+    out = tmp_path / "baocao.docx"
+    result = runner.invoke(
+        app, ["consolidate", str(inbox), "--out", str(out), "--skip-invalid", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["status"] == {**counts, "agencies": counts["agencies"]}
+    text = docx_text(out)
+    answered, expected = counts["answered"], counts["expected"]
+    assert f"Có {answered}/{expected} cơ quan, đơn vị, địa phương gửi báo cáo" in text
+    assert f"phải báo cáo: {expected}; đã gửi: {answered} (" in text
+    assert f"chưa gửi: {counts['missing']}." in text
+    assert checked["summary"]["received_agencies"] == answered
+    assert answered + counts["missing"] == expected  # adds up to the roster

@@ -24,8 +24,8 @@ from thanghanhdong import form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import consolidate
 from thanghanhdong.model import FileResult, Submission
+from thanghanhdong.pipeline import ConsolidateRequest, build_reports
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
-from thanghanhdong.service import build_reports
 from thanghanhdong.template import FormStamper, file_name
 from thanghanhdong.validate import validate_file, validate_inbox
 
@@ -312,7 +312,8 @@ def normalised(text: str) -> str:
 def test_example_report_prints_to_pdf(tmp_path: Path, campaign: Campaign, profile: Path) -> None:
     report = validate_inbox(ROOT / "examples" / "inbox", campaign)
     docx = tmp_path / "baocao.docx"
-    docx.write_bytes(build_reports(report, report_date=REPORT_DATE).docx)
+    request = ConsolidateRequest(tmp_path, docx, report_date=REPORT_DATE)
+    docx.write_bytes(build_reports(report, request).outputs[docx])
     (pdf,) = soffice_convert([docx], "pdf", tmp_path / "pdf", profile)
 
     info = subprocess.run(

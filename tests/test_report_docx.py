@@ -20,10 +20,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from helpers import Excluded, consolidate
 
 from thanghanhdong import form
 from thanghanhdong.config import Campaign
-from thanghanhdong.consolidate import Consolidation, Excluded, Narrative, consolidate
+from thanghanhdong.consolidate import Consolidation, Narrative
 from thanghanhdong.model import Location, Row, Submission
 from thanghanhdong.report import numbers
 from thanghanhdong.report.docx import TemplateError, render_docx
@@ -72,7 +73,7 @@ def sample(campaign: Campaign) -> Consolidation:
         narratives={"proposals": "Đề nghị bổ sung kinh phí."},
         tables={"activities": [_row("activities", "tập huấn", "Tỉnh", 1, 20, 30)]},
     )
-    excluded = [Excluded(Path("inbox/2021_stp.xlsx"), "STP", "Sở Tư pháp", "Ô D9 ghi số âm.")]
+    excluded = [Excluded(Path("inbox/2021_stp.xlsx"), "STP", "Sở Tư pháp")]
     return consolidate(campaign, [babe, syt], excluded, report_date=date(2022, 1, 5))
 
 
@@ -272,10 +273,11 @@ def test_body_paragraphs_follow_nd30(document: docx.document.Document) -> None:
 def test_sentences_with_key_figures(document: docx.document.Document) -> None:
     text = _all_text(document)
     assert (
-        "Có 2/28 cơ quan, đơn vị, địa phương gửi báo cáo kết quả thực hiện về Sở Lao động" in text
+        "Có 3/27 cơ quan, đơn vị, địa phương gửi báo cáo kết quả thực hiện về Sở Lao động" in text
     )
     assert "trong đó 1 đơn vị gửi muộn (Sở Y tế)" in text
-    assert "Sở Tư pháp" in text and "Ô D9 ghi số âm." in text
+    assert "gửi báo cáo chưa hợp lệ nên chưa tổng hợp (Sở Tư pháp)" in text
+    assert "Số âm." in text and "2021_stp.xlsx" not in text
     # activities: 4 cuộc, 40+65+10+12+20+30 = 177 people, 107 women = 60,5%
     assert (
         "Tổ chức 4 cuộc hoạt động hưởng ứng, kiểm tra, giám sát với 177 lượt người tham gia" in text
@@ -404,7 +406,7 @@ def test_appendices_content(document: docx.document.Document) -> None:
     states = {r.cells[1].text: r.cells[3].text for r in status.rows[1:]}
     assert states["UBND huyện Ba Bể"] == "Đúng hạn"
     assert states["Sở Y tế"] == "Gửi muộn"
-    assert states["Sở Tư pháp"] == "Không tổng hợp"
+    assert states["Sở Tư pháp"] == "Đã gửi, chưa hợp lệ"
     assert states["Sở Nội vụ"] == "Chưa gửi"
     text = _all_text(document)
     assert "I.1. Công tác chỉ đạo, ban hành kế hoạch triển khai" in text
@@ -447,7 +449,7 @@ def test_report_without_any_submission(campaign: Campaign) -> None:
     empty = consolidate(campaign, [], report_date=date(2021, 12, 20))
     document = docx.Document(io.BytesIO(render_docx(empty)))
     text = _all_text(document)
-    assert "Có 0/28 cơ quan, đơn vị, địa phương" in text
+    assert "Có 0/27 cơ quan, đơn vị, địa phương" in text
     assert "Bắc Kạn, ngày 20 tháng 12 năm 2021" in text
     table = _data_table(document, "Hoạt động")
     assert [c.text for c in table.rows[-1].cells][1:5] == ["Tổng cộng", "0", "0", "0"]
@@ -568,7 +570,7 @@ def test_an_undated_submission_is_reported_as_such(campaign: Campaign) -> None:
         "không ghi rõ ngày báo cáo (UBND huyện Na Rì)." in text
     )
     assert "đều đúng hạn" not in text
-    assert "(đúng hạn: 1, gửi muộn: 0, không rõ ngày: 1)" in text
+    assert "(đúng hạn: 1; gửi muộn: 0; không rõ ngày: 1)" in text
     status = next(t for t in document.tables if [c.text for c in t.rows[0].cells][-1] == "Ghi chú")
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in status.rows[1:]}
     assert rows["UBND huyện Na Rì"][2:] == [
@@ -593,7 +595,7 @@ def test_late_and_undated_share_one_sentence(campaign: Campaign) -> None:
     result = consolidate(campaign, [late, undated], report_date=date(2022, 1, 5))
     text = _all_text(docx.Document(io.BytesIO(render_docx(result))))
     assert (
-        "Có 2/28 cơ quan, đơn vị, địa phương gửi báo cáo kết quả thực hiện về Sở Lao động - "
+        "Có 2/27 cơ quan, đơn vị, địa phương gửi báo cáo kết quả thực hiện về Sở Lao động - "
         "Thương binh và Xã hội, trong đó 1 đơn vị gửi muộn (Sở Y tế) và 1 đơn vị không ghi rõ "
         "ngày báo cáo (UBND huyện Na Rì)." in text
     )

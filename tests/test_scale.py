@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from thanghanhdong import config
 from thanghanhdong.config import Agency
+from thanghanhdong.pipeline import PARALLEL_OUTPUTS_FROM, ConsolidateRequest, build_reports
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
-from thanghanhdong.service import PARALLEL_OUTPUTS_FROM, build_reports
 from thanghanhdong.template import FormStamper, build_workbook_bytes
 from thanghanhdong.validate import PARALLEL_THRESHOLD, validate_inbox
 
@@ -29,13 +29,13 @@ def test_large_roster(tmp_path: Path) -> None:
     for agency in agencies:
         (tmp_path / f"{agency.code}.xlsx").write_bytes(stamper.stamp(agency))
 
-    built = build_reports(validate_inbox(tmp_path, campaign), want_xlsx=True)
+    request = ConsolidateRequest(tmp_path, Path("b.docx"), Path("t.xlsx"))
+    built = build_reports(validate_inbox(tmp_path, campaign), request)
 
     totals = built.consolidation.to_json()["totals"]
     assert totals["activities"] == {"count": 3 * count, "male": 37 * count, "female": 54 * count}
     assert totals["media"] == {"count": 30 * count, "male": 1200 * count, "female": 1350 * count}
-    assert built.xlsx is not None
-    sheet = load_workbook(io.BytesIO(built.xlsx))["Theo đơn vị"]
+    sheet = load_workbook(io.BytesIO(built.outputs[Path("t.xlsx")]))["Theo đơn vị"]
     names = {cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
     assert {a.name for a in agencies} <= names
 
@@ -46,7 +46,7 @@ from pathlib import Path
 from thanghanhdong import config
 from thanghanhdong.config import Agency
 from thanghanhdong.sample import SampleReport, fill_bytes
-from thanghanhdong.service import PARALLEL_OUTPUTS_FROM, build_reports
+from thanghanhdong.pipeline import PARALLEL_OUTPUTS_FROM, ConsolidateRequest, build_reports
 from thanghanhdong.template import FormStamper, build_workbook_bytes
 from thanghanhdong.validate import validate_inbox
 
@@ -58,8 +58,9 @@ if __name__ == "__main__":
     stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), SampleReport()))
     for agency in agencies:
         (inbox / f"{agency.code}.xlsx").write_bytes(stamper.stamp(agency))
-    built = build_reports(validate_inbox(inbox, campaign), want_xlsx=True)
-    print(built.consolidation.to_json()["totals"]["activities"]["count"], len(built.xlsx) > 0)
+    request = ConsolidateRequest(inbox, Path("b.docx"), Path("t.xlsx"))
+    built = build_reports(validate_inbox(inbox, campaign), request)
+    print(built.consolidation.to_json()["totals"]["activities"]["count"], len(built.outputs) == 2)
 """
 
 

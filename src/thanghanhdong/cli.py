@@ -6,10 +6,10 @@ command needs them, so `thd --help` starts fast.
 
 from __future__ import annotations
 
-import errno
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -40,23 +40,6 @@ ConfigOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")]
-
-
-_OS_REASONS = {
-    errno.EEXIST: "đã có một tệp hoặc liên kết trùng tên",
-    errno.EACCES: "không có quyền ghi",
-    errno.EPERM: "không có quyền ghi",
-    errno.EROFS: "ổ đĩa chỉ cho đọc",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.ENOENT: "không có thư mục này",
-    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
-    errno.EISDIR: "đây là thư mục, không phải tệp",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """What the operating system said, in Vietnamese where we know the case."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -104,23 +87,12 @@ def init(
     force: ForceOption = False,
 ) -> None:
     """Tạo tệp cấu hình thd.toml (có chú thích) và thư mục inbox/ để nhận báo cáo."""
-    from thanghanhdong import config
+    from thanghanhdong import pipeline
 
-    target = directory / config.CONFIG_FILENAME
-    if target.exists() and not force:
-        fail(f"Đã có {target}. Dùng --force nếu muốn ghi đè (cấu hình cũ sẽ mất).")
-    for path in (directory, directory / "inbox"):
-        if path.exists() and not path.is_dir():
-            fail(f"{path} là một tệp, không phải thư mục: chọn tên khác.")
-    from thanghanhdong.files import atomic_write
-
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, config.default_config_text().encode("utf-8"))
-        (directory / "inbox").mkdir(exist_ok=True)
-    except OSError as exc:
-        fail(f"Không ghi được vào {directory}: {os_reason(exc)}.")
-    out.print(f"Đã tạo {escape(str(target))} và thư mục {escape(str(directory / 'inbox'))}.")
+    outcome = pipeline.init(directory, force=force)
+    if outcome.error:
+        fail(outcome.error, outcome.exit_code)
+    out.print(f"Đã tạo {escape(str(outcome.config))} và thư mục {escape(str(outcome.inbox))}.")
     out.print(
         "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chạy: thd generate-templates"
     )
@@ -142,44 +114,27 @@ def generate_templates(
     from rich.progress import Progress
     from rich.table import Table
 
-    from thanghanhdong.files import OutputExists
-    from thanghanhdong.template import write_forms
+    from thanghanhdong import pipeline
 
     campaign = load_campaign(config_path)
-    agencies = campaign.agencies
-    if agency_codes:
-        unknown = [code for code in agency_codes if campaign.agency(code) is None]
-        if unknown:
-            known = ", ".join(a.code for a in campaign.agencies)
-            fail(f"Không có đơn vị mã {', '.join(unknown)} trong cấu hình. Các mã hợp lệ: {known}.")
-        agencies = [
-            a for a in campaign.agencies if a.code.upper() in {c.upper() for c in agency_codes}
-        ]
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("Đang tạo mẫu", total=None, visible=False)
 
-    if out_dir.exists() and not out_dir.is_dir():
-        fail(f"{out_dir} là một tệp, không phải thư mục: chọn tên khác cho --out.")
-    written = []
-    try:
-        with Progress(console=err, transient=True, disable=len(agencies) < 10) as progress:
-            task = progress.add_task("Đang tạo mẫu", total=len(agencies))
-            for item in write_forms(campaign, agencies, out_dir, force=force):
-                written.append(item)
-                progress.advance(task)
-    except OutputExists as exc:
-        paths = exc.paths
-        fail(
-            f"Đã có {len(paths)} tệp trong {out_dir} (ví dụ {paths[0].name}). Dùng --force để ghi đè."
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, visible=total >= 10)
+
+        outcome = pipeline.generate(
+            campaign, out_dir, agency_codes or (), force=force, progress=advance
         )
-    except OSError as exc:
-        fail(f"Không ghi được vào {out_dir}: {os_reason(exc)}.")
-
-    table = Table(title=f"Đã tạo {len(written)} mẫu trong {escape(str(out_dir))}")
+    if outcome.error:
+        fail(outcome.error, outcome.exit_code)
+    table = Table(title=f"Đã tạo {len(outcome.written)} mẫu trong {escape(str(out_dir))}")
     table.add_column("Mã", no_wrap=True)
     table.add_column("Đơn vị")
     # The file name must show whole, even in an 80-column console: let the name column wrap.
     table.add_column("Tệp", no_wrap=True)
-    for item in written:
-        table.add_row(escape(item.agency.code), escape(item.agency.name), escape(item.path.name))
+    for agency, path in outcome.written:
+        table.add_row(escape(agency.code), escape(agency.name), escape(path.name))
     out.print(table)
 
 
@@ -192,50 +147,20 @@ JsonOption = Annotated[
 ]
 
 
-def _check_inbox(inbox: Path) -> None:
-    if not inbox.is_dir():
-        fail(
-            f"Không có thư mục {inbox}. Chép các tệp báo cáo nhận được vào một thư mục rồi chỉ ra thư mục đó."
-        )
-
-
-def _check_output(path: Path, inbox: Path, force: bool, suffix: str) -> None:
-    """Everything that can be said about an output before the work starts."""
-    if path.suffix.lower() != suffix:
-        fail(f"Tên tệp {path} phải có đuôi {suffix}.")
-    if _inside(path, inbox):
-        fail(f"Không ghi kết quả vào trong thư mục báo cáo {inbox}: chọn nơi khác cho {path}.")
-    if not path.parent.is_dir():
-        fail(f"Không có thư mục {path.parent}: tạo thư mục trước, hoặc chọn nơi khác cho {path}.")
-    if path.is_dir():
-        fail(f"{path} là một thư mục: chọn tên tệp.")
-    if path.exists() and not force:
-        fail(f"Đã có {path} (có thể đã được sửa tay). Dùng --force để ghi đè, hoặc chọn tên khác.")
-
-
-def _check_output_dir(directory: Path, inbox: Path) -> None:
-    if _inside(directory, inbox):
-        fail(f"Không ghi vào trong thư mục báo cáo {inbox}: chọn thư mục khác cho {directory}.")
-    if directory.exists() and not directory.is_dir():
-        fail(f"{directory} là một tệp, không phải thư mục: chọn tên khác.")
-
-
-def _inside(path: Path, directory: Path) -> bool:
-    return path.resolve().is_relative_to(directory.resolve())
-
-
-def run_validation(inbox: Path, campaign: config.Campaign):
+def progress_bar() -> Any:
+    """A progress bar on stderr that shows itself only for 20 files or more."""
     from rich.progress import Progress
 
-    from thanghanhdong.validate import validate_inbox
+    return Progress(console=err, transient=True)
 
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("Đang kiểm tra", total=None, visible=False)
 
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, visible=total >= 20)
+def _advance(progress: Any) -> Callable[[int, int], None]:
+    task = progress.add_task("Đang kiểm tra", total=None, visible=False)
 
-        return validate_inbox(inbox, campaign, progress=advance)
+    def advance(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total, visible=total >= 20)
+
+    return advance
 
 
 def print_json(data: object) -> None:
@@ -262,41 +187,27 @@ def validate(
     force: ForceOption = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
-    from thanghanhdong.reporter import render_validation
+    from thanghanhdong import pipeline
+    from thanghanhdong.reporter import render_annotations, render_validation
 
     campaign = load_campaign(config_path)
-    _check_inbox(inbox)
-    if annotate_dir is not None:
-        _check_output_dir(annotate_dir, inbox)
-    report = run_validation(inbox, campaign)
-    if annotate_dir is not None:  # before any output, so a refusal does not follow a report
-        _write_annotations(report, campaign, annotate_dir, force)
-    if as_json:
-        print_json(report.to_json())
-    else:
-        render_validation(report, out)
-    raise typer.Exit(report.exit_code(strict))
-
-
-def _write_annotations(report, campaign: config.Campaign, directory: Path, force: bool) -> None:
-    from thanghanhdong.annotate import write_annotated
-    from thanghanhdong.files import OutputExists
-
-    try:
-        written = write_annotated(report.files, campaign, directory, force=force)
-    except OutputExists as exc:
-        fail(f"Đã có {len(exc.paths)} bản đánh dấu trong {directory}. Dùng --force để ghi đè.")
-    except OSError as exc:
-        fail(f"Không ghi được vào {directory}: {os_reason(exc)}.")
-    err.print(f"Đã ghi {len(written)} bản có đánh dấu chỗ cần sửa vào {escape(str(directory))}.")
-    copied = {c.source for c in written}
-    skipped = [f for f in report.files if f.issues and f.path not in copied]
-    if skipped:
-        names = ", ".join(f.path.name for f in skipped)
-        err.print(
-            f"Không lập bản đánh dấu cho {len(skipped)} tệp không đọc được hoặc không nhận ra đơn vị "
-            f"(xem lỗi ở trên): {escape(names)}."
+    with progress_bar() as progress:
+        outcome = pipeline.validate(
+            inbox,
+            campaign,
+            annotate_dir=annotate_dir,
+            strict=strict,
+            force=force,
+            progress=_advance(progress),
         )
+    if outcome.report is None or outcome.error:
+        fail(outcome.error or "", outcome.exit_code)
+    if as_json:
+        print_json(outcome.report.to_json())
+    else:
+        render_validation(outcome.report, out)
+        render_annotations(outcome, out)
+    raise typer.Exit(outcome.exit_code)
 
 
 @app.command()
@@ -327,53 +238,30 @@ def consolidate(
     ] = None,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành báo cáo Word của tỉnh (và bảng Excel nếu cần)."""
+    from thanghanhdong import pipeline
     from thanghanhdong.parse import parse_date
-    from thanghanhdong.report.docx import TemplateError
-    from thanghanhdong.reporter import render_validation
-    from thanghanhdong.service import ReportError, build_reports
+    from thanghanhdong.reporter import render_consolidation, render_refusal
 
-    if template is not None and not template.is_file():
-        fail(f"Không có tệp mẫu Word {template}.")
     dated = parse_date(report_date) if report_date else None
     if report_date and dated is None:
         fail(f"Ngày “{report_date}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 05/01/2022.")
     campaign = load_campaign(config_path)
-    _check_inbox(inbox)
-    _check_output(out_path, inbox, force, ".docx")
-    if xlsx_path is not None:
-        _check_output(xlsx_path, inbox, force, ".xlsx")
-    outputs = [p for p in (out_path, xlsx_path) if p is not None]
-    report = run_validation(inbox, campaign)
-    if report.has_errors and not skip_invalid:
+    request = pipeline.ConsolidateRequest(
+        inbox, out_path, xlsx_path, template, skip_invalid, force, dated
+    )
+    with progress_bar() as progress:
+        outcome = pipeline.consolidate(request, campaign, progress=_advance(progress))
+    if outcome.refused and outcome.report is not None:
         if as_json:
-            print_json(report.to_json())
-        render_validation(report, err)
-        err.print(
-            "[red]Không tổng hợp vì có tệp bị lỗi.[/] Sửa các tệp trên, hoặc chạy lại với --skip-invalid để bỏ qua chúng (báo cáo sẽ nêu tên)."
-        )
-        raise typer.Exit(1)
-    try:
-        result = build_reports(
-            report, template=template, want_xlsx=xlsx_path is not None, report_date=dated
-        )
-    except ReportError as exc:
-        # A broken --template is a usage error; no valid report at all is a refusal.
-        fail(str(exc), code=2 if isinstance(exc.__cause__, TemplateError) else 1)
-    from thanghanhdong.files import atomic_write
-
-    for path, data in ((out_path, result.docx), (xlsx_path, result.xlsx)):
-        if path is None or data is None:
-            continue
-        try:
-            atomic_write(path, data)
-        except OSError as exc:
-            fail(f"Không ghi được {path}: {os_reason(exc)}.")
+            print_json(outcome.report.to_json())
+        render_refusal(outcome.report, err)
+        raise typer.Exit(outcome.exit_code)
+    if outcome.error or outcome.consolidation is None:
+        fail(outcome.error or "", outcome.exit_code)
     if as_json:
-        print_json(result.consolidation.to_json())
+        print_json(outcome.consolidation.to_json())
         return
-    from thanghanhdong.reporter import render_consolidation
-
-    render_consolidation(result.consolidation, outputs, out)
+    render_consolidation(outcome.consolidation, outcome.written, out)
 
 
 CRASH_EXIT = 3

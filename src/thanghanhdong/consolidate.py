@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from thanghanhdong import form
-from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.completeness import Completeness
+from thanghanhdong.config import Campaign
 from thanghanhdong.model import Row, Submission
 from thanghanhdong.text import loose_key
 
@@ -118,24 +118,6 @@ class Budget:
 
 
 @dataclass(frozen=True)
-class Excluded:
-    """A returned file left out of the consolidation, and why (Vietnamese)."""
-
-    path: Path
-    agency_code: str | None
-    agency_name: str | None
-    reason: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "agency_code": self.agency_code,
-            "agency_name": self.agency_name,
-            "reason": self.reason,
-        }
-
-
-@dataclass(frozen=True)
 class ConsolidatedRow:
     item: str  # the catalogue's spelling, or the first spelling met for an unmatched name
     level: str
@@ -203,82 +185,6 @@ class AgencyFigures:
         }
 
 
-class State(str, Enum):
-    ON_TIME = "on_time"
-    LATE = "late"
-    UNDATED = "undated"  # received, but no readable report date: neither on time nor late
-    MISSING = "missing"
-    EXCLUDED = "excluded"
-
-
-@dataclass(frozen=True)
-class AgencyStatus:
-    """Where one agency (or one excluded file of an unknown agency) stands."""
-
-    code: str | None
-    name: str
-    state: State
-    in_roster: bool
-    path: Path | None = None
-    report_date: date | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class SubmissionStatus:
-    expected: int  # agencies on the roster
-    entries: list[AgencyStatus]  # roster order, then files of agencies not on the roster
-
-    def _with(self, *states: State) -> list[AgencyStatus]:
-        return [e for e in self.entries if e.state in states]
-
-    @property
-    def received(self) -> list[AgencyStatus]:
-        return self._with(State.ON_TIME, State.LATE, State.UNDATED)
-
-    @property
-    def received_in_roster(self) -> int:
-        return len({e.code for e in self.received if e.in_roster})
-
-    @property
-    def on_time(self) -> list[AgencyStatus]:
-        return self._with(State.ON_TIME)
-
-    @property
-    def late(self) -> list[AgencyStatus]:
-        return self._with(State.LATE)
-
-    @property
-    def undated(self) -> list[AgencyStatus]:
-        return self._with(State.UNDATED)
-
-    @property
-    def missing(self) -> list[AgencyStatus]:
-        return self._with(State.MISSING)
-
-    @property
-    def excluded(self) -> list[AgencyStatus]:
-        return self._with(State.EXCLUDED)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "expected": self.expected,
-            "received": self.received_in_roster,
-            "on_time": [e.code for e in self.on_time],
-            "late": [e.code for e in self.late],
-            "undated": [e.code for e in self.undated],
-            "missing": [e.code for e in self.missing],
-            "excluded": [
-                {
-                    "path": str(e.path) if e.path else None,
-                    "agency_code": e.code,
-                    "reason": e.reason,
-                }
-                for e in self.excluded
-            ],
-        }
-
-
 class Narrative(NamedTuple):
     """One agency's text for one narrative section."""
 
@@ -293,10 +199,20 @@ class Consolidation:
     tables: dict[str, ConsolidatedTable]  # form.TABLES order
     agencies: list[AgencyFigures]  # included submissions, roster order
     budget: Budget
-    status: SubmissionStatus
+    status: Completeness
     narratives: dict[str, list[Narrative]]  # form.NARRATIVE_KEYS -> texts in roster order
-    included: list[Path] = field(default_factory=list)
-    excluded: list[Excluded] = field(default_factory=list)
+
+    @property
+    def included(self) -> list[Path]:
+        return [a.path for a in self.agencies]
+
+    @property
+    def excluded(self) -> list[Path]:
+        """The files that were checked and are not used."""
+        used = set(self.included)
+        return [p for e in self.status.entries for p in e.files if p not in used] + list(
+            self.status.unrecognised
+        )
 
     def table(self, key: str) -> ConsolidatedTable:
         return self.tables[key]
@@ -307,7 +223,7 @@ class Consolidation:
             "totals": {key: dict(t.total) for key, t in self.tables.items()},
             "budget": self.budget.to_json(),
             "included": [str(p) for p in self.included],
-            "excluded": [str(e.path) for e in self.excluded],
+            "excluded": [str(p) for p in self.excluded],
             "report_date": self.report_date.isoformat(),
             "status": self.status.to_json(),
             "tables": {key: t.to_json() for key, t in self.tables.items()},
@@ -321,22 +237,20 @@ class Consolidation:
 def consolidate(
     campaign: Campaign,
     submissions: Sequence[Submission],
-    excluded: Sequence[Excluded] = (),
+    status: Completeness,
     *,
-    report_date: date | None = None,
+    report_date: date,
 ) -> Consolidation:
-    """Merge validated submissions; `excluded` files are only listed (with their reason)."""
+    """Merge validated submissions; `status` says who answered and what is not used."""
     ordered = _in_roster_order(campaign, submissions)
     return Consolidation(
         campaign=campaign,
-        report_date=report_date or date.today(),
+        report_date=report_date,
         tables={spec.key: _table(campaign, spec, ordered) for spec in form.TABLES},
         agencies=[_agency_figures(campaign, s) for s in ordered],
         budget=sum((Budget(s.budget_state, s.budget_mobilized) for s in ordered), Budget()),
-        status=_status(campaign, ordered, excluded),
+        status=status,
         narratives={key: _narratives(campaign, ordered, key) for key in form.NARRATIVE_KEYS},
-        included=[s.path for s in ordered],
-        excluded=list(excluded),
     )
 
 
@@ -438,67 +352,6 @@ def _agency_figures(campaign: Campaign, submission: Submission) -> AgencyFigures
             if (text := submission.narratives.get(key, "")).strip()
         },
     )
-
-
-def _status(
-    campaign: Campaign, submissions: Sequence[Submission], excluded: Sequence[Excluded]
-) -> SubmissionStatus:
-    by_code: dict[str, list[AgencyStatus]] = {}
-    others: list[AgencyStatus] = []
-
-    def place(code: str | None, entry: AgencyStatus) -> None:
-        if entry.in_roster and code:
-            by_code.setdefault(code.upper(), []).append(entry)
-        else:
-            others.append(entry)
-
-    for s in submissions:
-        in_roster = campaign.agency(s.agency_code) is not None
-        entry = AgencyStatus(
-            code=s.agency_code,
-            name=_display_name(campaign, s.agency_code, s.agency_name),
-            state=_timeliness(s),
-            in_roster=in_roster,
-            path=s.path,
-            report_date=s.report_date,
-        )
-        place(s.agency_code, entry)
-    for e in excluded:
-        agency = _roster_agency(campaign, e.agency_code, e.agency_name)
-        code = agency.code if agency else e.agency_code
-        entry = AgencyStatus(
-            code=code,
-            name=agency.name if agency else (e.agency_name or e.agency_code or e.path.name),
-            state=State.EXCLUDED,
-            in_roster=agency is not None,
-            path=e.path,
-            reason=e.reason,
-        )
-        place(code, entry)
-    entries: list[AgencyStatus] = []
-    for agency in campaign.agencies:
-        found = by_code.get(agency.code.upper())
-        if found:
-            entries.extend(found)
-        else:
-            entries.append(AgencyStatus(agency.code, agency.name, State.MISSING, True))
-    return SubmissionStatus(expected=len(campaign.agencies), entries=entries + others)
-
-
-def _timeliness(submission: Submission) -> State:
-    """On time only when a report date shows it; a missing or unreadable date proves nothing."""
-    if submission.late:
-        return State.LATE
-    return State.ON_TIME if submission.report_date is not None else State.UNDATED
-
-
-def _roster_agency(campaign: Campaign, code: str | None, name: str | None) -> Agency | None:
-    """The roster agency an excluded file belongs to: by code, else by its name (a file of
-    another campaign or a retyped form may carry no usable code but a recognisable name)."""
-    agency = campaign.agency(code) if code else None
-    if agency is None and name:
-        agency = campaign.agency_by_name(name)
-    return agency
 
 
 def _narratives(campaign: Campaign, submissions: Sequence[Submission], key: str) -> list[Narrative]:

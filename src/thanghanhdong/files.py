@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -32,3 +33,68 @@ class OutputExists(Exception):
     def __init__(self, paths: list[Path]) -> None:
         super().__init__(", ".join(str(p) for p in paths))
         self.paths = paths
+
+
+# ------------------------------------------------------------------ the output policy
+# One place says what may be written where: never inside the inbox, never over an existing file
+# without --force (the officer may have edited last run's report by hand), always atomically.
+
+_OS_REASONS = {
+    errno.EEXIST: "đã có một tệp hoặc liên kết trùng tên",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.ENOENT: "không có thư mục này",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What the operating system said, in Vietnamese where we know the case."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def inside(path: Path, directory: Path) -> bool:
+    return path.resolve().is_relative_to(directory.resolve())
+
+
+def output_problem(path: Path, *, suffix: str, inbox: Path | None, force: bool) -> str | None:
+    """Why `path` may not be written, in Vietnamese; None when it may. Said before any work."""
+    if path.suffix.lower() != suffix:
+        return f"Tên tệp {path} phải có đuôi {suffix}."
+    if inbox is not None and inside(path, inbox):
+        return f"Không ghi kết quả vào trong thư mục báo cáo {inbox}: chọn nơi khác cho {path}."
+    if not path.parent.is_dir():
+        return f"Không có thư mục {path.parent}: tạo thư mục trước, hoặc chọn nơi khác cho {path}."
+    if path.is_dir():
+        return f"{path} là một thư mục: chọn tên tệp."
+    if path.exists() and not force:
+        return f"Đã có {path} (có thể đã được sửa tay). Dùng --force để ghi đè, hoặc chọn tên khác."
+    return None
+
+
+def directory_problem(directory: Path, *, inbox: Path | None = None) -> str | None:
+    """Why files may not be written into `directory`; None when they may."""
+    if inbox is not None and inside(directory, inbox):
+        return f"Không ghi vào trong thư mục báo cáo {inbox}: chọn thư mục khác cho {directory}."
+    if directory.exists() and not directory.is_dir():
+        return f"{directory} là một tệp, không phải thư mục: chọn tên khác."
+    return None
+
+
+def existing_problem(paths: list[Path], where: Path, what: str) -> str:
+    return (
+        f"Đã có {len(paths)} {what} trong {where} (ví dụ {paths[0].name}). Dùng --force để ghi đè."
+    )
+
+
+def write_all(outputs: dict[Path, bytes]) -> str | None:
+    """Write every output atomically; the Vietnamese reason of the first failure, else None."""
+    for path, data in outputs.items():
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            return f"Không ghi được {path}: {os_reason(exc)}."
+    return None

@@ -130,3 +130,28 @@ def render_consolidation(consolidation: Any, outputs: list[Path], console: Conso
         console.print(f"  [yellow]- bỏ qua:[/] {escape(str(path))}")
     for path in outputs:
         console.print(f"[green]Đã ghi[/] {escape(str(path))}")
+
+
+def render_annotations(outcome: Any, console: Console) -> None:
+    """After the problems: which annotated copies were written, and which files got none."""
+    if outcome.annotate_dir is None:
+        return
+    console.print(
+        f"Đã ghi {len(outcome.annotated)} bản có đánh dấu chỗ cần sửa vào "
+        f"{escape(str(outcome.annotate_dir))}."
+    )
+    if outcome.not_annotated:
+        names = ", ".join(p.name for p in outcome.not_annotated)
+        console.print(
+            f"Không lập bản đánh dấu cho {len(outcome.not_annotated)} tệp không đọc được hoặc "
+            f"không nhận ra đơn vị (xem lỗi ở trên): {escape(names)}."
+        )
+
+
+def render_refusal(report: ValidationReport, console: Console) -> None:
+    """consolidate refused: the problems, and what to do."""
+    render_validation(report, console)
+    console.print(
+        "[red]Không tổng hợp vì có tệp bị lỗi.[/] Sửa các tệp trên, hoặc chạy lại với "
+        "--skip-invalid để bỏ qua chúng (báo cáo sẽ nêu tên)."
+    )

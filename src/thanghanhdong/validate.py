@@ -19,7 +19,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ValidationError, ValidationInfo, create_model
 from pydantic_core import PydanticCustomError
 
-from thanghanhdong import form, messages
+from thanghanhdong import completeness, form, messages
+from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
@@ -501,14 +502,13 @@ class ValidationReport:
     ignored: list[Path]  # lock and system files
     attachments: list[Path] = field(default_factory=list)  # PDF, Word, pictures sent along
 
-    @property
-    def received_codes(self) -> set[str]:
-        return {f.agency_code for f in self.files if f.agency_code}
+    @cached_property
+    def completeness(self) -> Completeness:
+        return completeness.compute(self.campaign, self.files)
 
     @property
     def missing(self) -> list[Agency]:
-        received = self.received_codes
-        return [a for a in self.campaign.agencies if a.code not in received]
+        return [e.agency for e in self.completeness.missing]
 
     @property
     def late(self) -> list[FileResult]:
@@ -535,8 +535,9 @@ class ValidationReport:
             "unreadable": statuses.count("unreadable"),
             "ignored": len(self.ignored),
             "attachments": len(self.attachments),
-            "expected_agencies": len(self.campaign.agencies),
-            "received_agencies": len(self.received_codes),
+            "expected_agencies": self.completeness.expected,
+            "received_agencies": len(self.completeness.answered),
+            "usable_agencies": len(self.completeness.usable),
             "missing_agencies": len(self.missing),
             "late": len(self.late),
             "issues_error": sum(len(f.errors) for f in self.files),
@@ -559,6 +560,7 @@ class ValidationReport:
                 for f in self.files
             ],
             "missing_agencies": [a.code for a in self.missing],
+            "completeness": self.completeness.to_json(),
             "ignored": [str(p) for p in self.ignored],
             "attachments": [str(p) for p in self.attachments],
             "summary": self.summary(),

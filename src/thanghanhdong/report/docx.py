@@ -11,39 +11,24 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.consolidate import (
-    AgencyStatus,
-    ConsolidatedTable,
-    Consolidation,
-    Figures,
-    Narrative,
-    State,
-)
-from thanghanhdong.report import numbers
+from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
+from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
+from thanghanhdong.report import labels, numbers
+from thanghanhdong.report.labels import AGENCY_LABEL, STATE_LABELS, TOTAL_LABEL, budget_label
 from thanghanhdong.resources import template_path
-from thanghanhdong.text import loose_key, printable
+from thanghanhdong.text import printable
 
 TEMPLATE_NAME = "baocao.docx"
-TOTAL_LABEL = "Tổng cộng"
-AGENCY_LABEL = "Cơ quan, đơn vị, địa phương"
 DOCUMENT_NUMBER_BLANK = "      "  # left for the văn thư to write the number in
 
 # Characters XML forbids, plus the ones docxtpl turns into breaks (\a paragraph, \f page).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n?|\n")
-
-STATE_LABELS = {
-    State.ON_TIME: "Đúng hạn",
-    State.LATE: "Gửi muộn",
-    State.UNDATED: "Không rõ ngày",
-    State.MISSING: "Chưa gửi",
-    State.EXCLUDED: "Không tổng hợp",
-}
 
 
 class TemplateError(Exception):
@@ -219,7 +204,7 @@ def build_context(c: Consolidation) -> dict[str, Any]:
     """Everything the template shows, as strings and lists of strings."""
     issuer = c.campaign.issuer
     body_name = issuer_body_name(c)
-    subject = f"Kết quả thực hiện {_clean(c.campaign.campaign.name)} năm {c.campaign.campaign.year}"
+    subject = _clean(labels.subject(c.campaign))
     number = f"Số:{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)}"
     return {
         "issuer": {
@@ -277,12 +262,10 @@ def issuer_body_name(c: Consolidation) -> str:
 
     The header holds it in capitals; the roster usually holds the properly capitalised name.
     """
-    issuer = c.campaign.issuer.name
-    wanted = loose_key(issuer, agency=True)
-    for agency in c.campaign.agencies:
-        if loose_key(agency.name, agency=True) == wanted:
-            return _clean(agency.name)
-    cleaned = _clean(issuer)
+    agency = issuer_agency(c.campaign)
+    if agency is not None:
+        return _clean(agency.name)
+    cleaned = _clean(c.campaign.issuer.name)
     return cleaned[:1] + cleaned[1:].lower() if cleaned.isupper() else cleaned
 
 
@@ -316,12 +299,6 @@ def _headings() -> dict[str, str]:
     }
 
 
-def budget_label(key: str) -> str:
-    """'3. Kinh phí tổ chức: a) Ngân sách nhà nước (đồng)' -> 'a) Ngân sách nhà nước'."""
-    label = form.info_field(key).label
-    return label.split(":", 1)[-1].replace("(đồng)", "").strip()
-
-
 def _opening(c: Consolidation, body_name: str) -> str:
     info = c.campaign.campaign
     return (
@@ -331,40 +308,8 @@ def _opening(c: Consolidation, body_name: str) -> str:
     )
 
 
-def _names(entries: Iterable[AgencyStatus]) -> str:
-    """Agency names, each once (one agency may have sent two unusable files)."""
-    return ", ".join(dict.fromkeys(_clean(e.name) for e in entries))
-
-
 def _status_sentence(c: Consolidation, body_name: str) -> str:
-    status = c.status
-    received = status.received_in_roster
-    sentence = (
-        f"Có {received}/{status.expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
-        f"thực hiện về {body_name}"
-    )
-    exceptions = [
-        f"{len(entries)} đơn vị {what} ({_names(entries)})"
-        for entries, what in (
-            (status.late, "gửi muộn"),
-            (status.undated, "không ghi rõ ngày báo cáo"),
-        )
-        if entries
-    ]
-    if exceptions:
-        sentence += ", trong đó " + " và ".join(exceptions)
-    elif received:
-        sentence += ", đều đúng hạn"
-    sentence += "."
-    if status.excluded:
-        sentence += (
-            f" Có {len(status.excluded)} tệp báo cáo không đưa vào tổng hợp do chưa hợp lệ "
-            f"({_names(status.excluded)})."
-        )
-    if status.missing:
-        sentence += (
-            f" Còn {len(status.missing)} đơn vị chưa gửi báo cáo ({_names(status.missing)})."
-        )
+    sentence = _clean(labels.status_sentence(c.status, body_name))
     return sentence + " Chi tiết tình hình gửi báo cáo tại Phụ lục II."
 
 
@@ -489,34 +434,19 @@ def _appendix_figures(c: Consolidation) -> dict[str, Any]:
 
 
 def _status_note(entry: AgencyStatus) -> str:
-    notes = []
-    if not entry.in_roster:
-        notes.append(
-            f"Mã đơn vị {_clean(entry.code)} không có trong danh sách đơn vị báo cáo"
-            if entry.code
-            else "Không xác định được đơn vị"
-        )
     if entry.state is State.UNDATED:
-        notes.append("Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng")
-    if entry.state is State.EXCLUDED:
-        reason = _clean(entry.reason)
-        notes.append(f"Tệp {entry.path.name}: {reason}" if entry.path else reason)
-    return "; ".join(n for n in notes if n)
+        return "Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng"
+    if entry.state is State.UNUSABLE:
+        return _clean(entry.reason)
+    return ""
 
 
 def _appendix_status(c: Consolidation) -> dict[str, Any]:
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
-    undated = f", không rõ ngày: {len(status.undated)}" if status.undated else ""
-    summary = (
-        f"Hạn gửi báo cáo: {deadline}. Số đơn vị phải báo cáo: {status.expected}; "
-        f"đã gửi và được tổng hợp: {status.received_in_roster} "
-        f"(đúng hạn: {len(status.on_time)}, gửi muộn: {len(status.late)}{undated}); "
-        f"không tổng hợp: {len(status.excluded)}; chưa gửi: {len(status.missing)}."
-    )
     return {
         "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
-        "summary": summary,
+        "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}",
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,

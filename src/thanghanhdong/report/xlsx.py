@@ -13,12 +13,8 @@ from typing import Any
 
 from thanghanhdong import form
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures
-from thanghanhdong.report.docx import (
-    AGENCY_LABEL,
-    STATE_LABELS,
-    TOTAL_LABEL,
-    budget_label,
-)
+from thanghanhdong.report import labels
+from thanghanhdong.report.labels import AGENCY_LABEL, STATE_LABELS, TOTAL_LABEL, budget_label
 from thanghanhdong.xlsxutil import set_value
 
 SHEET_SUMMARY = "Tổng hợp"
@@ -122,7 +118,7 @@ def figures_cells(
 
 
 def _subject(c: Consolidation) -> str:
-    return f"Kết quả thực hiện {c.campaign.campaign.name} năm {c.campaign.campaign.year}"
+    return labels.subject(c.campaign)
 
 
 def _summary(sheet: Any, c: Consolidation) -> None:
@@ -215,16 +211,7 @@ def _agencies(sheet: Any, c: Consolidation) -> None:
 def _status(sheet: Any, c: Consolidation) -> None:
     status = c.status
     title(sheet, "Tình hình gửi báo cáo của các cơ quan, đơn vị, địa phương")
-    put(
-        sheet,
-        2,
-        1,
-        f"Phải báo cáo: {status.expected}; đã gửi và được tổng hợp: {status.received_in_roster} "
-        f"(đúng hạn {len(status.on_time)}, gửi muộn {len(status.late)}"
-        + (f", không rõ ngày {len(status.undated)}" if status.undated else "")
-        + "); "
-        f"không tổng hợp: {len(status.excluded)}; chưa gửi: {len(status.missing)}.",
-    )
+    put(sheet, 2, 1, labels.status_counts(status))
     header_row(
         sheet,
         3,
@@ -241,12 +228,12 @@ def _status(sheet: Any, c: Consolidation) -> None:
     for index, entry in enumerate(status.entries, start=1):
         row = 3 + index
         put(sheet, row, 1, index)
-        put(sheet, row, 2, entry.code or "")
+        put(sheet, row, 2, entry.code)
         put(sheet, row, 3, entry.name)
         put(sheet, row, 4, STATE_LABELS[entry.state])
         if entry.report_date:
             put(sheet, row, 5, entry.report_date).number_format = "DD/MM/YYYY"
-        put(sheet, row, 6, entry.path.name if entry.path else "")
+        put(sheet, row, 6, ", ".join(p.name for p in entry.files))
         put(sheet, row, 7, entry.reason)
     widths(sheet, (6, 12, 40, 16, 13, 30, 60))
     sheet.freeze_panes = "A4"

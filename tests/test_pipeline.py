@@ -1,9 +1,10 @@
 """From a validation report of real files to the Word report: the report date, the short
-exclusion reasons the official report prints, and an unusable officer's template."""
+reasons the official report prints for what it leaves out, and an unusable officer's template."""
 
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,16 +12,21 @@ import docx
 import pytest
 from openpyxl import Workbook
 
+from thanghanhdong.completeness import State
 from thanghanhdong.config import Campaign
-from thanghanhdong.consolidate import State
+from thanghanhdong.pipeline import USAGE, ConsolidateRequest, build_reports
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
-from thanghanhdong.service import ReportError, build_reports, exclusions
 from thanghanhdong.template import FormStamper
 from thanghanhdong.validate import ValidationReport, validate_inbox
 
 ACT = "1. Hoạt động"
 NEGATIVE_FILE = "nari.xlsx"
-SHORT_REASON = f"Số âm ({ACT}!C7) và 1 lỗi khác."
+SHORT_REASON = "Số âm và 1 lỗi khác."
+DATED = ConsolidateRequest(Path("inbox"), Path("baocao.docx"), report_date=date(2022, 1, 5))
+
+
+def _docx(built) -> bytes:  # type: ignore[no-untyped-def]
+    return built.outputs[DATED.out]
 
 
 def _write(
@@ -60,33 +66,38 @@ def _all_text(content: bytes) -> str:
 
 
 def test_report_date_reaches_the_date_line(report: ValidationReport) -> None:
-    built = build_reports(report, report_date=date(2022, 1, 5))
+    built = build_reports(report, DATED)
     assert built.consolidation.report_date == date(2022, 1, 5)
-    header = docx.Document(io.BytesIO(built.docx)).tables[0]
+    header = docx.Document(io.BytesIO(_docx(built))).tables[0]
     assert header.cell(1, 1).text == "Bắc Kạn, ngày 05 tháng 01 năm 2022"
 
 
-def test_exclusions_give_a_short_reason_with_the_place(report: ValidationReport) -> None:
-    (excluded,) = exclusions(report)
-    assert (excluded.path.name, excluded.agency_code) == (NEGATIVE_FILE, "NARI")
-    assert excluded.reason == SHORT_REASON
+def test_an_unusable_answer_gets_a_short_reason_without_places(report: ValidationReport) -> None:
+    (unusable,) = report.completeness.unusable
+    assert (unusable.code, [p.name for p in unusable.files]) == ("NARI", [NEGATIVE_FILE])
+    assert unusable.reason == SHORT_REASON
     # The officer's instructions stay in `thd validate`, out of the official report.
     full = next(r for r in report.files if not r.ok).errors[0].message
-    assert full != "Số âm." and full not in excluded.reason
-    text = _all_text(build_reports(report, report_date=date(2022, 1, 5)).docx)
-    assert f"Tệp {NEGATIVE_FILE}: {SHORT_REASON}" in text
-    assert full not in text
+    assert full != "Số âm." and full not in unusable.reason
+    text = _all_text(_docx(build_reports(report, DATED)))
+    assert SHORT_REASON in text
+    assert full not in text and NEGATIVE_FILE not in text and f"{ACT}!" not in text
 
 
 def test_a_file_without_report_date_is_not_on_time(report: ValidationReport) -> None:
-    status = build_reports(report, report_date=date(2022, 1, 5)).consolidation.status
-    assert [e.code for e in status.on_time] == ["BABE"]
-    assert [(e.code, e.state) for e in status.undated] == [("SYT", State.UNDATED)]
-    assert status.received_in_roster == 2
+    built = build_reports(report, DATED)
+    assert built.consolidation is not None
+    status = built.consolidation.status
+    assert [e.code for e in status.with_state(State.ON_TIME)] == ["BABE"]
+    assert [e.code for e in status.with_state(State.UNDATED)] == ["SYT"]
+    assert len(status.usable) == 2 and len(status.answered) == 3
 
 
 def test_an_unusable_template_is_a_report_error(report: ValidationReport, tmp_path: Path) -> None:
     workbook = tmp_path / "mau.xlsx"
     Workbook().save(workbook)
-    with pytest.raises(ReportError, match=r"Không mở được mẫu báo cáo .*mau\.xlsx"):
-        build_reports(report, template=workbook)
+    built = build_reports(
+        report, ConsolidateRequest(Path("inbox"), Path("b.docx"), template=workbook)
+    )
+    assert built.exit_code == USAGE
+    assert re.search(r"Không mở được mẫu báo cáo .*mau\.xlsx", built.error or "")

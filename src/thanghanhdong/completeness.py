@@ -1,0 +1,175 @@
+"""Who has answered: ONE computation, used by validate, the reports, the summary and --json.
+
+Every roster agency gets exactly one status; every checked file belongs to one agency or is
+listed as not recognised. Pure computation over the validation results: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from thanghanhdong import messages
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.model import FileResult
+from thanghanhdong.text import loose_key
+
+
+class State(str, Enum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    UNDATED = "undated"  # received, but no readable report date: neither on time nor late
+    UNUSABLE = "unusable"  # answered, but no file of it can be used (the reason says why)
+    MISSING = "missing"
+    AUTHOR = "author"  # the issuing body itself, which writes the report: never "missing"
+
+    @property
+    def answered(self) -> bool:
+        return self not in (State.MISSING, State.AUTHOR)
+
+    @property
+    def usable(self) -> bool:
+        return self in (State.ON_TIME, State.LATE, State.UNDATED)
+
+
+@dataclass(frozen=True)
+class AgencyStatus:
+    """Where one roster agency stands, and the files it sent."""
+
+    agency: Agency
+    state: State
+    files: tuple[Path, ...] = ()
+    used: Path | None = None  # the file consolidated
+    report_date: date | None = None
+    reason: str = ""  # for UNUSABLE: in words, for the signed report (no file, sheet or cell)
+
+    @property
+    def code(self) -> str:
+        return self.agency.code
+
+    @property
+    def name(self) -> str:
+        return self.agency.name
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "state": self.state.value,
+            "files": [str(p) for p in self.files],
+            "used": str(self.used) if self.used else None,
+            "report_date": self.report_date.isoformat() if self.report_date else None,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Completeness:
+    expected: int  # roster agencies that must answer (the issuing body excepted)
+    entries: list[AgencyStatus]  # one per roster agency, roster order
+    unrecognised: list[Path] = field(default_factory=list)  # files of no roster agency
+
+    def with_state(self, *states: State) -> list[AgencyStatus]:
+        return [e for e in self.entries if e.state in states]
+
+    @property
+    def answered(self) -> list[AgencyStatus]:
+        return [e for e in self.entries if e.state.answered]
+
+    @property
+    def usable(self) -> list[AgencyStatus]:
+        return [e for e in self.entries if e.state.usable]
+
+    @property
+    def missing(self) -> list[AgencyStatus]:
+        return self.with_state(State.MISSING)
+
+    @property
+    def unusable(self) -> list[AgencyStatus]:
+        return self.with_state(State.UNUSABLE)
+
+    def counts(self) -> dict[str, int]:
+        counts = {state.value: len(self.with_state(state)) for state in State}
+        return {"expected": self.expected, "answered": len(self.answered), **counts}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.counts(),
+            "agencies": [e.to_json() for e in self.entries],
+            "unrecognised": [str(p) for p in self.unrecognised],
+        }
+
+
+def resolve_agency(campaign: Campaign, code: str | None, name: str | None) -> Agency | None:
+    """THE way a file is attributed to a roster agency: by the form's code, else by the name
+    typed in it (a form of another campaign or a retyped one may carry only a name)."""
+    agency = campaign.agency(code) if code else None
+    if agency is None and name:
+        agency = campaign.agency_by_name(name)
+    return agency
+
+
+def issuer_agency(campaign: Campaign) -> Agency | None:
+    """The roster entry of the body that writes the report, if it is on its own roster."""
+    wanted = loose_key(campaign.issuer.name, agency=True)
+    return next((a for a in campaign.agencies if loose_key(a.name, agency=True) == wanted), None)
+
+
+def compute(campaign: Campaign, results: Sequence[FileResult]) -> Completeness:
+    by_agency: dict[str, list[FileResult]] = {}
+    unrecognised = []
+    for result in results:
+        agency = resolve_agency(campaign, result.agency_code, result.agency_name)
+        if agency is None:
+            unrecognised.append(result.path)
+        else:
+            by_agency.setdefault(agency.code, []).append(result)
+    author = issuer_agency(campaign)
+    entries = [_status(a, by_agency.get(a.code, []), a is author) for a in campaign.agencies]
+    expected = len(entries) - sum(e.state is State.AUTHOR for e in entries)
+    return Completeness(expected, entries, unrecognised)
+
+
+def _status(agency: Agency, results: list[FileResult], is_author: bool) -> AgencyStatus:
+    files = tuple(r.path for r in results)
+    usable = [r for r in results if r.ok]
+    if len(usable) == 1:
+        submission = usable[0].submission
+        assert submission is not None
+        return AgencyStatus(
+            agency, _timeliness(usable[0]), files, usable[0].path, submission.report_date
+        )
+    if results:
+        return AgencyStatus(agency, State.UNUSABLE, files, reason=unusable_reason(results))
+    return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)
+
+
+def _timeliness(result: FileResult) -> State:
+    """On time only when a report date shows it; a missing or unreadable date proves nothing."""
+    submission = result.submission
+    assert submission is not None
+    if submission.late:
+        return State.LATE
+    return State.ON_TIME if submission.report_date is not None else State.UNDATED
+
+
+def unusable_reason(results: Sequence[FileResult]) -> str:
+    """Why none of an agency's files is used, in words for the signed report: what is wrong,
+    never where (files, sheets and cells do not belong in it)."""
+    errors = [issue for result in results for issue in result.errors]
+    if not errors:
+        return "Không đọc được báo cáo."
+    reasons = list(dict.fromkeys(_meaning(issue.code) for issue in errors))
+    text = reasons[0]
+    if len(reasons) > 1:
+        text += f" và {len(reasons) - 1} lỗi khác"
+    return text + "."
+
+
+def _meaning(code: str) -> str:
+    entry = messages.CATALOGUE.get(code)
+    return (entry.meaning if entry else code).strip().removesuffix(".")

@@ -1,0 +1,284 @@
+"""One core function per command: inputs -> a typed outcome that carries its exit status.
+
+The command line only parses options, calls one of these, renders the outcome and exits with
+`outcome.exit_code`. Nothing here prints. Exit statuses (design.md): 0 done, 1 refused or invalid
+files, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from thanghanhdong import files
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.files import OutputExists
+from thanghanhdong.validate import ValidationReport
+
+if TYPE_CHECKING:
+    from thanghanhdong.consolidate import Consolidation
+
+OK, INVALID, USAGE = 0, 1, 2
+Progress = Callable[[int, int], None]
+
+# Above this many agencies the Excel summary is written in a second process while the Word
+# report is rendered: both are pure Python and take about a second each per 1,000 agencies.
+PARALLEL_OUTPUTS_FROM = 200
+
+
+@dataclass
+class Outcome:
+    exit_code: int = OK
+    error: str | None = None  # one Vietnamese sentence for the officer, when it failed
+
+
+def _failed(message: str, code: int = USAGE) -> Outcome:
+    return Outcome(code, message)
+
+
+# ---------------------------------------------------------------------------- init
+
+
+@dataclass
+class InitOutcome(Outcome):
+    config: Path | None = None
+    inbox: Path | None = None
+
+
+def init(directory: Path, *, force: bool = False) -> InitOutcome:
+    from thanghanhdong import config
+
+    target, inbox = directory / config.CONFIG_FILENAME, directory / "inbox"
+    if target.exists() and not force:
+        return InitOutcome(
+            USAGE, f"Đã có {target}. Dùng --force nếu muốn ghi đè (cấu hình cũ sẽ mất)."
+        )
+    for path in (directory, inbox):
+        if path.exists() and not path.is_dir():
+            return InitOutcome(USAGE, f"{path} là một tệp, không phải thư mục: chọn tên khác.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        files.atomic_write(target, config.default_config_text().encode("utf-8"))
+        inbox.mkdir(exist_ok=True)
+    except OSError as exc:
+        return InitOutcome(USAGE, f"Không ghi được vào {directory}: {files.os_reason(exc)}.")
+    return InitOutcome(config=target, inbox=inbox)
+
+
+# ---------------------------------------------------------------- generate-templates
+
+
+@dataclass
+class GenerateOutcome(Outcome):
+    out_dir: Path | None = None
+    written: list[tuple[Agency, Path]] = field(default_factory=list)
+
+
+def generate(
+    campaign: Campaign,
+    out_dir: Path,
+    codes: Sequence[str] = (),
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> GenerateOutcome:
+    from thanghanhdong.template import write_forms
+
+    unknown = [code for code in codes if campaign.agency(code) is None]
+    if unknown:
+        known = ", ".join(a.code for a in campaign.agencies)
+        return GenerateOutcome(
+            USAGE,
+            f"Không có đơn vị mã {', '.join(unknown)} trong cấu hình. Các mã hợp lệ: {known}.",
+        )
+    wanted = {c.upper() for c in codes}
+    agencies = [a for a in campaign.agencies if not wanted or a.code.upper() in wanted]
+    if problem := files.directory_problem(out_dir):
+        return GenerateOutcome(USAGE, problem.replace("chọn tên khác", "chọn tên khác cho --out"))
+    outcome = GenerateOutcome(out_dir=out_dir)
+    try:
+        for done, item in enumerate(write_forms(campaign, agencies, out_dir, force=force), 1):
+            outcome.written.append((item.agency, item.path))
+            if progress:
+                progress(done, len(agencies))
+    except OutputExists as exc:
+        return GenerateOutcome(USAGE, files.existing_problem(exc.paths, out_dir, "tệp"))
+    except OSError as exc:
+        return GenerateOutcome(USAGE, f"Không ghi được vào {out_dir}: {files.os_reason(exc)}.")
+    return outcome
+
+
+# ------------------------------------------------------------------------- validate
+
+
+def inbox_problem(inbox: Path) -> str | None:
+    if not inbox.is_dir():
+        return (
+            f"Không có thư mục {inbox}. Chép các tệp báo cáo nhận được vào một thư mục rồi chỉ "
+            "ra thư mục đó."
+        )
+    return None
+
+
+@dataclass
+class ValidateOutcome(Outcome):
+    report: ValidationReport | None = None
+    annotated: list[tuple[Path, Path]] = field(default_factory=list)  # (source, copy)
+    not_annotated: list[Path] = field(default_factory=list)  # files with issues, no copy made
+    annotate_dir: Path | None = None
+
+
+def validate(
+    inbox: Path,
+    campaign: Campaign,
+    *,
+    annotate_dir: Path | None = None,
+    strict: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> ValidateOutcome:
+    from thanghanhdong.validate import validate_inbox
+
+    if problem := inbox_problem(inbox):
+        return ValidateOutcome(USAGE, problem)
+    if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
+        return ValidateOutcome(USAGE, problem)
+    report = validate_inbox(inbox, campaign, progress=progress)
+    outcome = ValidateOutcome(report.exit_code(strict), report=report, annotate_dir=annotate_dir)
+    if annotate_dir is not None:
+        _annotate(outcome, report, campaign, annotate_dir, force)
+    return outcome
+
+
+def _annotate(
+    outcome: ValidateOutcome,
+    report: ValidationReport,
+    campaign: Campaign,
+    directory: Path,
+    force: bool,
+) -> None:
+    from thanghanhdong.annotate import write_annotated
+
+    try:
+        written = write_annotated(report.files, campaign, directory, force=force)
+    except OutputExists as exc:
+        outcome.exit_code = USAGE
+        outcome.error = files.existing_problem(exc.paths, directory, "bản đánh dấu")
+        return
+    except OSError as exc:
+        outcome.exit_code = USAGE
+        outcome.error = f"Không ghi được vào {directory}: {files.os_reason(exc)}."
+        return
+    outcome.annotated = [(c.source, c.path) for c in written]
+    copied = {c.source for c in written}
+    outcome.not_annotated = [f.path for f in report.files if f.issues and f.path not in copied]
+
+
+# ---------------------------------------------------------------------- consolidate
+
+
+@dataclass
+class ConsolidateOutcome(Outcome):
+    report: ValidationReport | None = None
+    consolidation: Consolidation | None = None
+    written: list[Path] = field(default_factory=list)
+    refused: bool = False  # invalid files and no --skip-invalid: nothing was written
+
+
+@dataclass(frozen=True)
+class ConsolidateRequest:
+    inbox: Path
+    out: Path
+    xlsx: Path | None = None
+    template: Path | None = None
+    skip_invalid: bool = False
+    force: bool = False
+    report_date: date | None = None
+
+
+def consolidate(
+    request: ConsolidateRequest, campaign: Campaign, *, progress: Progress | None = None
+) -> ConsolidateOutcome:
+    from thanghanhdong.validate import validate_inbox
+
+    if problem := _consolidate_problem(request):
+        return ConsolidateOutcome(USAGE, problem)
+    report = validate_inbox(request.inbox, campaign, progress=progress)
+    if report.has_errors and not request.skip_invalid:
+        return ConsolidateOutcome(INVALID, report=report, refused=True)
+    built = build_reports(report, request)
+    if built.error:
+        return ConsolidateOutcome(built.exit_code, built.error, report=report)
+    if error := files.write_all(built.outputs):
+        return ConsolidateOutcome(USAGE, error, report=report)
+    return ConsolidateOutcome(
+        report=report, consolidation=built.consolidation, written=list(built.outputs)
+    )
+
+
+def _consolidate_problem(request: ConsolidateRequest) -> str | None:
+    if request.template is not None and not request.template.is_file():
+        return f"Không có tệp mẫu Word {request.template}."
+    if problem := inbox_problem(request.inbox):
+        return problem
+    outputs = [(request.out, ".docx"), (request.xlsx, ".xlsx")]
+    for path, suffix in outputs:
+        if path is not None and (
+            problem := files.output_problem(
+                path, suffix=suffix, inbox=request.inbox, force=request.force
+            )
+        ):
+            return problem
+    return None
+
+
+@dataclass
+class BuiltReports(Outcome):
+    consolidation: Consolidation | None = None
+    outputs: dict[Path, bytes] = field(default_factory=dict)
+
+
+def build_reports(report: ValidationReport, request: ConsolidateRequest) -> BuiltReports:
+    """Consolidate the usable submissions and render every requested output (not written)."""
+    from thanghanhdong.consolidate import consolidate
+    from thanghanhdong.report.docx import TemplateError, render_docx
+
+    submissions = [r.submission for r in report.files if r.ok and r.submission is not None]
+    if not submissions:
+        return BuiltReports(
+            INVALID,
+            "Chưa có báo cáo hợp lệ nào để tổng hợp: kiểm tra thư mục bằng “thd validate”.",
+        )
+    consolidation = consolidate(
+        report.campaign,
+        submissions,
+        report.completeness,
+        report_date=request.report_date or date.today(),
+    )
+    xlsx = _start_xlsx(consolidation) if request.xlsx is not None else None
+    try:
+        docx = render_docx(consolidation, request.template)
+    except TemplateError as exc:
+        return BuiltReports(USAGE, str(exc))
+    outputs = {request.out: docx}
+    if request.xlsx is not None and xlsx is not None:
+        outputs[request.xlsx] = xlsx.result()
+    return BuiltReports(consolidation=consolidation, outputs=outputs)
+
+
+def _start_xlsx(consolidation: Consolidation) -> Future[bytes]:
+    from thanghanhdong.report.xlsx import render_xlsx
+
+    if len(consolidation.campaign.agencies) < PARALLEL_OUTPUTS_FROM:
+        done: Future[bytes] = Future()
+        done.set_result(render_xlsx(consolidation))
+        return done
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(render_xlsx, consolidation)
+    finally:
+        pool.shutdown(wait=False)

@@ -1,0 +1,79 @@
+"""The Vietnamese words every renderer shares: labels, the subject line, status sentences.
+
+Written once here, so the Word report, the summary workbook and the console say the same thing
+in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from thanghanhdong import form
+from thanghanhdong.completeness import AgencyStatus, Completeness, State
+from thanghanhdong.config import Campaign
+
+TOTAL_LABEL = "Tổng cộng"
+AGENCY_LABEL = "Cơ quan, đơn vị, địa phương"
+STATE_LABELS = {
+    State.ON_TIME: "Đúng hạn",
+    State.LATE: "Gửi muộn",
+    State.UNDATED: "Không rõ ngày",
+    State.UNUSABLE: "Đã gửi, chưa hợp lệ",
+    State.MISSING: "Chưa gửi",
+    State.AUTHOR: "Cơ quan tổng hợp",
+}
+
+
+def subject(campaign: Campaign) -> str:
+    """The trích yếu: "Kết quả thực hiện Tháng hành động ... năm 2021"."""
+    info = campaign.campaign
+    return f"Kết quả thực hiện {info.name} năm {info.year}"
+
+
+def budget_label(key: str) -> str:
+    """'3. Kinh phí tổ chức: a) Ngân sách nhà nước (đồng)' -> 'a) Ngân sách nhà nước'."""
+    label = form.info_field(key).label
+    return label.split(":", 1)[-1].replace("(đồng)", "").strip()
+
+
+def names(entries: Iterable[AgencyStatus]) -> str:
+    return ", ".join(e.name for e in entries)
+
+
+def status_counts(status: Completeness) -> str:
+    """One line that adds up to the roster: 'Phải báo cáo: 27; đã gửi: 24 (đúng hạn: 20, ...)'."""
+    answered = [
+        f"{STATE_LABELS[state].lower()}: {len(status.with_state(state))}"
+        for state in (State.ON_TIME, State.LATE, State.UNDATED, State.UNUSABLE)
+        if state in (State.ON_TIME, State.LATE) or status.with_state(state)
+    ]
+    return (
+        f"Số cơ quan, đơn vị, địa phương phải báo cáo: {status.expected}; đã gửi: "
+        f"{len(status.answered)} ({'; '.join(answered)}); chưa gửi: {len(status.missing)}."
+    )
+
+
+def status_sentence(status: Completeness, body_name: str) -> str:
+    """The report's sentence on who answered, by name, in official words."""
+    answered = len(status.answered)
+    sentence = (
+        f"Có {answered}/{status.expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
+        f"thực hiện về {body_name}"
+    )
+    exceptions = [
+        f"{len(entries)} đơn vị {what} ({names(entries)})"
+        for entries, what in (
+            (status.with_state(State.LATE), "gửi muộn"),
+            (status.with_state(State.UNDATED), "không ghi rõ ngày báo cáo"),
+            (status.unusable, "gửi báo cáo chưa hợp lệ nên chưa tổng hợp"),
+        )
+        if entries
+    ]
+    if exceptions:
+        sentence += ", trong đó " + " và ".join(exceptions)
+    elif answered:
+        sentence += ", đều đúng hạn"
+    sentence += "."
+    if status.missing:
+        sentence += f" Còn {len(status.missing)} đơn vị chưa gửi báo cáo ({names(status.missing)})."
+    return sentence
