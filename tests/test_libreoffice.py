@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from conftest import SOFFICE, SOFFICE_SECONDS, soffice_convert
 
-from thanghanhdong import form
+from thanghanhdong import completeness, form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import consolidate
 from thanghanhdong.model import FileResult, Submission
@@ -146,7 +146,8 @@ def test_resaved_forms_consolidate_to_the_same_report(
         results = [validate_file(path, campaign) for path in paths.values()]
         submissions = [r.submission for r in results if r.submission is not None]
         assert len(submissions) == 28
-        return consolidate(campaign, submissions, report_date=REPORT_DATE).to_json()
+        status = completeness.compute(campaign, results)
+        return consolidate(campaign, submissions, status, report_date=REPORT_DATE).to_json()
 
     before, after = consolidated(originals), consolidated(resaved)
     assert after["totals"] == before["totals"]
