@@ -16,12 +16,15 @@ from rich.console import Console
 from rich.markup import escape
 
 from thanghanhdong import __version__
+from thanghanhdong.clivi import VietnameseGroup
 
 if TYPE_CHECKING:  # imported lazily: pydantic costs start-up time that --help does not need
     from thanghanhdong import config
 
 app = typer.Typer(
     name="thd",
+    cls=VietnameseGroup,
+    context_settings={"help_option_names": ["--help", "-h"]},
     help="Biểu mẫu, kiểm tra và tổng hợp báo cáo Tháng hành động vì bình đẳng giới.",
     add_completion=False,
     no_args_is_help=True,
@@ -36,6 +39,8 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="TỆP",
+        show_default=False,
         help="Tệp cấu hình thd.toml (mặc định: ./thd.toml, nếu không có thì cấu hình Bắc Kạn 2021).",
     ),
 ]
@@ -99,7 +104,12 @@ def main_callback(
 @app.command()
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="Thư mục làm việc (mặc định: thư mục hiện tại).")
+        Path,
+        typer.Argument(
+            metavar="THƯ_MỤC",
+            show_default=False,
+            help="Thư mục làm việc (mặc định: thư mục hiện tại).",
+        ),
     ] = Path("."),
     force: ForceOption = False,
 ) -> None:
@@ -129,12 +139,22 @@ def init(
 @app.command("generate-templates")
 def generate_templates(
     config_path: ConfigOption = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục ghi các mẫu.")] = Path(
-        "mau-bao-cao"
-    ),
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="THƯ_MỤC",
+            show_default=False,
+            help="Thư mục ghi các mẫu (mặc định: mau-bao-cao).",
+        ),
+    ] = Path("mau-bao-cao"),
     agency_codes: Annotated[
         list[str] | None,
-        typer.Option("--agency", help="Chỉ tạo mẫu cho đơn vị có mã này (dùng nhiều lần được)."),
+        typer.Option(
+            "--agency",
+            metavar="MÃ",
+            help="Chỉ tạo mẫu cho đơn vị có mã này (dùng nhiều lần được).",
+        ),
     ] = None,
     force: ForceOption = False,
 ) -> None:
@@ -185,7 +205,11 @@ def generate_templates(
 
 InboxArgument = Annotated[
     Path,
-    typer.Argument(help="Thư mục chứa các báo cáo nhận về (mặc định: inbox)."),
+    typer.Argument(
+        metavar="THƯ_MỤC",
+        show_default=False,
+        help="Thư mục chứa các báo cáo nhận về (mặc định: inbox).",
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="In kết quả dạng JSON (chỉ JSON trên stdout).")
@@ -253,6 +277,7 @@ def validate(
         Path | None,
         typer.Option(
             "--annotate",
+            metavar="THƯ_MỤC",
             help="Ghi vào thư mục này bản sao có đánh dấu chỗ cần sửa của từng tệp có vấn đề.",
         ),
     ] = None,
@@ -260,6 +285,9 @@ def validate(
         bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
     ] = False,
     force: ForceOption = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Ghi kèm mã của từng lỗi, cảnh báo (như trong --json).")
+    ] = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
     from thanghanhdong.reporter import render_validation
@@ -303,14 +331,23 @@ def _write_annotations(report, campaign: config.Campaign, directory: Path, force
 def consolidate(
     inbox: InboxArgument = Path("inbox"),
     out_path: Annotated[
-        Path, typer.Option("--out", help="Tệp báo cáo Word (.docx) sẽ ghi.")
+        Path,
+        typer.Option(
+            "--out",
+            metavar="TỆP.docx",
+            show_default=False,
+            help="Tệp báo cáo Word sẽ ghi (mặc định: baocao.docx).",
+        ),
     ] = Path("baocao.docx"),
     xlsx_path: Annotated[
-        Path | None, typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp Excel.")
+        Path | None,
+        typer.Option("--xlsx", metavar="TỆP.xlsx", help="Ghi thêm bảng tổng hợp Excel."),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Mẫu Word riêng (.docx, có thẻ Jinja)."),
+        typer.Option(
+            "--template", metavar="TỆP.docx", help="Mẫu Word riêng (.docx, có thẻ Jinja)."
+        ),
     ] = None,
     config_path: ConfigOption = None,
     skip_invalid: Annotated[
@@ -322,7 +359,10 @@ def consolidate(
     report_date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay)."
+            "--date",
+            metavar="NGÀY/THÁNG/NĂM",
+            show_default=False,
+            help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay).",
         ),
     ] = None,
 ) -> None:
