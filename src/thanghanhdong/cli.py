@@ -159,9 +159,7 @@ def generate_templates(
     force: ForceOption = False,
 ) -> None:
     """Tạo mỗi đơn vị một mẫu Excel để gửi đi."""
-    from rich.progress import Progress
-    from rich.table import Table
-
+    from thanghanhdong import reporter
     from thanghanhdong.files import OutputExists
     from thanghanhdong.template import write_forms
 
@@ -180,11 +178,10 @@ def generate_templates(
         fail(f"{out_dir} là một tệp, không phải thư mục: chọn tên khác cho --out.")
     written = []
     try:
-        with Progress(console=err, transient=True, disable=len(agencies) < 10) as progress:
-            task = progress.add_task("Đang tạo mẫu", total=len(agencies))
+        with reporter.progress(err, "Đang tạo mẫu") as advance:
             for item in write_forms(campaign, agencies, out_dir, force=force):
                 written.append(item)
-                progress.advance(task)
+                advance(len(written), len(agencies))
     except OutputExists as exc:
         paths = exc.paths
         fail(
@@ -193,14 +190,7 @@ def generate_templates(
     except OSError as exc:
         fail(f"Không ghi được vào {out_dir}: {os_reason(exc)}.")
 
-    table = Table(title=f"Đã tạo {len(written)} mẫu trong {escape(str(out_dir))}")
-    table.add_column("Mã", no_wrap=True)
-    table.add_column("Đơn vị")
-    # The file name must show whole, even in an 80-column console: let the name column wrap.
-    table.add_column("Tệp", no_wrap=True)
-    for item in written:
-        table.add_row(escape(item.agency.code), escape(item.agency.name), escape(item.path.name))
-    out.print(table)
+    reporter.render_written_forms(written, out_dir, out)
 
 
 InboxArgument = Annotated[
@@ -248,17 +238,11 @@ def _inside(path: Path, directory: Path) -> bool:
     return path.resolve().is_relative_to(directory.resolve())
 
 
-def run_validation(inbox: Path, campaign: config.Campaign):
-    from rich.progress import Progress
-
+def run_validation(inbox: Path, campaign: config.Campaign, *, show_progress: bool = True):
+    from thanghanhdong.reporter import progress
     from thanghanhdong.validate import validate_inbox
 
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("Đang kiểm tra", total=None, visible=False)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, visible=total >= 20)
-
+    with progress(err, "Đang kiểm tra", enabled=show_progress) as advance:
         return validate_inbox(inbox, campaign, progress=advance)
 
 
@@ -290,23 +274,26 @@ def validate(
     ] = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
-    from thanghanhdong.reporter import render_validation
+    from thanghanhdong.reporter import render_annotations, render_validation
 
     campaign = load_campaign(config_path)
     _check_inbox(inbox)
     if annotate_dir is not None:
         _check_output_dir(annotate_dir, inbox)
-    report = run_validation(inbox, campaign)
+    report = run_validation(inbox, campaign, show_progress=not as_json)
+    annotated = None
     if annotate_dir is not None:  # before any output, so a refusal does not follow a report
-        _write_annotations(report, campaign, annotate_dir, force)
+        annotated = (annotate_dir, _write_annotations(report, campaign, annotate_dir, force))
     if as_json:
         print_json(report.to_json())
+        if annotated is not None:
+            render_annotations(report, *annotated, err)
     else:
-        render_validation(report, out)
+        render_validation(report, out, verbose=verbose, strict=strict, annotated=annotated)
     raise typer.Exit(report.exit_code(strict))
 
 
-def _write_annotations(report, campaign: config.Campaign, directory: Path, force: bool) -> None:
+def _write_annotations(report, campaign: config.Campaign, directory: Path, force: bool) -> list:
     from thanghanhdong.annotate import write_annotated
     from thanghanhdong.files import OutputExists
 
@@ -316,15 +303,7 @@ def _write_annotations(report, campaign: config.Campaign, directory: Path, force
         fail(f"Đã có {len(exc.paths)} bản đánh dấu trong {directory}. Dùng --force để ghi đè.")
     except OSError as exc:
         fail(f"Không ghi được vào {directory}: {os_reason(exc)}.")
-    err.print(f"Đã ghi {len(written)} bản có đánh dấu chỗ cần sửa vào {escape(str(directory))}.")
-    copied = {c.source for c in written}
-    skipped = [f for f in report.files if f.issues and f.path not in copied]
-    if skipped:
-        names = ", ".join(f.path.name for f in skipped)
-        err.print(
-            f"Không lập bản đánh dấu cho {len(skipped)} tệp không đọc được hoặc không nhận ra đơn vị "
-            f"(xem lỗi ở trên): {escape(names)}."
-        )
+    return written
 
 
 @app.command()
@@ -369,7 +348,7 @@ def consolidate(
     """Tổng hợp các báo cáo hợp lệ thành báo cáo Word của tỉnh (và bảng Excel nếu cần)."""
     from thanghanhdong.parse import parse_date
     from thanghanhdong.report.docx import TemplateError
-    from thanghanhdong.reporter import render_validation
+    from thanghanhdong.reporter import render_refusal
     from thanghanhdong.service import ReportError, build_reports
 
     if template is not None and not template.is_file():
@@ -383,14 +362,11 @@ def consolidate(
     if xlsx_path is not None:
         _check_output(xlsx_path, inbox, force, ".xlsx")
     outputs = [p for p in (out_path, xlsx_path) if p is not None]
-    report = run_validation(inbox, campaign)
+    report = run_validation(inbox, campaign, show_progress=not as_json)
     if report.has_errors and not skip_invalid:
         if as_json:
             print_json(report.to_json())
-        render_validation(report, err)
-        err.print(
-            "[red]Không tổng hợp vì có tệp bị lỗi.[/] Sửa các tệp trên, hoặc chạy lại với --skip-invalid để bỏ qua chúng (báo cáo sẽ nêu tên)."
-        )
+        render_refusal(report, err)
         raise typer.Exit(1)
     try:
         result = build_reports(
@@ -419,12 +395,20 @@ def consolidate(
 CRASH_EXIT = 3
 
 
+def use_utf8_output() -> None:
+    """Vietnamese needs UTF-8: a Windows console or pipe defaults to a code page (1258, 437),
+    a server may run with a C or Latin-1 locale. Printing must neither crash nor garble."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure and codecs.lookup(encoding).name != "utf-8":
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
-    if sys.platform == "win32":  # pragma: no cover - Windows consoles default to a code page
-        for stream in (sys.stdout, sys.stderr):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure:
-                reconfigure(encoding="utf-8")
+    use_utf8_output()
     debug = "--debug" in sys.argv
     try:
         app()
