@@ -90,10 +90,12 @@ def render_validation(
     verbose: bool = False,
     strict: bool = False,
     annotated: tuple[Path, Sequence[Any]] | None = None,
+    step: tuple[str, str] | None = None,
 ) -> None:
     """`thd validate`: files, their problems, who has not sent, what was written, what next.
 
-    `annotated` is (folder, the copies `annotate.write_annotated` returned), when --annotate."""
+    `annotated` is (folder, the copies `annotate.write_annotated` returned), when --annotate;
+    `step` replaces the advice of the last line (another command's next step)."""
     if not report.files:
         render_empty_inbox(report, console)
         return
@@ -109,7 +111,7 @@ def render_validation(
         render_annotations(report, annotated[0], annotated[1], console)
     console.print()
     sentence(console, validation_summary(report))
-    print_step(console, *next_step(report, strict))
+    print_step(console, *(step or next_step(report, strict)))
 
 
 def render_empty_inbox(report: ValidationReport, console: Console) -> None:
@@ -261,13 +263,13 @@ def print_step(console: Console, advice: str, command: str) -> None:
 
 def render_refusal(report: ValidationReport, console: Console, *, verbose: bool = False) -> None:
     """`thd consolidate` refusing because files have errors: the problems, then the way out."""
-    render_validation(report, console, verbose=verbose)
-    console.print()
-    sentence(
-        console,
-        "[red]Không tổng hợp vì có tệp bị lỗi.[/] Sửa các tệp trên, hoặc chạy lại với "
-        "--skip-invalid để bỏ qua chúng (báo cáo sẽ nêu tên).",
+    bad = sum(not f.ok for f in report.files)
+    advice = (
+        f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
+        "qua các tệp đó (báo cáo sẽ nêu tên):"
     )
+    command = f"thd consolidate {shell_path(report.inbox)} --skip-invalid"
+    render_validation(report, console, verbose=verbose, step=(advice, command))
 
 
 # --------------------------------------------------------------------------- generate-templates
@@ -276,29 +278,25 @@ def render_refusal(report: ValidationReport, console: Console, *, verbose: bool 
 def render_written_forms(written: Sequence[Any], out_dir: Path, console: Console) -> None:
     """The forms `generate-templates` wrote: code, agency and file, the file name never cut.
 
-    When the name and file do not both fit on one line, the agency's name is left out: the
+    When the agency's name cannot keep 20 columns beside the file name, it is left out: the
     file name spells it (without diacritics) and the code identifies it."""
-    table = Table(
-        title=f"Đã tạo {len(written)} mẫu trong {escape(str(out_dir))}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    sentence(console, f"Đã tạo {len(written)} mẫu trong {escape(str(out_dir))}")
     code_width = max((len(w.agency.code) for w in written), default=2)
-    file_width = max((len(w.path.name) for w in written), default=4)
-    with_names = console.width >= code_width + file_width + 20 + 6
+    file_width = max((len(w.path.name) for w in written), default=3)
+    with_names = console.width >= code_width + file_width + 20 + TABLE_GAPS
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Mã", no_wrap=True)
     if with_names:
         table.add_column("Đơn vị", overflow="fold")
-    table.add_column("Tệp", min_width=min(file_width, console.width - code_width - 4))
+    table.add_column("Tệp", min_width=min(file_width, console.width - code_width - 3))
     for item in written:
         name = [escape(item.agency.name)] if with_names else []
         table.add_row(escape(item.agency.code), *name, escape(item.path.name))
     print_block(console, table)
     sentence(
         console,
-        "Gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, chép các tệp vào inbox/ rồi chạy: "
-        "thd validate inbox",
+        "Gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, chép các tệp vào một thư mục (ví dụ "
+        "inbox) rồi chạy: thd validate inbox",
     )
 
 
@@ -313,6 +311,7 @@ def render_consolidation(consolidation: Any, outputs: list[Path], console: Conso
         for path in data["excluded"]:
             print_block(console, hanging("-", escape(str(path)), 2))
         console.print()
+    sentence(console, "Tổng hợp số liệu")
     print_block(console, _totals_table(data))
     sentence(console, _budget_line(data))
     console.print()
@@ -329,7 +328,7 @@ def _totals_table(data: dict[str, Any]) -> Table:
     from thanghanhdong import form
     from thanghanhdong.report.numbers import integer as format_int
 
-    table = Table(title="Tổng hợp số liệu", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Bảng", overflow="fold")
     for label in ("Số cuộc / số lượng", "Nam", "Nữ"):
         table.add_column(label, justify="right", no_wrap=True)
