@@ -270,7 +270,8 @@ def validate(
     ] = False,
     force: ForceOption = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="Ghi kèm mã của từng lỗi, cảnh báo (như trong --json).")
+        bool,
+        typer.Option("--verbose", help="Ghi kèm mã của từng lỗi, cảnh báo (như trong --json)."),
     ] = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""

@@ -8,7 +8,7 @@ here patches them: the group and command classes below format usage and help the
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import get_close_matches
 from typing import Any, NoReturn
 
@@ -55,8 +55,9 @@ def _metavar(param: _click.Parameter) -> str:
 
 
 def _help_record(command: _click.Command, ctx: _click.Context, param: Any) -> tuple[str, str]:
-    if param is command.get_help_option(ctx):
-        return ", ".join(sorted(param.opts, key=len)), HELP_TEXT
+    help_option = command.get_help_option(ctx)
+    if help_option is not None and param is help_option:
+        return ", ".join(sorted(help_option.opts, key=len)), HELP_TEXT
     if isinstance(param, TyperArgument):
         return _metavar(param), param.help or ""
     names = ", ".join([*param.opts, *param.secondary_opts])
@@ -186,10 +187,22 @@ class VietnameseGroup(TyperGroup):
             raise VietnameseUsageError(unknown_command_message(name, list(self.commands)), ctx)
         return super().resolve_command(ctx, args)
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def invoke(standalone: bool) -> Any:
+            run = super(VietnameseGroup, self).main
+            return run(args, prog_name, complete_var, standalone, windows_expand_args, **extra)
+
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
-        run_vietnamese(lambda **mode: super(VietnameseGroup, self).main(*args, **kwargs, **mode))
+            return invoke(False)
+        run_vietnamese(invoke)
 
 
 def _first_sentence(text: str) -> str:
@@ -204,11 +217,11 @@ def unknown_command_message(name: str, commands: Sequence[str]) -> str:
     return f"{message} Các lệnh: {', '.join(commands)}."
 
 
-def run_vietnamese(invoke: Any) -> NoReturn:
-    """Run `invoke` (a Typer/Click main in non-standalone mode) and exit like Click would, with
-    every usage error told in Vietnamese (exit 2) instead of Click's English."""
+def run_vietnamese(invoke: Callable[[bool], Any]) -> NoReturn:
+    """Run `invoke(standalone_mode)` (a Typer/Click main) in non-standalone mode and exit like
+    Click would, with every usage error told in Vietnamese (exit 2) instead of Click's English."""
     try:
-        result = invoke(standalone_mode=False)
+        result = invoke(False)
     except UsageError as exc:
         show_usage_error(exc)
         sys.exit(USAGE_EXIT)

@@ -191,7 +191,9 @@ def _print_side_files(report: ValidationReport, console: Console) -> None:
     if report.ignored or report.attachments:
         console.print()
     if report.ignored:
-        sentence(console, f"[dim]Bỏ qua {len(report.ignored)} tệp hệ thống (tệp khóa, Thumbs.db...).[/]")
+        sentence(
+            console, f"[dim]Bỏ qua {len(report.ignored)} tệp hệ thống (tệp khóa, Thumbs.db...).[/]"
+        )
     if report.attachments:
         names = "; ".join(display_path(p, report.inbox) for p in report.attachments)
         sentence(
@@ -207,7 +209,9 @@ def _print_missing(report: ValidationReport, console: Console) -> None:
     console.print()
     sentence(console, f"[bold]Chưa gửi báo cáo ({len(missing)}):[/]")
     for agency in missing:
-        print_block(console, hanging("-", f"{escape(agency.name)} [dim]({escape(agency.code)})[/]", 2))
+        print_block(
+            console, hanging("-", f"{escape(agency.name)} [dim]({escape(agency.code)})[/]", 2)
+        )
 
 
 def render_annotations(
