@@ -7,7 +7,6 @@ command needs them, so `thd --help` starts fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -16,12 +15,15 @@ from rich.console import Console
 from rich.markup import escape
 
 from thanghanhdong import __version__
+from thanghanhdong.clivi import VietnameseGroup
 
 if TYPE_CHECKING:  # imported lazily: pydantic costs start-up time that --help does not need
     from thanghanhdong import config
 
 app = typer.Typer(
     name="thd",
+    cls=VietnameseGroup,
+    context_settings={"help_option_names": ["--help", "-h"]},
     help="Biểu mẫu, kiểm tra và tổng hợp báo cáo Tháng hành động vì bình đẳng giới.",
     add_completion=False,
     no_args_is_help=True,
@@ -36,6 +38,8 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="TỆP",
+        show_default=False,
         help="Tệp cấu hình thd.toml (mặc định: ./thd.toml, nếu không có thì cấu hình Bắc Kạn 2021).",
     ),
 ]
@@ -82,7 +86,12 @@ def main_callback(
 @app.command()
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="Thư mục làm việc (mặc định: thư mục hiện tại).")
+        Path,
+        typer.Argument(
+            metavar="THƯ_MỤC",
+            show_default=False,
+            help="Thư mục làm việc (mặc định: thư mục hiện tại).",
+        ),
     ] = Path("."),
     force: ForceOption = False,
 ) -> None:
@@ -101,66 +110,56 @@ def init(
 @app.command("generate-templates")
 def generate_templates(
     config_path: ConfigOption = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục ghi các mẫu.")] = Path(
-        "mau-bao-cao"
-    ),
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="THƯ_MỤC",
+            show_default=False,
+            help="Thư mục ghi các mẫu (mặc định: mau-bao-cao).",
+        ),
+    ] = Path("mau-bao-cao"),
     agency_codes: Annotated[
         list[str] | None,
-        typer.Option("--agency", help="Chỉ tạo mẫu cho đơn vị có mã này (dùng nhiều lần được)."),
+        typer.Option(
+            "--agency",
+            metavar="MÃ",
+            help="Chỉ tạo mẫu cho đơn vị có mã này (dùng nhiều lần được).",
+        ),
     ] = None,
     force: ForceOption = False,
 ) -> None:
     """Tạo mỗi đơn vị một mẫu Excel để gửi đi."""
-    from rich.progress import Progress
-    from rich.table import Table
-
-    from thanghanhdong import pipeline
+    from thanghanhdong import pipeline, reporter
 
     campaign = load_campaign(config_path)
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("Đang tạo mẫu", total=None, visible=False)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, visible=total >= 10)
-
+    with reporter.progress(err, "Đang tạo mẫu") as advance:
         outcome = pipeline.generate(
             campaign, out_dir, agency_codes or (), force=force, progress=advance
         )
     if outcome.error:
         fail(outcome.error, outcome.exit_code)
-    table = Table(title=f"Đã tạo {len(outcome.written)} mẫu trong {escape(str(out_dir))}")
-    table.add_column("Mã", no_wrap=True)
-    table.add_column("Đơn vị")
-    # The file name must show whole, even in an 80-column console: let the name column wrap.
-    table.add_column("Tệp", no_wrap=True)
-    for agency, path in outcome.written:
-        table.add_row(escape(agency.code), escape(agency.name), escape(path.name))
-    out.print(table)
+    reporter.render_written_forms(outcome.written, out_dir, out)
 
 
 InboxArgument = Annotated[
     Path,
-    typer.Argument(help="Thư mục chứa các báo cáo nhận về (mặc định: inbox)."),
+    typer.Argument(
+        metavar="THƯ_MỤC",
+        show_default=False,
+        help="Thư mục chứa các báo cáo nhận về (mặc định: inbox).",
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="In kết quả dạng JSON (chỉ JSON trên stdout).")
 ]
 
 
-def progress_bar() -> Any:
-    """A progress bar on stderr that shows itself only for 20 files or more."""
-    from rich.progress import Progress
+def progress(label: str, *, enabled: bool = True) -> Any:
+    """advance(done, total) for a progress bar on stderr, shown only after a second of work."""
+    from thanghanhdong.reporter import progress as bar
 
-    return Progress(console=err, transient=True)
-
-
-def _advance(progress: Any) -> Callable[[int, int], None]:
-    task = progress.add_task("Đang kiểm tra", total=None, visible=False)
-
-    def advance(done: int, total: int) -> None:
-        progress.update(task, completed=done, total=total, visible=total >= 20)
-
-    return advance
+    return bar(err, label, enabled=enabled)
 
 
 def print_json(data: object) -> None:
@@ -178,6 +177,7 @@ def validate(
         Path | None,
         typer.Option(
             "--annotate",
+            metavar="THƯ_MỤC",
             help="Ghi vào thư mục này bản sao có đánh dấu chỗ cần sửa của từng tệp có vấn đề.",
         ),
     ] = None,
@@ -185,28 +185,29 @@ def validate(
         bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
     ] = False,
     force: ForceOption = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", help="Ghi kèm mã của từng lỗi, cảnh báo (như trong --json)."),
+    ] = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
     from thanghanhdong import pipeline
     from thanghanhdong.reporter import render_annotations, render_validation
 
     campaign = load_campaign(config_path)
-    with progress_bar() as progress:
+    with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.validate(
-            inbox,
-            campaign,
-            annotate_dir=annotate_dir,
-            strict=strict,
-            force=force,
-            progress=_advance(progress),
+            inbox, campaign, annotate_dir=annotate_dir, strict=strict, force=force, progress=advance
         )
     if outcome.report is None or outcome.error:
         fail(outcome.error or "", outcome.exit_code)
+    annotated = (annotate_dir, outcome.annotated) if annotate_dir is not None else None
     if as_json:
         print_json(outcome.report.to_json())
+        if annotated is not None:
+            render_annotations(outcome.report, *annotated, err)
     else:
-        render_validation(outcome.report, out)
-        render_annotations(outcome, out)
+        render_validation(outcome.report, out, verbose=verbose, strict=strict, annotated=annotated)
     raise typer.Exit(outcome.exit_code)
 
 
@@ -214,14 +215,23 @@ def validate(
 def consolidate(
     inbox: InboxArgument = Path("inbox"),
     out_path: Annotated[
-        Path, typer.Option("--out", help="Tệp báo cáo Word (.docx) sẽ ghi.")
+        Path,
+        typer.Option(
+            "--out",
+            metavar="TỆP.docx",
+            show_default=False,
+            help="Tệp báo cáo Word sẽ ghi (mặc định: baocao.docx).",
+        ),
     ] = Path("baocao.docx"),
     xlsx_path: Annotated[
-        Path | None, typer.Option("--xlsx", help="Ghi thêm bảng tổng hợp Excel.")
+        Path | None,
+        typer.Option("--xlsx", metavar="TỆP.xlsx", help="Ghi thêm bảng tổng hợp Excel."),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Mẫu Word riêng (.docx, có thẻ Jinja)."),
+        typer.Option(
+            "--template", metavar="TỆP.docx", help="Mẫu Word riêng (.docx, có thẻ Jinja)."
+        ),
     ] = None,
     config_path: ConfigOption = None,
     skip_invalid: Annotated[
@@ -233,7 +243,10 @@ def consolidate(
     report_date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay)."
+            "--date",
+            metavar="NGÀY/THÁNG/NĂM",
+            show_default=False,
+            help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay).",
         ),
     ] = None,
 ) -> None:
@@ -249,8 +262,8 @@ def consolidate(
     request = pipeline.ConsolidateRequest(
         inbox, out_path, xlsx_path, template, skip_invalid, force, dated
     )
-    with progress_bar() as progress:
-        outcome = pipeline.consolidate(request, campaign, progress=_advance(progress))
+    with progress("Đang kiểm tra", enabled=not as_json) as advance:
+        outcome = pipeline.consolidate(request, campaign, progress=advance)
     if outcome.refused and outcome.report is not None:
         if as_json:
             print_json(outcome.report.to_json())
@@ -267,12 +280,20 @@ def consolidate(
 CRASH_EXIT = 3
 
 
+def use_utf8_output() -> None:
+    """Vietnamese needs UTF-8: a Windows console or pipe defaults to a code page (1258, 437),
+    a server may run with a C or Latin-1 locale. Printing must neither crash nor garble."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure and codecs.lookup(encoding).name != "utf-8":
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
-    if sys.platform == "win32":  # pragma: no cover - Windows consoles default to a code page
-        for stream in (sys.stdout, sys.stderr):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure:
-                reconfigure(encoding="utf-8")
+    use_utf8_output()
     debug = "--debug" in sys.argv
     try:
         app()

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thanghanhdong import files
-from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.config import Campaign
 from thanghanhdong.files import OutputExists
 from thanghanhdong.validate import ValidationReport
 
 if TYPE_CHECKING:
+    from thanghanhdong.annotate import AnnotatedCopy
     from thanghanhdong.consolidate import Consolidation
+    from thanghanhdong.template import WrittenForm
 
 OK, INVALID, USAGE = 0, 1, 2
 Progress = Callable[[int, int], None]
@@ -75,7 +77,7 @@ def init(directory: Path, *, force: bool = False) -> InitOutcome:
 @dataclass
 class GenerateOutcome(Outcome):
     out_dir: Path | None = None
-    written: list[tuple[Agency, Path]] = field(default_factory=list)
+    written: list[WrittenForm] = field(default_factory=list)
 
 
 def generate(
@@ -102,7 +104,7 @@ def generate(
     outcome = GenerateOutcome(out_dir=out_dir)
     try:
         for done, item in enumerate(write_forms(campaign, agencies, out_dir, force=force), 1):
-            outcome.written.append((item.agency, item.path))
+            outcome.written.append(item)
             if progress:
                 progress(done, len(agencies))
     except OutputExists as exc:
@@ -127,9 +129,7 @@ def inbox_problem(inbox: Path) -> str | None:
 @dataclass
 class ValidateOutcome(Outcome):
     report: ValidationReport | None = None
-    annotated: list[tuple[Path, Path]] = field(default_factory=list)  # (source, copy)
-    not_annotated: list[Path] = field(default_factory=list)  # files with issues, no copy made
-    annotate_dir: Path | None = None
+    annotated: list[AnnotatedCopy] = field(default_factory=list)
 
 
 def validate(
@@ -148,7 +148,7 @@ def validate(
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
         return ValidateOutcome(USAGE, problem)
     report = validate_inbox(inbox, campaign, progress=progress)
-    outcome = ValidateOutcome(report.exit_code(strict), report=report, annotate_dir=annotate_dir)
+    outcome = ValidateOutcome(report.exit_code(strict), report=report)
     if annotate_dir is not None:
         _annotate(outcome, report, campaign, annotate_dir, force)
     return outcome
@@ -173,9 +173,7 @@ def _annotate(
         outcome.exit_code = USAGE
         outcome.error = f"Không ghi được vào {directory}: {files.os_reason(exc)}."
         return
-    outcome.annotated = [(c.source, c.path) for c in written]
-    copied = {c.source for c in written}
-    outcome.not_annotated = [f.path for f in report.files if f.issues and f.path not in copied]
+    outcome.annotated = written
 
 
 # ---------------------------------------------------------------------- consolidate

@@ -1,26 +1,33 @@
-"""Human output of `thd validate` (rich); the JSON output is `ValidationReport.to_json()`.
+"""Human output of the commands (rich), laid out for an 80-column console.
 
-Both are built from the same report object. User text is escaped: rich would eat `[...]`.
+The JSON output is built from the same objects (`ValidationReport.to_json()`...). Order: the
+problems first, then what was written, then one summary line saying what to do next. Text wraps
+between words with a hanging indent; file names are never cut. User text is escaped: rich would
+eat `[...]`.
 """
 
 from __future__ import annotations
 
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from thanghanhdong.model import FileResult, FileStatus, Severity
+from thanghanhdong.model import FileResult, FileStatus, Issue, Severity
 from thanghanhdong.validate import ValidationReport
 
-STATUS_LABELS = {
-    FileStatus.OK: "[green]✔ hợp lệ[/]",
-    FileStatus.WARNINGS: "[yellow]⚠ có cảnh báo[/]",
-    FileStatus.ERRORS: "[red]✖ có lỗi[/]",
-    FileStatus.UNREADABLE: "[red]✖ không đọc được[/]",
-}
+SPREADSHEETS = ".xlsx, .xlsm, .xls, .ods"
+PROGRESS_DELAY = 1.0  # seconds of work before a progress bar is worth showing
+MIN_NAME_WIDTH = 14
+TABLE_GAPS = 6  # three columns, no outer edge: two gaps of padding and a rule
 
 
 def display_path(path: Path, inbox: Path) -> str:
@@ -30,128 +37,352 @@ def display_path(path: Path, inbox: Path) -> str:
         return str(path)
 
 
-def render_validation(report: ValidationReport, console: Console) -> None:
-    console.print(_files_table(report))
+def shell_path(path: Path | str) -> str:
+    """A path as the officer would type it again (quoted when it holds spaces)."""
+    text = str(path)
+    return f'"{text}"' if any(c in text for c in " ()[]&;'") else text
+
+
+def rerun_command(report: ValidationReport, strict: bool = False) -> str:
+    return f"thd validate {shell_path(report.inbox)}" + (" --strict" if strict else "")
+
+
+# --------------------------------------------------------------------------- printing blocks
+
+
+def print_block(console: Console, renderable: RenderableType | str) -> None:
+    """Print wrapped at the console's width, whatever the console's soft_wrap setting."""
+    console.print(renderable, soft_wrap=False)
+
+
+class Hanging:
+    """`marker` then `text`, the text's wrapped lines aligned under its first word (no trailing
+    padding: the lines read the same copied from a terminal or saved to a file)."""
+
+    def __init__(self, marker: str, text: str | Text, indent: int = 0) -> None:
+        lead = " " * indent + marker + (" " if marker else "")
+        self.prefix = Text.from_markup(lead)
+        self.text = Text.from_markup(text) if isinstance(text, str) else text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.prefix.cell_len, 10)
+        blank = Text(" " * self.prefix.cell_len)
+        for number, line in enumerate(self.text.wrap(console, width, overflow="fold")):
+            line.rstrip()
+            yield Text.assemble(self.prefix if number == 0 else blank, line)
+
+
+def hanging(marker: str, text: str | Text, indent: int = 0) -> Hanging:
+    return Hanging(marker, text, indent)
+
+
+def sentence(console: Console, markup: str) -> None:
+    print_block(console, Hanging("", markup))
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def render_validation(
+    report: ValidationReport,
+    console: Console,
+    *,
+    verbose: bool = False,
+    strict: bool = False,
+    annotated: tuple[Path, Sequence[Any]] | None = None,
+    step: tuple[str, str] | None = None,
+) -> None:
+    """`thd validate`: files, their problems, who has not sent, what was written, what next.
+
+    `annotated` is (folder, the copies `annotate.write_annotated` returned), when --annotate;
+    `step` replaces the advice of the last line (another command's next step)."""
+    if not report.files:
+        render_empty_inbox(report, console)
+        return
+    sentence(console, f"Kiểm tra {len(report.files)} tệp trong {escape(str(report.inbox))}")
+    print_block(console, files_table(report, console.width))
     for result in report.files:
         if result.issues:
-            _print_issues(result, report.inbox, console)
-    _print_completeness(report, console)
+            _print_issues(result, report.inbox, console, verbose)
+    _print_side_files(report, console)
+    _print_missing(report, console)
+    if annotated is not None:
+        console.print()
+        render_annotations(report, annotated[0], annotated[1], console)
+    console.print()
+    sentence(console, validation_summary(report))
+    print_step(console, *(step or next_step(report, strict)))
 
 
-def _files_table(report: ValidationReport) -> Table:
-    table = Table(
-        title=f"Kiểm tra {len(report.files)} tệp trong {escape(str(report.inbox))}",
-        title_justify="left",
+def render_empty_inbox(report: ValidationReport, console: Console) -> None:
+    inbox = escape(shell_path(report.inbox))
+    sentence(
+        console,
+        f"Thư mục {inbox} chưa có báo cáo nào để kiểm tra. Chép vào thư mục này các tệp "
+        f"Excel ({SPREADSHEETS}) các đơn vị gửi về (tên tệp thế nào cũng được, có thể để trong "
+        f"thư mục con), rồi chạy lại: thd validate {inbox}",
     )
-    # Sized for an 80-column console (and for output saved to a file, which rich lays out at 80).
-    table.add_column("Tệp", overflow="fold", max_width=34)
-    table.add_column("Đơn vị", min_width=12)
+    _print_side_files(report, console)
+
+
+def files_table(report: ValidationReport, width: int) -> Table:
+    """One line per file when it fits: the name whole, the agency wrapped between words."""
+    names = [display_path(r.path, report.inbox) for r in report.files]
+    agencies = [r.agency_name or "—" for r in report.files]
+    labels = [status_label(r) for r in report.files]
+    widths = column_widths(
+        width - TABLE_GAPS,
+        [max(map(len, [*names, "Tệp"])), max(map(len, [*agencies, "Đơn vị"]))],
+        max(Text.from_markup(label).cell_len for label in [*labels, "Tình trạng"]),
+    )
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for title, column_width in zip(("Tệp", "Đơn vị"), widths, strict=True):
+        table.add_column(title, width=column_width, overflow="fold")
     table.add_column("Tình trạng", no_wrap=True)
-    table.add_column("Lỗi", justify="right", no_wrap=True, min_width=3)
-    table.add_column("Cảnh báo", justify="right", no_wrap=True, min_width=8)
-    for result in report.files:
-        table.add_row(
-            escape(display_path(result.path, report.inbox)),
-            escape(result.agency_name or "—"),
-            STATUS_LABELS[result.status],
-            str(len(result.errors)),
-            str(len(result.warnings)),
-        )
+    for name, agency, label in zip(names, agencies, labels, strict=True):
+        table.add_row(escape(name), escape(agency), label)
     return table
 
 
-def _print_issues(result: FileResult, inbox: Path, console: Console) -> None:
+def column_widths(room: int, wanted: list[int], fixed: int) -> list[int]:
+    """Widths for a name column and a wrapping column beside a fixed one: the name keeps its
+    full width while the wrapping column keeps MIN_NAME_WIDTH; only then is the name folded."""
+    name, other = wanted
+    free = room - fixed
+    if name + other <= free:
+        return [name, other]
+    other = max(free - name, MIN_NAME_WIDTH)
+    return [max(free - other, 10), other]
+
+
+def status_label(result: FileResult) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    if result.status is FileStatus.UNREADABLE:
+        return "[red]✖ không đọc được[/]"
+    if result.status is FileStatus.ERRORS:
+        extra = f", {warnings} cảnh báo" if warnings else ""
+        return f"[red]✖ {errors} lỗi{extra}[/]"
+    if result.status is FileStatus.WARNINGS:
+        return f"[yellow]⚠ {warnings} cảnh báo[/]"
+    return "[green]✔ hợp lệ[/]"
+
+
+def _print_issues(result: FileResult, inbox: Path, console: Console, verbose: bool) -> None:
     console.print()
-    name = f" ({escape(result.agency_name)})" if result.agency_name else ""
-    console.print(f"[bold]{escape(display_path(result.path, inbox))}[/]{name}")
+    name = f" — {escape(result.agency_name)}" if result.agency_name else ""
+    sentence(console, f"[bold]{escape(display_path(result.path, inbox))}[/]{name}")
     for issue in result.issues:
-        mark = "[red]✖ Lỗi[/]" if issue.severity is Severity.ERROR else "[yellow]⚠ Cảnh báo[/]"
-        where = f" [cyan]{escape(issue.where)}[/]" if issue.where else ""
-        console.print(f"  {mark}{where}: {escape(issue.message)} [dim]({issue.code})[/]")
+        print_block(console, hanging(issue_mark(issue), issue_text(issue, verbose), indent=2))
 
 
-def _print_completeness(report: ValidationReport, console: Console) -> None:
-    summary = report.summary()
-    console.print()
-    console.print(
-        f"Đã nhận báo cáo của {summary['received_agencies']}/{summary['expected_agencies']} đơn vị; "
-        f"{summary['late']} báo cáo nộp muộn; {summary['issues_error']} lỗi, "
-        f"{summary['issues_warning']} cảnh báo."
-    )
+def issue_mark(issue: Issue) -> str:
+    return "[red]✖[/]" if issue.severity is Severity.ERROR else "[yellow]⚠[/]"
+
+
+def issue_text(issue: Issue, verbose: bool = False) -> Text:
+    """'Lỗi ở 1. Hoạt động!D8: <message>' (the code only when asked for: it is for the JSON)."""
+    kind = "Lỗi" if issue.severity is Severity.ERROR else "Cảnh báo"
+    where = f" ở [cyan]{escape(issue.where)}[/]" if issue.where else ""
+    code = f" [dim]({escape(issue.code)})[/]" if verbose else ""
+    return Text.from_markup(f"{kind}{where}: {escape(issue.message)}{code}")
+
+
+def _print_side_files(report: ValidationReport, console: Console) -> None:
+    if report.ignored or report.attachments:
+        console.print()
     if report.ignored:
-        console.print(
-            f"[dim]Bỏ qua {len(report.ignored)} tệp hệ thống (tệp khóa, Thumbs.db...).[/]"
+        sentence(
+            console, f"[dim]Bỏ qua {len(report.ignored)} tệp hệ thống (tệp khóa, Thumbs.db...).[/]"
         )
     if report.attachments:
-        names = ", ".join(display_path(p, report.inbox) for p in report.attachments)
-        console.print(
-            f"Không đọc {len(report.attachments)} tệp kèm theo (PDF, Word, ảnh): {escape(names)}."
+        names = "; ".join(display_path(p, report.inbox) for p in report.attachments)
+        sentence(
+            console,
+            f"Không đọc {len(report.attachments)} tệp kèm theo (PDF, Word, ảnh): {escape(names)}.",
         )
+
+
+def _print_missing(report: ValidationReport, console: Console) -> None:
     missing = report.missing
-    if missing:
-        console.print()
-        console.print(f"[bold]Chưa gửi báo cáo ({len(missing)}):[/]")
-        for agency in missing:
-            console.print(f"  - {escape(agency.name)} [dim]({escape(agency.code)})[/]")
-    if report.has_errors:
-        console.print()
-        console.print("[red]Có tệp bị lỗi: sửa (hoặc đề nghị đơn vị sửa) rồi kiểm tra lại.[/]")
+    if not missing:
+        return
+    console.print()
+    sentence(console, f"[bold]Chưa gửi báo cáo ({len(missing)}):[/]")
+    for agency in missing:
+        print_block(
+            console, hanging("-", f"{escape(agency.name)} [dim]({escape(agency.code)})[/]", 2)
+        )
+
+
+def render_annotations(
+    report: ValidationReport, directory: Path, copies: Sequence[Any], console: Console
+) -> None:
+    """What --annotate wrote, and which files with problems got no copy and why."""
+    sentence(
+        console,
+        f"[green]Đã ghi[/] {len(copies)} bản có đánh dấu chỗ cần sửa vào thư mục "
+        f"{escape(str(directory))} (gửi lại cho đơn vị cùng lời đề nghị sửa).",
+    )
+    copied = {c.source for c in copies}
+    skipped = [f for f in report.files if f.issues and f.path not in copied]
+    if skipped:
+        names = "; ".join(display_path(f.path, report.inbox) for f in skipped)
+        sentence(
+            console,
+            f"Không lập bản đánh dấu cho {len(skipped)} tệp không đọc được hoặc không nhận ra "
+            f"đơn vị (xem lỗi ở trên): {escape(names)}.",
+        )
+
+
+def validation_summary(report: ValidationReport) -> str:
+    s = report.summary()
+    return (
+        f"Đã nhận báo cáo của {s['received_agencies']}/{s['expected_agencies']} đơn vị; "
+        f"{s['late']} báo cáo nộp muộn; {s['issues_error']} lỗi, {s['issues_warning']} cảnh báo."
+    )
+
+
+def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
+    """What to do next (markup) and the command that does it."""
+    bad = [f for f in report.files if not f.ok]
+    if bad:
+        return f"[red]Sửa {len(bad)} tệp[/] rồi chạy lại:", rerun_command(report, strict)
+    warned = [f for f in report.files if f.warnings]
+    if strict and warned:
+        advice = f"[yellow]Xem lại {len(warned)} tệp có cảnh báo[/] (--strict) rồi chạy lại:"
+        return advice, rerun_command(report, strict)
+    command = f"thd consolidate {shell_path(report.inbox)} --out baocao.docx"
+    return "[green]Các tệp đều dùng được.[/] Lập báo cáo:", command
+
+
+def print_step(console: Console, advice: str, command: str) -> None:
+    """The advice and its command on one line when they fit, else the command on its own line
+    (never broken: the officer copies it)."""
+    if Text.from_markup(advice).cell_len + 1 + len(command) <= console.width:
+        sentence(console, f"{advice} {escape(command)}")
+    else:
+        sentence(console, advice)
+        print_block(console, Text("  " + command, overflow="fold"))
+
+
+def render_refusal(report: ValidationReport, console: Console, *, verbose: bool = False) -> None:
+    """`thd consolidate` refusing because files have errors: the problems, then the way out."""
+    bad = sum(not f.ok for f in report.files)
+    advice = (
+        f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
+        "qua các tệp đó (báo cáo sẽ nêu tên):"
+    )
+    command = f"thd consolidate {shell_path(report.inbox)} --skip-invalid"
+    render_validation(report, console, verbose=verbose, step=(advice, command))
+
+
+# --------------------------------------------------------------------------- generate-templates
+
+
+def render_written_forms(written: Sequence[Any], out_dir: Path, console: Console) -> None:
+    """The forms `generate-templates` wrote: code, agency and file, the file name never cut.
+
+    When the agency's name cannot keep 20 columns beside the file name, it is left out: the
+    file name spells it (without diacritics) and the code identifies it."""
+    sentence(console, f"Đã tạo {len(written)} mẫu trong {escape(str(out_dir))}")
+    code_width = max((len(w.agency.code) for w in written), default=2)
+    file_width = max((len(w.path.name) for w in written), default=3)
+    with_names = console.width >= code_width + file_width + 20 + TABLE_GAPS
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Mã", no_wrap=True)
+    if with_names:
+        table.add_column("Đơn vị", overflow="fold")
+    table.add_column("Tệp", min_width=min(file_width, console.width - code_width - 3))
+    for item in written:
+        name = [escape(item.agency.name)] if with_names else []
+        table.add_row(escape(item.agency.code), *name, escape(item.path.name))
+    print_block(console, table)
+    sentence(
+        console,
+        "Gửi mỗi đơn vị đúng tệp của mình; khi nhận lại, chép các tệp vào một thư mục (ví dụ "
+        "inbox) rồi chạy: thd validate inbox",
+    )
+
+
+# --------------------------------------------------------------------------- consolidate
 
 
 def render_consolidation(consolidation: Any, outputs: list[Path], console: Console) -> None:
-    """Short summary after `thd consolidate`: what went in, the totals, what was written."""
+    """After `thd consolidate`: files left out first, then the totals, what was written, next."""
+    data = consolidation.to_json()
+    if data["excluded"]:
+        sentence(console, f"[yellow]Bỏ qua {len(data['excluded'])} tệp có lỗi:[/]")
+        for path in data["excluded"]:
+            print_block(console, hanging("-", escape(str(path)), 2))
+        console.print()
+    sentence(console, "Tổng hợp số liệu")
+    print_block(console, _totals_table(data))
+    sentence(console, _budget_line(data))
+    console.print()
+    for path in outputs:
+        sentence(console, f"[green]Đã ghi[/] {escape(str(path))}")
+    sentence(
+        console,
+        f"Đã tổng hợp {len(data['included'])} tệp; bỏ qua {len(data['excluded'])} tệp có lỗi. "
+        "Mở báo cáo Word để đọc lại, ghi số văn bản rồi trình ký.",
+    )
+
+
+def _totals_table(data: dict[str, Any]) -> Table:
     from thanghanhdong import form
     from thanghanhdong.report.numbers import integer as format_int
 
-    data = consolidation.to_json()
-    table = Table(title="Tổng hợp số liệu", title_justify="left")
-    table.add_column("Bảng")
-    table.add_column("Số cuộc / số lượng", justify="right")
-    table.add_column("Nam", justify="right")
-    table.add_column("Nữ", justify="right")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Bảng", overflow="fold")
+    for label in ("Số cuộc / số lượng", "Nam", "Nữ"):
+        table.add_column(label, justify="right", no_wrap=True)
     for spec in form.TABLES:
         totals = data["totals"][spec.key]
-        table.add_row(
-            escape(spec.sheet),
-            format_int(totals["count"]),
-            format_int(totals["male"]),
-            format_int(totals["female"]),
-        )
-    console.print(table)
+        counts = (format_int(totals[key]) for key in ("count", "male", "female"))
+        table.add_row(escape(spec.sheet), *counts)
+    return table
+
+
+def _budget_line(data: dict[str, Any]) -> str:
+    from thanghanhdong.report.numbers import integer as format_int
+
     budget = data["budget"]
-    console.print(
+    return (
         f"Kinh phí: ngân sách nhà nước {format_int(budget['state'])} đồng; "
         f"vận động {format_int(budget['mobilized'])} đồng."
     )
-    console.print(
-        f"Đã tổng hợp {len(data['included'])} tệp; bỏ qua {len(data['excluded'])} tệp có lỗi."
-    )
-    for path in data["excluded"]:
-        console.print(f"  [yellow]- bỏ qua:[/] {escape(str(path))}")
-    for path in outputs:
-        console.print(f"[green]Đã ghi[/] {escape(str(path))}")
 
 
-def render_annotations(outcome: Any, console: Console) -> None:
-    """After the problems: which annotated copies were written, and which files got none."""
-    if outcome.annotate_dir is None:
+# --------------------------------------------------------------------------- progress
+
+
+def _no_progress(done: int, total: int) -> None:
+    return None
+
+
+def wants_progress(console: Console, *, as_json: bool = False) -> bool:
+    """A bar only for a person watching: never with --json, never when output goes to a pipe or
+    a file (it would be noise in a log)."""
+    return not as_json and console.is_terminal and sys.stdout.isatty()
+
+
+@contextmanager
+def progress(
+    console: Console, label: str, *, enabled: bool = True
+) -> Iterator[Callable[[int, int], None]]:
+    """Yields `advance(done, total)`. The bar (on `console`, normally stderr) appears only once
+    the work has taken more than a second, and disappears when it is done."""
+    if not enabled or not wants_progress(console):
+        yield _no_progress
         return
-    console.print(
-        f"Đã ghi {len(outcome.annotated)} bản có đánh dấu chỗ cần sửa vào "
-        f"{escape(str(outcome.annotate_dir))}."
-    )
-    if outcome.not_annotated:
-        names = ", ".join(p.name for p in outcome.not_annotated)
-        console.print(
-            f"Không lập bản đánh dấu cho {len(outcome.not_annotated)} tệp không đọc được hoặc "
-            f"không nhận ra đơn vị (xem lỗi ở trên): {escape(names)}."
-        )
+    from rich.progress import Progress
 
+    start = time.monotonic()
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None, visible=False)
 
-def render_refusal(report: ValidationReport, console: Console) -> None:
-    """consolidate refused: the problems, and what to do."""
-    render_validation(report, console)
-    console.print(
-        "[red]Không tổng hợp vì có tệp bị lỗi.[/] Sửa các tệp trên, hoặc chạy lại với "
-        "--skip-invalid để bỏ qua chúng (báo cáo sẽ nêu tên)."
-    )
+        def advance(done: int, total: int) -> None:
+            late = time.monotonic() - start > PROGRESS_DELAY
+            bar.update(task, completed=done, total=total, visible=late and done < total)
+
+        yield advance
