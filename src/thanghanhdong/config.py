@@ -345,7 +345,7 @@ def _id_year_warnings(info: CampaignInfo) -> list[str]:
     fixed = _YEAR_IN_TEXT.sub(str(info.year), info.id)
     return [
         f"Khóa 'campaign.id' là \"{info.id}\", mang năm {years[0]} khác năm {info.year} của đợt:"
-        f" đổi thành \"{fixed}\" để mẫu năm nay không lẫn với mẫu năm {years[0]}."
+        f' đổi thành "{fixed}" để mẫu năm nay không lẫn với mẫu năm {years[0]}.'
     ]
 
 
