@@ -436,3 +436,22 @@ def test_replace_roster_refuses_an_empty_list_and_a_bad_config() -> None:
         roster.replace_roster(config.default_config_text(), [])
     with pytest.raises(ConfigError, match="sai cú pháp TOML"):
         roster.replace_roster("[campaign", [Agency(code="A", name="A")])
+
+
+def test_section_headings_are_not_agencies_and_give_their_group(tmp_path: Path) -> None:
+    rows = [
+        ["", "I. Sở, ban, ngành, đoàn thể tỉnh"],
+        [1, "Sở Y tế"],
+        [2, "Ban Dân tộc"],
+        ["", "II. UBND các huyện, thành phố"],
+        [3, "Văn phòng Điều phối nông thôn mới"],
+        [4, "UBND huyện Ba Bể"],
+    ]
+    result = read(write_openpyxl(tmp_path / "ds.xlsx", rows, ["STT", "Tên đơn vị"]))
+    assert result.ok, result.errors
+    assert [(a.name, a.group) for a in result.agencies] == [
+        ("Sở Y tế", AgencyGroup.PROVINCE),
+        ("Ban Dân tộc", AgencyGroup.PROVINCE),
+        ("Văn phòng Điều phối nông thôn mới", AgencyGroup.DISTRICT),
+        ("UBND huyện Ba Bể", AgencyGroup.DISTRICT),
+    ]

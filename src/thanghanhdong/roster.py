@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from thanghanhdong import config
 from thanghanhdong.config import Agency, AgencyGroup, ConfigError
 from thanghanhdong.text import fold, loose_key, nfc
-from thanghanhdong.tomltext import basic_string, scan
+from thanghanhdong.tomltext import TomlLines, basic_string, scan
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEETS, ".csv")
@@ -52,6 +52,7 @@ class _Row:
     code: str
     group: str
     email: str
+    section: str = ""  # the heading above the row ("II. UBND các huyện, thành phố"), if any
 
 
 def read_roster(path: Path, known: Sequence[Agency] = ()) -> RosterResult:
@@ -227,9 +228,9 @@ def _read_rows(
     if not parsed and not errors:
         errors.append(f"Danh sách dưới dòng tiêu đề (dòng {offset + header.row + 1}) trống.")
     warnings: list[str] = []
-    agencies = [] if errors else _agencies(parsed, known, errors, warnings)
+    agencies = _agencies(parsed, known, errors, warnings) if not errors else []
     return RosterResult(
-        agencies=[] if errors else agencies,
+        agencies=agencies if not errors else [],
         errors=errors,
         warnings=warnings,
         sheet=sheet,
@@ -238,10 +239,15 @@ def _read_rows(
     )
 
 
+# Headings that split a list in parts: "I. Sở, ban, ngành", "B) Các huyện, thành phố".
+_SECTION = re.compile(r"(?:[IVX]+|[A-Z])[.)]\s+\S.*")
+
+
 def _rows(rows: Grid, offset: int, header: _Header) -> tuple[list[_Row], list[str]]:
     parsed: list[_Row] = []
     errors: list[str] = []
     blanks: list[int] = []
+    section = ""
     for r in range(header.row + 1, len(rows)):
         number, row = offset + r + 1, rows[r]
         if not any(_cell(value) for value in row):
@@ -250,12 +256,21 @@ def _rows(rows: Grid, offset: int, header: _Header) -> tuple[list[_Row], list[st
         errors += [_blank_rows_message(blanks)] if blanks and (parsed or errors) else []
         blanks = []
         values = {key: _cell(_at(row, column)) for key, column in header.columns.items()}
+        if _is_section(values):
+            section = values["name"]
+            continue
         problem = _row_problem(number, values)
         if problem:
             errors.append(problem)
         else:
-            parsed.append(_Row(number, *(values.get(key, "") for key in _FIELDS)))
+            name, code, group, email = (values.get(key, "") for key in _FIELDS)
+            parsed.append(_Row(number, name, code, group, email, section))
     return parsed, errors
+
+
+def _is_section(values: dict[str, str]) -> bool:
+    others = (values.get(key) for key in ("code", "email"))
+    return bool(_SECTION.fullmatch(values.get("name", ""))) and not any(others)
 
 
 def _blank_rows_message(numbers: list[int]) -> str:
@@ -382,7 +397,10 @@ _LOCAL_NAME = re.compile(
 
 
 def _group(row: _Row, warnings: list[str]) -> AgencyGroup:
+    """The group typed on the row, else the heading's, else the one the name says."""
     from_name = AgencyGroup.DISTRICT if _LOCAL_NAME.match(loose_key(row.name)) else None
+    if not row.group and row.section:
+        from_name = group_of(row.section.split(maxsplit=1)[1]) or from_name
     if row.group:
         group = group_of(row.group)
         if group is not None:
@@ -488,7 +506,7 @@ def replace_roster(toml_text: str, agencies: Sequence[Agency], origin: str = "th
     return text
 
 
-def _roster_spans(doc: Any) -> list[tuple[int, int]]:
+def _roster_spans(doc: TomlLines) -> list[tuple[int, int]]:
     """Line ranges holding the roster: each [[agencies]] block up to the next header (keeping
     the comments just above that header), or a root `agencies = [...]`."""
     spans: list[tuple[int, int]] = []
