@@ -42,6 +42,10 @@ def test_roll_2021_to_2022_moves_every_date_and_the_id() -> None:
     assert info.plan_date == date(2022, 10, 18)
     assert info.plan_number == "622/KH-UBND"
     assert result.to_confirm == ["campaign.plan_number", "campaign.plan_date", "campaign.theme"]
+    assert campaigns.describe_keys([*result.to_confirm[:1], "issuer.x"]) == [
+        "campaign.plan_number (số Kế hoạch triển khai)",
+        "issuer.x",
+    ]
 
 
 def test_roster_catalogues_and_issuer_are_kept() -> None:
