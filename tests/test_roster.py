@@ -85,6 +85,7 @@ def test_last_years_codes_are_kept_by_name(tmp_path: Path, campaign: Campaign) -
     rows[3][1] = "  sở thông tin và truyền thông "  # typed differently, the same agency
     result = read(write_openpyxl(tmp_path / "ds.xlsx", rows), campaign.agencies)
     assert [a.code for a in result.agencies] == [a.code for a in campaign.agencies]
+    assert (len(result.kept_codes), result.made_codes) == (28, [])
 
 
 def test_codes_made_from_names_follow_the_embedded_style(
@@ -132,6 +133,7 @@ def test_95_communes_from_xlsxwriter_get_distinct_stable_codes(tmp_path: Path) -
     assert first.header_row == 2
     codes = [a.code for a in first.agencies]
     assert codes == [a.code for a in second.agencies]
+    assert (first.made_codes, first.kept_codes) == (codes, [])
     assert len({c.upper() for c in codes}) == 95
     assert all(a.group is AgencyGroup.DISTRICT for a in first.agencies)
     assert codes[1] == "BANGCUONG"  # "UBND Xã Bằng Cường"

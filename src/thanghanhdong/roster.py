@@ -39,6 +39,8 @@ class RosterResult:
     sheet: str = ""
     header_row: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # field -> header label as typed
+    kept_codes: list[str] = field(default_factory=list)  # codes taken from last year's roster
+    made_codes: list[str] = field(default_factory=list)  # codes thd made from names
 
     @property
     def ok(self) -> bool:
@@ -236,6 +238,7 @@ def _read_rows(
         sheet=sheet,
         header_row=offset + header.row + 1,
         columns=header.labels,
+        **_code_origins(parsed, agencies, known),
     )
 
 
@@ -338,6 +341,20 @@ def _rows_named(rows: list[_Row]) -> str:
 
 
 # --------------------------------------------------------------------------- agencies
+
+
+def _code_origins(
+    rows: list[_Row], agencies: list[Agency], known: Sequence[Agency]
+) -> dict[str, list[str]]:
+    """Which codes came from last year's roster and which thd made (the rest were typed)."""
+    if len(rows) != len(agencies):
+        return {}
+    untyped = [a for row, a in zip(rows, agencies, strict=True) if not row.code]
+    old = {a.code for a in known}
+    return {
+        "kept_codes": [a.code for a in untyped if a.code in old],
+        "made_codes": [a.code for a in untyped if a.code not in old],
+    }
 
 
 def _agencies(
