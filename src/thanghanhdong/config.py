@@ -100,6 +100,7 @@ class Agency(_Strict):
     name: str = Field(min_length=1)
     # Not strict: the TOML value is the text "province", never an AgencyGroup.
     group: AgencyGroup = Field(default=AgencyGroup.PROVINCE, strict=False)
+    email: str = ""
 
     @field_validator("name")
     @classmethod
@@ -122,6 +123,9 @@ class CampaignInfo(_Strict):
     population: int = Field(gt=0)
     max_participants_per_session: int = Field(gt=0, default=2000)
     rows_per_table: int = Field(ge=5, le=500, default=30)
+    # Keys copied from last year's file that the officer still has to check (see campaigns.py);
+    # the officer deletes each one once confirmed.
+    to_confirm: list[NonEmptyText] = []
 
     # Field validators rather than a model validator, so the error names the key that is wrong;
     # info.data holds the fields declared above, when they were valid.
@@ -259,6 +263,9 @@ def parse(text: str, origin: str) -> Campaign:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"line (\d+), column (\d+)", str(exc))
+        typo = _date_typo(text, int(where.group(1))) if where else None
+        if typo:
+            raise ConfigError(f"Tệp cấu hình {origin}: {typo}") from exc
         at = f" ở dòng {where.group(1)}, cột {where.group(2)}" if where else ""
         raise ConfigError(
             f"Tệp cấu hình {origin} sai cú pháp TOML{at}: kiểm tra dấu ngoặc kép, dấu bằng và dấu ngoặc vuông."
@@ -267,6 +274,95 @@ def parse(text: str, origin: str) -> Campaign:
         return Campaign.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(f"Tệp cấu hình {origin}: {_describe(exc)}") from exc
+
+
+# A date typed as the officer writes it on paper (20/12/2022, 2022-12-1) is not TOML: name the key.
+_DATE_TYPO = re.compile(
+    r"\s*([A-Za-z0-9_-]+)\s*=\s*(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\3\s*(\d{1,4})\s*(#.*)?"
+)
+_HEADER = re.compile(r"\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]")
+
+
+def _date_typo(text: str, line_number: int) -> str | None:
+    """The sentence for a TOML error caused by a date in the wrong format, else None."""
+    lines = text.splitlines()
+    if not 1 <= line_number <= len(lines):
+        return None
+    match = _DATE_TYPO.fullmatch(lines[line_number - 1])
+    if not match:
+        return None
+    key, first, _, month, last = match.groups()[:5]
+    typed = lines[line_number - 1].split("=", 1)[1].split("#", 1)[0].strip()
+    where = _table_at(lines, line_number)
+    shown = f"{where}.{key}" if where else key
+    told = f"khóa '{shown}' ở dòng {line_number}: {_DATE_FORMAT} (đang ghi: {typed})"
+    fixed = _iso_from_parts(first, month, last)
+    return f"{told}; hãy viết {fixed}." if fixed else f"{told}."
+
+
+def _table_at(lines: list[str], line_number: int) -> str:
+    """The table a line belongs to, as the error messages name it ("campaign", "agencies[3]")."""
+    name, counts = "", dict[str, int]()
+    for line in lines[: line_number - 1]:
+        header = _HEADER.match(line)
+        if header and header.group(1) == "[[":
+            counts[header.group(2)] = counts.get(header.group(2), 0) + 1
+            name = f"{header.group(2)}[{counts[header.group(2)]}]"
+        elif header:
+            name = header.group(2)
+    return name
+
+
+def _iso_from_parts(first: str, month: str, last: str) -> str | None:
+    # Year first (2022/12/20) or, as Vietnamese dates are written, day first (20/12/2022).
+    year, day = (first, last) if len(first) == 4 else (last, first)
+    if len(year) != 4:
+        return None
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def year_warnings(campaign: Campaign) -> list[str]:
+    """Dates and campaign id that do not belong to the campaign's year, one sentence per key.
+
+    A warning, not an error: a plan may be issued late, but usually the year was not changed."""
+    info = campaign.campaign
+    warnings = [
+        f"Khóa 'campaign.{key}' là {day:%d/%m/%Y}, không thuộc năm {info.year} của đợt báo cáo"
+        " (campaign.year): kiểm tra lại năm của ngày này."
+        for key, day in (
+            ("plan_date", info.plan_date),
+            ("period_start", info.period_start),
+            ("period_end", info.period_end),
+        )
+        if day.year != info.year
+    ]
+    if not _deadline_in_year(info.deadline, info.year):
+        warnings.append(
+            f"Khóa 'campaign.deadline' là {info.deadline:%d/%m/%Y}, không thuộc năm {info.year}"
+            f" hay tháng 1 năm {info.year + 1}: kiểm tra lại hạn gửi báo cáo."
+        )
+    return warnings + _id_year_warnings(info)
+
+
+def _deadline_in_year(deadline: date, year: int) -> bool:
+    return deadline.year == year or (deadline.year == year + 1 and deadline.month == 1)
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _id_year_warnings(info: CampaignInfo) -> list[str]:
+    years = _YEAR_IN_TEXT.findall(info.id)
+    if not years or str(info.year) in years:
+        return []
+    fixed = _YEAR_IN_TEXT.sub(str(info.year), info.id)
+    return [
+        f"Khóa 'campaign.id' là \"{info.id}\", mang năm {years[0]} khác năm {info.year} của đợt:"
+        f' đổi thành "{fixed}" để mẫu năm nay không lẫn với mẫu năm {years[0]}.'
+    ]
 
 
 # One Vietnamese explanation per pydantic error type; {name} is filled from the error's ctx.

@@ -1,0 +1,548 @@
+"""The roster from the list an officer already has (.xlsx, .xls, .ods or .csv), as TOML.
+
+The header row is found by loose labels ("Tên đơn vị", "Mã", "Nhóm", "Email"...); a code is made
+from the name when the list has none, the same on every run; duplicates, blank rows in the
+middle and rows without a name are refused with the rows named, never guessed around.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from thanghanhdong import config
+from thanghanhdong.config import Agency, AgencyGroup, ConfigError
+from thanghanhdong.text import fold, loose_key, nfc
+from thanghanhdong.tomltext import TomlLines, basic_string, scan
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+SUFFIXES = (*SPREADSHEETS, ".csv")
+MAX_BYTES = 20_000_000
+MAX_CELLS = 2_000_000
+HEADER_ROWS = 30  # a title and a few lines of text may sit above the header
+CODE_LENGTH = 40  # config's limit
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    agencies: list[Agency] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # the list cannot be used as it is
+    warnings: list[str] = field(default_factory=list)  # used, but the officer should look
+    sheet: str = ""
+    header_row: int = 0
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header label as typed
+    kept_codes: list[str] = field(default_factory=list)  # codes taken from last year's roster
+    made_codes: list[str] = field(default_factory=list)  # codes thd made from names
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.agencies)
+
+
+@dataclass(frozen=True)
+class _Row:
+    number: int  # as the spreadsheet shows it
+    name: str
+    code: str
+    group: str
+    email: str
+    section: str = ""  # the heading above the row ("II. UBND các huyện, thành phố"), if any
+
+
+def read_roster(path: Path, known: Sequence[Agency] = ()) -> RosterResult:
+    """Read the list at `path`. `known` agencies (last year's roster) give their codes to the
+    rows that have none and match them by name, so a code never changes between years."""
+    sheets = _open(path)
+    if isinstance(sheets, str):
+        return RosterResult(errors=[sheets])
+    for name, rows, offset in sheets:
+        header = _find_header(rows)
+        if header is not None:
+            return _read_rows(name, rows, offset, header, known)
+    return RosterResult(
+        errors=[
+            f"Không tìm thấy dòng tiêu đề trong {HEADER_ROWS} dòng đầu của tệp {path.name}: cần"
+            " một dòng có ô “Tên đơn vị” (hoặc “Tên”, “Đơn vị”) ở trên danh sách; có thể thêm"
+            " các cột “Mã”, “Nhóm”, “Email”."
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- files
+
+Grid = list[list[Any]]
+Sheets = list[tuple[str, Grid, int]]  # name, rows, row offset (rows above the first one read)
+
+
+def _open(path: Path) -> Sheets | str:
+    """The sheets of the file, or the sentence saying why it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return (
+            f"Tệp {path.name} không phải danh sách đọc được: dùng tệp Excel (.xlsx, .xls),"
+            " LibreOffice (.ods) hoặc .csv."
+        )
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return f"Tệp {path.name} quá lớn cho một danh sách đơn vị (trên 20 MB)."
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return f"Không tìm thấy tệp {path}."
+    except OSError as exc:
+        return f"Không đọc được tệp {path}: {exc.strerror}."
+    return _csv_sheets(data) if suffix == ".csv" else _workbook_sheets(path.name, data)
+
+
+def _workbook_sheets(name: str, data: bytes) -> Sheets | str:
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return [_sheet(workbook, sheet) for sheet in _visible(workbook)]
+    except PasswordError:
+        return f"Tệp {name} có mật khẩu: mở bằng Excel, bỏ mật khẩu, lưu lại rồi chạy lại lệnh."
+    except _TooBig:
+        return f"Tệp {name} có quá nhiều ô cho một danh sách đơn vị."
+    except Exception:  # calamine raises several types for damaged files
+        return (
+            f"Không mở được tệp {name} (bị hỏng hoặc không phải bảng tính): mở lại bằng Excel"
+            " hoặc LibreOffice, lưu lại rồi chạy lại lệnh."
+        )
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _visible(workbook: Any) -> list[str]:
+    # str(visible) is "SheetVisibleEnum.Hidden": only the last part is stable across versions.
+    hidden = {
+        m.name
+        for m in workbook.sheets_metadata
+        if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"
+    }
+    names: list[str] = workbook.sheet_names
+    return [n for n in names if n not in hidden] or names
+
+
+def _sheet(workbook: Any, name: str) -> tuple[str, Grid, int]:
+    sheet = workbook.get_sheet_by_name(name)
+    if sheet.height * sheet.width > MAX_CELLS:
+        raise _TooBig(name)
+    rows = sheet.to_python()
+    start = tuple(sheet.start) if rows and sheet.start else (0, 0)
+    # Leading empty columns are dropped by calamine; columns are found by label, so only the
+    # row numbers need the offset.
+    return name, rows, start[0]
+
+
+def _csv_sheets(data: bytes) -> Sheets:
+    text = _decode(data)
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [("", list(csv.reader(io.StringIO(text), dialect)), 0)]
+
+
+def _decode(data: bytes) -> str:
+    # Excel's "CSV UTF-8" has a BOM; its plain "CSV" on a Vietnamese Windows is cp1258.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace")
+
+
+# --------------------------------------------------------------------------- header
+
+_FIELDS = ("name", "code", "group", "email")
+_PEOPLE = ("ho ten", "ho va ten", "ten nguoi", "ten can bo", "nguoi ")
+_NAME_BEST = {"ten don vi", "ten co quan", "ten co quan don vi", "ten don vi co quan"}
+_NAME_GOOD = {"ten", "don vi", "co quan", "co quan don vi", "ten xa", "ten xa phuong"}
+_NAME_GOOD |= {"xa phuong", "ten dia phuong", "dia phuong", "ten huyen", "name"}
+_CODES = {"ma", "ma don vi", "ma dv", "ma so", "ma co quan", "ky hieu", "code"}
+_GROUPS = {"nhom", "loai", "cap", "khoi", "nhom don vi", "loai don vi", "cap hanh chinh", "group"}
+_EMAILS = ("email", "e mail", "thu dien tu", "hop thu", "mail")
+
+
+def _label(value: Any) -> str:
+    return re.sub(r"[^a-z0-9 ]+", " ", fold(str(value))).strip() if value is not None else ""
+
+
+def _label_field(label: str) -> tuple[str, int] | None:
+    """Which field a header cell names, with a score (the best name column wins)."""
+    label = re.sub(r"\s+", " ", label)
+    if not label or label.startswith(_PEOPLE):
+        return None
+    if label in _NAME_BEST:
+        return "name", 3
+    if label in _NAME_GOOD:
+        return "name", 2
+    if label in _CODES or label.startswith("ma "):
+        return "code", 1
+    if label in _GROUPS or label.startswith(("nhom ", "loai ", "cap ")):
+        return "group", 1
+    if any(word in label for word in _EMAILS):
+        return "email", 1
+    if label.startswith("ten "):
+        return "name", 1
+    return None
+
+
+@dataclass(frozen=True)
+class _Header:
+    row: int
+    columns: dict[str, int]
+    labels: dict[str, str]
+
+
+def _find_header(rows: Grid) -> _Header | None:
+    for r, row in enumerate(rows[:HEADER_ROWS]):
+        columns: dict[str, tuple[int, int]] = {}
+        for c, value in enumerate(row):
+            found = _label_field(_label(value)) if isinstance(value, str) else None
+            if found and (found[0] not in columns or found[1] > columns[found[0]][1]):
+                columns[found[0]] = (c, found[1])
+        if "name" in columns:
+            picked = {key: column for key, (column, _) in columns.items()}
+            labels = {key: nfc(str(row[column])) for key, column in picked.items()}
+            return _Header(r, picked, labels)
+    return None
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _read_rows(
+    sheet: str, rows: Grid, offset: int, header: _Header, known: Sequence[Agency]
+) -> RosterResult:
+    parsed, errors = _rows(rows, offset, header)
+    errors += _duplicates(parsed)
+    if not parsed and not errors:
+        errors.append(f"Danh sách dưới dòng tiêu đề (dòng {offset + header.row + 1}) trống.")
+    warnings: list[str] = []
+    agencies = _agencies(parsed, known, errors, warnings) if not errors else []
+    return RosterResult(
+        agencies=agencies if not errors else [],
+        errors=errors,
+        warnings=warnings,
+        sheet=sheet,
+        header_row=offset + header.row + 1,
+        columns=header.labels,
+        **_code_origins(parsed, agencies, known),
+    )
+
+
+# Headings that split a list in parts: "I. Sở, ban, ngành", "B) Các huyện, thành phố".
+_SECTION = re.compile(r"(?:[IVX]+|[A-Z])[.)]\s+\S.*")
+
+
+def _rows(rows: Grid, offset: int, header: _Header) -> tuple[list[_Row], list[str]]:
+    parsed: list[_Row] = []
+    errors: list[str] = []
+    blanks: list[int] = []
+    section = ""
+    for r in range(header.row + 1, len(rows)):
+        number, row = offset + r + 1, rows[r]
+        if not any(_cell(value) for value in row):
+            blanks.append(number)
+            continue
+        errors += [_blank_rows_message(blanks)] if blanks and (parsed or errors) else []
+        blanks = []
+        values = {key: _cell(_at(row, column)) for key, column in header.columns.items()}
+        if _is_section(values):
+            section = values["name"]
+            continue
+        problem = _row_problem(number, values)
+        if problem:
+            errors.append(problem)
+        else:
+            name, code, group, email = (values.get(key, "") for key in _FIELDS)
+            parsed.append(_Row(number, name, code, group, email, section))
+    return parsed, errors
+
+
+def _is_section(values: dict[str, str]) -> bool:
+    others = (values.get(key) for key in ("code", "email"))
+    return bool(_SECTION.fullmatch(values.get("name", ""))) and not any(others)
+
+
+def _blank_rows_message(numbers: list[int]) -> str:
+    shown = f"Dòng {numbers[0]}" if len(numbers) == 1 else f"Các dòng {numbers[0]}–{numbers[-1]}"
+    return (
+        f"{shown} để trống giữa danh sách: xóa dòng trống (danh sách phải liền nhau) hoặc điền"
+        " đơn vị còn thiếu."
+    )
+
+
+def _at(row: list[Any], column: int) -> Any:
+    return row[column] if column < len(row) else None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # calamine gives 12.0 for a code typed 12
+    return nfc("".join(ch if ord(ch) >= 32 else " " for ch in str(value)))
+
+
+# "Tổng cộng", "Tổng số: 95 xã", "Cộng" -- but not "Công an tỉnh" or "Tổng công ty ...".
+_TOTAL = re.compile(r"(tong cong|tong so|tong|cong)(\s*:.*|\s+\d.*)?")
+
+
+def _row_problem(number: int, values: dict[str, str]) -> str | None:
+    name, code = values.get("name", ""), values.get("code", "")
+    if not name:
+        return f"Dòng {number} có dữ liệu nhưng thiếu tên đơn vị: điền tên hoặc xóa dòng này."
+    if _TOTAL.fullmatch(fold(name)):
+        return f"Dòng {number} (“{name}”) là dòng tổng, không phải đơn vị: xóa dòng này."
+    if code and not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", code):
+        return (
+            f"Dòng {number}: mã “{code}” chỉ được dùng chữ không dấu, chữ số, '-', '_', viết"
+            " liền, tối đa 40 ký tự (hoặc để trống để thd tự đặt mã)."
+        )
+    return None
+
+
+def _duplicates(rows: list[_Row]) -> list[str]:
+    by_name = _groups(rows, lambda row: loose_key(row.name, agency=True))
+    by_code = _groups(rows, lambda row: row.code.upper())
+    errors = [
+        f"{_rows_named(same)} cùng là đơn vị “{same[0].name}”: mỗi đơn vị chỉ ghi một lần."
+        for same in by_name
+    ]
+    return errors + [
+        f"{_rows_named(same)} cùng mã “{same[0].code}”: mỗi đơn vị một mã khác nhau."
+        for same in by_code
+    ]
+
+
+def _groups(rows: list[_Row], key: Any) -> list[list[_Row]]:
+    seen: dict[str, list[_Row]] = {}
+    for row in rows:
+        if key(row):
+            seen.setdefault(key(row), []).append(row)
+    return [same for same in seen.values() if len(same) > 1]
+
+
+def _rows_named(rows: list[_Row]) -> str:
+    numbers = [str(row.number) for row in rows]
+    return f"Dòng {', '.join(numbers[:-1])} và {numbers[-1]}"
+
+
+# --------------------------------------------------------------------------- agencies
+
+
+def _code_origins(
+    rows: list[_Row], agencies: list[Agency], known: Sequence[Agency]
+) -> dict[str, list[str]]:
+    """Which codes came from last year's roster and which thd made (the rest were typed)."""
+    if len(rows) != len(agencies):
+        return {}
+    untyped = [a for row, a in zip(rows, agencies, strict=True) if not row.code]
+    old = {a.code for a in known}
+    return {
+        "kept_codes": [a.code for a in untyped if a.code in old],
+        "made_codes": [a.code for a in untyped if a.code not in old],
+    }
+
+
+def _agencies(
+    rows: list[_Row], known: Sequence[Agency], errors: list[str], warnings: list[str]
+) -> list[Agency]:
+    codes = assign_codes([(row.name, row.code) for row in rows], known)
+    errors += _code_clashes(rows, codes)
+    agencies = []
+    for row, code in zip(rows, codes, strict=True):
+        group = _group(row, warnings)
+        try:
+            agencies.append(Agency(code=code, name=row.name, group=group, email=row.email))
+        except ValidationError:
+            errors.append(f"Dòng {row.number}: không dùng được đơn vị “{row.name}”.")
+        if row.email and not _EMAIL.fullmatch(row.email):
+            warnings.append(
+                f"Dòng {row.number}: thư điện tử “{row.email}” có vẻ không đúng dạng"
+                " ten@co-quan.gov.vn: kiểm tra lại."
+            )
+    return agencies
+
+
+def _code_clashes(rows: list[_Row], codes: list[str]) -> list[str]:
+    """A typed code may equal the code last year's roster gave another row's name."""
+    seen: dict[str, list[_Row]] = {}
+    for row, code in zip(rows, codes, strict=True):
+        seen.setdefault(code.upper(), []).append(row)
+    return [
+        f"{_rows_named(same)} cùng mã “{code}” (mã ghi trong danh sách hoặc mã năm trước của"
+        " đơn vị): sửa cột mã cho khác nhau."
+        for code, same in seen.items()
+        if len(same) > 1
+    ]
+
+
+_EMAIL = re.compile(r"[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+(\s*[,;]\s*[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+)*")
+
+_LOCAL_WORDS = {"huyen", "xa", "phuong", "thi tran", "thanh pho", "thi xa", "quan", "tp"}
+_LOCAL_WORDS |= {"cap huyen", "cap xa", "dia phuong", "district", "local", "ubnd"}
+_PROVINCE_WORDS = {"so", "ban", "nganh", "doan the", "tinh", "cap tinh", "hoi", "co quan"}
+_PROVINCE_WORDS |= {"province", "so ban nganh", "so ban nganh doan the"}
+
+
+def group_of(text: str) -> AgencyGroup | None:
+    """ "Sở, ban, ngành" -> province bodies; "Huyện", "Xã", "Phường" -> local; else None."""
+    parts = {p.strip() for p in re.split(r"[,;/()-]| va ", fold(text)) if p.strip()}
+    words = parts | {w for p in parts for w in p.split()}
+    local, province = bool(words & _LOCAL_WORDS), bool(words & _PROVINCE_WORDS)
+    if local == province:
+        return None
+    return AgencyGroup.DISTRICT if local else AgencyGroup.PROVINCE
+
+
+_LOCAL_NAME = re.compile(
+    r"(ubnd |uy ban nhan dan )?(huyen|xa|phuong|thi tran|thanh pho|thi xa|quan|tp)\b"
+)
+
+
+def _group(row: _Row, warnings: list[str]) -> AgencyGroup:
+    """The group typed on the row, else the heading's, else the one the name says."""
+    from_name = AgencyGroup.DISTRICT if _LOCAL_NAME.match(loose_key(row.name)) else None
+    if not row.group and row.section:
+        from_name = group_of(row.section.split(maxsplit=1)[1]) or from_name
+    if row.group:
+        group = group_of(row.group)
+        if group is not None:
+            return group
+        warnings.append(
+            f"Dòng {row.number}: không nhận ra nhóm “{row.group}” (cần: sở, ban, ngành, đoàn"
+            " thể hoặc huyện, xã, phường): thd xếp đơn vị theo tên."
+        )
+    return from_name or AgencyGroup.PROVINCE
+
+
+# --------------------------------------------------------------------------- codes
+
+_PLACE_PREFIX = re.compile(
+    r"^((uy ban nhan dan|ubnd)\s+)?(huyen|xa|phuong|thi tran|thanh pho|thi xa|quan|tp)\s+"
+)
+_SMALL_WORDS = {"va", "cua"}  # "và", "của"
+
+
+def base_code(name: str) -> str:
+    """The short code of a name, in the style of the embedded roster: a place keeps its name
+    ("UBND huyện Ba Bể" -> BABE), a body its initials ("Sở Tư pháp" -> STP)."""
+    key = re.sub(r"[^a-z0-9 ]+", " ", fold(name))
+    key = re.sub(r"\s+", " ", key).strip()
+    place = _PLACE_PREFIX.match(key)
+    if place and key[place.end() :]:
+        return key[place.end() :].replace(" ", "").upper()[:20]
+    words = [w for w in key.split() if w not in _SMALL_WORDS] or key.split() or ["x"]
+    if len(words) == 1:
+        return words[0].upper()[:20]
+    return "".join(w[0] if not w.isdigit() else w for w in words).upper()[:20]
+
+
+def long_code(name: str) -> str:
+    """Every letter of the name: distinct for distinct names, for codes that collided."""
+    letters = re.sub(r"[^a-z0-9]+", "", loose_key(name, agency=True)).upper() or "X"
+    if len(letters) <= CODE_LENGTH - 5:
+        return letters
+    digest = hashlib.sha1(loose_key(name, agency=True).encode()).hexdigest()[:4].upper()
+    return f"{letters[: CODE_LENGTH - 5]}-{digest}"
+
+
+def assign_codes(rows: Iterable[tuple[str, str]], known: Sequence[Agency] = ()) -> list[str]:
+    """A code per (name, code typed or "") row: the typed one, else last year's for that name,
+    else one made from the name. Made codes that collide with any other code take the long form
+    of their name, so a code depends only on its own name and the codes it meets, never on the
+    order of the list."""
+    rows = list(rows)
+    by_name = {loose_key(a.name, agency=True): a.code for a in known}
+    fixed = [code or by_name.get(loose_key(name, agency=True), "") for name, code in rows]
+    made = [base_code(name) for name, _ in rows]
+    taken = [code.upper() for code in fixed if code]
+    counts: dict[str, int] = {}
+    for index, code in enumerate(made):
+        if not fixed[index]:
+            counts[code] = counts.get(code, 0) + 1
+    return [
+        fixed[i]
+        or (made[i] if counts[made[i]] == 1 and made[i] not in taken else long_code(rows[i][0]))
+        for i in range(len(rows))
+    ]
+
+
+# --------------------------------------------------------------------------- TOML
+
+
+def roster_toml(agencies: Sequence[Agency]) -> str:
+    """The `[[agencies]]` blocks, as templates/thd.toml writes them (e-mail only when known)."""
+    return "\n".join(_block(agency) for agency in agencies)
+
+
+def _block(agency: Agency) -> str:
+    lines = [
+        "[[agencies]]",
+        f"code = {basic_string(agency.code)}",
+        f"name = {basic_string(agency.name)}",
+        f"group = {basic_string(agency.group.value)}",
+    ]
+    if agency.email:
+        lines.append(f"email = {basic_string(agency.email)}")
+    return "\n".join(lines) + "\n"
+
+
+def replace_roster(toml_text: str, agencies: Sequence[Agency], origin: str = "thd.toml") -> str:
+    """The configuration with its roster replaced, everything else (and its comments) kept.
+    Raises ConfigError if the text is not a valid configuration before or after."""
+    if not agencies:
+        raise ConfigError("Danh sách đơn vị mới trống: không thay danh sách trong cấu hình.")
+    config.parse(toml_text, origin)
+    doc = scan(toml_text)
+    spans = _roster_spans(doc)
+    block = roster_toml(agencies).rstrip("\n").split("\n")
+    lines = doc.lines
+    if spans:
+        first = spans[0][0]
+        for start, end in reversed(spans):
+            del lines[start:end]
+        lines[first:first] = [*block, ""]
+    else:
+        lines[len(lines) :] = ["", *block, ""]
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    config.parse(text, f"{origin} (sau khi thay danh sách đơn vị)")
+    return text
+
+
+def _roster_spans(doc: TomlLines) -> list[tuple[int, int]]:
+    """Line ranges holding the roster: each [[agencies]] block up to the next header (keeping
+    the comments just above that header), or a root `agencies = [...]`."""
+    spans: list[tuple[int, int]] = []
+    headers = doc.headers
+    for index, header in enumerate(headers):
+        if header.name != "agencies" or not header.is_array:
+            continue
+        following = headers[index + 1] if index + 1 < len(headers) else None
+        end = following.line if following else len(doc.lines)
+        if following and following.name != "agencies":
+            end = _before_comments(doc.lines, header.line + 1, end)
+        spans.append((header.line, end))
+    root = doc.find("", "agencies")
+    if root is not None:
+        spans.append((root.start, root.end))
+    return sorted(spans)
+
+
+def _before_comments(lines: list[str], start: int, end: int) -> int:
+    while end > start and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return end
