@@ -98,7 +98,7 @@ def test_multi_line_value_naming_the_old_year_is_marked_above() -> None:
     media = lines.index("media = [")
     assert lines[media - 1] == f"# {MARK}: giá trị chép từ năm 2021"
     assert "catalogues.media" in result.to_confirm
-    assert "Bản tin năm 2021" in config.parse(result.text, "thd.toml").catalogues.media
+    assert "Bản tin năm 2021" in config.parse(result.text, "thd.toml").catalogues.items("media")
 
 
 def test_deadline_in_next_january_keeps_its_offset() -> None:

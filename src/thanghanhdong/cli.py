@@ -53,6 +53,7 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def load_campaign(path: Path | None, *, quiet: bool = False) -> config.Campaign:
     from thanghanhdong import config
+    from thanghanhdong.pipeline import config_warnings
 
     chosen = config.discover(path)
     try:
@@ -61,6 +62,8 @@ def load_campaign(path: Path | None, *, quiet: bool = False) -> config.Campaign:
         fail(str(exc))
     if not quiet:
         err.print(f"[dim]{escape(config.describe_source(chosen))}[/]")
+        for warning in config_warnings(campaign):
+            err.print(f"[yellow]Cảnh báo:[/] {escape(warning)}")
     return campaign
 
 
@@ -93,18 +96,60 @@ def init(
             help="Thư mục làm việc (mặc định: thư mục hiện tại).",
         ),
     ] = Path("."),
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="TỆP",
+            help="Lập cấu hình năm mới từ thd.toml của năm trước (giữ danh sách đơn vị, danh mục).",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", metavar="NĂM", help="Năm của đợt mới (mặc định: năm trước cộng 1)."),
+    ] = None,
+    roster: Annotated[
+        Path | None,
+        typer.Option(
+            "--roster", metavar="TỆP", help="Lấy danh sách đơn vị từ tệp Excel (tên, mã, nhóm)."
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Tạo tệp cấu hình thd.toml (có chú thích) và thư mục inbox/ để nhận báo cáo."""
     from thanghanhdong import pipeline
+    from thanghanhdong.reporter import render_init
 
-    outcome = pipeline.init(directory, force=force)
+    outcome = pipeline.init(pipeline.InitRequest(directory, force, previous, year, roster))
     if outcome.error:
         fail(outcome.error, outcome.exit_code)
-    out.print(f"Đã tạo {escape(str(outcome.config))} và thư mục {escape(str(outcome.inbox))}.")
-    out.print(
-        "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chạy: thd generate-templates"
-    )
+    render_init(outcome, out)
+
+
+roster_app = typer.Typer(
+    name="roster", help="Danh sách đơn vị báo cáo.", cls=VietnameseGroup, no_args_is_help=True
+)
+app.add_typer(roster_app)
+
+
+@roster_app.command("import")
+def roster_import(
+    roster: Annotated[
+        Path,
+        typer.Argument(metavar="TỆP", help="Tệp Excel (hoặc .csv) danh sách đơn vị."),
+    ],
+    config_path: ConfigOption = None,
+) -> None:
+    """Thay danh sách đơn vị trong thd.toml bằng danh sách trong tệp Excel."""
+    from thanghanhdong import pipeline
+    from thanghanhdong.reporter import render_roster
+
+    outcome = pipeline.import_roster(config_path, roster)
+    if outcome.error:
+        for note in outcome.notes:
+            err.print(f"[yellow]Cảnh báo:[/] {escape(note)}")
+        fail(outcome.error, outcome.exit_code)
+    render_roster(outcome, out)
 
 
 @app.command("generate-templates")

@@ -245,8 +245,13 @@ def discover(explicit: Path | None, cwd: Path | None = None) -> Path | None:
 def load(path: Path | None) -> Campaign:
     if path is None:
         return parse(default_config_text(), "cấu hình mặc định")
+    return parse(read_text(path), str(path))
+
+
+def read_text(path: Path) -> str:
+    """The text of a thd.toml, or a ConfigError saying why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
         raise ConfigError(f"Không tìm thấy tệp cấu hình {path}.") from exc
     except UnicodeDecodeError as exc:
@@ -255,7 +260,6 @@ def load(path: Path | None) -> Campaign:
         ) from exc
     except OSError as exc:
         raise ConfigError(f"Không đọc được tệp cấu hình {path}: {exc.strerror}.") from exc
-    return parse(text, str(path))
 
 
 def parse(text: str, origin: str) -> Campaign:

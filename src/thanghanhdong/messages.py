@@ -96,11 +96,11 @@ CATALOGUE: dict[str, Message] = {
         "Tên đơn vị ghi trong tệp khác tên trong danh sách.",
     ),
     "missing_report_date": Message(
-        W, "Chưa ghi ngày báo cáo: gõ ngày ký báo cáo, ví dụ 20/12/2021.", "Thiếu ngày báo cáo."
+        W, "Chưa ghi ngày báo cáo: gõ ngày ký báo cáo, ví dụ {example_date}.", "Thiếu ngày báo cáo."
     ),
     "invalid_date": Message(
         W,
-        "Ngày báo cáo “{value}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 20/12/2021.",
+        "Ngày báo cáo “{value}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ {example_date}.",
         "Ngày báo cáo sai dạng.",
     ),
     "late_report": Message(

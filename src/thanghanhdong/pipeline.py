@@ -49,26 +49,125 @@ def _failed(message: str, code: int = USAGE) -> Outcome:
 class InitOutcome(Outcome):
     config: Path | None = None
     inbox: Path | None = None
+    year: int | None = None
+    previous_year: int | None = None
+    to_confirm: list[str] = field(default_factory=list)  # keys the officer must check
+    agencies: int = 0
+    roster_notes: list[str] = field(default_factory=list)  # warnings about the roster list
 
 
-def init(directory: Path, *, force: bool = False) -> InitOutcome:
+@dataclass(frozen=True)
+class InitRequest:
+    directory: Path
+    force: bool = False
+    previous: Path | None = None  # last year's thd.toml (--from)
+    year: int | None = None
+    roster: Path | None = None  # the officer's list of agencies (--roster)
+
+
+def init(request: InitRequest) -> InitOutcome:
     from thanghanhdong import config
 
+    directory = request.directory
     target, inbox = directory / config.CONFIG_FILENAME, directory / "inbox"
-    if target.exists() and not force:
+    if target.exists() and not request.force:
         return InitOutcome(
             USAGE, f"Đã có {target}. Dùng --force nếu muốn ghi đè (cấu hình cũ sẽ mất)."
         )
     for path in (directory, inbox):
         if path.exists() and not path.is_dir():
             return InitOutcome(USAGE, f"{path} là một tệp, không phải thư mục: chọn tên khác.")
+    outcome = InitOutcome(config=target, inbox=inbox)
+    try:
+        text = _init_text(request, outcome)
+    except config.ConfigError as exc:
+        return InitOutcome(USAGE, str(exc))
+    if text is None:
+        return outcome
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        files.atomic_write(target, config.default_config_text().encode("utf-8"))
+        files.atomic_write(target, text.encode("utf-8"))
         inbox.mkdir(exist_ok=True)
     except OSError as exc:
         return InitOutcome(USAGE, f"Không ghi được vào {directory}: {files.os_reason(exc)}.")
-    return InitOutcome(config=target, inbox=inbox)
+    return outcome
+
+
+def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
+    """The new thd.toml: the default, or last year's rolled to `year`, with the roster list."""
+    from thanghanhdong import campaigns, config
+
+    if request.year is not None and request.previous is None:
+        raise config.ConfigError("Tùy chọn --year cần đi kèm --from TỆP_CẤU_HÌNH_NĂM_TRƯỚC.")
+    text = config.default_config_text()
+    if request.previous is not None:
+        old = config.load(request.previous)
+        rolled = campaigns.roll_forward(
+            config.read_text(request.previous), request.year or old.campaign.year + 1
+        )
+        text, outcome.to_confirm = rolled.text, rolled.to_confirm
+        outcome.previous_year, outcome.year = (
+            rolled.previous_year,
+            request.year or old.campaign.year + 1,
+        )
+    if request.roster is not None:
+        text = _with_roster(text, request.roster, outcome)
+        if outcome.error:
+            return None
+    outcome.agencies = len(config.parse(text, "thd.toml").agencies)
+    return text
+
+
+def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
+    from thanghanhdong import config
+    from thanghanhdong.roster import read_roster, replace_roster
+
+    known = config.parse(text, "thd.toml").agencies
+    result = read_roster(roster, known=known)
+    outcome.roster_notes = list(result.warnings)
+    if not result.ok:
+        outcome.exit_code, outcome.error = USAGE, "\n".join(result.errors)
+        return text
+    return replace_roster(text, result.agencies)
+
+
+def config_warnings(campaign: Campaign) -> list[str]:
+    """What in the configuration still looks like last year's, for generate and validate."""
+    from thanghanhdong import campaigns, config
+
+    return config.year_warnings(campaign) + campaigns.confirm_warnings(campaign)
+
+
+@dataclass
+class RosterOutcome(Outcome):
+    config: Path | None = None
+    agencies: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
+    """Replace the roster of an existing thd.toml by the officer's list, in place."""
+    from thanghanhdong import config
+    from thanghanhdong.roster import read_roster, replace_roster
+
+    chosen = config.discover(config_path)
+    if chosen is None:
+        return RosterOutcome(
+            USAGE, f"Chưa có thd.toml ở thư mục này: chạy thd init --roster {roster} trước."
+        )
+    try:
+        text = config.read_text(chosen)
+        campaign = config.parse(text, str(chosen))
+    except config.ConfigError as exc:
+        return RosterOutcome(USAGE, str(exc))
+    result = read_roster(roster, known=campaign.agencies)
+    if not result.ok:
+        return RosterOutcome(USAGE, "\n".join(result.errors), notes=list(result.warnings))
+    try:
+        files.atomic_write(chosen, replace_roster(text, result.agencies).encode("utf-8"))
+    except OSError as exc:
+        return RosterOutcome(USAGE, f"Không ghi được {chosen}: {files.os_reason(exc)}.")
+    return RosterOutcome(config=chosen, agencies=len(result.agencies), notes=list(result.warnings))
 
 
 # ---------------------------------------------------------------- generate-templates

@@ -386,3 +386,49 @@ def progress(
             bar.update(task, completed=done, total=total, visible=late and done < total)
 
         yield advance
+
+
+# --------------------------------------------------------------------------- init, roster
+
+
+def render_init(outcome: Any, console: Console) -> None:
+    """What `thd init` wrote, and for a new year, what the officer must still check."""
+    from thanghanhdong.campaigns import describe_keys
+
+    if outcome.year is not None:
+        sentence(
+            console,
+            f"Đã tạo {escape(str(outcome.config))} cho năm {outcome.year} từ cấu hình năm "
+            f"{outcome.previous_year} (giữ {outcome.agencies} đơn vị, danh mục và người ký) "
+            f"và thư mục {escape(str(outcome.inbox))}.",
+        )
+    else:
+        sentence(
+            console,
+            f"Đã tạo {escape(str(outcome.config))} ({outcome.agencies} đơn vị) và thư mục "
+            f"{escape(str(outcome.inbox))}.",
+        )
+    for note in outcome.roster_notes:
+        print_block(console, hanging("[yellow]⚠[/]", escape(note), 2))
+    if outcome.to_confirm:
+        sentence(
+            console,
+            "Cần kiểm tra trong thd.toml (các dòng ghi “CẦN XÁC NHẬN”); sửa xong thì xóa tên "
+            "khóa khỏi danh sách campaign.to_confirm:",
+        )
+        for line in describe_keys(outcome.to_confirm):
+            print_block(console, hanging("-", escape(line), 2))
+    print_step(
+        console,
+        "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chạy:",
+        "thd generate-templates",
+    )
+
+
+def render_roster(outcome: Any, console: Console) -> None:
+    sentence(
+        console,
+        f"Đã thay danh sách đơn vị trong {escape(str(outcome.config))}: {outcome.agencies} đơn vị.",
+    )
+    for note in outcome.notes:
+        print_block(console, hanging("[yellow]⚠[/]", escape(note), 2))

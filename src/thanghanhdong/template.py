@@ -277,7 +277,7 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Ngày không hợp lệ",
-        error="Nhập ngày dạng ngày/tháng/năm, ví dụ 20/12/2021.",
+        error=f"Nhập ngày dạng ngày/tháng/năm, ví dụ {campaign.campaign.deadline:%d/%m/%Y}.",
     )
     sheet.add_data_validation(whole)
     sheet.add_data_validation(dates)

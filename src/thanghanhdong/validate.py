@@ -159,7 +159,10 @@ class _FileCheck:
         **values: Any,
     ) -> None:
         """Record an issue at `cell`, else at `at`, else on the whole `sheet` (or file)."""
-        severity, message = messages.render(code, levels=self.levels_text, **values)
+        example = f"{self.campaign.campaign.deadline:%d/%m/%Y}"
+        severity, message = messages.render(
+            code, levels=self.levels_text, example_date=example, **values
+        )
         self.error_count += severity is Severity.ERROR
         location = cell.location if cell else at or (Location(sheet) if sheet else None)
         self.issues.append(Issue(code, severity, message, location))
