@@ -273,6 +273,7 @@ DEFAULT_LEXICON = Lexicon()
 
 # --- words -----------------------------------------------------------------------------------
 
+
 def content_tokens(text: str, lexicon: Lexicon = DEFAULT_LEXICON) -> frozenset[str]:
     """The syllables a point is about: its words without the lexicon's stop words."""
     padded = f" {words(text)} "
@@ -305,6 +306,12 @@ _EDGES = re.compile(r"^[\s,.;:…!]+|[\s,.;:…!]+$")
 _NOTHING = re.compile(
     r"^(?:khong|chua|khong co|chua co|x|0)(?: (?:gi|y kien|kien nghi|de xuat|de nghi|kho khan"
     r"|ton tai|vuong mac|them))*$"
+)
+# "Khó khăn: ...", "Kết quả đạt được: ...": the form's own headings typed again, dropped.
+_LABEL = re.compile(r"^([^:]{1,60}):\s+(?=\S)")
+_SECTION_WORDS = re.compile(
+    r"^(?:nhung )?(?:kho khan|ton tai|han che|vuong mac|ket qua|uu diem|nguyen nhan|bai hoc)"
+    r"(?: [a-z]+){0,4}$|^(?:(?:kien nghi|de xuat|de nghi) ?)+$"
 )
 MIN_CLAUSE_WORDS = 3
 
@@ -343,7 +350,7 @@ def _sentences(line: str) -> list[str]:
     parts, start = [], 0
     for end in _SENTENCE_END.finditer(line):
         following = line[end.end() : end.end() + 1]
-        if not (following.isupper() or following.isdigit() or following in "\"“("):
+        if not (following.isupper() or following.isdigit() or following in '"“('):
             continue
         last_word = line[start : end.start()].rsplit(" ", 1)[-1]
         if end.group().startswith(".") and _is_abbreviation(last_word):
@@ -370,6 +377,11 @@ def _clauses(sentence: str) -> list[str]:
 
 def _tidy(point: str) -> str:
     point = _EDGES.sub("", point)
+    label = _LABEL.match(point)
+    if label and _SECTION_WORDS.match(words(label.group(1))):
+        point = point[label.end() :]
+    if point.isupper() and len(point.split()) <= 12:
+        return ""  # a heading typed in capitals ("II. ĐÁNH GIÁ CHUNG")
     return point[:1].upper() + point[1:]
 
 
@@ -496,8 +508,10 @@ def digest_section(
     entries: Iterable[Entry], lexicon: Lexicon = DEFAULT_LEXICON
 ) -> list[ThemeGroup]:
     """A section's points grouped by theme, near-duplicates merged. Themes raised by more
-    agencies come first; the lexicon's "Khác" is always last."""
-    return group_by_theme(section_points(entries), lexicon)
+    agencies come first; the lexicon's "Khác" is always last. Excuses about this report are
+    never a point of the section (digest_narratives lists them for the officer)."""
+    pairs = [pair for pair in section_points(entries) if not is_excuse(pair[1])]
+    return group_by_theme(pairs, lexicon)
 
 
 def group_by_theme(pairs: Sequence[Entry], lexicon: Lexicon = DEFAULT_LEXICON) -> list[ThemeGroup]:
@@ -505,7 +519,9 @@ def group_by_theme(pairs: Sequence[Entry], lexicon: Lexicon = DEFAULT_LEXICON) -
     for pair in pairs:
         by_theme.setdefault(theme_of(pair[1], lexicon), []).append(pair)
     order = [t.name for t in lexicon.themes] + [lexicon.other]
-    groups = [ThemeGroup(n, tuple(merge_points(by_theme[n], lexicon))) for n in order if n in by_theme]
+    groups = [
+        ThemeGroup(n, tuple(merge_points(by_theme[n], lexicon))) for n in order if n in by_theme
+    ]
     return sorted(groups, key=lambda g: (g.theme == lexicon.other, -len(g.agencies)))
 
 
@@ -560,7 +576,7 @@ _PLANS = re.compile(r"\b(?:se tiep tuc|thoi gian toi|trong nam toi|nam tiep theo
 _MINISTRY = re.compile(
     r"^(?:cac )?(?:bo (?:lao dong|ld|noi vu|nv|tai chinh|tc|y te|yt|giao duc|gd|van hoa|vh"
     r"|tu phap|tp|cong an|ca|thong tin|tt|ke hoach|kh|quoc phong|qp|nong nghiep|nn|nganh"
-    r"|chu quan)|trung uong|chinh phu|quoc hoi|thu tuong|uy ban quoc gia)\b"
+    r"|chu quan|[bcdfghjklmnpqrstvwxz]{2,})|trung uong|chinh phu|quoc hoi|thu tuong|uy ban quoc gia)\b"
 )
 _PROVINCE = re.compile(
     r"^(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|thuong truc|lanh dao|ban thuong vu) )*"
@@ -576,7 +592,7 @@ _PEERS = re.compile(
     r"|huyen|thanh vien)|so (?!luong|lieu)[a-z]|ban [a-z]|nganh|nguoi su dung lao dong|doanh nghiep"
     r"|(?:ubnd|uy ban nhan dan) (?:cac )?(?:huyen|thanh pho)|cong an|tinh doan|mat tran"
     r"|uy ban mat tran|hoi (?:lien hiep|nong dan|cuu chien binh)|lien doan lao dong"
-    r"|dai phat thanh|bao)\b"
+    r"|dai phat thanh|bao|bo chi huy)\b"
 )
 
 
@@ -657,7 +673,7 @@ def _digest_one(
 
 
 def _by_addressee(
-    labelled: list[tuple[Entry, Addressee]], lexicon: Lexicon
+    labelled: list[tuple[Entry, Addressee | None]], lexicon: Lexicon
 ) -> list[ThemeGroup]:
     groups = []
     for addressee in IN_REPORT:
@@ -694,9 +710,11 @@ def bound(groups: Sequence[ThemeGroup], max_per_theme: int, max_per_section: int
                 taken[number] += 1
                 total += 1
     kept = tuple(
-        ThemeGroup(g.theme, g.points[:n], len(g.points) - n) for g, n in zip(groups, taken) if n
+        ThemeGroup(g.theme, g.points[:n], len(g.points) - n)
+        for g, n in zip(groups, taken, strict=True)
+        if n
     )
-    left = tuple(p for g, n in zip(groups, taken) for p in g.points[n:])
+    left = tuple(p for g, n in zip(groups, taken, strict=True) for p in g.points[n:])
     return Bounded(kept, left)
 
 
@@ -704,14 +722,14 @@ def bound(groups: Sequence[ThemeGroup], max_per_theme: int, max_per_section: int
 
 
 def render_agencies(agencies: Sequence[str], max_named: int = 2) -> str:
-    """"UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when only one more."""
+    """ "UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when only one more."""
     if len(agencies) <= max_named + 1:
         return ", ".join(agencies)
     return f"{', '.join(agencies[:max_named])} và {len(agencies) - max_named} đơn vị khác"
 
 
 def render_point(point: Point, max_named: int = 2) -> str:
-    """"Kinh phí còn hạn chế (UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác)"."""
+    """ "Kinh phí còn hạn chế (UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác)"."""
     return f"{point.text} ({render_agencies(point.agencies, max_named)})"
 
 
@@ -745,7 +763,7 @@ _REFERENCE_AFTER = re.compile(
     r"^\s*(?:cua|do) (?:ubnd tinh|uy ban nhan dan tinh|bo|chinh phu|thu tuong|tinh uy|hdnd tinh"
     r"|hoi dong nhan dan tinh|ban thuong vu tinh uy|trung uong)\b"
 )
-_CLAUSE_START = re.compile(r"[.;:]")
+_CLAUSE_START = re.compile(r"[.;:,]")
 
 
 @dataclass(frozen=True)
