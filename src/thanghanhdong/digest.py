@@ -655,26 +655,29 @@ def digest_narratives(
     }
 
 
+Labelled = tuple[Entry, Addressee | None]  # None: a point that addresses nobody
+
+
 def _digest_one(
     key: str, pairs: list[Entry], issuer: IssuerNames, lexicon: Lexicon
 ) -> SectionDigest:
-    if key == "proposals":
-        labelled = [(pair, classify_request(pair[1], issuer)) for pair in pairs]
-    else:
-        labelled = [(p, Addressee.EXCUSE if is_excuse(p[1]) else None) for p in pairs]
-    kept = [pair for pair, to in labelled if to is None or to in IN_REPORT]
+    labelled: list[Labelled] = [(pair, _label(key, pair[1], issuer)) for pair in pairs]
     aside = [(pair, to) for pair, to in labelled if to is not None and to not in IN_REPORT]
     if key == "proposals":
         groups = _by_addressee(labelled, lexicon)
     else:
-        groups = group_by_theme(kept, lexicon)
+        groups = group_by_theme([pair for pair, to in labelled if to is None], lexicon)
     bounded = bound(groups, lexicon.max_points_per_theme, lexicon.max_points_per_section)
-    return SectionDigest(key, tuple(bounded.groups), _set_aside(aside, lexicon), bounded.left_out)
+    return SectionDigest(key, bounded.groups, _set_aside(aside, lexicon), bounded.left_out)
 
 
-def _by_addressee(
-    labelled: list[tuple[Entry, Addressee | None]], lexicon: Lexicon
-) -> list[ThemeGroup]:
+def _label(key: str, point: str, issuer: IssuerNames) -> Addressee | None:
+    if key == "proposals":
+        return classify_request(point, issuer)
+    return Addressee.EXCUSE if is_excuse(point) else None
+
+
+def _by_addressee(labelled: Sequence[Labelled], lexicon: Lexicon) -> list[ThemeGroup]:
     groups = []
     for addressee in IN_REPORT:
         pairs = [pair for pair, to in labelled if to is addressee]
@@ -684,7 +687,7 @@ def _by_addressee(
     return groups
 
 
-def _set_aside(aside: list[tuple[Entry, Addressee]], lexicon: Lexicon) -> tuple[Point, ...]:
+def _set_aside(aside: Sequence[Labelled], lexicon: Lexicon) -> tuple[Point, ...]:
     points: list[Point] = []
     for addressee in Addressee:
         pairs = [pair for pair, to in aside if to is addressee]
