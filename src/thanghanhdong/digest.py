@@ -7,11 +7,14 @@ its trailing punctuation dropped), never a sentence composed here.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 from .text import loose_key, nfc
 
@@ -21,6 +24,7 @@ Entry = tuple[str, str]  # (agency name, its text); consolidate.Narrative is one
 _NOT_WORD = re.compile(r"[^a-z0-9%]+")
 
 
+@lru_cache(maxsize=16384)
 def words(text: str) -> str:
     """Loose key with punctuation gone: the text as plain words for matching."""
     return " ".join(_NOT_WORD.sub(" ", loose_key(text)).split())
@@ -274,6 +278,7 @@ DEFAULT_LEXICON = Lexicon()
 # --- words -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def content_tokens(text: str, lexicon: Lexicon = DEFAULT_LEXICON) -> frozenset[str]:
     """The syllables a point is about: its words without the lexicon's stop words."""
     padded = f" {words(text)} "
@@ -321,13 +326,18 @@ def split_points(text: str) -> list[str]:
     when each side has at least MIN_CLAUSE_WORDS words. A lead-in line of a request ending
     with ":" ("Đề nghị UBND tỉnh:") is kept in front of each bullet under it; other lead-ins
     are headings and dropped. "Không", "Không có kiến nghị" and the like are no point."""
+    return list(_split_points(text))
+
+
+@lru_cache(maxsize=4096)  # a thousand agencies often send the same sentences
+def _split_points(text: str) -> tuple[str, ...]:
     points: list[str] = []
     for lead, line in _lines_with_leads(text):
         for piece in (p for s in _sentences(line) for p in _clauses(s)):
             point = _tidy(f"{lead} {piece}" if lead else piece)
             if point and not _NOTHING.match(words(point)):
                 points.append(point)
-    return points
+    return tuple(points)
 
 
 def _lines_with_leads(text: str) -> Iterator[tuple[str, str]]:
@@ -436,6 +446,7 @@ def section_points(entries: Iterable[Entry]) -> list[Entry]:
     return [(agency, point) for agency, text in entries for point in split_points(text)]
 
 
+@lru_cache(maxsize=16384)
 def theme_of(point: str, lexicon: Lexicon = DEFAULT_LEXICON) -> str:
     """The theme with the most distinct keywords in the point; on a tie, the theme whose
     keyword comes first in the point (a Vietnamese sentence names its subject first)."""
@@ -457,41 +468,67 @@ def merge_points(
     point is similar to it (`lexicon.similarity`) and holds the same figures (numbers are
     facts: "10 buổi" is never "17 buổi"); each cluster is written in its shortest phrasing.
     Sorted by how many agencies raised it, then by first appearance."""
-    clusters: list[list[Entry]] = []
-    seeds: list[frozenset[str]] = []
-    by_token: dict[str, list[int]] = {}
-    for agency, text in pairs:
-        tokens = content_tokens(text, lexicon)
-        found = _similar_cluster(tokens, seeds, by_token, lexicon.similarity)
-        if found is None:
-            found = len(clusters)
-            clusters.append([])
-            seeds.append(tokens)
-            for token in tokens:
-                by_token.setdefault(token, []).append(found)
-        clusters[found].append((agency, text))
-    points = [_point(members, addressee) for members in clusters]
+    token_sets = [content_tokens(text, lexicon) for _, text in pairs]
+    clusters = _Clusters(token_sets, lexicon.similarity)
+    for pair, tokens in zip(pairs, token_sets, strict=True):
+        clusters.add(pair, tokens)
+    points = [_point(members, addressee) for members in clusters.members]
     return sorted(points, key=lambda p: -len(p.agencies))
 
 
-def _similar_cluster(
-    tokens: frozenset[str],
-    seeds: list[frozenset[str]],
-    by_token: dict[str, list[int]],
-    threshold: float,
-) -> int | None:
-    candidates = sorted({i for t in tokens for i in by_token.get(t, ())})
-    if not tokens:
-        candidates = [i for i, seed in enumerate(seeds) if not seed]
-    figures = _figures(tokens)
-    return next(
-        (
-            i
-            for i in candidates
-            if _figures(seeds[i]) == figures and _jaccard(tokens, seeds[i]) >= threshold
-        ),
-        None,
-    )
+class _Clusters:
+    """Clusters of near-duplicate points, each known by its first point (its seed).
+
+    Found by prefix filtering, as set-similarity joins do: two token sets with Jaccard >= t
+    share a token among the first |A| - ceil(t * |A|) + 1 of each, tokens ordered rarest
+    first; so only those prefixes are indexed and a common word never makes a candidate."""
+
+    def __init__(self, token_sets: Sequence[frozenset[str]], threshold: float) -> None:
+        self.frequency = Counter(token for tokens in token_sets for token in tokens)
+        self.threshold = threshold
+        self.seeds: list[frozenset[str]] = []
+        self.members: list[list[Entry]] = []
+        # (figures, token) -> clusters: only points with the same figures are ever compared.
+        self.index: dict[tuple[frozenset[str], str], list[int]] = {}
+        self.without_words: int | None = None
+        self.seen: dict[frozenset[str], int] = {}
+
+    def add(self, pair: Entry, tokens: frozenset[str]) -> None:
+        # The same words always find the same cluster: look them up, do not search again.
+        found = self.seen.get(tokens)
+        if found is None:
+            found = self._similar(tokens)
+        if found is None:
+            found = self._new(tokens)
+        self.seen[tokens] = found
+        self.members[found].append(pair)
+
+    def _prefix(self, tokens: frozenset[str]) -> list[str]:
+        ordered = sorted(tokens, key=lambda token: (self.frequency[token], token))
+        overlap = math.ceil(self.threshold * len(ordered) - 1e-9)
+        return ordered[: len(ordered) - overlap + 1]
+
+    def _similar(self, tokens: frozenset[str]) -> int | None:
+        if not tokens:
+            return self.without_words
+        figures = _figures(tokens)
+        prefix = self._prefix(tokens)
+        candidates = sorted({i for token in prefix for i in self.index.get((figures, token), ())})
+        return next((i for i in candidates if self._close(tokens, self.seeds[i])), None)
+
+    def _close(self, tokens: frozenset[str], seed: frozenset[str]) -> bool:
+        return _jaccard(tokens, seed) >= self.threshold
+
+    def _new(self, tokens: frozenset[str]) -> int:
+        number = len(self.seeds)
+        self.seeds.append(tokens)
+        self.members.append([])
+        if not tokens:
+            self.without_words = number
+        figures = _figures(tokens)
+        for token in self._prefix(tokens):
+            self.index.setdefault((figures, token), []).append(number)
+        return number
 
 
 def _figures(tokens: frozenset[str]) -> frozenset[str]:
