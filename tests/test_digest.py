@@ -172,6 +172,40 @@ def test_split_points_reads_text_typed_on_a_mac() -> None:
     assert split_points(typed) == ["Địa bàn rộng", "Kinh phí dành cho hưởng ứng còn ít"]
 
 
+DISTRICT_DIFFICULTIES = """1. Khó khăn:
+- Kinh phí cấp cho hoạt động bình đẳng giới còn ít, chủ yếu lồng ghép;
+- Đội ngũ cán bộ làm công tác bình đẳng giới ở cấp xã là kiêm nhiệm, chưa được tập huấn;
+- Một số thôn, bản vùng sâu, vùng xa giao thông đi lại khó khăn, nhất là mùa mưa.
+2. Nguyên nhân: Do điều kiện kinh tế còn khó khăn."""
+
+DISTRICT_PROPOSALS = """3. Kiến nghị, đề xuất
+a) Đối với Bộ Lao động - Thương binh và Xã hội: Sớm ban hành bộ tài liệu hướng dẫn nghiệp vụ.
+b) Đối với UBND tỉnh: Quan tâm bố trí kinh phí cho công tác bình đẳng giới.
+c) Đối với Sở Lao động - Thương binh và Xã hội: Hỗ trợ tờ rơi, áp phích.
+- Đối với UBND tỉnh:
++ Chỉ đạo các sở, ngành phối hợp kiểm tra tại cơ sở
+Tiếp tục chỉ đạo các xã, thị trấn duy trì mô hình.
+Do cán bộ phụ trách nghỉ ốm nên báo cáo gửi chậm, mong Sở thông cảm."""
+
+
+def test_a_district_report_typed_with_its_own_headings() -> None:
+    assert split_points(DISTRICT_DIFFICULTIES) == [
+        "Kinh phí cấp cho hoạt động bình đẳng giới còn ít, chủ yếu lồng ghép",
+        "Đội ngũ cán bộ làm công tác bình đẳng giới ở cấp xã là kiêm nhiệm, chưa được tập huấn",
+        "Một số thôn, bản vùng sâu, vùng xa giao thông đi lại khó khăn, nhất là mùa mưa",
+        "Do điều kiện kinh tế còn khó khăn",
+    ]
+    points = split_points(DISTRICT_PROPOSALS)
+    assert [(p[:30], classify_request(p, ISSUER)) for p in points] == [
+        ("Đối với Bộ Lao động - Thương b", Addressee.MINISTRY),
+        ("Đối với UBND tỉnh: Quan tâm bố", Addressee.PROVINCE),
+        ("Đối với Sở Lao động - Thương b", Addressee.ISSUER),
+        ("Đối với UBND tỉnh: Chỉ đạo các", Addressee.PROVINCE),
+        ("Tiếp tục chỉ đạo các xã, thị t", Addressee.INTERNAL),
+        ("Do cán bộ phụ trách nghỉ ốm nê", Addressee.EXCUSE),
+    ]
+
+
 # --- themes and merging ----------------------------------------------------------------------
 
 

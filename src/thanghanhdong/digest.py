@@ -318,6 +318,12 @@ _SECTION_WORDS = re.compile(
     r"^(?:nhung )?(?:kho khan|ton tai|han che|vuong mac|ket qua|uu diem|nguyen nhan|bai hoc)"
     r"(?: [a-z]+){0,4}$|^(?:(?:kien nghi|de xuat|de nghi) ?)+$"
 )
+_HEADING_WORDS = frozenset(
+    words(
+        "Những khó khăn, tồn tại, hạn chế, vướng mắc; kết quả đã đạt được, bài học kinh nghiệm;"
+        " kiến nghị, đề xuất; nguyên nhân; đánh giá chung và ưu điểm"
+    ).split()
+)
 MIN_CLAUSE_WORDS = 3
 
 
@@ -392,6 +398,8 @@ def _tidy(point: str) -> str:
         point = point[label.end() :]
     if point.isupper() and len(point.split()) <= 12:
         return ""  # a heading typed in capitals ("II. ĐÁNH GIÁ CHUNG")
+    if not any(ch.isalpha() for ch in point) or set(words(point).split()) <= _HEADING_WORDS:
+        return ""  # a heading of the form typed again ("Kiến nghị, đề xuất")
     return point[:1].upper() + point[1:]
 
 
@@ -599,7 +607,7 @@ _VERBS = (
     "|bo tri|xem xet|chi dao|dau tu|mo|in"
 )
 _REQUEST_VERB = re.compile(
-    r"\b(?:kinh de nghi|de nghi|kien nghi|de xuat|mong muon|kinh mong|mong|xin)\b"
+    r"\b(?:kinh de nghi|de nghi|kien nghi|de xuat|mong muon|kinh mong|mong|xin|doi voi)\b"
     r"(?: (?:voi|len|toi|den|trong thoi gian toi|thoi gian toi|nam toi|tiep tuc)\b)*"
 )
 _EXCUSE = re.compile(
@@ -608,7 +616,9 @@ _EXCUSE = re.compile(
     r"|\b(?:gui|nop) (?:bao cao )?(?:nay )?(?:cham|muon|tre|qua han)\b"
     r"|\b(?:bo sung|gui) (?:so lieu )?sau\b"
 )
-_PLANS = re.compile(r"\b(?:se tiep tuc|thoi gian toi|trong nam toi|nam tiep theo)\b")
+_PLANS = re.compile(
+    r"\b(?:se tiep tuc|thoi gian toi|trong nam toi|nam tiep theo)\b|^tiep tuc chi dao\b"
+)
 # "Bộ", "bổ sung", "bố trí" all fold to "bo": a ministry is "Bộ" followed by its name.
 _MINISTRY = re.compile(
     r"^(?:cac )?(?:bo (?:lao dong|ld|noi vu|nv|tai chinh|tc|y te|yt|giao duc|gd|van hoa|vh"
