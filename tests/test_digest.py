@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thanghanhdong import config, digest, form
 from thanghanhdong.digest import (
@@ -706,3 +708,66 @@ def test_examples_directing_documents() -> None:
     assert {d.agency for d in documents} >= {SLDTBXH, HLHPN, BABE, "Tỉnh đoàn"}
     assert "Sở Nội vụ" not in {d.agency for d in documents}  # "ban hành văn bản": no number
     assert sum(d.date is None for d in documents) == 3  # SLĐTBXH, SYT and SGDĐT give no date
+
+
+# --- any text --------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Kinh phí",
+        "còn hạn chế",
+        "cán bộ",
+        "Đề nghị",
+        "UBND tỉnh",
+        "Sở LĐ-TB&XH",
+        "Bộ",
+        "bổ sung",
+        "TP.",
+        "12.500.000",
+        "Kế hoạch số 12/KH-UBND",
+        "ngày 31/02/2021",
+        "“Gia đình”",
+        " ",
+        ", ",
+        "; ",
+        ". ",
+        "...",
+        "\n",
+        "\r\n",
+        "\n- ",
+        "\n+ ",
+        "\n1. ",
+        "\na) ",
+        "•",
+        "Không",
+        "II.",
+        "KHÓ KHĂN",
+        "\u00a0",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_points_made_of_its_own_words(text: str) -> None:
+    for point in split_points(text):
+        assert point == point.strip() and any(ch.isalpha() for ch in point)
+        assert words(point) in words(text)
+        classify_request(point, ISSUER)
+    find_documents(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + "." * 32000 + "b",
+        "x; " * 10000,
+        "a.\t" * 16000,
+        "- a\n" * 8000,
+        "Kế hoạch số 1" + "/a" * 9000,
+    ],
+)
+def test_a_full_cell_of_odd_text_is_read(text: str) -> None:
+    points = split_points(text)
+    assert all(words(p) in words(text) for p in points)
+    digest_narratives({"proposals": [("A", text)]}, ISSUER)

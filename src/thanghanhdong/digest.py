@@ -304,10 +304,11 @@ _BULLET = re.compile(
     r"^(?:[-+•*–—●○▪◦·]+\s*|[a-zđ][.)]\s+|[A-ZĐ]\)\s+|\(?\d{1,2}[.)](?!\d)\s*|[IVX]{1,4}\.\s+)"
 )
 _INLINE_BULLET = re.compile(r"(?<=[.;:])[ \t]+(?=[-+•][ \t])")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+")
+# Starts only at the first mark of a run, so that a long run of dots is read once.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’»)]*\s+")
 _ABBREVIATIONS = frozenset({"tp", "tx", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "v.v", "vv"})
 _CLAUSE = re.compile(r"\s*;\s*")
-_EDGES = re.compile(r"^[\s,.;:…!]+|[\s,.;:…!]+$")
+_EDGES = " \t,.;:…!"
 _NOTHING = re.compile(
     r"^(?:khong|chua|khong co|chua co|x|0)(?: (?:gi|y kien|kien nghi|de xuat|de nghi|kho khan"
     r"|ton tai|vuong mac|them))*$"
@@ -382,17 +383,21 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _clauses(sentence: str) -> list[str]:
-    clauses: list[str] = []
+    clauses: list[list[str]] = []
+    sizes: list[int] = []  # words in each clause so far
     for piece in _CLAUSE.split(sentence):
-        if clauses and min(len(piece.split()), len(clauses[-1].split())) < MIN_CLAUSE_WORDS:
-            clauses[-1] = f"{clauses[-1]}; {piece}"
+        size = len(piece.split())
+        if clauses and min(size, sizes[-1]) < MIN_CLAUSE_WORDS:
+            clauses[-1].append(piece)
+            sizes[-1] += size
         else:
-            clauses.append(piece)
-    return clauses
+            clauses.append([piece])
+            sizes.append(size)
+    return ["; ".join(pieces) for pieces in clauses]
 
 
 def _tidy(point: str) -> str:
-    point = _EDGES.sub("", point)
+    point = point.strip(_EDGES)
     label = _LABEL.match(point)
     if label and _SECTION_WORDS.match(words(label.group(1))):
         point = point[label.end() :]
