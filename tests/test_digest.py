@@ -771,3 +771,37 @@ def test_a_full_cell_of_odd_text_is_read(text: str) -> None:
     points = split_points(text)
     assert all(words(p) in words(text) for p in points)
     digest_narratives({"proposals": [("A", text)]}, ISSUER)
+
+
+def test_examples_highlights_from_the_largest_activities() -> None:
+    campaign = config.load(None)
+    report = validate_inbox(ROOT / "examples" / "inbox", campaign)
+    submissions = [f.submission for f in report.files if f.submission]
+    events = sorted(
+        (
+            Event(s.agency_name, row.item, row.count, row.people)
+            for s in submissions
+            for row in s.tables["activities"]
+        ),
+        key=lambda e: -e.reach,
+    )
+    texts = {s.agency_name: s.narratives["activities_text"] for s in submissions}
+    assert [(h.agency, h.item, h.text) for h in highlights(events, texts)] == [
+        (
+            "Sở Giáo dục và Đào tạo",
+            "Nói chuyện chuyên đề",
+            "Tổ chức 12 buổi nói chuyện chuyên đề dưới cờ về phòng chống xâm hại, bạo lực học"
+            " đường tại các trường THPT",
+        ),
+        (
+            "UBND huyện Chợ Đồn",
+            "Giao lưu văn nghệ",
+            "03 cuộc thi tìm hiểu pháp luật và 04 buổi giao lưu văn nghệ",
+        ),
+        (
+            HLHPN,
+            "Diễn đàn",
+            "Tổ chức 03 diễn đàn “Phụ nữ và trẻ em gái lên tiếng phòng chống bạo lực” tại các"
+            " huyện Ba Bể, Chợ Mới, Na Rì",
+        ),
+    ]

@@ -912,27 +912,34 @@ def highlights(
     limit: int = 3,
     lexicon: Lexicon = DEFAULT_LEXICON,
 ) -> list[Highlight]:
-    """At most `limit` quotes, one per agency, taken in the caller's order of events: for each
-    event, the first point of that agency's text (I.2) holding at least HIGHLIGHT_COVERAGE of
-    the item's content words. Events with no such point are skipped."""
+    """At most `limit` quotes, one per agency and one per item, taken in the caller's order of
+    events. For each event, the agency's point (of its I.2 text) that holds at least
+    HIGHLIGHT_COVERAGE of the item's content words, preferring one that states the event's
+    count ("12 buổi" for 12); events with no such point are skipped."""
     chosen: list[Highlight] = []
     for event in events:
         if len(chosen) >= limit:
             break
-        if any(h.agency == event.agency for h in chosen):
+        if any(h.agency == event.agency or _same_item(h.item, event.item) for h in chosen):
             continue
-        point = _point_about(event.item, texts.get(event.agency, ""), lexicon)
+        point = _point_about(event, texts.get(event.agency, ""), lexicon)
         if point:
             chosen.append(Highlight(event.agency, event.item, point))
     return chosen
 
 
-def _point_about(item: str, text: str, lexicon: Lexicon) -> str | None:
-    wanted = content_tokens(item, lexicon)
+def _same_item(a: str, b: str) -> bool:
+    return words(a) == words(b)
+
+
+def _point_about(event: Event, text: str, lexicon: Lexicon) -> str | None:
+    wanted = content_tokens(event.item, lexicon)
     if not wanted:
         return None
-    for point in split_points(text):
-        have = set(words(point).split())
-        if len(wanted & have) >= HIGHLIGHT_COVERAGE * len(wanted):
-            return point
-    return None
+    about = [p for p in split_points(text) if _covers(p, wanted)]
+    counted = [p for p in about if str(event.count) in _figures(frozenset(words(p).split()))]
+    return next(iter(counted or about), None)
+
+
+def _covers(point: str, wanted: frozenset[str]) -> bool:
+    return len(wanted & set(words(point).split())) >= HIGHLIGHT_COVERAGE * len(wanted)
