@@ -426,6 +426,16 @@ class Addressee(str, Enum):
 # Requests that go into the signed report's recommendations; the rest go to the officer.
 IN_REPORT = (Addressee.MINISTRY, Addressee.PROVINCE, Addressee.OTHER)
 
+# For the officer's list of what was kept out of the report (workbook, thd note).
+ADDRESSEE_LABELS = {
+    Addressee.MINISTRY: "Bộ, ngành Trung ương",
+    Addressee.PROVINCE: "Ủy ban nhân dân tỉnh",
+    Addressee.ISSUER: "Gửi cơ quan tổng hợp báo cáo",
+    Addressee.PEERS: "Gửi các sở, ngành, địa phương khác",
+    Addressee.INTERNAL: "Việc nội bộ của đơn vị",
+    Addressee.EXCUSE: "Về việc gửi báo cáo",
+    Addressee.OTHER: "Không nêu cơ quan nhận",
+}
 ADDRESSEE_HEADINGS = {
     Addressee.MINISTRY: "Đối với Bộ, ngành Trung ương",
     Addressee.PROVINCE: "Đối với Ủy ban nhân dân tỉnh",
@@ -777,15 +787,20 @@ def bound(groups: Sequence[ThemeGroup], max_per_theme: int, max_per_section: int
 
 
 def render_agencies(agencies: Sequence[str], max_named: int = 2) -> str:
-    """ "UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when only one more."""
+    """E.g. "UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when one more."""
     if len(agencies) <= max_named + 1:
         return ", ".join(agencies)
     return f"{', '.join(agencies[:max_named])} và {len(agencies) - max_named} đơn vị khác"
 
 
 def render_point(point: Point, max_named: int = 2) -> str:
-    """ "Kinh phí còn hạn chế (UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác)"."""
+    """E.g. "Kinh phí còn hạn chế (UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác)"."""
     return f"{point.text} ({render_agencies(point.agencies, max_named)})"
+
+
+def render_group(group: ThemeGroup, max_named: int = 2) -> str:
+    """A theme's points in one sentence: "A (đơn vị); B (đơn vị)." (each in its own words)."""
+    return "; ".join(render_point(p, max_named) for p in group.points) + "."
 
 
 # --- directing documents ---------------------------------------------------------------------
