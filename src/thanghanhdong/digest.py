@@ -21,6 +21,8 @@ from .text import loose_key, nfc
 Entry = tuple[str, str]  # (agency name, its text); consolidate.Narrative is one
 
 
+# --- words -----------------------------------------------------------------------------------
+
 _NOT_WORD = re.compile(r"[^a-z0-9%]+")
 
 
@@ -275,7 +277,7 @@ def _theme(value: object) -> Theme:
 DEFAULT_LEXICON = Lexicon()
 
 
-# --- words -----------------------------------------------------------------------------------
+# --- comparing points ------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=16384)
