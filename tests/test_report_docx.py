@@ -285,7 +285,8 @@ def test_sentences_with_key_figures(document: docx.document.Document) -> None:
     assert "trong đó nữ chiếm 60,5%" in text
     assert "a) Ngân sách nhà nước: 16.000.000 đồng;" in text
     assert "b) Ngân sách vận động: 2.500.000 đồng." in text
-    assert "- UBND huyện Ba Bể: Nhận thức về bình đẳng giới được nâng lên." in text
+    # II.1 is a digest: the point in the agency's own words, the agency named after it
+    assert "Nhận thức về bình đẳng giới được nâng lên (UBND huyện Ba Bể)." in text
 
 
 # ------------------------------------------------------------------------------ tables
@@ -613,3 +614,25 @@ def test_converts_to_pdf_with_libreoffice(rendered: bytes, tmp_path: Path) -> No
     pdf = converted.read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
+
+
+def test_the_assessment_is_a_digest_not_a_paste(tmp_path: Path) -> None:
+    """On the shipped example: no request addressed to the issuing Sở in II.3, and no
+    paragraph of II is an agency's whole text pasted in."""
+    from typer.testing import CliRunner
+
+    from thanghanhdong.cli import app
+
+    out = tmp_path / "baocao.docx"
+    inbox = Path(__file__).parents[1] / "examples" / "inbox"
+    result = CliRunner().invoke(app, ["consolidate", str(inbox), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    start = paragraphs.index("II. ĐÁNH GIÁ CHUNG")
+    end = next(i for i, p in enumerate(paragraphs) if p.startswith("III."))
+    body = paragraphs[start:end]
+    proposals = body[body.index("3. Kiến nghị, đề xuất") :]
+    assert not any("Đề nghị Sở Lao động" in p for p in proposals)
+    assert not any(p.startswith("- Sở ") and ": " in p[:60] for p in body)  # no "- Agency: text"
+    points = [p for p in body if p.startswith("- ")]
+    assert points and all(p.endswith(").") for p in points)  # every point names its agency

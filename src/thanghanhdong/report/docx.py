@@ -226,13 +226,7 @@ def build_context(c: Consolidation) -> dict[str, Any]:
         "activity_sentences": [_table_sentence(t) for t in c.tables.values()],
         "activities_text": _narrative_block(c.narratives.get("activities_text", [])),
         "budget": _budget(c),
-        "assessment": [
-            {
-                "heading": form.info_field(key).label,
-                **_narrative_block(c.narratives.get(key, [])),
-            }
-            for key in ("results", "difficulties", "proposals")
-        ],
+        "assessment": _assessment(c),
         "data_title": subject,
         "tables": [_table(t) for t in c.tables.values()],
         "closing": f"Trên đây là báo cáo {subject[0].lower()}{subject[1:]} của {body_name}./.",
@@ -311,6 +305,51 @@ def _opening(c: Consolidation, body_name: str) -> str:
 def _status_sentence(c: Consolidation, body_name: str) -> str:
     sentence = _clean(labels.status_sentence(c.status, body_name))
     return sentence + " Chi tiết tình hình gửi báo cáo tại Phụ lục II."
+
+
+ASSESSMENT_KEYS = ("results", "difficulties", "proposals")
+
+
+def _assessment(c: Consolidation) -> list[dict[str, Any]]:
+    """II.1-II.3 as a digest of the agencies' points, not a paste: each point once, in an
+    agency's own words, with the agencies that raised it; requests to the issuing Sở itself,
+    internal asks and excuses about this report are left to the officer (digest.set_aside)."""
+    from thanghanhdong import digest
+
+    issuer = c.campaign.issuer
+    names = digest.IssuerNames(issuer.name, issuer.abbreviation, issuer.place)
+    entries = {key: c.narratives.get(key, []) for key in ASSESSMENT_KEYS}
+    sections = digest.digest_narratives(entries, names)
+    return [
+        {"heading": form.info_field(key).label, **_digest_block(sections[key])}
+        for key in ASSESSMENT_KEYS
+    ]
+
+
+def _digest_block(section: Any) -> dict[str, Any]:
+    from thanghanhdong import digest
+
+    paragraphs = [
+        {
+            "dash": "- ",
+            "agency": f"{_clean(group.theme)}: ",
+            "text": _clean(digest.render_group(group)),
+        }
+        for group in section.groups
+    ]
+    if section.left_out:
+        paragraphs.append(
+            {
+                "dash": "",
+                "agency": "",
+                "text": f"Còn {len(section.left_out)} ý kiến khác của các đơn vị tại Phụ lục III.",
+            }
+        )
+    if not paragraphs:
+        paragraphs.append(
+            {"dash": "", "agency": "", "text": "Không có cơ quan, đơn vị nào báo cáo nội dung này."}
+        )
+    return {"paragraphs": paragraphs}
 
 
 def _narrative_block(narratives: Sequence[Narrative]) -> dict[str, Any]:
