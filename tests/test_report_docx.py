@@ -610,3 +610,89 @@ def test_converts_to_pdf_with_libreoffice(rendered: bytes, tmp_path: Path) -> No
     pdf = converted.read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
+
+
+# ------------------------------------------------------------------------------ linear rendering
+
+
+def _docxtpl_reference(template: Path, context: dict[str, object]) -> bytes:
+    """What docxtpl itself writes (its own body replacement and table fixing)."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined
+
+    document = DocxTemplate(str(template))
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    document.render(context, jinja_env=environment, autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _parts(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _officer_template(path: Path) -> Path:
+    """An officer's own template: {%tr %} loops, and a {%tc %} loop that outgrows the table's
+    grid (docxtpl's table fixing adds the columns)."""
+    document = docx.Document()
+    document.add_paragraph("{{ subject }} — {{ date_line }}")
+    figures = document.add_table(rows=4, cols=3)
+    for cell, text in zip(figures.rows[0].cells, ("STT", "Đơn vị", "Số cuộc")):
+        cell.text = text
+    figures.rows[1].cells[0].text = "{%tr for r in appendix1.rows %}"
+    row = ("{{ r.stt }}", "{{ r.name }}", "  {{ r.activities.count }}")
+    for cell, text in zip(figures.rows[2].cells, row):
+        cell.text = text
+    figures.rows[3].cells[0].text = "{%tr endfor %}"
+    widening = document.add_table(rows=1, cols=4)
+    for cell, text in zip(
+        widening.rows[0].cells,
+        ("Đơn vị", "{%tc for r in appendix2.rows %}", "{{ r.name }}", "{%tc endfor %}"),
+    ):
+        cell.text = text
+    for cell, text in zip(widening.add_row().cells, ("a", "b", "c", "d")):
+        cell.text = text
+    document.save(str(path))
+    return path
+
+
+def _fast_path_taken(template: Path, context: dict[str, object]) -> bool:
+    from jinja2 import Environment, StrictUndefined
+
+    from thanghanhdong.report.fastdocx import FastTemplate
+
+    taken = []
+
+    class Watched(FastTemplate):  # type: ignore[misc]
+        def map_tree(self, tree: object) -> None:
+            taken.append(getattr(tree, "tag", "").endswith("}document"))
+            super().map_tree(tree)
+
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    Watched(str(template)).render(context, jinja_env=environment, autoescape=True)
+    return taken == [True]
+
+
+def test_linear_rendering_writes_what_docxtpl_writes(tmp_path: Path) -> None:
+    from thanghanhdong import config
+    from thanghanhdong.report.docx import build_context
+    from thanghanhdong.service import build_reports
+    from thanghanhdong.validate import validate_inbox
+
+    report = validate_inbox(ROOT / "examples" / "inbox", config.load(None))
+    built = build_reports(report, report_date=date(2022, 1, 5))
+    context = build_context(built.consolidation)
+    shipped = template_path("baocao.docx")
+    assert _parts(built.docx) == _parts(_docxtpl_reference(shipped, context))
+    assert _fast_path_taken(shipped, context)
+
+    own = _officer_template(tmp_path / "mau-rieng.docx")
+    ours = _parts(render_docx(built.consolidation, own))
+    reference = _parts(_docxtpl_reference(own, context))
+    assert ours["word/document.xml"] == reference["word/document.xml"]
+    assert ours == reference
+    assert _fast_path_taken(own, context)
+    grid = re.findall(rb"<w:tblGrid>(.*?)</w:tblGrid>", ours["word/document.xml"])
+    assert grid[1].count(b"<w:gridCol") == 1 + len(context["appendix2"]["rows"])  # type: ignore[index]

@@ -103,23 +103,10 @@ def render_docx(consolidation: Consolidation, template: Path | None = None) -> b
     return _render_officer_template(template, context)
 
 
-# docxtpl turns tab, \a, line feed and form feed inside rendered text into Word runs by
-# re-parsing every paragraph with regular expressions: most of the rendering time for a large
-# roster. Our context never holds them (`_clean`, `_lines`), so the pass is skipped when the
-# text has none.
-_LISTING_CHARACTER = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
-
-
 def _load(path: Path) -> Any:
-    from docxtpl import DocxTemplate
+    from thanghanhdong.report.fastdocx import FastTemplate
 
-    class Template(DocxTemplate):
-        def resolve_listing(self, xml: str) -> str:
-            if not _LISTING_CHARACTER.search(xml):
-                return xml
-            return str(super().resolve_listing(xml))
-
-    document = Template(str(path))
+    document = FastTemplate(str(path))
     document.init_docx()  # opens the file now, so that a bad file is told apart from a bad tag
     return document
 
