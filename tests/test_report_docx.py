@@ -696,3 +696,27 @@ def test_linear_rendering_writes_what_docxtpl_writes(tmp_path: Path) -> None:
     assert _fast_path_taken(own, context)
     grid = re.findall(rb"<w:tblGrid>(.*?)</w:tblGrid>", ours["word/document.xml"])
     assert grid[1].count(b"<w:gridCol") == 1 + len(context["appendix2"]["rows"])  # type: ignore[index]
+
+
+def test_large_rosters_point_to_the_workbook_instead_of_listing_every_agency(
+    consolidation: Consolidation,
+) -> None:
+    from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO, wants_per_agency_appendices
+
+    assert wants_per_agency_appendices(consolidation)
+    assert not wants_per_agency_appendices(consolidation, limit=1)
+    assert PER_AGENCY_APPENDICES_UP_TO == 200
+    short = docx.Document(io.BytesIO(render_docx(consolidation, per_agency_appendices=False)))
+    text = _all_text(short)
+    for sheet in ("Theo đơn vị", "Tình hình gửi báo cáo", "Nội dung báo cáo"):
+        assert f"xem tại trang “{sheet}” của bảng tổng hợp Excel" in text
+    assert "Số liệu (2 đơn vị) của từng cơ quan, đơn vị, địa phương không in kèm" in text
+    appendices = text[text.index("\nPhụ lục I\n") :]
+    for name in ("UBND huyện Ba Bể", "Sở Nội vụ", "Đề nghị bổ sung kinh phí."):
+        assert name not in appendices
+    assert "Số đơn vị phải báo cáo: 28" in appendices  # Phụ lục II keeps its counts
+    assert len(short.sections) == 3
+    headers = {t.cell(0, 1).text for t in short.tables}
+    assert "Cơ quan, đơn vị, địa phương" not in headers  # no per-agency table left
+    # header block, the data tables of part III, signature block
+    assert len(short.tables) == 2 + len(consolidation.tables)

@@ -25,6 +25,7 @@ from thanghanhdong.consolidate import (
     State,
 )
 from thanghanhdong.report import numbers
+from thanghanhdong.report.labels import SHEET_AGENCIES, SHEET_STATUS, SHEET_TEXTS
 from thanghanhdong.resources import template_path
 from thanghanhdong.text import loose_key, printable
 
@@ -32,6 +33,9 @@ TEMPLATE_NAME = "baocao.docx"
 TOTAL_LABEL = "Tổng cộng"
 AGENCY_LABEL = "Cơ quan, đơn vị, địa phương"
 DOCUMENT_NUMBER_BLANK = "      "  # left for the văn thư to write the number in
+# Above this many agencies in the roster the appendices stop listing each agency (the default of
+# the configuration key the pipeline passes on as `per_agency_appendices`).
+PER_AGENCY_APPENDICES_UP_TO = 200
 
 # Characters XML forbids, plus the ones docxtpl turns into breaks (\a paragraph, \f page).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -91,13 +95,22 @@ _DEFAULT_TEMPLATE_HINT = (
 )
 
 
-def render_docx(consolidation: Consolidation, template: Path | None = None) -> bytes:
+def render_docx(
+    consolidation: Consolidation,
+    template: Path | None = None,
+    per_agency_appendices: bool = True,
+) -> bytes:
     """Render the report; `template` is the officer's own, else the shipped templates/baocao.docx.
+
+    Without `per_agency_appendices` (a roster above PER_AGENCY_APPENDICES_UP_TO, see
+    `wants_per_agency_appendices`), Phụ lục I, II and III keep their headings and totals but
+    say that each agency's figures, status and text are in the summary workbook and the data
+    file, so the report does not grow with the roster.
 
     Every failure of an officer's template becomes a TemplateError. The shipped template is
     tested with every variable defined, so a failure there is a bug and propagates.
     """
-    context = build_context(consolidation)
+    context = build_context(consolidation, per_agency_appendices)
     if template is None:
         return _render(_load(template_path(TEMPLATE_NAME)), context)
     return _render_officer_template(template, context)
@@ -213,13 +226,20 @@ def _expression_problem(exc: Exception) -> str:
 # ------------------------------------------------------------------------------ context
 
 
-def build_context(c: Consolidation) -> dict[str, Any]:
+def wants_per_agency_appendices(
+    c: Consolidation, limit: int = PER_AGENCY_APPENDICES_UP_TO
+) -> bool:
+    """Whether the report lists every agency in its appendices: rosters up to `limit`."""
+    return len(c.campaign.agencies) <= limit
+
+
+def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[str, Any]:
     """Everything the template shows, as strings and lists of strings."""
     issuer = c.campaign.issuer
     body_name = issuer_body_name(c)
     subject = f"Kết quả thực hiện {_clean(c.campaign.campaign.name)} năm {c.campaign.campaign.year}"
     number = f"Số:{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)}"
-    return {
+    context = {
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
             "name": _clean(issuer.name).upper(),
@@ -258,6 +278,27 @@ def build_context(c: Consolidation) -> dict[str, Any]:
         "appendix2": _appendix_status(c),
         "appendix3": _appendix_narratives(c),
     }
+    return context if per_agency_appendices else _without_per_agency_rows(c, context)
+
+
+def _elsewhere(what: str, sheet: str) -> str:
+    return (
+        f"{what} của từng cơ quan, đơn vị, địa phương không in kèm báo cáo này do số đơn vị lớn; "
+        f"xem tại trang “{sheet}” của bảng tổng hợp Excel và trong tệp dữ liệu tổng hợp "
+        "kèm theo báo cáo."
+    )
+
+
+def _without_per_agency_rows(c: Consolidation, context: dict[str, Any]) -> dict[str, Any]:
+    """The appendices' per-agency rows replaced by a note saying where they are."""
+    received = c.status.received_in_roster
+    context["appendix1"]["rows"] = []
+    context["appendix1"]["note"] = _elsewhere(f"Số liệu ({received} đơn vị)", SHEET_AGENCIES)
+    context["appendix2"]["rows"] = []
+    context["appendix2"]["note"] = _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS)
+    context["appendix3"]["agencies"] = []
+    context["appendix3"]["empty"] = _elsewhere("Nội dung báo cáo", SHEET_TEXTS)
+    return context
 
 
 def _clean(text: str) -> str:
@@ -477,6 +518,7 @@ def _appendix_figures(c: Consolidation) -> dict[str, Any]:
         )
     return {
         "title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "note": "",
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,
@@ -523,6 +565,7 @@ def _appendix_status(c: Consolidation) -> dict[str, Any]:
     )
     return {
         "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "note": "",
         "summary": summary,
         "labels": {
             "stt": form.STT_LABEL,
