@@ -68,7 +68,9 @@ def consolidation_run(project: Project, validate: Run, rounds: int) -> Run:
     with tempfile.TemporaryDirectory(prefix="thd-out-") as out:
         run = median_run(consolidate_command(project, Path(out)), rounds_for(project.count, rounds))
     detail = f"  {run.seconds * 1000 / project.count:.2f} ms/form, {run.seconds:.1f} s"
-    ratio("thd consolidate (+docx +xlsx) / thd validate", run.seconds / validate.seconds, 1.5, detail)
+    ratio(
+        "thd consolidate (+docx +xlsx) / thd validate", run.seconds / validate.seconds, 1.5, detail
+    )
     return run
 
 
@@ -79,12 +81,9 @@ def examples_ratios(rounds: int) -> None:
         startup = median_run([*THD, "--help"], rounds + 2, cwd)
         bare = median_run(bare_read_command(EXAMPLES), rounds + 2, cwd)
         validate = median_run([*THD, "validate", str(EXAMPLES), "--json"], rounds + 2, cwd)
-        consolidate = median_run(
-            [*THD, "consolidate", str(EXAMPLES), "--skip-invalid", "--force"]
-            + ["--out", str(cwd / "b.docx"), "--xlsx", str(cwd / "t.xlsx")],
-            rounds + 2,
-            cwd,
-        )
+        outputs = ["--out", str(cwd / "b.docx"), "--xlsx", str(cwd / "t.xlsx")]
+        command = [*THD, "consolidate", str(EXAMPLES), "--skip-invalid", "--force", *outputs]
+        consolidate = median_run(command, rounds + 2, cwd)
     floor = startup.seconds + bare.seconds
     print(
         f"examples/inbox ({files} files): thd --help {startup.seconds * 1000:.0f} ms, bare read "
@@ -113,7 +112,9 @@ def main(arguments: list[str]) -> None:
         per_form[count], peaks[count] = run.seconds / count, run.peak_mb
     largest = max(per_form)
     print("linearity and memory:")
-    ratio(f"consolidate per form, {largest:,} / 1,000 forms", per_form[largest] / per_form[1000], 1.2)
+    ratio(
+        f"consolidate per form, {largest:,} / 1,000 forms", per_form[largest] / per_form[1000], 1.2
+    )
     memory("consolidate peak memory (process tree), 1,000 forms", peaks[1000], 100)
     if 10000 in peaks:
         memory("consolidate peak memory (process tree), 10,000 forms", peaks[10000], 250)

@@ -639,20 +639,21 @@ def _officer_template(path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("{{ subject }} — {{ date_line }}")
     figures = document.add_table(rows=4, cols=3)
-    for cell, text in zip(figures.rows[0].cells, ("STT", "Đơn vị", "Số cuộc")):
+    for cell, text in zip(figures.rows[0].cells, ("STT", "Đơn vị", "Số cuộc"), strict=True):
         cell.text = text
     figures.rows[1].cells[0].text = "{%tr for r in appendix1.rows %}"
     row = ("{{ r.stt }}", "{{ r.name }}", "  {{ r.activities.count }}")
-    for cell, text in zip(figures.rows[2].cells, row):
+    for cell, text in zip(figures.rows[2].cells, row, strict=True):
         cell.text = text
     figures.rows[3].cells[0].text = "{%tr endfor %}"
     widening = document.add_table(rows=1, cols=4)
     for cell, text in zip(
         widening.rows[0].cells,
         ("Đơn vị", "{%tc for r in appendix2.rows %}", "{{ r.name }}", "{%tc endfor %}"),
+        strict=True,
     ):
         cell.text = text
-    for cell, text in zip(widening.add_row().cells, ("a", "b", "c", "d")):
+    for cell, text in zip(widening.add_row().cells, ("a", "b", "c", "d"), strict=True):
         cell.text = text
     document.save(str(path))
     return path
@@ -665,7 +666,7 @@ def _fast_path_taken(template: Path, context: dict[str, object]) -> bool:
 
     taken = []
 
-    class Watched(FastTemplate):  # type: ignore[misc]
+    class Watched(FastTemplate):
         def map_tree(self, tree: object) -> None:
             taken.append(getattr(tree, "tag", "").endswith("}document"))
             super().map_tree(tree)

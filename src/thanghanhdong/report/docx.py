@@ -226,9 +226,7 @@ def _expression_problem(exc: Exception) -> str:
 # ------------------------------------------------------------------------------ context
 
 
-def wants_per_agency_appendices(
-    c: Consolidation, limit: int = PER_AGENCY_APPENDICES_UP_TO
-) -> bool:
+def wants_per_agency_appendices(c: Consolidation, limit: int = PER_AGENCY_APPENDICES_UP_TO) -> bool:
     """Whether the report lists every agency in its appendices: rosters up to `limit`."""
     return len(c.campaign.agencies) <= limit
 

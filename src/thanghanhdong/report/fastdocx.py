@@ -33,8 +33,10 @@ _CHUNK = 1 << 20  # characters fed to the parser at a time, so the body is never
 _MARKER = "thd-rendered-body"
 
 
-class FastTemplate(DocxTemplate):  # type: ignore[misc]
+class FastTemplate(DocxTemplate):
     """DocxTemplate with a linear body replacement; same output."""
+
+    docx: Any  # python-docx's Document, opened by init_docx()
 
     def resolve_listing(self, xml: str) -> str:
         if not _LISTING_CHARACTER.search(xml):
@@ -46,9 +48,9 @@ class FastTemplate(DocxTemplate):  # type: ignore[misc]
         root = _parse_spliced(self.docx._element, xml)
         if root is None:
             return super().fix_tables(xml)
-        if not all(_grid_fits(table) for table in root.iter(_w(root, "tbl"))):
-            if not _take_fixed_grids(root, super().fix_tables(xml)):
-                return super().fix_tables(xml)
+        fits = all(_grid_fits(table) for table in root.iter(_w(root, "tbl")))
+        if not fits and not _take_fixed_grids(root, super().fix_tables(xml)):
+            return super().fix_tables(xml)
         return root
 
     def fix_docpr_ids(self, tree: Any) -> None:
@@ -107,7 +109,10 @@ def _kept_declarations(root: Any, attributes: str) -> str | None:
     declared = {uri: prefix for prefix, uri in root.nsmap.items()}
     kept = []
     for found in _ATTRIBUTE.finditer(attributes):
-        name, value = found.group(1), found.group(2) if found.group(2) is not None else found.group(3)
+        name, value = (
+            found.group(1),
+            found.group(2) if found.group(2) is not None else found.group(3),
+        )
         if name == "xmlns" or name.startswith("xmlns:"):
             prefix = name.partition(":")[2] or None
             if value in declared:
@@ -172,7 +177,7 @@ def _take_fixed_grids(root: Any, fixed_body: Any) -> bool:
     fixed = list(fixed_body.iter(_w(fixed_body, "tbl")))
     if len(tables) != len(fixed):
         return False
-    for table, fixed_table in zip(tables, fixed):
+    for table, fixed_table in zip(tables, fixed, strict=True):
         grid, fixed_grid = table.find(_w(table, "tblGrid")), fixed_table.find(_w(table, "tblGrid"))
         if grid is None or fixed_grid is None:
             return False

@@ -231,7 +231,8 @@ def _agency_labels() -> list[str]:
             f"{spec.sheet}: {form.MALE_LABEL}",
             f"{spec.sheet}: {form.FEMALE_LABEL}",
         ]
-    return labels + [
+    return [
+        *labels,
         f"{budget_label('budget_state')} (đồng)",
         f"{budget_label('budget_mobilized')} (đồng)",
         "Ngày báo cáo",
@@ -262,7 +263,9 @@ def _agencies(book: Book, c: Consolidation) -> None:
     _put_row(book, sheet, row, totals, bold=True)
 
 
-def _put_row(book: Book, sheet: Any, row: int, values: Sequence[Any], *, bold: bool = False) -> None:
+def _put_row(
+    book: Book, sheet: Any, row: int, values: Sequence[Any], *, bold: bool = False
+) -> None:
     """One row from column A; None leaves the cell empty."""
     for column, value in enumerate(values, start=1):
         if value is not None:
