@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SOFFICE, soffice_convert
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
@@ -195,3 +198,17 @@ def test_cells_are_times_new_roman_and_integers_grouped(workbook: Workbook) -> N
                 assert cell.number_format == "#,##0", cell.coordinate
     assert sheet["A3"].fill.fgColor.rgb.endswith("DDE5F0")
     assert sheet["A3"].font.bold
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+def test_libreoffice_prints_it_on_a4_landscape(content: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "tonghop.xlsx"
+    source.write_bytes(content)
+    (pdf,) = soffice_convert([source], "pdf", tmp_path, tmp_path / "profile")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
+    assert size is not None
+    width, height = float(size.group(1)), float(size.group(2))
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points

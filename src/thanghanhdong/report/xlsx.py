@@ -49,6 +49,7 @@ DATE_FORMAT = "DD/MM/YYYY"
 TOTAL_PEOPLE_LABEL = "Tổng số người"
 FEMALE_SHARE_LABEL = "Tỷ lệ nữ"
 A4 = 9  # xlsxwriter's paper code
+HEADER_HEIGHT_PT = 48
 CHART_SIZE_PX = {"width": 680, "height": 302}  # 18 x 8 cm
 
 _KINDS: dict[str, dict[str, Any]] = {
@@ -145,6 +146,8 @@ def put_share(
 
 
 def header_row(book: Book, sheet: Any, row: int, labels: Sequence[str]) -> None:
+    # Room for three wrapped lines: neither Excel nor LibreOffice grows a written row by itself.
+    sheet.set_row(row - 1, HEADER_HEIGHT_PT)
     for column, label in enumerate(labels, start=1):
         put(book, sheet, row, column, label, kind="header")
 
