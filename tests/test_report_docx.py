@@ -3,6 +3,7 @@ Vietnamese number and date formatting, agency text surviving as plain text, PDF 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import subprocess
@@ -638,11 +639,15 @@ def _parts(content: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
+
 def _officer_template(path: Path) -> Path:
     """An officer's own template: {%tr %} loops, and a {%tc %} loop that outgrows the table's
     grid (docxtpl's table fixing adds the columns)."""
     document = docx.Document()
     document.add_paragraph("{{ subject }} — {{ date_line }}")
+    document.add_picture(io.BytesIO(base64.b64decode(PIXEL_PNG)))  # docxtpl renumbers its id
     figures = document.add_table(rows=4, cols=3)
     for cell, text in zip(figures.rows[0].cells, ("STT", "Đơn vị", "Số cuộc"), strict=True):
         cell.text = text
@@ -701,6 +706,7 @@ def test_linear_rendering_writes_what_docxtpl_writes(tmp_path: Path) -> None:
     assert ours == reference
     assert _fast_path_taken(own, context)
     grid = re.findall(rb"<w:tblGrid>(.*?)</w:tblGrid>", ours["word/document.xml"])
+    assert b'<wp:docPr id="1001"' in ours["word/document.xml"]
     assert grid[1].count(b"<w:gridCol") == 1 + len(context["appendix2"]["rows"])  # type: ignore[index]
 
 
