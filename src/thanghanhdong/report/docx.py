@@ -98,6 +98,7 @@ _DEFAULT_TEMPLATE_HINT = (
 def render_docx(
     consolidation: Consolidation,
     template: Path | None = None,
+    *,
     per_agency_appendices: bool = True,
 ) -> bytes:
     """Render the report; `template` is the officer's own, else the shipped templates/baocao.docx.
@@ -237,7 +238,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
     body_name = issuer_body_name(c)
     subject = f"Kết quả thực hiện {_clean(c.campaign.campaign.name)} năm {c.campaign.campaign.year}"
     number = f"Số:{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)}"
-    context = {
+    return {
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
             "name": _clean(issuer.name).upper(),
@@ -272,31 +273,19 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
             f"(Kèm theo Báo cáo số{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)} "
             f"{numbers.long_date(c.report_date)} của {body_name})"
         ),
-        "appendix1": _appendix_figures(c),
-        "appendix2": _appendix_status(c),
-        "appendix3": _appendix_narratives(c),
+        "appendix1": _appendix_figures(c, per_agency_appendices),
+        "appendix2": _appendix_status(c, per_agency_appendices),
+        "appendix3": _appendix_narratives(c, per_agency_appendices),
     }
-    return context if per_agency_appendices else _without_per_agency_rows(c, context)
 
 
 def _elsewhere(what: str, sheet: str) -> str:
+    """The note standing for an appendix's per-agency rows above the configured roster size."""
     return (
         f"{what} của từng cơ quan, đơn vị, địa phương không in kèm báo cáo này do số đơn vị lớn; "
         f"xem tại trang “{sheet}” của bảng tổng hợp Excel và trong tệp dữ liệu tổng hợp "
         "kèm theo báo cáo."
     )
-
-
-def _without_per_agency_rows(c: Consolidation, context: dict[str, Any]) -> dict[str, Any]:
-    """The appendices' per-agency rows replaced by a note saying where they are."""
-    received = c.status.received_in_roster
-    context["appendix1"]["rows"] = []
-    context["appendix1"]["note"] = _elsewhere(f"Số liệu ({received} đơn vị)", SHEET_AGENCIES)
-    context["appendix2"]["rows"] = []
-    context["appendix2"]["note"] = _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS)
-    context["appendix3"]["agencies"] = []
-    context["appendix3"]["empty"] = _elsewhere("Nội dung báo cáo", SHEET_TEXTS)
-    return context
 
 
 def _clean(text: str) -> str:
@@ -494,7 +483,7 @@ def _table(table: ConsolidatedTable) -> dict[str, Any]:
     }
 
 
-def _appendix_figures(c: Consolidation) -> dict[str, Any]:
+def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     groups = {
         spec.key: {
             "title": spec.sheet,
@@ -504,7 +493,7 @@ def _appendix_figures(c: Consolidation) -> dict[str, Any]:
         for spec in form.TABLES
     }
     rows = []
-    for index, agency in enumerate(c.agencies, start=1):
+    for index, agency in enumerate(c.agencies if per_agency else [], start=1):
         rows.append(
             {
                 "stt": str(index),
@@ -516,7 +505,9 @@ def _appendix_figures(c: Consolidation) -> dict[str, Any]:
         )
     return {
         "title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
-        "note": "",
+        "note": ""
+        if per_agency
+        else _elsewhere(f"Số liệu ({c.status.received_in_roster} đơn vị)", SHEET_AGENCIES),
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,
@@ -551,7 +542,7 @@ def _status_note(entry: AgencyStatus) -> str:
     return "; ".join(n for n in notes if n)
 
 
-def _appendix_status(c: Consolidation) -> dict[str, Any]:
+def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
     undated = f", không rõ ngày: {len(status.undated)}" if status.undated else ""
@@ -563,7 +554,7 @@ def _appendix_status(c: Consolidation) -> dict[str, Any]:
     )
     return {
         "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
-        "note": "",
+        "note": "" if per_agency else _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS),
         "summary": summary,
         "labels": {
             "stt": form.STT_LABEL,
@@ -580,7 +571,7 @@ def _appendix_status(c: Consolidation) -> dict[str, Any]:
                 "state": STATE_LABELS[entry.state],
                 "note": _status_note(entry),
             }
-            for index, entry in enumerate(status.entries, start=1)
+            for index, entry in enumerate(status.entries if per_agency else [], start=1)
         ],
     }
 
@@ -597,9 +588,9 @@ def _section_labels() -> list[tuple[str, str]]:
     return labels
 
 
-def _appendix_narratives(c: Consolidation) -> dict[str, Any]:
+def _appendix_narratives(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     agencies: list[dict[str, Any]] = []
-    for agency in c.agencies:
+    for agency in c.agencies if per_agency else []:
         sections = [
             {
                 "heading": label,
@@ -612,5 +603,12 @@ def _appendix_narratives(c: Consolidation) -> dict[str, Any]:
     return {
         "title": "NỘI DUNG BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
         "agencies": agencies,
-        "empty": "" if agencies else "Chưa có cơ quan, đơn vị nào gửi báo cáo.",
+        "empty": _narratives_empty(c, per_agency),
     }
+
+
+def _narratives_empty(c: Consolidation, per_agency: bool) -> str:
+    """What Phụ lục III says instead of the agencies' texts, if anything."""
+    if not c.agencies:
+        return "Chưa có cơ quan, đơn vị nào gửi báo cáo."
+    return "" if per_agency else _elsewhere("Nội dung báo cáo", SHEET_TEXTS)
