@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from validate import make_inbox, synthetic_campaign
 
-from thanghanhdong.service import build_reports
+from thanghanhdong.pipeline import ConsolidateRequest, build_reports
 from thanghanhdong.validate import validate_inbox
 
 
@@ -33,7 +33,8 @@ def main() -> None:
         validate_s = time.perf_counter() - start
 
         start = time.perf_counter()
-        built = build_reports(report, want_xlsx=True)
+        request = ConsolidateRequest(inbox, inbox / "b.docx", inbox / "t.xlsx")
+        built = build_reports(report, request)
         outputs_s = time.perf_counter() - start
 
     total = validate_s + outputs_s
@@ -41,7 +42,7 @@ def main() -> None:
         f"validate alone                      {validate_s:6.2f} s  ({validate_s * 1000 / count:.2f} ms/form)"
     )
     print(
-        f"consolidate + .docx + .xlsx         {outputs_s:6.2f} s  (docx {len(built.docx) // 1024} KiB)"
+        f"consolidate + .docx + .xlsx         {outputs_s:6.2f} s  (docx {len(built.outputs[request.out]) // 1024} KiB)"
     )
     print(
         f"validate + consolidate, end to end  {total:6.2f} s  ({total * 1000 / count:.2f} ms/form)"

@@ -1,88 +1,126 @@
-"""All the speed figures in one run, for the README: generate, validate and consolidate per form
-for a roster of N agencies, peak memory, and `thd --help` start-up beside a bare Typer app.
+"""Every ratio of the speed-and-memory goals in one run, each printed beside its goal, for the
+README: validate against a bare python-calamine read, consolidate against validate, linearity,
+peak memory of the whole process tree, and the province-sized examples/inbox against start-up.
 
-    .venv/bin/python benchmarks/run_all.py [N]
+    .venv/bin/python benchmarks/run_all.py [--full] [--rounds N]
 
-Prints figures; asserts nothing.
+Whole processes throughout (`python -m thanghanhdong ...`), medians of N rounds (default 3; one
+round at 3,000 forms and above). --full adds 10,000 forms (a few minutes more). Prints figures;
+asserts nothing.
 """
 
 from __future__ import annotations
 
 import platform
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from validate import make_inbox, synthetic_campaign
+from harness import (
+    THD,
+    Project,
+    Run,
+    bare_read_command,
+    consolidate_command,
+    make_project,
+    median_run,
+    one_process_validate_command,
+    validate_command,
+)
 
-from thanghanhdong.service import build_reports
-from thanghanhdong.template import write_forms
-from thanghanhdong.validate import validate_inbox
-
-BARE_TYPER = """
-import typer
-app = typer.Typer()
-@app.command()
-def generate(): pass
-@app.command()
-def validate(): pass
-app()
-"""
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "inbox"
 
 
-def startup_seconds(command: list[str], runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def verdict(value: float, goal: float) -> str:
+    return "ok" if value <= goal else "MISSED"
 
 
-def peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024  # ru_maxrss is in KiB on Linux
+def ratio(label: str, value: float, goal: float, detail: str = "") -> None:
+    print(f"  {label:<58} {value:5.2f}x  (goal <= {goal:.2f}x: {verdict(value, goal)}){detail}")
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    campaign = synthetic_campaign(count)
-    print(
-        f"{count} agencies; {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+def memory(label: str, megabytes: float, goal: float) -> None:
+    print(f"  {label:<58} {megabytes:5.0f} MB (goal <= {goal:.0f} MB: {verdict(megabytes, goal)})")
+
+
+def rounds_for(count: int, rounds: int) -> int:
+    return 1 if count >= 3000 else rounds
+
+
+def validation_ratios(project: Project, rounds: int) -> Run:
+    """Prints validate (workers, one process) against the bare read; returns validate's run."""
+    n = rounds_for(project.count, rounds)
+    median_run(bare_read_command(project.inbox), 1)  # warm the page cache
+    bare = median_run(bare_read_command(project.inbox), n)
+    workers = median_run(validate_command(project), n)
+    single = median_run(one_process_validate_command(project), n)
+    per = 1000 / project.count
+    print(f"{project.count} forms: bare read {bare.seconds * per:.2f} ms/form")
+    ratio("thd validate (workers) / bare read", workers.seconds / bare.seconds, 1.5)
+    ratio("validate_inbox, one process / bare read", single.seconds / bare.seconds, 1.5)
+    return workers
+
+
+def consolidation_run(project: Project, validate: Run, rounds: int) -> Run:
+    with tempfile.TemporaryDirectory(prefix="thd-out-") as out:
+        run = median_run(consolidate_command(project, Path(out)), rounds_for(project.count, rounds))
+    detail = f"  {run.seconds * 1000 / project.count:.2f} ms/form, {run.seconds:.1f} s"
+    ratio(
+        "thd consolidate (+docx +xlsx) / thd validate", run.seconds / validate.seconds, 1.5, detail
     )
-    with tempfile.TemporaryDirectory() as temp:
-        start = time.perf_counter()
-        list(write_forms(campaign, campaign.agencies, Path(temp) / "forms"))
-        generate_s = time.perf_counter() - start
+    return run
 
-        inbox = Path(temp) / "inbox"
-        inbox.mkdir()
-        make_inbox(campaign, inbox)
-        start = time.perf_counter()
-        report = validate_inbox(inbox, campaign)
-        validate_s = time.perf_counter() - start
-        start = time.perf_counter()
-        build_reports(report, want_xlsx=True)
-        outputs_s = time.perf_counter() - start
 
-    per = 1000 / count
-    print(f"generate-templates   {generate_s * per:6.2f} ms/form")
-    print(f"validate             {validate_s * per:6.2f} ms/form")
-    print(f"consolidate (+docx, +xlsx) {(validate_s + outputs_s) * per:6.2f} ms/form end to end")
-    print(f"peak memory          {peak_mb():6.0f} MB")
-    thd = startup_seconds([sys.executable, "-m", "thanghanhdong", "--help"])
-    bare = startup_seconds([sys.executable, "-c", BARE_TYPER, "--help"])
+def examples_ratios(rounds: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="thd-examples-") as temp:
+        cwd = Path(temp)  # no thd.toml here: the embedded default, as examples/inbox expects
+        files = len(list(EXAMPLES.iterdir()))
+        startup = median_run([*THD, "--help"], rounds + 2, cwd)
+        bare = median_run(bare_read_command(EXAMPLES), rounds + 2, cwd)
+        validate = median_run([*THD, "validate", str(EXAMPLES), "--json"], rounds + 2, cwd)
+        outputs = ["--out", str(cwd / "b.docx"), "--xlsx", str(cwd / "t.xlsx")]
+        command = [*THD, "consolidate", str(EXAMPLES), "--skip-invalid", "--force", *outputs]
+        consolidate = median_run(command, rounds + 2, cwd)
+    floor = startup.seconds + bare.seconds
     print(
-        f"thd --help           {thd * 1000:6.0f} ms   (bare Typer app {bare * 1000:.0f} ms, {thd / bare:.2f}x)"
+        f"examples/inbox ({files} files): thd --help {startup.seconds * 1000:.0f} ms, bare read "
+        f"{bare.seconds * 1000:.0f} ms, validate {validate.seconds * 1000:.0f} ms, "
+        f"consolidate {consolidate.seconds * 1000:.0f} ms"
     )
+    ratio("thd validate / (thd --help + bare read)", validate.seconds / floor, 1.5)
+    ratio("thd consolidate / thd validate", consolidate.seconds / validate.seconds, 1.5)
+
+
+def main(arguments: list[str]) -> None:
+    full = "--full" in arguments
+    rounds = int(arguments[arguments.index("--rounds") + 1]) if "--rounds" in arguments else 3
+    print(
+        f"{date.today()}; {platform.machine()}, {len(__import__('os').sched_getaffinity(0))} "
+        f"CPUs usable, Python {platform.python_version()}"
+    )
+    examples_ratios(rounds)
+    per_form: dict[int, float] = {}
+    peaks: dict[int, float] = {}
+    for count in (600, 1000, 3000, *((10000,) if full else ())):
+        with tempfile.TemporaryDirectory(prefix="thd-bench-") as temp:
+            project = make_project(Path(temp) / "project", count)
+            validate = validation_ratios(project, rounds)
+            run = consolidation_run(project, validate, rounds)
+        per_form[count], peaks[count] = run.seconds / count, run.peak_mb
+    largest = max(per_form)
+    print("linearity and memory:")
+    ratio(
+        f"consolidate per form, {largest:,} / 1,000 forms", per_form[largest] / per_form[1000], 1.2
+    )
+    memory("consolidate peak memory (process tree), 1,000 forms", peaks[1000], 100)
+    if 10000 in peaks:
+        memory("consolidate peak memory (process tree), 10,000 forms", peaks[10000], 250)
+    else:
+        print(f"  (10,000 forms with --full; 3,000 forms peak: {peaks[3000]:.0f} MB)")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -610,6 +610,14 @@ def appendix_heading(document: Document, number: str, title: str, width_mm: floa
     para(document, "", after=6)
 
 
+def note_or_table(document: Document, appendix: str) -> None:
+    """Above the configured roster size the appendix's per-agency table gives way to a note
+    saying where the figures are; the `{%p endif %}` follows the table."""
+    tag(document, f"{{%p if {appendix}.note %}}")
+    para(document, f"{{{{ {appendix}.note }}}}", style=BODY)
+    tag(document, "{%p else %}")
+
+
 def new_section(document: Document, *, landscape: bool) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     section.different_first_page_header_footer = False
@@ -633,6 +641,7 @@ def appendix_figures(document: Document) -> None:
     widths += [26.0, 26.0]
     scale = LANDSCAPE_TEXT_WIDTH_MM / sum(widths)
     widths = [w * scale for w in widths]
+    note_or_table(document, "appendix1")
     table = make_table(document, 6, widths)
     head, sub = table.rows[0].cells, table.rows[1].cells
     header_cell(head[0].merge(sub[0]), "{{ appendix1.labels.stt }}")
@@ -668,6 +677,7 @@ def appendix_figures(document: Document) -> None:
         cell_text(cells[budget], f"{{{{ {source}.state }}}}", align=ALIGN.RIGHT, bold=bold)
         cell_text(cells[budget + 1], f"{{{{ {source}.mobilized }}}}", align=ALIGN.RIGHT, bold=bold)
     rows_cannot_split(table)
+    tag(document, "{%p endif %}")
 
 
 STATUS_WIDTHS_MM = [12, 58, 25, 30, 40]
@@ -678,6 +688,7 @@ def appendix_status(document: Document) -> None:
     new_section(document, landscape=False)
     appendix_heading(document, "II", "{{ appendix2.title }}", TEXT_WIDTH_MM)
     para(document, "{{ appendix2.summary }}", style=BODY, after=6)
+    note_or_table(document, "appendix2")
     table = make_table(document, 4, STATUS_WIDTHS_MM)
     for index, key in enumerate(("stt", "agency", "date", "state", "note")):
         header_cell(table.rows[0].cells[index], f"{{{{ appendix2.labels.{key} }}}}")
@@ -691,6 +702,7 @@ def appendix_status(document: Document) -> None:
     cell_text(cells[4], "{{ r.note }}")
     loop_row(table, 3, "{%tr endfor %}")
     rows_cannot_split(table)
+    tag(document, "{%p endif %}")
 
 
 def appendix_narratives(document: Document) -> None:

@@ -3,6 +3,7 @@ Vietnamese number and date formatting, agency text surviving as plain text, PDF 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import subprocess
@@ -607,13 +608,136 @@ def test_late_and_undated_share_one_sentence(campaign: Campaign) -> None:
 
 @pytest.mark.soffice
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_converts_to_pdf_with_libreoffice(rendered: bytes, tmp_path: Path) -> None:
+def test_converts_to_pdf_with_libreoffice(
+    rendered: bytes, consolidation: Consolidation, tmp_path: Path
+) -> None:
     source = tmp_path / "baocao.docx"
     source.write_bytes(rendered)
-    (converted,) = soffice_convert([source], "pdf", tmp_path, tmp_path / "profile")
-    pdf = converted.read_bytes()
-    assert pdf.startswith(b"%PDF")
-    assert len(pdf) > 10_000
+    short = tmp_path / "baocao-gon.docx"  # the appendices without per-agency rows
+    short.write_bytes(render_docx(consolidation, per_agency_appendices=False))
+    converted = soffice_convert([source, short], "pdf", tmp_path, tmp_path / "profile")
+    for path in converted:
+        pdf = path.read_bytes()
+        assert pdf.startswith(b"%PDF")
+        assert len(pdf) > 10_000
+
+
+# ------------------------------------------------------------------------------ linear rendering
+
+
+def _docxtpl_reference(template: Path, context: dict[str, object]) -> bytes:
+    """What docxtpl itself writes (its own body replacement and table fixing)."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined
+
+    document = DocxTemplate(str(template))
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    document.render(context, jinja_env=environment, autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _parts(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
+
+def _officer_template(path: Path) -> Path:
+    """An officer's own template: {%tr %} loops, and a {%tc %} loop that outgrows the table's
+    grid (docxtpl's table fixing adds the columns)."""
+    document = docx.Document()
+    document.add_paragraph("{{ subject }} — {{ date_line }}")
+    document.add_picture(io.BytesIO(base64.b64decode(PIXEL_PNG)))  # docxtpl renumbers its id
+    figures = document.add_table(rows=4, cols=3)
+    for cell, text in zip(figures.rows[0].cells, ("STT", "Đơn vị", "Số cuộc"), strict=True):
+        cell.text = text
+    figures.rows[1].cells[0].text = "{%tr for r in appendix1.rows %}"
+    row = ("{{ r.stt }}", "{{ r.name }}", "  {{ r.activities.count }}")
+    for cell, text in zip(figures.rows[2].cells, row, strict=True):
+        cell.text = text
+    figures.rows[3].cells[0].text = "{%tr endfor %}"
+    widening = document.add_table(rows=1, cols=4)
+    for cell, text in zip(
+        widening.rows[0].cells,
+        ("Đơn vị", "{%tc for r in appendix2.rows %}", "{{ r.name }}", "{%tc endfor %}"),
+        strict=True,
+    ):
+        cell.text = text
+    for cell, text in zip(widening.add_row().cells, ("a", "b", "c", "d"), strict=True):
+        cell.text = text
+    document.save(str(path))
+    return path
+
+
+def _fast_path_taken(template: Path, context: dict[str, object]) -> bool:
+    from jinja2 import Environment, StrictUndefined
+
+    from thanghanhdong.report.fastdocx import FastTemplate
+
+    taken = []
+
+    class Watched(FastTemplate):
+        def map_tree(self, tree: object) -> None:
+            taken.append(getattr(tree, "tag", "").endswith("}document"))
+            super().map_tree(tree)
+
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    Watched(str(template)).render(context, jinja_env=environment, autoescape=True)
+    return taken == [True]
+
+
+def test_linear_rendering_writes_what_docxtpl_writes(tmp_path: Path) -> None:
+    from thanghanhdong import config
+    from thanghanhdong.pipeline import ConsolidateRequest, build_reports
+    from thanghanhdong.report.docx import build_context
+    from thanghanhdong.validate import validate_inbox
+
+    report = validate_inbox(ROOT / "examples" / "inbox", config.load(None))
+    request = ConsolidateRequest(tmp_path, tmp_path / "b.docx", report_date=date(2022, 1, 5))
+    built = build_reports(report, request)
+    assert built.consolidation is not None
+    context = build_context(built.consolidation)
+    shipped = template_path("baocao.docx")
+    assert _parts(built.outputs[request.out]) == _parts(_docxtpl_reference(shipped, context))
+    assert _fast_path_taken(shipped, context)
+
+    own = _officer_template(tmp_path / "mau-rieng.docx")
+    ours = _parts(render_docx(built.consolidation, own))
+    reference = _parts(_docxtpl_reference(own, context))
+    assert ours["word/document.xml"] == reference["word/document.xml"]
+    assert ours == reference
+    assert _fast_path_taken(own, context)
+    grid = re.findall(rb"<w:tblGrid>(.*?)</w:tblGrid>", ours["word/document.xml"])
+    assert b'<wp:docPr id="1001"' in ours["word/document.xml"]
+    assert grid[1].count(b"<w:gridCol") == 1 + len(context["appendix2"]["rows"])  # type: ignore[index]
+
+
+def test_large_rosters_point_to_the_workbook_instead_of_listing_every_agency(
+    consolidation: Consolidation,
+) -> None:
+    from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO, wants_per_agency_appendices
+
+    assert wants_per_agency_appendices(consolidation)
+    assert not wants_per_agency_appendices(consolidation, limit=1)
+    assert PER_AGENCY_APPENDICES_UP_TO == 200
+    short = docx.Document(io.BytesIO(render_docx(consolidation, per_agency_appendices=False)))
+    text = _all_text(short)
+    for sheet in ("Theo đơn vị", "Tình hình gửi báo cáo", "Nội dung báo cáo"):
+        assert f"xem tại trang “{sheet}” của bảng tổng hợp Excel" in text
+    assert "Số liệu (2 đơn vị) của từng cơ quan, đơn vị, địa phương không in kèm" in text
+    appendices = text[text.index("\nPhụ lục I\n") :]
+    for name in ("UBND huyện Ba Bể", "Sở Nội vụ", "Đề nghị bổ sung kinh phí."):
+        assert name not in appendices
+    assert "phải báo cáo: 27" in appendices  # Phụ lục II keeps its counts
+    assert len(short.sections) == 3
+    headers = {t.cell(0, 1).text for t in short.tables}
+    assert "Cơ quan, đơn vị, địa phương" not in headers  # no per-agency table left
+    # header block, the data tables of part III, signature block
+    assert len(short.tables) == 2 + len(consolidation.tables)
 
 
 def test_the_assessment_is_a_digest_not_a_paste(tmp_path: Path) -> None:

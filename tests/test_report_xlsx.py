@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SOFFICE, soffice_convert
 from helpers import Excluded, consolidate
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
@@ -172,3 +175,42 @@ def test_empty_consolidation(campaign: Campaign) -> None:
         io.BytesIO(render_xlsx(consolidate(campaign, [], report_date=date(2021, 12, 20))))
     )
     assert workbook.sheetnames[0] == SHEET_SUMMARY
+
+
+def test_every_sheet_prints_on_a4_landscape_one_page_wide(workbook: Workbook) -> None:
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, str(setup.paperSize)) == ("landscape", "9"), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        # OOXML: an absent fitToWidth is 1
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title
+    for name in (SHEET_AGENCIES, SHEET_STATUS, SHEET_TEXTS):
+        assert workbook[name].print_title_rows == "$3:$3", name
+    assert workbook[SHEET_AGENCIES].freeze_panes == "D4"
+
+
+def test_cells_are_times_new_roman_and_integers_grouped(workbook: Workbook) -> None:
+    sheet = workbook[SHEET_AGENCIES]
+    for row in sheet.iter_rows(min_row=3, max_row=5):
+        for cell in row:
+            if cell.value is None:
+                continue
+            assert cell.font.name == "Times New Roman", cell.coordinate
+            if isinstance(cell.value, int):
+                assert cell.number_format == "#,##0", cell.coordinate
+    assert sheet["A3"].fill.fgColor.rgb.endswith("DDE5F0")
+    assert sheet["A3"].font.bold
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+def test_libreoffice_prints_it_on_a4_landscape(content: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "tonghop.xlsx"
+    source.write_bytes(content)
+    (pdf,) = soffice_convert([source], "pdf", tmp_path, tmp_path / "profile")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
+    assert size is not None
+    width, height = float(size.group(1)), float(size.group(2))
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points

@@ -19,12 +19,23 @@ from thanghanhdong import form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
 from thanghanhdong.report import labels, numbers
-from thanghanhdong.report.labels import AGENCY_LABEL, STATE_LABELS, TOTAL_LABEL, budget_label
+from thanghanhdong.report.labels import (
+    AGENCY_LABEL,
+    SHEET_AGENCIES,
+    SHEET_STATUS,
+    SHEET_TEXTS,
+    STATE_LABELS,
+    TOTAL_LABEL,
+    budget_label,
+)
 from thanghanhdong.resources import template_path
 from thanghanhdong.text import printable
 
 TEMPLATE_NAME = "baocao.docx"
 DOCUMENT_NUMBER_BLANK = "      "  # left for the văn thư to write the number in
+# Above this many agencies in the roster the appendices stop listing each agency (the default of
+# the configuration key the pipeline passes on as `per_agency_appendices`).
+PER_AGENCY_APPENDICES_UP_TO = 200
 
 # Characters XML forbids, plus the ones docxtpl turns into breaks (\a paragraph, \f page).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -65,35 +76,32 @@ _DEFAULT_TEMPLATE_HINT = (
 )
 
 
-def render_docx(consolidation: Consolidation, template: Path | None = None) -> bytes:
+def render_docx(
+    consolidation: Consolidation,
+    template: Path | None = None,
+    *,
+    per_agency_appendices: bool = True,
+) -> bytes:
     """Render the report; `template` is the officer's own, else the shipped templates/baocao.docx.
+
+    Without `per_agency_appendices` (a roster above PER_AGENCY_APPENDICES_UP_TO, see
+    `wants_per_agency_appendices`), Phụ lục I, II and III keep their headings and totals but
+    say that each agency's figures, status and text are in the summary workbook and the data
+    file, so the report does not grow with the roster.
 
     Every failure of an officer's template becomes a TemplateError. The shipped template is
     tested with every variable defined, so a failure there is a bug and propagates.
     """
-    context = build_context(consolidation)
+    context = build_context(consolidation, per_agency_appendices)
     if template is None:
         return _render(_load(template_path(TEMPLATE_NAME)), context)
     return _render_officer_template(template, context)
 
 
-# docxtpl turns tab, \a, line feed and form feed inside rendered text into Word runs by
-# re-parsing every paragraph with regular expressions: most of the rendering time for a large
-# roster. Our context never holds them (`_clean`, `_lines`), so the pass is skipped when the
-# text has none.
-_LISTING_CHARACTER = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
-
-
 def _load(path: Path) -> Any:
-    from docxtpl import DocxTemplate
+    from thanghanhdong.report.fastdocx import FastTemplate
 
-    class Template(DocxTemplate):
-        def resolve_listing(self, xml: str) -> str:
-            if not _LISTING_CHARACTER.search(xml):
-                return xml
-            return str(super().resolve_listing(xml))
-
-    document = Template(str(path))
+    document = FastTemplate(str(path))
     document.init_docx()  # opens the file now, so that a bad file is told apart from a bad tag
     return document
 
@@ -200,7 +208,12 @@ def _expression_problem(exc: Exception) -> str:
 # ------------------------------------------------------------------------------ context
 
 
-def build_context(c: Consolidation) -> dict[str, Any]:
+def wants_per_agency_appendices(c: Consolidation, limit: int = PER_AGENCY_APPENDICES_UP_TO) -> bool:
+    """Whether the report lists every agency in its appendices: rosters up to `limit`."""
+    return len(c.campaign.agencies) <= limit
+
+
+def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[str, Any]:
     """Everything the template shows, as strings and lists of strings."""
     issuer = c.campaign.issuer
     body_name = issuer_body_name(c)
@@ -235,10 +248,19 @@ def build_context(c: Consolidation) -> dict[str, Any]:
             f"(Kèm theo Báo cáo số{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)} "
             f"{numbers.long_date(c.report_date)} của {body_name})"
         ),
-        "appendix1": _appendix_figures(c),
-        "appendix2": _appendix_status(c),
-        "appendix3": _appendix_narratives(c),
+        "appendix1": _appendix_figures(c, per_agency_appendices),
+        "appendix2": _appendix_status(c, per_agency_appendices),
+        "appendix3": _appendix_narratives(c, per_agency_appendices),
     }
+
+
+def _elsewhere(what: str, sheet: str) -> str:
+    """The note standing for an appendix's per-agency rows above the configured roster size."""
+    return (
+        f"{what} của từng cơ quan, đơn vị, địa phương không in kèm báo cáo này do số đơn vị lớn; "
+        f"xem tại trang “{sheet}” của bảng tổng hợp Excel và trong tệp dữ liệu tổng hợp "
+        "kèm theo báo cáo."
+    )
 
 
 def _clean(text: str) -> str:
@@ -432,7 +454,7 @@ def _table(table: ConsolidatedTable) -> dict[str, Any]:
     }
 
 
-def _appendix_figures(c: Consolidation) -> dict[str, Any]:
+def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     groups = {
         spec.key: {
             "title": spec.sheet,
@@ -442,7 +464,7 @@ def _appendix_figures(c: Consolidation) -> dict[str, Any]:
         for spec in form.TABLES
     }
     rows = []
-    for index, agency in enumerate(c.agencies, start=1):
+    for index, agency in enumerate(c.agencies if per_agency else [], start=1):
         rows.append(
             {
                 "stt": str(index),
@@ -454,6 +476,9 @@ def _appendix_figures(c: Consolidation) -> dict[str, Any]:
         )
     return {
         "title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "note": ""
+        if per_agency
+        else _elsewhere(f"Số liệu ({len(c.status.usable)} đơn vị)", SHEET_AGENCIES),
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,
@@ -480,11 +505,12 @@ def _status_note(entry: AgencyStatus) -> str:
     return ""
 
 
-def _appendix_status(c: Consolidation) -> dict[str, Any]:
+def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
     return {
         "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "note": "" if per_agency else _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS),
         "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}",
         "labels": {
             "stt": form.STT_LABEL,
@@ -501,7 +527,7 @@ def _appendix_status(c: Consolidation) -> dict[str, Any]:
                 "state": STATE_LABELS[entry.state],
                 "note": _status_note(entry),
             }
-            for index, entry in enumerate(status.entries, start=1)
+            for index, entry in enumerate(status.entries if per_agency else [], start=1)
         ],
     }
 
@@ -518,9 +544,9 @@ def _section_labels() -> list[tuple[str, str]]:
     return labels
 
 
-def _appendix_narratives(c: Consolidation) -> dict[str, Any]:
+def _appendix_narratives(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     agencies: list[dict[str, Any]] = []
-    for agency in c.agencies:
+    for agency in c.agencies if per_agency else []:
         sections = [
             {
                 "heading": label,
@@ -533,5 +559,12 @@ def _appendix_narratives(c: Consolidation) -> dict[str, Any]:
     return {
         "title": "NỘI DUNG BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
         "agencies": agencies,
-        "empty": "" if agencies else "Chưa có cơ quan, đơn vị nào gửi báo cáo.",
+        "empty": _narratives_empty(c, per_agency),
     }
+
+
+def _narratives_empty(c: Consolidation, per_agency: bool) -> str:
+    """What Phụ lục III says instead of the agencies' texts, if anything."""
+    if not c.agencies:
+        return "Chưa có cơ quan, đơn vị nào gửi báo cáo."
+    return "" if per_agency else _elsewhere("Nội dung báo cáo", SHEET_TEXTS)

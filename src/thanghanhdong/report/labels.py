@@ -77,3 +77,11 @@ def status_sentence(status: Completeness, body_name: str) -> str:
     if status.missing:
         sentence += f" Còn {len(status.missing)} đơn vị chưa gửi báo cáo ({names(status.missing)})."
     return sentence
+
+
+# The summary workbook's sheets, which the Word report also cites.
+SHEET_SUMMARY = "Tổng hợp"
+SHEET_AGENCIES = "Theo đơn vị"
+SHEET_STATUS = "Tình hình gửi báo cáo"
+SHEET_CHARTS = "Biểu đồ"
+SHEET_TEXTS = "Nội dung báo cáo"
