@@ -1,0 +1,1 @@
+"""Format-specific parsing: Word, PDF, e-mail and LibreOffice conversion, into neutral content."""

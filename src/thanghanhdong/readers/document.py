@@ -1,0 +1,60 @@
+"""The neutral content a document reader hands to the layout reader: fields, tables, text.
+
+Word and PDF readers both produce a `DocumentContent`; the layout reader (which knows the form's
+tables and the validation rules) works on it without knowing which format it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """One table as the reader saw it, on its grid.
+
+    A horizontally merged cell's text is in its first grid column and its other columns are ""
+    (listed in `merged_across`); a vertically merged cell's text is in its first row and its
+    continuation rows are "" (listed in `merged_down`). Positions are 0-based (row, column).
+    """
+
+    index: int  # 1-based, in document order ("Bảng 1")
+    page: int | None  # PDF page (1-based), None for Word
+    rows: list[list[str]]
+    merged_across: set[tuple[int, int]] = field(default_factory=set)
+    merged_down: set[tuple[int, int]] = field(default_factory=set)
+    on_page: int | None = None  # PDF: 1-based index of the table on its page
+
+    @property
+    def shown(self) -> str:
+        """How the officer finds the table: "Bảng 2" (Word) or "trang 2, bảng 1" (PDF)."""
+        if self.page is None:
+            return f"Bảng {self.index}"
+        return f"trang {self.page}, bảng {self.on_page or self.index}"
+
+
+@dataclass(frozen=True)
+class TextField:
+    value: str  # as written, NFC
+    where: str  # how the officer finds it: "mục II.2", "phần đầu", "dòng ngày tháng", "trang 1"
+
+
+@dataclass
+class DocumentContent:
+    kind: str  # "word" | "pdf"
+    fields: dict[str, TextField]
+    tables: list[TextTable]
+    has_text: bool  # False for a scanned PDF (no text layer)
+    first_text: str  # the first ~2000 characters of text (to recognise the agency of a scan)
+
+
+class DocumentError(Exception):
+    """The file cannot be read at all: `code` is a stable identifier, `message` Vietnamese."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+FIRST_TEXT_CHARS = 2000

@@ -1,0 +1,413 @@
+"""The report's outline read from its text lines, whatever the format: the ND30 header block, the
+narrative sections of the seed's form (found by loosely matched headings), the budget, the signer.
+
+Word and PDF readers turn their documents into `Line`s (and, when they can see it, the header's
+two columns and the signature column); this module knows the outline and nothing of the formats.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from thanghanhdong import form
+from thanghanhdong.readers.document import TextField
+from thanghanhdong.text import loose_key, nfc
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # NFC: one paragraph (Word) or one printed line (PDF)
+    strong: bool = False  # bold or a heading style; PDF: a bold font
+    page: int | None = None
+
+
+@dataclass
+class Header:
+    """The ND30 header block: issuing body and "Số" on the left, Quốc hiệu and date on the right."""
+
+    left: list[str] = field(default_factory=list)
+    right: list[str] = field(default_factory=list)
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the field key ("direction"...) or the part ("I", "II", "III")
+    code: str  # "I.1" as the officer reads it; the part's numeral for a part
+    words: frozenset[str]
+    anchor: str  # the label's first two significant words: enough on their own
+    part: str
+    number: str  # "2" for I.2; "" for a part
+
+
+_STOPWORDS = frozenset({"nhung", "da", "cac", "va", "cua", "ve"})
+_NON_WORD = re.compile(r"[^\w\s]")
+_ROMAN_NUMBER = re.compile(r"^\s*(?:phan\s+)?([IVX]{1,4})\s*[.):/-]\s*", re.IGNORECASE)
+_ARABIC_NUMBER = re.compile(r"^\s*(?:muc\s+)?\d{1,2}(?:\.\d{1,2})*\s*[.):/-]?\s+")
+_BULLET = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+*•–—])\s*", re.IGNORECASE)
+_DECORATION = re.compile(r"^[\s\-_=.*~–—…]*$")
+_DATE_LINE = re.compile(r"ngay\s*(?:\d{1,2}|[.…_ ]+)\s*(?:thang|/)", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^\s*s[oố](?:\s*[:.]\s*|\s+(?=\S*/))(.*)$", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|pp)\s*[./]\s", re.IGNORECASE)
+_TITLE_WORDS = (
+    "chu tich",
+    "giam doc",
+    "thu truong",
+    "truong ban",
+    "truong phong",
+    "bi thu",
+    "tong bien tap",
+    "chi huy truong",
+    "chanh van phong",
+    "chu nhiem",
+    "phu trach",
+    "don vi",
+    "uy ban",
+    "ban chap hanh",
+    "ban thuong vu",
+)
+_PARENT_BODY = re.compile(
+    r"^(?:ubnd|uy ban nhan dan|tinh uy|huyen uy|thanh uy) (?:tinh|thanh pho|huyen|thi xa|tp)? ?\w"
+)
+_PART_III = ("III", "III. TỔNG HỢP SỐ LIỆU")  # the seed's part III holds the tables, no field
+_PART_III_INTRO = loose_key("Kết quả thực hiện Tháng hành động")
+_STATE_WORDS = ("nha nuoc", "nsnn")
+_MOBILIZED_WORDS = ("van dong", "xa hoi hoa", "huy dong")
+
+
+_INLINE_SPACES = re.compile(r"[^\S\t\n]+")
+
+
+def clean(text: str) -> str:
+    """NFC and single spaces, keeping tabs (they separate the header's two columns)."""
+    return _INLINE_SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Loose words of a label or heading: no case, diacritics or punctuation."""
+    return _NON_WORD.sub(" ", loose_key(text)).split()
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in words(text) if w not in _STOPWORDS]
+
+
+def _strip_number(label: str) -> str:
+    return _ARABIC_NUMBER.sub("", _ROMAN_NUMBER.sub("", label))
+
+
+def _section(key: str, code: str, label: str, part: str) -> Section:
+    significant = _significant(_strip_number(label))
+    number = code.partition(".")[2]
+    return Section(key, code, frozenset(significant), " ".join(significant[:2]), part, number)
+
+
+def _outline() -> tuple[Section, ...]:
+    """The seed's outline, from the form's own labels: parts I and II and their numbered fields."""
+    sections: list[Section] = []
+    part = ""
+    for info in form.INFO_FIELDS:
+        if info.kind is form.FieldKind.SECTION:
+            part = info.label.split(".")[0].strip()
+            sections.append(_section(part, part, info.label, part))
+        elif info.kind is form.FieldKind.NARRATIVE or info.key == "budget_state":
+            number = info.label.split(".")[0].strip()
+            key = "budget_text" if info.key == "budget_state" else info.key
+            label = info.label.split(":")[0]
+            sections.append(_section(key, f"{part}.{number}", label, part))
+    sections.append(_section(_PART_III[0], _PART_III[0], _PART_III[1], _PART_III[0]))
+    return tuple(sections)
+
+
+OUTLINE = _outline()
+PARTS = frozenset(s.part for s in OUTLINE)
+TABLE_TITLES = tuple(frozenset(_significant(t.title)) for t in form.TABLES)
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    section: Section
+    rest: str  # text after "Heading:" on the same line
+
+
+def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
+    """(numbering kind, number, heading text, rest of the line) if the line could be a heading."""
+    text = line.text
+    roman, arabic = _ROMAN_NUMBER.match(text), _ARABIC_NUMBER.match(text)
+    if _BULLET.match(text) and not arabic:
+        return None
+    kind = "roman" if roman else "arabic" if arabic else ""
+    number = arabic.group(0).strip(" .):/-").split(".")[-1] if arabic else ""
+    head, _, rest = _strip_number(text).partition(":")
+    if len(words(head)) > 14 or not words(head):
+        return None
+    if not kind and not (line.strong or head.isupper() or len(words(head)) <= 8):
+        return None
+    return kind, number, head, rest.strip()
+
+
+def _matches(section: Section, head: str, anchored: bool) -> bool:
+    """The heading's words are mostly the label's; or, for a numbered or bold heading, it holds
+    the label's anchor ("Khó khăn, vướng mắc" for "Những khó khăn, tồn tại")."""
+    heading = _significant(head)
+    if anchored and f" {section.anchor} " in f" {' '.join(heading)} ":
+        return True
+    common = section.words.intersection(heading)
+    return len(common) >= 2 and len(common) / min(len(heading), len(section.words)) >= 0.5
+
+
+def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
+    """The first section after position `after` in OUTLINE whose heading this line is.
+
+    Sections only go forward. A field of the current part matches on its wording; a field of a
+    later part whose part heading is missing also needs its own number ("1. Kết quả..." starts
+    part II), so a numbered point in the prose of I.2 is not taken for II.1."""
+    parts = _heading_parts(line)
+    if parts is None:
+        return None
+    kind, number, head, rest = parts
+    current = OUTLINE[after].part if after >= 0 else None
+    anchored = bool(kind) or line.strong
+    for position in range(after + 1, len(OUTLINE)):
+        section = OUTLINE[position]
+        if section.key in PARTS:
+            found = kind != "arabic" and _is_part_heading(section, head, line)
+        elif current is None or section.part == current:
+            found = _matches(section, head, anchored)
+        else:
+            found = number == section.number and _matches(section, head, anchored)
+        if found:
+            return position, Heading(section, rest)
+    return None
+
+
+def _is_part_heading(section: Section, head: str, line: Line) -> bool:
+    return section.words.issubset(_significant(head)) and (
+        line.strong or head.isupper() or bool(_ROMAN_NUMBER.match(line.text))
+    )
+
+
+def _is_table_title(line: Line) -> bool:
+    text = _significant(_strip_number(line.text))
+    if loose_key(line.text).startswith(_PART_III_INTRO):
+        return True
+    return any(len(title.intersection(text)) >= 0.8 * len(title) for title in TABLE_TITLES)
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Body:
+    """The body's lines sorted into sections, and the signature block's lines."""
+
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    starts: dict[str, Line] = field(default_factory=dict)
+    signature: list[str] = field(default_factory=list)
+
+
+def split_body(lines: Sequence[Line]) -> Body:
+    body = Body()
+    position, current = -1, ""
+    for index, line in enumerate(lines):
+        found = find_heading(line, position)
+        if found:
+            position, heading = found
+            current = heading.section.key
+            body.starts.setdefault(current, line)
+            body.texts.setdefault(current, [])
+            if heading.rest:
+                body.texts[current].append(heading.rest)
+        elif position >= 0 and is_signature_start(line.text):
+            body.signature = [item.text for item in lines[index:]]
+            break
+        elif _is_table_title(line) and position >= 0:
+            current = ""
+        elif current and not _DECORATION.match(line.text):
+            body.texts[current].append(line.text)
+    return body
+
+
+def is_signature_start(text: str) -> bool:
+    key = loose_key(text)
+    if key.startswith("noi nhan") or _SIGN_PREFIX.match(key):
+        return True
+    return _is_title_line(text) and len(key.split()) <= 8
+
+
+def _is_title_line(text: str) -> bool:
+    key = f" {' '.join(words(text))} "
+    if _SIGN_PREFIX.match(loose_key(text)):
+        return True
+    return text.isupper() and any(f" {title} " in key for title in _TITLE_WORDS)
+
+
+def narrative_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
+    fields: dict[str, TextField] = {}
+    for section in OUTLINE:
+        if section.key in PARTS or section.key not in body.texts:
+            continue
+        start = body.starts[section.key]
+        where = f"mục {section.code}"
+        if shown_page and start.page is not None:
+            where = f"{where} (trang {start.page})"
+        fields[section.key] = TextField("\n".join(body.texts[section.key]), where)
+    return fields
+
+
+# -- budget -----------------------------------------------------------------------------------
+
+
+_CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
+
+
+def budget_fields(budget: TextField | None) -> dict[str, TextField]:
+    """"a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written."""
+    if budget is None:
+        return {}
+    found: dict[str, TextField] = {}
+    clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
+    for index, clause in enumerate(clauses):
+        key = " ".join(words(clause))
+        target = (
+            "budget_state"
+            if any(w in key for w in _STATE_WORDS)
+            else "budget_mobilized"
+            if any(w in key for w in _MOBILIZED_WORDS)
+            else None
+        )
+        if target is None or target in found:
+            continue
+        amount = _amount(clause) or _next_amount(clauses, index)
+        if amount:
+            found[target] = TextField(amount, budget.where)
+    return found
+
+
+def _amount(clause: str) -> str:
+    if ":" in clause:
+        return clause.rsplit(":", 1)[1].strip(" .;,")
+    digit = re.search(r"\d", clause)
+    return clause[digit.start() :].strip(" .;,") if digit else ""
+
+
+def _next_amount(clauses: list[str], index: int) -> str:
+    following = clauses[index + 1] if index + 1 < len(clauses) else ""
+    key = loose_key(following)
+    return following.strip(" .;,") if following[:1].isdigit() or key.startswith("khong") else ""
+
+
+# -- header and signature ---------------------------------------------------------------------
+
+
+def header_fields(header: Header, shown_page: bool) -> dict[str, TextField]:
+    page = f"trang {header.page}, " if shown_page and header.page else ""
+    left = [nfc(t) for t in header.left if not _DECORATION.match(t)]
+    right = [nfc(t) for t in header.right if not _DECORATION.match(t)]
+    fields: dict[str, TextField] = {}
+    number_at = next((i for i, t in enumerate(left) if NUMBER_LINE.match(t)), None)
+    body_lines = left[:number_at] if number_at is not None else left[:3]
+    agency = _issuing_body(body_lines)
+    if agency:
+        fields["agency_name"] = TextField(agency, f"{page}phần đầu (góc trên bên trái)")
+    if number_at is not None:
+        match = NUMBER_LINE.match(left[number_at])
+        assert match is not None
+        fields["report_number"] = TextField(match.group(1).strip(), f"{page}phần đầu, dòng “Số”")
+    date = next((t for t in right + left if _DATE_LINE.search(loose_key(t))), None)
+    if date:
+        fields["report_date"] = TextField(date, f"{page}dòng ngày tháng")
+    return fields
+
+
+def _issuing_body(lines: list[str]) -> str:
+    """The issuing body, without the governing body above it ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ");
+    a name broken over two lines ("ỦY BAN NHÂN DÂN" / "HUYỆN BA BỂ") is joined."""
+    lines = [t for t in lines if not loose_key(t).startswith("v/v")]
+    if len(lines) >= 2 and _PARENT_BODY.match(loose_key(lines[0])):
+        lines = lines[1:]
+    return " ".join(lines)
+
+
+def header_from_lines(lines: Sequence[Line]) -> tuple[Header, int]:
+    """A header typed as paragraphs (no table): the lines before the title "BÁO CÁO" or the
+    first heading; a tab or a run of spaces separates the left column from the right."""
+    header = Header(page=lines[0].page if lines else None)
+    for index, line in enumerate(lines[:12]):
+        if loose_key(line.text) == "bao cao" or find_heading(line, -1):
+            return header, index
+        columns = [c for c in re.split(r"\t+|\s{3,}", line.text) if c.strip()]
+        for position, column in enumerate(columns):
+            right = position > 0 or _is_right_column(column)
+            (header.right if right else header.left).append(column.strip())
+    return header, 0
+
+
+def _is_right_column(text: str) -> bool:
+    key = loose_key(text)
+    return key.startswith(("cong hoa", "doc lap")) or bool(_DATE_LINE.search(key))
+
+
+def signature_fields(lines: Iterable[str], where: str) -> dict[str, TextField]:
+    """Title lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") then the name."""
+    kept = [nfc(t) for t in lines if _is_signature_text(t)]
+    if not kept:
+        return {}
+    name = kept[-1] if not _is_title_line(kept[-1]) and len(kept[-1].split()) <= 7 else ""
+    titles = kept[:-1] if name else kept
+    fields: dict[str, TextField] = {}
+    if titles:
+        fields["signer_title"] = TextField(titles[-1], where)
+    if len(titles) > 1:
+        fields["signer_authority"] = TextField(" / ".join(titles[:-1]), where)
+    if name:
+        fields["signer_name"] = TextField(name, where)
+    return fields
+
+
+def _is_signature_text(text: str) -> bool:
+    key = loose_key(text)
+    stripped = text.strip()
+    return not (
+        _DECORATION.match(text)
+        or stripped.startswith(("(", "-", "+", "•"))
+        or key.startswith(("noi nhan", "luu", "da ky"))
+        or stripped.endswith(";")
+    )
+
+
+def agency_label(lines: Iterable[Line]) -> TextField | None:
+    """A "Tên đơn vị báo cáo: ..." line anywhere: the agency as the clerk named it."""
+    label = loose_key(form.AGENCY_NAME_LABEL)
+    for line in lines:
+        if loose_key(line.text).startswith(label) and ":" in line.text:
+            value = line.text.split(":", 1)[1].strip()
+            if value:
+                where = "dòng “Tên đơn vị báo cáo”"
+                return TextField(value, f"{where} (trang {line.page})" if line.page else where)
+    return None
+
+
+def assemble(
+    header: Header, lines: Sequence[Line], signature: Sequence[str], shown_page: bool
+) -> dict[str, TextField]:
+    """Every field the outline gives, keyed as form.INFO_FIELDS (plus budget_text and
+    signer_authority); a field not found is absent."""
+    fields = header_fields(header, shown_page)
+    labelled = agency_label(lines)
+    if labelled is not None:
+        fields["agency_name"] = labelled
+    body = split_body(lines)
+    fields.update(narrative_fields(body, shown_page))
+    fields.update(budget_fields(fields.get("budget_text")))
+    where = "phần chữ ký"
+    if shown_page and lines and lines[-1].page:
+        where = f"{where} (trang {lines[-1].page})"
+    fields.update(signature_fields(body.signature or signature, where))
+    return fields
