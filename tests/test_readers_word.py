@@ -1,0 +1,188 @@
+"""The Word reader on reports built with python-docx in the layouts agencies use."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+import pytest
+import word_reports as reports
+from docx import Document
+
+from thanghanhdong.readers.document import DocumentError, TextField
+from thanghanhdong.readers.word import read_docx
+
+HEADER = ["STT", "Hoạt động", "Số cuộc", "Số người tham gia", "", "Cấp triển khai"]
+SUBHEADER = ["", "", "", "Nam", "Nữ", ""]
+HEADER_MERGES = {"across": {(0, 4)}, "down": {(1, 0), (1, 1), (1, 2), (1, 5)}}
+
+
+def values(fields: dict[str, TextField]) -> dict[str, str]:
+    return {key: field.value for key, field in fields.items()}
+
+
+def test_the_plans_form_filled_in() -> None:
+    content = read_docx(reports.seed_form())
+    assert content.kind == "word" and content.has_text
+    assert values(content.fields) == {
+        "agency_name": "SỞ Y TẾ",
+        "report_number": "12/BC-SYT",
+        "report_date": "Bắc Kạn, ngày 18 tháng 12 năm 2021",
+        "direction": "Sở ban hành Kế hoạch số 210/KH-SYT ngày 01 tháng 11 năm 2021.\n"
+        "Chỉ đạo các đơn vị trực thuộc triển khai.",
+        "activities_text": "Tổ chức 3 lớp tập huấn và 2 diễn đàn.",
+        "budget_text": "a) Ngân sách nhà nước: 25.000.000 đồng\nb) Ngân sách vận động: 15 triệu đồng"
+        "\n(Bảng tổng hợp số liệu kèm theo)",
+        "budget_state": "25.000.000 đồng",
+        "budget_mobilized": "15 triệu đồng",
+        "results": "Nhận thức về bình đẳng giới được nâng lên.",
+        "difficulties": "Kinh phí còn hạn hẹp.",
+        "proposals": "Đề nghị tỉnh bố trí thêm kinh phí.",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer_authority": "KT. GIÁM ĐỐC",
+        "signer_name": "Nguyễn Thị Hoa",
+    }
+    where = {key: field.where for key, field in content.fields.items()}
+    assert where["agency_name"] == "phần đầu (góc trên bên trái)"
+    assert where["report_date"] == "dòng ngày tháng"
+    assert where["difficulties"] == "mục II.2"
+    assert where["budget_state"] == "mục I.3"
+    assert where["signer_name"] == "phần chữ ký"
+
+
+def test_the_three_tables_with_merged_headers_and_a_totals_row() -> None:
+    tables = read_docx(reports.seed_form()).tables
+    assert [t.index for t in tables] == [1, 2, 3]
+    assert [t.shown for t in tables] == ["Bảng 1", "Bảng 2", "Bảng 3"]
+    first = tables[0]
+    assert first.page is None
+    assert first.rows == [
+        HEADER,
+        SUBHEADER,
+        ["1", "Tập huấn", "3", "60", "90", "Huyện"],
+        ["2", "Diễn đàn", "2", "45", "120", "Xã"],
+        ["Tổng cộng", "", "5", "105", "210", ""],
+    ]
+    assert first.merged_across == HEADER_MERGES["across"] | {(4, 1)}
+    assert first.merged_down == HEADER_MERGES["down"]
+    assert tables[1].rows[0][1:4] == ["Nội dung", "Số lượng", "Số người tiếp cận"]
+    assert tables[1].rows[2] == ["1", "Phát thanh", "12", "", "", "Tỉnh"]
+    assert tables[2].rows[2] == ["1", "Tờ rơi", "2.000", "800", "1.200", "Tỉnh"]
+
+
+def test_a_districts_own_layout() -> None:
+    """Unnumbered headings with text after the colon, "a)" and "-" prose, the agency named on a
+    label line, the signature as paragraphs."""
+    content = read_docx(reports.district_report())
+    assert values(content.fields) == {
+        "agency_name": "UBND huyện Ba Bể",
+        "report_number": "45/BC-UBND",
+        "report_date": "Ba Bể, ngày 17 tháng 12 năm 2021",
+        "direction": "UBND huyện ban hành Kế hoạch số 99/KH-UBND.",
+        "activities_text": "a) Tổ chức tập huấn cho cán bộ xã;\n- Tổ chức diễn đàn tại 2 xã.",
+        "budget_text": "- Kinh phí từ ngân sách nhà nước: 12.500.000 đồng\n"
+        "- Ngân sách vận động, xã hội hóa: không",
+        "budget_state": "12.500.000 đồng",
+        "budget_mobilized": "không",
+        "results": "- Người dân hưởng ứng tích cực.",
+        "difficulties": "Địa bàn rộng, đi lại khó khăn.",
+        "proposals": "Không.",
+        "signer_title": "PHÓ CHỦ TỊCH",
+        "signer_authority": "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH",
+        "signer_name": "Hoàng Văn Bình",
+    }
+    assert content.fields["agency_name"].where == "dòng “Tên đơn vị báo cáo”"
+
+
+def test_a_table_split_by_a_page_break_stays_two_tables() -> None:
+    tables = read_docx(reports.district_report()).tables
+    assert len(tables) == 4
+    assert tables[0].rows == [HEADER, SUBHEADER, ["1", "Tập huấn", "3", "60", "90", "Huyện"]]
+    assert tables[1].rows == [HEADER, SUBHEADER, ["2", "Diễn đàn", "2", "45", "120", "Xã"]]
+    assert tables[3].rows[2] == ["1", "Tờ rơi", "2.000", "800", "1.200", "Tỉnh"]
+
+
+def test_the_issuing_body_under_its_governing_body_and_a_name_over_two_lines() -> None:
+    assert read_docx(reports.seed_form()).fields["agency_name"].value == "SỞ Y TẾ"
+    document = Document()
+    reports.header_table(
+        document,
+        [("ỦY BAN NHÂN DÂN", True), ("HUYỆN NA RÌ", True), ("Số: 7/BC-UBND", False)],
+        "Na Rì, ngày 19 tháng 12 năm 2021",
+    )
+    out = BytesIO()
+    document.save(out)
+    fields = read_docx(out.getvalue()).fields
+    assert fields["agency_name"].value == "ỦY BAN NHÂN DÂN HUYỆN NA RÌ"
+    assert fields["report_number"].value == "7/BC-UBND"
+
+
+def test_a_header_typed_as_paragraphs_heading_styles_and_a_nested_table() -> None:
+    content = read_docx(reports.typed_header_report())
+    assert values(content.fields) == {
+        "agency_name": "HỘI LHPN TỈNH BẮC KẠN",
+        "report_number": "30/BC-HLHPN",
+        "report_date": "Bắc Kạn, ngày 20 tháng 12 năm 2021",
+        "direction": "Ban Thường vụ Hội chỉ đạo các cấp Hội.",
+        "activities_text": "Các cấp Hội tổ chức nói chuyện chuyên đề.\n"
+        "Ngoài ra, Hội phối hợp với Đài PT-TH tỉnh.",
+        "budget_text": "Tổng kinh phí 8.000.000 đồng, trong đó: a) ngân sách nhà nước: "
+        "5.000.000 đồng; b) vận động: 3.000.000 đồng.",
+        "budget_state": "5.000.000 đồng",
+        "budget_mobilized": "3.000.000 đồng",
+        "results": "Hội viên nắm được quy định.",
+        "difficulties": "Một số cơ sở chưa quan tâm.",
+        "proposals": "Không có.",
+        "signer_title": "CHỦ TỊCH",
+        "signer_name": "Lý Thị Mai",
+    }
+    # The layout frame around the data table is not a table of its own.
+    [table] = content.tables
+    assert table.rows == [
+        ["STT", "Hoạt động", "Số cuộc", "Nam", "Nữ"],
+        ["1", "Nói chuyện chuyên đề", "4", "150", ""],
+    ]
+    # A total merged across Nam and Nữ: its text once, the covered column marked.
+    assert table.merged_across == {(1, 4)} and table.merged_down == set()
+
+
+def test_first_text_recognises_the_agency_of_the_report() -> None:
+    content = read_docx(reports.seed_form())
+    assert content.first_text.startswith("UBND TỈNH BẮC KẠN\nSỞ Y TẾ\n")
+    assert len(content.first_text) <= 2000
+
+
+def test_nfd_text_is_read_as_nfc() -> None:
+    document = Document()
+    document.add_paragraph("Tên đơn vị báo cáo: Sở Y tế".replace("ở", "ơ\u0309"))
+    out = BytesIO()
+    document.save(out)
+    assert read_docx(out.getvalue()).fields["agency_name"].value == "Sở Y tế"
+
+
+@pytest.mark.parametrize(
+    "data", [b"not a zip at all", b"PK\x03\x04broken", b""], ids=["text", "broken", "empty"]
+)
+def test_a_file_that_is_not_a_docx_is_a_clear_error(data: bytes) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_docx(data)
+    assert caught.value.code == "docx_corrupt"
+    assert "Word" in caught.value.message
+
+
+def test_a_zip_that_is_not_a_word_document() -> None:
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("note.txt", "hello")
+    with pytest.raises(DocumentError) as caught:
+        read_docx(out.getvalue())
+    assert caught.value.code == "docx_corrupt"
+
+
+def test_a_zip_bomb_is_refused_before_parsing() -> None:
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (31 * 1024 * 1024))
+    with pytest.raises(DocumentError) as caught:
+        read_docx(out.getvalue())
+    assert caught.value.code == "docx_too_large"
