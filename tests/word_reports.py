@@ -10,6 +10,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.table import Table
 
 from thanghanhdong import form
@@ -196,9 +197,12 @@ def typed_header_report() -> bytes:
     each section (one in a layout table: nested), a data table with a split Nam/Nữ header typed
     on one row and a total merged across Nam and Nữ."""
     document = Document()
-    document.add_paragraph("HỘI LHPN TỈNH BẮC KẠN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    document.add_paragraph("Số: 30/BC-HLHPN\t\tĐộc lập - Tự do - Hạnh phúc")
-    document.add_paragraph("\t\tBắc Kạn, ngày 20 tháng 12 năm 2021")
+    for text in (
+        "HỘI LHPN TỈNH BẮC KẠN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 30/BC-HLHPN\t\tĐộc lập - Tự do - Hạnh phúc",
+        "\t\tBắc Kạn, ngày 20 tháng 12 năm 2021",
+    ):
+        document.add_paragraph().add_run(text).font.size = Pt(10)  # one printed line each
     document.add_heading("BÁO CÁO", level=0)
     document.add_heading("I. Tổ chức thực hiện", level=1)
     document.add_heading("1. Công tác chỉ đạo", level=2)
@@ -207,6 +211,7 @@ def typed_header_report() -> bytes:
     document.add_paragraph("Các cấp Hội tổ chức nói chuyện chuyên đề.")
     layout = document.add_table(rows=1, cols=1)
     inner = layout.cell(0, 0).add_table(rows=2, cols=5)
+    inner.style = "Table Grid"
     for position, label in enumerate(["STT", "Hoạt động", "Số cuộc", "Nam", "Nữ"]):
         inner.cell(0, position).text = label
     for position, value in enumerate(["1", "Nói chuyện chuyên đề", "4"]):

@@ -47,7 +47,7 @@ _STOPWORDS = frozenset({"nhung", "da", "cac", "va", "cua", "ve"})
 _NON_WORD = re.compile(r"[^\w\s]")
 _ROMAN_NUMBER = re.compile(r"^\s*(?:phan\s+)?([IVX]{1,4})\s*[.):/-]\s*", re.IGNORECASE)
 _ARABIC_NUMBER = re.compile(r"^\s*(?:muc\s+)?\d{1,2}(?:\.\d{1,2})*\s*[.):/-]?\s+")
-_BULLET = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+*•–—])\s*", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+*•–—])\s*", re.IGNORECASE)
 _DECORATION = re.compile(r"^[\s\-_=.*~–—…]*$")
 _DATE_LINE = re.compile(r"ngay\s*(?:\d{1,2}|[.…_ ]+)\s*(?:thang|/)", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^\s*s[oố](?:\s*[:.]\s*|\s+(?=\S*/))(.*)$", re.IGNORECASE)
@@ -73,7 +73,6 @@ _PARENT_BODY = re.compile(
     r"^(?:ubnd|uy ban nhan dan|tinh uy|huyen uy|thanh uy) (?:tinh|thanh pho|huyen|thi xa|tp)? ?\w"
 )
 _PART_III = ("III", "III. TỔNG HỢP SỐ LIỆU")  # the seed's part III holds the tables, no field
-_PART_III_INTRO = loose_key("Kết quả thực hiện Tháng hành động")
 _STATE_WORDS = ("nha nuoc", "nsnn")
 _MOBILIZED_WORDS = ("van dong", "xa hoi hoa", "huy dong")
 
@@ -124,6 +123,8 @@ def _outline() -> tuple[Section, ...]:
 
 OUTLINE = _outline()
 PARTS = frozenset(s.part for s in OUTLINE)
+LAST_NARRATIVE = max(i for i, s in enumerate(OUTLINE) if s.key not in PARTS)
+_PART_III_INTRO = " ".join(words("Kết quả thực hiện Tháng hành động"))
 TABLE_TITLES = tuple(frozenset(_significant(t.title)) for t in form.TABLES)
 
 
@@ -140,7 +141,7 @@ def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
     """(numbering kind, number, heading text, rest of the line) if the line could be a heading."""
     text = line.text
     roman, arabic = _ROMAN_NUMBER.match(text), _ARABIC_NUMBER.match(text)
-    if _BULLET.match(text) and not arabic:
+    if BULLET.match(text) and not arabic:
         return None
     kind = "roman" if roman else "arabic" if arabic else ""
     number = arabic.group(0).strip(" .):/-").split(".")[-1] if arabic else ""
@@ -173,7 +174,9 @@ def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
         return None
     kind, number, head, rest = parts
     current = OUTLINE[after].part if after >= 0 else None
-    anchored = bool(kind) or line.strong
+    # Before the first heading, a bold title ("Kết quả thực hiện Tháng hành động...") is not
+    # a heading for holding a label's first words.
+    anchored = bool(kind) or (line.strong and after >= 0)
     for position in range(after + 1, len(OUTLINE)):
         section = OUTLINE[position]
         if section.key in PARTS:
@@ -194,10 +197,14 @@ def _is_part_heading(section: Section, head: str, line: Line) -> bool:
 
 
 def _is_table_title(line: Line) -> bool:
+    """A table's title from the form, or its first printed line (a PDF wraps it)."""
     text = _significant(_strip_number(line.text))
-    if loose_key(line.text).startswith(_PART_III_INTRO):
+    if " ".join(text).startswith(_PART_III_INTRO):
         return True
-    return any(len(title.intersection(text)) >= 0.8 * len(title) for title in TABLE_TITLES)
+    found = set(text)
+    return len(found) >= 5 and any(
+        len(title & found) >= 0.8 * min(len(title), len(found)) for title in TABLE_TITLES
+    )
 
 
 # -- sections ---------------------------------------------------------------------------------
@@ -227,8 +234,8 @@ def split_body(lines: Sequence[Line]) -> Body:
         elif position >= 0 and is_signature_start(line.text):
             body.signature = [item.text for item in lines[index:]]
             break
-        elif _is_table_title(line) and position >= 0:
-            current = ""
+        elif position >= LAST_NARRATIVE and _is_table_title(line):
+            current = ""  # the tables' part without its own heading: the narrative has ended
         elif current and not _DECORATION.match(line.text):
             body.texts[current].append(line.text)
     return body
@@ -320,10 +327,20 @@ def header_fields(header: Header, shown_page: bool) -> dict[str, TextField]:
         match = NUMBER_LINE.match(left[number_at])
         assert match is not None
         fields["report_number"] = TextField(match.group(1).strip(), f"{page}phần đầu, dòng “Số”")
-    date = next((t for t in right + left if _DATE_LINE.search(loose_key(t))), None)
+    date = _date_line(right) or _date_line(left)
     if date:
         fields["report_date"] = TextField(date, f"{page}dòng ngày tháng")
     return fields
+
+
+def _date_line(lines: list[str]) -> str:
+    """The place-and-date line; a year wrapped onto the next line (a narrow column) rejoined."""
+    for index, text in enumerate(lines):
+        if _DATE_LINE.search(loose_key(text)):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            wrapped = loose_key(text).endswith("nam") and re.fullmatch(r"\d{4}", following)
+            return f"{text} {following}" if wrapped else text
+    return ""
 
 
 def _issuing_body(lines: list[str]) -> str:
@@ -356,7 +373,8 @@ def _is_right_column(text: str) -> bool:
 
 def signature_fields(lines: Iterable[str], where: str) -> dict[str, TextField]:
     """Title lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") then the name."""
-    kept = [nfc(t) for t in lines if _is_signature_text(t)]
+    # A line of two columns (Nơi nhận on the left, the signature on the right): the right one.
+    kept = [nfc(t.split("\t")[-1]) for t in lines if _is_signature_text(t.split("\t")[-1])]
     if not kept:
         return {}
     name = kept[-1] if not _is_title_line(kept[-1]) and len(kept[-1].split()) <= 7 else ""
