@@ -9,7 +9,10 @@ not be trusted.
 
 from __future__ import annotations
 
+import logging
+import struct
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -19,7 +22,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from thanghanhdong.readers import outline
 from thanghanhdong.readers.document import (
@@ -38,6 +41,10 @@ MAX_PAGES = 40
 MAX_CHARS_PER_PAGE = 30_000
 MAX_SECONDS = 30.0
 
+# pdfminer logs a warning for every oddity of a damaged file; with no handler configured Python
+# prints them on stderr, in the middle of thd's output. Its errors reach us as exceptions.
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 COLUMN_GAP = 18.0  # points: a wider gap between two words separates columns (a space is ~3)
 
@@ -50,9 +57,29 @@ def read_pdf(data: bytes) -> DocumentContent:
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
             pages.read(pdf)
-    except (PDFPasswordIncorrect, PdfminerException, PDFSyntaxError, PSException) as exc:
+    except _PDF_ERRORS as exc:
         raise _open_error(exc) from None
     return pages.content()
+
+
+# pdfminer meets a malformed file with whatever its parser trips on (seen: KeyError, TypeError,
+# struct.error, zlib.error...): all of them mean "this file is damaged", never a bug of ours.
+_PDF_ERRORS = (
+    PDFPasswordIncorrect,
+    PdfminerException,
+    MalformedPDFException,
+    PDFSyntaxError,
+    PSException,
+    AssertionError,
+    AttributeError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+    RecursionError,
+    struct.error,
+    zlib.error,
+)
 
 
 def _open_error(exc: Exception) -> DocumentError:

@@ -1,0 +1,178 @@
+"""The PDF reader on PDFs LibreOffice exported from agencies' Word reports, and on a scan."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+import word_reports as reports
+from conftest import SOFFICE, soffice_convert
+from PIL import Image, ImageDraw
+from test_readers_word import HEADER, SUBHEADER, values
+
+from thanghanhdong.readers.document import DocumentError
+from thanghanhdong.readers.pdf import read_pdf
+from thanghanhdong.readers.word import read_docx
+
+pytestmark = pytest.mark.soffice
+BUILDERS = (reports.seed_form, reports.district_report, reports.typed_header_report)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each Word report and its PDF, exported in one LibreOffice run."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("pdf")
+    sources = []
+    for build in BUILDERS:
+        source = folder / f"{build.__name__}.docx"
+        source.write_bytes(build())
+        sources.append(source)
+    pdfs = soffice_convert(sources, "pdf", folder / "out", folder / "profile")
+    return {path.stem: path for path in pdfs}
+
+
+@pytest.mark.parametrize("build", BUILDERS, ids=lambda b: b.__name__)
+def test_the_pdf_reads_as_its_word_report(exported: dict[str, Path], build) -> None:
+    """Every field and every table cell of the PDF equals the Word report's."""
+    content = read_pdf(exported[build.__name__].read_bytes())
+    word = read_docx(build())
+    assert content.kind == "pdf" and content.has_text
+    assert values(content.fields) == values(word.fields)
+    assert [t.rows for t in content.tables] == [t.rows for t in word.tables]
+    assert [t.merged_across for t in content.tables] == [t.merged_across for t in word.tables]
+    assert [t.merged_down for t in content.tables] == [t.merged_down for t in word.tables]
+
+
+def test_the_plans_form_as_pdf(exported: dict[str, Path]) -> None:
+    content = read_pdf(exported["seed_form"].read_bytes())
+    assert values(content.fields)["report_date"] == "Bắc Kạn, ngày 18 tháng 12 năm 2021"
+    assert values(content.fields)["budget_state"] == "25.000.000 đồng"
+    where = {key: field.where for key, field in content.fields.items()}
+    assert where["agency_name"] == "trang 1, phần đầu (góc trên bên trái)"
+    assert where["difficulties"] == "mục II.2 (trang 1)"
+    assert where["signer_name"] == "phần chữ ký (trang 2)"
+    first = content.tables[0]
+    assert (first.page, first.on_page, first.shown) == (2, 1, "trang 2, bảng 1")
+    assert first.rows == [
+        HEADER,
+        SUBHEADER,
+        ["1", "Tập huấn", "3", "60", "90", "Huyện"],
+        ["2", "Diễn đàn", "2", "45", "120", "Xã"],
+        ["Tổng cộng", "", "5", "105", "210", ""],
+    ]
+    assert first.merged_across == {(0, 4), (4, 1)}
+    assert first.merged_down == {(1, 0), (1, 1), (1, 2), (1, 5)}
+    # A cell's text wrapped over two printed lines is one text.
+    assert content.tables[1].rows[2][1] == "Phát thanh"
+
+
+def test_a_table_split_by_a_page_break_is_two_tables_on_two_pages(
+    exported: dict[str, Path],
+) -> None:
+    tables = read_pdf(exported["district_report"].read_bytes()).tables
+    assert [t.shown for t in tables] == [
+        "trang 1, bảng 1",
+        "trang 2, bảng 1",
+        "trang 2, bảng 2",
+        "trang 2, bảng 3",
+    ]
+    assert [t.index for t in tables] == [1, 2, 3, 4]
+    assert tables[1].rows == [HEADER, SUBHEADER, ["2", "Diễn đàn", "2", "45", "120", "Xã"]]
+
+
+def _scan_of(pdf: Path, folder: Path) -> bytes:
+    """A scanned-like PDF: the page as a picture, wrapped in a PDF by Pillow."""
+    if shutil.which("pdftoppm"):
+        prefix = folder / "scan"
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)],
+            check=True,
+            timeout=60,
+        )
+        image = Image.open(next(folder.glob("scan*.png"))).convert("RGB")
+    else:
+        image = Image.new("RGB", (500, 700), "white")
+        ImageDraw.Draw(image).text((40, 40), "UBND HUYEN BA BE", fill="black")
+    out = BytesIO()
+    image.save(out, "PDF", resolution=60)
+    return out.getvalue()
+
+
+def test_a_scan_has_no_text_layer(exported: dict[str, Path], tmp_path: Path) -> None:
+    content = read_pdf(_scan_of(exported["seed_form"], tmp_path))
+    assert content.kind == "pdf"
+    assert content.has_text is False
+    assert (content.fields, content.tables, content.first_text) == ({}, [], "")
+
+
+def test_first_text_of_a_pdf(exported: dict[str, Path]) -> None:
+    content = read_pdf(exported["district_report"].read_bytes())
+    assert content.first_text.startswith("ỦY BAN NHÂN DÂN\nHUYỆN BA BỂ\nSố: 45/BC-UBND\n")
+
+
+def test_a_password_protected_pdf(exported: dict[str, Path], tmp_path: Path) -> None:
+    assert SOFFICE is not None
+    export = (
+        'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+        '"DocumentOpenPassword":{"type":"string","value":"mk"}}'
+    )
+    source = tmp_path / "locked.docx"
+    source.write_bytes(reports.typed_header_report())
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'profile').resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            export,
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    with pytest.raises(DocumentError) as caught:
+        read_pdf((tmp_path / "locked.pdf").read_bytes())
+    assert caught.value.code == "pdf_password"
+    assert "mật khẩu" in caught.value.message
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.4 garbage", b"not a pdf"])
+def test_a_damaged_pdf_is_a_clear_error(data: bytes) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_pdf(data)
+    assert caught.value.code == "pdf_corrupt"
+
+
+def test_damaged_bytes_never_escape_as_a_crash(exported: dict[str, Path]) -> None:
+    """Random bytes flipped or the file cut short: read, or a DocumentError; nothing else."""
+    base = exported["seed_form"].read_bytes()
+    rng = random.Random(7)
+    for _ in range(40):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(len(data))]
+        try:
+            read_pdf(bytes(data))
+        except DocumentError as error:
+            assert error.code == "pdf_corrupt"
+
+
+def test_too_many_pages_is_refused(tmp_path: Path) -> None:
+    pages = [Image.new("RGB", (20, 20), "white") for _ in range(41)]
+    out = BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:])
+    with pytest.raises(DocumentError) as caught:
+        read_pdf(out.getvalue())
+    assert caught.value.code == "pdf_too_large"
