@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
 import zipfile
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 import word_reports as reports
+from conftest import SOFFICE
 from docx import Document
 
+from thanghanhdong.readers.convert import to_docx
 from thanghanhdong.readers.document import DocumentError, TextField
 from thanghanhdong.readers.word import read_docx
 
@@ -186,3 +190,80 @@ def test_a_zip_bomb_is_refused_before_parsing() -> None:
     with pytest.raises(DocumentError) as caught:
         read_docx(out.getvalue())
     assert caught.value.code == "docx_too_large"
+
+
+# -- .doc, .rtf, .odt through LibreOffice ---------------------------------------------------
+
+
+def _save_as(source: Path, target_filter: str, suffix: str, folder: Path) -> Path:
+    """What the clerk's office suite wrote: the report saved as .doc, .rtf or .odt."""
+    assert SOFFICE is not None
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(folder / 'profile').resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target_filter,
+            "--outdir",
+            str(folder / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    return folder / "out" / f"{source.stem}.{suffix}"
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize(
+    ("target_filter", "suffix"),
+    [("doc:MS Word 97", "doc"), ("odt", "odt"), ("rtf", "rtf")],
+)
+def test_old_formats_are_converted_and_read(
+    tmp_path: Path, target_filter: str, suffix: str
+) -> None:
+    source = tmp_path / "Báo cáo Sở Y tế.docx"
+    source.write_bytes(reports.seed_form())
+    saved = _save_as(source, target_filter, suffix, tmp_path)
+    converted = to_docx(saved)
+    assert converted is not None
+    original, read = values(read_docx(source.read_bytes()).fields), read_docx(converted)
+    if suffix == "doc":
+        # LibreOffice's .doc filter turns the borderless signature table back into paragraphs
+        # and runs "- Lưu: VT." into "KT. GIÁM ĐỐC": the authority line is lost, not misread.
+        del original["signer_authority"]
+    assert values(read.fields) == original
+    assert [t.rows for t in read.tables] == [t.rows for t in read_docx(source.read_bytes()).tables]
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_conversion_over_its_time_limit_is_stopped(tmp_path: Path) -> None:
+    source = tmp_path / "bao-cao.rtf"
+    source.write_text(r"{\rtf1\ansi Bao cao}", encoding="ascii")
+    with pytest.raises(DocumentError) as caught:
+        to_docx(source, timeout=0)
+    assert caught.value.code == "convert_timeout"
+
+
+def test_without_libreoffice_there_is_no_conversion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    source = tmp_path / "bao-cao.doc"
+    source.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert to_docx(source) is None
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_file_libreoffice_cannot_open_is_a_clear_error(tmp_path: Path) -> None:
+    source = tmp_path / "hong.doc"
+    source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    with pytest.raises(DocumentError) as caught:
+        to_docx(source)
+    assert caught.value.code == "convert_failed"

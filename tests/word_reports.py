@@ -64,6 +64,7 @@ def header_table(document, left: list[tuple[str, bool]], date_line: str) -> None
 
 
 def signature_table(document, lines: list[str]) -> None:
+    document.add_paragraph()  # Word keeps a paragraph between two tables, or merges them
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     _cell_lines(
