@@ -34,8 +34,9 @@ def test_an_agencys_mail_with_two_attachments() -> None:
     message.add_attachment(
         word, maintype="application", subtype=DOCX.split("/")[1], filename="Báo cáo Sở Y tế.docx"
     )
-    message.add_attachment(b"%PDF-1.4 ...", maintype="application", subtype="pdf",
-                           filename="BC 12-SYT (đã ký).pdf")
+    message.add_attachment(
+        b"%PDF-1.4 ...", maintype="application", subtype="pdf", filename="BC 12-SYT (đã ký).pdf"
+    )
     mail = read_eml(message.as_bytes())
     assert mail.received == datetime(2021, 12, 20, 16, 45, tzinfo=HANOI)
     assert mail.received.utcoffset() == timedelta(hours=7)
@@ -82,8 +83,12 @@ def test_names_encoded_as_outlook_and_gmail_do() -> None:
 
 def test_a_forwarded_message_brings_its_attachments() -> None:
     inner = agency_mail()
-    inner.add_attachment(b"PK\x03\x04form", maintype="application", subtype=XLSX.split("/")[1],
-                         filename="2021_SYT_so-y-te.xlsx")
+    inner.add_attachment(
+        b"PK\x03\x04form",
+        maintype="application",
+        subtype=XLSX.split("/")[1],
+        filename="2021_SYT_so-y-te.xlsx",
+    )
     outer = EmailMessage(policy=policy.SMTP)
     outer["From"] = "Văn thư <vanthu@backan.gov.vn>"
     outer["Subject"] = "Fwd: Báo cáo"
@@ -100,7 +105,9 @@ def test_a_forwarded_message_brings_its_attachments() -> None:
 def test_a_date_without_zone_or_unreadable() -> None:
     message = agency_mail()
     message.replace_header("Date", "Mon, 20 Dec 2021 16:45:00 -0000")
-    assert read_eml(message.as_bytes()).received == datetime(2021, 12, 20, 16, 45, tzinfo=timezone.utc)
+    assert read_eml(message.as_bytes()).received == datetime(
+        2021, 12, 20, 16, 45, tzinfo=timezone.utc
+    )
     message.replace_header("Date", "hôm qua")
     assert read_eml(message.as_bytes()).received is None
     del message["Date"]
@@ -116,8 +123,12 @@ def test_an_unnamed_attachment_gets_a_name_from_its_type() -> None:
 
 def test_attachments_too_large_are_refused() -> None:
     message = agency_mail()
-    message.add_attachment(b"\0" * (MAX_ATTACHMENT_BYTES + 1), maintype="application",
-                           subtype="pdf", filename="big.pdf")
+    message.add_attachment(
+        b"\0" * (MAX_ATTACHMENT_BYTES + 1),
+        maintype="application",
+        subtype="pdf",
+        filename="big.pdf",
+    )
     with pytest.raises(DocumentError) as caught:
         read_eml(message.as_bytes())
     assert caught.value.code == "eml_too_large"

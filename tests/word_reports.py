@@ -122,7 +122,12 @@ def seed_form() -> bytes:
     document = Document()
     header_table(
         document,
-        [("UBND TỈNH BẮC KẠN", False), ("SỞ Y TẾ", True), ("-------", False), ("Số: 12/BC-SYT", False)],
+        [
+            ("UBND TỈNH BẮC KẠN", False),
+            ("SỞ Y TẾ", True),
+            ("-------", False),
+            ("Số: 12/BC-SYT", False),
+        ],
         "Bắc Kạn, ngày 18 tháng 12 năm 2021",
     )
     _bold("BÁO CÁO", document)
@@ -221,8 +226,10 @@ def typed_header_report() -> bytes:
     total.text = "150"
     document.add_paragraph("Ngoài ra, Hội phối hợp với Đài PT-TH tỉnh.")
     document.add_heading("3. Kinh phí", level=2)
-    document.add_paragraph("Tổng kinh phí 8.000.000 đồng, trong đó: a) ngân sách nhà nước: "
-                           "5.000.000 đồng; b) vận động: 3.000.000 đồng.")
+    document.add_paragraph(
+        "Tổng kinh phí 8.000.000 đồng, trong đó: a) ngân sách nhà nước: "
+        "5.000.000 đồng; b) vận động: 3.000.000 đồng."
+    )
     document.add_heading("II. Đánh giá chung", level=1)
     document.add_heading("1. Kết quả", level=2)
     document.add_paragraph("Hội viên nắm được quy định.")

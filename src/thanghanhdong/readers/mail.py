@@ -7,6 +7,7 @@ forwarded message (message/rfc822) are included. Standard library only (`email`,
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import re
 from dataclasses import dataclass, field
@@ -123,10 +124,8 @@ def _file_name(part: Message) -> str:
     except (ValueError, TypeError, IndexError, LookupError):
         return ""
     if _ENCODED_WORD.search(raw):  # RFC 2047 inside a quoted parameter (Outlook, Gmail)
-        try:
+        with contextlib.suppress(ValueError, LookupError, UnicodeDecodeError):
             raw = str(make_header(decode_header(raw)))
-        except (ValueError, LookupError, UnicodeDecodeError):
-            pass
     base = re.split(r"[\\/]", raw)[-1]
     return _UNSAFE_NAME.sub("_", nfc(base)).strip(" .")
 

@@ -275,7 +275,7 @@ _CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
 
 
 def budget_fields(budget: TextField | None) -> dict[str, TextField]:
-    """"a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written."""
+    """ "a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written."""
     if budget is None:
         return {}
     found: dict[str, TextField] = {}

@@ -9,6 +9,7 @@ not be trusted.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import struct
 import time
@@ -174,7 +175,7 @@ def _lines(words: list[dict[str, Any]], page: int) -> Iterator[tuple[Line, list[
 def _line(row: list[dict[str, Any]], page: int) -> tuple[Line, list[Segment]]:
     row.sort(key=lambda w: w["x0"])
     segments: list[list[dict[str, Any]]] = [[row[0]]]
-    for previous, word in zip(row, row[1:]):
+    for previous, word in itertools.pairwise(row):
         if word["x0"] - previous["x1"] > COLUMN_GAP:
             segments.append([])
         segments[-1].append(word)
@@ -207,7 +208,12 @@ def _split_header(
     """The ND30 header block: the lines above the title "BÁO CÁO", cut at the x where the
     Quốc hiệu begins (its lines wrap inside their column, so a tab cannot place them)."""
     boundary = next(
-        (x for _, parts in lines[:8] for x, text in parts if loose_key(text).startswith("cong hoa")),
+        (
+            x
+            for _, parts in lines[:8]
+            for x, text in parts
+            if loose_key(text).startswith("cong hoa")
+        ),
         None,
     )
     end = next((i for i, (line, _) in enumerate(lines[:15]) if _is_title(line)), None)
@@ -235,7 +241,7 @@ def _table(table: Any, index: int, page: int, on_page: int) -> TextTable:
     rows: list[list[str]] = []
     across: set[tuple[int, int]] = set()
     down: set[tuple[int, int]] = set()
-    for r, (row, cells) in enumerate(zip(extracted, table.rows)):
+    for r, (row, cells) in enumerate(zip(extracted, table.rows, strict=True)):
         rows.append([nfc(text) if text else "" for text in row])
         for c, text in enumerate(row):
             if text is None:

@@ -111,7 +111,10 @@ def _target(archive: zipfile.ZipFile, rels: str, folder: str, kind: str) -> str 
 def _check_package(archive: zipfile.ZipFile) -> None:
     sizes = [(i.filename, i.file_size) for i in archive.infolist()]
     parts = [size for name, size in sizes if name.endswith((".xml", ".rels"))]
-    if any(size > MAX_PART_BYTES for size in parts) or sum(s for _, s in sizes) > MAX_UNPACKED_BYTES:
+    if (
+        any(size > MAX_PART_BYTES for size in parts)
+        or sum(s for _, s in sizes) > MAX_UNPACKED_BYTES
+    ):
         raise DocumentError(
             "docx_too_large", "Tệp Word quá lớn để là một báo cáo: kiểm tra lại tệp gửi về."
         )
@@ -170,9 +173,7 @@ class _Walk:
         nested = grid.read(element)
         self.cells += sum(len(row) for row in grid.rows)
         if self.cells > MAX_CELLS:
-            raise DocumentError(
-                "docx_too_large", "Tệp Word có quá nhiều ô bảng để là một báo cáo."
-            )
+            raise DocumentError("docx_too_large", "Tệp Word có quá nhiều ô bảng để là một báo cáo.")
         if not nested or any(any(row) for row in grid.rows):  # not a mere layout frame
             self.tables.append(grid.table(len(self.tables) + 1))
         for inner in nested:
