@@ -134,6 +134,7 @@ def test_a_header_typed_as_paragraphs_heading_styles_and_a_nested_table() -> Non
         "5.000.000 đồng; b) vận động: 3.000.000 đồng.",
         "budget_state": "5.000.000 đồng",
         "budget_mobilized": "3.000.000 đồng",
+        "budget_total": "8.000.000 đồng",
         "results": "Hội viên nắm được quy định.",
         "difficulties": "Một số cơ sở chưa quan tâm.",
         "proposals": "Không có.",
@@ -148,6 +149,35 @@ def test_a_header_typed_as_paragraphs_heading_styles_and_a_nested_table() -> Non
     ]
     # A total merged across Nam and Nữ: its text once, the covered column marked.
     assert table.merged_across == {(1, 4)} and table.merged_down == set()
+
+
+def test_the_forms_labels_typed_in_word() -> None:
+    """The Excel form's header fields retyped as "Label: value" lines; a budget given only as a
+    total is read as such (the validator asks for the split), not as state funds."""
+    document = Document()
+    for text in (
+        "Tên đơn vị báo cáo: Đài PT-TH Bắc Kạn",
+        "Số báo cáo: 88/BC-PTTH",
+        "Ngày báo cáo: 19/12/2021",
+        "Chức vụ người ký: Giám đốc",
+        "Họ và tên người ký: Triệu Văn Hùng",
+        "I. TỔ CHỨC THỰC HIỆN",
+        "3. Kinh phí tổ chức: tổng kinh phí 12 triệu đồng",
+    ):
+        document.add_paragraph(text)
+    out = BytesIO()
+    document.save(out)
+    fields = read_docx(out.getvalue()).fields
+    assert values(fields) == {
+        "agency_name": "Đài PT-TH Bắc Kạn",
+        "report_number": "88/BC-PTTH",
+        "report_date": "19/12/2021",
+        "signer_title": "Giám đốc",
+        "signer_name": "Triệu Văn Hùng",
+        "budget_text": "tổng kinh phí 12 triệu đồng",
+        "budget_total": "12 triệu đồng",
+    }
+    assert fields["report_date"].where == "dòng “Ngày báo cáo”"
 
 
 def test_first_text_recognises_the_agency_of_the_report() -> None:

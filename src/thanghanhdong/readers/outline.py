@@ -275,20 +275,14 @@ _CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
 
 
 def budget_fields(budget: TextField | None) -> dict[str, TextField]:
-    """ "a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written."""
+    """ "a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written;
+    "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split)."""
     if budget is None:
         return {}
     found: dict[str, TextField] = {}
     clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
     for index, clause in enumerate(clauses):
-        key = " ".join(words(clause))
-        target = (
-            "budget_state"
-            if any(w in key for w in _STATE_WORDS)
-            else "budget_mobilized"
-            if any(w in key for w in _MOBILIZED_WORDS)
-            else None
-        )
+        target = _budget_target(" ".join(words(clause)))
         if target is None or target in found:
             continue
         amount = _amount(clause) or _next_amount(clauses, index)
@@ -297,11 +291,26 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
     return found
 
 
+def _budget_target(key: str) -> str | None:
+    if any(w in key for w in _STATE_WORDS):
+        return "budget_state"
+    if any(w in key for w in _MOBILIZED_WORDS):
+        return "budget_mobilized"
+    return "budget_total" if "tong" in key and "kinh phi" in key else None
+
+
+_AMOUNT = re.compile(
+    r"\d[\d.,]*(?:\s*(?:triệu|nghìn|ngàn|tỷ|tr\b))?(?:\s*(?:đồng|đ\b|vnđ|vnd))?", re.IGNORECASE
+)
+
+
 def _amount(clause: str) -> str:
-    if ":" in clause:
-        return clause.rsplit(":", 1)[1].strip(" .;,")
-    digit = re.search(r"\d", clause)
-    return clause[digit.start() :].strip(" .;,") if digit else ""
+    """The text after the label's colon, as written; else the first amount in the clause."""
+    after = clause.rsplit(":", 1)[1].strip(" .;,") if ":" in clause else ""
+    if after:
+        return after
+    match = _AMOUNT.search(clause)
+    return match.group(0).strip(" .;,") if match else ""
 
 
 def _next_amount(clauses: list[str], index: int) -> str:
@@ -400,16 +409,29 @@ def _is_signature_text(text: str) -> bool:
     )
 
 
-def agency_label(lines: Iterable[Line]) -> TextField | None:
-    """A "Tên đơn vị báo cáo: ..." line anywhere: the agency as the clerk named it."""
-    label = loose_key(form.AGENCY_NAME_LABEL)
+# Lines "Label: value" for the form's own header fields (a form retyped in Word).
+_LABELLED = tuple(
+    (loose_key(f.label), f)
+    for f in form.INFO_FIELDS
+    if f.kind in (form.FieldKind.TEXT, form.FieldKind.DATE)
+)
+
+
+def labelled_fields(lines: Iterable[Line]) -> dict[str, TextField]:
+    """ "Tên đơn vị báo cáo: ...", "Ngày báo cáo: ...", "Họ và tên người ký: ..." anywhere:
+    the value as the clerk wrote it beside the form's own label (the first one found)."""
+    found: dict[str, TextField] = {}
     for line in lines:
-        if loose_key(line.text).startswith(label) and ":" in line.text:
-            value = line.text.split(":", 1)[1].strip()
-            if value:
-                where = "dòng “Tên đơn vị báo cáo”"
-                return TextField(value, f"{where} (trang {line.page})" if line.page else where)
-    return None
+        head, colon, value = line.text.partition(":")
+        if not colon or not value.strip():
+            continue
+        key = loose_key(head)
+        for label, info in _LABELLED:
+            if key == label and info.key not in found:
+                where = f"dòng “{info.label}”"
+                where = f"{where} (trang {line.page})" if line.page else where
+                found[info.key] = TextField(value.strip(), where)
+    return found
 
 
 def assemble(
@@ -418,9 +440,6 @@ def assemble(
     """Every field the outline gives, keyed as form.INFO_FIELDS (plus budget_text and
     signer_authority); a field not found is absent."""
     fields = header_fields(header, shown_page)
-    labelled = agency_label(lines)
-    if labelled is not None:
-        fields["agency_name"] = labelled
     body = split_body(lines)
     fields.update(narrative_fields(body, shown_page))
     fields.update(budget_fields(fields.get("budget_text")))
@@ -428,4 +447,5 @@ def assemble(
     if shown_page and lines and lines[-1].page:
         where = f"{where} (trang {lines[-1].page})"
     fields.update(signature_fields(body.signature or signature, where))
+    fields.update(labelled_fields(lines))  # the clerk's own labels say what each value is
     return fields
