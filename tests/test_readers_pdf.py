@@ -18,7 +18,6 @@ from thanghanhdong.readers.document import DocumentError
 from thanghanhdong.readers.pdf import read_pdf
 from thanghanhdong.readers.word import read_docx
 
-pytestmark = pytest.mark.soffice
 BUILDERS = (reports.seed_form, reports.district_report, reports.typed_header_report)
 
 
@@ -37,6 +36,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {path.stem: path for path in pdfs}
 
 
+@pytest.mark.soffice
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda b: b.__name__)
 def test_the_pdf_reads_as_its_word_report(exported: dict[str, Path], build) -> None:
     """Every field and every table cell of the PDF equals the Word report's."""
@@ -49,6 +49,7 @@ def test_the_pdf_reads_as_its_word_report(exported: dict[str, Path], build) -> N
     assert [t.merged_down for t in content.tables] == [t.merged_down for t in word.tables]
 
 
+@pytest.mark.soffice
 def test_the_plans_form_as_pdf(exported: dict[str, Path]) -> None:
     content = read_pdf(exported["seed_form"].read_bytes())
     assert values(content.fields)["report_date"] == "Bắc Kạn, ngày 18 tháng 12 năm 2021"
@@ -72,6 +73,7 @@ def test_the_plans_form_as_pdf(exported: dict[str, Path]) -> None:
     assert content.tables[1].rows[2][1] == "Phát thanh"
 
 
+@pytest.mark.soffice
 def test_a_table_split_by_a_page_break_is_two_tables_on_two_pages(
     exported: dict[str, Path],
 ) -> None:
@@ -104,18 +106,72 @@ def _scan_of(pdf: Path, folder: Path) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.soffice
 def test_a_scan_has_no_text_layer(exported: dict[str, Path], tmp_path: Path) -> None:
     content = read_pdf(_scan_of(exported["seed_form"], tmp_path))
     assert content.kind == "pdf"
     assert content.has_text is False
     assert (content.fields, content.tables, content.first_text) == ({}, [], "")
+    assert content.scanned_pages == [1]
 
 
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF file from its numbered objects (1 is the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(content: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+
+
+def test_a_scan_with_a_scanners_ocr_layer_is_still_a_scan() -> None:
+    """A "searchable" scan: the page is a picture and the scanner's OCR put invisible text
+    (render mode 3) over it. Its figures are not read; its text still names the agency."""
+    content = (
+        b"q 595 0 0 842 0 0 cm /Im1 Do Q "
+        b"BT 3 Tr /F1 12 Tf 72 770 Td (UBND HUYEN BA BE) Tj 0 -20 Td (So: 45/BC-UBND) Tj "
+        b"0 -40 Td (Tap huan 3 60 90 Huyen) Tj ET"
+    )
+    pdf = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            _stream(
+                b"\x80",
+                b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8",
+            ),
+        ]
+    )
+    read = read_pdf(pdf)
+    assert read.has_text is False
+    assert (read.fields, read.tables, read.scanned_pages) == ({}, [], [1])
+    assert read.first_text == "UBND HUYEN BA BE\nSo: 45/BC-UBND\nTap huan 3 60 90 Huyen"
+
+
+@pytest.mark.soffice
 def test_first_text_of_a_pdf(exported: dict[str, Path]) -> None:
     content = read_pdf(exported["district_report"].read_bytes())
     assert content.first_text.startswith("ỦY BAN NHÂN DÂN\nHUYỆN BA BỂ\nSố: 45/BC-UBND\n")
 
 
+@pytest.mark.soffice
 def test_a_password_protected_pdf(exported: dict[str, Path], tmp_path: Path) -> None:
     assert SOFFICE is not None
     export = (
@@ -153,6 +209,7 @@ def test_a_damaged_pdf_is_a_clear_error(data: bytes) -> None:
     assert caught.value.code == "pdf_corrupt"
 
 
+@pytest.mark.soffice
 def test_damaged_bytes_never_escape_as_a_crash(exported: dict[str, Path]) -> None:
     """Random bytes flipped or the file cut short: read, or a DocumentError; nothing else."""
     base = exported["seed_form"].read_bytes()

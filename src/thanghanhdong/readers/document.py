@@ -46,6 +46,7 @@ class DocumentContent:
     tables: list[TextTable]
     has_text: bool  # False for a scanned PDF (no text layer)
     first_text: str  # the first ~2000 characters of text (to recognise the agency of a scan)
+    scanned_pages: list[int] = field(default_factory=list)  # PDF pages that are pictures
 
 
 class DocumentError(Exception):

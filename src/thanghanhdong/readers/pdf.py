@@ -4,7 +4,8 @@ Tables are the ruled tables pdfplumber finds (a Word table exported by Word or L
 its borders); the rest of each page is rebuilt into lines from its words, a wide gap between
 words becoming a tab so the header block and the signature block keep their two columns. A PDF
 without a text layer (a scan) gives has_text=False and nothing else: no OCR, whose figures could
-not be trusted.
+not be trusted. A page that is a picture with a scanner's OCR layer over it is a scan too: its
+text is kept in `first_text` only, to recognise the agency, and its number in `scanned_pages`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ MAX_SECONDS = 30.0
 # prints them on stderr, in the middle of thd's output. Its errors reach us as exceptions.
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
+SCAN_COVER = 0.8  # an image over 80 % of a page makes the page a scan
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 COLUMN_GAP = 18.0  # points: a wider gap between two words separates columns (a space is ~3)
 
@@ -100,6 +102,8 @@ class _Pages:
     tables: list[TextTable] = field(default_factory=list)
     header: Header | None = None
     chars: int = 0
+    scanned: list[int] = field(default_factory=list)
+    scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
 
     def read(self, pdf: Any) -> None:
         if len(pdf.pages) > MAX_PAGES:
@@ -113,12 +117,16 @@ class _Pages:
             self.page(page)
 
     def page(self, page: Any) -> None:
-        if not page.chars:
-            return
         if len(page.chars) > MAX_CHARS_PER_PAGE:
             raise DocumentError(
                 "pdf_too_complex", f"Trang {page.page_number} của tệp PDF có quá nhiều chữ."
             )
+        if _is_scan(page):
+            self.scanned.append(page.page_number)
+            self.scan_text.extend(line.text for line, _ in _lines(_words(page), 0))
+            return
+        if not page.chars:
+            return
         self.chars += len(page.chars)
         found = page.find_tables()
         for on_page, table in enumerate(found, start=1):
@@ -139,8 +147,19 @@ class _Pages:
             fields=fields,
             tables=self.tables,
             has_text=self.chars > 0,
-            first_text="\n".join(texts)[:FIRST_TEXT_CHARS],
+            first_text="\n".join(texts or self.scan_text)[:FIRST_TEXT_CHARS],
+            scanned_pages=self.scanned,
         )
+
+
+def _is_scan(page: Any) -> bool:
+    """A page that is a picture: an image covering most of it. Text on such a page is a
+    scanner's OCR layer (invisible text over the picture), whose figures cannot be trusted."""
+    area = float(page.width * page.height) or 1.0
+    return any(
+        (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= SCAN_COVER * area
+        for image in page.images
+    )
 
 
 # -- words and lines --------------------------------------------------------------------------
