@@ -28,7 +28,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         pytest.skip("LibreOffice (soffice) is not installed")
     folder = tmp_path_factory.mktemp("pdf")
     sources = []
-    for build in BUILDERS:
+    for build in (*BUILDERS, reports.long_table_report):
         source = folder / f"{build.__name__}.docx"
         source.write_bytes(build())
         sources.append(source)
@@ -85,7 +85,42 @@ def test_a_table_split_by_a_page_break_is_two_tables_on_two_pages(
         "trang 2, bảng 3",
     ]
     assert [t.index for t in tables] == [1, 2, 3, 4]
+    # The second part follows the first, its two header rows repeated; table 3 comes after text.
+    assert [(t.follows, t.repeated_header) for t in tables] == [
+        (None, 0),
+        (1, 2),
+        (None, 0),
+        (None, 0),
+    ]
     assert tables[1].rows == [HEADER, SUBHEADER, ["2", "Diễn đàn", "2", "45", "120", "Xã"]]
+
+
+@pytest.mark.soffice
+def test_a_long_table_is_a_table_per_page_with_its_header_repeated(
+    exported: dict[str, Path],
+) -> None:
+    """Word repeats the two header rows on each page; the layout reader joins the parts."""
+    tables = read_pdf(exported["long_table_report"].read_bytes()).tables
+    assert len(tables) >= 2
+    assert [t.page for t in tables] == list(range(1, len(tables) + 1))
+    assert [t.rows[:2] for t in tables] == [[HEADER, SUBHEADER]] * len(tables)
+    assert [(t.follows, t.repeated_header) for t in tables] == [(None, 0)] + [
+        (t.index - 1, 2) for t in tables[1:]
+    ]
+    assert all(t.merged_down == {(1, 0), (1, 1), (1, 2), (1, 5)} for t in tables)
+    # A row that Word let break across the page bottom comes as two fragments: the rest of its
+    # wrapped item name opens the next page's part with an empty STT (the layout reader joins).
+    data = [row for t in tables for row in t.rows[2:]]
+    complete = [row for row in data if row[0]]
+    fragments = [row for row in data if not row[0]]
+    assert [row[0] for row in complete] == [str(n) for n in range(1, 46)]
+    broken = [row for row in complete if row[1] != f"Tập huấn tại xã số {row[0]}"]
+    assert len(broken) == len(fragments)
+    assert all(
+        f"{row[1]} {rest[1]}" == f"Tập huấn tại xã số {row[0]}"
+        for row, rest in zip(broken, fragments, strict=True)
+    )
+    assert all(row[2:] == ["", "", "", ""] for row in fragments)
 
 
 def _scan_of(pdf: Path, folder: Path) -> bytes:

@@ -104,6 +104,28 @@ def test_a_table_split_by_a_page_break_stays_two_tables() -> None:
     assert tables[0].rows == [HEADER, SUBHEADER, ["1", "Tập huấn", "3", "60", "90", "Huyện"]]
     assert tables[1].rows == [HEADER, SUBHEADER, ["2", "Diễn đàn", "2", "45", "120", "Xã"]]
     assert tables[3].rows[2] == ["1", "Tờ rơi", "2.000", "800", "1.200", "Tỉnh"]
+    assert [(t.follows, t.repeated_header) for t in tables] == [
+        (None, 0),
+        (1, 2),
+        (None, 0),
+        (None, 0),
+    ]
+
+
+def test_a_table_continued_without_its_header() -> None:
+    tables = read_docx(reports.continued_without_header()).tables
+    assert [t.rows for t in tables] == [
+        [HEADER, SUBHEADER, ["1", "Tập huấn", "3", "60", "90", "Huyện"]],
+        [["2", "Diễn đàn", "2", "45", "120", "Xã"]],
+    ]
+    assert tables[1].merged_across == tables[1].merged_down == set()
+    assert (tables[1].follows, tables[1].repeated_header) == (1, 0)
+
+
+def test_a_long_table_with_repeated_header_rows_is_one_table_in_word() -> None:
+    [table] = read_docx(reports.long_table_report()).tables
+    assert len(table.rows) == 2 + 45
+    assert table.rows[-1] == ["45", "Tập huấn tại xã số 45", "1", "10", "45", "Xã"]
 
 
 def test_the_issuing_body_under_its_governing_body_and_a_name_over_two_lines() -> None:

@@ -240,3 +240,33 @@ def typed_header_report() -> bytes:
     document.add_paragraph("CHỦ TỊCH")
     document.add_paragraph("Lý Thị Mai")
     return _save(document)
+
+
+def long_table_report(rows: int = 45) -> bytes:
+    """One Word table of many rows, its two header rows marked to repeat on every page (Word's
+    "Repeat as header row"): one table in Word, a table per page in the PDF."""
+    document = Document()
+    document.add_paragraph("Tên đơn vị báo cáo: UBND huyện Chợ Đồn")
+    spec = form.TABLES[0]
+    table = data_table(
+        document,
+        spec,
+        [[str(n), f"Tập huấn tại xã số {n}", "1", "10", str(n), "Xã"] for n in range(1, rows + 1)],
+        totals=False,
+    )
+    for row in table.rows[:2]:
+        marker = OxmlElement("w:tblHeader")
+        row._tr.get_or_add_trPr().append(marker)
+    return _save(document)
+
+
+def continued_without_header() -> bytes:
+    """A table the clerk continued after a page break as a second table of data rows only."""
+    document = Document()
+    data_table(document, form.TABLES[0], ACTIVITIES[:1], totals=False)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    rest = document.add_table(rows=1, cols=6)
+    rest.style = "Table Grid"
+    for cell, value in zip(rest.rows[0].cells, ACTIVITIES[1], strict=True):
+        cell.text = value
+    return _save(document)

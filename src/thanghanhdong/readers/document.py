@@ -6,7 +6,7 @@ tables and the validation rules) works on it without knowing which format it cam
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class TextTable:
     merged_across: set[tuple[int, int]] = field(default_factory=set)
     merged_down: set[tuple[int, int]] = field(default_factory=set)
     on_page: int | None = None  # PDF: 1-based index of the table on its page
+    # The table directly before this one, if this one may be its continuation: same columns and
+    # nothing between them (Word: only empty paragraphs or a page break; PDF: the last table of
+    # the previous page, at the same column positions). The layout reader decides by the rows.
+    follows: int | None = None
+    repeated_header: int = 0  # leading rows equal to those of the table it follows
 
     @property
     def shown(self) -> str:
@@ -47,6 +52,17 @@ class DocumentContent:
     has_text: bool  # False for a scanned PDF (no text layer)
     first_text: str  # the first ~2000 characters of text (to recognise the agency of a scan)
     scanned_pages: list[int] = field(default_factory=list)  # PDF pages that are pictures
+
+
+def continuation(table: TextTable, previous: TextTable | None) -> TextTable:
+    """`table` marked as following `previous` (same width), with its repeated header counted."""
+    if previous is None or not table.rows or len(table.rows[0]) != len(previous.rows[0]):
+        return table
+    repeated = 0
+    limit = min(3, len(table.rows) - 1, len(previous.rows))
+    while repeated < limit and table.rows[repeated] == previous.rows[repeated]:
+        repeated += 1
+    return replace(table, follows=previous.index, repeated_header=repeated)
 
 
 class DocumentError(Exception):

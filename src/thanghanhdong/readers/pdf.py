@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import struct
 import time
 import zlib
@@ -32,6 +33,7 @@ from thanghanhdong.readers.document import (
     DocumentContent,
     DocumentError,
     TextTable,
+    continuation,
 )
 from thanghanhdong.readers.outline import Header, Line
 from thanghanhdong.text import loose_key, nfc
@@ -103,6 +105,8 @@ class _Pages:
     header: Header | None = None
     chars: int = 0
     scanned: list[int] = field(default_factory=list)
+    last_starts: list[float] = field(default_factory=list)  # column x of the last table read
+    last_ends_page: bool = False  # no text below the last table read, on its page
     scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
 
     def read(self, pdf: Any) -> None:
@@ -129,14 +133,31 @@ class _Pages:
             return
         self.chars += len(page.chars)
         found = page.find_tables()
-        for on_page, table in enumerate(found, start=1):
-            self.tables.append(_table(table, len(self.tables) + 1, page.page_number, on_page))
         boxes = [table.bbox for table in found]
         words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
+        for on_page, table in enumerate(found, start=1):
+            read = _table(table, len(self.tables) + 1, page.page_number, on_page)
+            starts = _column_starts(table)
+            first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
+            if first and self._continues(page.page_number, starts):
+                read = continuation(read, self.tables[-1])
+            self.tables.append(read)
+            self.last_starts = starts
+        if found:  # a table followed by text on its page is not continued on the next one
+            self.last_ends_page = not _text_beyond(words, found[-1].bbox[3], above=False)
         lines = list(_lines(words, page.page_number))
         if self.header is None and not self.lines:
             self.header, lines = _split_header(lines, page.page_number)
         self.lines.extend(_join_wrapped([line for line, _ in lines]))
+
+    def _continues(self, page: int, starts: list[float]) -> bool:
+        """The previous page's last table has the same column positions."""
+        previous = self.tables[-1] if self.tables else None
+        if previous is None or previous.page != page - 1 or not self.last_ends_page:
+            return False
+        if len(starts) != len(self.last_starts):
+            return False
+        return all(abs(a - b) <= 2 for a, b in zip(starts, self.last_starts, strict=True))
 
     def content(self) -> DocumentContent:
         header = self.header or Header()
@@ -150,6 +171,15 @@ class _Pages:
             first_text="\n".join(texts or self.scan_text)[:FIRST_TEXT_CHARS],
             scanned_pages=self.scanned,
         )
+
+
+_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def _text_beyond(words: list[dict[str, Any]], y: float, above: bool) -> bool:
+    """Text above (or below) y on the page, a page number (ND30 prints it at the top) aside."""
+    beyond = [w for w in words if (w["bottom"] <= y if above else w["top"] >= y)]
+    return any(not _PAGE_NUMBER.match(line.text) for line, _ in _lines(beyond, 0))
 
 
 def _is_scan(page: Any) -> bool:

@@ -24,6 +24,7 @@ from thanghanhdong.readers.document import (
     DocumentContent,
     DocumentError,
     TextTable,
+    continuation,
 )
 from thanghanhdong.readers.outline import Header, Line
 from thanghanhdong.text import loose_key, nfc
@@ -145,6 +146,7 @@ class _Walk:
     header: Header | None = None
     signature: list[str] = field(default_factory=list)
     cells: int = 0
+    last_table: TextTable | None = None  # the data table just read, if nothing followed it
 
     def blocks(self, body: Any) -> None:
         for element in _block_elements(body):
@@ -158,6 +160,7 @@ class _Walk:
         for text in _paragraph_text(element).split("\n"):
             if text.strip():
                 self.lines.append(Line(outline.clean(text), strong))
+                self.last_table = None  # text between two tables: the second is not a sequel
 
     def table(self, element: Any) -> None:
         columns = _column_paragraphs(element)
@@ -165,6 +168,7 @@ class _Walk:
             self.header = Header(left=columns[0], right=columns[-1])
         elif self.lines and _is_signature(columns):
             self.signature = columns[-1]
+            self.last_table = None
         else:
             self.data_table(element)
 
@@ -175,8 +179,11 @@ class _Walk:
         if self.cells > MAX_CELLS:
             raise DocumentError("docx_too_large", "Tệp Word có quá nhiều ô bảng để là một báo cáo.")
         if not nested or any(any(row) for row in grid.rows):  # not a mere layout frame
-            self.tables.append(grid.table(len(self.tables) + 1))
+            table = continuation(grid.table(len(self.tables) + 1), self.last_table)
+            self.tables.append(table)
+            self.last_table = table
         for inner in nested:
+            self.last_table = None  # a table in a cell is not the sequel of the one around it
             self.data_table(inner)
 
 
