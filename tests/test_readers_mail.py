@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage
@@ -139,3 +140,27 @@ def test_a_file_that_is_not_an_email(data: bytes) -> None:
     with pytest.raises(DocumentError) as caught:
         read_eml(data)
     assert caught.value.code == "eml_corrupt"
+
+
+def test_damaged_mail_never_escapes_as_a_crash() -> None:
+    """Bytes of a mail (and of a forwarded one) flipped at random, or cut short: read, or a
+    DocumentError. Seen before the guard: ValueError, IndexError, AttributeError and
+    CharsetError from inside the email package's lazy header parsing."""
+    message = agency_mail()
+    message.add_attachment(b"%PDF", maintype="application", subtype="pdf", filename="Sở.pdf")
+    outer = agency_mail()
+    outer.add_attachment(agency_mail())
+    bases = [message.as_bytes(), outer.as_bytes()]
+    rng = random.Random(11)
+    for _ in range(300):
+        data = bytearray(rng.choice(bases))
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(len(data))] = rng.choice(
+                b"=?:;\"'\r\n\t \\/<>()@,." + bytes(range(256))
+            )
+        if rng.random() < 0.2:
+            data = data[: rng.randrange(len(data))]
+        try:
+            read_eml(bytes(data))
+        except DocumentError as error:
+            assert error.code == "eml_corrupt"

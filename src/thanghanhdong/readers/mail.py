@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
@@ -28,6 +29,9 @@ MAX_PARTS = 1000
 TEXT_CHARS = 4000
 
 _ENCODED_WORD = re.compile(r"=\?[^?]+\?[bqBQ]\?[^?]*\?=")
+# The email package parses headers lazily, and a damaged one can raise from deep inside it
+# (seen: ValueError, IndexError, AttributeError): such a header is read as plain text or skipped.
+_EMAIL_ERRORS = (ValueError, TypeError, IndexError, AttributeError, LookupError, MessageError)
 _TAG = re.compile(r"<[^>]*>")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -53,7 +57,7 @@ def read_eml(data: bytes) -> Mail:
     if len(data) > MAX_EML_BYTES:
         raise DocumentError("eml_too_large", "Tệp thư điện tử quá lớn.")
     message = BytesParser(policy=policy.default).parsebytes(data)
-    if not message.keys() or not any(message.get(h) for h in ("From", "Date", "Subject")):
+    if not message.keys() or not any(_header(message, h) for h in ("From", "Date", "Subject")):
         raise DocumentError(
             "eml_corrupt",
             "Tệp không phải thư điện tử (.eml): lưu lại thư từ chương trình thư điện tử.",
@@ -68,17 +72,22 @@ def read_eml(data: bytes) -> Mail:
 
 
 def _header(message: Message, name: str) -> str:
+    """The decoded header; one too broken for the structured parser is decoded as plain text."""
     try:
         return nfc(str(message.get(name, "")))
-    except (ValueError, TypeError, IndexError):  # a header too broken to decode
-        return ""
+    except _EMAIL_ERRORS:
+        raw = next((v for k, v in message.raw_items() if k.lower() == name.lower()), "")
+    try:
+        return nfc(str(make_header(decode_header(str(raw)))))
+    except _EMAIL_ERRORS:
+        return nfc(str(raw))
 
 
 def _date(message: Message) -> datetime | None:
     try:
         header: Any = message.get("Date")
         value = getattr(header, "datetime", None)
-    except (ValueError, TypeError, IndexError):
+    except _EMAIL_ERRORS:
         return None
     if not isinstance(value, datetime):
         return None
@@ -121,7 +130,7 @@ def _attachment(part: Message, number: int) -> Attachment | None:
 def _file_name(part: Message) -> str:
     try:
         raw = part.get_filename() or ""
-    except (ValueError, TypeError, IndexError, LookupError):
+    except _EMAIL_ERRORS:
         return ""
     if _ENCODED_WORD.search(raw):  # RFC 2047 inside a quoted parameter (Outlook, Gmail)
         with contextlib.suppress(ValueError, LookupError, UnicodeDecodeError):
