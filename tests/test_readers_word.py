@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import zipfile
 from io import BytesIO
@@ -319,3 +320,38 @@ def test_a_file_libreoffice_cannot_open_is_a_clear_error(tmp_path: Path) -> None
     with pytest.raises(DocumentError) as caught:
         to_docx(source)
     assert caught.value.code == "convert_failed"
+
+
+def _rezipped(original: bytes, document_xml: bytes) -> bytes:
+    source = zipfile.ZipFile(BytesIO(original))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = info.filename
+            archive.writestr(
+                part, document_xml if part == "word/document.xml" else source.read(part)
+            )
+    return out.getvalue()
+
+
+def test_damaged_word_files_never_escape_as_a_crash() -> None:
+    """Bytes of the package flipped (bad CRC, broken deflate: zlib.error, an unknown compression
+    method: NotImplementedError) or of its document.xml (broken XML, odd attributes): read, or
+    a DocumentError."""
+    base = reports.seed_form()
+    document_xml = zipfile.ZipFile(BytesIO(base)).read("word/document.xml")
+    rng = random.Random(3)
+    for attempt in range(120):
+        if attempt % 2:
+            data = bytearray(base)
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        else:
+            xml = bytearray(document_xml)
+            for _ in range(rng.randint(1, 10)):
+                xml[rng.randrange(len(xml))] = rng.choice(b'<>/"= wpt0123456789:')
+            data = bytearray(_rezipped(base, bytes(xml)))
+        try:
+            read_docx(bytes(data))
+        except DocumentError as error:
+            assert error.code in ("docx_corrupt", "docx_too_large")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -64,6 +65,18 @@ _CORRUPT = (
 )
 # No entity is expanded and no DTD or network is looked at: a report never needs them.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# A damaged package fails in zipfile (bad CRC, truncated deflate, an unknown compression) or in
+# lxml: all mean the file is damaged.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    KeyError,
+    ValueError,
+    OSError,
+    EOFError,
+    etree.LxmlError,
+)
 _OFFICE_DOCUMENT = "/officeDocument"
 _STYLES = "/styles"
 
@@ -83,7 +96,7 @@ def _open(data: bytes) -> tuple[Any, frozenset[str]]:
             body = etree.fromstring(archive.read(main), _PARSER).find(qn("w:body"))
             used = {e.get(_VAL) for e in body.iter(_PSTYLE)} if body is not None else set()
             styles = _styles_part(archive, main) if used else None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, etree.LxmlError):
+    except _ZIP_ERRORS:
         raise DocumentError("docx_corrupt", _CORRUPT) from None
     if body is None:
         raise DocumentError("docx_corrupt", _CORRUPT)
