@@ -355,3 +355,24 @@ def test_damaged_word_files_never_escape_as_a_crash() -> None:
             read_docx(bytes(data))
         except DocumentError as error:
             assert error.code in ("docx_corrupt", "docx_too_large")
+
+
+def test_a_date_line_under_the_header_block_and_headings_named_phan_and_muc() -> None:
+    document = Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "SỞ TƯ PHÁP"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    document.add_paragraph("Bắc Kạn, ngày 16 tháng 12 năm 2021")
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph("Phần I. Tổ chức thực hiện")
+    document.add_paragraph("Mục 1. Công tác chỉ đạo")
+    document.add_paragraph("Sở ban hành kế hoạch.")
+    out = BytesIO()
+    document.save(out)
+    fields = read_docx(out.getvalue()).fields
+    assert values(fields) == {
+        "agency_name": "SỞ TƯ PHÁP",
+        "report_date": "Bắc Kạn, ngày 16 tháng 12 năm 2021",
+        "direction": "Sở ban hành kế hoạch.",
+    }
+    assert fields["report_date"].where == "dòng ngày tháng"

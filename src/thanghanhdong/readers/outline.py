@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from thanghanhdong import form
 from thanghanhdong.readers.document import TextField
-from thanghanhdong.text import loose_key, nfc
+from thanghanhdong.text import fold, loose_key, nfc
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ class Section:
 
 _STOPWORDS = frozenset({"nhung", "da", "cac", "va", "cua", "ve"})
 _NON_WORD = re.compile(r"[^\w\s]")
-_ROMAN_NUMBER = re.compile(r"^\s*(?:phan\s+)?([IVX]{1,4})\s*[.):/-]\s*", re.IGNORECASE)
-_ARABIC_NUMBER = re.compile(r"^\s*(?:muc\s+)?\d{1,2}(?:\.\d{1,2})*\s*[.):/-]?\s+")
+_ROMAN_NUMBER = re.compile(r"^\s*(?:ph[aầ]n\s+)?([IVX]{1,4})\s*[.):/-]\s*", re.IGNORECASE)
+_ARABIC_NUMBER = re.compile(r"^\s*(?:m[uụ]c\s+)?\d{1,2}(?:\.\d{1,2})*\s*[.):/-]?\s+", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+*•–—])\s*", re.IGNORECASE)
 _DECORATION = re.compile(r"^[\s\-_=.*~–—…]*$")
 _DATE_LINE = re.compile(r"ngay\s*(?:\d{1,2}|[.…_ ]+)\s*(?:thang|/)", re.IGNORECASE)
@@ -352,6 +352,19 @@ def _date_line(lines: list[str]) -> str:
     return ""
 
 
+_PLACE_DATE = re.compile(r"^(?:[^,\d]{2,40},\s*)?ngay\b")
+
+
+def _date_below_header(lines: Sequence[Line]) -> dict[str, TextField]:
+    """The place-and-date line typed under the header block rather than in it."""
+    for line in lines[:15]:
+        key = fold(line.text)  # keeps the comma after the place name
+        if _PLACE_DATE.match(key) and _DATE_LINE.search(key):
+            where = f"dòng ngày tháng (trang {line.page})" if line.page else "dòng ngày tháng"
+            return {"report_date": TextField(line.text, where)}
+    return {}
+
+
 def _issuing_body(lines: list[str]) -> str:
     """The issuing body, without the governing body above it ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ");
     a name broken over two lines ("ỦY BAN NHÂN DÂN" / "HUYỆN BA BỂ") is joined."""
@@ -440,6 +453,8 @@ def assemble(
     """Every field the outline gives, keyed as form.INFO_FIELDS (plus budget_text and
     signer_authority); a field not found is absent."""
     fields = header_fields(header, shown_page)
+    if "report_date" not in fields:
+        fields.update(_date_below_header(lines))
     body = split_body(lines)
     fields.update(narrative_fields(body, shown_page))
     fields.update(budget_fields(fields.get("budget_text")))
