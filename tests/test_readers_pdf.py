@@ -268,3 +268,19 @@ def test_too_many_pages_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_pdf(out.getvalue())
     assert caught.value.code == "pdf_too_large"
+
+
+def test_a_pdf_typed_in_a_vni_font_is_flagged() -> None:
+    pdf = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(b"BT /F1 12 Tf 72 770 Td (Ba\\371o ca\\371o) Tj ET"),
+            b"<< /Type /Font /Subtype /TrueType /BaseFont /VNI-Times >>",
+        ]
+    )
+    content = read_pdf(pdf)
+    assert content.has_text is True
+    assert content.legacy_font == "VNI-Times"

@@ -376,3 +376,15 @@ def test_a_date_line_under_the_header_block_and_headings_named_phan_and_muc() ->
         "direction": "Sở ban hành kế hoạch.",
     }
     assert fields["report_date"].where == "dòng ngày tháng"
+
+
+def test_a_report_typed_in_a_tcvn3_font_is_flagged() -> None:
+    """Text in .VnTime reads as other letters ("B¸o c¸o"): the reader names the font so the
+    officer can ask for a Unicode copy instead of seeing every field missing."""
+    document = Document()
+    run = document.add_paragraph().add_run("B¸o c¸o kÕt qu¶")
+    run.font.name = ".VnTime"
+    out = BytesIO()
+    document.save(out)
+    assert read_docx(out.getvalue()).legacy_font == ".VnTime"
+    assert read_docx(reports.seed_form()).legacy_font is None

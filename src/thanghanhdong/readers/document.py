@@ -6,6 +6,8 @@ tables and the validation rules) works on it without knowing which format it cam
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 
@@ -52,6 +54,17 @@ class DocumentContent:
     has_text: bool  # False for a scanned PDF (no text layer)
     first_text: str  # the first ~2000 characters of text (to recognise the agency of a scan)
     scanned_pages: list[int] = field(default_factory=list)  # PDF pages that are pictures
+    # A pre-Unicode Vietnamese font the text is typed in (".VnTime", "VNI-Times"): its letters
+    # read as other letters ("B¸o c¸o"), so names and headings cannot be matched.
+    legacy_font: str | None = None
+
+
+_LEGACY_FONT = re.compile(r"^(?:[A-Z]+\+)?(\.Vn|VNI[- ]|VN[ -]?Times|VNtimes)", re.IGNORECASE)
+
+
+def legacy_font(names: Iterable[str]) -> str | None:
+    """The first font name that is a TCVN3 (.VnTime...) or VNI font, if any."""
+    return next((name for name in names if name and _LEGACY_FONT.match(name)), None)
 
 
 def continuation(table: TextTable, previous: TextTable | None) -> TextTable:

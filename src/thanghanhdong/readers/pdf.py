@@ -34,6 +34,7 @@ from thanghanhdong.readers.document import (
     DocumentError,
     TextTable,
     continuation,
+    legacy_font,
 )
 from thanghanhdong.readers.outline import Header, Line
 from thanghanhdong.text import loose_key, nfc
@@ -107,6 +108,7 @@ class _Pages:
     scanned: list[int] = field(default_factory=list)
     last_starts: list[float] = field(default_factory=list)  # column x of the last table read
     last_ends_page: bool = False  # no text below the last table read, on its page
+    fonts: set[str] = field(default_factory=set)
     scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
 
     def read(self, pdf: Any) -> None:
@@ -132,6 +134,7 @@ class _Pages:
         if not page.chars:
             return
         self.chars += len(page.chars)
+        self.fonts.update(char["fontname"] for char in page.chars)
         found = page.find_tables()
         boxes = [table.bbox for table in found]
         words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
@@ -170,6 +173,7 @@ class _Pages:
             has_text=self.chars > 0,
             first_text="\n".join(texts or self.scan_text)[:FIRST_TEXT_CHARS],
             scanned_pages=self.scanned,
+            legacy_font=legacy_font(sorted(self.fonts)),
         )
 
 

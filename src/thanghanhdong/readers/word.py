@@ -26,6 +26,7 @@ from thanghanhdong.readers.document import (
     DocumentError,
     TextTable,
     continuation,
+    legacy_font,
 )
 from thanghanhdong.readers.outline import Header, Line
 from thanghanhdong.text import loose_key, nfc
@@ -39,6 +40,7 @@ _P, _TBL, _TC, _TR, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr"), qn("w
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _TXBX = qn("w:txbxContent")
 _PSTYLE = qn("w:pStyle")
+_RFONTS, _ASCII, _HANSI = qn("w:rFonts"), qn("w:ascii"), qn("w:hAnsi")
 _VAL = qn("w:val")
 
 
@@ -56,7 +58,13 @@ def read_docx(data: bytes) -> DocumentContent:
         tables=walk.tables,
         has_text=any(t.strip() for t in texts) or bool(walk.tables),
         first_text="\n".join(texts)[:FIRST_TEXT_CHARS],
+        legacy_font=legacy_font(_font_names(body)),
     )
+
+
+def _font_names(body: Any) -> Iterator[str]:
+    for fonts in body.iter(_RFONTS):
+        yield from (fonts.get(_ASCII) or "", fonts.get(_HANSI) or "")
 
 
 _CORRUPT = (
