@@ -278,7 +278,9 @@ def test_a_pdf_typed_in_a_vni_font_is_flagged() -> None:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
             b"/Resources << /Font << /F1 5 0 R >> >> >>",
             _stream(b"BT /F1 12 Tf 72 770 Td (Ba\\371o ca\\371o) Tj ET"),
-            b"<< /Type /Font /Subtype /TrueType /BaseFont /VNI-Times >>",
+            b"<< /Type /Font /Subtype /TrueType /BaseFont /VNI-Times /FontDescriptor 6 0 R >>",
+            b"<< /Type /FontDescriptor /FontName /VNI-Times /Flags 32 /FontBBox [0 0 1000 1000] "
+            b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
         ]
     )
     content = read_pdf(pdf)
