@@ -388,3 +388,20 @@ def test_a_report_typed_in_a_tcvn3_font_is_flagged() -> None:
     document.save(out)
     assert read_docx(out.getvalue()).legacy_font == ".VnTime"
     assert read_docx(reports.seed_form()).legacy_font is None
+
+
+def test_a_title_on_one_line_with_its_subject() -> None:
+    document = Document()
+    document.add_paragraph("BAN DÂN TỘC\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    document.add_paragraph("Số: 5/BC-BDT\t\tBắc Kạn, ngày 15 tháng 12 năm 2021")
+    document.add_paragraph("BÁO CÁO KẾT QUẢ THÁNG HÀNH ĐỘNG NĂM 2021")
+    document.add_paragraph("1. Công tác chỉ đạo, ban hành kế hoạch triển khai")
+    document.add_paragraph("Ban ban hành công văn.")
+    out = BytesIO()
+    document.save(out)
+    assert values(read_docx(out.getvalue()).fields) == {
+        "agency_name": "BAN DÂN TỘC",
+        "report_number": "5/BC-BDT",
+        "report_date": "Bắc Kạn, ngày 15 tháng 12 năm 2021",
+        "direction": "Ban ban hành công văn.",
+    }

@@ -379,13 +379,20 @@ def header_from_lines(lines: Sequence[Line]) -> tuple[Header, int]:
     first heading; a tab or a run of spaces separates the left column from the right."""
     header = Header(page=lines[0].page if lines else None)
     for index, line in enumerate(lines[:12]):
-        if loose_key(line.text) == "bao cao" or find_heading(line, -1):
+        if ends_header(line):
             return header, index
         columns = [c for c in re.split(r"\t+|\s{3,}", line.text) if c.strip()]
         for position, column in enumerate(columns):
             right = position > 0 or _is_right_column(column)
             (header.right if right else header.left).append(column.strip())
     return header, 0
+
+
+def ends_header(line: Line) -> bool:
+    """The title "BÁO CÁO" (alone, or "BÁO CÁO KẾT QUẢ..." in capitals) or a first heading."""
+    key = loose_key(line.text)
+    title = key == "bao cao" or (key.startswith("bao cao ") and line.text.isupper())
+    return title or find_heading(line, -1) is not None
 
 
 def _is_right_column(text: str) -> bool:

@@ -269,7 +269,7 @@ def _split_header(
         ),
         None,
     )
-    end = next((i for i, (line, _) in enumerate(lines[:15]) if _is_title(line)), None)
+    end = next((i for i, (line, _) in enumerate(lines[:15]) if outline.ends_header(line)), None)
     if boundary is None or end is None:
         return None, lines
     header = Header(page=page)
@@ -277,10 +277,6 @@ def _split_header(
         for x, text in parts:
             (header.left if x < boundary - 5 else header.right).append(text)
     return header, lines[end:]
-
-
-def _is_title(line: Line) -> bool:
-    return loose_key(line.text) == "bao cao"
 
 
 # -- tables -----------------------------------------------------------------------------------
