@@ -22,7 +22,22 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
 import word_reports as reports
 
-BUILDERS = (reports.seed_form, reports.district_report, reports.typed_header_report)
+def typical_report() -> bytes:
+    """The plan's form filled in at a district's usual length: 12 activities, 6 media rows,
+    8 products, a few paragraphs per section (about 4 pages)."""
+    activities = [[str(n), f"Hoạt động {n}", "2", "40", "55", "Xã"] for n in range(1, 13)]
+    media = [[str(n), f"Truyền thông {n}", "10", "", "", "Huyện"] for n in range(1, 7)]
+    products = [[str(n), f"Sản phẩm {n}", "500", "200", "300", "Xã"] for n in range(1, 9)]
+    prose = "Các cơ quan, đơn vị đã triển khai đầy đủ các nội dung theo kế hoạch của tỉnh. " * 4
+    return reports.seed_form(tables=(activities, media, products), prose=[prose] * 3)
+
+
+BUILDERS = (
+    reports.seed_form,
+    reports.district_report,
+    reports.typed_header_report,
+    typical_report,
+)
 
 
 def import_ms(module: str) -> float:

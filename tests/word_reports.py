@@ -116,9 +116,13 @@ def _save(document) -> bytes:
     return out.getvalue()
 
 
-def seed_form() -> bytes:
+def seed_form(
+    tables: tuple[list[list[str]], ...] = (ACTIVITIES, MEDIA, PRODUCTS),
+    prose: list[str] | None = None,
+) -> bytes:
     """The plan's form filled in by a provincial department: header table, numbered outline, the
-    three tables in part III, signature table."""
+    three tables in part III, signature table. `prose`: more paragraphs in each section (for
+    the benchmark's longer report)."""
     document = Document()
     header_table(
         document,
@@ -149,9 +153,11 @@ def seed_form() -> bytes:
     document.add_paragraph("Kinh phí còn hạn hẹp.")
     _bold("3. Kiến nghị, đề xuất", document)
     document.add_paragraph("Đề nghị tỉnh bố trí thêm kinh phí.")
+    for text in prose or []:
+        document.add_paragraph(text)
     _bold("III. TỔNG HỢP SỐ LIỆU", document)
     document.add_paragraph(TITLE)
-    for spec, rows in zip(form.TABLES, (ACTIVITIES, MEDIA, PRODUCTS), strict=True):
+    for spec, rows in zip(form.TABLES, tables, strict=True):
         _bold(f"{spec.number}. {spec.title}", document)
         data_table(document, spec, rows)
     signature_table(document, ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Nguyễn Thị Hoa"])

@@ -18,13 +18,12 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from io import BytesIO
 from typing import Any
 
-import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from thanghanhdong.readers import outline
@@ -37,6 +36,7 @@ from thanghanhdong.readers.document import (
     legacy_font,
 )
 from thanghanhdong.readers.outline import Header, Line
+from thanghanhdong.readers.pdfpage import PdfPage, open_pages
 from thanghanhdong.text import loose_key, nfc
 
 # A report is a few pages; a signed scan of one is a few MB. Beyond these it is not a report,
@@ -61,8 +61,7 @@ def read_pdf(data: bytes) -> DocumentContent:
         raise DocumentError("pdf_too_large", "Tệp PDF quá lớn để là một báo cáo.")
     pages = _Pages()
     try:
-        with pdfplumber.open(BytesIO(data)) as pdf:
-            pages.read(pdf)
+        pages.read(*open_pages(data))
     except _PDF_ERRORS as exc:
         raise _open_error(exc) from None
     return pages.content()
@@ -111,13 +110,13 @@ class _Pages:
     fonts: set[str] = field(default_factory=set)
     scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
 
-    def read(self, pdf: Any) -> None:
-        if len(pdf.pages) > MAX_PAGES:
+    def read(self, count: int, pages: Iterator[PdfPage]) -> None:
+        if count > MAX_PAGES:
             raise DocumentError(
-                "pdf_too_large", f"Tệp PDF có {len(pdf.pages)} trang: quá dài để là một báo cáo."
+                "pdf_too_large", f"Tệp PDF có {count} trang: quá dài để là một báo cáo."
             )
         deadline = time.monotonic() + MAX_SECONDS
-        for page in pdf.pages:
+        for page in pages:
             if time.monotonic() > deadline:
                 raise DocumentError("pdf_too_complex", "Tệp PDF quá phức tạp, không đọc được.")
             self.page(page)
@@ -139,7 +138,7 @@ class _Pages:
         boxes = [table.bbox for table in found]
         words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
         for on_page, table in enumerate(found, start=1):
-            read = _table(table, len(self.tables) + 1, page.page_number, on_page)
+            read = _table(table, len(self.tables) + 1, page, on_page)
             starts = _column_starts(table)
             first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
             if first and self._continues(page.page_number, starts):
@@ -282,10 +281,13 @@ def _split_header(
 # -- tables -----------------------------------------------------------------------------------
 
 
-def _table(table: Any, index: int, page: int, on_page: int) -> TextTable:
+def _table(table: Any, index: int, page: PdfPage, on_page: int) -> TextTable:
     """pdfplumber gives None for a grid position covered by a merged cell: covered from the left
     if a cell of the same row reaches over it, else from above."""
-    extracted = table.extract()
+    # Table.extract() looks at every char of the page for every row: give it the table's own.
+    inside = [c for c in page.chars if _inside(c, table.bbox)]
+    own = PdfPage(page.page_number, page.width, page.height, inside)
+    extracted = Table(own, table.cells).extract()  # type: ignore[arg-type]  # reads .chars only
     starts = _column_starts(table)
     rows: list[list[str]] = []
     across: set[tuple[int, int]] = set()
@@ -296,7 +298,7 @@ def _table(table: Any, index: int, page: int, on_page: int) -> TextTable:
             if text is None:
                 covered = _covered_from_left(cells.cells, c, starts[c])
                 (across if covered else down).add((r, c))
-    return TextTable(index, page, rows, across, down, on_page)
+    return TextTable(index, page.page_number, rows, across, down, on_page)
 
 
 def _column_starts(table: Any) -> list[float]:
