@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
 import word_reports as reports
 
+
 def typical_report() -> bytes:
     """The plan's form filled in at a district's usual length: 12 activities, 6 media rows,
     8 products, a few paragraphs per section (about 4 pages)."""

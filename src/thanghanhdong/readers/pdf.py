@@ -23,7 +23,6 @@ from typing import Any
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
-from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from thanghanhdong.readers import outline
@@ -36,7 +35,7 @@ from thanghanhdong.readers.document import (
     legacy_font,
 )
 from thanghanhdong.readers.outline import Header, Line
-from thanghanhdong.readers.pdfpage import PdfPage, open_pages
+from thanghanhdong.readers.pdfpage import PdfPage, cell_texts, open_pages, words
 from thanghanhdong.text import loose_key, nfc
 
 # A report is a few pages; a signed scan of one is a few MB. Beyond these it is not a report,
@@ -198,8 +197,8 @@ def _is_scan(page: Any) -> bool:
 # -- words and lines --------------------------------------------------------------------------
 
 
-def _words(page: Any) -> list[dict[str, Any]]:
-    return page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
+def _words(page: PdfPage) -> list[dict[str, Any]]:
+    return words(page.chars)
 
 
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -232,7 +231,7 @@ def _line(row: list[dict[str, Any]], page: int) -> tuple[Line, list[Segment]]:
             segments.append([])
         segments[-1].append(word)
     texts = [(part[0]["x0"], nfc(" ".join(w["text"] for w in part))) for part in segments]
-    strong = all("bold" in w.get("fontname", "").lower() for w in row)
+    strong = all(w["bold"] for w in row)
     return Line("\t".join(t for _, t in texts), strong, page), texts
 
 
@@ -284,10 +283,7 @@ def _split_header(
 def _table(table: Any, index: int, page: PdfPage, on_page: int) -> TextTable:
     """pdfplumber gives None for a grid position covered by a merged cell: covered from the left
     if a cell of the same row reaches over it, else from above."""
-    # Table.extract() looks at every char of the page for every row: give it the table's own.
-    inside = [c for c in page.chars if _inside(c, table.bbox)]
-    own = PdfPage(page.page_number, page.width, page.height, inside)
-    extracted = Table(own, table.cells).extract()  # type: ignore[arg-type]  # reads .chars only
+    extracted = cell_texts(table, page.chars)
     starts = _column_starts(table)
     rows: list[list[str]] = []
     across: set[tuple[int, int]] = set()
