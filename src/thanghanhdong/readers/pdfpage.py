@@ -1,5 +1,5 @@
 """PDF pages as pdfminer lays them out, with just what the PDF reader uses of pdfplumber's page:
-chars, images, edges, `find_tables()` (pdfplumber's own table finder) and `extract_words()`.
+chars, images, edges and `find_tables()` (pdfplumber's own table finder, on ruling lines).
 
 pdfplumber turns every object of a page into a dictionary of some 20 resolved attributes before
 anything can be asked of it: about 40 % of the time a report's PDF takes. Here pdfminer's layout
@@ -20,7 +20,6 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfplumber.table import TableFinder
-from pdfplumber.utils import extract_words
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 
 
@@ -39,9 +38,6 @@ class PdfPage:
 
     def find_tables(self) -> list[Any]:
         return TableFinder(self, {}).tables  # type: ignore[arg-type]  # a page in all it reads
-
-    def extract_words(self, **options: Any) -> list[dict[str, Any]]:
-        return extract_words(self.chars, **options)
 
 
 def open_pages(data: bytes) -> tuple[int, Iterator[PdfPage]]:
