@@ -405,3 +405,26 @@ def test_a_title_on_one_line_with_its_subject() -> None:
         "report_date": "Bắc Kạn, ngày 15 tháng 12 năm 2021",
         "direction": "Ban ban hành công văn.",
     }
+
+
+def test_the_signature_of_a_report_without_headings() -> None:
+    document = Document()
+    for text in (
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN PÁC NẶM",
+        "Huyện đã tổ chức các hoạt động hưởng ứng Tháng hành động.",
+        "Kết quả cụ thể như bảng kèm theo.",
+        "KT.CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Long",
+    ):
+        document.add_paragraph(text)
+    out = BytesIO()
+    document.save(out)
+    fields = values(read_docx(out.getvalue()).fields)
+    assert fields == {
+        "agency_name": "ỦY BAN NHÂN DÂN HUYỆN PÁC NẶM",
+        "signer_title": "PHÓ CHỦ TỊCH",
+        "signer_authority": "KT.CHỦ TỊCH",
+        "signer_name": "Nguyễn Văn Long",
+    }

@@ -51,7 +51,7 @@ BULLET = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+*•–—])\s*", re.IGNORECASE)
 _DECORATION = re.compile(r"^[\s\-_=.*~–—…]*$")
 _DATE_LINE = re.compile(r"ngay\s*(?:\d{1,2}|[.…_ ]+)\s*(?:thang|/)", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^\s*s[oố](?:\s*[:.]\s*|\s+(?=\S*/))(.*)$", re.IGNORECASE)
-_SIGN_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|pp)\s*[./]\s", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|pp)\s*[./]\s*(?=\w)", re.IGNORECASE)
 _TITLE_WORDS = (
     "chu tich",
     "giam doc",
@@ -238,7 +238,17 @@ def split_body(lines: Sequence[Line]) -> Body:
             current = ""  # the tables' part without its own heading: the narrative has ended
         elif current and not _DECORATION.match(line.text):
             body.texts[current].append(line.text)
+    if position < 0:  # no heading read: the signature is still the block at the end
+        body.signature = _closing_block(lines)
     return body
+
+
+def _closing_block(lines: Sequence[Line]) -> list[str]:
+    """The last lines from a signature title on, in the second half of a document without
+    headings (the first half holds the header block, whose "ỦY BAN NHÂN DÂN" is no signature)."""
+    start = max(len(lines) // 2, len(lines) - 12, 1)
+    index = next((i for i in range(start, len(lines)) if is_signature_start(lines[i].text)), None)
+    return [line.text for line in lines[index:]] if index is not None else []
 
 
 def is_signature_start(text: str) -> bool:
@@ -375,17 +385,21 @@ def _issuing_body(lines: list[str]) -> str:
 
 
 def header_from_lines(lines: Sequence[Line]) -> tuple[Header, int]:
-    """A header typed as paragraphs (no table): the lines before the title "BÁO CÁO" or the
-    first heading; a tab or a run of spaces separates the left column from the right."""
+    """A header typed as paragraphs (no table): the lines before the title "BÁO CÁO", the
+    first heading or the first sentence; a tab or a run of spaces separates the two columns."""
     header = Header(page=lines[0].page if lines else None)
     for index, line in enumerate(lines[:12]):
-        if ends_header(line):
+        if ends_header(line) or _is_sentence(line.text):
             return header, index
         columns = [c for c in re.split(r"\t+|\s{3,}", line.text) if c.strip()]
         for position, column in enumerate(columns):
             right = position > 0 or _is_right_column(column)
             (header.right if right else header.left).append(column.strip())
     return header, 0
+
+
+def _is_sentence(text: str) -> bool:
+    return (text.rstrip().endswith(".") and len(text.split()) > 4) or len(text.split()) > 16
 
 
 def ends_header(line: Line) -> bool:
