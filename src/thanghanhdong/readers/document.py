@@ -1,0 +1,90 @@
+"""The neutral content a document reader hands to the layout reader: fields, tables, text.
+
+Word and PDF readers both produce a `DocumentContent`; the layout reader (which knows the form's
+tables and the validation rules) works on it without knowing which format it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """One table as the reader saw it, on its grid.
+
+    A horizontally merged cell's text is in its first grid column and its other columns are ""
+    (listed in `merged_across`); a vertically merged cell's text is in its first row and its
+    continuation rows are "" (listed in `merged_down`). Positions are 0-based (row, column).
+    """
+
+    index: int  # 1-based, in document order ("Bảng 1")
+    page: int | None  # PDF page (1-based), None for Word
+    rows: list[list[str]]
+    merged_across: set[tuple[int, int]] = field(default_factory=set)
+    merged_down: set[tuple[int, int]] = field(default_factory=set)
+    on_page: int | None = None  # PDF: 1-based index of the table on its page
+    # The table directly before this one, if this one may be its continuation: same columns and
+    # nothing between them (Word: only empty paragraphs or a page break; PDF: the last table of
+    # the previous page, at the same column positions). The layout reader decides by the rows.
+    follows: int | None = None
+    repeated_header: int = 0  # leading rows equal to those of the table it follows
+
+    @property
+    def shown(self) -> str:
+        """How the officer finds the table: "Bảng 2" (Word) or "trang 2, bảng 1" (PDF)."""
+        if self.page is None:
+            return f"Bảng {self.index}"
+        return f"trang {self.page}, bảng {self.on_page or self.index}"
+
+
+@dataclass(frozen=True)
+class TextField:
+    value: str  # as written, NFC
+    where: str  # how the officer finds it: "mục II.2", "phần đầu", "dòng ngày tháng", "trang 1"
+
+
+@dataclass
+class DocumentContent:
+    kind: str  # "word" | "pdf"
+    fields: dict[str, TextField]
+    tables: list[TextTable]
+    has_text: bool  # False for a scanned PDF (no text layer)
+    first_text: str  # the first ~2000 characters of text (to recognise the agency of a scan)
+    scanned_pages: list[int] = field(default_factory=list)  # PDF pages that are pictures
+    # A pre-Unicode Vietnamese font the text is typed in (".VnTime", "VNI-Times"): its letters
+    # read as other letters ("B¸o c¸o"), so names and headings cannot be matched.
+    legacy_font: str | None = None
+
+
+_LEGACY_FONT = re.compile(r"^(?:[A-Z]+\+)?(\.Vn|VNI[- ]|VN[ -]?Times|VNtimes)", re.IGNORECASE)
+
+
+def legacy_font(names: Iterable[str]) -> str | None:
+    """The first font name that is a TCVN3 (.VnTime...) or VNI font, if any."""
+    return next((name for name in names if name and _LEGACY_FONT.match(name)), None)
+
+
+def continuation(table: TextTable, previous: TextTable | None) -> TextTable:
+    """`table` marked as following `previous` (same width), with its repeated header counted."""
+    if previous is None or not table.rows or len(table.rows[0]) != len(previous.rows[0]):
+        return table
+    repeated = 0
+    limit = min(3, len(table.rows) - 1, len(previous.rows))
+    while repeated < limit and table.rows[repeated] == previous.rows[repeated]:
+        repeated += 1
+    return replace(table, follows=previous.index, repeated_header=repeated)
+
+
+class DocumentError(Exception):
+    """The file cannot be read at all: `code` is a stable identifier, `message` Vietnamese."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+FIRST_TEXT_CHARS = 2000

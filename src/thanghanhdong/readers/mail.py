@@ -1,0 +1,154 @@
+""".eml -> Mail: an agency's message saved from the mail client, its attachments read in memory.
+
+The `Date` header is the receipt date the plan's deadline speaks of. Attachment names are decoded
+however the mail client encoded them (RFC 2231, RFC 2047, even inside quotes); attachments of a
+forwarded message (message/rfc822) are included. Standard library only (`email`, policy.default).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email import policy
+from email.errors import MessageError
+from email.header import decode_header, make_header
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from typing import Any
+
+from thanghanhdong.readers.document import DocumentError
+from thanghanhdong.text import nfc
+
+MAX_EML_BYTES = 80 * 1024 * 1024  # base64 makes 50 MB of attachments about 68 MB of mail
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024  # all attachments together, decoded
+MAX_ATTACHMENTS = 100
+MAX_PARTS = 1000
+TEXT_CHARS = 4000
+
+_ENCODED_WORD = re.compile(r"=\?[^?]+\?[bqBQ]\?[^?]*\?=")
+# The email package parses headers lazily, and a damaged one can raise from deep inside it
+# (seen: ValueError, IndexError, AttributeError): such a header is read as plain text or skipped.
+_EMAIL_ERRORS = (ValueError, TypeError, IndexError, AttributeError, LookupError, MessageError)
+_TAG = re.compile(r"<[^>]*>")
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str  # decoded, NFC, safe as a file name (no folders)
+    data: bytes
+    content_type: str = "application/octet-stream"
+
+
+@dataclass
+class Mail:
+    received: datetime | None  # the Date header, timezone-aware; None if absent or unreadable
+    sender: str  # the From header, decoded ("Sở Y tế <syt@backan.gov.vn>")
+    subject: str
+    attachments: list[Attachment] = field(default_factory=list)
+    text: str = ""  # the message's own text (first characters), to recognise the agency
+
+
+def read_eml(data: bytes) -> Mail:
+    """Read a saved e-mail; raises DocumentError if the file is not one or is too large."""
+    if len(data) > MAX_EML_BYTES:
+        raise DocumentError("eml_too_large", "Tệp thư điện tử quá lớn.")
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    if not message.keys() or not any(_header(message, h) for h in ("From", "Date", "Subject")):
+        raise DocumentError(
+            "eml_corrupt",
+            "Tệp không phải thư điện tử (.eml): lưu lại thư từ chương trình thư điện tử.",
+        )
+    return Mail(
+        received=_date(message),
+        sender=_header(message, "From"),
+        subject=_header(message, "Subject"),
+        attachments=_attachments(message),
+        text=_text(message),
+    )
+
+
+def _header(message: Message, name: str) -> str:
+    """The decoded header; one too broken for the structured parser is decoded as plain text."""
+    try:
+        return nfc(str(message.get(name, "")))
+    except _EMAIL_ERRORS:
+        raw = next((v for k, v in message.raw_items() if k.lower() == name.lower()), "")
+    try:
+        return nfc(str(make_header(decode_header(str(raw)))))
+    except _EMAIL_ERRORS:
+        return nfc(str(raw))
+
+
+def _date(message: Message) -> datetime | None:
+    try:
+        header: Any = message.get("Date")
+        value = getattr(header, "datetime", None)
+    except _EMAIL_ERRORS:
+        return None
+    if not isinstance(value, datetime):
+        return None
+    # "-0000" means "zone unknown" (RFC 5322): read as UTC rather than guessing local time.
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+def _attachments(message: Message) -> list[Attachment]:
+    found: list[Attachment] = []
+    total = 0
+    for count, part in enumerate(message.walk()):
+        if count > MAX_PARTS or len(found) > MAX_ATTACHMENTS:
+            raise DocumentError("eml_too_large", "Thư điện tử có quá nhiều phần đính kèm.")
+        attachment = _attachment(part, len(found) + 1)
+        if attachment is None:
+            continue
+        total += len(attachment.data)
+        if total > MAX_ATTACHMENT_BYTES:
+            raise DocumentError("eml_too_large", "Tệp đính kèm của thư quá lớn.")
+        found.append(attachment)
+    return found
+
+
+def _attachment(part: Message, number: int) -> Attachment | None:
+    """A leaf part that is a file: it has a name, or it is not the message's own text."""
+    if part.is_multipart():
+        return None
+    name = _file_name(part)
+    disposition = part.get_content_disposition()
+    if not name and (disposition != "attachment" or part.get_content_maintype() == "text"):
+        return None
+    payload = part.get_payload(decode=True)
+    data = payload if isinstance(payload, bytes) else b""
+    content_type = part.get_content_type()
+    if not name:
+        name = f"tep-dinh-kem-{number}{mimetypes.guess_extension(content_type) or ''}"
+    return Attachment(name, data, content_type)
+
+
+def _file_name(part: Message) -> str:
+    try:
+        raw = part.get_filename() or ""
+    except _EMAIL_ERRORS:
+        return ""
+    if _ENCODED_WORD.search(raw):  # RFC 2047 inside a quoted parameter (Outlook, Gmail)
+        with contextlib.suppress(ValueError, LookupError, UnicodeDecodeError):
+            raw = str(make_header(decode_header(raw)))
+    base = re.split(r"[\\/]", raw)[-1]
+    return _UNSAFE_NAME.sub("_", nfc(base)).strip(" .")
+
+
+def _text(message: Message) -> str:
+    if not isinstance(message, EmailMessage):
+        return ""
+    try:
+        body = message.get_body(preferencelist=("plain", "html"))
+        content = body.get_content() if body is not None else ""
+    except (KeyError, LookupError, ValueError, AssertionError):
+        return ""
+    if not isinstance(content, str):
+        return ""
+    if body is not None and body.get_content_subtype() == "html":
+        content = _TAG.sub(" ", content)
+    return nfc(content)[:TEXT_CHARS]

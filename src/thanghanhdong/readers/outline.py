@@ -1,0 +1,487 @@
+"""The report's outline read from its text lines, whatever the format: the ND30 header block, the
+narrative sections of the seed's form (found by loosely matched headings), the budget, the signer.
+
+Word and PDF readers turn their documents into `Line`s (and, when they can see it, the header's
+two columns and the signature column); this module knows the outline and nothing of the formats.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from thanghanhdong import form
+from thanghanhdong.readers.document import TextField
+from thanghanhdong.text import fold, loose_key, nfc
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # NFC: one paragraph (Word) or one printed line (PDF)
+    strong: bool = False  # bold or a heading style; PDF: a bold font
+    page: int | None = None
+
+
+@dataclass
+class Header:
+    """The ND30 header block: issuing body and "Số" on the left, Quốc hiệu and date on the right."""
+
+    left: list[str] = field(default_factory=list)
+    right: list[str] = field(default_factory=list)
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the field key ("direction"...) or the part ("I", "II", "III")
+    code: str  # "I.1" as the officer reads it; the part's numeral for a part
+    words: frozenset[str]
+    anchor: str  # the label's first two significant words: enough on their own
+    part: str
+    number: str  # "2" for I.2; "" for a part
+
+
+_STOPWORDS = frozenset({"nhung", "da", "cac", "va", "cua", "ve"})
+_NON_WORD = re.compile(r"[^\w\s]")
+_ROMAN_NUMBER = re.compile(r"^\s*(?:ph[aầ]n\s+)?([IVX]{1,4})\s*[.):/-]\s*", re.IGNORECASE)
+_ARABIC_NUMBER = re.compile(r"^\s*(?:m[uụ]c\s+)?\d{1,2}(?:\.\d{1,2})*\s*[.):/-]?\s+", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+*•–—])\s*", re.IGNORECASE)
+_DECORATION = re.compile(r"^[\s\-_=.*~–—…]*$")
+_DATE_LINE = re.compile(r"ngay\s*(?:\d{1,2}|[.…_ ]+)\s*(?:thang|/)", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^\s*s[oố](?:\s*[:.]\s*|\s+(?=\S*/))(.*)$", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|pp)\s*[./]\s*(?=\w)", re.IGNORECASE)
+_TITLE_WORDS = (
+    "chu tich",
+    "giam doc",
+    "thu truong",
+    "truong ban",
+    "truong phong",
+    "bi thu",
+    "tong bien tap",
+    "chi huy truong",
+    "chanh van phong",
+    "chu nhiem",
+    "phu trach",
+    "don vi",
+    "uy ban",
+    "ban chap hanh",
+    "ban thuong vu",
+)
+_PARENT_BODY = re.compile(
+    r"^(?:ubnd|uy ban nhan dan|tinh uy|huyen uy|thanh uy) (?:tinh|thanh pho|huyen|thi xa|tp)? ?\w"
+)
+_PART_III = ("III", "III. TỔNG HỢP SỐ LIỆU")  # the seed's part III holds the tables, no field
+_STATE_WORDS = ("nha nuoc", "nsnn")
+_MOBILIZED_WORDS = ("van dong", "xa hoi hoa", "huy dong")
+
+
+_INLINE_SPACES = re.compile(r"[^\S\t\n]+")
+
+
+def clean(text: str) -> str:
+    """NFC and single spaces, keeping tabs (they separate the header's two columns)."""
+    return _INLINE_SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Loose words of a label or heading: no case, diacritics or punctuation."""
+    return _NON_WORD.sub(" ", loose_key(text)).split()
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in words(text) if w not in _STOPWORDS]
+
+
+def _strip_number(label: str) -> str:
+    return _ARABIC_NUMBER.sub("", _ROMAN_NUMBER.sub("", label))
+
+
+def _section(key: str, code: str, label: str, part: str) -> Section:
+    significant = _significant(_strip_number(label))
+    number = code.partition(".")[2]
+    return Section(key, code, frozenset(significant), " ".join(significant[:2]), part, number)
+
+
+def _outline() -> tuple[Section, ...]:
+    """The seed's outline, from the form's own labels: parts I and II and their numbered fields."""
+    sections: list[Section] = []
+    part = ""
+    for info in form.INFO_FIELDS:
+        if info.kind is form.FieldKind.SECTION:
+            part = info.label.split(".")[0].strip()
+            sections.append(_section(part, part, info.label, part))
+        elif info.kind is form.FieldKind.NARRATIVE or info.key == "budget_state":
+            number = info.label.split(".")[0].strip()
+            key = "budget_text" if info.key == "budget_state" else info.key
+            label = info.label.split(":")[0]
+            sections.append(_section(key, f"{part}.{number}", label, part))
+    sections.append(_section(_PART_III[0], _PART_III[0], _PART_III[1], _PART_III[0]))
+    return tuple(sections)
+
+
+OUTLINE = _outline()
+PARTS = frozenset(s.part for s in OUTLINE)
+LAST_NARRATIVE = max(i for i, s in enumerate(OUTLINE) if s.key not in PARTS)
+_PART_III_INTRO = " ".join(words("Kết quả thực hiện Tháng hành động"))
+TABLE_TITLES = tuple(frozenset(_significant(t.title)) for t in form.TABLES)
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    section: Section
+    rest: str  # text after "Heading:" on the same line
+
+
+def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
+    """(numbering kind, number, heading text, rest of the line) if the line could be a heading."""
+    text = line.text
+    roman, arabic = _ROMAN_NUMBER.match(text), _ARABIC_NUMBER.match(text)
+    if BULLET.match(text) and not arabic:
+        return None
+    kind = "roman" if roman else "arabic" if arabic else ""
+    number = arabic.group(0).strip(" .):/-").split(".")[-1] if arabic else ""
+    head, _, rest = _strip_number(text).partition(":")
+    if len(words(head)) > 14 or not words(head):
+        return None
+    if not kind and not (line.strong or head.isupper() or len(words(head)) <= 8):
+        return None
+    return kind, number, head, rest.strip()
+
+
+def _matches(section: Section, head: str, anchored: bool) -> bool:
+    """The heading's words are mostly the label's; or, for a numbered or bold heading, it holds
+    the label's anchor ("Khó khăn, vướng mắc" for "Những khó khăn, tồn tại")."""
+    heading = _significant(head)
+    if anchored and f" {section.anchor} " in f" {' '.join(heading)} ":
+        return True
+    common = section.words.intersection(heading)
+    return len(common) >= 2 and len(common) / min(len(heading), len(section.words)) >= 0.5
+
+
+def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
+    """The first section after position `after` in OUTLINE whose heading this line is.
+
+    Sections only go forward. A field of the current part matches on its wording; a field of a
+    later part whose part heading is missing also needs its own number ("1. Kết quả..." starts
+    part II), so a numbered point in the prose of I.2 is not taken for II.1."""
+    parts = _heading_parts(line)
+    if parts is None:
+        return None
+    kind, number, head, rest = parts
+    current = OUTLINE[after].part if after >= 0 else None
+    # Before the first heading, a bold title ("Kết quả thực hiện Tháng hành động...") is not
+    # a heading for holding a label's first words.
+    anchored = bool(kind) or (line.strong and after >= 0)
+    for position in range(after + 1, len(OUTLINE)):
+        section = OUTLINE[position]
+        if section.key in PARTS:
+            found = kind != "arabic" and _is_part_heading(section, head, line)
+        elif current is None or section.part == current:
+            found = _matches(section, head, anchored)
+        else:
+            found = number == section.number and _matches(section, head, anchored)
+        if found:
+            return position, Heading(section, rest)
+    return None
+
+
+def _is_part_heading(section: Section, head: str, line: Line) -> bool:
+    return section.words.issubset(_significant(head)) and (
+        line.strong or head.isupper() or bool(_ROMAN_NUMBER.match(line.text))
+    )
+
+
+def _is_table_title(line: Line) -> bool:
+    """A table's title from the form, or its first printed line (a PDF wraps it)."""
+    text = _significant(_strip_number(line.text))
+    if " ".join(text).startswith(_PART_III_INTRO):
+        return True
+    found = set(text)
+    return len(found) >= 5 and any(
+        len(title & found) >= 0.8 * min(len(title), len(found)) for title in TABLE_TITLES
+    )
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Body:
+    """The body's lines sorted into sections, and the signature block's lines."""
+
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    starts: dict[str, Line] = field(default_factory=dict)
+    signature: list[str] = field(default_factory=list)
+
+
+def split_body(lines: Sequence[Line]) -> Body:
+    body = Body()
+    position, current = -1, ""
+    for index, line in enumerate(lines):
+        found = find_heading(line, position)
+        if found:
+            position, heading = found
+            current = heading.section.key
+            body.starts.setdefault(current, line)
+            body.texts.setdefault(current, [])
+            if heading.rest:
+                body.texts[current].append(heading.rest)
+        elif position >= 0 and is_signature_start(line.text):
+            body.signature = [item.text for item in lines[index:]]
+            break
+        elif position >= LAST_NARRATIVE and _is_table_title(line):
+            current = ""  # the tables' part without its own heading: the narrative has ended
+        elif current and not _DECORATION.match(line.text):
+            body.texts[current].append(line.text)
+    if position < 0:  # no heading read: the signature is still the block at the end
+        body.signature = _closing_block(lines)
+    return body
+
+
+def _closing_block(lines: Sequence[Line]) -> list[str]:
+    """The last lines from a signature title on, in the second half of a document without
+    headings (the first half holds the header block, whose "ỦY BAN NHÂN DÂN" is no signature)."""
+    start = max(len(lines) // 2, len(lines) - 12, 1)
+    index = next((i for i in range(start, len(lines)) if is_signature_start(lines[i].text)), None)
+    return [line.text for line in lines[index:]] if index is not None else []
+
+
+def is_signature_start(text: str) -> bool:
+    key = loose_key(text)
+    if key.startswith("noi nhan") or _SIGN_PREFIX.match(key):
+        return True
+    return _is_title_line(text) and len(key.split()) <= 8
+
+
+def _is_title_line(text: str) -> bool:
+    key = f" {' '.join(words(text))} "
+    if _SIGN_PREFIX.match(loose_key(text)):
+        return True
+    return text.isupper() and any(f" {title} " in key for title in _TITLE_WORDS)
+
+
+def narrative_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
+    fields: dict[str, TextField] = {}
+    for section in OUTLINE:
+        if section.key in PARTS or section.key not in body.texts:
+            continue
+        start = body.starts[section.key]
+        where = f"mục {section.code}"
+        if shown_page and start.page is not None:
+            where = f"{where} (trang {start.page})"
+        fields[section.key] = TextField("\n".join(body.texts[section.key]), where)
+    return fields
+
+
+# -- budget -----------------------------------------------------------------------------------
+
+
+_CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
+
+
+def budget_fields(budget: TextField | None) -> dict[str, TextField]:
+    """ "a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written;
+    "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split)."""
+    if budget is None:
+        return {}
+    found: dict[str, TextField] = {}
+    clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
+    for index, clause in enumerate(clauses):
+        target = _budget_target(" ".join(words(clause)))
+        if target is None or target in found:
+            continue
+        amount = _amount(clause) or _next_amount(clauses, index)
+        if amount:
+            found[target] = TextField(amount, budget.where)
+    return found
+
+
+def _budget_target(key: str) -> str | None:
+    if any(w in key for w in _STATE_WORDS):
+        return "budget_state"
+    if any(w in key for w in _MOBILIZED_WORDS):
+        return "budget_mobilized"
+    return "budget_total" if "tong" in key and "kinh phi" in key else None
+
+
+_AMOUNT = re.compile(
+    r"\d[\d.,]*(?:\s*(?:triệu|nghìn|ngàn|tỷ|tr\b))?(?:\s*(?:đồng|đ\b|vnđ|vnd))?", re.IGNORECASE
+)
+
+
+def _amount(clause: str) -> str:
+    """The text after the label's colon, as written; else the first amount in the clause."""
+    after = clause.rsplit(":", 1)[1].strip(" .;,") if ":" in clause else ""
+    if after:
+        return after
+    match = _AMOUNT.search(clause)
+    return match.group(0).strip(" .;,") if match else ""
+
+
+def _next_amount(clauses: list[str], index: int) -> str:
+    following = clauses[index + 1] if index + 1 < len(clauses) else ""
+    key = loose_key(following)
+    return following.strip(" .;,") if following[:1].isdigit() or key.startswith("khong") else ""
+
+
+# -- header and signature ---------------------------------------------------------------------
+
+
+def header_fields(header: Header, shown_page: bool) -> dict[str, TextField]:
+    page = f"trang {header.page}, " if shown_page and header.page else ""
+    left = [nfc(t) for t in header.left if not _DECORATION.match(t)]
+    right = [nfc(t) for t in header.right if not _DECORATION.match(t)]
+    fields: dict[str, TextField] = {}
+    number_at = next((i for i, t in enumerate(left) if NUMBER_LINE.match(t)), None)
+    body_lines = left[:number_at] if number_at is not None else left[:3]
+    agency = _issuing_body(body_lines)
+    if agency:
+        fields["agency_name"] = TextField(agency, f"{page}phần đầu (góc trên bên trái)")
+    if number_at is not None:
+        match = NUMBER_LINE.match(left[number_at])
+        assert match is not None
+        fields["report_number"] = TextField(match.group(1).strip(), f"{page}phần đầu, dòng “Số”")
+    date = _date_line(right) or _date_line(left)
+    if date:
+        fields["report_date"] = TextField(date, f"{page}dòng ngày tháng")
+    return fields
+
+
+def _date_line(lines: list[str]) -> str:
+    """The place-and-date line; a year wrapped onto the next line (a narrow column) rejoined."""
+    for index, text in enumerate(lines):
+        if _DATE_LINE.search(loose_key(text)):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            wrapped = loose_key(text).endswith("nam") and re.fullmatch(r"\d{4}", following)
+            return f"{text} {following}" if wrapped else text
+    return ""
+
+
+_PLACE_DATE = re.compile(r"^(?:[^,\d]{2,40},\s*)?ngay\b")
+
+
+def _date_below_header(lines: Sequence[Line]) -> dict[str, TextField]:
+    """The place-and-date line typed under the header block rather than in it."""
+    for line in lines[:15]:
+        key = fold(line.text)  # keeps the comma after the place name
+        if _PLACE_DATE.match(key) and _DATE_LINE.search(key):
+            where = f"dòng ngày tháng (trang {line.page})" if line.page else "dòng ngày tháng"
+            return {"report_date": TextField(line.text, where)}
+    return {}
+
+
+def _issuing_body(lines: list[str]) -> str:
+    """The issuing body, without the governing body above it ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ");
+    a name broken over two lines ("ỦY BAN NHÂN DÂN" / "HUYỆN BA BỂ") is joined."""
+    lines = [t for t in lines if not loose_key(t).startswith("v/v")]
+    if len(lines) >= 2 and _PARENT_BODY.match(loose_key(lines[0])):
+        lines = lines[1:]
+    return " ".join(lines)
+
+
+def header_from_lines(lines: Sequence[Line]) -> tuple[Header, int]:
+    """A header typed as paragraphs (no table): the lines before the title "BÁO CÁO", the
+    first heading or the first sentence; a tab or a run of spaces separates the two columns."""
+    header = Header(page=lines[0].page if lines else None)
+    for index, line in enumerate(lines[:12]):
+        if ends_header(line) or _is_sentence(line.text):
+            return header, index
+        columns = [c for c in re.split(r"\t+|\s{3,}", line.text) if c.strip()]
+        for position, column in enumerate(columns):
+            right = position > 0 or _is_right_column(column)
+            (header.right if right else header.left).append(column.strip())
+    return header, 0
+
+
+def _is_sentence(text: str) -> bool:
+    return (text.rstrip().endswith(".") and len(text.split()) > 4) or len(text.split()) > 16
+
+
+def ends_header(line: Line) -> bool:
+    """The title "BÁO CÁO" (alone, or "BÁO CÁO KẾT QUẢ..." in capitals) or a first heading."""
+    key = loose_key(line.text)
+    title = key == "bao cao" or (key.startswith("bao cao ") and line.text.isupper())
+    return title or find_heading(line, -1) is not None
+
+
+def _is_right_column(text: str) -> bool:
+    key = loose_key(text)
+    return key.startswith(("cong hoa", "doc lap")) or bool(_DATE_LINE.search(key))
+
+
+def signature_fields(lines: Iterable[str], where: str) -> dict[str, TextField]:
+    """Title lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") then the name."""
+    # A line of two columns (Nơi nhận on the left, the signature on the right): the right one.
+    kept = [nfc(t.split("\t")[-1]) for t in lines if _is_signature_text(t.split("\t")[-1])]
+    if not kept:
+        return {}
+    name = kept[-1] if not _is_title_line(kept[-1]) and len(kept[-1].split()) <= 7 else ""
+    titles = kept[:-1] if name else kept
+    fields: dict[str, TextField] = {}
+    if titles:
+        fields["signer_title"] = TextField(titles[-1], where)
+    if len(titles) > 1:
+        fields["signer_authority"] = TextField(" / ".join(titles[:-1]), where)
+    if name:
+        fields["signer_name"] = TextField(name, where)
+    return fields
+
+
+def _is_signature_text(text: str) -> bool:
+    key = loose_key(text)
+    stripped = text.strip()
+    return not (
+        _DECORATION.match(text)
+        or stripped.startswith(("(", "-", "+", "•"))
+        or key.startswith(("noi nhan", "luu", "da ky"))
+        or stripped.endswith(";")
+    )
+
+
+# Lines "Label: value" for the form's own header fields (a form retyped in Word).
+_LABELLED = tuple(
+    (loose_key(f.label), f)
+    for f in form.INFO_FIELDS
+    if f.kind in (form.FieldKind.TEXT, form.FieldKind.DATE)
+)
+
+
+def labelled_fields(lines: Iterable[Line]) -> dict[str, TextField]:
+    """ "Tên đơn vị báo cáo: ...", "Ngày báo cáo: ...", "Họ và tên người ký: ..." anywhere:
+    the value as the clerk wrote it beside the form's own label (the first one found)."""
+    found: dict[str, TextField] = {}
+    for line in lines:
+        head, colon, value = line.text.partition(":")
+        if not colon or not value.strip():
+            continue
+        key = loose_key(head)
+        for label, info in _LABELLED:
+            if key == label and info.key not in found:
+                where = f"dòng “{info.label}”"
+                where = f"{where} (trang {line.page})" if line.page else where
+                found[info.key] = TextField(value.strip(), where)
+    return found
+
+
+def assemble(
+    header: Header, lines: Sequence[Line], signature: Sequence[str], shown_page: bool
+) -> dict[str, TextField]:
+    """Every field the outline gives, keyed as form.INFO_FIELDS (plus budget_text and
+    signer_authority); a field not found is absent."""
+    fields = header_fields(header, shown_page)
+    if "report_date" not in fields:
+        fields.update(_date_below_header(lines))
+    body = split_body(lines)
+    fields.update(narrative_fields(body, shown_page))
+    fields.update(budget_fields(fields.get("budget_text")))
+    where = "phần chữ ký"
+    if shown_page and lines and lines[-1].page:
+        where = f"{where} (trang {lines[-1].page})"
+    fields.update(signature_fields(body.signature or signature, where))
+    fields.update(labelled_fields(lines))  # the clerk's own labels say what each value is
+    return fields

@@ -1,0 +1,312 @@
+""".pdf -> DocumentContent: the signed PDF of an agency's Word report, read from its text layer.
+
+Tables are the ruled tables pdfplumber finds (a Word table exported by Word or LibreOffice keeps
+its borders); the rest of each page is rebuilt into lines from its words, a wide gap between
+words becoming a tab so the header block and the signature block keep their two columns. A PDF
+without a text layer (a scan) gives has_text=False and nothing else: no OCR, whose figures could
+not be trusted. A page that is a picture with a scanner's OCR layer over it is a scan too: its
+text is kept in `first_text` only, to recognise the agency, and its number in `scanned_pages`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import struct
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from thanghanhdong.readers import outline
+from thanghanhdong.readers.document import (
+    FIRST_TEXT_CHARS,
+    DocumentContent,
+    DocumentError,
+    TextTable,
+    continuation,
+    legacy_font,
+)
+from thanghanhdong.readers.outline import Header, Line
+from thanghanhdong.readers.pdfpage import PdfPage, cell_texts, open_pages, words
+from thanghanhdong.text import loose_key, nfc
+
+# A report is a few pages; a signed scan of one is a few MB. Beyond these it is not a report,
+# and a hostile file must not keep the run busy: pages are read against a time budget.
+MAX_PDF_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 40
+MAX_CHARS_PER_PAGE = 30_000
+MAX_SECONDS = 30.0
+
+# pdfminer logs a warning for every oddity of a damaged file; with no handler configured Python
+# prints them on stderr, in the middle of thd's output. Its errors reach us as exceptions.
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+
+SCAN_COVER = 0.8  # an image over 80 % of a page makes the page a scan
+LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
+COLUMN_GAP = 18.0  # points: a wider gap between two words separates columns (a space is ~3)
+
+
+def read_pdf(data: bytes) -> DocumentContent:
+    """Read a PDF report; raises DocumentError if the file cannot be read at all."""
+    if len(data) > MAX_PDF_BYTES:
+        raise DocumentError("pdf_too_large", "Tệp PDF quá lớn để là một báo cáo.")
+    pages = _Pages()
+    try:
+        pages.read(*open_pages(data))
+    except _PDF_ERRORS as exc:
+        raise _open_error(exc) from None
+    return pages.content()
+
+
+# pdfminer meets a malformed file with whatever its parser trips on (seen: KeyError, TypeError,
+# struct.error, zlib.error...): all of them mean "this file is damaged", never a bug of ours.
+_PDF_ERRORS = (
+    PDFPasswordIncorrect,
+    PdfminerException,
+    MalformedPDFException,
+    PDFSyntaxError,
+    PSException,
+    AssertionError,
+    AttributeError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+    RecursionError,
+    struct.error,
+    zlib.error,
+)
+
+
+def _open_error(exc: Exception) -> DocumentError:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        return DocumentError(
+            "pdf_password", "Tệp PDF có mật khẩu: đề nghị đơn vị gửi bản không đặt mật khẩu."
+        )
+    return DocumentError(
+        "pdf_corrupt", "Không mở được tệp PDF (tệp hỏng): đề nghị đơn vị xuất lại tệp PDF."
+    )
+
+
+@dataclass
+class _Pages:
+    lines: list[Line] = field(default_factory=list)
+    tables: list[TextTable] = field(default_factory=list)
+    header: Header | None = None
+    chars: int = 0
+    scanned: list[int] = field(default_factory=list)
+    last_starts: list[float] = field(default_factory=list)  # column x of the last table read
+    last_ends_page: bool = False  # no text below the last table read, on its page
+    fonts: set[str] = field(default_factory=set)
+    scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
+
+    def read(self, count: int, pages: Iterator[PdfPage]) -> None:
+        if count > MAX_PAGES:
+            raise DocumentError(
+                "pdf_too_large", f"Tệp PDF có {count} trang: quá dài để là một báo cáo."
+            )
+        deadline = time.monotonic() + MAX_SECONDS
+        for page in pages:
+            if time.monotonic() > deadline:
+                raise DocumentError("pdf_too_complex", "Tệp PDF quá phức tạp, không đọc được.")
+            self.page(page)
+
+    def page(self, page: Any) -> None:
+        if len(page.chars) > MAX_CHARS_PER_PAGE:
+            raise DocumentError(
+                "pdf_too_complex", f"Trang {page.page_number} của tệp PDF có quá nhiều chữ."
+            )
+        if _is_scan(page):
+            self.scanned.append(page.page_number)
+            self.scan_text.extend(line.text for line, _ in _lines(_words(page), 0))
+            return
+        if not page.chars:
+            return
+        self.chars += len(page.chars)
+        self.fonts.update(char["fontname"] for char in page.chars)
+        found = page.find_tables()
+        boxes = [table.bbox for table in found]
+        words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
+        for on_page, table in enumerate(found, start=1):
+            read = _table(table, len(self.tables) + 1, page, on_page)
+            starts = _column_starts(table)
+            first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
+            if first and self._continues(page.page_number, starts):
+                read = continuation(read, self.tables[-1])
+            self.tables.append(read)
+            self.last_starts = starts
+        if found:  # a table followed by text on its page is not continued on the next one
+            self.last_ends_page = not _text_beyond(words, found[-1].bbox[3], above=False)
+        lines = list(_lines(words, page.page_number))
+        if self.header is None and not self.lines:
+            self.header, lines = _split_header(lines, page.page_number)
+        self.lines.extend(_join_wrapped([line for line, _ in lines]))
+
+    def _continues(self, page: int, starts: list[float]) -> bool:
+        """The previous page's last table has the same column positions."""
+        previous = self.tables[-1] if self.tables else None
+        if previous is None or previous.page != page - 1 or not self.last_ends_page:
+            return False
+        if len(starts) != len(self.last_starts):
+            return False
+        return all(abs(a - b) <= 2 for a, b in zip(starts, self.last_starts, strict=True))
+
+    def content(self) -> DocumentContent:
+        header = self.header or Header()
+        fields = outline.assemble(header, self.lines, [], shown_page=True) if self.chars else {}
+        texts = [*header.left, *header.right, *(line.text for line in self.lines)]
+        return DocumentContent(
+            kind="pdf",
+            fields=fields,
+            tables=self.tables,
+            has_text=self.chars > 0,
+            first_text="\n".join(texts or self.scan_text)[:FIRST_TEXT_CHARS],
+            scanned_pages=self.scanned,
+            legacy_font=legacy_font(sorted(self.fonts)),
+        )
+
+
+_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def _text_beyond(words: list[dict[str, Any]], y: float, above: bool) -> bool:
+    """Text above (or below) y on the page, a page number (ND30 prints it at the top) aside."""
+    beyond = [w for w in words if (w["bottom"] <= y if above else w["top"] >= y)]
+    return any(not _PAGE_NUMBER.match(line.text) for line, _ in _lines(beyond, 0))
+
+
+def _is_scan(page: Any) -> bool:
+    """A page that is a picture: an image covering most of it. Text on such a page is a
+    scanner's OCR layer (invisible text over the picture), whose figures cannot be trusted."""
+    area = float(page.width * page.height) or 1.0
+    return any(
+        (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= SCAN_COVER * area
+        for image in page.images
+    )
+
+
+# -- words and lines --------------------------------------------------------------------------
+
+
+def _words(page: PdfPage) -> list[dict[str, Any]]:
+    return words(page.chars)
+
+
+def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+Segment = tuple[float, str]  # (x0, text) of a run of words without a column gap
+
+
+def _lines(words: list[dict[str, Any]], page: int) -> Iterator[tuple[Line, list[Segment]]]:
+    """Words into printed lines, top to bottom; each line also as its column segments."""
+    ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    row: list[dict[str, Any]] = []
+    for word in ordered:
+        if row and abs(word["top"] - row[0]["top"]) > LINE_TOLERANCE:
+            yield _line(row, page)
+            row = []
+        row.append(word)
+    if row:
+        yield _line(row, page)
+
+
+def _line(row: list[dict[str, Any]], page: int) -> tuple[Line, list[Segment]]:
+    row.sort(key=lambda w: w["x0"])
+    segments: list[list[dict[str, Any]]] = [[row[0]]]
+    for previous, word in itertools.pairwise(row):
+        if word["x0"] - previous["x1"] > COLUMN_GAP:
+            segments.append([])
+        segments[-1].append(word)
+    texts = [(part[0]["x0"], nfc(" ".join(w["text"] for w in part))) for part in segments]
+    strong = all(w["bold"] for w in row)
+    return Line("\t".join(t for _, t in texts), strong, page), texts
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """A printed line that starts in lower case continues the one above (the PDF wrapped a
+    paragraph); "a) ..." items and two-column lines stay lines of their own."""
+    joined: list[Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and line.text[:1].islower()
+            and not outline.BULLET.match(line.text)
+            and "\t" not in previous.text + line.text
+        ):
+            joined[-1] = Line(f"{previous.text} {line.text}", previous.strong, previous.page)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _split_header(
+    lines: list[tuple[Line, list[Segment]]], page: int
+) -> tuple[Header | None, list[tuple[Line, list[Segment]]]]:
+    """The ND30 header block: the lines above the title "BÁO CÁO", cut at the x where the
+    Quốc hiệu begins (its lines wrap inside their column, so a tab cannot place them)."""
+    boundary = next(
+        (
+            x
+            for _, parts in lines[:8]
+            for x, text in parts
+            if loose_key(text).startswith("cong hoa")
+        ),
+        None,
+    )
+    end = next((i for i, (line, _) in enumerate(lines[:15]) if outline.ends_header(line)), None)
+    if boundary is None or end is None:
+        return None, lines
+    header = Header(page=page)
+    for _, parts in lines[:end]:
+        for x, text in parts:
+            (header.left if x < boundary - 5 else header.right).append(text)
+    return header, lines[end:]
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+
+def _table(table: Any, index: int, page: PdfPage, on_page: int) -> TextTable:
+    """pdfplumber gives None for a grid position covered by a merged cell: covered from the left
+    if a cell of the same row reaches over it, else from above."""
+    extracted = cell_texts(table, page.chars)
+    starts = _column_starts(table)
+    rows: list[list[str]] = []
+    across: set[tuple[int, int]] = set()
+    down: set[tuple[int, int]] = set()
+    for r, (row, cells) in enumerate(zip(extracted, table.rows, strict=True)):
+        rows.append([nfc(text) if text else "" for text in row])
+        for c, text in enumerate(row):
+            if text is None:
+                covered = _covered_from_left(cells.cells, c, starts[c])
+                (across if covered else down).add((r, c))
+    return TextTable(index, page.page_number, rows, across, down, on_page)
+
+
+def _column_starts(table: Any) -> list[float]:
+    width = max(len(row.cells) for row in table.rows)
+    starts = [0.0] * width
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            if cell is not None:
+                starts[c] = cell[0]
+    return starts
+
+
+def _covered_from_left(cells: list[Any], column: int, x: float) -> bool:
+    left = next((cell for cell in reversed(cells[:column]) if cell is not None), None)
+    return left is not None and left[2] > x + 1

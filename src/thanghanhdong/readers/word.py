@@ -1,0 +1,330 @@
+""".docx -> DocumentContent: an agency's report in the plan's outline, however the clerk laid it out.
+
+The body is walked in document order (paragraphs, tables, content controls). Tables are read on
+their grid from the XML: each `<w:tc>` once, so a merged cell is never read twice (python-docx's
+`row.cells` returns a merged cell once per grid column it spans). The ND30 header block and the
+signature block, usually borderless tables, are read as such and not listed as data tables.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from thanghanhdong.readers import outline
+from thanghanhdong.readers.document import (
+    FIRST_TEXT_CHARS,
+    DocumentContent,
+    DocumentError,
+    TextTable,
+    continuation,
+    legacy_font,
+)
+from thanghanhdong.readers.outline import Header, Line
+from thanghanhdong.text import loose_key, nfc
+
+# A report's document.xml is well under 1 MB; these bounds stop zip bombs before lxml parses.
+MAX_PART_BYTES = 30 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_CELLS = 200_000
+
+_P, _TBL, _TC, _TR, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr"), qn("w:sdt")
+_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_TXBX = qn("w:txbxContent")
+_PSTYLE = qn("w:pStyle")
+_RFONTS, _ASCII, _HANSI = qn("w:rFonts"), qn("w:ascii"), qn("w:hAnsi")
+_VAL = qn("w:val")
+
+
+def read_docx(data: bytes) -> DocumentContent:
+    """Read an agency's Word report; raises DocumentError if the file cannot be read at all."""
+    body, styles = _open(data)
+    walk = _Walk(styles=styles)
+    walk.blocks(body)
+    header = walk.header or outline.header_from_lines(walk.lines)[0]
+    fields = outline.assemble(header, walk.lines, walk.signature, shown_page=False)
+    texts = [*header.left, *header.right, *(line.text for line in walk.lines)]
+    return DocumentContent(
+        kind="word",
+        fields=fields,
+        tables=walk.tables,
+        has_text=any(t.strip() for t in texts) or bool(walk.tables),
+        first_text="\n".join(texts)[:FIRST_TEXT_CHARS],
+        legacy_font=legacy_font(_font_names(body)),
+    )
+
+
+def _font_names(body: Any) -> Iterator[str]:
+    for fonts in body.iter(_RFONTS):
+        yield from (fonts.get(_ASCII) or "", fonts.get(_HANSI) or "")
+
+
+_CORRUPT = (
+    "Không mở được tệp Word (tệp hỏng hoặc không phải .docx): "
+    "mở bằng Word/LibreOffice rồi lưu lại dạng .docx."
+)
+# No entity is expanded and no DTD or network is looked at: a report never needs them.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# A damaged package fails in zipfile (bad CRC, truncated deflate, an unknown compression) or in
+# lxml: all mean the file is damaged.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    KeyError,
+    ValueError,
+    OSError,
+    EOFError,
+    etree.LxmlError,
+)
+_OFFICE_DOCUMENT = "/officeDocument"
+_STYLES = "/styles"
+
+
+def _open(data: bytes) -> tuple[Any, frozenset[str]]:
+    """The document's body element and its strong paragraph styles.
+
+    Only the parts needed are unzipped and parsed (python-docx's Document() loads every part
+    and wraps every style: about 15 ms of a report's 20 ms budget); the styles part only when
+    the body refers to a paragraph style."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            _check_package(archive)
+            main = _target(archive, "_rels/.rels", "", _OFFICE_DOCUMENT)
+            if main is None:
+                raise DocumentError("docx_corrupt", _CORRUPT)
+            body = etree.fromstring(archive.read(main), _PARSER).find(qn("w:body"))
+            used = {e.get(_VAL) for e in body.iter(_PSTYLE)} if body is not None else set()
+            styles = _styles_part(archive, main) if used else None
+    except _ZIP_ERRORS:
+        raise DocumentError("docx_corrupt", _CORRUPT) from None
+    if body is None:
+        raise DocumentError("docx_corrupt", _CORRUPT)
+    return body, _strong_styles(styles)
+
+
+def _styles_part(archive: zipfile.ZipFile, main: str) -> Any:
+    folder, _, name = main.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    part = _target(archive, rels, folder, _STYLES)
+    return etree.fromstring(archive.read(part), _PARSER) if part else None
+
+
+def _target(archive: zipfile.ZipFile, rels: str, folder: str, kind: str) -> str | None:
+    """The part a relationship of type `kind` points to, as a name inside the archive."""
+    if rels not in archive.namelist():
+        return None
+    for relation in etree.fromstring(archive.read(rels), _PARSER):
+        if relation.get("Type", "").endswith(kind) and relation.get("TargetMode") != "External":
+            target = relation.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            return posixpath.normpath(path)
+    return None
+
+
+def _check_package(archive: zipfile.ZipFile) -> None:
+    sizes = [(i.filename, i.file_size) for i in archive.infolist()]
+    parts = [size for name, size in sizes if name.endswith((".xml", ".rels"))]
+    if (
+        any(size > MAX_PART_BYTES for size in parts)
+        or sum(s for _, s in sizes) > MAX_UNPACKED_BYTES
+    ):
+        raise DocumentError(
+            "docx_too_large", "Tệp Word quá lớn để là một báo cáo: kiểm tra lại tệp gửi về."
+        )
+
+
+def _strong_styles(styles: Any) -> frozenset[str]:
+    """Ids of paragraph styles that make a heading: Heading/Title styles and bold styles."""
+    if styles is None:
+        return frozenset()
+    strong = set()
+    for style in styles.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        label = (name.get(_VAL) if name is not None else "") or ""
+        bold = _on(style.find(f"{qn('w:rPr')}/{qn('w:b')}"))
+        if label.lower().startswith(("heading", "title")) or bold:
+            strong.add(style.get(qn("w:styleId")))
+    return frozenset(strong)
+
+
+# -- the walk -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Walk:
+    styles: frozenset[str]
+    lines: list[Line] = field(default_factory=list)
+    tables: list[TextTable] = field(default_factory=list)
+    header: Header | None = None
+    signature: list[str] = field(default_factory=list)
+    cells: int = 0
+    last_table: TextTable | None = None  # the data table just read, if nothing followed it
+
+    def blocks(self, body: Any) -> None:
+        for element in _block_elements(body):
+            if element.tag == _P:
+                self.paragraph(element)
+            else:
+                self.table(element)
+
+    def paragraph(self, element: Any) -> None:
+        strong = _is_strong(element, self.styles)
+        for text in _paragraph_text(element).split("\n"):
+            if text.strip():
+                self.lines.append(Line(outline.clean(text), strong))
+                self.last_table = None  # text between two tables: the second is not a sequel
+
+    def table(self, element: Any) -> None:
+        columns = _column_paragraphs(element)
+        if self.header is None and not self.lines and _is_header(columns):
+            self.header = Header(left=columns[0], right=columns[-1])
+        elif self.lines and _is_signature(columns):
+            self.signature = columns[-1]
+            self.last_table = None
+        else:
+            self.data_table(element)
+
+    def data_table(self, element: Any) -> None:
+        grid = _Grid()
+        nested = grid.read(element)
+        self.cells += sum(len(row) for row in grid.rows)
+        if self.cells > MAX_CELLS:
+            raise DocumentError("docx_too_large", "Tệp Word có quá nhiều ô bảng để là một báo cáo.")
+        if not nested or any(any(row) for row in grid.rows):  # not a mere layout frame
+            table = continuation(grid.table(len(self.tables) + 1), self.last_table)
+            self.tables.append(table)
+            self.last_table = table
+        for inner in nested:
+            self.last_table = None  # a table in a cell is not the sequel of the one around it
+            self.data_table(inner)
+
+
+def _block_elements(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order; content controls (`w:sdt`) opened into their content."""
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _block_elements(content)
+
+
+def _paragraph_text(element: Any) -> str:
+    """The paragraph's text as Word shows it; text boxes anchored in it are not its text."""
+    boxed = element.find(f".//{_TXBX}") is not None
+    out: list[str] = []
+    for node in element.iter(_T, _TAB, _BR, _CR):
+        if boxed and next(node.iterancestors(_TXBX), None) is not None:
+            continue
+        if node.tag == _T:
+            out.append(node.text or "")
+        else:
+            out.append("\t" if node.tag == _TAB else "\n")
+    return "".join(out)
+
+
+def _is_strong(element: Any, styles: frozenset[str]) -> bool:
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    if style is not None and style.get(_VAL) in styles:
+        return True
+    runs = [r for r in element.iterchildren(qn("w:r")) if r.find(_T) is not None]
+    return bool(runs) and all(_on(r.find(f"{qn('w:rPr')}/{qn('w:b')}")) for r in runs)
+
+
+def _on(flag: Any) -> bool:
+    return flag is not None and flag.get(_VAL) not in ("0", "false", "off")
+
+
+# -- header and signature tables ------------------------------------------------------------
+
+
+def _column_paragraphs(table: Any) -> list[list[str]]:
+    """Each grid column's paragraphs, top to bottom (for the header and signature blocks)."""
+    columns: list[list[str]] = []
+    for tr in table.iterchildren(_TR):
+        for position, tc in enumerate(tr.iterchildren(_TC)):
+            while len(columns) <= position:
+                columns.append([])
+            texts = (nfc(_paragraph_text(p)) for p in tc.iterchildren(_P))
+            columns[position].extend(t for t in texts if t)
+    return columns
+
+
+def _is_header(columns: list[list[str]]) -> bool:
+    if len(columns) < 2:
+        return False
+    keys = [loose_key(t) for column in columns for t in column]
+    return any(k.startswith(("cong hoa xa hoi", "doc lap")) for k in keys) or any(
+        outline.NUMBER_LINE.match(t) for t in columns[0]
+    )
+
+
+def _is_signature(columns: list[list[str]]) -> bool:
+    if not columns or len(columns) > 3 or sum(len(c) for c in columns) > 40:
+        return False
+    texts = [t for column in columns for t in column]
+    return any(loose_key(t).startswith("noi nhan") for t in texts) or any(
+        outline.is_signature_start(t) for t in columns[-1]
+    )
+
+
+# -- data tables ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Grid:
+    rows: list[list[str]] = field(default_factory=list)
+    across: set[tuple[int, int]] = field(default_factory=set)
+    down: set[tuple[int, int]] = field(default_factory=set)
+
+    def read(self, table: Any) -> list[Any]:
+        """Fill the grid; returns the tables nested in its cells, to be read after it."""
+        nested: list[Any] = []
+        for r, tr in enumerate(table.iterchildren(_TR)):
+            column = _int_property(tr, "w:trPr", "w:gridBefore", 0)
+            row = [""] * column
+            for tc in tr.iterchildren(_TC):
+                span = max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1))
+                self.cell(r, column, span, tc, row)
+                nested.extend(tc.iterchildren(_TBL))
+                column += span
+            self.rows.append(row)
+        return nested
+
+    def cell(self, r: int, column: int, span: int, tc: Any, row: list[str]) -> None:
+        merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+        if merge is not None and merge.get(_VAL, "continue") == "continue":
+            self.down.update((r, c) for c in range(column, column + span))
+            row.append("")
+        else:
+            row.append(_cell_text(tc))
+        row.extend([""] * (span - 1))
+        self.across.update((r, c) for c in range(column + 1, column + span))
+
+    def table(self, index: int) -> TextTable:
+        width = max((len(row) for row in self.rows), default=0)
+        rows = [row + [""] * (width - len(row)) for row in self.rows]
+        return TextTable(index, None, rows, self.across, self.down)
+
+
+def _cell_text(tc: Any) -> str:
+    """The cell's own paragraphs (a nested table is read as a table of its own)."""
+    texts = [nfc(_paragraph_text(p)) for p in _block_elements(tc) if p.tag == _P]
+    return "\n".join(t for t in texts if t)
+
+
+def _int_property(element: Any, container: str, name: str, default: int) -> int:
+    node = element.find(f"{qn(container)}/{qn(name)}")
+    try:
+        return int(node.get(_VAL)) if node is not None else default
+    except (TypeError, ValueError):
+        return default
