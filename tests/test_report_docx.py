@@ -721,8 +721,8 @@ def test_large_rosters_point_to_the_workbook_instead_of_listing_every_agency(
 ) -> None:
     from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO, wants_per_agency_appendices
 
-    assert wants_per_agency_appendices(consolidation)
-    assert not wants_per_agency_appendices(consolidation, limit=1)
+    assert wants_per_agency_appendices(consolidation.campaign)
+    assert not wants_per_agency_appendices(consolidation.campaign, limit=1)
     assert PER_AGENCY_APPENDICES_UP_TO == 200
     short = docx.Document(io.BytesIO(render_docx(consolidation, per_agency_appendices=False)))
     text = _all_text(short)

@@ -1,5 +1,6 @@
-"""A roster large enough for the parallel paths (validation workers, the Excel summary written in
-a second process) gives the same figures as the sums of what was typed."""
+"""A roster large enough for the validation workers and for the Word report to leave its
+per-agency appendices to the summary workbook gives the same figures as the sums of what was
+typed."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from openpyxl import load_workbook
 
 from thanghanhdong import config
 from thanghanhdong.config import Agency
-from thanghanhdong.pipeline import PARALLEL_OUTPUTS_FROM, ConsolidateRequest, build_reports
+from thanghanhdong.pipeline import ConsolidateRequest, build_reports
+from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper, build_workbook_bytes
 from thanghanhdong.validate import PARALLEL_THRESHOLD, validate_inbox
 
 
 def test_large_roster(tmp_path: Path) -> None:
-    count = max(PARALLEL_OUTPUTS_FROM, PARALLEL_THRESHOLD) + 10
+    count = max(PER_AGENCY_APPENDICES_UP_TO, PARALLEL_THRESHOLD) + 10
     agencies = [Agency(code=f"DV{i:04d}", name=f"Đơn vị số {i}") for i in range(count)]
     campaign = config.load(None).model_copy(update={"agencies": agencies})
     report = SampleReport()
@@ -46,14 +48,15 @@ from pathlib import Path
 from thanghanhdong import config
 from thanghanhdong.config import Agency
 from thanghanhdong.sample import SampleReport, fill_bytes
-from thanghanhdong.pipeline import PARALLEL_OUTPUTS_FROM, ConsolidateRequest, build_reports
+from thanghanhdong.pipeline import ConsolidateRequest, build_reports
+from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO
 from thanghanhdong.template import FormStamper, build_workbook_bytes
 from thanghanhdong.validate import validate_inbox
 
 if __name__ == "__main__":
     multiprocessing.set_start_method("spawn", force=True)
     inbox = Path(sys.argv[1])
-    agencies = [Agency(code=f"DV{i:04d}", name=f"Don vi {i}") for i in range(PARALLEL_OUTPUTS_FROM + 5)]
+    agencies = [Agency(code=f"DV{i:04d}", name=f"Don vi {i}") for i in range(PER_AGENCY_APPENDICES_UP_TO + 5)]
     campaign = config.load(None).model_copy(update={"agencies": agencies})
     stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), SampleReport()))
     for agency in agencies:
@@ -79,4 +82,31 @@ def test_parallel_paths_work_with_spawn(tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.split() == [str(2 * (PARALLEL_OUTPUTS_FROM + 5)), "True"]
+    assert completed.stdout.split() == [str(2 * (PER_AGENCY_APPENDICES_UP_TO + 5)), "True"]
+
+
+def test_a_large_roster_writes_the_workbook_the_report_points_to(tmp_path: Path) -> None:
+    """Above the roster a person reads, the report's appendices point to the summary workbook:
+    `thd consolidate` writes it beside the report even without --xlsx."""
+    from typer.testing import CliRunner
+
+    from thanghanhdong.cli import app
+
+    count = PER_AGENCY_APPENDICES_UP_TO + 1
+    lines = [config.default_config_text().split("[[agencies]]")[0]]
+    lines += [f'[[agencies]]\ncode = "DV{i:04d}"\nname = "Đơn vị số {i}"\n' for i in range(count)]
+    (tmp_path / "thd.toml").write_text("\n".join(lines), encoding="utf-8")
+    campaign = config.load(tmp_path / "thd.toml")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), SampleReport()))
+    for agency in campaign.agencies[:3]:
+        (inbox / f"{agency.code}.xlsx").write_bytes(stamper.stamp(agency))
+    out = tmp_path / "baocao.docx"
+    args = ["consolidate", str(inbox), "--out", str(out), "--config", str(tmp_path / "thd.toml")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and out.with_suffix(".xlsx").is_file()
+    sheet = load_workbook(out.with_suffix(".xlsx"))["Theo đơn vị"]
+    names = {cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
+    assert {a.name for a in campaign.agencies[:3]} <= names

@@ -8,7 +8,6 @@ files, 2 usage or configuration error.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,19 +26,11 @@ if TYPE_CHECKING:
 OK, INVALID, USAGE = 0, 1, 2
 Progress = Callable[[int, int], None]
 
-# Above this many agencies the Excel summary is written in a second process while the Word
-# report is rendered: both are pure Python and take about a second each per 1,000 agencies.
-PARALLEL_OUTPUTS_FROM = 200
-
 
 @dataclass
 class Outcome:
     exit_code: int = OK
     error: str | None = None  # one Vietnamese sentence for the officer, when it failed
-
-
-def _failed(message: str, code: int = USAGE) -> Outcome:
-    return Outcome(code, message)
 
 
 # ---------------------------------------------------------------------------- init
@@ -302,7 +293,7 @@ def consolidate(
 ) -> ConsolidateOutcome:
     from thanghanhdong.validate import validate_inbox
 
-    if problem := _consolidate_problem(request):
+    if problem := _consolidate_problem(request, campaign):
         return ConsolidateOutcome(USAGE, problem)
     report = validate_inbox(request.inbox, campaign, progress=progress)
     if report.has_errors and not request.skip_invalid:
@@ -317,17 +308,28 @@ def consolidate(
     )
 
 
-def _consolidate_problem(request: ConsolidateRequest) -> str | None:
+def planned_outputs(request: ConsolidateRequest, campaign: Campaign) -> dict[str, Path]:
+    """Each output by kind. Above the roster size a person reads, the Word report leaves the
+    per-agency appendices to the summary workbook, so the workbook is always written then
+    (beside the report when --xlsx is not given)."""
+    from thanghanhdong.report.docx import wants_per_agency_appendices
+
+    outputs = {".docx": request.out}
+    if request.xlsx is not None:
+        outputs[".xlsx"] = request.xlsx
+    elif not wants_per_agency_appendices(campaign):
+        outputs[".xlsx"] = request.out.with_suffix(".xlsx")
+    return outputs
+
+
+def _consolidate_problem(request: ConsolidateRequest, campaign: Campaign) -> str | None:
     if request.template is not None and not request.template.is_file():
         return f"Không có tệp mẫu Word {request.template}."
     if problem := inbox_problem(request.inbox):
         return problem
-    outputs = [(request.out, ".docx"), (request.xlsx, ".xlsx")]
-    for path, suffix in outputs:
-        if path is not None and (
-            problem := files.output_problem(
-                path, suffix=suffix, inbox=request.inbox, force=request.force
-            )
+    for suffix, path in planned_outputs(request, campaign).items():
+        if problem := files.output_problem(
+            path, suffix=suffix, inbox=request.inbox, force=request.force
         ):
             return problem
     return None
@@ -342,7 +344,8 @@ class BuiltReports(Outcome):
 def build_reports(report: ValidationReport, request: ConsolidateRequest) -> BuiltReports:
     """Consolidate the usable submissions and render every requested output (not written)."""
     from thanghanhdong.consolidate import consolidate
-    from thanghanhdong.report.docx import TemplateError, render_docx
+    from thanghanhdong.report import RenderOptions, render
+    from thanghanhdong.report.docx import TemplateError, wants_per_agency_appendices
 
     submissions = [r.submission for r in report.files if r.ok and r.submission is not None]
     if not submissions:
@@ -356,26 +359,13 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         report.completeness,
         report_date=request.report_date or date.today(),
     )
-    xlsx = _start_xlsx(consolidation) if request.xlsx is not None else None
+    options = RenderOptions(
+        request.template, per_agency_appendices=wants_per_agency_appendices(report.campaign)
+    )
+    outputs: dict[Path, bytes] = {}
     try:
-        docx = render_docx(consolidation, request.template)
+        for kind, path in planned_outputs(request, report.campaign).items():
+            outputs[path] = render(kind, consolidation, options)
     except TemplateError as exc:
         return BuiltReports(USAGE, str(exc))
-    outputs = {request.out: docx}
-    if request.xlsx is not None and xlsx is not None:
-        outputs[request.xlsx] = xlsx.result()
     return BuiltReports(consolidation=consolidation, outputs=outputs)
-
-
-def _start_xlsx(consolidation: Consolidation) -> Future[bytes]:
-    from thanghanhdong.report.xlsx import render_xlsx
-
-    if len(consolidation.campaign.agencies) < PARALLEL_OUTPUTS_FROM:
-        done: Future[bytes] = Future()
-        done.set_result(render_xlsx(consolidation))
-        return done
-    pool = ProcessPoolExecutor(max_workers=1)
-    try:
-        return pool.submit(render_xlsx, consolidation)
-    finally:
-        pool.shutdown(wait=False)

@@ -17,6 +17,7 @@ from typing import Any
 
 from thanghanhdong import form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
+from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
 from thanghanhdong.report import labels, numbers
 from thanghanhdong.report.labels import (
@@ -208,9 +209,11 @@ def _expression_problem(exc: Exception) -> str:
 # ------------------------------------------------------------------------------ context
 
 
-def wants_per_agency_appendices(c: Consolidation, limit: int = PER_AGENCY_APPENDICES_UP_TO) -> bool:
+def wants_per_agency_appendices(
+    campaign: Campaign, limit: int = PER_AGENCY_APPENDICES_UP_TO
+) -> bool:
     """Whether the report lists every agency in its appendices: rosters up to `limit`."""
-    return len(c.campaign.agencies) <= limit
+    return len(campaign.agencies) <= limit
 
 
 def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[str, Any]:
