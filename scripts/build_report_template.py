@@ -552,16 +552,24 @@ def part_three(document: Document) -> None:
 
 
 def data_table(document: Document) -> None:
-    """STT | item | count | people (Nam, Nữ) | level, as in the seed's report form."""
-    table = make_table(document, 6, DATA_WIDTHS_MM)
+    """STT | item | count | people (Nam, Nữ) | [other number columns] | level, as in the seed's
+    report form. Number columns form.py adds beyond the seed's are a `{%tc %}` loop over
+    `t.extra` (each spanning both header rows), so they reach every template by themselves."""
+    widths = [*DATA_WIDTHS_MM[:5], 1.0, 20.0, 1.0, DATA_WIDTHS_MM[5]]
+    table = make_table(document, 6, widths)
+    _full_grid(table, DATA_WIDTHS_MM)
     head, sub = table.rows[0].cells, table.rows[1].cells
-    for index, key in ((0, "stt"), (1, "item"), (2, "count"), (5, "level")):
+    for index, key in ((0, "stt"), (1, "item"), (2, "count"), (8, "level")):
         merged = head[index].merge(sub[index])
         header_cell(merged, f"{{{{ t.labels.{key} }}}}")
     people = head[3].merge(head[4])
     header_cell(people, "{{ t.labels.people }}")
     header_cell(sub[3], "{{ t.labels.male }}")
     header_cell(sub[4], "{{ t.labels.female }}")
+    _column_loop(head, "c in t.extra", "{{ c }}", header=True, at=5)
+    _column_loop(sub, "c in t.extra", "", header=True, at=5)
+    _vertical_merge(head[6], "restart")
+    _vertical_merge(sub[6], "continue")
     repeat_as_header(table, 0, 1)
     loop_row(table, 2, "{%tr for r in t.rows %}")
     row = table.rows[3].cells
@@ -569,15 +577,22 @@ def data_table(document: Document) -> None:
     cell_text(row[1], "{{ r.item }}")
     for index, key in ((2, "count"), (3, "male"), (4, "female")):
         cell_text(row[index], f"{{{{ r.{key} }}}}", align=ALIGN.RIGHT)
-    cell_text(row[5], "{{ r.level }}", align=ALIGN.CENTER)
+    _column_loop(row, "v in r.extra", "{{ v }}", at=5)
+    cell_text(row[8], "{{ r.level }}", align=ALIGN.CENTER)
     loop_row(table, 4, "{%tr endfor %}")
     total = table.rows[5].cells
     cell_text(total[0], "")
     cell_text(total[1], "{{ t.total.label }}", bold=True)
     for index, key in ((2, "count"), (3, "male"), (4, "female")):
         cell_text(total[index], f"{{{{ t.total.{key} }}}}", align=ALIGN.RIGHT, bold=True)
-    cell_text(total[5], "")
+    _column_loop(total, "v in t.total.extra", "{{ v }}", bold=True, at=5)
+    cell_text(total[8], "")
     rows_cannot_split(table)
+
+
+def _vertical_merge(cell: _Cell, value: str) -> None:
+    # python-docx's get_or_add keeps the schema's element order (Word rejects misordered ones)
+    cell._tc.get_or_add_tcPr().get_or_add_vMerge().set(qn("w:val"), value)
 
 
 def closing_and_signature(document: Document) -> None:
@@ -631,30 +646,32 @@ def new_section(document: Document, *, landscape: bool) -> None:
 
 
 def appendix_figures(document: Document) -> None:
-    """Phụ lục I (landscape): each agency's count and people per table, and its budget."""
+    """Phụ lục I (landscape): each agency's count and people per table, and its budget.
+
+    The tables' columns are `{%tc %}` loops over `appendix1.groups` / `.sub` / each row's
+    `cells`, so a table added to form.py appears in every template, the officer's own too.
+    The grid is laid out for the form's tables as they are now."""
     new_section(document, landscape=True)
     appendix_heading(document, "I", "{{ appendix1.title }}", LANDSCAPE_TEXT_WIDTH_MM)
-    keys = [spec.key for spec in form.TABLES]
-    widths = [12.0, 70.0]
-    for _ in keys:
-        widths += [17.0, 22.0]
-    widths += [26.0, 26.0]
+    tables = len(form.TABLES)
+    widths = [12.0, 70.0] + [17.0, 22.0] * tables + [26.0, 26.0]
     scale = LANDSCAPE_TEXT_WIDTH_MM / sum(widths)
     widths = [w * scale for w in widths]
     note_or_table(document, "appendix1")
-    table = make_table(document, 6, widths)
+    # The template's rows: STT | agency | {%tc for %} | one table column | {%tc endfor %} |
+    # budget, budget (docxtpl replaces a cell holding a {%tc %} tag by the tag itself). The
+    # grid holds every rendered column.
+    pair = (widths[2] + widths[3]) / 2
+    table = make_table(document, 6, [widths[0], widths[1], 1.0, pair, 1.0, widths[-2], widths[-1]])
+    _full_grid(table, widths)
     head, sub = table.rows[0].cells, table.rows[1].cells
     header_cell(head[0].merge(sub[0]), "{{ appendix1.labels.stt }}")
     header_cell(head[1].merge(sub[1]), "{{ appendix1.labels.agency }}")
-    for offset, key in enumerate(keys):
-        column = 2 + 2 * offset
-        header_cell(head[column].merge(head[column + 1]), f"{{{{ appendix1.labels.{key}.title }}}}")
-        header_cell(sub[column], f"{{{{ appendix1.labels.{key}.count }}}}")
-        header_cell(sub[column + 1], f"{{{{ appendix1.labels.{key}.people }}}}")
-    budget = 2 + 2 * len(keys)
-    header_cell(head[budget].merge(head[budget + 1]), "{{ appendix1.labels.budget }}")
-    header_cell(sub[budget], "{{ appendix1.labels.state }}")
-    header_cell(sub[budget + 1], "{{ appendix1.labels.mobilized }}")
+    _column_loop(head, "g in appendix1.groups", "{% colspan 2 %}{{ g.title }}", header=True)
+    _column_loop(sub, "s in appendix1.sub", "{{ s }}", header=True)
+    header_cell(head[5].merge(head[6]), "{{ appendix1.labels.budget }}")
+    header_cell(sub[5], "{{ appendix1.labels.state }}")
+    header_cell(sub[6], "{{ appendix1.labels.mobilized }}")
     repeat_as_header(table, 0, 1)
     loop_row(table, 2, "{%tr for r in appendix1.rows %}")
     loop_row(table, 4, "{%tr endfor %}")
@@ -666,18 +683,50 @@ def appendix_figures(document: Document) -> None:
         else:
             cell_text(cells[0], "")
             cell_text(cells[1], "{{ appendix1.total.label }}", bold=True)
-        for offset, key in enumerate(keys):
-            column = 2 + 2 * offset
-            cell_text(
-                cells[column], f"{{{{ {source}.{key}.count }}}}", align=ALIGN.RIGHT, bold=bold
-            )
-            cell_text(
-                cells[column + 1], f"{{{{ {source}.{key}.people }}}}", align=ALIGN.RIGHT, bold=bold
-            )
-        cell_text(cells[budget], f"{{{{ {source}.state }}}}", align=ALIGN.RIGHT, bold=bold)
-        cell_text(cells[budget + 1], f"{{{{ {source}.mobilized }}}}", align=ALIGN.RIGHT, bold=bold)
+        _column_loop(cells, f"v in {source}.cells", "{{ v }}", bold=bold)
+        cell_text(cells[5], f"{{{{ {source}.state }}}}", align=ALIGN.RIGHT, bold=bold)
+        cell_text(cells[6], f"{{{{ {source}.mobilized }}}}", align=ALIGN.RIGHT, bold=bold)
     rows_cannot_split(table)
     tag(document, "{%p endif %}")
+
+
+def _column_loop(
+    cells: Sequence[_Cell],
+    loop: str,
+    content: str,
+    *,
+    header: bool = False,
+    bold: bool = False,
+    at: int = 2,
+) -> None:
+    """Cells at, at+1, at+2 of a row: `{%tc for LOOP %}` | CONTENT | `{%tc endfor %}`."""
+    cell_text(cells[at], f"{{%tc for {loop} %}}")
+    if header:
+        header_cell(cells[at + 1], content)
+    else:
+        cell_text(cells[at + 1], content, align=ALIGN.RIGHT, bold=bold)
+    cell_text(cells[at + 2], "{%tc endfor %}")
+    # The loop repeats this cell: its width comes from the grid, not from a width of its own
+    # (LibreOffice would give every repeated column the width of the template's one cell).
+    tc_pr = cells[at + 1]._tc.tcPr
+    width = tc_pr.find(qn("w:tcW")) if tc_pr is not None else None
+    if width is not None:
+        tc_pr.remove(width)
+
+
+def _full_grid(table: Table, widths_mm: Sequence[float]) -> None:
+    """The table's grid with a column for every rendered column (the loops fill it)."""
+    grid = table._tbl.tblGrid
+    for column in grid.findall(qn("w:gridCol")):
+        grid.remove(column)
+    for width in widths_mm:
+        column = OxmlElement("w:gridCol")
+        column.set(qn("w:w"), str(int(Mm(width).twips)))
+        grid.append(column)
+    table_width = OxmlElement("w:tblW")
+    table_width.set(qn("w:w"), str(int(Mm(sum(widths_mm)).twips)))
+    table_width.set(qn("w:type"), "dxa")
+    set_tbl_pr(table, table_width)
 
 
 STATUS_WIDTHS_MM = [12, 58, 25, 30, 40]

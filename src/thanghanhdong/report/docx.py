@@ -430,10 +430,15 @@ def _budget(c: Consolidation) -> dict[str, str]:
     }
 
 
-def _figures_cells(figures: Figures) -> dict[str, str]:
-    """Every number column by its form key, and the people counted (Nam + Nữ)."""
-    cells = {key: numbers.integer(value) for key, value in figures.items()}
-    return {**cells, "people": numbers.integer(figures.total)}
+SEED_NUMBERS = (form.COUNT, form.MALE, form.FEMALE)  # the columns the template names
+
+
+def _figures_cells(figures: Figures) -> dict[str, Any]:
+    """Every number column by its form key, the people counted (Nam + Nữ), and the number
+    columns beyond the seed's as a list (`extra`, looped over by the template)."""
+    cells: dict[str, Any] = {key: numbers.integer(value) for key, value in figures.items()}
+    extra = [numbers.integer(value) for key, value in figures.items() if key not in SEED_NUMBERS]
+    return {**cells, "people": numbers.integer(figures.total), "extra": extra}
 
 
 def _table(table: ConsolidatedTable) -> dict[str, Any]:
@@ -444,6 +449,7 @@ def _table(table: ConsolidatedTable) -> dict[str, Any]:
             **{column.key: column.label for column in spec.columns},
             "people": spec.people_label,
         },
+        "extra": [c.label for c in spec.number_columns if c.key not in SEED_NUMBERS],
         "rows": [
             {
                 "stt": str(index),
@@ -458,6 +464,8 @@ def _table(table: ConsolidatedTable) -> dict[str, Any]:
 
 
 def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
+    # One group of columns per table of the form (looped over by {%tc %} in the template, so a
+    # table added to form.py appears here by itself): its count and the people counted.
     groups = {
         spec.key: {
             "title": spec.sheet,
@@ -473,6 +481,7 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
                 "stt": str(index),
                 "name": _clean(agency.name),
                 **{key: _figures_cells(figures) for key, figures in agency.tables.items()},
+                "cells": _group_cells(agency.tables),
                 "state": numbers.integer(agency.budget.state),
                 "mobilized": numbers.integer(agency.budget.mobilized),
             }
@@ -490,14 +499,26 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
             "mobilized": budget_label("budget_mobilized").split(") ", 1)[-1],
             **groups,
         },
+        "groups": list(groups.values()),
+        "sub": [label for g in groups.values() for label in (g["count"], g["people"])],
         "rows": rows,
         "total": {
             "label": TOTAL_LABEL,
             **{key: _figures_cells(t.total) for key, t in c.tables.items()},
+            "cells": _group_cells({key: t.total for key, t in c.tables.items()}),
             "state": numbers.integer(c.budget.state),
             "mobilized": numbers.integer(c.budget.mobilized),
         },
     }
+
+
+def _group_cells(tables: dict[str, Figures]) -> list[str]:
+    """Count and people of each table, in form order: the cells of one Phụ lục I row."""
+    cells = []
+    for spec in form.TABLES:
+        figures = tables.get(spec.key, Figures.zero(spec))
+        cells += [numbers.integer(figures.count), numbers.integer(figures.total)]
+    return cells
 
 
 def _status_note(entry: AgencyStatus) -> str:

@@ -161,13 +161,27 @@ def widths(sheet: Any, values: Iterable[float]) -> None:
 
 
 def figures_cells(
-    book: Book, sheet: Any, row: int, column: int, figures: Figures, *, bold: bool = False
+    book: Book,
+    sheet: Any,
+    row: int,
+    column: int,
+    figures: Figures,
+    spec: form.TableSpec,
+    *,
+    bold: bool = False,
 ) -> int:
-    """count, male, female, total, female share from `column`; returns the next column."""
-    for offset, value in enumerate((figures.count, figures.male, figures.female, figures.total)):
+    """The table's number columns, total people, female share from `column`; returns the
+    next column."""
+    values = [figures[key] for key in spec.number_keys] + [figures.total]
+    for offset, value in enumerate(values):
         put(book, sheet, row, column + offset, value, bold=bold)
-    put_share(book, sheet, row, column + 4, figures, bold=bold)
-    return column + 5
+    put_share(book, sheet, row, column + len(values), figures, bold=bold)
+    return column + len(values) + 1
+
+
+def number_label(column: form.Column) -> str:
+    """A number column's header on one row: "Số người tham gia: Nam"."""
+    return f"{column.group}: {column.label}" if column.group else column.label
 
 
 # ------------------------------------------------------------------------------ sheets
@@ -179,7 +193,8 @@ def _subject(c: Consolidation) -> str:
 
 def _summary(book: Book, c: Consolidation) -> None:
     sheet = book.sheet(SHEET_SUMMARY, (1, 1))
-    widths(sheet, (6, 48, 12, 12, 12, 14, 10, 16))  # constant-memory: before any cell
+    numbers = max(len(spec.number_keys) for spec in form.TABLES)
+    widths(sheet, (6, 48, *[12] * numbers, 14, 10, 16))  # constant-memory: before any cell
     sheet.freeze_panes(2, 0)
     title(book, sheet, _subject(c))
     row = 3
@@ -193,9 +208,7 @@ def _summary_labels(table: ConsolidatedTable) -> list[str]:
     return [
         spec.label("stt"),
         spec.label("item"),
-        spec.label(form.COUNT),
-        f"{spec.people_label}: {spec.label(form.MALE)}",
-        f"{spec.people_label}: {spec.label(form.FEMALE)}",
+        *(number_label(column) for column in spec.number_columns),
         TOTAL_PEOPLE_LABEL,
         FEMALE_SHARE_LABEL,
         spec.label("level"),
@@ -210,16 +223,16 @@ def _summary_table(book: Book, sheet: Any, row: int, table: ConsolidatedTable) -
     for index, item in enumerate(table.rows, start=1):
         put(book, sheet, row, 1, index)
         put(book, sheet, row, 2, item.item)
-        figures_cells(book, sheet, row, 3, item.figures)
-        put(book, sheet, row, 8, item.level)
+        level_column = figures_cells(book, sheet, row, 3, item.figures, spec)
+        put(book, sheet, row, level_column, item.level)
         row += 1
     put(book, sheet, row, 2, TOTAL_LABEL, bold=True)
-    figures_cells(book, sheet, row, 3, table.total, bold=True)
+    figures_cells(book, sheet, row, 3, table.total, spec, bold=True)
     row += 1
     for level in table.levels:
         put(book, sheet, row, 2, f"{TOTAL_LABEL} cấp {level.level.lower()}")
-        figures_cells(book, sheet, row, 3, level.figures)
-        put(book, sheet, row, 8, level.level)
+        level_column = figures_cells(book, sheet, row, 3, level.figures, spec)
+        put(book, sheet, row, level_column, level.level)
         row += 1
     return row
 
@@ -227,11 +240,7 @@ def _summary_table(book: Book, sheet: Any, row: int, table: ConsolidatedTable) -
 def _agency_labels() -> list[str]:
     labels = [form.STT_LABEL, "Mã đơn vị", AGENCY_LABEL]
     for spec in form.TABLES:
-        labels += [
-            f"{spec.sheet}: {spec.count_label}",
-            f"{spec.sheet}: {form.MALE_LABEL}",
-            f"{spec.sheet}: {form.FEMALE_LABEL}",
-        ]
+        labels += [f"{spec.sheet}: {column.label}" for column in spec.number_columns]
     return [
         *labels,
         f"{budget_label('budget_state')} (đồng)",
@@ -243,7 +252,8 @@ def _agency_labels() -> list[str]:
 
 def _agencies(book: Book, c: Consolidation) -> None:
     sheet = book.sheet(SHEET_AGENCIES, (3, 3))
-    widths(sheet, [6, 12, 40] + [11] * (3 * len(form.TABLES)) + [16, 16, 13, 30])
+    numbers = sum(len(spec.number_keys) for spec in form.TABLES)
+    widths(sheet, [6, 12, 40] + [11] * numbers + [16, 16, 13, 30])
     sheet.freeze_panes(3, 3)
     title(book, sheet, f"Số liệu của từng cơ quan, đơn vị, địa phương - {_subject(c)}")
     header_row(book, sheet, 3, _agency_labels())
@@ -251,15 +261,14 @@ def _agencies(book: Book, c: Consolidation) -> None:
     for index, agency in enumerate(c.agencies, start=1):
         values: list[Any] = [index, agency.code, agency.name]
         for spec in form.TABLES:
-            figures = agency.tables[spec.key]
-            values += [figures.count, figures.male, figures.female]
+            values += [agency.tables[spec.key][key] for key in spec.number_keys]
         values += [agency.budget.state, agency.budget.mobilized, agency.report_date]
         values.append(agency.path.name)
         _put_row(book, sheet, row, values)
         row += 1
     totals: list[Any] = [None, None, TOTAL_LABEL]
     for table in c.tables.values():
-        totals += [table.total.count, table.total.male, table.total.female]
+        totals += [table.total[key] for key in table.spec.number_keys]
     totals += [c.budget.state, c.budget.mobilized]
     _put_row(book, sheet, row, totals, bold=True)
 
