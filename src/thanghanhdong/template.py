@@ -165,7 +165,7 @@ def _styles() -> dict[str, object]:
     }
 
 
-def _protect(sheet) -> None:
+def _protect(sheet: Any) -> None:
     # No password: protection only keeps labels from being broken by accident.
     protection = sheet.protection
     protection.sheet = True
@@ -174,7 +174,7 @@ def _protect(sheet) -> None:
     protection.insertRows = False
 
 
-def _print_setup(sheet, *, landscape: bool, title_rows: str | None = None) -> None:
+def _print_setup(sheet: Any, *, landscape: bool, title_rows: str | None = None) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
@@ -231,7 +231,7 @@ def guide_lines(campaign: Campaign, name: str) -> list[tuple[str, str]]:
     ]
 
 
-def _build_guide(sheet, campaign: Campaign, name: str) -> None:
+def _build_guide(sheet: Any, campaign: Campaign, name: str) -> None:
     styles = _styles()
     width = 88  # fits the width of an A4 portrait page at 100 %
     sheet.column_dimensions["A"].width = width
@@ -247,7 +247,7 @@ def _build_guide(sheet, campaign: Campaign, name: str) -> None:
     sheet.sheet_view.showGridLines = False
 
 
-def _build_info(sheet, campaign: Campaign, name: str) -> None:
+def _build_info(sheet: Any, campaign: Campaign, name: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     styles = _styles()
@@ -315,7 +315,7 @@ def _build_info(sheet, campaign: Campaign, name: str) -> None:
     _print_setup(sheet, landscape=False)
 
 
-def _build_table(sheet, campaign: Campaign, spec: form.TableSpec, name: str) -> None:
+def _build_table(sheet: Any, campaign: Campaign, spec: form.TableSpec, name: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     styles = _styles()
@@ -448,7 +448,7 @@ def _list_ref(key: str, length: int) -> str:
     return f"'{form.SHEET_META}'!${letter}${first}:${letter}${first + max(length, 1) - 1}"
 
 
-def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:
+def _build_meta(sheet: Any, campaign: Campaign, code: str, name: str) -> None:
     values = {
         "marker": form.FORM_MARKER,
         "campaign_id": campaign.campaign.id,
@@ -472,7 +472,7 @@ def _build_meta(sheet, campaign: Campaign, code: str, name: str) -> None:
     _protect(sheet)
 
 
-def _set_properties(workbook, campaign: Campaign, code: str, name: str) -> None:
+def _set_properties(workbook: Any, campaign: Campaign, code: str, name: str) -> None:
     from openpyxl.packaging.custom import StringProperty
 
     workbook.properties.title = form.form_title(campaign.campaign.year)

@@ -32,7 +32,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 def clean(value: Any) -> CellScalar:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", _CONTROL.sub("", value)) or None
-    return value
+    scalar: CellScalar = value  # calamine gives float, int, bool, date, datetime or ""
+    return scalar
 
 
 def clean_text(value: Any) -> str:

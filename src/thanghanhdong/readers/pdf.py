@@ -204,7 +204,7 @@ def _words(page: PdfPage) -> list[dict[str, Any]]:
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x = (word["x0"] + word["x1"]) / 2
     y = (word["top"] + word["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
 Segment = tuple[float, str]  # (x0, text) of a run of words without a column gap

@@ -33,7 +33,7 @@ _CHUNK = 1 << 20  # characters fed to the parser at a time, so the body is never
 _MARKER = "thd-rendered-body"
 
 
-class FastTemplate(DocxTemplate):
+class FastTemplate(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no types
     """DocxTemplate with a linear body replacement; same output."""
 
     docx: Any  # python-docx's Document, opened by init_docx()
