@@ -285,6 +285,7 @@ class Consolidation:
     # Agencies that answered with their own consolidation: code -> what it was made from, in
     # words for Phụ lục II ("Tổng hợp từ báo cáo của 45/50 đơn vị").
     notes: dict[str, str] = field(default_factory=dict)
+    previous: Consolidation | None = None  # last year's (--compare); not part of the data file
 
     @property
     def included(self) -> list[Path]:

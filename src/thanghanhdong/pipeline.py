@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thanghanhdong import files
+from thanghanhdong import datafile, files
 from thanghanhdong.config import Campaign
 from thanghanhdong.files import OutputExists
 from thanghanhdong.validate import ValidationReport
@@ -295,6 +295,14 @@ class ConsolidateRequest:
     skip_invalid: bool = False
     force: bool = False
     report_date: date | None = None
+    data: Path | None = None  # the data file (--data); default: beside --out, same stem
+    compare: Path | None = None  # last year's data file (--compare)
+
+    @property
+    def data_path(self) -> Path:
+        from thanghanhdong.datafile import default_path
+
+        return self.data or default_path(self.out)
 
 
 def consolidate(
@@ -322,7 +330,9 @@ def _consolidate_problem(request: ConsolidateRequest) -> str | None:
         return f"Không có tệp mẫu Word {request.template}."
     if problem := inbox_problem(request.inbox):
         return problem
-    outputs = [(request.out, ".docx"), (request.xlsx, ".xlsx")]
+    if request.compare is not None and not request.compare.is_file():
+        return f"Không có tệp số liệu năm trước {request.compare}."
+    outputs = [(request.out, ".docx"), (request.xlsx, ".xlsx"), (request.data_path, ".json")]
     for path, suffix in outputs:
         if path is not None and (
             problem := files.output_problem(
@@ -356,6 +366,8 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         report.completeness,
         report_date=request.report_date or date.today(),
     )
+    if problem := _enrich(consolidation, report, request):
+        return BuiltReports(USAGE, problem)
     xlsx = _start_xlsx(consolidation) if request.xlsx is not None else None
     try:
         docx = render_docx(consolidation, request.template)
@@ -364,7 +376,24 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
     outputs = {request.out: docx}
     if request.xlsx is not None and xlsx is not None:
         outputs[request.xlsx] = xlsx.result()
+    outputs[request.data_path] = datafile.encode(consolidation)
     return BuiltReports(consolidation=consolidation, outputs=outputs)
+
+
+def _enrich(
+    consolidation: Consolidation, report: ValidationReport, request: ConsolidateRequest
+) -> str | None:
+    """The audit trail, the roll-ups' notes and last year's figures; a problem, else None."""
+    from thanghanhdong.readers import rollup
+
+    consolidation.inputs = datafile.audit(report.files, report.completeness)
+    consolidation.notes = rollup.notes(report)
+    if request.compare is not None:
+        try:
+            consolidation.previous = datafile.load(request.compare)
+        except datafile.DataFileError as exc:
+            return str(exc)
+    return None
 
 
 def _start_xlsx(consolidation: Consolidation) -> Future[bytes]:
