@@ -21,6 +21,9 @@ from thanghanhdong.validate import ValidationReport
 
 if TYPE_CHECKING:
     from thanghanhdong.annotate import AnnotatedCopy
+    from thanghanhdong.completeness import AgencyStatus
+    from thanghanhdong.datafile import InputCheck
+    from thanghanhdong.compare import AgencyChange
     from thanghanhdong.consolidate import Consolidation
     from thanghanhdong.template import WrittenForm
 
@@ -229,6 +232,8 @@ def inbox_problem(inbox: Path) -> str | None:
 class ValidateOutcome(Outcome):
     report: ValidationReport | None = None
     annotated: list[AnnotatedCopy] = field(default_factory=list)
+    changes: list[AgencyChange] = field(default_factory=list)  # --compare: worth a look
+    previous_year: int | None = None
 
 
 def validate(
@@ -239,18 +244,50 @@ def validate(
     strict: bool = False,
     force: bool = False,
     progress: Progress | None = None,
+    compare: Path | None = None,
+    factor: float | None = None,
 ) -> ValidateOutcome:
     from thanghanhdong.validate import validate_inbox
 
     if problem := inbox_problem(inbox):
         return ValidateOutcome(USAGE, problem)
+    try:
+        previous = datafile.load(compare) if compare is not None else None
+    except datafile.DataFileError as exc:
+        return ValidateOutcome(USAGE, str(exc))
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
         return ValidateOutcome(USAGE, problem)
     report = validate_inbox(inbox, campaign, progress=progress)
     outcome = ValidateOutcome(report.exit_code(strict), report=report)
+    if previous is not None:
+        outcome.changes = changes_since(report, previous, factor)
+        outcome.previous_year = previous.campaign.campaign.year
     if annotate_dir is not None:
         _annotate(outcome, report, campaign, annotate_dir, force)
     return outcome
+
+
+def changes_since(
+    report: ValidationReport, previous: Consolidation, factor: float | None = None
+) -> list[AgencyChange]:
+    """Agency-level differences from last year's data file (validate --compare)."""
+    from thanghanhdong import compare, form
+    from thanghanhdong.consolidate import Figures
+
+    now: dict[str, dict[str, Figures]] = {}
+    names: dict[str, str] = {}
+    for result in report.files:
+        if result.ok and result.submission is not None:
+            s = result.submission
+            now[s.agency_code.upper()] = {
+                spec.key: Figures.of(spec, s.tables.get(spec.key, [])) for spec in form.TABLES
+            }
+    for entry in report.completeness.entries:
+        names[entry.code.upper()] = entry.name
+    answered = {e.code.upper() for e in report.completeness.answered}
+    return compare.agency_changes(
+        now, names, previous, factor or compare.DEFAULT_FACTOR, answered=answered
+    )
 
 
 def _annotate(
@@ -408,3 +445,66 @@ def _start_xlsx(consolidation: Consolidation) -> Future[bytes]:
         return pool.submit(render_xlsx, consolidation)
     finally:
         pool.shutdown(wait=False)
+
+
+# --------------------------------------------------------------------------- remind
+
+
+@dataclass
+class RemindOutcome(Outcome):
+    report: ValidationReport | None = None
+    addressed: list[AgencyStatus] = field(default_factory=list)  # who the letter is to
+    written: Path | None = None  # None when nobody needs reminding
+
+
+@dataclass(frozen=True)
+class RemindRequest:
+    inbox: Path
+    out: Path
+    force: bool = False
+    today: date | None = None
+
+
+def remind(
+    request: RemindRequest, campaign: Campaign, *, progress: Progress | None = None
+) -> RemindOutcome:
+    """The công văn đôn đốc to the agencies that have not answered or sent nothing usable."""
+    from thanghanhdong.report.remind import render_remind, to_remind
+    from thanghanhdong.validate import validate_inbox
+
+    if problem := inbox_problem(request.inbox) or files.output_problem(
+        request.out, suffix=".docx", inbox=request.inbox, force=request.force
+    ):
+        return RemindOutcome(USAGE, problem)
+    report = validate_inbox(request.inbox, campaign, progress=progress)
+    addressed = to_remind(report.completeness)
+    outcome = RemindOutcome(report=report, addressed=addressed)
+    if not addressed:
+        return outcome
+    data = render_remind(campaign, report.completeness, request.today or date.today())
+    if error := files.write_all({request.out: data}):
+        return RemindOutcome(USAGE, error, report=report, addressed=addressed)
+    outcome.written = request.out
+    return outcome
+
+
+# ---------------------------------------------------------------------- check-inputs
+
+
+@dataclass
+class CheckInputsOutcome(Outcome):
+    data: Path | None = None
+    check: InputCheck | None = None
+
+
+def check_inputs(data: Path, inbox: Path) -> CheckInputsOutcome:
+    """Whether the files a report was made from are still those in `inbox`: exit 0 when
+    they are, 1 when any changed, disappeared or was added."""
+    if problem := inbox_problem(inbox):
+        return CheckInputsOutcome(USAGE, problem)
+    try:
+        consolidation = datafile.load(data)
+    except datafile.DataFileError as exc:
+        return CheckInputsOutcome(USAGE, str(exc))
+    check = datafile.check_inputs(consolidation, inbox)
+    return CheckInputsOutcome(OK if check.same else INVALID, data=data, check=check)
