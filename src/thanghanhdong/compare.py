@@ -30,14 +30,19 @@ def change(now: int, before: int) -> str:
     return f"{sign}{permille // 10},{permille % 10}%"
 
 
-def change_words(now: int, before: int, year: int) -> str:
-    """ "tăng 12,5% so với năm 2021" (the sentence form)."""
+def direction(now: int, before: int) -> str:
+    """ "tăng 12,5%", "giảm 3,0%", "không đổi"; "" when there was nothing last year."""
     if before <= 0:
-        return f"năm {year} chưa có" if now else ""
+        return ""
     if now == before:
-        return f"bằng năm {year}"
-    shown = change(now, before).lstrip("+-")
-    return f"{'tăng' if now > before else 'giảm'} {shown} so với năm {year}"
+        return "không đổi"
+    return f"{'tăng' if now > before else 'giảm'} {change(now, before).lstrip('+-')}"
+
+
+def change_words(now: int, before: int, year: int) -> str:
+    """ "tăng 12,5% so với năm 2021" (the sentence form); "" without last year's figure."""
+    moved = direction(now, before)
+    return f"{moved} so với năm {year}" if moved else ""
 
 
 def previous_year(c: Consolidation) -> int | None:
@@ -45,17 +50,24 @@ def previous_year(c: Consolidation) -> int | None:
 
 
 def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> str:
-    """A Phần I figure sentence with last year's change appended (unchanged without --compare)."""
+    """A Phần I figure sentence with last year's change appended (unchanged without --compare):
+    "...; số cuộc tăng 12,5%, số lượt người tham gia giảm 3,0% so với năm 2021."."""
     if c.previous is None or not sentence.endswith(".") or table.key not in c.previous.tables:
         return sentence
     year = c.previous.campaign.campaign.year
     before, now = c.previous.tables[table.key].total, table.total
     spec = table.spec
-    parts = [f"số {spec.unit or 'lượt'} {change_words(now.count, before.count, year)}"]
-    if now.total or before.total:
-        parts.append(f"số lượt {spec.people_noun} {change_words(now.total, before.total, year)}")
-    parts = [p for p in parts if not p.endswith(" ")]
-    return f"{sentence[:-1]}; {', '.join(parts)}."
+    parts = [
+        f"{what} {moved}"
+        for what, moved in (
+            (f"số {spec.unit or 'lượt'}", direction(now.count, before.count)),
+            (f"số lượt {spec.people_noun}", direction(now.total, before.total)),
+        )
+        if moved
+    ]
+    if not parts:
+        return sentence
+    return f"{sentence[:-1]}; {', '.join(parts)} so với năm {year}."
 
 
 def _row_key(item: str, level: str) -> tuple[str, str]:

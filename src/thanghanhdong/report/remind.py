@@ -69,8 +69,16 @@ def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[s
     )
     second = (
         f"Đến ngày {numbers.short_date(today)}, {body} đã nhận được báo cáo dùng được của "
-        f"{len(status.usable)}/{status.expected} cơ quan, đơn vị; còn {missing} cơ quan, đơn vị "
-        f"chưa gửi báo cáo và {unusable} cơ quan, đơn vị gửi báo cáo chưa tổng hợp được."
+        f"{len(status.usable)}/{status.expected} cơ quan, đơn vị; còn "
+        + " và ".join(
+            text
+            for count, text in (
+                (missing, f"{missing} cơ quan, đơn vị chưa gửi báo cáo"),
+                (unusable, f"{unusable} cơ quan, đơn vị gửi báo cáo chưa tổng hợp được"),
+            )
+            if count
+        )
+        + "."
     )
     when = (
         f"trước ngày {deadline}"
