@@ -390,6 +390,7 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
     """Consolidate the usable submissions and render every requested output (not written)."""
     from thanghanhdong.consolidate import consolidate
     from thanghanhdong.report.docx import TemplateError, render_docx
+    from thanghanhdong.report.stamp import with_core_dates
 
     submissions = [r.submission for r in report.files if r.ok and r.submission is not None]
     if not submissions:
@@ -410,7 +411,7 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         docx = render_docx(consolidation, request.template)
     except TemplateError as exc:
         return BuiltReports(USAGE, str(exc))
-    outputs = {request.out: docx}
+    outputs = {request.out: with_core_dates(docx, consolidation.report_date)}
     if request.xlsx is not None and xlsx is not None:
         outputs[request.xlsx] = xlsx.result()
     outputs[request.data_path] = datafile.encode(consolidation)

@@ -13,6 +13,7 @@ from typing import Any
 from thanghanhdong.completeness import AgencyStatus, Completeness, State, issuer_agency
 from thanghanhdong.config import Campaign
 from thanghanhdong.report import numbers
+from thanghanhdong.report.stamp import with_core_dates
 from thanghanhdong.resources import template_path
 from thanghanhdong.text import printable
 
@@ -132,4 +133,4 @@ def render_remind(campaign: Campaign, status: Completeness, today: date) -> byte
     document.render(build_context(campaign, status, today), jinja_env=environment, autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return with_core_dates(buffer.getvalue(), today)
