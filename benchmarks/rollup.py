@@ -70,9 +70,7 @@ def main(arguments: list[str]) -> None:
             run = measure(consolidate_command(project, out))
             files = len(list(project.inbox.iterdir()))
             totals.append(json.loads((out / "baocao.json").read_text(encoding="utf-8"))["totals"])
-            print(
-                f"{name:<8} {files:>5} files   {run.seconds:6.2f} s   peak {run.peak_mb:6.0f} MB"
-            )
+            print(f"{name:<8} {files:>5} files   {run.seconds:6.2f} s   peak {run.peak_mb:6.0f} MB")
         print(f"same totals both ways: {totals[0] == totals[1]}")
 
 

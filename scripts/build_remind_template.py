@@ -20,7 +20,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_report_template as base  # noqa: E402
+import build_report_template as base
 
 ALIGN = base.ALIGN
 DEFAULT_OUTPUT = base.ROOT / "templates" / "nhac.docx"

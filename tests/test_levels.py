@@ -64,13 +64,19 @@ def test_data_option_and_output_policy(tmp_path: Path) -> None:
     consolidate(inbox, tmp_path / "bc.docx", "--data", str(tmp_path / "so-lieu.json"))
     assert (tmp_path / "so-lieu.json").is_file() and not (tmp_path / "bc.json").exists()
     (tmp_path / "x.json").write_text("keep")
-    refused = runner.invoke(
-        app, ["consolidate", str(inbox), "--out", str(tmp_path / "x.docx")]
-    )
+    refused = runner.invoke(app, ["consolidate", str(inbox), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "--force" in refused.output
     assert (tmp_path / "x.json").read_text() == "keep" and not (tmp_path / "x.docx").exists()
     inside = runner.invoke(
-        app, ["consolidate", str(inbox), "--out", str(tmp_path / "y.docx"), "--data", str(inbox / "a.json")]
+        app,
+        [
+            "consolidate",
+            str(inbox),
+            "--out",
+            str(tmp_path / "y.docx"),
+            "--data",
+            str(inbox / "a.json"),
+        ],
     )
     assert inside.exit_code == 2 and not (inbox / "a.json").exists()
 

@@ -50,11 +50,27 @@ def test_a_2022_campaign_leaves_no_2021_anywhere(tmp_path: Path) -> None:
     printed += run("validate", str(root / "inbox"), "--config", config)
     out, xlsx = tmp_path / "baocao.docx", tmp_path / "tonghop.xlsx"
     printed += run(
-        "consolidate", str(root / "inbox"), "--config", config, "--out", str(out),
-        "--xlsx", str(xlsx), "--date", "05/01/2023",
+        "consolidate",
+        str(root / "inbox"),
+        "--config",
+        config,
+        "--out",
+        str(out),
+        "--xlsx",
+        str(xlsx),
+        "--date",
+        "05/01/2023",
     )
-    printed += run("remind", str(root / "inbox"), "--config", config, "--out",
-                   str(tmp_path / "nhac.docx"), "--date", "18/12/2022")
+    printed += run(
+        "remind",
+        str(root / "inbox"),
+        "--config",
+        config,
+        "--out",
+        str(tmp_path / "nhac.docx"),
+        "--date",
+        "18/12/2022",
+    )
     outputs = {
         "docx": zip_text(out),
         "xlsx": zip_text(xlsx),
@@ -64,6 +80,6 @@ def test_a_2022_campaign_leaves_no_2021_anywhere(tmp_path: Path) -> None:
     }
     assert "2022" in outputs["docx"] and "năm 2022" in outputs["nhac"]
     for name, text in outputs.items():
-        assert not OLD.search(text), (name, text[max(0, OLD.search(text).start() - 80):][:160])
+        assert not OLD.search(text), (name, text[max(0, OLD.search(text).start() - 80) :][:160])
     # What thd prints names last year only where it says what to confirm, never as a value.
     assert "bac-kan-2021" not in printed

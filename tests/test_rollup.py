@@ -35,14 +35,20 @@ def level_campaign(base: Campaign, parent: str, children: list[str], prefix: str
     return Campaign.model_validate(data)
 
 
-def commune_submission(code: str, name: str, figures: list[tuple[int, int, int, int]]) -> Submission:
+def commune_submission(
+    code: str, name: str, figures: list[tuple[int, int, int, int]]
+) -> Submission:
     tables: dict[str, list[Row]] = {spec.key: [] for spec in form.TABLES}
     for index, (table, count, male, female) in enumerate(figures):
         spec = form.TABLES[table % len(form.TABLES)]
         item = ["Tập huấn", "Phát thanh", "Tờ rơi", "Nội dung riêng"][index % 4]
         tables[spec.key].append(
-            Row(item, LEVELS[index % 3], {"count": count, "male": male, "female": female},
-                Location(spec.sheet, 6 + index, 0))
+            Row(
+                item,
+                LEVELS[index % 3],
+                {"count": count, "male": male, "female": female},
+                Location(spec.sheet, 6 + index, 0),
+            )
         )
     return Submission(Path(f"inbox/{code}.xlsx"), code, name, report_date=DAY, tables=tables)
 
@@ -63,7 +69,10 @@ def upper(campaign: Campaign, inbox: Path) -> Consolidation:
 
 def sums(c: Consolidation) -> dict[str, Any]:
     return {
-        key: (dict(t.total), {lv.level: dict(lv.figures) for lv in t.levels if any(lv.figures.values())})
+        key: (
+            dict(t.total),
+            {lv.level: dict(lv.figures) for lv in t.levels if any(lv.figures.values())},
+        )
         for key, t in c.tables.items()
     }
 
@@ -75,9 +84,19 @@ figures = st.lists(
 )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(st.lists(figures, min_size=1, max_size=3), min_size=1, max_size=3), min_size=2, max_size=2))
-def test_chain_commune_district_province_ministry(campaign: Campaign, tmp_path_factory, data) -> None:
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.lists(st.lists(figures, min_size=1, max_size=3), min_size=1, max_size=3),
+        min_size=2,
+        max_size=2,
+    )
+)
+def test_chain_commune_district_province_ministry(
+    campaign: Campaign, tmp_path_factory, data
+) -> None:
     root = tmp_path_factory.mktemp("chain")
     ministry_inbox, expected_all = root / "bo", []
     provinces = ["UBND tỉnh Alpha", "UBND tỉnh Beta"]
@@ -98,7 +117,7 @@ def test_chain_commune_district_province_ministry(campaign: Campaign, tmp_path_f
             write_data(made, province_inbox, f"huyen{d_index}")
         province = level_campaign(campaign, province_name, districts, f"t{p_index}")
         made_province = upper(province, province_inbox)
-        assert sums(made_province) == _summed(expected_all[-len(districts):])
+        assert sums(made_province) == _summed(expected_all[-len(districts) :])
         write_data(made_province, ministry_inbox, f"tinh{p_index}")
     ministry = level_campaign(campaign, "Bộ Nội vụ", provinces, "bo")
     assert sums(upper(ministry, ministry_inbox)) == _summed(expected_all)
@@ -120,13 +139,17 @@ def _summed(parts: list[Consolidation]) -> dict[str, Any]:
     return total
 
 
-def test_agency_direct_and_inside_a_rollup_is_an_error_naming_both(campaign: Campaign, tmp_path: Path) -> None:
+def test_agency_direct_and_inside_a_rollup_is_an_error_naming_both(
+    campaign: Campaign, tmp_path: Path
+) -> None:
     district = level_campaign(campaign, "UBND huyện Ba Bể", ["UBND xã Một", "UBND xã Hai"], "bb")
     subs = [commune_submission(a.code, a.name, [(0, 2, 10, 12)]) for a in district.agencies]
     inbox = tmp_path / "inbox"
     write_data(consolidate_submissions(district, subs, report_date=DAY), inbox, "babe")
     # The province's roster holds the district and, by mistake, one of its communes too.
-    province = level_campaign(campaign, "UBND tỉnh Bắc Kạn", ["UBND huyện Ba Bể", "UBND xã Một"], "bk")
+    province = level_campaign(
+        campaign, "UBND tỉnh Bắc Kạn", ["UBND huyện Ba Bể", "UBND xã Một"], "bk"
+    )
     direct = consolidate_submissions(
         level_campaign(campaign, "UBND xã Một", ["UBND xã Một"], "x1"), subs[:1], report_date=DAY
     )
@@ -150,7 +173,9 @@ def test_rollup_status_goes_to_the_notes(campaign: Campaign, tmp_path: Path) -> 
     assert rollup.notes(report) == {"BK0": "Tổng hợp từ báo cáo của 1/2 đơn vị cấp dưới"}
 
 
-def test_a_json_that_is_not_a_data_file_is_a_file_problem(campaign: Campaign, tmp_path: Path) -> None:
+def test_a_json_that_is_not_a_data_file_is_a_file_problem(
+    campaign: Campaign, tmp_path: Path
+) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "x.json").write_text('{"a": 1}')

@@ -99,7 +99,9 @@ def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, An
     before = previous_rows(old) if old is not None else {}
     spec = table.spec
     return {
-        "rows": [_cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows],
+        "rows": [
+            _cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows
+        ],
         "total": _cells(table.total, old.total if old else None, spec),
     }
 
@@ -173,7 +175,9 @@ def agency_changes(
             found.append(AgencyChange(old.code, names.get(code, old.name), None, None))
             continue
         for spec in form.TABLES:
-            found.extend(_far(old.code, names.get(code, old.name), spec, old.tables, tables, factor))
+            found.extend(
+                _far(old.code, names.get(code, old.name), spec, old.tables, tables, factor)
+            )
     return found
 
 

@@ -21,10 +21,10 @@ from thanghanhdong.validate import ValidationReport
 
 if TYPE_CHECKING:
     from thanghanhdong.annotate import AnnotatedCopy
-    from thanghanhdong.completeness import AgencyStatus
-    from thanghanhdong.datafile import InputCheck
     from thanghanhdong.compare import AgencyChange
+    from thanghanhdong.completeness import AgencyStatus
     from thanghanhdong.consolidate import Consolidation
+    from thanghanhdong.datafile import InputCheck
     from thanghanhdong.template import WrittenForm
 
 OK, INVALID, USAGE = 0, 1, 2

@@ -396,7 +396,9 @@ def render_input_check(check: Any, data: Path, console: Console) -> None:
     for entry in check.gone:
         print_block(console, hanging("✖", f"{escape(entry.path.name)}: không còn trong thư mục", 2))
     for path in check.added:
-        print_block(console, hanging("✖", f"{escape(path.name)}: tệp mới, chưa có khi lập báo cáo", 2))
+        print_block(
+            console, hanging("✖", f"{escape(path.name)}: tệp mới, chưa có khi lập báo cáo", 2)
+        )
     sentence(console, "Chạy lại thd consolidate để lập báo cáo theo các tệp hiện có.")
 
 

@@ -23,7 +23,6 @@ from thanghanhdong import completeness, form, messages
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.legacy import to_unicode
-from thanghanhdong.readers import rollup
 from thanghanhdong.model import (
     Cell,
     FileError,
@@ -37,6 +36,7 @@ from thanghanhdong.model import (
     Submission,
 )
 from thanghanhdong.parse import parse_date, parse_whole
+from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})

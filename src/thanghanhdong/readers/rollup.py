@@ -47,7 +47,9 @@ def read(path: Path, data: bytes) -> RawSubmission:
         "agency_name": str(issuer.get("name", "")),
         "issuer_parent": str(issuer.get("parent", "")),
     }
-    tables = {spec.key: _table(spec, document.get("tables", {}).get(spec.key)) for spec in form.TABLES}
+    tables = {
+        spec.key: _table(spec, document.get("tables", {}).get(spec.key)) for spec in form.TABLES
+    }
     return RawSubmission(
         path=path,
         meta=meta,
@@ -108,7 +110,11 @@ def _scalar(value: Any) -> str | int | float | None:
 
 
 def _info(document: Mapping[str, Any]) -> dict[str, Cell]:
-    issuer = document.get("config", {}).get("issuer", {}) if isinstance(document.get("config"), dict) else {}
+    issuer = (
+        document.get("config", {}).get("issuer", {})
+        if isinstance(document.get("config"), dict)
+        else {}
+    )
     budget = document.get("budget", {}) if isinstance(document.get("budget"), dict) else {}
     values: dict[str, Any] = {
         "agency_name": document.get("issuer", {}).get("name"),
@@ -128,7 +134,9 @@ def _narratives(agencies: Any) -> dict[str, str]:
     """Each section: the lower level's agencies' texts, one paragraph each, named."""
     texts: dict[str, list[str]] = {key: [] for key in form.NARRATIVE_KEYS}
     for agency in agencies if isinstance(agencies, list) else []:
-        for key, text in (agency.get("narratives") or {}).items() if isinstance(agency, dict) else []:
+        for key, text in (
+            (agency.get("narratives") or {}).items() if isinstance(agency, dict) else []
+        ):
             if key in texts and isinstance(text, str) and text.strip():
                 texts[key].append(f"{agency.get('name', '')}: {text.strip()}")
     return {key: "\n".join(lines) for key, lines in texts.items()}
@@ -165,8 +173,7 @@ def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[str, ...], str]:
         if e.get("state") in ("on_time", "late", "undated")
     )
     note = (
-        f"Tổng hợp từ báo cáo của {len(used)}/{status.get('expected', len(used))} đơn vị"
-        f" cấp dưới"
+        f"Tổng hợp từ báo cáo của {len(used)}/{status.get('expected', len(used))} đơn vị cấp dưới"
     )
     return used, note
 
@@ -182,9 +189,9 @@ def summary(path: Path) -> tuple[tuple[str, ...], str] | None:
 def _rollups(results: Iterable[FileResult]) -> list[tuple[FileResult, tuple[str, ...], str]]:
     found = []
     for result in results:
-        if result.path.suffix.lower() == SUFFIX and result.submission is not None:
-            if (info := summary(result.path)) is not None:
-                found.append((result, *info))
+        is_rollup = result.path.suffix.lower() == SUFFIX and result.submission is not None
+        if is_rollup and (info := summary(result.path)) is not None:
+            found.append((result, *info))
     return found
 
 
@@ -212,6 +219,9 @@ def check_overlaps(results: Sequence[FileResult]) -> None:
 
 def _overlap(rollup: FileResult, other: FileResult, name: str) -> None:
     severity, message = messages.render(
-        "rollup_overlap", rollup=rollup.path.name, other=other.path.name, name=other.agency_name or name
+        "rollup_overlap",
+        rollup=rollup.path.name,
+        other=other.path.name,
+        name=other.agency_name or name,
     )
     rollup.issues.insert(0, Issue("rollup_overlap", severity, message))

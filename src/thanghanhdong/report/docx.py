@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from thanghanhdong import compare
-from thanghanhdong import form
+from thanghanhdong import compare, form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
 from thanghanhdong.report import labels, numbers
