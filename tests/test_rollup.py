@@ -182,3 +182,27 @@ def test_a_json_that_is_not_a_data_file_is_a_file_problem(
     (inbox / "y.json").write_text("{not json")
     report = validate_inbox(inbox, campaign, workers=1)
     assert [f.issues[0].code for f in report.files] == ["rollup_unreadable"] * 2
+
+
+def test_the_province_report_carries_the_district_status(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    from thanghanhdong.pipeline import ConsolidateRequest, build_reports
+
+    district = level_campaign(campaign, "UBND huyện Ba Bể", ["UBND xã Một", "UBND xã Hai"], "bb")
+    subs = [commune_submission(district.agencies[0].code, "UBND xã Một", [(0, 2, 10, 12)])]
+    inbox = tmp_path / "inbox"
+    write_data(consolidate_submissions(district, subs, report_date=DAY), inbox, "babe")
+    report = validate_inbox(inbox, campaign, workers=1)
+    request = ConsolidateRequest(inbox, tmp_path / "bc.docx", report_date=DAY)
+    built = build_reports(report, request)
+    assert built.error is None
+    (tmp_path / "bc.docx").write_bytes(built.outputs[request.out])
+    cells = [
+        c.text for t in Document(str(tmp_path / "bc.docx")).tables for r in t.rows for c in r.cells
+    ]
+    assert "Tổng hợp từ báo cáo của 1/2 đơn vị cấp dưới" in cells
+    rows = built.consolidation.tables["activities"].rows  # type: ignore[union-attr]
+    assert [(r.item, r.level, r.agencies) for r in rows] == [("Tập huấn", "Tỉnh", ("BABE",))]
