@@ -206,3 +206,16 @@ def test_the_province_report_carries_the_district_status(
     assert "Tổng hợp từ báo cáo của 1/2 đơn vị cấp dưới" in cells
     rows = built.consolidation.tables["activities"].rows  # type: ignore[union-attr]
     assert [(r.item, r.level, r.agencies) for r in rows] == [("Tập huấn", "Tỉnh", ("BABE",))]
+
+
+def test_hostile_or_edited_data_files_are_file_problems(campaign: Campaign, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    head = '{"format": "thd-consolidation", "version": 1, '
+    (inbox / "edited.json").write_text(head + '"issuer": "x", "tables": [1]}')
+    (inbox / "rows.json").write_text(
+        head + '"tables": {"activities": {"rows": [1, {"item": []}]}}}'
+    )
+    report = validate_inbox(inbox, campaign, workers=1)
+    assert all(not f.ok for f in report.files) and len(report.files) == 3

@@ -68,6 +68,8 @@ def load(path: Path) -> Consolidation:
         raise DataFileError(f"Không đọc được {path}: {exc.strerror or exc}.") from exc
     except json.JSONDecodeError as exc:
         raise DataFileError(f"Tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}).") from exc
+    except (RecursionError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"Tệp {path} không phải JSON hợp lệ.") from exc
     except DataFileError as exc:
         if str(exc).startswith("Tệp ") or str(exc).startswith("Không "):
             raise

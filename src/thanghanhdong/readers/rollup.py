@@ -37,6 +37,16 @@ DATA_FORMAT, DATA_VERSION = "thd-consolidation", 1  # as consolidate.DATA_FORMAT
 
 def read(path: Path, data: bytes) -> RawSubmission:
     document = _document(data)
+    try:
+        return _submission(path, document)
+    except (AttributeError, TypeError, ValueError, KeyError) as exc:
+        raise _problem(
+            "Tệp số liệu tổng hợp bị sửa tay hoặc hỏng (sai cấu trúc): đề nghị đơn vị lập lại "
+            "bằng thd consolidate và gửi lại."
+        ) from exc
+
+
+def _submission(path: Path, document: Mapping[str, Any]) -> RawSubmission:
     info, issuer = document.get("campaign", {}), document.get("issuer", {})
     meta = {
         "marker": form.FORM_MARKER,
@@ -68,7 +78,7 @@ def _problem(message: str) -> FileError:
 def _document(data: bytes) -> Mapping[str, Any]:
     try:
         document = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise _problem("Tệp .json không đọc được (không phải JSON hợp lệ).") from exc
     if not isinstance(document, dict) or document.get("format") != DATA_FORMAT:
         raise _problem(
