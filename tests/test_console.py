@@ -53,7 +53,10 @@ COMMANDS = ["init", "generate-templates", "validate", "consolidate"]
 MISTAKES = [
     (["consolidate", "--output", "x.docx"], "Không có tùy chọn --output. Có phải ý bạn là --out?"),
     (["validat"], "Không có lệnh “validat”. Có phải ý bạn là validate?"),
-    (["frobnicate"], "Các lệnh: init, generate-templates, validate, consolidate, roster."),
+    (
+        ["frobnicate"],
+        "Các lệnh: init, generate-templates, validate, consolidate, remind, check-inputs, roster.",
+    ),
     (["validate", "inbox", "thua"], "Thừa đối số: thua"),
     (["consolidate", "--date"], "Tùy chọn --date cần một giá trị"),
     (["validate", "--json=yes"], "Tùy chọn --json không nhận giá trị"),

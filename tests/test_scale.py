@@ -63,7 +63,7 @@ if __name__ == "__main__":
         (inbox / f"{agency.code}.xlsx").write_bytes(stamper.stamp(agency))
     request = ConsolidateRequest(inbox, Path("b.docx"), Path("t.xlsx"))
     built = build_reports(validate_inbox(inbox, campaign), request)
-    print(built.consolidation.to_json()["totals"]["activities"]["count"], len(built.outputs) == 2)
+    print(built.consolidation.to_json()["totals"]["activities"]["count"], len(built.outputs) == 3)  # docx, xlsx, data file
 """
 
 

@@ -198,6 +198,23 @@ InboxArgument = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="In kết quả dạng JSON (chỉ JSON trên stdout).")
 ]
+CompareOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--compare",
+        metavar="TỆP.json",
+        help="So sánh với số liệu năm trước (tệp .json ghi cạnh báo cáo năm trước).",
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="NGÀY/THÁNG/NĂM",
+        show_default=False,
+        help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).",
+    ),
+]
 
 
 def progress(label: str, *, enabled: bool = True) -> Any:
@@ -234,6 +251,13 @@ def validate(
         bool,
         typer.Option("--verbose", help="Ghi kèm mã của từng lỗi, cảnh báo (như trong --json)."),
     ] = False,
+    compare: CompareOption = None,
+    factor: Annotated[
+        float,
+        typer.Option(
+            "--factor", min=1.0, help="Với --compare: nhắc khi số liệu tăng, giảm quá số lần này."
+        ),
+    ] = 3.0,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
     from thanghanhdong import pipeline
@@ -242,18 +266,44 @@ def validate(
     campaign = load_campaign(config_path)
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.validate(
-            inbox, campaign, annotate_dir=annotate_dir, strict=strict, force=force, progress=advance
+            inbox,
+            campaign,
+            annotate_dir=annotate_dir,
+            strict=strict,
+            force=force,
+            progress=advance,
+            compare=compare,
+            factor=factor,
         )
     if outcome.report is None or outcome.error:
         fail(outcome.error or "", outcome.exit_code)
     annotated = (annotate_dir, outcome.annotated) if annotate_dir is not None else None
     if as_json:
-        print_json(outcome.report.to_json())
+        print_json({**outcome.report.to_json(), **changes_json(outcome)})
         if annotated is not None:
             render_annotations(outcome.report, *annotated, err)
     else:
         render_validation(outcome.report, out, verbose=verbose, strict=strict, annotated=annotated)
+        render_changes(outcome, out)
     raise typer.Exit(outcome.exit_code)
+
+
+def changes_json(outcome: Any) -> dict[str, Any]:
+    if outcome.previous_year is None:
+        return {}
+    return {
+        "compare": {
+            "year": outcome.previous_year,
+            "changes": [c.to_json() for c in outcome.changes],
+        }
+    }
+
+
+def render_changes(outcome: Any, console: Console) -> None:
+    from thanghanhdong.reporter import render_changes as render
+
+    if outcome.previous_year is not None:
+        render(outcome.changes, outcome.previous_year, console)
 
 
 @app.command()
@@ -294,18 +344,25 @@ def consolidate(
             help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay).",
         ),
     ] = None,
+    data_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            metavar="TỆP.json",
+            show_default=False,
+            help="Tệp số liệu tổng hợp (mặc định: cạnh --out, cùng tên, đuôi .json).",
+        ),
+    ] = None,
+    compare: CompareOption = None,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành báo cáo Word của tỉnh (và bảng Excel nếu cần)."""
     from thanghanhdong import pipeline
-    from thanghanhdong.parse import parse_date
     from thanghanhdong.reporter import render_consolidation, render_refusal
 
-    dated = parse_date(report_date) if report_date else None
-    if report_date and dated is None:
-        fail(f"Ngày “{report_date}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 05/01/2022.")
+    dated = option_date(report_date)
     campaign = load_campaign(config_path)
     request = pipeline.ConsolidateRequest(
-        inbox, out_path, xlsx_path, template, skip_invalid, force, dated
+        inbox, out_path, xlsx_path, template, skip_invalid, force, dated, data_path, compare
     )
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.consolidate(request, campaign, progress=advance)
@@ -320,6 +377,61 @@ def consolidate(
         print_json(outcome.consolidation.to_json())
         return
     render_consolidation(outcome.consolidation, outcome.written, out)
+
+
+def option_date(text: str | None) -> Any:
+    from thanghanhdong.parse import parse_date
+
+    dated = parse_date(text) if text else None
+    if text and dated is None:
+        fail(f"Ngày “{text}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 05/01/2022.")
+    return dated
+
+
+@app.command()
+def remind(
+    inbox: InboxArgument = Path("inbox"),
+    out_path: Annotated[
+        Path,
+        typer.Option(
+            "--out", metavar="TỆP.docx", help="Công văn đôn đốc sẽ ghi (mặc định: nhac.docx)."
+        ),
+    ] = Path("nhac.docx"),
+    report_date: DateOption = None,
+    config_path: ConfigOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Viết công văn đôn đốc các đơn vị chưa gửi báo cáo hoặc gửi báo cáo chưa dùng được."""
+    from thanghanhdong import pipeline
+    from thanghanhdong.reporter import render_remind
+
+    dated = option_date(report_date)
+    campaign = load_campaign(config_path)
+    request = pipeline.RemindRequest(inbox, out_path, force, dated)
+    with progress("Đang kiểm tra") as advance:
+        outcome = pipeline.remind(request, campaign, progress=advance)
+    if outcome.error:
+        fail(outcome.error, outcome.exit_code)
+    render_remind(outcome, out)
+
+
+@app.command("check-inputs")
+def check_inputs(
+    data: Annotated[
+        Path,
+        typer.Argument(metavar="TỆP.json", help="Tệp số liệu ghi cạnh báo cáo (baocao.json)."),
+    ],
+    inbox: InboxArgument = Path("inbox"),
+) -> None:
+    """Kiểm tra các tệp trong thư mục có còn đúng là các tệp đã dùng để lập báo cáo không."""
+    from thanghanhdong import pipeline
+    from thanghanhdong.reporter import render_input_check
+
+    outcome = pipeline.check_inputs(data, inbox)
+    if outcome.error or outcome.check is None:
+        fail(outcome.error or "", outcome.exit_code)
+    render_input_check(outcome.check, data, out)
+    raise typer.Exit(outcome.exit_code)
 
 
 CRASH_EXIT = 3

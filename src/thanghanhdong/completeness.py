@@ -6,7 +6,7 @@ listed as not recognised. Pure computation over the validation results: no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -66,6 +66,20 @@ class AgencyStatus:
             "reason": self.reason,
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], campaign: Campaign) -> AgencyStatus:
+        code, name = str(data["code"]), str(data["name"])
+        agency = campaign.agency(code) or Agency(code=code, name=name)
+        used, day = data.get("used"), data.get("report_date")
+        return cls(
+            agency,
+            State(data["state"]),
+            tuple(Path(p) for p in data.get("files", [])),
+            Path(used) if used else None,
+            date.fromisoformat(day) if day else None,
+            str(data.get("reason", "")),
+        )
+
 
 @dataclass(frozen=True)
 class Completeness:
@@ -102,6 +116,15 @@ class Completeness:
             "agencies": [e.to_json() for e in self.entries],
             "unrecognised": [str(p) for p in self.unrecognised],
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], campaign: Campaign) -> Completeness:
+        """Back from `to_json`; agencies are taken from `campaign`'s roster where it has them."""
+        return cls(
+            int(data["expected"]),
+            [AgencyStatus.from_json(e, campaign) for e in data.get("agencies", [])],
+            [Path(p) for p in data.get("unrecognised", [])],
+        )
 
 
 def resolve_agency(campaign: Campaign, code: str | None, name: str | None) -> Agency | None:

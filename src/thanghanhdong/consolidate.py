@@ -90,6 +90,11 @@ class Figures(Mapping[str, int]):
             total = total + row.figures
         return total
 
+    @classmethod
+    def from_json(cls, spec: form.TableSpec, data: Mapping[str, Any]) -> Figures:
+        """The number columns of `spec` back from `to_json` (derived keys dropped)."""
+        return cls({key: int(data.get(key, 0)) for key in spec.number_keys})
+
     def to_json(self) -> dict[str, Any]:
         share = self.female_share
         return {
@@ -115,6 +120,10 @@ class Budget:
 
     def to_json(self) -> dict[str, int]:
         return {"state": self.state, "mobilized": self.mobilized}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Budget:
+        return cls(int(data.get("state", 0)), int(data.get("mobilized", 0)))
 
 
 @dataclass(frozen=True)
@@ -159,6 +168,24 @@ class ConsolidatedTable:
             ],
         }
 
+    @classmethod
+    def from_json(cls, spec: form.TableSpec, data: Mapping[str, Any]) -> ConsolidatedTable:
+        rows = [
+            ConsolidatedRow(
+                str(r["item"]),
+                str(r["level"]),
+                bool(r.get("matched", True)),
+                Figures.from_json(spec, r),
+                tuple(r.get("agencies", ())),
+            )
+            for r in data.get("rows", [])
+        ]
+        levels = [
+            LevelFigures(str(lv["level"]), Figures.from_json(spec, lv))
+            for lv in data.get("levels", [])
+        ]
+        return cls(spec, rows, Figures.from_json(spec, data.get("total", {})), levels)
+
 
 @dataclass(frozen=True)
 class AgencyFigures:
@@ -182,7 +209,60 @@ class AgencyFigures:
             "late": self.late,
             "tables": {key: figures.to_json() for key, figures in self.tables.items()},
             "budget": self.budget.to_json(),
+            "narratives": dict(self.narratives),
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> AgencyFigures:
+        tables = data.get("tables", {})
+        return cls(
+            code=str(data["code"]),
+            name=str(data["name"]),
+            path=Path(data["path"]),
+            report_date=_day(data.get("report_date")),
+            late=bool(data.get("late", False)),
+            tables={
+                spec.key: Figures.from_json(spec, tables.get(spec.key, {})) for spec in form.TABLES
+            },
+            budget=Budget.from_json(data.get("budget", {})),
+            narratives={str(k): str(v) for k, v in data.get("narratives", {}).items()},
+        )
+
+
+def _day(text: Any) -> date | None:
+    return date.fromisoformat(text) if isinstance(text, str) and text else None
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One checked file, for the audit trail: what the signed report was made from."""
+
+    path: Path
+    size: int
+    sha256: str
+    agency: str | None  # the roster code it answered for; None when not recognised
+    used: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.path.name,
+            "path": str(self.path),
+            "size": self.size,
+            "sha256": self.sha256,
+            "agency": self.agency,
+            "used": self.used,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> InputFile:
+        agency = data.get("agency")
+        return cls(
+            Path(data["path"]),
+            int(data["size"]),
+            str(data["sha256"]),
+            str(agency) if agency else None,
+            bool(data.get("used")),
+        )
 
 
 class Narrative(NamedTuple):
@@ -201,6 +281,11 @@ class Consolidation:
     budget: Budget
     status: Completeness
     narratives: dict[str, list[Narrative]]  # form.NARRATIVE_KEYS -> texts in roster order
+    inputs: list[InputFile] = field(default_factory=list)  # every checked file (audit trail)
+    # Agencies that answered with their own consolidation: code -> what it was made from, in
+    # words for Phụ lục II ("Tổng hợp từ báo cáo của 45/50 đơn vị").
+    notes: dict[str, str] = field(default_factory=dict)
+    previous: Consolidation | None = None  # last year's (--compare); not part of the data file
 
     @property
     def included(self) -> list[Path]:
@@ -218,8 +303,14 @@ class Consolidation:
         return self.tables[key]
 
     def to_json(self) -> dict[str, Any]:
-        """The `thd consolidate --json` document (design.md), plus details."""
+        """The data file (`tonghop.json`) and the `thd consolidate --json` document: design.md's
+        keys (totals, budget, included, excluded), then everything `from_json` needs."""
+        info, issuer = self.campaign.campaign, self.campaign.issuer
         return {
+            "format": DATA_FORMAT,
+            "version": DATA_VERSION,
+            "campaign": {"id": info.id, "year": info.year, "name": info.name},
+            "issuer": {"parent": issuer.parent, "name": issuer.name, "place": issuer.place},
             "totals": {key: dict(t.total) for key, t in self.tables.items()},
             "budget": self.budget.to_json(),
             "included": [str(p) for p in self.included],
@@ -228,7 +319,62 @@ class Consolidation:
             "status": self.status.to_json(),
             "tables": {key: t.to_json() for key, t in self.tables.items()},
             "agencies": [a.to_json() for a in self.agencies],
+            "notes": dict(self.notes),
+            "inputs": [i.to_json() for i in self.inputs],
+            "config": self.campaign.model_dump(mode="json"),
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Consolidation:
+        """Load back `to_json`. Raises DataFileError when it is not a data file thd can read."""
+        check_document(data)
+        try:
+            return _from_document(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"thiếu hoặc sai mục {exc}") from exc
+
+
+DATA_FORMAT = "thd-consolidation"
+DATA_VERSION = 1
+
+
+class DataFileError(ValueError):
+    """A document that is not a thd data file of a version this thd reads (Vietnamese reason)."""
+
+
+def check_document(data: Any) -> None:
+    if not isinstance(data, Mapping) or data.get("format") != DATA_FORMAT:
+        raise DataFileError("không phải tệp số liệu tổng hợp của thd")
+    if data.get("version") != DATA_VERSION:
+        raise DataFileError(f"phiên bản {data.get('version')} chưa được hỗ trợ")
+
+
+def _from_document(data: Mapping[str, Any]) -> Consolidation:
+    from pydantic import ValidationError
+
+    try:
+        campaign = Campaign.model_validate(data["config"])
+    except ValidationError as exc:
+        raise ValueError("config") from exc
+    agencies = [AgencyFigures.from_json(a) for a in data["agencies"]]
+    tables = data["tables"]
+    return Consolidation(
+        campaign=campaign,
+        report_date=date.fromisoformat(data["report_date"]),
+        tables={
+            spec.key: ConsolidatedTable.from_json(spec, tables.get(spec.key, {}))
+            for spec in form.TABLES
+        },
+        agencies=agencies,
+        budget=Budget.from_json(data["budget"]),
+        status=Completeness.from_json(data["status"], campaign),
+        narratives={
+            key: [Narrative(a.name, a.narratives[key]) for a in agencies if key in a.narratives]
+            for key in form.NARRATIVE_KEYS
+        },
+        inputs=[InputFile.from_json(i) for i in data.get("inputs", [])],
+        notes={str(k): str(v) for k, v in data.get("notes", {}).items()},
+    )
 
 
 # ------------------------------------------------------------------------------ building

@@ -45,6 +45,7 @@ class Format(str, Enum):
     XLSX = "xlsx"  # also .xlsm: an OOXML workbook
     XLS = "xls"  # BIFF in an OLE container
     ODS = "ods"
+    ROLLUP = "rollup"  # a lower level's data file (readers/rollup.py), by its .json name
 
 
 def load(path: Path) -> bytes:
@@ -61,6 +62,8 @@ def check(name: str, data: bytes) -> Format:
     """The real format of a spreadsheet, after rejecting by its bytes alone what calamine should
     never be asked to parse."""
     suffix = PurePath(name).suffix.lower()
+    if suffix == ".json" and data:
+        return Format.ROLLUP
     if suffix not in SPREADSHEET_SUFFIXES:
         raise file_error("unsupported", suffix=suffix or name)
     if not data:

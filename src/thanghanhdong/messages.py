@@ -77,6 +77,17 @@ CATALOGUE: dict[str, Message] = {
         "chuyển các tệp kia ra khỏi thư mục.",
         "Hai tệp trở lên của cùng một đơn vị.",
     ),
+    "rollup_overlap": Message(
+        E,
+        "Đơn vị “{name}” có trong tệp tổng hợp {rollup} và cả trong {other}: số liệu sẽ bị cộng "
+        "hai lần. Giữ một trong hai, chuyển tệp kia ra khỏi thư mục.",
+        "Một đơn vị có mặt cả trực tiếp lẫn trong tệp tổng hợp của cấp dưới (cộng hai lần).",
+    ),
+    "rollup_unreadable": Message(
+        E,
+        "{message}",
+        "Tệp .json không phải tệp số liệu tổng hợp của thd, hoặc của phiên bản khác.",
+    ),
     "table_missing": Message(
         E,
         "Không tìm thấy bảng “{table}” (trang hoặc dòng tiêu đề đã bị xóa/sửa): đề nghị đơn vị "

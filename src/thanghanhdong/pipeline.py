@@ -13,14 +13,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thanghanhdong import files
+from thanghanhdong import datafile, files
 from thanghanhdong.config import Campaign
+from thanghanhdong.consolidate import DataFileError
 from thanghanhdong.files import OutputExists
 from thanghanhdong.validate import ValidationReport
 
 if TYPE_CHECKING:
     from thanghanhdong.annotate import AnnotatedCopy
+    from thanghanhdong.compare import AgencyChange
+    from thanghanhdong.completeness import AgencyStatus
     from thanghanhdong.consolidate import Consolidation
+    from thanghanhdong.datafile import InputCheck
     from thanghanhdong.template import WrittenForm
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -220,6 +224,8 @@ def inbox_problem(inbox: Path) -> str | None:
 class ValidateOutcome(Outcome):
     report: ValidationReport | None = None
     annotated: list[AnnotatedCopy] = field(default_factory=list)
+    changes: list[AgencyChange] = field(default_factory=list)  # --compare: worth a look
+    previous_year: int | None = None
 
 
 def validate(
@@ -230,18 +236,50 @@ def validate(
     strict: bool = False,
     force: bool = False,
     progress: Progress | None = None,
+    compare: Path | None = None,
+    factor: float | None = None,
 ) -> ValidateOutcome:
     from thanghanhdong.validate import validate_inbox
 
     if problem := inbox_problem(inbox):
         return ValidateOutcome(USAGE, problem)
+    try:
+        previous = datafile.load(compare) if compare is not None else None
+    except DataFileError as exc:
+        return ValidateOutcome(USAGE, str(exc))
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
         return ValidateOutcome(USAGE, problem)
     report = validate_inbox(inbox, campaign, progress=progress)
     outcome = ValidateOutcome(report.exit_code(strict), report=report)
+    if previous is not None:
+        outcome.changes = changes_since(report, previous, factor)
+        outcome.previous_year = previous.campaign.campaign.year
     if annotate_dir is not None:
         _annotate(outcome, report, campaign, annotate_dir, force)
     return outcome
+
+
+def changes_since(
+    report: ValidationReport, previous: Consolidation, factor: float | None = None
+) -> list[AgencyChange]:
+    """Agency-level differences from last year's data file (validate --compare)."""
+    from thanghanhdong import compare, form
+    from thanghanhdong.consolidate import Figures
+
+    now: dict[str, dict[str, Figures]] = {}
+    names: dict[str, str] = {}
+    for result in report.files:
+        if result.ok and result.submission is not None:
+            s = result.submission
+            now[s.agency_code.upper()] = {
+                spec.key: Figures.of(spec, s.tables.get(spec.key, [])) for spec in form.TABLES
+            }
+    for entry in report.completeness.entries:
+        names[entry.code.upper()] = entry.name
+    answered = {e.code.upper() for e in report.completeness.answered}
+    return compare.agency_changes(
+        now, names, previous, factor or compare.DEFAULT_FACTOR, answered=answered
+    )
 
 
 def _annotate(
@@ -286,6 +324,14 @@ class ConsolidateRequest:
     skip_invalid: bool = False
     force: bool = False
     report_date: date | None = None
+    data: Path | None = None  # the data file (--data); default: beside --out, same stem
+    compare: Path | None = None  # last year's data file (--compare)
+
+    @property
+    def data_path(self) -> Path:
+        from thanghanhdong.datafile import default_path
+
+        return self.data or default_path(self.out)
 
 
 def consolidate(
@@ -319,6 +365,7 @@ def planned_outputs(request: ConsolidateRequest, campaign: Campaign) -> dict[str
         outputs[".xlsx"] = request.xlsx
     elif not wants_per_agency_appendices(campaign):
         outputs[".xlsx"] = request.out.with_suffix(".xlsx")
+    outputs[".json"] = request.data_path  # the data file: always, beside the report
     return outputs
 
 
@@ -327,6 +374,8 @@ def _consolidate_problem(request: ConsolidateRequest, campaign: Campaign) -> str
         return f"Không có tệp mẫu Word {request.template}."
     if problem := inbox_problem(request.inbox):
         return problem
+    if request.compare is not None and not request.compare.is_file():
+        return f"Không có tệp số liệu năm trước {request.compare}."
     for suffix, path in planned_outputs(request, campaign).items():
         if problem := files.output_problem(
             path, suffix=suffix, inbox=request.inbox, force=request.force
@@ -359,6 +408,8 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         report.completeness,
         report_date=request.report_date or date.today(),
     )
+    if problem := _enrich(consolidation, report, request):
+        return BuiltReports(USAGE, problem)
     options = RenderOptions(
         request.template, per_agency_appendices=wants_per_agency_appendices(report.campaign)
     )
@@ -369,3 +420,82 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
     except TemplateError as exc:
         return BuiltReports(USAGE, str(exc))
     return BuiltReports(consolidation=consolidation, outputs=outputs)
+
+
+def _enrich(
+    consolidation: Consolidation, report: ValidationReport, request: ConsolidateRequest
+) -> str | None:
+    """The audit trail, the roll-ups' notes and last year's figures; a problem, else None."""
+    from thanghanhdong.readers import rollup
+
+    consolidation.inputs = datafile.audit(report.files, report.completeness)
+    consolidation.notes = rollup.notes(report)
+    if request.compare is not None:
+        try:
+            consolidation.previous = datafile.load(request.compare)
+        except DataFileError as exc:
+            return str(exc)
+    return None
+
+
+# --------------------------------------------------------------------------- remind
+
+
+@dataclass
+class RemindOutcome(Outcome):
+    report: ValidationReport | None = None
+    addressed: list[AgencyStatus] = field(default_factory=list)  # who the letter is to
+    written: Path | None = None  # None when nobody needs reminding
+
+
+@dataclass(frozen=True)
+class RemindRequest:
+    inbox: Path
+    out: Path
+    force: bool = False
+    today: date | None = None
+
+
+def remind(
+    request: RemindRequest, campaign: Campaign, *, progress: Progress | None = None
+) -> RemindOutcome:
+    """The công văn đôn đốc to the agencies that have not answered or sent nothing usable."""
+    from thanghanhdong.report.remind import render_remind, to_remind
+    from thanghanhdong.validate import validate_inbox
+
+    if problem := inbox_problem(request.inbox) or files.output_problem(
+        request.out, suffix=".docx", inbox=request.inbox, force=request.force
+    ):
+        return RemindOutcome(USAGE, problem)
+    report = validate_inbox(request.inbox, campaign, progress=progress)
+    addressed = to_remind(report.completeness)
+    outcome = RemindOutcome(report=report, addressed=addressed)
+    if not addressed:
+        return outcome
+    data = render_remind(campaign, report.completeness, request.today or date.today())
+    if error := files.write_all({request.out: data}):
+        return RemindOutcome(USAGE, error, report=report, addressed=addressed)
+    outcome.written = request.out
+    return outcome
+
+
+# ---------------------------------------------------------------------- check-inputs
+
+
+@dataclass
+class CheckInputsOutcome(Outcome):
+    data: Path | None = None
+    check: InputCheck | None = None
+
+
+def check_inputs(data: Path, inbox: Path) -> CheckInputsOutcome:
+    """Whether the files a report was made from are still those in `inbox`: exit 0 when
+    they are, 1 when any changed, disappeared or was added."""
+    if problem := inbox_problem(inbox):
+        return CheckInputsOutcome(USAGE, problem)
+    try:
+        consolidation = datafile.load(data)
+    except DataFileError as exc:
+        return CheckInputsOutcome(USAGE, str(exc))
+    check = datafile.check_inputs(consolidation, inbox)
+    return CheckInputsOutcome(OK if check.same else INVALID, data=data, check=check)

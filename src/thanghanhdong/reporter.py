@@ -353,6 +353,55 @@ def _budget_line(data: dict[str, Any]) -> str:
     )
 
 
+# ------------------------------------------------------------------ years and levels
+
+
+def render_changes(changes: Sequence[Any], year: int, console: Console) -> None:
+    """validate --compare: what differs much from last year, agency by agency."""
+    console.print()
+    if not changes:
+        sentence(console, f"So với năm {year}: không có số liệu nào thay đổi bất thường.")
+        return
+    sentence(console, f"[yellow]So với năm {year}, {len(changes)} điểm cần xem lại:[/]")
+    for change in changes:
+        print_block(console, hanging("⚠", escape(change.message(year)), 2))
+
+
+def render_remind(outcome: Any, console: Console) -> None:
+    if outcome.written is None:
+        sentence(console, "Mọi đơn vị đã gửi báo cáo dùng được: không cần công văn đôn đốc.")
+        return
+    sentence(
+        console,
+        f"[green]Đã ghi[/] {escape(str(outcome.written))}: công văn đôn đốc "
+        f"{len(outcome.addressed)} cơ quan, đơn vị:",
+    )
+    for entry in outcome.addressed:
+        print_block(console, hanging("-", escape(entry.name), 2))
+    sentence(console, "Mở công văn để đọc lại, ghi số văn bản rồi trình ký.")
+
+
+def render_input_check(check: Any, data: Path, console: Console) -> None:
+    """check-inputs: the files a report was made from, against the inbox now."""
+    if check.same:
+        sentence(
+            console,
+            f"[green]✔[/] {len(check.unchanged)} tệp trong thư mục đúng là các tệp đã dùng để "
+            f"lập báo cáo ({escape(str(data))}).",
+        )
+        return
+    sentence(console, "[yellow]Các tệp đã thay đổi kể từ khi lập báo cáo:[/]")
+    for entry in check.changed:
+        print_block(console, hanging("✖", f"{escape(entry.path.name)}: nội dung đã khác", 2))
+    for entry in check.gone:
+        print_block(console, hanging("✖", f"{escape(entry.path.name)}: không còn trong thư mục", 2))
+    for path in check.added:
+        print_block(
+            console, hanging("✖", f"{escape(path.name)}: tệp mới, chưa có khi lập báo cáo", 2)
+        )
+    sentence(console, "Chạy lại thd consolidate để lập báo cáo theo các tệp hiện có.")
+
+
 # --------------------------------------------------------------------------- progress
 
 

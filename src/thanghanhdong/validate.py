@@ -36,6 +36,7 @@ from thanghanhdong.model import (
     Submission,
 )
 from thanghanhdong.parse import parse_date, parse_whole
+from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
@@ -278,8 +279,10 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
     meta = raw.meta
     if meta and meta.get("marker") == form.FORM_MARKER:
         info = campaign.campaign
-        agency = campaign.agency(meta.get("agency_code", ""))
-        if meta.get("campaign_id") != info.id or meta.get("year") != str(info.year):
+        agency = campaign.agency(meta.get("agency_code", "")) or rollup.agency(raw, campaign)
+        # A lower level's data file has its own campaign id: only the year must agree.
+        same = meta.get("campaign_id") == info.id or raw.kind == rollup.KIND
+        if not same or meta.get("year") != str(info.year):
             checker.add(
                 "wrong_campaign",
                 year=meta.get("year", "?"),
@@ -600,6 +603,7 @@ def validate_inbox(
     listing = list_inbox(inbox)
     results = list(_validate_all(listing.files, campaign, progress, workers))
     _check_duplicate_agencies(results)
+    rollup.check_overlaps(results)
     return ValidationReport(inbox, campaign, results, listing.ignored, listing.attachments)
 
 

@@ -23,7 +23,14 @@ def _excel(path: Path, data: bytes) -> RawSubmission:
     return excel.read(path, data)
 
 
+def _rollup(path: Path, data: bytes) -> RawSubmission:
+    from thanghanhdong.readers import rollup
+
+    return rollup.read(path, data)
+
+
 _READERS: dict[Format, Reader] = {Format.XLSX: _excel, Format.XLS: _excel, Format.ODS: _excel}
+_READERS[Format.ROLLUP] = _rollup
 
 
 def read(path: Path) -> RawSubmission:

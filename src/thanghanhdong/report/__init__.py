@@ -26,10 +26,12 @@ Renderer = Callable[["Consolidation", RenderOptions], bytes]
 
 def _docx(consolidation: Consolidation, options: RenderOptions) -> bytes:
     from thanghanhdong.report.docx import render_docx
+    from thanghanhdong.report.stamp import with_core_dates
 
-    return render_docx(
+    rendered = render_docx(
         consolidation, options.template, per_agency_appendices=options.per_agency_appendices
     )
+    return with_core_dates(rendered, consolidation.report_date)
 
 
 def _xlsx(consolidation: Consolidation, options: RenderOptions) -> bytes:
@@ -38,7 +40,13 @@ def _xlsx(consolidation: Consolidation, options: RenderOptions) -> bytes:
     return render_xlsx(consolidation)
 
 
-RENDERERS: dict[str, Renderer] = {".docx": _docx, ".xlsx": _xlsx}
+def _data(consolidation: Consolidation, options: RenderOptions) -> bytes:
+    from thanghanhdong.datafile import encode
+
+    return encode(consolidation)
+
+
+RENDERERS: dict[str, Renderer] = {".docx": _docx, ".xlsx": _xlsx, ".json": _data}
 
 
 def render(kind: str, consolidation: Consolidation, options: RenderOptions) -> bytes:

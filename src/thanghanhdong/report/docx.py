@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from thanghanhdong import form
+from thanghanhdong import compare, form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
@@ -239,7 +239,10 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "headings": _headings(),
         "status_sentence": _status_sentence(c, body_name),
         "direction": _narrative_block(c.narratives.get("direction", [])),
-        "activity_sentences": [_table_sentence(t) for t in c.tables.values()],
+        "activity_sentences": [
+            compare.with_change(_table_sentence(t), c, t) for t in c.tables.values()
+        ],
+        "comparison": compare.context(c),  # None without --compare; see compare.context
         "activities_text": _narrative_block(c.narratives.get("activities_text", [])),
         "budget": _budget(c),
         "assessment": _assessment(c),
@@ -549,7 +552,7 @@ def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any
                 "name": _clean(entry.name),
                 "date": numbers.short_date(entry.report_date) if entry.report_date else "",
                 "state": STATE_LABELS[entry.state],
-                "note": _status_note(entry),
+                "note": c.notes.get(entry.code) or _status_note(entry),
             }
             for index, entry in enumerate(status.entries if per_agency else [], start=1)
         ],

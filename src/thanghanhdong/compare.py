@@ -1,0 +1,206 @@
+"""This year against last year: changes for the report's sentences and Phần III's columns,
+and the agency-level warnings of `thd validate --compare`.
+
+Items and levels are matched across years by their catalogue key (`text.loose_key`: case,
+spacing and diacritics do not matter), agencies by roster code. Pure computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from thanghanhdong import form
+from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures
+from thanghanhdong.report import numbers
+from thanghanhdong.text import loose_key
+
+PREVIOUS_LABEL = "Năm trước"
+CHANGE_LABEL = "Tăng, giảm"
+DEFAULT_FACTOR = 3.0  # validate --compare: a figure more than 3x up or down is worth a look
+
+
+def change(now: int, before: int) -> str:
+    """ "+12,5%", "-3,0%", "0,0%"; "mới" when there was nothing last year."""
+    if before <= 0:
+        return "mới" if now else ""
+    permille = numbers.share_permille(abs(now - before), before) or 0
+    sign = "+" if now > before else "-" if now < before else ""
+    return f"{sign}{permille // 10},{permille % 10}%"
+
+
+def direction(now: int, before: int) -> str:
+    """ "tăng 12,5%", "giảm 3,0%", "không đổi"; "" when there was nothing last year."""
+    if before <= 0:
+        return ""
+    if now == before:
+        return "không đổi"
+    return f"{'tăng' if now > before else 'giảm'} {change(now, before).lstrip('+-')}"
+
+
+def change_words(now: int, before: int, year: int) -> str:
+    """ "tăng 12,5% so với năm 2021" (the sentence form); "" without last year's figure."""
+    moved = direction(now, before)
+    return f"{moved} so với năm {year}" if moved else ""
+
+
+def previous_year(c: Consolidation) -> int | None:
+    return c.previous.campaign.campaign.year if c.previous is not None else None
+
+
+def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> str:
+    """A Phần I figure sentence with last year's change appended (unchanged without --compare):
+    "...; số cuộc tăng 12,5%, số lượt người tham gia giảm 3,0% so với năm 2021."."""
+    if c.previous is None or not sentence.endswith(".") or table.key not in c.previous.tables:
+        return sentence
+    year = c.previous.campaign.campaign.year
+    before, now = c.previous.tables[table.key].total, table.total
+    spec = table.spec
+    parts = [
+        f"{what} {moved}"
+        for what, moved in (
+            (f"số {spec.unit or 'lượt'}", direction(now.count, before.count)),
+            (f"số lượt {spec.people_noun}", direction(now.total, before.total)),
+        )
+        if moved
+    ]
+    if not parts:
+        return sentence
+    return f"{sentence[:-1]}; {', '.join(parts)} so với năm {year}."
+
+
+def _row_key(item: str, level: str) -> tuple[str, str]:
+    return loose_key(item), loose_key(level)
+
+
+def previous_rows(table: ConsolidatedTable) -> dict[tuple[str, str], Figures]:
+    return {_row_key(r.item, r.level): r.figures for r in table.rows}
+
+
+def _cells(now: Figures, before: Figures | None, spec: form.TableSpec) -> dict[str, Any]:
+    shown = before if before is not None else Figures.zero(spec)
+    cells = {key: numbers.integer(shown[key]) for key in spec.number_keys}
+    return {
+        "previous": {**cells, "people": numbers.integer(shown.total)},
+        "change": {
+            **{key: change(now[key], shown[key]) for key in spec.number_keys},
+            "people": change(now.total, shown.total),
+        },
+    }
+
+
+def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, Any] | None:
+    """For the Phần III table of `table`: per row (same order as `table.rows`) and for the
+    total, last year's cells and the change, keyed by form column key (plus "people")."""
+    if c.previous is None:
+        return None
+    old = c.previous.tables.get(table.key)
+    before = previous_rows(old) if old is not None else {}
+    spec = table.spec
+    return {
+        "rows": [
+            _cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows
+        ],
+        "total": _cells(table.total, old.total if old else None, spec),
+    }
+
+
+def context(c: Consolidation) -> dict[str, Any] | None:
+    """The template's `comparison`: None without --compare. For each Phần III table (same
+    order as `tables`), `rows[i].previous|change` and `total.previous|change`."""
+    year = previous_year(c)
+    if year is None:
+        return None
+    return {
+        "year": str(year),
+        "previous_label": f"{PREVIOUS_LABEL} ({year})",
+        "change_label": CHANGE_LABEL,
+        "tables": [table_comparison(c, t) for t in c.tables.values()],
+    }
+
+
+# ------------------------------------------------------------------ validate --compare
+
+
+@dataclass(frozen=True)
+class AgencyChange:
+    """Something at one agency worth checking before signing: a figure far from last year's,
+    or no answer this year from an agency that answered last year."""
+
+    code: str
+    name: str
+    table: str | None  # form.TableSpec.key; None for "reported last year, not this year"
+    column: str | None
+    before: int = 0
+    now: int = 0
+
+    def message(self, year: int) -> str:
+        if self.table is None:
+            return f"{self.name} đã gửi báo cáo năm {year} nhưng năm nay chưa gửi."
+        spec = form.table(self.table)
+        label = next(col.label for col in spec.number_columns if col.key == self.column)
+        return (
+            f"{self.name}: {spec.sheet}, cột {label} là {numbers.integer(self.now)}, năm {year} "
+            f"là {numbers.integer(self.before)}: kiểm tra lại số liệu."
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "table": self.table,
+            "column": self.column,
+            "before": self.before,
+            "now": self.now,
+        }
+
+
+def agency_changes(
+    now: Mapping[str, Mapping[str, Figures]],
+    names: Mapping[str, str],
+    previous: Consolidation,
+    factor: float = DEFAULT_FACTOR,
+    answered: Collection[str] = (),
+) -> list[AgencyChange]:
+    """`now`: agency code (upper case) -> table key -> summed figures of this year's usable
+    answers; `answered`: codes that sent something this year, usable or not."""
+    before = {a.code.upper(): a for a in previous.agencies}
+    found = []
+    for code, old in before.items():
+        tables = now.get(code)
+        if tables is None:
+            if code in answered:
+                continue
+            found.append(AgencyChange(old.code, names.get(code, old.name), None, None))
+            continue
+        for spec in form.TABLES:
+            found.extend(
+                _far(old.code, names.get(code, old.name), spec, old.tables, tables, factor)
+            )
+    return found
+
+
+def _far(
+    code: str,
+    name: str,
+    spec: form.TableSpec,
+    old: Mapping[str, Figures],
+    new: Mapping[str, Figures],
+    factor: float,
+) -> list[AgencyChange]:
+    was, now = old.get(spec.key, Figures()), new.get(spec.key, Figures())
+    return [
+        AgencyChange(code, name, spec.key, key, was[key], now[key])
+        for key in spec.number_keys
+        if _beyond(was[key], now[key], factor)
+    ]
+
+
+def _beyond(before: int, now: int, factor: float) -> bool:
+    """More than `factor` times up or down; from or to zero counts when the other side is
+    large enough to matter (a small agency's 0 -> 2 is not news)."""
+    low, high = min(before, now), max(before, now)
+    if low == 0:
+        return high >= 10 * factor
+    return high > factor * low

@@ -1,0 +1,126 @@
+"""The data file written beside the report (`baocao.json`): its name, the audit trail of the
+files the report was made from, loading it back, and telling which inputs changed since.
+
+No printing; reading errors become Vietnamese sentences (DataFileError).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thanghanhdong.completeness import Completeness
+from thanghanhdong.consolidate import Consolidation, DataFileError, InputFile
+from thanghanhdong.model import FileResult
+
+SUFFIX = ".json"
+# A data file holds figures and status, never a form's cells: 34 provinces of 100 agencies
+# make ~3 MB. Anything far larger is not one.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def default_path(report: Path) -> Path:
+    """`baocao.docx` -> `baocao.json`: the data file sits beside its report, same stem."""
+    return report.with_suffix(SUFFIX)
+
+
+def sha256(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            size += len(chunk)
+            digest.update(chunk)
+    return size, digest.hexdigest()
+
+
+def audit(results: Sequence[FileResult], status: Completeness) -> list[InputFile]:
+    """Every checked file: size, hash, the agency it answered for, whether it was used."""
+    owner = {p: e.code for e in status.entries for p in e.files}
+    used = {e.used for e in status.entries if e.used is not None}
+    trail = []
+    for result in results:
+        try:
+            size, digest = sha256(result.path)
+        except OSError:
+            size, digest = 0, ""
+        trail.append(
+            InputFile(result.path, size, digest, owner.get(result.path), result.path in used)
+        )
+    return trail
+
+
+def encode(consolidation: Consolidation) -> bytes:
+    return json.dumps(consolidation.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def load(path: Path) -> Consolidation:
+    """A data file back. Raises DataFileError (Vietnamese reason naming the file)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DataFileError(f"Tệp {path} quá lớn để là tệp số liệu tổng hợp.")
+        data = json.loads(path.read_bytes())
+        return Consolidation.from_json(data)
+    except OSError as exc:
+        raise DataFileError(f"Không đọc được {path}: {exc.strerror or exc}.") from exc
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"Tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}).") from exc
+    except (RecursionError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"Tệp {path} không phải JSON hợp lệ.") from exc
+    except DataFileError as exc:
+        if str(exc).startswith("Tệp ") or str(exc).startswith("Không "):
+            raise
+        raise DataFileError(f"Tệp {path}: {exc}.") from exc
+
+
+@dataclass
+class InputCheck:
+    """What became of the files a report was made from."""
+
+    unchanged: list[InputFile] = field(default_factory=list)
+    changed: list[InputFile] = field(default_factory=list)  # other bytes than when reported
+    gone: list[InputFile] = field(default_factory=list)
+    added: list[Path] = field(default_factory=list)  # in the inbox now, not then
+
+    @property
+    def same(self) -> bool:
+        return not (self.changed or self.gone or self.added)
+
+
+def check_inputs(consolidation: Consolidation, inbox: Path) -> InputCheck:
+    """Compare the audit trail with `inbox` now, file by file (by path relative to the inbox
+    the report was made from, so a copied or moved inbox can still be checked)."""
+    from thanghanhdong.validate import list_inbox
+
+    now = {_relative(p, inbox): p for p in list_inbox(inbox).files}
+    check = InputCheck()
+    seen = set()
+    for entry in consolidation.inputs:
+        key = _match(entry.path, now)
+        if key is None:
+            check.gone.append(entry)
+            continue
+        seen.add(key)
+        size, digest = sha256(now[key])
+        (check.unchanged if (size, digest) == (entry.size, entry.sha256) else check.changed).append(
+            entry
+        )
+    check.added = [p for k, p in sorted(now.items()) if k not in seen]
+    return check
+
+
+def _relative(path: Path, inbox: Path) -> str:
+    return path.relative_to(inbox).as_posix()
+
+
+def _match(recorded: Path, now: dict[str, Path]) -> str | None:
+    """The current file the recorded path names: the longest common tail of path parts."""
+    parts = recorded.parts
+    for start in range(len(parts)):
+        key = Path(*parts[start:]).as_posix()
+        if key in now:
+            return key
+    return None

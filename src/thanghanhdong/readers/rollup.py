@@ -1,0 +1,237 @@
+"""A lower level's data file (`baocao.json` of a district, a province) read as that body's
+answer: its consolidated rows become the rows of one submission, levels kept (a district's Xã
+rows stay Xã), so the upper level validates and consolidates it like any form.
+
+Also what validate and consolidate need beyond the rows: which roster agency made it (by the
+issuing body's name), which agencies it already contains (double counting), and its own status
+for Phụ lục II. The JSON is bounded in size by `container.load`; anything that is not a thd
+data file of a known version is a file problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from thanghanhdong import form, messages
+from thanghanhdong.model import (
+    Cell,
+    FileError,
+    FileResult,
+    Grid,
+    Issue,
+    Location,
+    RawRow,
+    RawSubmission,
+    RawTable,
+)
+from thanghanhdong.text import loose_key
+
+KIND = "rollup"  # RawSubmission.kind of a data file
+SUFFIX = ".json"
+DATA_FORMAT, DATA_VERSION = "thd-consolidation", 1  # as consolidate.DATA_FORMAT/VERSION
+
+
+def read(path: Path, data: bytes) -> RawSubmission:
+    document = _document(data)
+    try:
+        return _submission(path, document)
+    except (AttributeError, TypeError, ValueError, KeyError) as exc:
+        raise _problem(
+            "Tệp số liệu tổng hợp bị sửa tay hoặc hỏng (sai cấu trúc): đề nghị đơn vị lập lại "
+            "bằng thd consolidate và gửi lại."
+        ) from exc
+
+
+def _submission(path: Path, document: Mapping[str, Any]) -> RawSubmission:
+    info, issuer = document.get("campaign", {}), document.get("issuer", {})
+    meta = {
+        "marker": form.FORM_MARKER,
+        "form_version": form.FORM_VERSION,
+        "campaign_id": str(info.get("id", "")),
+        "year": str(info.get("year", "")),
+        "agency_code": "",
+        "agency_name": str(issuer.get("name", "")),
+        "issuer_parent": str(issuer.get("parent", "")),
+    }
+    tables = {
+        spec.key: _table(spec, document.get("tables", {}).get(spec.key)) for spec in form.TABLES
+    }
+    return RawSubmission(
+        path=path,
+        meta=meta,
+        info=_info(document),
+        tables=tables,
+        sheet_names=[spec.sheet for spec in form.TABLES],
+        kind=KIND,
+    )
+
+
+def _problem(message: str) -> FileError:
+    code = "rollup_unreadable"
+    return FileError(Issue(code, messages.CATALOGUE[code].severity, message))
+
+
+def _document(data: bytes) -> Mapping[str, Any]:
+    try:
+        document = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise _problem("Tệp .json không đọc được (không phải JSON hợp lệ).") from exc
+    if not isinstance(document, dict) or document.get("format") != DATA_FORMAT:
+        raise _problem(
+            "Tệp .json không phải tệp số liệu tổng hợp của thd: chuyển tệp này ra khỏi thư mục."
+        )
+    if document.get("version") != DATA_VERSION:
+        raise _problem(
+            f"Tệp số liệu tổng hợp phiên bản {document.get('version')} chưa được hỗ trợ: đề nghị "
+            "đơn vị lập lại bằng thd cùng phiên bản."
+        )
+    return document
+
+
+def _where(part: str, row: int | None = None, label: str = "") -> Location:
+    return Location(part, row, None, Grid.TABLE if row is not None else Grid.TEXT, label)
+
+
+def _table(spec: form.TableSpec, data: Any) -> RawTable:
+    table = RawTable(spec.key, spec.sheet, header=_where(spec.sheet))
+    rows = data.get("rows", []) if isinstance(data, dict) else []
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        if isinstance(row, dict):
+            table.rows.append(_row(spec, index, row))
+    return table
+
+
+def _row(spec: form.TableSpec, index: int, row: Mapping[str, Any]) -> RawRow:
+    cells = {
+        column.key: Cell(_where(spec.sheet, index, column.label), _scalar(row.get(column.key)))
+        for column in spec.columns
+        if column.key != "stt"
+    }
+    cells["stt"] = Cell(_where(spec.sheet, index, form.STT_LABEL), str(index + 1))
+    return RawRow(_where(spec.sheet, index), cells)
+
+
+def _scalar(value: Any) -> str | int | float | None:
+    return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+
+
+def _info(document: Mapping[str, Any]) -> dict[str, Cell]:
+    issuer = (
+        document.get("config", {}).get("issuer", {})
+        if isinstance(document.get("config"), dict)
+        else {}
+    )
+    budget = document.get("budget", {}) if isinstance(document.get("budget"), dict) else {}
+    values: dict[str, Any] = {
+        "agency_name": document.get("issuer", {}).get("name"),
+        "report_date": document.get("report_date"),
+        "signer_title": issuer.get("signer_title"),
+        "signer_name": issuer.get("signer_name"),
+        "contact": issuer.get("contact"),
+        "budget_state": budget.get("state"),
+        "budget_mobilized": budget.get("mobilized"),
+        **_narratives(document.get("agencies", [])),
+    }
+    part = "Thông tin chung"
+    return {key: Cell(_where(part, None, key), _scalar(v)) for key, v in values.items()}
+
+
+def _narratives(agencies: Any) -> dict[str, str]:
+    """Each section: the lower level's agencies' texts, one paragraph each, named."""
+    texts: dict[str, list[str]] = {key: [] for key in form.NARRATIVE_KEYS}
+    for agency in agencies if isinstance(agencies, list) else []:
+        for key, text in (
+            (agency.get("narratives") or {}).items() if isinstance(agency, dict) else []
+        ):
+            if key in texts and isinstance(text, str) and text.strip():
+                texts[key].append(f"{agency.get('name', '')}: {text.strip()}")
+    return {key: "\n".join(lines) for key, lines in texts.items()}
+
+
+# --------------------------------------------------------------- for validate (identify)
+
+
+def agency(raw: RawSubmission, campaign: Any) -> Any:
+    """The roster agency a data file answers for: the one named like the body that made it
+    ("UBND HUYỆN BA BỂ" as issuer parent, or the issuing body's own name). None otherwise."""
+    if raw.kind != KIND or raw.meta is None:
+        return None
+    for name in (raw.meta.get("issuer_parent", ""), raw.meta.get("agency_name", "")):
+        found = campaign.agency_by_name(name) if name else None
+        if found is not None:
+            return found
+    return None
+
+
+# --------------------------------------------------------------- after reading the inbox
+
+
+@lru_cache(maxsize=256)
+def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[str, ...], str]:
+    """(loose names of the agencies whose answers it used, its status note)."""
+    from thanghanhdong import container
+
+    document = _document(container.load(path))
+    status = document.get("status", {})
+    used = tuple(
+        loose_key(str(e.get("name", "")), agency=True)
+        for e in status.get("agencies", [])
+        if e.get("state") in ("on_time", "late", "undated")
+    )
+    note = (
+        f"Tổng hợp từ báo cáo của {len(used)}/{status.get('expected', len(used))} đơn vị cấp dưới"
+    )
+    return used, note
+
+
+def summary(path: Path) -> tuple[tuple[str, ...], str] | None:
+    try:
+        stat = path.stat()
+        return _summary(path, stat.st_size, stat.st_mtime_ns)
+    except (OSError, FileError, AttributeError, TypeError):
+        return None
+
+
+def _rollups(results: Iterable[FileResult]) -> list[tuple[FileResult, tuple[str, ...], str]]:
+    found = []
+    for result in results:
+        is_rollup = result.path.suffix.lower() == SUFFIX and result.submission is not None
+        if is_rollup and (info := summary(result.path)) is not None:
+            found.append((result, *info))
+    return found
+
+
+def notes(report: Any) -> dict[str, str]:
+    """Agency code -> Phụ lục II's note for each usable roll-up."""
+    return {r.agency_code: note for r, _, note in _rollups(report.files) if r.ok and r.agency_code}
+
+
+def check_overlaps(results: Sequence[FileResult]) -> None:
+    """Double counting: an agency whose answer is both in the inbox directly and inside a
+    rolled-up consolidation (or inside two of them) is an error on the roll-up, naming both."""
+    direct = {
+        loose_key(r.agency_name or "", agency=True): r
+        for r in results
+        if r.submission is not None and r.path.suffix.lower() != SUFFIX
+    }
+    inside: dict[str, FileResult] = {}
+    for result, used, _ in _rollups(results):
+        for name in used:
+            other = direct.get(name) or inside.get(name)
+            if other is not None and other is not result:
+                _overlap(result, other, name)
+            inside.setdefault(name, result)
+
+
+def _overlap(rollup: FileResult, other: FileResult, name: str) -> None:
+    severity, message = messages.render(
+        "rollup_overlap",
+        rollup=rollup.path.name,
+        other=other.path.name,
+        name=other.agency_name or name,
+    )
+    rollup.issues.insert(0, Issue("rollup_overlap", severity, message))

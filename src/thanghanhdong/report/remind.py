@@ -1,0 +1,136 @@
+"""The reminder (công văn đôn đốc): to the agencies that have not answered or whose answer
+cannot be used, from the one completeness computation, rendered into templates/nhac.docx
+(built by scripts/build_remind_template.py; an officer may edit a copy like the report's).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from thanghanhdong.completeness import AgencyStatus, Completeness, State, issuer_agency
+from thanghanhdong.config import Campaign
+from thanghanhdong.report import numbers
+from thanghanhdong.report.stamp import with_core_dates
+from thanghanhdong.resources import template_path
+from thanghanhdong.text import printable
+
+TEMPLATE_NAME = "nhac.docx"
+
+
+def to_remind(status: Completeness) -> list[AgencyStatus]:
+    """Who the letter is addressed to: not answered, or nothing usable received (roster order)."""
+    return status.with_state(State.MISSING, State.UNUSABLE)
+
+
+def _clean(text: str) -> str:
+    return " ".join(printable(text).split())
+
+
+def _body_name(campaign: Campaign) -> str:
+    agency = issuer_agency(campaign)
+    if agency is not None:
+        return _clean(agency.name)
+    name = _clean(campaign.issuer.name)
+    return name[:1] + name[1:].lower() if name.isupper() else name
+
+
+def _addressees(entries: Sequence[AgencyStatus]) -> dict[str, Any]:
+    names = [_clean(e.name) for e in entries]
+    if len(names) == 1:
+        return {"first": f"{names[0]}.", "rest": []}
+    lines = [f"- {name};" for name in names]
+    lines[-1] = lines[-1][:-1] + "."
+    return {"first": lines[0], "rest": lines[1:]}
+
+
+def _what_to_send(campaign: Campaign, entry: AgencyStatus) -> str:
+    from thanghanhdong.template import file_name
+
+    if entry.state is State.UNUSABLE:
+        reason = _clean(entry.reason).rstrip(".")
+        return f"{_clean(entry.name)}: gửi lại báo cáo đã sửa ({reason[:1].lower()}{reason[1:]})."
+    return (
+        f"{_clean(entry.name)}: gửi báo cáo theo mẫu Excel đã được gửi kèm "
+        f"(tệp {file_name(campaign, entry.agency)})."
+    )
+
+
+def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[str]:
+    info, body = campaign.campaign, _body_name(campaign)
+    deadline = numbers.short_date(info.deadline)
+    missing, unusable = len(status.missing), len(status.unusable)
+    first = (
+        f"Thực hiện Kế hoạch số {_clean(info.plan_number)} ngày "
+        f"{numbers.short_date(info.plan_date)} của {_clean(info.plan_issuer)} về tổ chức "
+        f"{_clean(info.name)} năm {info.year}, {body} đề nghị các cơ quan, đơn vị gửi báo cáo "
+        f"kết quả thực hiện trước ngày {deadline}."
+    )
+    second = (
+        f"Đến ngày {numbers.short_date(today)}, {body} đã nhận được báo cáo dùng được của "
+        f"{len(status.usable)}/{status.expected} cơ quan, đơn vị; còn "
+        + " và ".join(
+            text
+            for count, text in (
+                (missing, f"{missing} cơ quan, đơn vị chưa gửi báo cáo"),
+                (unusable, f"{unusable} cơ quan, đơn vị gửi báo cáo chưa tổng hợp được"),
+            )
+            if count
+        )
+        + "."
+    )
+    when = (
+        f"trước ngày {deadline}"
+        if today <= info.deadline
+        else f"ngay trong thời gian sớm nhất (hạn gửi ngày {deadline} đã qua)"
+    )
+    to = _clean(campaign.issuer.recipients[0]).rstrip(";.")
+    third = (
+        f"Để kịp thời tổng hợp báo cáo {to}, {body} đề nghị "
+        f"các cơ quan, đơn vị có tên trên gửi báo cáo {when}, cụ thể:"
+    )
+    return [first, second, third]
+
+
+def _closing(campaign: Campaign) -> str:
+    issuer = campaign.issuer
+    where = _clean(issuer.contact) or _body_name(campaign)
+    email = f", thư điện tử {_clean(issuer.email)}" if issuer.email else ""
+    return f"Báo cáo gửi về {where}{email}. Trân trọng đề nghị các cơ quan, đơn vị quan tâm phối hợp./."
+
+
+def build_context(campaign: Campaign, status: Completeness, today: date) -> dict[str, Any]:
+    issuer, info = campaign.issuer, campaign.campaign
+    entries = to_remind(status)
+    return {
+        "issuer": {
+            "parent": _clean(issuer.parent).upper(),
+            "name": _clean(issuer.name).upper(),
+            "signer_authority": _clean(issuer.signer_authority).upper(),
+            "signer_title": _clean(issuer.signer_title).upper(),
+            "signer_name": _clean(issuer.signer_name),
+        },
+        "number": f"Số:      /{_clean(issuer.abbreviation)}",
+        "about": f"V/v đôn đốc gửi báo cáo kết quả thực hiện Tháng hành động năm {info.year}",
+        "date_line": numbers.date_line(_clean(issuer.place), today),
+        "addressees": _addressees(entries),
+        "paragraphs": _paragraphs(campaign, status, today),
+        "to_send": [_what_to_send(campaign, e) for e in entries],
+        "closing": _closing(campaign),
+        "distribution": ["- Như trên;", f"- {_clean(issuer.archive).rstrip(';.')}."],
+    }
+
+
+def render_remind(campaign: Campaign, status: Completeness, today: date) -> bytes:
+    from jinja2 import Environment, StrictUndefined
+
+    from thanghanhdong.report.fastdocx import FastTemplate
+
+    document = FastTemplate(str(template_path(TEMPLATE_NAME)))
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    document.render(build_context(campaign, status, today), jinja_env=environment, autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return with_core_dates(buffer.getvalue(), today)

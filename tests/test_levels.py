@@ -1,0 +1,163 @@
+"""Across years: the data file beside the report (audit trail, loads back), check-inputs,
+--compare (sentences, Phần III context, validate's agency warnings), and the reminder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from docx import Document
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from thanghanhdong import compare, datafile, form
+from thanghanhdong.cli import app
+from thanghanhdong.consolidate import Consolidation
+from thanghanhdong.report.docx import build_context
+
+ROOT = Path(__file__).parents[1]
+runner = CliRunner()
+
+
+def inbox_copy(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(ROOT / "examples" / "inbox", inbox)
+    return inbox
+
+
+def consolidate(inbox: Path, out: Path, *extra: str) -> str:
+    args = ["consolidate", str(inbox), "--out", str(out), "--date", "05/01/2022", *extra]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def text_of(path: Path) -> str:
+    document = Document(str(path))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_the_data_file_is_written_beside_the_report_and_loads_back(tmp_path: Path) -> None:
+    inbox = inbox_copy(tmp_path)
+    printed = json.loads(consolidate(inbox, tmp_path / "baocao.docx", "--json"))
+    written = json.loads((tmp_path / "baocao.json").read_text(encoding="utf-8"))
+    assert printed == written
+    assert written["format"] == "thd-consolidation" and written["version"] == 1
+    assert written["campaign"] == {
+        "id": "bac-kan-2021",
+        "year": 2021,
+        "name": written["campaign"]["name"],
+    }
+    assert set(written) >= {"totals", "budget", "included", "excluded", "status", "inputs"}
+    inputs = written["inputs"]
+    assert len(inputs) == 24 and all(i["used"] and len(i["sha256"]) == 64 for i in inputs)
+    babe = next(i for i in inputs if i["name"].startswith("2021_babe"))
+    assert babe["agency"] == "BABE" and babe["size"] == (inbox / babe["name"]).stat().st_size
+    back = Consolidation.from_json(written)
+    assert back.to_json() == written
+
+
+def test_data_option_and_output_policy(tmp_path: Path) -> None:
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "bc.docx", "--data", str(tmp_path / "so-lieu.json"))
+    assert (tmp_path / "so-lieu.json").is_file() and not (tmp_path / "bc.json").exists()
+    (tmp_path / "x.json").write_text("keep")
+    refused = runner.invoke(app, ["consolidate", str(inbox), "--out", str(tmp_path / "x.docx")])
+    assert refused.exit_code == 2 and "--force" in refused.output
+    assert (tmp_path / "x.json").read_text() == "keep" and not (tmp_path / "x.docx").exists()
+    inside = runner.invoke(
+        app,
+        [
+            "consolidate",
+            str(inbox),
+            "--out",
+            str(tmp_path / "y.docx"),
+            "--data",
+            str(inbox / "a.json"),
+        ],
+    )
+    assert inside.exit_code == 2 and not (inbox / "a.json").exists()
+
+
+def test_check_inputs_tells_changed_gone_and_added_files(tmp_path: Path) -> None:
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "baocao.docx")
+    same = runner.invoke(app, ["check-inputs", str(tmp_path / "baocao.json"), str(inbox)])
+    assert same.exit_code == 0, same.output
+    files = sorted(inbox.glob("*.xlsx"))
+    files[0].write_bytes(files[0].read_bytes() + b"\0")
+    files[1].unlink()
+    shutil.copy(files[2], inbox / "moi.xlsx")
+    changed = runner.invoke(app, ["check-inputs", str(tmp_path / "baocao.json"), str(inbox)])
+    assert changed.exit_code == 1
+    for name in (files[0].name, files[1].name, "moi.xlsx"):
+        assert name in changed.stdout
+
+
+def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Path) -> None:
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "old.docx")
+    old = datafile.load(tmp_path / "old.json")
+    next(inbox.glob("2021_babe_*.xlsx")).unlink()
+    consolidate(inbox, tmp_path / "new.docx", "--compare", str(tmp_path / "old.json"))
+    now = datafile.load(tmp_path / "new.json")
+    text = text_of(tmp_path / "new.docx")
+    activities = now.tables["activities"].total.count
+    before = old.tables["activities"].total.count
+    expected = compare.change(activities, before).lstrip("-")
+    assert f"số cuộc giảm {expected}" in text and "so với năm 2021." in text
+    now.previous = old
+    context = build_context(now)["comparison"]
+    assert context["previous_label"] == "Năm trước (2021)"
+    first = context["tables"][0]
+    assert len(first["rows"]) == len(now.tables["activities"].rows)
+    assert first["total"]["previous"]["count"] == f"{before:,}".replace(",", ".")
+
+
+def test_change_words() -> None:
+    assert compare.change_words(450, 400, 2021) == "tăng 12,5% so với năm 2021"
+    assert compare.change_words(300, 400, 2021) == "giảm 25,0% so với năm 2021"
+    assert compare.change(5, 0) == "mới" and compare.change(0, 0) == ""
+
+
+def test_validate_compare_warns_agency_by_agency(tmp_path: Path) -> None:
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "old.docx")
+    data = json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))
+    for agency in data["agencies"]:
+        if agency["code"] == "HLHPN":
+            agency["tables"]["activities"]["count"] *= 10
+    (tmp_path / "old.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    next(inbox.glob("2021_babe_*.xlsx")).unlink()
+    result = runner.invoke(
+        app, ["validate", str(inbox), "--compare", str(tmp_path / "old.json"), "--json"]
+    )
+    changes = json.loads(result.stdout)["compare"]["changes"]
+    assert {"code": "BABE", "table": None} in [
+        {"code": c["code"], "table": c["table"]} for c in changes
+    ]
+    assert any(c["code"] == "HLHPN" and c["column"] == "count" for c in changes)
+    shown = runner.invoke(app, ["validate", str(inbox), "--compare", str(tmp_path / "old.json")])
+    assert "UBND huyện Ba Bể đã gửi báo cáo năm 2021 nhưng năm nay chưa gửi" in shown.stdout
+
+
+def test_remind_addresses_missing_and_unusable_agencies(tmp_path: Path) -> None:
+    inbox = inbox_copy(tmp_path)
+    broken = next(inbox.glob("2021_babe_*.xlsx"))
+    workbook = load_workbook(broken)
+    spec = form.table("activities")
+    workbook[spec.sheet][f"{spec.letter('count')}{form.TABLE_FIRST_DATA_ROW}"] = -5
+    workbook.save(broken)
+    out = tmp_path / "nhac.docx"
+    result = runner.invoke(app, ["remind", str(inbox), "--out", str(out), "--date", "18/12/2021"])
+    assert result.exit_code == 0, result.output
+    text = text_of(out)
+    for name in ("Sở Tài chính", "Ban Dân tộc", "UBND huyện Pác Nặm", "UBND huyện Ba Bể"):
+        assert name in text
+    assert "Hội Liên hiệp Phụ nữ tỉnh" not in text
+    assert "V/v đôn đốc gửi báo cáo" in text and "trước ngày 20/12/2021" in text
+    assert "gửi lại báo cáo đã sửa" in text
+    again = runner.invoke(app, ["remind", str(inbox), "--out", str(out)])
+    assert again.exit_code == 2
