@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import docx
 from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -109,11 +110,15 @@ def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Pa
     expected = compare.change(activities, before).lstrip("-")
     assert f"số cuộc giảm {expected}" in text and "so với năm 2021." in text
     now.previous = old
-    context = build_context(now)["comparison"]
-    assert context["previous_label"] == "Năm trước (2021)"
-    first = context["tables"][0]
-    assert len(first["rows"]) == len(now.tables["activities"].rows)
-    assert first["total"]["previous"]["count"] == f"{before:,}".replace(",", ".")
+    assert build_context(now)["comparison"]["previous_label"] == "Năm trước (2021)"
+    # Phần III: last year's count and people, and the change, after this year's figures
+    table = next(t for t in docx.Document(str(tmp_path / "new.docx")).tables
+                 if t.rows[0].cells[1].text == "Hoạt động")  # fmt: skip
+    header = [c.text for c in table.rows[0].cells]
+    assert header[5:9] == ["Số cuộc năm 2021", "Tăng, giảm", "Số người năm 2021", "Tăng, giảm"]
+    total = [c.text for c in table.rows[-1].cells]
+    assert total[5] == f"{before:,}".replace(",", ".")
+    assert total[6] == compare.change(activities, before)
 
 
 def test_change_words() -> None:

@@ -99,6 +99,7 @@ def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, An
     before = previous_rows(old) if old is not None else {}
     spec = table.spec
     return {
+        "year": str(previous_year(c)),
         "rows": [
             _cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows
         ],
@@ -107,8 +108,8 @@ def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, An
 
 
 def context(c: Consolidation) -> dict[str, Any] | None:
-    """The template's `comparison`: None without --compare. For each Phần III table (same
-    order as `tables`), `rows[i].previous|change` and `total.previous|change`."""
+    """The template's `comparison`: None without --compare (the tables carry their own
+    comparison columns, from `table_comparison`)."""
     year = previous_year(c)
     if year is None:
         return None
@@ -116,7 +117,6 @@ def context(c: Consolidation) -> dict[str, Any] | None:
         "year": str(year),
         "previous_label": f"{PREVIOUS_LABEL} ({year})",
         "change_label": CHANGE_LABEL,
-        "tables": [table_comparison(c, t) for t in c.tables.values()],
     }
 
 

@@ -247,7 +247,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "budget": _budget(c),
         "assessment": _assessment(c),
         "data_title": subject,
-        "tables": [_table(t) for t in c.tables.values()],
+        "tables": [_table(t, compare.table_comparison(c, t)) for t in c.tables.values()],
         "closing": f"Trên đây là báo cáo {subject[0].lower()}{subject[1:]} của {body_name}./.",
         "distribution": _distribution(issuer.distribution, issuer.archive),
         "appendix_ref": (
@@ -444,26 +444,52 @@ def _figures_cells(figures: Figures) -> dict[str, Any]:
     return {**cells, "people": numbers.integer(figures.total), "extra": extra}
 
 
-def _table(table: ConsolidatedTable) -> dict[str, Any]:
+def _table(table: ConsolidatedTable, comparison: dict[str, Any] | None) -> dict[str, Any]:
+    """A Phần III table. With --compare, last year's count and people and their change
+    follow the figures, as more of the `extra` columns the template loops over."""
     spec = table.spec
+    rows = [
+        {
+            "stt": str(index),
+            "item": _clean(row.item),
+            "level": _clean(row.level),
+            **_figures_cells(row.figures),
+        }
+        for index, row in enumerate(table.rows, start=1)
+    ]
+    total = {"label": TOTAL_LABEL, **_figures_cells(table.total)}
+    extra = [c.label for c in spec.number_columns if c.key not in SEED_NUMBERS]
+    if comparison is not None:
+        extra += _comparison_labels(spec, comparison)
+        befores = [*comparison["rows"], comparison["total"]]
+        for cells, before in zip([*rows, total], befores, strict=True):
+            cells["extra"] = cells["extra"] + _comparison_cells(before)
     return {
         "heading": f"{spec.number}. {spec.title}",
         "labels": {
             **{column.key: column.label for column in spec.columns},
             "people": spec.people_label,
         },
-        "extra": [c.label for c in spec.number_columns if c.key not in SEED_NUMBERS],
-        "rows": [
-            {
-                "stt": str(index),
-                "item": _clean(row.item),
-                "level": _clean(row.level),
-                **_figures_cells(row.figures),
-            }
-            for index, row in enumerate(table.rows, start=1)
-        ],
-        "total": {"label": TOTAL_LABEL, **_figures_cells(table.total)},
+        "extra": extra,
+        "rows": rows,
+        "total": total,
     }
+
+
+def _comparison_labels(spec: form.TableSpec, comparison: dict[str, Any]) -> list[str]:
+    year = comparison["year"]
+    people = spec.people_label.split(" ", 2)[:2]  # "Số người"
+    return [
+        f"{spec.count_label} năm {year}",
+        compare.CHANGE_LABEL,
+        f"{' '.join(people)} năm {year}",
+        compare.CHANGE_LABEL,
+    ]
+
+
+def _comparison_cells(before: dict[str, Any]) -> list[str]:
+    previous, change = before["previous"], before["change"]
+    return [previous[form.COUNT], change[form.COUNT], previous["people"], change["people"]]
 
 
 def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
