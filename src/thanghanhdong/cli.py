@@ -213,6 +213,14 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+LatestOption = Annotated[
+    bool,
+    typer.Option(
+        "--latest", help="Đơn vị gửi lại báo cáo: dùng bản mới nhất (nêu tên bản để riêng)."
+    ),
+]
+
+
 @app.command()
 def validate(
     inbox: InboxArgument = Path("inbox"),
@@ -234,6 +242,7 @@ def validate(
         bool,
         typer.Option("--verbose", help="Ghi kèm mã của từng lỗi, cảnh báo (như trong --json)."),
     ] = False,
+    latest: LatestOption = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
     from thanghanhdong import pipeline
@@ -242,7 +251,13 @@ def validate(
     campaign = load_campaign(config_path)
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.validate(
-            inbox, campaign, annotate_dir=annotate_dir, strict=strict, force=force, progress=advance
+            inbox,
+            campaign,
+            annotate_dir=annotate_dir,
+            strict=strict,
+            force=force,
+            progress=advance,
+            latest=latest,
         )
     if outcome.report is None or outcome.error:
         fail(outcome.error or "", outcome.exit_code)
@@ -294,6 +309,7 @@ def consolidate(
             help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay).",
         ),
     ] = None,
+    latest: LatestOption = False,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành báo cáo Word của tỉnh (và bảng Excel nếu cần)."""
     from thanghanhdong import pipeline
@@ -305,7 +321,7 @@ def consolidate(
         fail(f"Ngày “{report_date}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 05/01/2022.")
     campaign = load_campaign(config_path)
     request = pipeline.ConsolidateRequest(
-        inbox, out_path, xlsx_path, template, skip_invalid, force, dated
+        inbox, out_path, xlsx_path, template, skip_invalid, force, dated, latest
     )
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.consolidate(request, campaign, progress=advance)

@@ -239,6 +239,7 @@ def validate(
     strict: bool = False,
     force: bool = False,
     progress: Progress | None = None,
+    latest: bool = False,
 ) -> ValidateOutcome:
     from thanghanhdong.validate import validate_inbox
 
@@ -246,7 +247,9 @@ def validate(
         return ValidateOutcome(USAGE, problem)
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
         return ValidateOutcome(USAGE, problem)
-    report = validate_inbox(inbox, campaign, progress=progress)
+    report = validate_inbox(
+        inbox, campaign, progress=progress, latest=takes_latest(campaign, latest)
+    )
     outcome = ValidateOutcome(report.exit_code(strict), report=report)
     if annotate_dir is not None:
         _annotate(outcome, report, campaign, annotate_dir, force)
@@ -295,6 +298,12 @@ class ConsolidateRequest:
     skip_invalid: bool = False
     force: bool = False
     report_date: date | None = None
+    latest: bool = False  # of an agency's resubmissions, use the newest
+
+
+def takes_latest(campaign: Campaign, latest: bool) -> bool:
+    """`--latest`, or `resubmissions = "latest"` in thd.toml."""
+    return latest or campaign.campaign.resubmissions == "latest"
 
 
 def consolidate(
@@ -304,7 +313,8 @@ def consolidate(
 
     if problem := _consolidate_problem(request):
         return ConsolidateOutcome(USAGE, problem)
-    report = validate_inbox(request.inbox, campaign, progress=progress)
+    latest = takes_latest(campaign, request.latest)
+    report = validate_inbox(request.inbox, campaign, progress=progress, latest=latest)
     if report.has_errors and not request.skip_invalid:
         return ConsolidateOutcome(INVALID, report=report, refused=True)
     built = build_reports(report, request)
