@@ -30,8 +30,21 @@ OTHER_SUFFIXES = frozenset(
 )
 
 
+_SUFFIX_KINDS = {
+    **{suffix: "excel" for suffix in container.SPREADSHEET_SUFFIXES},
+    **{suffix: "word" for suffix in container.WORD_SUFFIXES},
+    **{suffix: "picture" for suffix in container.PICTURE_SUFFIXES},
+    ".pdf": "pdf",
+}
+
+
 def kind_label(result: FileResult) -> str:
-    label = KIND_LABELS.get(result.kind, result.kind)
+    """ "Excel", "Word", "PDF", "ảnh"; "(thư)" after an e-mail's attachment; for a file not
+    read, what its name says it is."""
+    kind = result.kind
+    if result.unreadable:
+        kind = _SUFFIX_KINDS.get(result.path.suffix.lower(), "—")
+    label = KIND_LABELS.get(kind, kind)
     return f"{label} (thư)" if result.mail else label
 
 
@@ -140,7 +153,7 @@ def _scanned(raw: RawSubmission, campaign: Campaign) -> FileResult:
     label = "PDF" if raw.kind == "pdf" else "ảnh"
     if agency is None:
         return _issue_result(raw.path, "scanned_unknown", result_kind="other", kind=label)
-    severity, message = messages.render("scanned_answer", kind=label, code=agency.code)
+    severity, message = messages.render("scanned_answer", kind=label, agency_code=agency.code)
     return FileResult(
         raw.path,
         agency.code,
@@ -230,12 +243,12 @@ def _by_agency(results: list[FileResult]) -> dict[str, list[FileResult]]:
 def _resolve(group: list[FileResult], answers: Answers, latest: bool) -> None:
     best = min(_RANK.get(r.kind, 9) for r in group)
     primary = [r for r in group if _RANK.get(r.kind, 9) == best]
+    versions = [r for r in group if r not in primary]
     if len(primary) > 1 and latest:
         primary = _keep_latest(primary, answers)
     elif len(primary) > 1:
         _mark_duplicates(primary)
     used = primary[0]
-    versions = [r for r in group if r not in primary]
     for version in versions:
         answers.linked[version.path] = (
             f"bản {KIND_LABELS.get(version.kind, version.kind)} của báo cáo {used.path.name}"

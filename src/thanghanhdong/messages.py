@@ -94,7 +94,7 @@ CATALOGUE: dict[str, Message] = {
     "scanned_answer": Message(
         W,
         "Đơn vị đã gửi bản {kind} không có chữ để đọc (ảnh chụp/bản quét), cần nhập số liệu: "
-        "nhập số liệu vào mẫu Excel trống của đơn vị (thd generate-templates --agency {code}) "
+        "nhập số liệu vào mẫu Excel trống của đơn vị (thd generate-templates --agency {agency_code}) "
         "rồi chép vào thư mục nhận; mẫu đó và tệp này được tính là một báo cáo.",
         "Bản PDF/ảnh chụp không có chữ: đơn vị đã gửi, cần nhập số liệu vào mẫu.",
     ),

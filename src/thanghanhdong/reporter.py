@@ -134,7 +134,7 @@ def files_table(report: ValidationReport, width: int) -> Table:
     kinds = [kind_label(r) for r in report.files]
     kind_width = max(map(len, [*kinds, "Loại"]))
     widths = column_widths(
-        width - TABLE_GAPS - kind_width - 1,
+        width - TABLE_GAPS - kind_width - 3,  # the kind column and its gap
         [max(map(len, [*names, "Tệp"])), max(map(len, [*agencies, "Đơn vị"]))],
         max(Text.from_markup(label).cell_len for label in [*labels, "Tình trạng"]),
     )
@@ -258,7 +258,7 @@ def validation_summary(report: ValidationReport) -> str:
 
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
-    bad = [f for f in report.files if not f.ok]
+    bad = [f for f in report.files if not f.ok and not f.scanned]
     if bad:
         return f"[red]Sửa {len(bad)} tệp[/] rồi chạy lại:", rerun_command(report, strict)
     warned = [f for f in report.files if f.warnings]
@@ -281,7 +281,7 @@ def print_step(console: Console, advice: str, command: str) -> None:
 
 def render_refusal(report: ValidationReport, console: Console, *, verbose: bool = False) -> None:
     """`thd consolidate` refusing because files have errors: the problems, then the way out."""
-    bad = sum(not f.ok for f in report.files)
+    bad = sum(not f.ok and not f.scanned for f in report.files)
     advice = (
         f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
         "qua các tệp đó (báo cáo sẽ nêu tên):"
