@@ -258,3 +258,48 @@ def test_totals_are_conserved_across_a_mixed_inbox(
     rows = [(c + 1, m, f) for c, m, f in word_rows + excel_rows]
     assert (total["count"], total["male"], total["female"]) == tuple(map(sum, zip(*rows)))
     assert form.table("activities")
+
+
+def test_the_word_report_and_its_pdf_agree(mixed: Path) -> None:
+    data = validate_json(mixed)
+    [word] = [f for f in data["files"] if Path(f["path"]).name == "BC So Y te.docx"]
+    assert "versions_differ" not in [i["code"] for i in word["issues"]]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice exports the PDF")
+def test_a_pdf_answer_alone_reads_its_figures(mixed: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    pdf = mixed / "BC So Y te (da ky).pdf"
+    (inbox / pdf.name).write_bytes(pdf.read_bytes())
+    checked = validate_json(inbox)
+    [answer] = checked["files"]
+    assert (answer["kind"], answer["agency_code"]) == ("pdf", "SYT")
+    wheres = [i["where"] for i in answer["issues"]]
+    assert all(w.startswith("trang ") for w in wheres), wheres
+    result = runner.invoke(
+        app, ["consolidate", str(inbox), "--out", str(tmp_path / "bc.docx"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    total = json.loads(result.stdout)["tables"]["activities"]["total"]
+    assert (total["count"], total["male"], total["female"]) == (5, 105, 210)
+
+
+REAL_FILES = [
+    root / "shared" / "real-files"
+    for root in (Path(__file__).parents[2], Path(__file__).parents[3])
+    if (root / "shared" / "real-files").is_dir()
+]
+
+
+@pytest.mark.skipif(not REAL_FILES, reason="shared/real-files is not beside the repository")
+def test_real_office_files_are_not_reports(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for path in REAL_FILES[0].iterdir():
+        if path.suffix.lower() in {".xls", ".xlsx", ".doc", ".docx"}:
+            (inbox / path.name).write_bytes(path.read_bytes())
+    data = validate_json(inbox)
+    assert data["files"] == []
+    assert len(data["others"]) == len(list(inbox.iterdir())) >= 4
+    assert data["completeness"]["answered"] == 0

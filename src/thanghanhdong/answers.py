@@ -132,7 +132,7 @@ def validate_bytes(
         result = _scanned(raw, campaign)
     else:
         result = check(raw, campaign)
-        if raw.kind != "excel" and _not_a_report(result, raw):
+        if _not_a_report(result, raw):
             result = FileResult(path, None, kind="other")
         elif received and result.submission:
             apply_receipt(result, result.submission, received, campaign)
@@ -142,8 +142,13 @@ def validate_bytes(
 
 
 def _not_a_report(result: FileResult, raw: RawSubmission) -> bool:
-    """A document with none of the form's tables and no roster agency: a letter, a list."""
-    return result.agency_code is None and not any(t.sheet for t in raw.tables.values())
+    """A file with none of the form's tables, no form's identity and no roster agency: a
+    letter, a class list, another office's workbook."""
+    return (
+        raw.meta is None
+        and result.agency_code is None
+        and not any(t.sheet for t in raw.tables.values())
+    )
 
 
 def _scanned(raw: RawSubmission, campaign: Campaign) -> FileResult:

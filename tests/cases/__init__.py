@@ -343,7 +343,9 @@ CASES = [
         [("not_a_number", INFO, "B13")],
     ),
     Case("two_identical_files_one_agency", build_two_files, [], DEFAULT_TOTALS),
-    Case("resubmitted_with_other_figures", build_resubmitted, [("duplicate_agency", None, None)] * 2),
+    Case(
+        "resubmitted_with_other_figures", build_resubmitted, [("duplicate_agency", None, None)] * 2
+    ),
     Case("unknown_agency", build_unknown_agency, [("unknown_agency", None, None)]),
     Case("form_of_another_year", build_other_year, [("wrong_campaign", None, None)]),
     Case(
