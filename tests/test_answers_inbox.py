@@ -303,3 +303,20 @@ def test_real_office_files_are_not_reports(tmp_path: Path) -> None:
     assert data["files"] == []
     assert len(data["others"]) == len(list(inbox.iterdir())) >= 4
     assert data["completeness"]["answered"] == 0
+
+
+def test_a_form_and_its_differing_word_version_are_one_answer(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "syt.xlsx").write_bytes(filled(campaign, stamper, code="SYT"))
+    (inbox / "syt.docx").write_bytes(reports.seed_form())
+    data = validate_json(inbox)
+    [used] = data["files"]
+    assert Path(used["path"]).name == "syt.xlsx"
+    [differ] = [i for i in used["issues"] if i["code"] == "versions_differ"]
+    assert "syt.docx" in differ["message"] and "≠" in differ["message"]
+    assert [a["note"] for a in data["attachments"]] == ["bản Word của báo cáo syt.xlsx"]
+    states = {a["code"]: a["state"] for a in data["completeness"]["agencies"]}
+    assert states["SYT"] in ("on_time", "late", "undated")
