@@ -320,3 +320,25 @@ def test_a_form_and_its_differing_word_version_are_one_answer(
     assert [a["note"] for a in data["attachments"]] == ["bản Word của báo cáo syt.xlsx"]
     states = {a["code"]: a["state"] for a in data["completeness"]["agencies"]}
     assert states["SYT"] in ("on_time", "late", "undated")
+
+
+def test_resubmissions_latest_in_the_configuration(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    from thanghanhdong.config import default_config_text
+
+    toml = tmp_path / "thd.toml"
+    toml.write_text(
+        default_config_text().replace("[campaign]\n", '[campaign]\nresubmissions = "latest"\n', 1),
+        encoding="utf-8",
+    )
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.xlsx").write_bytes(filled(campaign, stamper))
+    corrected = with_activities(
+        SampleRow("Tập huấn", 3, 10, 10, "Xã"), report_date=date(2021, 12, 19)
+    )
+    (inbox / "b.xlsx").write_bytes(filled(campaign, stamper, corrected))
+    data = validate_json(inbox, "--config", str(toml))
+    assert [Path(f["path"]).name for f in data["files"]] == ["b.xlsx"]
+    assert data["summary"]["errors"] == 0
