@@ -2,7 +2,8 @@
 
 Makes 1,000 filled forms (one filled workbook, stamped for 1,000 synthetic agencies), then times
 (1) a bare calamine read of every sheet, (2) `validate_file` one by one, (3) `validate_inbox`
-with its worker processes. Prints figures; asserts nothing.
+with its worker processes; then the per-file cost of a Word answer and of its PDF (exported by
+LibreOffice, when installed) through `validate_file`. Prints figures; asserts nothing.
 
     .venv/bin/python benchmarks/validate.py [N]
 """
@@ -93,6 +94,33 @@ def main() -> None:
     print(
         f"validation / bare read: {serial / bare:.2f}x one process, {parallel / bare:.2f}x with workers"
     )
+    document_answers()
+
+
+def document_answers(repeats: int = 20) -> None:
+    """A Word answer (the plan's form filled in) and its PDF, each through validate_file."""
+    from readers import export_pdfs
+
+    campaign = config.load(None)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        pdfs = export_pdfs(folder)
+        answers = {"Word": folder / "seed_form.docx"}
+        if "seed_form" in pdfs:
+            answers["PDF"] = folder / "seed_form.pdf"
+        else:
+            print("PDF answer skipped: LibreOffice (soffice) is not installed")
+        for kind, path in answers.items():
+            validate_file(path, campaign)  # imports, caches
+            start = time.perf_counter()
+            for _ in range(repeats):
+                result = validate_file(path, campaign)
+            ms = (time.perf_counter() - start) * 1000 / repeats
+            target = 20 if kind == "Word" else 100
+            print(
+                f"{kind + ' answer through validate_file':<44} {ms:7.2f} ms/file  "
+                f"(target {target} ms; {result.agency_name}, {len(result.errors)} errors)"
+            )
 
 
 if __name__ == "__main__":

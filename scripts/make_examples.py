@@ -1031,9 +1031,9 @@ def bad_forms(rows: dict[str, dict[str, list[SampleRow]]]) -> list[BadForm]:
                 Planted(
                     None,
                     None,
-                    "duplicate_agency",
-                    f"two files for TDOAN (with '{DUPLICATE[1]}')",
-                    f"Hai tệp của cùng Tỉnh đoàn (cùng với “{DUPLICATE[1]}”)",
+                    None,
+                    f"sent twice, byte for byte (with '{DUPLICATE[1]}'): one answer",
+                    f"Gửi hai lần giống hệt (cùng với “{DUPLICATE[1]}”): tính là một báo cáo",
                 ),
             ],
         ),
@@ -1084,9 +1084,9 @@ OTHER_FILES: dict[str, tuple[str, Planted]] = {
         Planted(
             None,
             None,
-            "duplicate_agency",
-            f"two files for TDOAN (with '{DUPLICATE[0]}')",
-            f"Hai tệp của cùng Tỉnh đoàn (cùng với “{DUPLICATE[0]}”)",
+            None,
+            f"a byte copy of '{DUPLICATE[0]}': listed as a copy, not an error",
+            f"Bản sao giống hệt “{DUPLICATE[0]}”: ghi là bản sao, không phải lỗi",
         ),
     ),
     ZERO_BYTE: (
@@ -1118,9 +1118,9 @@ OTHER_FILES: dict[str, tuple[str, Planted]] = {
         Planted(
             None,
             None,
-            "file_unsupported",
-            "this Markdown list itself: not a spreadsheet",
-            "Tệp không phải bảng tính (.md)",
+            None,
+            "this Markdown list itself: not a report, listed as another file",
+            "Tệp không phải báo cáo (.md): liệt kê, không tính",
         ),
     ),
 }

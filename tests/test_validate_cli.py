@@ -156,17 +156,25 @@ def test_messages_name_the_configured_levels(tmp_path: Path, campaign: Campaign)
 def test_attachments_are_listed_not_errors(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:
+    """The signed scan of an agency's form is that answer's attachment; a scan of no agency
+    that thd can name is listed as another file. Neither is an error."""
+    from test_answers_inbox import picture_pdf
+
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     agency = campaign.agency("NARI")
     assert agency
     (inbox / "a.xlsx").write_bytes(fill_bytes(stamper.stamp(agency), SampleReport()))
-    (inbox / "BC ky so.pdf").write_bytes(b"%PDF-1.4")
+    (inbox / "BC Na Ri ky so.pdf").write_bytes(picture_pdf())
+    (inbox / "BC ky so.pdf").write_bytes(picture_pdf())
     result = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
     assert result.exit_code == 0
-    assert "Không đọc 1 tệp kèm theo" in result.stdout and "BC ky so.pdf" in result.stdout
+    assert "1 tệp kèm theo: BC Na Ri ky so.pdf (bản PDF của báo cáo a.xlsx)" in result.stdout
+    assert "1 tệp không phải báo cáo (không tính): BC ky so.pdf" in result.stdout
     data = json.loads(runner.invoke(app, ["validate", str(inbox), "--json"]).stdout)
-    assert data["attachments"] == [str(inbox / "BC ky so.pdf")]
+    assert [a["path"] for a in data["attachments"]] == [str(inbox / "BC Na Ri ky so.pdf")]
+    assert [o["path"] for o in data["others"]] == [str(inbox / "BC ky so.pdf")]
+    assert [f["path"] for f in data["files"]] == [str(inbox / "a.xlsx")]
 
 
 def test_form_of_another_year_is_not_missing(tmp_path: Path, campaign: Campaign) -> None:

@@ -68,7 +68,7 @@ def write_annotated(
     for result, target in targets:
         try:
             raw = readers.read(result.path)
-        except FileError:
+        except (FileError, OSError):  # OSError: an e-mail's or zip's member has no file of its own
             continue
         agency = campaign.agency(result.agency_code or "")
         assert agency is not None

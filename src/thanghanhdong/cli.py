@@ -230,6 +230,14 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+LatestOption = Annotated[
+    bool,
+    typer.Option(
+        "--latest", help="Đơn vị gửi lại báo cáo: dùng bản mới nhất (nêu tên bản để riêng)."
+    ),
+]
+
+
 @app.command()
 def validate(
     inbox: InboxArgument = Path("inbox"),
@@ -258,6 +266,7 @@ def validate(
             "--factor", min=1.0, help="Với --compare: nhắc khi số liệu tăng, giảm quá số lần này."
         ),
     ] = 3.0,
+    latest: LatestOption = False,
 ) -> None:
     """Kiểm tra các báo cáo nhận về: lỗi ở tệp, trang, ô nào; đơn vị nào chưa gửi."""
     from thanghanhdong import pipeline
@@ -274,6 +283,7 @@ def validate(
             progress=advance,
             compare=compare,
             factor=factor,
+            latest=latest,
         )
     if outcome.report is None or outcome.error:
         fail(outcome.error or "", outcome.exit_code)
@@ -354,6 +364,7 @@ def consolidate(
         ),
     ] = None,
     compare: CompareOption = None,
+    latest: LatestOption = False,
 ) -> None:
     """Tổng hợp các báo cáo hợp lệ thành báo cáo Word của tỉnh (và bảng Excel nếu cần)."""
     from thanghanhdong import pipeline
@@ -362,7 +373,16 @@ def consolidate(
     dated = option_date(report_date)
     campaign = load_campaign(config_path)
     request = pipeline.ConsolidateRequest(
-        inbox, out_path, xlsx_path, template, skip_invalid, force, dated, data_path, compare
+        inbox,
+        out_path,
+        xlsx_path,
+        template,
+        skip_invalid,
+        force,
+        dated,
+        data_path,
+        compare,
+        latest,
     )
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.consolidate(request, campaign, progress=advance)

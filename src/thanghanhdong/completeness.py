@@ -26,6 +26,7 @@ class State(str, Enum):
     UNUSABLE = "unusable"  # answered, but no file of it can be used (the reason says why)
     MISSING = "missing"
     AUTHOR = "author"  # the issuing body itself, which writes the report: never "missing"
+    SCANNED = "scanned"  # answered with a picture or a scanned PDF: its figures to be typed in
 
     @property
     def answered(self) -> bool:
@@ -166,6 +167,9 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
         return AgencyStatus(
             agency, _timeliness(usable[0]), files, usable[0].path, submission.report_date
         )
+    if results and all(r.scanned and not r.errors for r in results):
+        reason = "Đã gửi bản PDF/ảnh, cần nhập số liệu."
+        return AgencyStatus(agency, State.SCANNED, files, reason=reason)
     if results:
         return AgencyStatus(agency, State.UNUSABLE, files, reason=unusable_reason(results))
     return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)

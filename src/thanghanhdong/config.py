@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -123,6 +123,8 @@ class CampaignInfo(_Strict):
     population: int = Field(gt=0)
     max_participants_per_session: int = Field(gt=0, default=2000)
     rows_per_table: int = Field(ge=5, le=500, default=30)
+    # Two different answers of one kind from one agency: an error ("error") or the newest used.
+    resubmissions: Literal["error", "latest"] = "error"
     # Keys copied from last year's file that the officer still has to check (see campaigns.py);
     # the officer deletes each one once confirmed.
     to_confirm: list[NonEmptyText] = []

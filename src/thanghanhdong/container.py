@@ -46,6 +46,24 @@ class Format(str, Enum):
     XLS = "xls"  # BIFF in an OLE container
     ODS = "ods"
     ROLLUP = "rollup"  # a lower level's data file (readers/rollup.py), by its .json name
+    DOCX = "docx"  # a Word report (OOXML)
+    CONVERTIBLE = "doc"  # .doc, .rtf, .odt: read after LibreOffice turns it into .docx
+    PDF = "pdf"
+    EML = "eml"  # an e-mail saved from the mail client: its attachments are the answers
+    ZIP = "zip"  # an archive of answers
+    PICTURE = "picture"  # a photo or scan of the signed report: no text to read
+
+
+WORD_SUFFIXES = frozenset({".docx", ".docm", ".doc", ".rtf", ".odt", ".dotx", ".dot", ".wps"})
+PICTURE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp"}
+)
+DOCUMENT_SUFFIXES = WORD_SUFFIXES | PICTURE_SUFFIXES | {".pdf", ".eml", ".zip"}
+_PDF_MAGIC = b"%PDF-"
+_RTF_MAGIC = b"{\\rtf"
+_PICTURE_MAGIC = (
+    b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF",
+)  # fmt: skip
 
 
 def load(path: Path) -> bytes:
@@ -64,6 +82,10 @@ def check(name: str, data: bytes) -> Format:
     suffix = PurePath(name).suffix.lower()
     if suffix == ".json" and data:
         return Format.ROLLUP
+    if suffix in DOCUMENT_SUFFIXES:
+        if not data:
+            raise file_error("empty")
+        return _document_format(suffix, data)
     if suffix not in SPREADSHEET_SUFFIXES:
         raise file_error("unsupported", suffix=suffix or name)
     if not data:
@@ -75,6 +97,55 @@ def check(name: str, data: bytes) -> Format:
     if not data.startswith(ZIP_MAGIC):
         raise file_error("not_office")
     return _check_zip(data)
+
+
+def _document_format(suffix: str, data: bytes) -> Format:
+    """The real format of a file sent as a document, by its first bytes: a PDF named .docx is a
+    PDF; a workbook named .docx goes through every check of a workbook."""
+    head = data[:1024]
+    if _PDF_MAGIC in head:
+        return Format.PDF
+    if data.startswith(ZIP_MAGIC):
+        return _document_zip(suffix, data)
+    if data.startswith(OLE_MAGIC) or data.startswith(_RTF_MAGIC):
+        if data.startswith(OLE_MAGIC) and _is_encrypted(data[:_ENCRYPTION_PROBE]):
+            raise file_error("password")
+        return Format.CONVERTIBLE
+    if suffix == ".eml":
+        return Format.EML
+    if data.startswith(_PICTURE_MAGIC) or suffix in PICTURE_SUFFIXES:
+        return Format.PICTURE
+    raise file_error("not_office")
+
+
+def _document_zip(suffix: str, data: bytes) -> Format:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+        raise file_error("bad_zip") from exc
+    names = {info.filename for info in infos}
+    if "word/document.xml" in names:
+        _check_unpacked(infos)
+        return Format.DOCX
+    if "content.xml" in names and suffix == ".odt":
+        _check_unpacked(infos)
+        return Format.CONVERTIBLE
+    if "xl/workbook.xml" in names or "content.xml" in names:
+        return _check_zip(data)  # a workbook sent under a document's name
+    if suffix == ".zip":
+        _check_unpacked(infos)
+        return Format.ZIP
+    raise file_error("not_office")
+
+
+def _check_unpacked(infos: list[zipfile.ZipInfo]) -> None:
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if unpacked > MAX_UNPACKED_BYTES or (
+        unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO
+    ):
+        raise file_error("unpacks_too_large", megabytes=unpacked // (1024 * 1024))
 
 
 def is_encrypted(data: bytes) -> bool:
@@ -120,12 +191,7 @@ def _check_parts(archive: zipfile.ZipFile) -> Format:
         and "content.xml" not in names
     ):
         raise file_error("not_workbook")
-    unpacked = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos) or 1
-    if unpacked > MAX_UNPACKED_BYTES or (
-        unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO
-    ):
-        raise file_error("unpacks_too_large", megabytes=unpacked // (1024 * 1024))
+    _check_unpacked(infos)
     # calamine reads as a sheet any part the workbook names as one, whatever its name: scan
     # those (or every part, when the names cannot be resolved). Bounding the grids here keeps
     # calamine from allocating a huge one; _CellBudget bounds again what the loaded sheets hold.

@@ -23,13 +23,16 @@ class Message:
 
 CATALOGUE: dict[str, Message] = {
     # File level
-    "file_unsupported": Message(E, "", "Không phải tệp bảng tính (.csv, .pdf, .docx...)."),
+    "file_unsupported": Message(E, "", "Không phải tệp báo cáo (.csv...)."),
     "file_empty": Message(E, "", "Tệp rỗng (0 byte)."),
     "file_corrupt": Message(E, "", "Tệp hỏng, không mở được, hoặc bị đổi đuôi."),
     "file_password": Message(E, "", "Tệp có mật khẩu."),
     "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi đuôi thành .xlsx."),
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
     "file_unreadable": Message(E, "", "Hệ điều hành không cho đọc tệp."),
+    "file_needs_docx": Message(
+        E, "", "Tệp .doc/.rtf/.odt không chuyển được sang .docx (cần LibreOffice)."
+    ),
     "not_a_form": Message(
         E,
         "Tệp không phải mẫu báo cáo của thd (không thấy các bảng số liệu): đề nghị đơn vị điền vào "
@@ -73,8 +76,8 @@ CATALOGUE: dict[str, Message] = {
     ),
     "duplicate_agency": Message(
         E,
-        "Đơn vị “{name}” có nhiều tệp báo cáo (cùng với: {others}): giữ lại một tệp đúng nhất, "
-        "chuyển các tệp kia ra khỏi thư mục.",
+        "Đơn vị “{name}” có nhiều báo cáo: {files}.{differences} Giữ lại một tệp đúng nhất, "
+        "chuyển các tệp kia ra khỏi thư mục (hoặc chạy với --latest để dùng báo cáo mới nhất).",
         "Hai tệp trở lên của cùng một đơn vị.",
     ),
     "rollup_overlap": Message(
@@ -87,6 +90,49 @@ CATALOGUE: dict[str, Message] = {
         E,
         "{message}",
         "Tệp .json không phải tệp số liệu tổng hợp của thd, hoặc của phiên bản khác.",
+    ),
+    "resubmission_used": Message(
+        W,
+        "Đơn vị “{name}” gửi lại báo cáo: dùng tệp này ({date}), để riêng {others} (--latest).",
+        "Đơn vị gửi lại báo cáo: dùng bản mới nhất (--latest), để riêng bản cũ.",
+    ),
+    "versions_differ": Message(
+        W,
+        "Các bản khác của cùng báo cáo ({others}) có số liệu khác bản này: {differences}. Đã "
+        "dùng bản này ({kind}); đề nghị đơn vị xác nhận số liệu đúng.",
+        "Bản Word/PDF gửi kèm có số liệu khác bản được dùng.",
+    ),
+    "scanned_answer": Message(
+        W,
+        "Đơn vị đã gửi bản {kind} không có chữ để đọc (ảnh chụp/bản quét), cần nhập số liệu: "
+        "nhập số liệu vào mẫu Excel trống của đơn vị (thd generate-templates --agency {agency_code}) "
+        "rồi chép vào thư mục nhận; mẫu đó và tệp này được tính là một báo cáo.",
+        "Bản PDF/ảnh chụp không có chữ: đơn vị đã gửi, cần nhập số liệu vào mẫu.",
+    ),
+    "scanned_unknown": Message(
+        E,
+        "Tệp {kind} không có chữ để đọc (ảnh chụp/bản quét) và không nhận ra đơn vị từ tên "
+        "tệp: đổi tên tệp theo tên đơn vị (ví dụ “So Y te.pdf”), hoặc nhập số liệu vào mẫu "
+        "Excel của đơn vị rồi chép vào thư mục nhận.",
+        "Bản PDF/ảnh chụp không có chữ, không nhận ra đơn vị.",
+    ),
+    "late_received": Message(
+        W,
+        "Thư điện tử gửi báo cáo đến ngày {date}, sau hạn {deadline} (tính theo ngày nhận thư; "
+        "ngày ghi trên báo cáo: {report_date}).",
+        "Thư điện tử gửi báo cáo đến sau hạn (tính theo ngày nhận thư).",
+    ),
+    "nested_archive": Message(
+        E,
+        "Tệp nén nằm trong tệp nén khác ({name}): thd không mở tệp nén lồng nhau; giải nén "
+        "ra thư mục nhận rồi chạy lại.",
+        "Tệp nén nằm trong tệp nén khác (không mở).",
+    ),
+    "mail_without_report": Message(
+        W,
+        "Thư điện tử không kèm tệp báo cáo nào: lưu các tệp đính kèm vào thư mục nhận, hoặc đề "
+        "nghị đơn vị gửi lại thư có kèm báo cáo.",
+        "Thư điện tử không kèm tệp báo cáo.",
     ),
     "table_missing": Message(
         E,
@@ -216,8 +262,8 @@ def render(code: str, **values: Any) -> tuple[Severity, str]:
 FILE_PROBLEMS: dict[str, tuple[str, str]] = {
     "unsupported": (
         "file_unsupported",
-        "Tệp “{suffix}” không phải bảng tính. thd chỉ đọc tệp Excel (.xlsx, .xlsm, .xls) hoặc "
-        ".ods: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
+        "Tệp “{suffix}” không phải báo cáo thd đọc được. thd đọc tệp Excel (.xlsx, .xlsm, .xls), "
+        ".ods, Word, PDF, thư điện tử .eml và tệp .zip: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
     ),
     "empty": (
         "file_empty",
@@ -272,6 +318,11 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "Excel đã gửi và gửi lại tệp Excel.",
     ),
     "os_error": ("file_unreadable", "Không đọc được tệp: {reason}."),
+    "needs_docx": (
+        "file_needs_docx",
+        "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx): cài "
+        "LibreOffice, hoặc đề nghị đơn vị gửi bản .docx hay mẫu Excel.",
+    ),
 }
 
 

@@ -152,6 +152,9 @@ class RawSubmission:
     # (form.TableSpec.key, where its header is). Only those with filled rows.
     extra_tables: list[tuple[str, Location]] = field(default_factory=list)
     kind: str = "excel"  # the kind of answer: "excel", "word", "pdf" (shown to the officer)
+    scanned: bool = False  # a picture or a PDF without text: the agency answered, unreadably
+    first_text: str = ""  # a document's first text (to recognise the agency of a scan)
+    received: date | None = None  # the Date of the e-mail it came attached to
 
 
 class FileError(Exception):
@@ -208,6 +211,7 @@ class Submission:
     narratives: dict[str, str] = field(default_factory=dict)  # form.NARRATIVE_KEYS
     tables: dict[str, list[Row]] = field(default_factory=dict)  # form.TABLE_KEYS
     late: bool = False
+    received: date | None = None  # the e-mail's Date: the receipt date the deadline is about
 
 
 class FileStatus(str, Enum):
@@ -225,6 +229,10 @@ class FileResult:
     issues: list[Issue] = field(default_factory=list)
     submission: Submission | None = None
     unreadable: bool = False
+    kind: str = "excel"  # "excel", "word", "pdf", "picture"; "other" for a file not a report
+    mail: bool = False  # read from an e-mail's attachment
+    scanned: bool = False  # the agency answered with a picture: no figures to read
+    digest: str = ""  # sha256 of the file's bytes: byte-identical copies are one answer
 
     @property
     def errors(self) -> list[Issue]:

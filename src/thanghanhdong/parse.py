@@ -118,3 +118,32 @@ def parse_date(raw: object) -> date | None:
                 except ValueError:
                     return None
     return None
+
+
+_MONEY = re.compile(
+    r"^(?P<number>\d[\d.,\s]*?)\s*(?P<unit>tỷ|triệu|tr|nghìn|ngàn)?\.?\s*(?:đồng|đ|vnđ|vnd)?\.?$",
+    re.IGNORECASE,
+)
+_UNITS = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000}
+_NONE_WORDS = frozenset({"không", "không có", "0", "-", "không sử dụng"})
+
+
+def parse_money(text: str) -> int | None:
+    """An amount written in a report's text, in whole đồng: "25.000.000 đồng" -> 25000000,
+    "15 triệu đồng" -> 15000000, "2,5 triệu" -> 2500000, "không" -> 0; None when it is not an
+    amount (left for the caller to report as written)."""
+    cleaned = _SPACES.sub(" ", text).strip(" .;,:").lower()
+    if cleaned in _NONE_WORDS:
+        return 0
+    match = _MONEY.match(cleaned)
+    if not match:
+        return None
+    number = match["number"].replace(" ", "")
+    unit = _UNITS.get((match["unit"] or "").lower(), 1)
+    if unit > 1 and re.fullmatch(r"\d+[.,]\d{1,3}", number) and not _THOUSANDS_DOT.match(number):
+        whole, fraction = re.split(r"[.,]", number)
+        return (int(whole) * 1000 + int(fraction.ljust(3, "0"))) * unit // 1000
+    parsed = parse_whole(number)
+    if parsed.value is None:
+        return None
+    return parsed.value * unit if parsed.value * unit <= MAX_WHOLE else None

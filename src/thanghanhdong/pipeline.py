@@ -238,6 +238,7 @@ def validate(
     progress: Progress | None = None,
     compare: Path | None = None,
     factor: float | None = None,
+    latest: bool = False,
 ) -> ValidateOutcome:
     from thanghanhdong.validate import validate_inbox
 
@@ -249,7 +250,9 @@ def validate(
         return ValidateOutcome(USAGE, str(exc))
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
         return ValidateOutcome(USAGE, problem)
-    report = validate_inbox(inbox, campaign, progress=progress)
+    report = validate_inbox(
+        inbox, campaign, progress=progress, latest=takes_latest(campaign, latest)
+    )
     outcome = ValidateOutcome(report.exit_code(strict), report=report)
     if previous is not None:
         outcome.changes = changes_since(report, previous, factor)
@@ -326,12 +329,18 @@ class ConsolidateRequest:
     report_date: date | None = None
     data: Path | None = None  # the data file (--data); default: beside --out, same stem
     compare: Path | None = None  # last year's data file (--compare)
+    latest: bool = False  # of an agency's resubmissions, use the newest
 
     @property
     def data_path(self) -> Path:
         from thanghanhdong.datafile import default_path
 
         return self.data or default_path(self.out)
+
+
+def takes_latest(campaign: Campaign, latest: bool) -> bool:
+    """`--latest`, or `resubmissions = "latest"` in thd.toml."""
+    return latest or campaign.campaign.resubmissions == "latest"
 
 
 def consolidate(
@@ -341,7 +350,8 @@ def consolidate(
 
     if problem := _consolidate_problem(request, campaign):
         return ConsolidateOutcome(USAGE, problem)
-    report = validate_inbox(request.inbox, campaign, progress=progress)
+    latest = takes_latest(campaign, request.latest)
+    report = validate_inbox(request.inbox, campaign, progress=progress, latest=latest)
     if report.has_errors and not request.skip_invalid:
         return ConsolidateOutcome(INVALID, report=report, refused=True)
     built = build_reports(report, request)
@@ -467,7 +477,9 @@ def remind(
         request.out, suffix=".docx", inbox=request.inbox, force=request.force
     ):
         return RemindOutcome(USAGE, problem)
-    report = validate_inbox(request.inbox, campaign, progress=progress)
+    report = validate_inbox(
+        request.inbox, campaign, progress=progress, latest=takes_latest(campaign, False)
+    )
     addressed = to_remind(report.completeness)
     outcome = RemindOutcome(report=report, addressed=addressed)
     if not addressed:

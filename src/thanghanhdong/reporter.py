@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from thanghanhdong.answers import kind_label
 from thanghanhdong.model import FileResult, FileStatus, Issue, Severity
 from thanghanhdong.validate import ValidationReport
 
@@ -130,17 +131,20 @@ def files_table(report: ValidationReport, width: int) -> Table:
     names = [display_path(r.path, report.inbox) for r in report.files]
     agencies = [r.agency_name or "—" for r in report.files]
     labels = [status_label(r) for r in report.files]
+    kinds = [kind_label(r) for r in report.files]
+    kind_width = max(map(len, [*kinds, "Loại"]))
     widths = column_widths(
-        width - TABLE_GAPS,
+        width - TABLE_GAPS - kind_width - 3,  # the kind column and its gap
         [max(map(len, [*names, "Tệp"])), max(map(len, [*agencies, "Đơn vị"]))],
         max(Text.from_markup(label).cell_len for label in [*labels, "Tình trạng"]),
     )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for title, column_width in zip(("Tệp", "Đơn vị"), widths, strict=True):
         table.add_column(title, width=column_width, overflow="fold")
+    table.add_column("Loại", no_wrap=True)
     table.add_column("Tình trạng", no_wrap=True)
-    for name, agency, label in zip(names, agencies, labels, strict=True):
-        table.add_row(escape(name), escape(agency), label)
+    for name, agency, kind, label in zip(names, agencies, kinds, labels, strict=True):
+        table.add_row(escape(name), escape(agency), kind, label)
     return table
 
 
@@ -162,6 +166,8 @@ def status_label(result: FileResult) -> str:
     if result.status is FileStatus.ERRORS:
         extra = f", {warnings} cảnh báo" if warnings else ""
         return f"[red]✖ {errors} lỗi{extra}[/]"
+    if result.scanned and not result.errors:
+        return "[yellow]⚠ cần nhập số liệu[/]"
     if result.status is FileStatus.WARNINGS:
         return f"[yellow]⚠ {warnings} cảnh báo[/]"
     return "[green]✔ hợp lệ[/]"
@@ -188,18 +194,26 @@ def issue_text(issue: Issue, verbose: bool = False) -> Text:
 
 
 def _print_side_files(report: ValidationReport, console: Console) -> None:
-    if report.ignored or report.attachments:
+    if report.ignored or report.attachments or report.others:
         console.print()
     if report.ignored:
         sentence(
             console, f"[dim]Bỏ qua {len(report.ignored)} tệp hệ thống (tệp khóa, Thumbs.db...).[/]"
         )
     if report.attachments:
-        names = "; ".join(display_path(p, report.inbox) for p in report.attachments)
-        sentence(
-            console,
-            f"Không đọc {len(report.attachments)} tệp kèm theo (PDF, Word, ảnh): {escape(names)}.",
+        names = "; ".join(
+            f"{display_path(p, report.inbox)} ({report.notes.get(p, 'tệp kèm theo')})"
+            for p in report.attachments
         )
+        sentence(console, f"{len(report.attachments)} tệp kèm theo: {escape(names)}.")
+    if report.others:
+        names = "; ".join(display_path(f.path, report.inbox) for f in report.others)
+        sentence(
+            console, f"{len(report.others)} tệp không phải báo cáo (không tính): {escape(names)}."
+        )
+        for other in report.others:
+            for issue in other.issues:
+                print_block(console, hanging(issue_mark(issue), issue_text(issue), indent=2))
 
 
 def _print_missing(report: ValidationReport, console: Console) -> None:
@@ -244,7 +258,7 @@ def validation_summary(report: ValidationReport) -> str:
 
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
-    bad = [f for f in report.files if not f.ok]
+    bad = [f for f in report.files if not f.ok and not f.scanned]
     if bad:
         return f"[red]Sửa {len(bad)} tệp[/] rồi chạy lại:", rerun_command(report, strict)
     warned = [f for f in report.files if f.warnings]
@@ -267,7 +281,7 @@ def print_step(console: Console, advice: str, command: str) -> None:
 
 def render_refusal(report: ValidationReport, console: Console, *, verbose: bool = False) -> None:
     """`thd consolidate` refusing because files have errors: the problems, then the way out."""
-    bad = sum(not f.ok for f in report.files)
+    bad = sum(not f.ok and not f.scanned for f in report.files)
     advice = (
         f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
         "qua các tệp đó (báo cáo sẽ nêu tên):"

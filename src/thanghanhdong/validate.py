@@ -19,13 +19,12 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ValidationError, ValidationInfo, create_model
 from pydantic_core import PydanticCustomError
 
-from thanghanhdong import completeness, form, messages
+from thanghanhdong import answers, completeness, form, messages
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
     Cell,
-    FileError,
     FileResult,
     Issue,
     Location,
@@ -40,12 +39,6 @@ from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
-# What agencies send beside their Excel file (the signed scan, a cover letter, photos): not a
-# form, not an error either. They are listed, so every file is accounted for.
-ATTACHMENT_SUFFIXES = frozenset(
-    {".pdf", ".doc", ".docx", ".odt", ".rtf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif",
-     ".tiff", ".heic", ".webp"}
-)  # fmt: skip
 PARALLEL_THRESHOLD = 64
 
 
@@ -204,17 +197,9 @@ def _shown(value: Any) -> str:
 
 
 def validate_file(path: Path, campaign: Campaign) -> FileResult:
-    """Read and check one file; never raises for bad input."""
-    from thanghanhdong import readers
-
-    try:
-        raw = readers.read(path)
-    except FileError as exc:
-        return FileResult(path=path, agency_code=None, issues=[exc.issue], unreadable=True)
-    except OSError as exc:
-        code, severity, message = messages.file_problem("os_error", reason=exc.strerror or str(exc))
-        return FileResult(path, None, issues=[Issue(code, severity, message)], unreadable=True)
-    return check(raw, campaign)
+    """Read and check one file (the first answer of an e-mail or zip); never raises for bad
+    input."""
+    return answers.validate_path(path, campaign)[0]
 
 
 def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
@@ -300,7 +285,7 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
             )
         return agency, agency is not None
     name_cell = raw.info.get("agency_name")
-    if not any(t.sheet for t in raw.tables.values()):
+    if raw.kind == "excel" and not any(t.sheet for t in raw.tables.values()):
         checker.add("not_a_form")
         return None, False
     typed = _typed_name(raw)
@@ -308,7 +293,8 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
     if agency is None:
         checker.add("unknown_agency", name_cell, name=typed or "(để trống)")
         return None, False
-    checker.add("form_retyped", name_cell, name=agency.name)
+    if raw.kind == "excel":  # a Word or PDF report is never a form
+        checker.add("form_retyped", name_cell, name=agency.name)
     return agency, True
 
 
@@ -506,7 +492,9 @@ class ValidationReport:
     campaign: Campaign
     files: list[FileResult]
     ignored: list[Path]  # lock and system files
-    attachments: list[Path] = field(default_factory=list)  # PDF, Word, pictures sent along
+    attachments: list[Path] = field(default_factory=list)  # other versions of an answer
+    notes: dict[Path, str] = field(default_factory=dict)  # why each attachment is set aside
+    others: list[FileResult] = field(default_factory=list)  # files that are not reports
 
     @cached_property
     def completeness(self) -> Completeness:
@@ -522,7 +510,7 @@ class ValidationReport:
 
     @property
     def has_errors(self) -> bool:
-        return any(not f.ok for f in self.files)
+        return any(not f.ok and not f.scanned for f in self.files)
 
     @property
     def has_warnings(self) -> bool:
@@ -541,6 +529,7 @@ class ValidationReport:
             "unreadable": statuses.count("unreadable"),
             "ignored": len(self.ignored),
             "attachments": len(self.attachments),
+            "others": len(self.others),
             "expected_agencies": self.completeness.expected,
             "received_agencies": len(self.completeness.answered),
             "usable_agencies": len(self.completeness.usable),
@@ -561,6 +550,13 @@ class ValidationReport:
                     "status": f.status.value,
                     "ok": f.ok,
                     "late": bool(f.submission and f.submission.late),
+                    "kind": f.kind,
+                    "mail": f.mail,
+                    "received": (
+                        f.submission.received.isoformat()
+                        if f.submission and f.submission.received
+                        else None
+                    ),
                     "issues": [i.to_json() for i in f.issues],
                 }
                 for f in self.files
@@ -568,7 +564,13 @@ class ValidationReport:
             "missing_agencies": [a.code for a in self.missing],
             "completeness": self.completeness.to_json(),
             "ignored": [str(p) for p in self.ignored],
-            "attachments": [str(p) for p in self.attachments],
+            "attachments": [
+                {"path": str(p), "note": self.notes.get(p, "")} for p in self.attachments
+            ],
+            "others": [
+                {"path": str(f.path), "note": f.issues[0].message if f.issues else ""}
+                for f in self.others
+            ],
             "summary": self.summary(),
         }
 
@@ -577,18 +579,20 @@ class ValidationReport:
 class InboxListing:
     files: list[Path] = field(default_factory=list)  # to check
     ignored: list[Path] = field(default_factory=list)  # system and lock files
-    attachments: list[Path] = field(default_factory=list)  # documents sent along with a form
+    others: list[Path] = field(default_factory=list)  # notes, lists: not reports
 
 
 def list_inbox(inbox: Path) -> InboxListing:
+    """Every file: an answer to read (a form, a Word or PDF report, a picture of one, an e-mail
+    or zip holding them, or a file that claims to be one), a note, or a system file."""
     listing = InboxListing()
     for path in sorted(inbox.rglob("*")):
         if not path.is_file():
             continue
         if is_system_file(path.relative_to(inbox)):
             listing.ignored.append(path)
-        elif path.suffix.lower() in ATTACHMENT_SUFFIXES:
-            listing.attachments.append(path)
+        elif path.suffix.lower() in answers.OTHER_SUFFIXES:
+            listing.others.append(path)
         else:
             listing.files.append(path)
     return listing
@@ -599,12 +603,25 @@ def validate_inbox(
     campaign: Campaign,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    latest: bool = False,
 ) -> ValidationReport:
+    """`latest`: of two answers of one kind from one agency, use the newest (else an error)."""
     listing = list_inbox(inbox)
-    results = list(_validate_all(listing.files, campaign, progress, workers))
-    _check_duplicate_agencies(results)
-    rollup.check_overlaps(results)
-    return ValidationReport(inbox, campaign, results, listing.ignored, listing.attachments)
+    results = [
+        r for found in _validate_all(listing.files, campaign, progress, workers) for r in found
+    ]
+    resolved = answers.one_answer_per_agency(results, latest)
+    rollup.check_overlaps(resolved.files)
+    others = [FileResult(p, None, kind="other") for p in listing.others] + resolved.others
+    return ValidationReport(
+        inbox,
+        campaign,
+        resolved.files,
+        listing.ignored,
+        attachments=list(resolved.linked),
+        notes=resolved.linked,
+        others=sorted(others, key=lambda f: str(f.path)),
+    )
 
 
 def _validate_all(
@@ -612,36 +629,20 @@ def _validate_all(
     campaign: Campaign,
     progress: Callable[[int, int], None] | None,
     workers: int | None,
-) -> Iterable[FileResult]:
+) -> Iterable[list[FileResult]]:
     total = len(files)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if total < PARALLEL_THRESHOLD or workers <= 1:
         for done, path in enumerate(files, start=1):
-            yield validate_file(path, campaign)
+            yield answers.validate_path(path, campaign)
             if progress:
                 progress(done, total)
         return
     chunk = max(1, total // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for done, result in enumerate(
-            pool.map(validate_file, files, [campaign] * total, chunksize=chunk), 1
+            pool.map(answers.validate_path, files, [campaign] * total, chunksize=chunk), 1
         ):
             yield result
             if progress:
                 progress(done, total)
-
-
-def _check_duplicate_agencies(results: list[FileResult]) -> None:
-    by_agency: dict[str, list[FileResult]] = {}
-    for result in results:
-        if result.agency_code and result.submission is not None:
-            by_agency.setdefault(result.agency_code, []).append(result)
-    for group in by_agency.values():
-        if len(group) < 2:
-            continue
-        for result in group:
-            others = ", ".join(o.path.name for o in group if o is not result)
-            severity, message = messages.render(
-                "duplicate_agency", name=result.agency_name, others=others
-            )
-            result.issues.insert(0, Issue("duplicate_agency", severity, message))

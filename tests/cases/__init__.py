@@ -90,6 +90,12 @@ def build_two_files(inbox: Path, campaign: Campaign, stamper: FormStamper) -> No
     (inbox / "BC Ba Be (1).xlsx").write_bytes(data)
 
 
+def build_resubmitted(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
+    (inbox / "BC Ba Be.xlsx").write_bytes(filled(campaign, stamper))
+    corrected = with_activities(SampleRow("Tập huấn", 3, 10, 10, "Xã"))
+    (inbox / "BC Ba Be (gui lai).xlsx").write_bytes(filled(campaign, stamper, corrected))
+
+
 def build_unknown_agency(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
     data = filled(campaign, stamper)
     (inbox / "la.xlsx").write_bytes(
@@ -173,9 +179,30 @@ def build_copied_sheet(inbox: Path, campaign: Campaign, stamper: FormStamper) ->
     (inbox / "them-trang.xlsx").write_bytes(_openpyxl_edit(filled(campaign, stamper, report), edit))
 
 
+def _picture_pdf() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (200, 280), "white").save(out, "PDF")
+    return out.getvalue()
+
+
+def _cover_letter() -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Kính gửi: Sở Lao động - Thương binh và Xã hội")
+    document.add_paragraph("Đơn vị gửi kèm báo cáo kết quả Tháng hành động.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def build_attachments(inbox: Path, campaign: Campaign, stamper: FormStamper) -> None:
-    (inbox / "BC ky so.pdf").write_bytes(b"%PDF-1.4 scanned signed report")
-    (inbox / "Cong van.docx").write_bytes(renamed_word(campaign, stamper))
+    (inbox / "BC ky so.pdf").write_bytes(_picture_pdf())  # a scan: no agency in its name
+    (inbox / "Cong van.docx").write_bytes(_cover_letter())
     (inbox / "anh hoat dong.jpg").write_bytes(b"\xff\xd8\xff")
     (inbox / "baocao.xlsx~").write_bytes(b"backup")
     (inbox / "baocao.xlsx").write_bytes(filled(campaign, stamper))
@@ -315,7 +342,10 @@ CASES = [
         one_file(SampleReport(budget_state="15 triệu")),
         [("not_a_number", INFO, "B13")],
     ),
-    Case("two_files_one_agency", build_two_files, [("duplicate_agency", None, None)] * 2),
+    Case("two_identical_files_one_agency", build_two_files, [], DEFAULT_TOTALS),
+    Case(
+        "resubmitted_with_other_figures", build_resubmitted, [("duplicate_agency", None, None)] * 2
+    ),
     Case("unknown_agency", build_unknown_agency, [("unknown_agency", None, None)]),
     Case("form_of_another_year", build_other_year, [("wrong_campaign", None, None)]),
     Case(

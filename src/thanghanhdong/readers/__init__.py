@@ -2,11 +2,13 @@
 
 `read(path)` loads the file once, lets `container.check` tell its real format (refusing what is
 hostile), and hands the bytes to that format's reader. A new format is a new module here and one
-line in `_READERS`.
+line in `_READERS`. E-mails and zips hold answers rather than being one: `readers.archive`
+unpacks them (in memory) and each member goes through `read_bytes`.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +31,66 @@ def _rollup(path: Path, data: bytes) -> RawSubmission:
     return rollup.read(path, data)
 
 
-_READERS: dict[Format, Reader] = {Format.XLSX: _excel, Format.XLS: _excel, Format.ODS: _excel}
+def _document(parse: Callable[[bytes], object]) -> Reader:
+    def reader(path: Path, data: bytes) -> RawSubmission:
+        from thanghanhdong.readers.answer import document_error, to_raw
+        from thanghanhdong.readers.document import DocumentContent, DocumentError
+
+        try:
+            content = parse(data)
+        except DocumentError as exc:
+            raise document_error(exc) from exc
+        assert isinstance(content, DocumentContent)
+        return to_raw(path, content)
+
+    return reader
+
+
+def _docx(data: bytes) -> object:
+    from thanghanhdong.readers.word import read_docx
+
+    return read_docx(data)
+
+
+def _pdf(data: bytes) -> object:
+    from thanghanhdong.readers.pdf import read_pdf
+
+    return read_pdf(data)
+
+
+def _convertible(path: Path, data: bytes) -> RawSubmission:
+    """.doc, .rtf, .odt: through LibreOffice into .docx (a member of a zip via a temporary file)."""
+    from thanghanhdong.readers.answer import document_error, no_converter
+    from thanghanhdong.readers.convert import to_docx
+    from thanghanhdong.readers.document import DocumentError
+
+    with tempfile.TemporaryDirectory(prefix="thd-doc-") as folder:
+        source = Path(folder) / f"answer{path.suffix.lower() or '.doc'}"
+        source.write_bytes(data)
+        try:
+            converted = to_docx(source)
+        except DocumentError as exc:
+            raise document_error(exc) from exc
+    if converted is None:
+        raise no_converter(path)
+    return _document(_docx)(path, converted)
+
+
+def _picture(path: Path, data: bytes) -> RawSubmission:
+    """A photo or scan: nothing to read but its name; the agency answered all the same."""
+    return RawSubmission(path, None, {}, {}, kind="picture", scanned=True)
+
+
+_READERS: dict[Format, Reader] = {
+    Format.XLSX: _excel,
+    Format.XLS: _excel,
+    Format.ODS: _excel,
+    Format.DOCX: _document(_docx),
+    Format.PDF: _document(_pdf),
+    Format.CONVERTIBLE: _convertible,
+    Format.PICTURE: _picture,
+}
+CONTAINERS = frozenset({Format.EML, Format.ZIP})
 _READERS[Format.ROLLUP] = _rollup
 
 
@@ -41,5 +102,12 @@ def read(path: Path) -> RawSubmission:
 
 
 def read_bytes(path: Path, data: bytes) -> RawSubmission:
-    kind = container.check(path.name, data)
+    return read_format(path, data, container.check(path.name, data))
+
+
+def read_format(path: Path, data: bytes, kind: Format) -> RawSubmission:
+    """Read bytes whose real format `container.check` told (an e-mail or zip is no answer
+    itself: `readers.archive` unpacks it)."""
+    if kind in CONTAINERS:
+        raise container.file_error("unsupported", suffix=path.suffix.lower())
     return _READERS[kind](path, data)

@@ -21,6 +21,7 @@ STATE_LABELS = {
     State.UNUSABLE: "Đã gửi, chưa hợp lệ",
     State.MISSING: "Chưa gửi",
     State.AUTHOR: "Cơ quan tổng hợp",
+    State.SCANNED: "Đã gửi bản PDF/ảnh, cần nhập số liệu",
 }
 
 

@@ -1,0 +1,358 @@
+"""What agencies actually send, made into answers: e-mails and zips opened, scans recognised,
+receipt dates applied, and one answer per agency (a form, its Word and its signed PDF are one).
+
+validate.py calls `validate_path` for every inbox file and `one_answer_per_agency` on all the
+results; everything here is pure over bytes already bounded by `container`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from thanghanhdong import container, messages, readers
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.container import Format
+from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Submission
+from thanghanhdong.readers import archive
+from thanghanhdong.readers.document import DocumentError
+from thanghanhdong.text import loose_key
+
+KIND_LABELS = {"excel": "Excel", "word": "Word", "pdf": "PDF", "picture": "ảnh"}
+# The structured answer is used, the others are its attachments: form > Word > PDF > picture.
+_RANK = {"excel": 0, "word": 1, "pdf": 2, "picture": 3}
+# Files that are notes, not reports: listed as other files, never counted.
+# Notes sent along, never a report. (.json is not here: it is a lower level's data file, a roll-up.)
+OTHER_SUFFIXES = frozenset(
+    {".md", ".txt", ".log", ".html", ".htm", ".xml", ".ini", ".url", ".lnk", ".msg"}
+)
+
+
+_SUFFIX_KINDS = {
+    **{suffix: "excel" for suffix in container.SPREADSHEET_SUFFIXES},
+    **{suffix: "word" for suffix in container.WORD_SUFFIXES},
+    **{suffix: "picture" for suffix in container.PICTURE_SUFFIXES},
+    ".pdf": "pdf",
+}
+
+
+def kind_label(result: FileResult) -> str:
+    """ "Excel", "Word", "PDF", "ảnh"; "(thư)" after an e-mail's attachment; for a file not
+    read, what its name says it is."""
+    kind = result.kind
+    if result.unreadable:
+        kind = _SUFFIX_KINDS.get(result.path.suffix.lower(), "—")
+    label = KIND_LABELS.get(kind, kind)
+    return f"{label} (thư)" if result.mail else label
+
+
+# ------------------------------------------------------------------------------ one file
+
+
+def validate_path(path: Path, campaign: Campaign) -> list[FileResult]:
+    """The answers in one inbox file: one, or one per member of an e-mail or zip."""
+    try:
+        data = container.load(path)
+        kind = container.check(path.name, data)
+    except FileError as exc:
+        return [FileResult(path, None, issues=[exc.issue], unreadable=True)]
+    except OSError as exc:
+        code, severity, message = messages.file_problem("os_error", reason=exc.strerror or str(exc))
+        return [FileResult(path, None, issues=[Issue(code, severity, message)], unreadable=True)]
+    if kind in readers.CONTAINERS:
+        return _container(path, data, kind, campaign)
+    return [validate_bytes(path, data, kind, campaign)]
+
+
+def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> list[FileResult]:
+    try:
+        unpacked = archive.unpack(path, data, kind)
+    except DocumentError as exc:
+        from thanghanhdong.readers.answer import document_error
+
+        return [FileResult(path, None, issues=[document_error(exc).issue], unreadable=True)]
+    results = [_nested(p) for p in unpacked.nested]
+    for member in unpacked.members:
+        name = PurePosixPath(member.path.name)
+        if _is_system(member.path, path):
+            continue
+        if name.suffix.lower() in OTHER_SUFFIXES:
+            results.append(FileResult(member.path, None, kind="other"))
+            continue
+        results.append(_member(member, campaign, kind is Format.EML or member.received is not None))
+    if kind is Format.EML and not unpacked.members and not unpacked.nested:
+        results.append(_issue_result(path, "mail_without_report", result_kind="other"))
+    return results
+
+
+def _is_system(member: Path, outer: Path) -> bool:
+    from thanghanhdong.validate import is_system_file
+
+    inner = str(member)[len(str(outer)) + len(archive.SEPARATOR) :]
+    return is_system_file(Path(inner))
+
+
+def _nested(path: Path) -> FileResult:
+    return _issue_result(path, "nested_archive", name=path.name, unreadable=True)
+
+
+def _issue_result(
+    path: Path, code: str, *, result_kind: str = "excel", unreadable: bool = False, **values: str
+) -> FileResult:
+    severity, message = messages.render(code, **values)
+    issues = [Issue(code, severity, message)]
+    return FileResult(path, None, issues=issues, unreadable=unreadable, kind=result_kind)
+
+
+def _member(member: archive.Member, campaign: Campaign, mail: bool) -> FileResult:
+    try:
+        kind = container.check(member.path.name, member.data)
+    except FileError as exc:
+        return FileResult(member.path, None, issues=[exc.issue], unreadable=True, mail=mail)
+    if kind in readers.CONTAINERS:
+        return _nested(member.path)
+    result = validate_bytes(member.path, member.data, kind, campaign, member.received)
+    result.mail = mail
+    return result
+
+
+def validate_bytes(
+    path: Path, data: bytes, kind: Format, campaign: Campaign, received: date | None = None
+) -> FileResult:
+    from thanghanhdong.validate import check
+
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        raw = readers.read_format(path, data, kind)
+    except FileError as exc:
+        return FileResult(path, None, issues=[exc.issue], unreadable=True, digest=digest)
+    if raw.scanned:
+        result = _scanned(raw, campaign)
+    else:
+        result = check(raw, campaign)
+        if _not_a_report(result, raw):
+            result = FileResult(path, None, kind="other")
+        elif received and result.submission:
+            apply_receipt(result, result.submission, received, campaign)
+    result.kind = result.kind if result.kind == "other" else raw.kind
+    result.digest = digest
+    return result
+
+
+def _not_a_report(result: FileResult, raw: RawSubmission) -> bool:
+    """A file with none of the form's tables, no form's identity and no roster agency: a
+    letter, a class list, another office's workbook."""
+    return (
+        raw.meta is None
+        and result.agency_code is None
+        and not any(t.sheet for t in raw.tables.values())
+    )
+
+
+def _scanned(raw: RawSubmission, campaign: Campaign) -> FileResult:
+    agency = agency_from_file_name(campaign, raw.path.name) or _agency_in_text(
+        campaign, raw.first_text
+    )
+    label = "PDF" if raw.kind == "pdf" else "ảnh"
+    if agency is None:
+        return _issue_result(raw.path, "scanned_unknown", result_kind="other", kind=label)
+    severity, message = messages.render("scanned_answer", kind=label, agency_code=agency.code)
+    return FileResult(
+        raw.path,
+        agency.code,
+        agency.name,
+        [Issue("scanned_answer", severity, message)],
+        scanned=True,
+    )
+
+
+def _agency_in_text(campaign: Campaign, text: str) -> Agency | None:
+    for line in text.splitlines()[:12]:
+        if agency := campaign.agency_by_name(line):
+            return agency
+    return None
+
+
+def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
+    """The roster agency a file name speaks of, loosely: "So Y te - bao cao.pdf",
+    "2021_syt_so-y-te.pdf", "BC SYT.jpg". The longest name found wins; a code counts as a word."""
+    stem = PurePosixPath(name).stem.replace("_", " ").replace(".", " ")
+    padded = f" {loose_key(stem)} "
+    found: list[tuple[int, Agency]] = []
+    for agency in campaign.agencies:
+        key = loose_key(agency.name, agency=True)
+        if key and f" {key} " in padded:
+            found.append((len(key), agency))
+        elif f" {agency.code.lower()} " in padded:
+            found.append((len(agency.code), agency))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def apply_receipt(
+    result: FileResult, submission: Submission, received: date, campaign: Campaign
+) -> None:
+    """The e-mail's Date is the receipt date the deadline speaks of: it decides lateness."""
+    deadline = campaign.campaign.deadline
+    submission.received = received
+    result.issues = [i for i in result.issues if i.code != "late_report"]
+    submission.late = received > deadline
+    if submission.late:
+        written = f"{submission.report_date:%d/%m/%Y}" if submission.report_date else "không rõ"
+        severity, message = messages.render(
+            "late_received",
+            date=f"{received:%d/%m/%Y}",
+            deadline=f"{deadline:%d/%m/%Y}",
+            report_date=written,
+        )
+        result.issues.insert(0, Issue("late_received", severity, message))
+
+
+# ------------------------------------------------------------------- one answer per agency
+
+
+@dataclass
+class Answers:
+    files: list[FileResult]  # the answers (and files of no agency)
+    linked: dict[Path, str] = field(default_factory=dict)  # set aside: why, in words
+    others: list[FileResult] = field(default_factory=list)  # not reports
+
+
+def one_answer_per_agency(results: Sequence[FileResult], latest: bool = False) -> Answers:
+    answers = Answers([], others=[r for r in results if r.kind == "other"])
+    # A copy is the same bytes from the same agency: two bodies' files are never one answer.
+    first_copy: dict[tuple[str | None, str], FileResult] = {}
+    for result in results:
+        if result.kind == "other":
+            continue
+        key = (result.agency_code, result.digest)
+        original = first_copy.get(key) if result.digest else None
+        if original is not None:
+            answers.linked[result.path] = f"bản sao giống hệt {original.path.name}"
+            continue
+        first_copy[key] = result
+        answers.files.append(result)
+    for group in _by_agency(answers.files).values():
+        _resolve(group, answers, latest)
+    answers.files = [r for r in answers.files if r.path not in answers.linked]
+    return answers
+
+
+def _by_agency(results: list[FileResult]) -> dict[str, list[FileResult]]:
+    groups: dict[str, list[FileResult]] = {}
+    for result in results:
+        if result.agency_code and (result.submission is not None or result.scanned):
+            groups.setdefault(result.agency_code, []).append(result)
+    return {code: group for code, group in groups.items() if len(group) > 1}
+
+
+def _resolve(group: list[FileResult], answers: Answers, latest: bool) -> None:
+    best = min(_RANK.get(r.kind, 9) for r in group)
+    primary = [r for r in group if _RANK.get(r.kind, 9) == best]
+    versions = [r for r in group if r not in primary]
+    if len(primary) > 1 and latest:
+        primary = _keep_latest(primary, answers)
+    elif len(primary) > 1:
+        _mark_duplicates(primary)
+    used = primary[0]
+    for version in versions:
+        answers.linked[version.path] = (
+            f"bản {KIND_LABELS.get(version.kind, version.kind)} của báo cáo {used.path.name}"
+        )
+    _compare_versions(used, versions)
+
+
+def _answer_date(result: FileResult) -> date:
+    submission = result.submission
+    if submission is None:
+        return date.min
+    return submission.received or submission.report_date or date.min
+
+
+def _keep_latest(group: list[FileResult], answers: Answers) -> list[FileResult]:
+    ordered = sorted(group, key=lambda r: (_answer_date(r), str(r.path)), reverse=True)
+    newest, older = ordered[0], ordered[1:]
+    for result in older:
+        answers.linked[result.path] = f"bản cũ, đã dùng bản mới hơn {newest.path.name} (--latest)"
+    severity, message = messages.render(
+        "resubmission_used",
+        name=newest.agency_name,
+        date=_shown_date(newest),
+        others=", ".join(f"{r.path.name} ({_shown_date(r)})" for r in older),
+    )
+    newest.issues.insert(0, Issue("resubmission_used", severity, message))
+    return [newest]
+
+
+def _shown_date(result: FileResult) -> str:
+    submission = result.submission
+    if submission and submission.received:
+        return f"nhận ngày {submission.received:%d/%m/%Y}"
+    if submission and submission.report_date:
+        return f"báo cáo ngày {submission.report_date:%d/%m/%Y}"
+    return "không rõ ngày"
+
+
+def _mark_duplicates(group: list[FileResult]) -> None:
+    files = "; ".join(f"{r.path.name} ({_shown_date(r)})" for r in group)
+    for result in group:
+        others = [o for o in group if o is not result]
+        found = differences(result.submission, others[0].submission)
+        text = f" Khác nhau: {'; '.join(found)}." if found else " Số liệu như nhau."
+        severity, message = messages.render(
+            "duplicate_agency", name=result.agency_name, files=files, differences=text
+        )
+        result.issues.insert(0, Issue("duplicate_agency", severity, message))
+
+
+def _compare_versions(used: FileResult, versions: list[FileResult]) -> None:
+    differing = [v for v in versions if v.submission and differences(used.submission, v.submission)]
+    if not differing or used.submission is None:
+        return
+    found = differences(used.submission, differing[0].submission)
+    severity, message = messages.render(
+        "versions_differ",
+        others=", ".join(v.path.name for v in differing),
+        differences="; ".join(found),
+        kind=KIND_LABELS.get(used.kind, used.kind),
+    )
+    used.issues.append(Issue("versions_differ", severity, message))
+
+
+_FIGURE_NAMES = {"count": "số", "male": "nam", "female": "nữ"}
+
+
+def differences(a: Submission | None, b: Submission | None, limit: int = 5) -> list[str]:
+    """What differs between two answers, in words: figures by table, item and level; budgets."""
+    if a is None or b is None:
+        return []
+    found = [
+        f"kinh phí {label}: {x:,} ≠ {y:,}".replace(",", ".")
+        for label, x, y in (
+            ("ngân sách nhà nước", a.budget_state, b.budget_state),
+            ("vận động", a.budget_mobilized, b.budget_mobilized),
+        )
+        if x != y
+    ]
+    for key in sorted(set(a.tables) | set(b.tables)):
+        left, right = _figures(a, key), _figures(b, key)
+        for line in sorted(set(left) | set(right)):
+            x, y = left.get(line, {}), right.get(line, {})
+            for figure in sorted(set(x) | set(y)):
+                if x.get(figure, 0) != y.get(figure, 0):
+                    name = _FIGURE_NAMES.get(figure, figure)
+                    found.append(
+                        f"“{line[0]}” cấp {line[1]}: {name} {x.get(figure, 0)} ≠ {y.get(figure, 0)}"
+                    )
+    return found[:limit]
+
+
+def _figures(submission: Submission, key: str) -> dict[tuple[str, str], dict[str, int]]:
+    totals: dict[tuple[str, str], dict[str, int]] = {}
+    for row in submission.tables.get(key, []):
+        line = totals.setdefault((row.item, row.level), {})
+        for figure, value in row.figures.items():
+            line[figure] = line.get(figure, 0) + value
+    return totals

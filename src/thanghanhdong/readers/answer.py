@@ -1,0 +1,128 @@
+"""A Word or PDF report (a `DocumentContent`) -> RawSubmission, through the Excel path's rules.
+
+Each document table becomes a `layout.Sheet` on the TABLE grid, so the tables are found by their
+header labels exactly as in a workbook; a table continued on the next page (or after a page
+break) is joined to the one it follows when its header repeats or it has none. Fields become
+cells on the TEXT grid ("mục II.2"); budget text is turned into whole đồng here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from thanghanhdong import form
+from thanghanhdong.container import file_error
+from thanghanhdong.model import Cell, FileError, Grid, Issue, Location, RawSubmission, Severity
+from thanghanhdong.parse import parse_money
+from thanghanhdong.readers import layout
+from thanghanhdong.readers.document import DocumentContent, DocumentError, TextTable
+from thanghanhdong.readers.layout import Header, Sheet
+from thanghanhdong.readers.outline import OUTLINE
+
+# Numbers in a document are always text: "1.234" is how a report writes 1234, not a slip.
+_WHOLE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+$")
+_DEFAULT_WHERE = {
+    **{s.key: f"mục {s.code}" for s in OUTLINE},
+    "budget_state": "mục I.3",
+    "budget_mobilized": "mục I.3",
+    "report_date": "dòng ngày tháng",
+    "signer_name": "phần chữ ký",
+    "signer_title": "phần chữ ký",
+    "agency_name": "phần đầu (góc trên bên trái)",
+}
+
+
+class _JoinedSheet(Sheet):
+    """Tables joined into one grid; each row keeps the name of the table it was in."""
+
+    def __init__(self, first: TextTable) -> None:
+        super().__init__(first.shown, [_values(r) for r in first.rows], grid=Grid.TABLE)
+        self.parts = [(0, first.shown)]
+
+    def extend(self, table: TextTable) -> None:
+        skip = table.repeated_header
+        self.parts.append((len(self.rows) - skip, table.shown))
+        self.rows.extend(_values(r) for r in table.rows[skip:])
+        self._headers = None
+
+    def location(self, r: int, c: int, label: str = "") -> Location:
+        start, name = next((s, n) for s, n in reversed(self.parts) if s <= r)
+        return Location(name, r - start, c, Grid.TABLE, label)
+
+
+def _values(row: list[str]) -> list[object]:
+    return [int(v.replace(".", "")) if _WHOLE.match(v.strip()) else v.strip() for v in row]
+
+
+def sheets(tables: list[TextTable]) -> list[_JoinedSheet]:
+    """One grid per table, a continuation joined to the table it follows."""
+    joined: list[_JoinedSheet] = []
+    by_index: dict[int, _JoinedSheet] = {}
+    for table in tables:
+        previous = by_index.get(table.follows) if table.follows else None
+        if previous is not None and _continues(table):
+            previous.extend(table)
+            by_index[table.index] = previous
+            continue
+        sheet = _JoinedSheet(table)
+        joined.append(sheet)
+        by_index[table.index] = sheet
+    return joined
+
+
+def _continues(table: TextTable) -> bool:
+    """Its header repeated, or no header of its own (the rows simply go on)."""
+    if table.repeated_header:
+        return True
+    return not Sheet(table.shown, [_values(r) for r in table.rows]).headers
+
+
+def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
+    grids = sheets(content.tables)
+    read: set[Header] = set()
+    tables = {spec.key: layout.find_table(spec, grids, read) for spec in form.TABLES}
+    extra = [found for grid in grids for found in layout.unread_tables(grid, read)]
+    names = [name for grid in grids for _, name in grid.parts]
+    return RawSubmission(
+        path=path,
+        meta=None,
+        info=_info(content),
+        tables=tables,
+        sheet_names=[*_DEFAULT_WHERE.values(), *names],
+        extra_tables=extra,
+        kind=content.kind,
+        scanned=not content.has_text,
+        first_text=content.first_text,
+    )
+
+
+def _info(content: DocumentContent) -> dict[str, Cell]:
+    """Every input field as a cell at the part where it is (or would be) written."""
+    info: dict[str, Cell] = {}
+    for spec in form.INFO_FIELDS:
+        if not spec.is_input:
+            continue
+        found = content.fields.get(spec.key)
+        where = found.where if found else _DEFAULT_WHERE.get(spec.key, "phần đầu")
+        value: object = found.value if found else None
+        if found and spec.kind is form.FieldKind.MONEY:
+            money = parse_money(found.value)
+            value = money if money is not None else found.value
+        info[spec.key] = Cell(Location(where, grid=Grid.TEXT), value)  # type: ignore[arg-type]
+    return info
+
+
+# DocumentError codes -> the file-level issue codes the officer already knows.
+_FILE_CODES = {"password": "file_password", "too_large": "file_too_large"}
+
+
+def document_error(exc: DocumentError) -> FileError:
+    code = next((c for key, c in _FILE_CODES.items() if key in exc.code), "file_corrupt")
+    if exc.code in ("convert_failed", "convert_timeout", "no_soffice"):
+        code = "file_needs_docx"
+    return FileError(Issue(code, Severity.ERROR, exc.message))
+
+
+def no_converter(path: Path) -> FileError:
+    return file_error("needs_docx", suffix=path.suffix.lower())

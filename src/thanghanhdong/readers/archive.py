@@ -1,0 +1,104 @@
+"""E-mails and zips -> the files they hold, in memory, each named "thu.eml › baocao.xlsx".
+
+A zip is opened only after `container.check` bounded what it unpacks to; each member is bounded
+again here. A zip inside a zip (or an e-mail inside anything) is refused, not opened: one level
+is what agencies send, and depth is how archive bombs hide. A zip attached to an e-mail opens.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from thanghanhdong import container
+from thanghanhdong.container import Format
+from thanghanhdong.readers.document import DocumentError
+
+SEPARATOR = " › "
+MAX_MEMBERS = 1000
+
+
+@dataclass(frozen=True)
+class Member:
+    path: Path  # "inbox/thu.eml › baocao.xlsx"
+    data: bytes
+    received: date | None = None  # the e-mail's Date
+
+
+@dataclass
+class Unpacked:
+    members: list[Member] = field(default_factory=list)
+    nested: list[Path] = field(default_factory=list)  # archives inside archives: refused
+    names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
+
+
+def member_path(outer: Path, name: str) -> Path:
+    return Path(f"{outer}{SEPARATOR}{name}")
+
+
+def unpack(path: Path, data: bytes, kind: Format, inside_mail: bool = False) -> Unpacked:
+    """The members of an e-mail or zip. Raises DocumentError or FileError when it cannot be
+    opened at all."""
+    if kind is Format.EML:
+        return _mail(path, data)
+    return _zip(path, data, inside_mail=inside_mail)
+
+
+def _mail(path: Path, data: bytes) -> Unpacked:
+    from thanghanhdong.readers.mail import read_eml
+
+    mail = read_eml(data)
+    received = mail.received.date() if mail.received else None
+    unpacked = Unpacked()
+    for attachment in mail.attachments:
+        inner = member_path(path, attachment.name)
+        unpacked.names.append(PurePosixPath(attachment.name))
+        kind = _kind(attachment.name, attachment.data)
+        if kind is Format.ZIP:
+            opened = _zip(inner, attachment.data, inside_mail=True)
+            unpacked.members += [Member(m.path, m.data, received) for m in opened.members]
+            unpacked.nested += opened.nested
+            unpacked.names += opened.names
+        elif kind is Format.EML:
+            unpacked.nested.append(inner)
+        else:
+            unpacked.members.append(Member(inner, attachment.data, received))
+    return unpacked
+
+
+def _kind(name: str, data: bytes) -> Format | None:
+    try:
+        return container.check(name, data)
+    except Exception:  # a bad member is reported when it is read as a file of its own
+        return None
+
+
+def _zip(path: Path, data: bytes, inside_mail: bool) -> Unpacked:
+    unpacked = Unpacked()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = [i for i in archive.infolist() if not i.is_dir()][:MAX_MEMBERS]
+            for info in infos:
+                _member(archive, info, path, unpacked)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError) as exc:
+        raise DocumentError("zip_corrupt", "Tệp nén bị hỏng, không giải nén được.") from exc
+    return unpacked
+
+
+def _member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, unpacked: Unpacked
+) -> None:
+    name = PurePosixPath(info.filename)
+    inner = member_path(path, str(name))
+    unpacked.names.append(name)
+    if name.suffix.lower() in {".zip", ".rar", ".7z", ".eml"}:
+        unpacked.nested.append(inner)
+        return
+    if info.file_size > container.MAX_FILE_BYTES:
+        raise DocumentError("zip_too_large", "Tệp trong tệp nén quá lớn.")
+    with archive.open(info) as part:
+        unpacked.members.append(Member(inner, part.read(info.file_size)))
