@@ -291,7 +291,10 @@ def consolidate(
             "--date",
             metavar="NGÀY/THÁNG/NĂM",
             show_default=False,
-            help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay).",
+            help=(
+                "Ngày ký báo cáo, dạng ngày/tháng/năm (mặc định: report_date trong thd.toml, "
+                "hoặc hôm nay nếu đang trong thời gian tổng hợp)."
+            ),
         ),
     ] = None,
 ) -> None:

@@ -123,6 +123,8 @@ class CampaignInfo(_Strict):
     population: int = Field(gt=0)
     max_participants_per_session: int = Field(gt=0, default=2000)
     rows_per_table: int = Field(ge=5, le=500, default=30)
+    # The date the consolidated report is signed (`thd consolidate --date` wins over it).
+    report_date: CalendarDate | None = None
     # Keys copied from last year's file that the officer still has to check (see campaigns.py);
     # the officer deletes each one once confirmed.
     to_confirm: list[NonEmptyText] = []
@@ -159,6 +161,7 @@ class Issuer(_Strict):
     recipients: list[NonEmptyText] = Field(min_length=1)
     distribution: list[str] = []
     archive: str = "Lưu: VT."
+    report_date: CalendarDate | None = None  # may be written here as well as in [campaign]
 
 
 class Catalogues(_Strict):
@@ -207,6 +210,11 @@ class Campaign(_Strict):
                 )
             first[key] = number
         return agencies
+
+    @property
+    def report_date(self) -> date | None:
+        """The configured date of the consolidated report, [issuer] before [campaign]."""
+        return self.issuer.report_date or self.campaign.report_date
 
     def agency(self, code: str) -> Agency | None:
         return self._by_code.get(code.strip().upper())

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -286,6 +286,28 @@ class ConsolidateOutcome(Outcome):
     refused: bool = False  # invalid files and no --skip-invalid: nothing was written
 
 
+# Without --date or report_date, today is taken only from the end of the period until this many
+# days after the deadline: a report run later (or long before) would carry a date nobody signed.
+REPORT_WINDOW_AFTER_DEADLINE = timedelta(days=120)
+
+
+def report_date(requested: date | None, campaign: Campaign, today: date) -> date | str:
+    """The date of the report: --date, else the configured report_date, else today within the
+    reporting window; outside it, the Vietnamese sentence asking for --date."""
+    chosen = requested or campaign.report_date
+    if chosen is not None:
+        return chosen
+    info = campaign.campaign
+    if info.period_end <= today <= info.deadline + REPORT_WINDOW_AFTER_DEADLINE:
+        return today
+    return (
+        f"Hôm nay ({today:%d/%m/%Y}) không nằm trong thời gian tổng hợp báo cáo của đợt "
+        f"{info.year} (từ {info.period_end:%d/%m/%Y} đến "
+        f"{info.deadline + REPORT_WINDOW_AFTER_DEADLINE:%d/%m/%Y}): ghi ngày ký báo cáo bằng "
+        "tùy chọn --date, ví dụ --date 22/12/2021, hoặc khóa report_date trong thd.toml."
+    )
+
+
 @dataclass(frozen=True)
 class ConsolidateRequest:
     inbox: Path
@@ -304,6 +326,10 @@ def consolidate(
 
     if problem := _consolidate_problem(request):
         return ConsolidateOutcome(USAGE, problem)
+    dated = report_date(request.report_date, campaign, date.today())
+    if isinstance(dated, str):
+        return ConsolidateOutcome(USAGE, dated)
+    request = replace(request, report_date=dated)
     report = validate_inbox(request.inbox, campaign, progress=progress)
     if report.has_errors and not request.skip_invalid:
         return ConsolidateOutcome(INVALID, report=report, refused=True)
@@ -354,7 +380,7 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         report.campaign,
         submissions,
         report.completeness,
-        report_date=request.report_date or date.today(),
+        report_date=request.report_date or report.campaign.report_date or date.today(),
     )
     xlsx = _start_xlsx(consolidation) if request.xlsx is not None else None
     try:
