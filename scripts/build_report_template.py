@@ -527,6 +527,10 @@ def part_one(document: Document) -> None:
     para(document, "{{ budget.total_line }}", style=BODY).paragraph_format.keep_with_next = True
     para(document, "{{ budget.state_line }}", style=BODY)
     para(document, "{{ budget.mobilized_line }}", style=BODY)
+    tag(document, "{%p if budget.none_line %}")
+    para(document, "{{ budget.none_line }}", style=BODY)
+    tag(document, "{%p endif %}")
+    para(document, "{{ data_note }}", style=BODY, italic=True, align=ALIGN.CENTER)
 
 
 def part_two(document: Document) -> None:
@@ -728,6 +732,37 @@ def appendix_narratives(document: Document) -> None:
     tag(document, "{%p endfor %}")
 
 
+DOCUMENT_WIDTHS_MM = [12, 63, 60, 30]
+
+
+def appendix_documents(document: Document) -> None:
+    """Phụ lục IV: the plans and guidance the agencies issued (agency, document, date)."""
+    first = para(document, "Phụ lục {{ appendix4.number }}", size=14, bold=True, align=ALIGN.CENTER)
+    first.paragraph_format.page_break_before = True
+    first.paragraph_format.keep_with_next = True
+    title = para(document, "{{ appendix4.title }}", size=14, bold=True, align=ALIGN.CENTER)
+    title.paragraph_format.keep_with_next = True
+    para(document, "{{ appendix_ref }}", size=14, italic=True, align=ALIGN.CENTER)
+    rule(document, 40, TEXT_WIDTH_MM)
+    para(document, "", after=6)
+    tag(document, "{%p if appendix4.empty %}")
+    para(document, "{{ appendix4.empty }}", style=BODY)
+    tag(document, "{%p else %}")
+    table = make_table(document, 4, DOCUMENT_WIDTHS_MM)
+    for index, key in enumerate(("stt", "agency", "document", "date")):
+        header_cell(table.rows[0].cells[index], f"{{{{ appendix4.labels.{key} }}}}")
+    repeat_as_header(table, 0)
+    loop_row(table, 1, "{%tr for r in appendix4.rows %}")
+    cells = table.rows[2].cells
+    cell_text(cells[0], "{{ r.stt }}", align=ALIGN.CENTER)
+    cell_text(cells[1], "{{ r.name }}")
+    cell_text(cells[2], "{{ r.document }}")
+    cell_text(cells[3], "{{ r.date }}", align=ALIGN.CENTER)
+    loop_row(table, 3, "{%tr endfor %}")
+    rows_cannot_split(table)
+    tag(document, "{%p endif %}")
+
+
 def drop_styles_with_effects(document: Document) -> None:
     """The default template carries a Word 2010 stylesWithEffects part full of theme fonts;
     Word does not need it, and leaving it would bring Calibri back in some versions."""
@@ -768,6 +803,7 @@ def build() -> Document:
     appendix_figures(document)
     appendix_status(document)
     appendix_narratives(document)
+    appendix_documents(document)
     properties(document)
     return document
 

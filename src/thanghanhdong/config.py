@@ -117,6 +117,8 @@ class CampaignInfo(_Strict):
     plan_number: str
     plan_date: CalendarDate
     plan_issuer: str = "UBND tỉnh"
+    # The issuer's own directing documents, one sentence each, for the report's I.1.
+    guidance: list[NonEmptyText] = []
     period_start: CalendarDate
     period_end: CalendarDate
     deadline: CalendarDate

@@ -18,7 +18,7 @@ from typing import Any
 from thanghanhdong import form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
-from thanghanhdong.report import labels, numbers
+from thanghanhdong.report import labels, numbers, partone
 from thanghanhdong.report.labels import (
     AGENCY_LABEL,
     SHEET_AGENCIES,
@@ -235,10 +235,13 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "opening": _opening(c, body_name),
         "headings": _headings(),
         "status_sentence": _status_sentence(c, body_name),
-        "direction": _narrative_block(c.narratives.get("direction", [])),
-        "activity_sentences": [_table_sentence(t) for t in c.tables.values()],
-        "activities_text": _narrative_block(c.narratives.get("activities_text", [])),
+        "direction": partone.direction(c),
+        "activity_sentences": [
+            _table_sentence(t)[:-1] + "." + partone.leading_sentence(t) for t in c.tables.values()
+        ],
+        "activities_text": partone.activities(c),
         "budget": _budget(c),
+        "data_note": "(Bảng tổng hợp số liệu kèm theo)",
         "assessment": _assessment(c),
         "data_title": subject,
         "tables": [_table(t) for t in c.tables.values()],
@@ -251,6 +254,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "appendix1": _appendix_figures(c, per_agency_appendices),
         "appendix2": _appendix_status(c, per_agency_appendices),
         "appendix3": _appendix_narratives(c, per_agency_appendices),
+        "appendix4": partone.appendix_documents(c),
     }
 
 
@@ -424,6 +428,7 @@ def _budget(c: Consolidation) -> dict[str, str]:
         "trong đó:",
         "state_line": f"{budget_label('budget_state')}: {numbers.money(budget.state)};",
         "mobilized_line": f"{budget_label('budget_mobilized')}: {numbers.money(budget.mobilized)}.",
+        "none_line": partone.budget_none_line(c),
     }
 
 
