@@ -172,6 +172,10 @@ class Catalogues(_Strict):
 
     levels: list[NonEmptyText] = Field(min_length=1)
     tables: dict[str, Annotated[list[NonEmptyText], AfterValidator(_no_loose_duplicates)]] = {}
+    # Other spellings agencies use for an item, merged into it in the report:
+    # [catalogues.aliases] "Thi sân khấu hóa" = ["Sân khấu hóa"]. The officer writes them;
+    # thd only suggests them, never merges on a guess.
+    aliases: dict[str, list[NonEmptyText]] = {}
 
     @model_validator(mode="before")
     @classmethod
@@ -179,16 +183,34 @@ class Catalogues(_Strict):
         if not isinstance(data, dict) or "tables" in data:
             return data
         known = set(form.TABLE_KEYS)
-        unknown = [key for key in data if key != "levels" and key not in known]
+        unknown = [key for key in data if key not in ("levels", "aliases") and key not in known]
         if unknown:
             raise ValueError(
                 f"khóa '{unknown[0]}' không phải danh mục của bảng nào trong mẫu (các danh mục: "
                 f"levels, {', '.join(form.TABLE_KEYS)})"
             )
-        tables = {key: value for key, value in data.items() if key != "levels"}
-        return {"levels": data.get("levels"), "tables": tables} if "levels" in data else data
+        tables = {key: value for key, value in data.items() if key not in ("levels", "aliases")}
+        gathered = {"levels": data.get("levels"), "tables": tables}
+        if "aliases" in data:
+            gathered["aliases"] = data["aliases"]
+        return gathered if "levels" in data else data
 
     _unique_levels = field_validator("levels")(_no_loose_duplicates)
+
+    @field_validator("aliases")
+    @classmethod
+    def _one_item_per_alias(cls, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+        owner: dict[str, str] = {}
+        for item, spellings in aliases.items():
+            for spelling in spellings:
+                key = loose_key(spelling)
+                if key in owner and owner[key] != item:
+                    raise ValueError(
+                        f"tên “{spelling}” được ghi là tên khác của cả “{owner[key]}” và "
+                        f"“{item}”: mỗi tên chỉ gộp vào một nội dung"
+                    )
+                owner[key] = item
+        return aliases
 
     def items(self, table_key: str) -> list[str]:
         return self.tables.get(table_key, [])

@@ -339,13 +339,10 @@ ASSESSMENT_KEYS = ("results", "difficulties", "proposals")
 def _assessment(c: Consolidation) -> list[dict[str, Any]]:
     """II.1-II.3 as a digest of the agencies' points, not a paste: each point once, in an
     agency's own words, with the agencies that raised it; requests to the issuing Sở itself,
-    internal asks and excuses about this report are left to the officer (digest.set_aside)."""
-    from thanghanhdong import digest
+    internal asks and excuses about this report are left to the officer (officer.set_aside)."""
+    from thanghanhdong.report import officer
 
-    issuer = c.campaign.issuer
-    names = digest.IssuerNames(issuer.name, issuer.abbreviation, issuer.place)
-    entries = {key: c.narratives.get(key, []) for key in ASSESSMENT_KEYS}
-    sections = digest.digest_narratives(entries, names)
+    sections = officer.assessment(c)
     return [
         {"heading": form.info_field(key).label, **_digest_block(sections[key])}
         for key in ASSESSMENT_KEYS
