@@ -265,7 +265,7 @@ def consolidate(
             "--out",
             metavar="TỆP.docx",
             show_default=False,
-            help="Tệp báo cáo Word sẽ ghi (mặc định: baocao.docx).",
+            help="Tệp báo cáo Word sẽ ghi (mặc định: baocao.docx); đuôi .pdf: chỉ ghi bản PDF.",
         ),
     ] = Path("baocao.docx"),
     xlsx_path: Annotated[
@@ -285,6 +285,10 @@ def consolidate(
     ] = False,
     force: ForceOption = False,
     as_json: JsonOption = False,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Ghi thêm bản PDF cạnh tệp Word (cần LibreOffice)."),
+    ] = False,
     report_date: Annotated[
         str | None,
         typer.Option(
@@ -308,7 +312,7 @@ def consolidate(
         fail(f"Ngày “{report_date}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ 05/01/2022.")
     campaign = load_campaign(config_path)
     request = pipeline.ConsolidateRequest(
-        inbox, out_path, xlsx_path, template, skip_invalid, force, dated
+        inbox, out_path, xlsx_path, template, skip_invalid, force, dated, pdf
     )
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.consolidate(request, campaign, progress=advance)

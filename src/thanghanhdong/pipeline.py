@@ -317,6 +317,17 @@ class ConsolidateRequest:
     skip_invalid: bool = False
     force: bool = False
     report_date: date | None = None
+    pdf: bool = False  # also the PDF, beside the .docx (--pdf); `out` ending .pdf: the PDF only
+
+    @property
+    def docx_out(self) -> Path | None:
+        return None if self.out.suffix.lower() == ".pdf" else self.out
+
+    @property
+    def pdf_out(self) -> Path | None:
+        if self.out.suffix.lower() == ".pdf":
+            return self.out
+        return self.out.with_suffix(".pdf") if self.pdf else None
 
 
 def consolidate(
@@ -348,7 +359,9 @@ def _consolidate_problem(request: ConsolidateRequest) -> str | None:
         return f"Không có tệp mẫu Word {request.template}."
     if problem := inbox_problem(request.inbox):
         return problem
-    outputs = [(request.out, ".docx"), (request.xlsx, ".xlsx")]
+    outputs = [(request.docx_out, ".docx"), (request.xlsx, ".xlsx"), (request.pdf_out, ".pdf")]
+    if request.pdf_out is not None and (problem := _pdf_problem()):
+        return problem
     for path, suffix in outputs:
         if path is not None and (
             problem := files.output_problem(
@@ -369,6 +382,7 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
     """Consolidate the usable submissions and render every requested output (not written)."""
     from thanghanhdong.consolidate import consolidate
     from thanghanhdong.report.docx import TemplateError, render_docx
+    from thanghanhdong.report.pdf import PdfError
 
     submissions = [r.submission for r in report.files if r.ok and r.submission is not None]
     if not submissions:
@@ -387,10 +401,27 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         docx = render_docx(consolidation, request.template)
     except TemplateError as exc:
         return BuiltReports(USAGE, str(exc))
-    outputs = {request.out: docx}
+    outputs = {request.docx_out: docx} if request.docx_out is not None else {}
+    if request.pdf_out is not None:
+        try:
+            outputs[request.pdf_out] = _pdf(docx)
+        except PdfError as exc:
+            return BuiltReports(USAGE, str(exc))
     if request.xlsx is not None and xlsx is not None:
         outputs[request.xlsx] = xlsx.result()
     return BuiltReports(consolidation=consolidation, outputs=outputs)
+
+
+def _pdf_problem() -> str | None:
+    from thanghanhdong.report.pdf import MISSING, office_program
+
+    return MISSING if office_program() is None else None
+
+
+def _pdf(docx: bytes) -> bytes:
+    from thanghanhdong.report.pdf import docx_to_pdf
+
+    return docx_to_pdf(docx)
 
 
 def _start_xlsx(consolidation: Consolidation) -> Future[bytes]:
