@@ -340,7 +340,11 @@ def _officer_notes(consolidation: Any, outputs: list[Path], console: Console) ->
     workbook = any(p.suffix.lower() == ".xlsx" for p in outputs)
     aside = officer.set_aside(consolidation)
     if aside:
-        where = f"trang “{officer.SHEET_SET_ASIDE}” của bảng Excel" if workbook else "--xlsx"
+        where = (
+            f"trang “{officer.SHEET_SET_ASIDE}” của bảng Excel"
+            if workbook
+            else "bảng Excel (thêm tùy chọn --xlsx TỆP.xlsx)"
+        )
         sentence(
             console,
             f"[yellow]{len(aside)} ý kiến của các đơn vị không đưa vào báo cáo[/] (đề nghị gửi "

@@ -507,13 +507,21 @@ def _status_note(entry: AgencyStatus) -> str:
     return ""
 
 
+def _author_note(c: Consolidation) -> str:
+    """The issuer that did not fill its own form is the author, outside the counts."""
+    authors = c.status.with_state(State.AUTHOR)
+    if not authors:
+        return ""
+    return f" {labels.names(authors)} là cơ quan tổng hợp báo cáo (không tính trong số trên)."
+
+
 def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
     return {
         "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
         "note": "" if per_agency else _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS),
-        "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}",
+        "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}{_author_note(c)}",
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,
