@@ -254,7 +254,9 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "appendix1": _appendix_figures(c, per_agency_appendices),
         "appendix2": _appendix_status(c, per_agency_appendices),
         "appendix3": _appendix_narratives(c, per_agency_appendices),
-        "appendix4": partone.appendix_documents(c),
+        "appendix4": partone.appendix_documents(
+            c, "" if per_agency_appendices else _elsewhere("Kế hoạch, văn bản chỉ đạo", SHEET_TEXTS)
+        ),
     }
 
 

@@ -107,7 +107,8 @@ def direction(c: Consolidation) -> dict[str, Any]:
     return {"paragraphs": [_paragraph(line) for line in lines]}
 
 
-def appendix_documents(c: Consolidation) -> dict[str, Any]:
+def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
+    """Phụ lục IV's rows; with a `note` (a roster too large to list), the note instead."""
     rows = [
         {
             "stt": str(index),
@@ -115,7 +116,7 @@ def appendix_documents(c: Consolidation) -> dict[str, Any]:
             "document": f"{d.kind} số {_clean(d.number)}",
             "date": numbers.short_date(d.date) if d.date else "",
         }
-        for index, d in enumerate(agency_documents(c), start=1)
+        for index, d in enumerate([] if note else agency_documents(c), start=1)
     ]
     return {
         "number": DOCUMENTS_APPENDIX,
@@ -127,7 +128,8 @@ def appendix_documents(c: Consolidation) -> dict[str, Any]:
             "date": "Ngày ban hành",
         },
         "rows": rows,
-        "empty": "" if rows else "Các đơn vị không nêu số văn bản chỉ đạo riêng trong báo cáo.",
+        "empty": note
+        or ("" if rows else "Các đơn vị không nêu số văn bản chỉ đạo riêng trong báo cáo."),
     }
 
 
