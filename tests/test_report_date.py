@@ -27,9 +27,7 @@ def test_date_option_wins_over_the_configuration() -> None:
 def test_report_date_may_be_written_under_issuer() -> None:
     text = config.default_config_text().replace("report_date = 2021-12-22\n", "")
     text = text.replace('archive = "', 'report_date = 2021-12-28\narchive = "')
-    assert report_date(None, config.parse(text, "thd.toml"), date(2030, 1, 1)) == date(
-        2021, 12, 28
-    )
+    assert report_date(None, config.parse(text, "thd.toml"), date(2030, 1, 1)) == date(2021, 12, 28)
 
 
 def test_today_within_the_window() -> None:
@@ -40,7 +38,9 @@ def test_today_within_the_window() -> None:
 
 def test_today_outside_the_window_is_refused_with_a_request_for_date() -> None:
     campaign = _campaign()
-    late = campaign.campaign.deadline + REPORT_WINDOW_AFTER_DEADLINE + (date(2, 1, 2) - date(2, 1, 1))
+    late = (
+        campaign.campaign.deadline + REPORT_WINDOW_AFTER_DEADLINE + (date(2, 1, 2) - date(2, 1, 1))
+    )
     for today in (date(2021, 12, 1), late, date(2026, 12, 1)):
         answer = report_date(None, campaign, today)
         assert isinstance(answer, str)

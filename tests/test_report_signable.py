@@ -5,6 +5,7 @@ counts that add up, and no file name, sheet name or cell address appears anywher
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -12,9 +13,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import SOFFICE, soffice_convert
 from typer.testing import CliRunner
 
-from conftest import SOFFICE, soffice_convert
 from thanghanhdong import config, form
 from thanghanhdong.cli import app
 from thanghanhdong.validate import validate_inbox
@@ -83,7 +84,7 @@ def test_no_paragraph_of_the_body_copies_more_than_one_sentence(report) -> None:
     body = " ".join(_body(document))
     for agency, text in _agency_texts(inbox):
         sentences = [s for line in text.splitlines() for s in _SENTENCE_END.split(line.strip())]
-        for first, second in zip(sentences, sentences[1:], strict=False):
+        for first, second in itertools.pairwise(sentences):
             pair = f"{first} {second}"
             assert pair not in body, (agency, pair)
 
@@ -137,7 +138,7 @@ def test_each_roster_agency_once_in_the_status_appendix_and_the_counts_add_up(re
     authors = states.count("Cơ quan tổng hợp")
     assert expected + authors == len(rows) and sent + missing == expected
     assert states.count("Chưa gửi") == missing
-    assert "Chưa gửi" != states[names.index("Sở Lao động - Thương binh và Xã hội")]
+    assert states[names.index("Sở Lao động - Thương binh và Xã hội")] != "Chưa gửi"
     parts = re.findall(r"(?:đúng hạn|gửi muộn|không rõ ngày|đã gửi, chưa hợp lệ): (\d+)", summary)
     assert sum(map(int, parts)) == sent
 
@@ -185,4 +186,3 @@ def test_body_fits_in_a_few_pages(report, tmp_path: Path) -> None:  # type: igno
         if "Phụ lục I\n" in text or text.lstrip().startswith("Phụ lục I"):
             break
     assert page - 1 <= BODY_PAGES, page
-

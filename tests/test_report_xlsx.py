@@ -235,5 +235,5 @@ def test_the_officers_sheets_hold_what_the_report_leaves_out(tmp_path: Path) -> 
     assert any("gửi chậm" in str(t) for t in texts)  # the late agency's excuse
     assert all(row[4] for row in aside)  # every point names its agencies
     names = list(book[officer.SHEET_NAMES].iter_rows(min_row=4, values_only=True))
-    assert (1, "1. Hoạt động", "Sân khấu hóa", "Thi sân khấu hóa") == names[0][:4]
+    assert names[0][:4] == (1, "1. Hoạt động", "Sân khấu hóa", "Thi sân khấu hóa")
     assert names[0][4] == '"Thi sân khấu hóa" = ["Sân khấu hóa"]'

@@ -170,9 +170,8 @@ def _mark_to_confirm(doc: TomlLines, old: Campaign, year: int) -> list[str]:
 
 
 _HANDLED = {
-    f"campaign.{key}" for key in (
-        "id", "year", "plan_number", "plan_date", "theme", "report_date", *_MOVED_DATES
-    )
+    f"campaign.{key}"
+    for key in ("id", "year", "plan_number", "plan_date", "theme", "report_date", *_MOVED_DATES)
 }
 
 

@@ -95,7 +95,5 @@ def name_suggestions(c: Consolidation) -> list[NameSuggestion]:
             others = [*catalogue, *unmatched[:index]]
             like = next((o for o in others if _close(name, o)), None)
             if like is not None:
-                found.append(
-                    NameSuggestion(table.spec.sheet, name, like, alias_line(like, name))
-                )
+                found.append(NameSuggestion(table.spec.sheet, name, like, alias_line(like, name)))
     return found

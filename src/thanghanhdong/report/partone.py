@@ -74,7 +74,9 @@ def agency_documents(c: Consolidation) -> list[digest.DocumentRef]:
 
 def _all_documents(c: Consolidation) -> list[digest.DocumentRef]:
     entries = [
-        (n.agency, n.text) for key in NARRATIVE_KEYS_FOR_DOCUMENTS for n in c.narratives.get(key, [])
+        (n.agency, n.text)
+        for key in NARRATIVE_KEYS_FOR_DOCUMENTS
+        for n in c.narratives.get(key, [])
     ]
     position = {a.name: i for i, a in enumerate(c.agencies)}
     found = digest.agency_documents(entries, exclude=_known_numbers(c))
@@ -147,9 +149,7 @@ def leading_items(table: ConsolidatedTable, limit: int = LEADING_ITEMS) -> list[
         if row.item in merged:
             old = merged[row.item]
             agencies = tuple(dict.fromkeys(old.agencies + row.agencies))
-            row = ConsolidatedRow(
-                row.item, "", row.matched, old.figures + row.figures, agencies
-            )
+            row = ConsolidatedRow(row.item, "", row.matched, old.figures + row.figures, agencies)
         merged[row.item] = row
     ranked = sorted(merged.values(), key=lambda r: (-r.figures.count, -_reach(r)))
     return [r for r in ranked if r.figures.count][:limit]
@@ -161,7 +161,9 @@ def leading_sentence(table: ConsolidatedTable) -> str:
     parts = []
     for row in leading_items(table):
         reach = f", {numbers.integer(_reach(row))} lượt {spec.people_noun}" if _reach(row) else ""
-        parts.append(f"{_clean(row.item)} ({numbers.integer(row.figures.count)} {spec.unit}{reach})")
+        parts.append(
+            f"{_clean(row.item)} ({numbers.integer(row.figures.count)} {spec.unit}{reach})"
+        )
     return f" Nhiều nhất là {'; '.join(parts)}." if parts else ""
 
 
@@ -174,7 +176,9 @@ def events(c: Consolidation) -> list[digest.Event]:
         for code in row.agencies:
             agency = c.campaign.agency(code)
             count = row.figures.count if len(row.agencies) == 1 else 0
-            found.append(digest.Event(agency.name if agency else code, row.item, count, _reach(row)))
+            found.append(
+                digest.Event(agency.name if agency else code, row.item, count, _reach(row))
+            )
     return found
 
 
