@@ -352,27 +352,23 @@ def _header_block(sheet: Any, campaign: Campaign, styles: dict[str, Any]) -> Non
 
 def _signature_block(sheet: Any, spec: form.TableSpec, last: int, styles: dict[str, Any]) -> None:
     """Under the last table, the seed's "THỦ TRƯỞNG ĐƠN VỊ (Ký tên, đóng dấu)", then the signer's
-    title and name from `Thông tin chung`. The reader stops at its first line
-    (readers/layout._is_closing), so the computed lines are never read as a table row."""
+    title and name from `Thông tin chung`, in ONE cell: the reader stops at it
+    (readers/layout._is_closing) whatever the clerk typed, so it is never read as a table row."""
     info = form.SHEET_INFO
     title, signer = _info_ref("signer_title", info), _info_ref("signer_name", info)
     first_col = spec.letter(spec.columns[-3].key)
     last_col = spec.letter(spec.columns[-1].key)
-    lines = [
-        (SIGNATURE_TITLE, "bold"),
-        (SIGNATURE_HINT, "italic"),
-        (f'=IF({title}="","",UPPER({title}))', "bold"),
-        (None, "body"),
-        (None, "body"),
-        (f'=IF({signer}="","",{signer})', "bold"),
-    ]
-    for offset, (value, style) in enumerate(lines, start=2):
-        row = last + offset
-        cell = sheet[f"{first_col}{row}"]
-        cell.value = value
-        cell.font = styles[style]
-        cell.alignment = styles["center"]
-        sheet.merge_cells(f"{first_col}{row}:{last_col}{row}")
+    row = last + 2
+    cell = sheet[f"{first_col}{row}"]
+    cell.value = (
+        f'="{SIGNATURE_TITLE}"&CHAR(10)&"{SIGNATURE_HINT}"'
+        f'&IF({title}="","",CHAR(10)&UPPER({title}))'
+        f"&CHAR(10)&CHAR(10)&CHAR(10)&CHAR(10)&{signer}"
+    )
+    cell.font = styles["bold"]
+    cell.alignment = styles["center"]
+    sheet.merge_cells(f"{first_col}{row}:{last_col}{row}")
+    sheet.row_dimensions[row].height = 130
 
 
 # Data rows printed per A4 landscape page: the default 30 rows, with the title and header rows
