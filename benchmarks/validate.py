@@ -32,13 +32,13 @@ def synthetic_campaign(count: int) -> Campaign:
 def make_inbox(campaign: Campaign, inbox: Path) -> list[Path]:
     report = SampleReport()
     report.tables["activities"] = [
-        SampleRow(item, 2, 30, 45, "Xã") for item in campaign.catalogues.activities[:10]
+        SampleRow(item, 2, 30, 45, "Xã") for item in campaign.catalogues.items("activities")[:10]
     ]
     report.tables["media"] = [
-        SampleRow(item, 20, 900, 1000, "Huyện") for item in campaign.catalogues.media
+        SampleRow(item, 20, 900, 1000, "Huyện") for item in campaign.catalogues.items("media")
     ]
     report.tables["products"] = [
-        SampleRow(item, 50, 0, 0, "Xã") for item in campaign.catalogues.products
+        SampleRow(item, 50, 0, 0, "Xã") for item in campaign.catalogues.items("products")
     ]
     stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), report))
     paths = []
