@@ -45,3 +45,25 @@ def test_today_outside_the_window_is_refused_with_a_request_for_date() -> None:
         answer = report_date(None, campaign, today)
         assert isinstance(answer, str)
         assert "--date" in answer and "report_date" in answer
+
+
+def test_consolidate_without_a_date_outside_the_window_refuses_with_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from thanghanhdong.cli import app
+
+    campaign_text = config.default_config_text().replace("report_date = 2021-12-22\n", "")
+    toml = tmp_path / "thd.toml"
+    toml.write_text(campaign_text, encoding="utf-8")
+    inbox = Path(__file__).parents[1] / "examples" / "inbox"
+    out = tmp_path / "baocao.docx"
+    args = ["consolidate", str(inbox), "--out", str(out), "--config", str(toml)]
+    today = date.today()
+    refused = CliRunner().invoke(app, args)
+    if report_date(None, config.parse(campaign_text, "thd.toml"), today) == today:
+        return  # run during the 2021 campaign's window: today is the date
+    assert refused.exit_code == 2 and "--date" in refused.output and not out.exists()
+    dated = CliRunner().invoke(app, [*args, "--date", "23/12/2021"])
+    assert dated.exit_code == 0, dated.output
