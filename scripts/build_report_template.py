@@ -13,6 +13,8 @@ Run:  .venv/bin/python scripts/build_report_template.py [OUTPUT]   (default temp
 
 from __future__ import annotations
 
+import copy
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -527,6 +529,10 @@ def part_one(document: Document) -> None:
     para(document, "{{ budget.total_line }}", style=BODY).paragraph_format.keep_with_next = True
     para(document, "{{ budget.state_line }}", style=BODY)
     para(document, "{{ budget.mobilized_line }}", style=BODY)
+    tag(document, "{%p if budget.none_line %}")
+    para(document, "{{ budget.none_line }}", style=BODY)
+    tag(document, "{%p endif %}")
+    para(document, "{{ data_note }}", style=BODY, italic=True, align=ALIGN.CENTER)
 
 
 def part_two(document: Document) -> None:
@@ -777,6 +783,148 @@ def appendix_narratives(document: Document) -> None:
     tag(document, "{%p endfor %}")
 
 
+DOCUMENT_WIDTHS_MM = [12, 63, 60, 30]
+
+
+def appendix_documents(document: Document) -> None:
+    """Phụ lục IV: the plans and guidance the agencies issued (agency, document, date)."""
+    first = para(document, "Phụ lục {{ appendix4.number }}", size=14, bold=True, align=ALIGN.CENTER)
+    first.paragraph_format.page_break_before = True
+    first.paragraph_format.keep_with_next = True
+    title = para(document, "{{ appendix4.title }}", size=14, bold=True, align=ALIGN.CENTER)
+    title.paragraph_format.keep_with_next = True
+    para(document, "{{ appendix_ref }}", size=14, italic=True, align=ALIGN.CENTER)
+    rule(document, 40, TEXT_WIDTH_MM)
+    para(document, "", after=6)
+    tag(document, "{%p if appendix4.empty %}")
+    para(document, "{{ appendix4.empty }}", style=BODY)
+    tag(document, "{%p else %}")
+    table = make_table(document, 4, DOCUMENT_WIDTHS_MM)
+    for index, key in enumerate(("stt", "agency", "document", "date")):
+        header_cell(table.rows[0].cells[index], f"{{{{ appendix4.labels.{key} }}}}")
+    repeat_as_header(table, 0)
+    loop_row(table, 1, "{%tr for r in appendix4.rows %}")
+    cells = table.rows[2].cells
+    cell_text(cells[0], "{{ r.stt }}", align=ALIGN.CENTER)
+    cell_text(cells[1], "{{ r.name }}")
+    cell_text(cells[2], "{{ r.document }}")
+    cell_text(cells[3], "{{ r.date }}", align=ALIGN.CENTER)
+    loop_row(table, 3, "{%tr endfor %}")
+    rows_cannot_split(table)
+    tag(document, "{%p endif %}")
+
+
+# ------------------------------------------------------------------------------ printouts
+
+# Rows kept on the page of the header (the first) and of the totals row (the last): no page
+# holds a table's header alone, nor a totals row with a stray row or two above it.
+KEPT_ROWS = 2
+_ROW_LOOP = re.compile(r"^\{%tr for (\w+) in (.+?) %\}$")
+
+
+def keep_with_next(row: Any) -> None:
+    for paragraph in row.iter(qn("w:p")):
+        ppr = paragraph.get_or_add_pPr()
+        if ppr.find(qn("w:keepNext")) is None:
+            ppr.insert_element_before(
+                OxmlElement("w:keepNext"), *[f"w:{n}" for n in _PPR_AFTER_KEEP_NEXT]
+            )
+
+
+_PPR_AFTER_KEEP_NEXT = (
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+
+
+def _row_text(row: Any) -> str:
+    return "".join(t.text or "" for t in row.iter(qn("w:t"))).strip()
+
+
+def keep_rows_together(document: Document) -> None:
+    """Every table: header rows keep with the first rows, and the last rows stay together (with
+    the totals row, when there is one).
+
+    A `{%tr for r in X %}` loop over one row becomes loops over the same row: X's first
+    KEPT_ROWS rows and its last KEPT_ROWS + 1 carry keep-with-next (the very last only when a
+    totals row follows), the middle does not."""
+    for table in document.element.body.iter(qn("w:tbl")):
+        rows = table.findall(qn("w:tr"))
+        for row in rows:
+            if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+                keep_with_next(row)
+        for index, row in enumerate(rows):
+            loop = _ROW_LOOP.match(_row_text(row))
+            if loop and index + 2 < len(rows) and _row_text(rows[index + 2]) == "{%tr endfor %}":
+                totals = index + 3 < len(rows)
+                _split_loop(rows[index : index + 3], loop[1], _parts(loop[2], totals))
+
+
+def _parts(items: str, totals: bool) -> list[tuple[str, bool]]:
+    items = f"({items})" if " " in items else items
+    k, rest = KEPT_ROWS, f"{items}[{KEPT_ROWS}:]"
+    tail = f"{rest}[-{k + 1}:]"
+    parts = [(f"{items}[:{k}]", True), (f"{rest}[:-{k + 1}]", False)]
+    if totals:
+        return [*parts, (tail, True)]
+    return [*parts, (f"{tail}[:-1]", True), (f"{tail}[-1:]", False)]
+
+
+def _split_loop(loop: list[Any], name: str, parts: list[tuple[str, bool]]) -> None:
+    start, body, end = loop
+    anchor = end
+    for expression, kept in parts[1:]:
+        copies = [copy.deepcopy(start), copy.deepcopy(body), copy.deepcopy(end)]
+        _set_row_text(copies[0], f"{{%tr for {name} in {expression} %}}")
+        if kept:
+            keep_with_next(copies[1])
+        for element in copies:
+            anchor.addnext(element)
+            anchor = element
+    _set_row_text(start, f"{{%tr for {name} in {parts[0][0]} %}}")
+    if parts[0][1]:
+        keep_with_next(body)
+
+
+def _set_row_text(row: Any, text: str) -> None:
+    texts = list(row.iter(qn("w:t")))
+    texts[0].text = text
+    for extra in texts[1:]:
+        extra.text = ""
+
+
 def drop_styles_with_effects(document: Document) -> None:
     """The default template carries a Word 2010 stylesWithEffects part full of theme fonts;
     Word does not need it, and leaving it would bring Calibri back in some versions."""
@@ -817,6 +965,8 @@ def build() -> Document:
     appendix_figures(document)
     appendix_status(document)
     appendix_narratives(document)
+    appendix_documents(document)
+    keep_rows_together(document)
     properties(document)
     return document
 

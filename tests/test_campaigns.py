@@ -72,6 +72,7 @@ def test_every_comment_and_line_is_kept_in_order() -> None:
         "period_start",
         "period_end",
         "deadline",
+        "report_date",
     }
     assert len(new_lines) == len(old_lines) + 3
 

@@ -21,6 +21,7 @@ from thanghanhdong import form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import Consolidation
 from thanghanhdong.model import Location, Row, Submission
+from thanghanhdong.report import officer
 from thanghanhdong.report.xlsx import (
     SHEET_AGENCIES,
     SHEET_CHARTS,
@@ -91,6 +92,8 @@ def test_sheets(workbook: Workbook) -> None:
         SHEET_STATUS,
         SHEET_CHARTS,
         SHEET_TEXTS,
+        officer.SHEET_SET_ASIDE,
+        officer.SHEET_NAMES,
     ]
     assert workbook.active.title == SHEET_SUMMARY
 
@@ -214,3 +217,23 @@ def test_libreoffice_prints_it_on_a4_landscape(content: bytes, tmp_path: Path) -
     assert size is not None
     width, height = float(size.group(1)), float(size.group(2))
     assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+
+
+def test_the_officers_sheets_hold_what_the_report_leaves_out(tmp_path: Path) -> None:
+    from thanghanhdong import config
+    from thanghanhdong.consolidate import consolidate as merge
+    from thanghanhdong.validate import validate_inbox
+
+    campaign = config.load(None)
+    report = validate_inbox(Path(__file__).parents[1] / "examples" / "inbox", campaign)
+    submissions = [r.submission for r in report.files if r.submission is not None]
+    c = merge(campaign, submissions, report.completeness, report_date=date(2021, 12, 22))
+    book = load_workbook(io.BytesIO(render_xlsx(c)))
+    aside = [row for row in book[officer.SHEET_SET_ASIDE].iter_rows(min_row=4, values_only=True)]
+    texts = [row[3] for row in aside]
+    assert any(str(t).startswith("Đề nghị Sở Lao động") for t in texts)
+    assert any("gửi chậm" in str(t) for t in texts)  # the late agency's excuse
+    assert all(row[4] for row in aside)  # every point names its agencies
+    names = list(book[officer.SHEET_NAMES].iter_rows(min_row=4, values_only=True))
+    assert names[0][:4] == (1, "1. Hoạt động", "Sân khấu hóa", "Thi sân khấu hóa")
+    assert names[0][4] == '"Thi sân khấu hóa" = ["Sân khấu hóa"]'

@@ -99,7 +99,9 @@ def _move_year_keys(doc: TomlLines, old: Campaign, year: int) -> None:
     info, years = old.campaign, year - old.campaign.year
     _replace(doc, "year", lambda typed: str(year))
     _replace(doc, "id", lambda typed: basic_string(new_id(info.id, info.year, year)))
-    for key in (*_MOVED_DATES, "plan_date"):
+    for key in (*_MOVED_DATES, "plan_date", "report_date"):
+        if getattr(info, key) is None:
+            continue  # report_date is optional
         day = _shift(getattr(info, key), years)
         _replace(doc, key, lambda typed, day=day: _date_literal(typed, day))
 
@@ -168,7 +170,8 @@ def _mark_to_confirm(doc: TomlLines, old: Campaign, year: int) -> list[str]:
 
 
 _HANDLED = {
-    f"campaign.{key}" for key in ("id", "year", "plan_number", "plan_date", "theme", *_MOVED_DATES)
+    f"campaign.{key}"
+    for key in ("id", "year", "plan_number", "plan_date", "theme", "report_date", *_MOVED_DATES)
 }
 
 
@@ -239,6 +242,7 @@ def _check(text: str, old: Campaign, year: int) -> None:
             "id": new_id(info.id, info.year, year),
             "to_confirm": new.campaign.to_confirm,
             **{k: _shift(getattr(info, k), years) for k in (*_MOVED_DATES, "plan_date")},
+            "report_date": info.report_date and _shift(info.report_date, years),
         }
     )
     if old.model_copy(update={"campaign": expected}) != new:

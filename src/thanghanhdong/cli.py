@@ -325,7 +325,7 @@ def consolidate(
             "--out",
             metavar="TỆP.docx",
             show_default=False,
-            help="Tệp báo cáo Word sẽ ghi (mặc định: baocao.docx).",
+            help="Tệp báo cáo Word sẽ ghi (mặc định: baocao.docx); đuôi .pdf: chỉ ghi bản PDF.",
         ),
     ] = Path("baocao.docx"),
     xlsx_path: Annotated[
@@ -345,13 +345,20 @@ def consolidate(
     ] = False,
     force: ForceOption = False,
     as_json: JsonOption = False,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Ghi thêm bản PDF cạnh tệp Word (cần LibreOffice)."),
+    ] = False,
     report_date: Annotated[
         str | None,
         typer.Option(
             "--date",
             metavar="NGÀY/THÁNG/NĂM",
             show_default=False,
-            help="Ngày ghi trên báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay).",
+            help=(
+                "Ngày ký báo cáo, dạng ngày/tháng/năm (mặc định: report_date trong thd.toml, "
+                "hoặc hôm nay nếu đang trong thời gian tổng hợp)."
+            ),
         ),
     ] = None,
     data_path: Annotated[
@@ -383,6 +390,7 @@ def consolidate(
         data_path,
         compare,
         latest,
+        pdf,
     )
     with progress("Đang kiểm tra", enabled=not as_json) as advance:
         outcome = pipeline.consolidate(request, campaign, progress=advance)

@@ -117,6 +117,8 @@ class CampaignInfo(_Strict):
     plan_number: str
     plan_date: CalendarDate
     plan_issuer: str = "UBND tỉnh"
+    # The issuer's own directing documents, one sentence each, for the report's I.1.
+    guidance: list[NonEmptyText] = []
     period_start: CalendarDate
     period_end: CalendarDate
     deadline: CalendarDate
@@ -125,6 +127,8 @@ class CampaignInfo(_Strict):
     rows_per_table: int = Field(ge=5, le=500, default=30)
     # Two different answers of one kind from one agency: an error ("error") or the newest used.
     resubmissions: Literal["error", "latest"] = "error"
+    # The date the consolidated report is signed (`thd consolidate --date` wins over it).
+    report_date: CalendarDate | None = None
     # Keys copied from last year's file that the officer still has to check (see campaigns.py);
     # the officer deletes each one once confirmed.
     to_confirm: list[NonEmptyText] = []
@@ -161,6 +165,7 @@ class Issuer(_Strict):
     recipients: list[NonEmptyText] = Field(min_length=1)
     distribution: list[str] = []
     archive: str = "Lưu: VT."
+    report_date: CalendarDate | None = None  # may be written here as well as in [campaign]
 
 
 class Catalogues(_Strict):
@@ -169,6 +174,10 @@ class Catalogues(_Strict):
 
     levels: list[NonEmptyText] = Field(min_length=1)
     tables: dict[str, Annotated[list[NonEmptyText], AfterValidator(_no_loose_duplicates)]] = {}
+    # Other spellings agencies use for an item, merged into it in the report:
+    # [catalogues.aliases] "Thi sân khấu hóa" = ["Sân khấu hóa"]. The officer writes them;
+    # thd only suggests them, never merges on a guess.
+    aliases: dict[str, list[NonEmptyText]] = {}
 
     @model_validator(mode="before")
     @classmethod
@@ -176,16 +185,34 @@ class Catalogues(_Strict):
         if not isinstance(data, dict) or "tables" in data:
             return data
         known = set(form.TABLE_KEYS)
-        unknown = [key for key in data if key != "levels" and key not in known]
+        unknown = [key for key in data if key not in ("levels", "aliases") and key not in known]
         if unknown:
             raise ValueError(
                 f"khóa '{unknown[0]}' không phải danh mục của bảng nào trong mẫu (các danh mục: "
                 f"levels, {', '.join(form.TABLE_KEYS)})"
             )
-        tables = {key: value for key, value in data.items() if key != "levels"}
-        return {"levels": data.get("levels"), "tables": tables} if "levels" in data else data
+        tables = {key: value for key, value in data.items() if key not in ("levels", "aliases")}
+        gathered = {"levels": data.get("levels"), "tables": tables}
+        if "aliases" in data:
+            gathered["aliases"] = data["aliases"]
+        return gathered if "levels" in data else data
 
     _unique_levels = field_validator("levels")(_no_loose_duplicates)
+
+    @field_validator("aliases")
+    @classmethod
+    def _one_item_per_alias(cls, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+        owner: dict[str, str] = {}
+        for item, spellings in aliases.items():
+            for spelling in spellings:
+                key = loose_key(spelling)
+                if key in owner and owner[key] != item:
+                    raise ValueError(
+                        f"tên “{spelling}” được ghi là tên khác của cả “{owner[key]}” và "
+                        f"“{item}”: mỗi tên chỉ gộp vào một nội dung"
+                    )
+                owner[key] = item
+        return aliases
 
     def items(self, table_key: str) -> list[str]:
         return self.tables.get(table_key, [])
@@ -209,6 +236,11 @@ class Campaign(_Strict):
                 )
             first[key] = number
         return agencies
+
+    @property
+    def report_date(self) -> date | None:
+        """The configured date of the consolidated report, [issuer] before [campaign]."""
+        return self.issuer.report_date or self.campaign.report_date
 
     def agency(self, code: str) -> Agency | None:
         return self._by_code.get(code.strip().upper())

@@ -419,7 +419,15 @@ def _spaced(text: str) -> str:
 class _Canon:
     """Loose matching of names to a reference list; unknown names get their own, later slot."""
 
-    def __init__(self, reference: Sequence[str]) -> None:
+    def __init__(
+        self, reference: Sequence[str], aliases: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        # The officer's aliases (thd.toml [catalogues.aliases]): a spelling -> the item it is.
+        self._alias = {
+            self._key(spelling): item
+            for item, spellings in (aliases or {}).items()
+            for spelling in spellings
+        }
         self._slots: dict[str, tuple[tuple[int, int], str, bool]] = {}
         for index, name in enumerate(reference):
             self._slots.setdefault(self._key(name), ((0, index), name, True))
@@ -431,6 +439,7 @@ class _Canon:
 
     def resolve(self, name: str) -> tuple[tuple[int, int], str, bool]:
         """(sort position, shown spelling, matched the reference)."""
+        name = self._alias.get(self._key(name), name)
         key = self._key(name)
         if key not in self._slots:
             self._slots[key] = ((1, self._unknown), _spaced(name), False)
@@ -441,7 +450,7 @@ class _Canon:
 def _table(
     campaign: Campaign, spec: form.TableSpec, submissions: Sequence[Submission]
 ) -> ConsolidatedTable:
-    items = _Canon(campaign.catalogues.items(spec.key))
+    items = _Canon(campaign.catalogues.items(spec.key), campaign.catalogues.aliases)
     levels = _Canon(campaign.catalogues.levels)
     groups: dict[tuple[tuple[int, int], tuple[int, int]], _Group] = {}
     for submission in submissions:

@@ -8,8 +8,8 @@ files, 2 usage or configuration error.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from thanghanhdong.completeness import AgencyStatus
     from thanghanhdong.consolidate import Consolidation
     from thanghanhdong.datafile import InputCheck
+    from thanghanhdong.report import RenderOptions
     from thanghanhdong.template import WrittenForm
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -318,6 +319,28 @@ class ConsolidateOutcome(Outcome):
     refused: bool = False  # invalid files and no --skip-invalid: nothing was written
 
 
+# Without --date or report_date, today is taken only from the end of the period until this many
+# days after the deadline: a report run later (or long before) would carry a date nobody signed.
+REPORT_WINDOW_AFTER_DEADLINE = timedelta(days=120)
+
+
+def report_date(requested: date | None, campaign: Campaign, today: date) -> date | str:
+    """The date of the report: --date, else the configured report_date, else today within the
+    reporting window; outside it, the Vietnamese sentence asking for --date."""
+    chosen = requested or campaign.report_date
+    if chosen is not None:
+        return chosen
+    info = campaign.campaign
+    if info.period_end <= today <= info.deadline + REPORT_WINDOW_AFTER_DEADLINE:
+        return today
+    return (
+        f"Hôm nay ({today:%d/%m/%Y}) không nằm trong thời gian tổng hợp báo cáo của đợt "
+        f"{info.year} (từ {info.period_end:%d/%m/%Y} đến "
+        f"{info.deadline + REPORT_WINDOW_AFTER_DEADLINE:%d/%m/%Y}): ghi ngày ký báo cáo bằng "
+        "tùy chọn --date, ví dụ --date 22/12/2021, hoặc khóa report_date trong thd.toml."
+    )
+
+
 @dataclass(frozen=True)
 class ConsolidateRequest:
     inbox: Path
@@ -330,12 +353,23 @@ class ConsolidateRequest:
     data: Path | None = None  # the data file (--data); default: beside --out, same stem
     compare: Path | None = None  # last year's data file (--compare)
     latest: bool = False  # of an agency's resubmissions, use the newest
+    pdf: bool = False  # also the PDF, beside the .docx (--pdf); `out` ending .pdf: the PDF only
 
     @property
     def data_path(self) -> Path:
         from thanghanhdong.datafile import default_path
 
         return self.data or default_path(self.out)
+
+    @property
+    def docx_out(self) -> Path | None:
+        return None if self.out.suffix.lower() == ".pdf" else self.out
+
+    @property
+    def pdf_out(self) -> Path | None:
+        if self.out.suffix.lower() == ".pdf":
+            return self.out
+        return self.out.with_suffix(".pdf") if self.pdf else None
 
 
 def takes_latest(campaign: Campaign, latest: bool) -> bool:
@@ -350,6 +384,10 @@ def consolidate(
 
     if problem := _consolidate_problem(request, campaign):
         return ConsolidateOutcome(USAGE, problem)
+    dated = report_date(request.report_date, campaign, date.today())
+    if isinstance(dated, str):
+        return ConsolidateOutcome(USAGE, dated)
+    request = replace(request, report_date=dated)
     latest = takes_latest(campaign, request.latest)
     report = validate_inbox(request.inbox, campaign, progress=progress, latest=latest)
     if report.has_errors and not request.skip_invalid:
@@ -370,7 +408,9 @@ def planned_outputs(request: ConsolidateRequest, campaign: Campaign) -> dict[str
     (beside the report when --xlsx is not given)."""
     from thanghanhdong.report.docx import wants_per_agency_appendices
 
-    outputs = {".docx": request.out}
+    outputs = {".docx": request.docx_out} if request.docx_out is not None else {}
+    if request.pdf_out is not None:
+        outputs[".pdf"] = request.pdf_out
     if request.xlsx is not None:
         outputs[".xlsx"] = request.xlsx
     elif not wants_per_agency_appendices(campaign):
@@ -386,6 +426,8 @@ def _consolidate_problem(request: ConsolidateRequest, campaign: Campaign) -> str
         return problem
     if request.compare is not None and not request.compare.is_file():
         return f"Không có tệp số liệu năm trước {request.compare}."
+    if request.pdf_out is not None and (problem := _pdf_problem()):
+        return problem
     for suffix, path in planned_outputs(request, campaign).items():
         if problem := files.output_problem(
             path, suffix=suffix, inbox=request.inbox, force=request.force
@@ -403,8 +445,9 @@ class BuiltReports(Outcome):
 def build_reports(report: ValidationReport, request: ConsolidateRequest) -> BuiltReports:
     """Consolidate the usable submissions and render every requested output (not written)."""
     from thanghanhdong.consolidate import consolidate
-    from thanghanhdong.report import RenderOptions, render
+    from thanghanhdong.report import RenderOptions
     from thanghanhdong.report.docx import TemplateError, wants_per_agency_appendices
+    from thanghanhdong.report.pdf import PdfError
 
     submissions = [r.submission for r in report.files if r.ok and r.submission is not None]
     if not submissions:
@@ -416,20 +459,38 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
         report.campaign,
         submissions,
         report.completeness,
-        report_date=request.report_date or date.today(),
+        report_date=request.report_date or report.campaign.report_date or date.today(),
     )
     if problem := _enrich(consolidation, report, request):
         return BuiltReports(USAGE, problem)
     options = RenderOptions(
         request.template, per_agency_appendices=wants_per_agency_appendices(report.campaign)
     )
-    outputs: dict[Path, bytes] = {}
     try:
-        for kind, path in planned_outputs(request, report.campaign).items():
-            outputs[path] = render(kind, consolidation, options)
-    except TemplateError as exc:
+        outputs = _render_all(planned_outputs(request, report.campaign), consolidation, options)
+    except (TemplateError, PdfError) as exc:
         return BuiltReports(USAGE, str(exc))
     return BuiltReports(consolidation=consolidation, outputs=outputs)
+
+
+def _render_all(
+    planned: dict[str, Path], consolidation: Consolidation, options: RenderOptions
+) -> dict[Path, bytes]:
+    """Each output's bytes; the PDF is the Word report converted (rendered once for both)."""
+    from thanghanhdong.report import render
+    from thanghanhdong.report.pdf import docx_to_pdf
+
+    rendered = {kind: render(kind, consolidation, options) for kind in planned if kind != ".pdf"}
+    if ".pdf" in planned:
+        docx = rendered.get(".docx") or render(".docx", consolidation, options)
+        rendered[".pdf"] = docx_to_pdf(docx)
+    return {planned[kind]: data for kind, data in rendered.items()}
+
+
+def _pdf_problem() -> str | None:
+    from thanghanhdong.report.pdf import MISSING, office_program
+
+    return MISSING if office_program() is None else None
 
 
 def _enrich(

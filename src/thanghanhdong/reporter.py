@@ -335,11 +335,52 @@ def render_consolidation(consolidation: Any, outputs: list[Path], console: Conso
     console.print()
     for path in outputs:
         sentence(console, f"[green]Đã ghi[/] {escape(str(path))}")
+    _officer_notes(consolidation, outputs, console)
     sentence(
         console,
         f"Đã tổng hợp {len(data['included'])} tệp; bỏ qua {len(data['excluded'])} tệp có lỗi. "
         "Mở báo cáo Word để đọc lại, ghi số văn bản rồi trình ký.",
     )
+
+
+# How many of the set-aside points the console shows before pointing to the workbook.
+SET_ASIDE_SHOWN = 5
+
+
+def _officer_notes(consolidation: Any, outputs: list[Path], console: Console) -> None:
+    """What the report leaves to the officer: points kept out, names that may be the same."""
+    from thanghanhdong.report import officer
+
+    workbook = any(p.suffix.lower() == ".xlsx" for p in outputs)
+    aside = officer.set_aside(consolidation)
+    if aside:
+        where = (
+            f"trang “{officer.SHEET_SET_ASIDE}” của bảng Excel"
+            if workbook
+            else "bảng Excel (thêm tùy chọn --xlsx TỆP.xlsx)"
+        )
+        sentence(
+            console,
+            f"[yellow]{len(aside)} ý kiến của các đơn vị không đưa vào báo cáo[/] (đề nghị gửi "
+            f"chính cơ quan tổng hợp, việc nội bộ, lý do gửi muộn), để xử lý riêng; đủ tại {where}:",
+        )
+        for point in aside[:SET_ASIDE_SHOWN]:
+            text = f"{point.text} ({', '.join(point.agencies)})"
+            print_block(console, hanging("-", escape(text), 2))
+        console.print()
+    names = officer.name_suggestions(consolidation)
+    if names:
+        sentence(
+            console,
+            "[yellow]Tên gần giống nhau, có thể là cùng một nội dung[/] (báo cáo vẫn để riêng). "
+            "Muốn gộp, thêm dòng ghi bên dưới vào mục "
+            + escape("[catalogues.aliases]")
+            + " của thd.toml:",
+        )
+        for found in names:
+            text = f"{found.table}: “{found.name}” / “{found.like}”: {found.alias_line}"
+            print_block(console, hanging("-", escape(text), 2))
+        console.print()
 
 
 def _totals_table(data: dict[str, Any]) -> Table:

@@ -205,7 +205,9 @@ def guide_lines(campaign: Campaign, name: str) -> list[tuple[str, str]]:
         (
             "body",
             f"3. Trang “{form.SHEET_INFO}”: số, ngày báo cáo, người ký, các nội dung "
-            "báo cáo bằng lời văn và kinh phí (đồng, số nguyên, không gõ chữ “đồng”).",
+            "báo cáo bằng lời văn (Alt+Enter để xuống dòng trong ô) và kinh phí (đồng, số "
+            "nguyên, không gõ chữ “đồng”). Phần đầu báo cáo (tên đơn vị, số, ngày) và phần chữ "
+            f"ký ở cuối trang “{form.TABLES[-1].sheet}” tự điền theo các ô này khi in.",
         ),
         (
             "body",
@@ -253,17 +255,7 @@ def _build_info(sheet: Any, campaign: Campaign, name: str) -> None:
     styles = _styles()
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 62
-    sheet["A1"] = form.form_title(campaign.campaign.year)
-    sheet["A1"].font = styles["title"]
-    sheet["A1"].alignment = styles["wrap"]
-    sheet.merge_cells("A1:B1")
-    sheet.row_dimensions[1].height = 40
-    sheet["A2"] = (
-        "Nhập vào các ô nền vàng nhạt ở cột B. Mỗi ô lời văn có thể viết nhiều đoạn (Alt+Enter để xuống dòng)."
-    )
-    sheet["A2"].font = styles["italic"]
-    sheet.merge_cells("A2:B2")
-    sheet.row_dimensions[2].height = 30
+    _header_block(sheet, campaign, styles)
 
     whole = _whole_number_rule(
         "Số tiền không hợp lệ",
@@ -313,6 +305,80 @@ def _build_info(sheet: Any, campaign: Campaign, name: str) -> None:
             dates.add(value.coordinate)
     _protect(sheet)
     _print_setup(sheet, landscape=False)
+
+
+# The seed's header block, computed from what the clerk types in `Thông tin chung` (the agency
+# prints the form, signs and stamps it: its first page must read as an official report).
+NATIONAL_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+SIGNATURE_TITLE = "THỦ TRƯỞNG ĐƠN VỊ"
+SIGNATURE_HINT = "(Ký tên, đóng dấu)"
+_BLANK_DATE = "......, ngày ...... tháng ...... năm "
+
+
+def _info_ref(key: str, sheet: str = "") -> str:
+    prefix = f"'{sheet}'!" if sheet else ""
+    return f"{prefix}${form.INFO_VALUE_COLUMN}${form.info_row(key)}"
+
+
+def _date_formula(cell: str, year: int) -> str:
+    """ "..., ngày 05 tháng 01 năm 2022" (ND30: a leading zero for days < 10, months 1-2), from
+    the clerk's date; dots while it is empty or not a date. DAY/MONTH/YEAR, not TEXT(): TEXT's
+    format codes change with the language of Excel."""
+    day = f'IF(DAY({cell})<10,"0","")&DAY({cell})'
+    month = f'IF(MONTH({cell})<3,"0","")&MONTH({cell})'
+    filled = f'"......, ngày "&{day}&" tháng "&{month}&" năm "&YEAR({cell})'
+    blank = f'"{_BLANK_DATE}{year}"'
+    return f'=IF({cell}="",{blank},IFERROR({filled},{blank}))'
+
+
+def _header_block(sheet: Any, campaign: Campaign, styles: dict[str, Any]) -> None:
+    """Rows 1-3 of `Thông tin chung`: agency and number | national motto and date; the title."""
+    name, number, when = (_info_ref(k) for k in ("agency_name", "report_number", "report_date"))
+    cells = {
+        "A1": (f"=UPPER({name})", "bold"),
+        "B1": (NATIONAL_MOTTO, "bold"),
+        "A2": (f'="Số: "&IF({number}="","....../BC-......",{number})', "body"),
+        "B2": (_date_formula(when, campaign.campaign.year), "italic"),
+        "A3": (form.form_title(campaign.campaign.year), "title"),
+    }
+    for ref, (value, style) in cells.items():
+        sheet[ref] = value
+        sheet[ref].font = styles[style]
+        sheet[ref].alignment = styles["center"]
+    sheet.merge_cells("A3:B3")
+    for row, height in ((1, 34), (2, 20), (3, 40)):
+        sheet.row_dimensions[row].height = height
+
+
+def _signature_block(sheet: Any, spec: form.TableSpec, last: int, styles: dict[str, Any]) -> None:
+    """Under the last table, the seed's "THỦ TRƯỞNG ĐƠN VỊ (Ký tên, đóng dấu)", then the signer's
+    title and name from `Thông tin chung`, in ONE cell: the reader stops at it
+    (readers/layout._is_closing) whatever the clerk typed, so it is never read as a table row."""
+    info = form.SHEET_INFO
+    title, signer = _info_ref("signer_title", info), _info_ref("signer_name", info)
+    first_col = spec.letter(spec.columns[-3].key)
+    last_col = spec.letter(spec.columns[-1].key)
+    row = last + 2
+    cell = sheet[f"{first_col}{row}"]
+    cell.value = (
+        f'="{SIGNATURE_TITLE}"&CHAR(10)&"{SIGNATURE_HINT}"'
+        f'&IF({title}="","",CHAR(10)&UPPER({title}))'
+        f"&CHAR(10)&CHAR(10)&CHAR(10)&CHAR(10)&{signer}"
+    )
+    cell.font = styles["bold"]
+    cell.alignment = styles["center"]
+    sheet.merge_cells(f"{first_col}{row}:{last_col}{row}")
+    sheet.row_dimensions[row].height = 130
+
+
+# Data rows printed per A4 landscape page: the default 30 rows, with the title and header rows
+# (and the signature block under the last table), print on one page, shrunk a little to fit.
+DATA_ROWS_PER_PAGE = 30
+
+
+def _pages_tall(data_rows: int) -> int:
+    """Pages a table sheet prints on, each filled alike: no last page with a stray few rows."""
+    return max(1, -(-data_rows // DATA_ROWS_PER_PAGE))
 
 
 def _build_table(sheet: Any, campaign: Campaign, spec: form.TableSpec, name: str) -> None:
@@ -396,9 +462,13 @@ def _build_table(sheet: Any, campaign: Campaign, spec: form.TableSpec, name: str
     sheet.add_data_validation(levels)
     sheet.add_data_validation(numbers)
 
+    if spec is form.TABLES[-1]:
+        _signature_block(sheet, spec, last, styles)
     sheet.freeze_panes = f"A{first}"
     _protect(sheet)
     _print_setup(sheet, landscape=True, title_rows=f"{header}:{sub}")
+    sheet.page_setup.fitToHeight = _pages_tall(info.rows_per_table)
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
 
 
 def _table_header(sheet: Any, spec: form.TableSpec, styles: dict[str, Any]) -> None:

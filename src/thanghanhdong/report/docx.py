@@ -19,7 +19,7 @@ from thanghanhdong import compare, form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
-from thanghanhdong.report import labels, numbers
+from thanghanhdong.report import labels, numbers, partone
 from thanghanhdong.report.labels import (
     AGENCY_LABEL,
     SHEET_AGENCIES,
@@ -238,13 +238,15 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "opening": _opening(c, body_name),
         "headings": _headings(),
         "status_sentence": _status_sentence(c, body_name),
-        "direction": _narrative_block(c.narratives.get("direction", [])),
+        "direction": partone.direction(c),
         "activity_sentences": [
-            compare.with_change(_table_sentence(t), c, t) for t in c.tables.values()
+            compare.with_change(_table_sentence(t)[:-1] + "." + partone.leading_sentence(t), c, t)
+            for t in c.tables.values()
         ],
         "comparison": compare.context(c),  # None without --compare; see compare.context
-        "activities_text": _narrative_block(c.narratives.get("activities_text", [])),
+        "activities_text": partone.activities(c),
         "budget": _budget(c),
+        "data_note": "(Bảng tổng hợp số liệu kèm theo)",
         "assessment": _assessment(c),
         "data_title": subject,
         "tables": [_table(t, compare.table_comparison(c, t)) for t in c.tables.values()],
@@ -257,6 +259,9 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "appendix1": _appendix_figures(c, per_agency_appendices),
         "appendix2": _appendix_status(c, per_agency_appendices),
         "appendix3": _appendix_narratives(c, per_agency_appendices),
+        "appendix4": partone.appendix_documents(
+            c, "" if per_agency_appendices else _elsewhere("Kế hoạch, văn bản chỉ đạo", SHEET_TEXTS)
+        ),
     }
 
 
@@ -341,13 +346,10 @@ ASSESSMENT_KEYS = ("results", "difficulties", "proposals")
 def _assessment(c: Consolidation) -> list[dict[str, Any]]:
     """II.1-II.3 as a digest of the agencies' points, not a paste: each point once, in an
     agency's own words, with the agencies that raised it; requests to the issuing Sở itself,
-    internal asks and excuses about this report are left to the officer (digest.set_aside)."""
-    from thanghanhdong import digest
+    internal asks and excuses about this report are left to the officer (officer.set_aside)."""
+    from thanghanhdong.report import officer
 
-    issuer = c.campaign.issuer
-    names = digest.IssuerNames(issuer.name, issuer.abbreviation, issuer.place)
-    entries = {key: c.narratives.get(key, []) for key in ASSESSMENT_KEYS}
-    sections = digest.digest_narratives(entries, names)
+    sections = officer.assessment(c)
     return [
         {"heading": form.info_field(key).label, **_digest_block(sections[key])}
         for key in ASSESSMENT_KEYS
@@ -430,6 +432,7 @@ def _budget(c: Consolidation) -> dict[str, str]:
         "trong đó:",
         "state_line": f"{budget_label('budget_state')}: {numbers.money(budget.state)};",
         "mobilized_line": f"{budget_label('budget_mobilized')}: {numbers.money(budget.mobilized)}.",
+        "none_line": partone.budget_none_line(c),
     }
 
 
@@ -558,13 +561,21 @@ def _status_note(entry: AgencyStatus) -> str:
     return ""
 
 
+def _author_note(c: Consolidation) -> str:
+    """The issuer that did not fill its own form is the author, outside the counts."""
+    authors = c.status.with_state(State.AUTHOR)
+    if not authors:
+        return ""
+    return f" {labels.names(authors)} là cơ quan tổng hợp báo cáo (không tính trong số trên)."
+
+
 def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any]:
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
     return {
         "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
         "note": "" if per_agency else _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS),
-        "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}",
+        "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}{_author_note(c)}",
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,

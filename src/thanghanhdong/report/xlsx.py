@@ -85,6 +85,8 @@ def render_xlsx(consolidation: Consolidation) -> bytes:
         _status(book, consolidation)
         _charts(book, consolidation)
         _texts(book, consolidation)
+        _set_aside(book, consolidation)
+        _names(book, consolidation)
         workbook.close()
     return buffer.getvalue()
 
@@ -389,3 +391,32 @@ def _texts(book: Book, c: Consolidation) -> None:
             _put_row(book, sheet, row, [row - 3, agency.name, labels[key]])
             put(book, sheet, row, 4, text, kind="wrap")
             row += 1
+
+
+def _set_aside(book: Book, c: Consolidation) -> None:
+    """The agencies' points kept out of the signed report, for the officer to act on."""
+    from thanghanhdong.report import officer
+
+    sheet = book.sheet(officer.SHEET_SET_ASIDE, (3, 3))
+    widths(sheet, (6, 30, 30, 80, 40))
+    sheet.freeze_panes(3, 0)
+    title(book, sheet, "Ý kiến của các đơn vị không đưa vào báo cáo (để xử lý riêng)")
+    header_row(book, sheet, 3, [form.STT_LABEL, "Mục", "Loại ý kiến", "Nội dung", AGENCY_LABEL])
+    for number, point in enumerate(officer.set_aside(c), start=1):
+        _put_row(book, sheet, number + 3, [number, point.section, point.kind])
+        put(book, sheet, number + 3, 4, point.text, kind="wrap")
+        put(book, sheet, number + 3, 5, ", ".join(point.agencies), kind="wrap")
+
+
+def _names(book: Book, c: Consolidation) -> None:
+    """Item names that may be the same thing, with the alias line that would merge them."""
+    from thanghanhdong.report import officer
+
+    sheet = book.sheet(officer.SHEET_NAMES, (3, 3))
+    widths(sheet, (6, 18, 40, 40, 70))
+    title(book, sheet, "Tên nội dung gần giống nhau (có thể là cùng một nội dung)")
+    labels = [form.STT_LABEL, "Bảng", "Tên đơn vị ghi", "Gần giống", "Dòng thêm vào thd.toml"]
+    header_row(book, sheet, 3, labels)
+    for number, found in enumerate(officer.name_suggestions(c), start=1):
+        _put_row(book, sheet, number + 3, [number, found.table, found.name, found.like])
+        put(book, sheet, number + 3, 5, found.alias_line, kind="wrap")

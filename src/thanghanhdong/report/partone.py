@@ -1,0 +1,213 @@
+"""Part I of the report, written from the figures and the configuration; the agencies' own
+words appear only as short quotes with the agency named (digest.highlights) and as the
+documents they cite (digest.agency_documents), listed in an appendix rather than in prose."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from thanghanhdong import digest
+from thanghanhdong.completeness import issuer_agency
+from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation
+from thanghanhdong.report import numbers
+from thanghanhdong.text import printable
+
+# How many of a table's items the sentence names, and how many quotes I.2 holds.
+LEADING_ITEMS = 3
+HIGHLIGHTS = 3
+DOCUMENTS_APPENDIX = "IV"
+NARRATIVE_KEYS_FOR_DOCUMENTS = ("direction", "activities_text")
+
+
+def _clean(text: str) -> str:
+    return " ".join(printable(text).split())
+
+
+def _paragraph(text: str, agency: str = "", dash: str = "- ") -> dict[str, str]:
+    """One paragraph of a narrative block: "- <agency, italic>: text" or "- text"."""
+    if agency:
+        return {"dash": dash, "agency": _clean(agency), "text": ": " + _clean(text)}
+    return {"dash": dash, "agency": "", "text": _clean(text)}
+
+
+# ------------------------------------------------------------------------------ I.1
+
+
+def _issuer_name(c: Consolidation) -> str:
+    agency = issuer_agency(c.campaign)
+    return agency.name if agency else ""
+
+
+def province_documents(c: Consolidation) -> list[str]:
+    """The province's plan and the issuer's own guidance: as configured, else the documents
+    the issuer's own form names."""
+    info = c.campaign.campaign
+    plan = (
+        f"{_clean(info.plan_issuer)} ban hành Kế hoạch số {_clean(info.plan_number)} ngày "
+        f"{numbers.short_date(info.plan_date)} về triển khai {_clean(info.name)} năm {info.year}."
+    )
+    guidance = [_clean(g).rstrip(".;") + "." for g in info.guidance]
+    if not guidance:
+        issuer = _issuer_name(c)
+        guidance = [_issued(d) for d in _all_documents(c) if issuer and d.agency == issuer]
+    return [plan, *guidance]
+
+
+def _issued(d: digest.DocumentRef) -> str:
+    when = f" ngày {numbers.short_date(d.date)}" if d.date else ""
+    return f"{_clean(d.agency)} ban hành {d.kind} số {_clean(d.number)}{when}."
+
+
+def _known_numbers(c: Consolidation) -> list[str]:
+    info = c.campaign.campaign
+    cited = [d.number for g in info.guidance for d in digest.find_documents(g)]
+    return [info.plan_number, *cited]
+
+
+def agency_documents(c: Consolidation) -> list[digest.DocumentRef]:
+    """The agencies' own plans and guidance named in their texts, once each, roster order;
+    the issuer's own are the province's (I.1's first lines), not an agency's."""
+    issuer = _issuer_name(c)
+    return [d for d in _all_documents(c) if d.agency != issuer]
+
+
+def _all_documents(c: Consolidation) -> list[digest.DocumentRef]:
+    entries = [
+        (n.agency, n.text)
+        for key in NARRATIVE_KEYS_FOR_DOCUMENTS
+        for n in c.narratives.get(key, [])
+    ]
+    position = {a.name: i for i, a in enumerate(c.agencies)}
+    found = digest.agency_documents(entries, exclude=_known_numbers(c))
+    return sorted(found, key=lambda d: position.get(d.agency, len(position)))
+
+
+def documents_sentence(c: Consolidation, documents: Sequence[digest.DocumentRef]) -> str:
+    issuing = len({d.agency for d in documents})
+    if not issuing:
+        return (
+            "Các cơ quan, đơn vị, địa phương triển khai theo Kế hoạch của tỉnh; chưa có đơn vị "
+            "nào nêu số văn bản chỉ đạo, hướng dẫn riêng trong báo cáo."
+        )
+    return (
+        f"Có {issuing}/{_reporting_agencies(c)} cơ quan, đơn vị, địa phương đã báo cáo ban hành "
+        f"{len(documents)} kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai (chi tiết tại "
+        f"Phụ lục {DOCUMENTS_APPENDIX})."
+    )
+
+
+def _reporting_agencies(c: Consolidation) -> int:
+    """The agencies whose forms are used, the issuer (the author) apart."""
+    issuer = _issuer_name(c)
+    return len([a for a in c.agencies if a.name != issuer])
+
+
+def direction(c: Consolidation) -> dict[str, Any]:
+    documents = agency_documents(c)
+    lines = [*province_documents(c), documents_sentence(c, documents)]
+    return {"paragraphs": [_paragraph(line) for line in lines]}
+
+
+def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
+    """Phụ lục IV's rows; with a `note` (a roster too large to list), the note instead."""
+    rows = [
+        {
+            "stt": str(index),
+            "name": _clean(d.agency),
+            "document": f"{d.kind} số {_clean(d.number)}",
+            "date": numbers.short_date(d.date) if d.date else "",
+        }
+        for index, d in enumerate([] if note else agency_documents(c), start=1)
+    ]
+    return {
+        "number": DOCUMENTS_APPENDIX,
+        "title": "KẾ HOẠCH, VĂN BẢN CHỈ ĐẠO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "labels": {
+            "stt": "STT",
+            "agency": "Cơ quan, đơn vị, địa phương",
+            "document": "Văn bản",
+            "date": "Ngày ban hành",
+        },
+        "rows": rows,
+        "empty": note
+        or ("" if rows else "Các đơn vị không nêu số văn bản chỉ đạo riêng trong báo cáo."),
+    }
+
+
+# ------------------------------------------------------------------------------ I.2
+
+
+def _reach(row: ConsolidatedRow) -> int:
+    return row.figures.total
+
+
+def leading_items(table: ConsolidatedTable, limit: int = LEADING_ITEMS) -> list[ConsolidatedRow]:
+    """The items with the largest counts, each item once over its levels."""
+    merged: dict[str, ConsolidatedRow] = {}
+    for row in table.rows:
+        if row.item in merged:
+            old = merged[row.item]
+            agencies = tuple(dict.fromkeys(old.agencies + row.agencies))
+            row = ConsolidatedRow(row.item, "", row.matched, old.figures + row.figures, agencies)
+        merged[row.item] = row
+    ranked = sorted(merged.values(), key=lambda r: (-r.figures.count, -_reach(r)))
+    return [r for r in ranked if r.figures.count][:limit]
+
+
+def leading_sentence(table: ConsolidatedTable) -> str:
+    """'Nhiều nhất là Tập huấn (12 cuộc, 1.234 lượt người tham gia); ...'."""
+    spec = table.spec
+    parts = []
+    for row in leading_items(table):
+        reach = f", {numbers.integer(_reach(row))} lượt {spec.people_noun}" if _reach(row) else ""
+        parts.append(
+            f"{_clean(row.item)} ({numbers.integer(row.figures.count)} {spec.unit}{reach})"
+        )
+    return f" Nhiều nhất là {'; '.join(parts)}." if parts else ""
+
+
+def events(c: Consolidation) -> list[digest.Event]:
+    """The largest activities by reach, one per (agency, item): the rule of the highlights."""
+    found: list[digest.Event] = []
+    table = c.tables.get("activities")
+    rows = sorted(table.rows, key=lambda r: -_reach(r)) if table else []
+    for row in rows:
+        for code in row.agencies:
+            agency = c.campaign.agency(code)
+            count = row.figures.count if len(row.agencies) == 1 else 0
+            found.append(
+                digest.Event(agency.name if agency else code, row.item, count, _reach(row))
+            )
+    return found
+
+
+def highlights(c: Consolidation) -> list[digest.Highlight]:
+    texts = {n.agency: n.text for n in c.narratives.get("activities_text", [])}
+    return digest.highlights(events(c), texts, limit=HIGHLIGHTS)
+
+
+def activities(c: Consolidation) -> dict[str, Any]:
+    """I.2's quotes: a stated rule, then one point per agency with the agency named."""
+    chosen = highlights(c)
+    if not chosen:
+        return {"paragraphs": []}
+    rule = (
+        "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất, theo báo "
+        "cáo của đơn vị):"
+    )
+    quotes = [_paragraph(h.text.rstrip(".;") + ".", h.agency) for h in chosen]
+    return {"paragraphs": [_paragraph(rule, dash=""), *quotes]}
+
+
+# ------------------------------------------------------------------------------ I.3
+
+
+def budget_none_line(c: Consolidation) -> str:
+    none = [a for a in c.agencies if not a.budget.total]
+    if not none:
+        return ""
+    return (
+        f"Có {len(none)}/{len(c.agencies)} cơ quan, đơn vị, địa phương không báo cáo kinh phí "
+        "trong báo cáo."
+    )
