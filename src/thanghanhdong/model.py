@@ -108,11 +108,21 @@ CellScalar = str | float | int | bool | date | None
 
 
 @dataclass(frozen=True)
+class CellNote:
+    """What a reader saw in a cell beyond its value: a formula it could not compute, an error
+    value, a merge. `validate.py` turns it into an issue at the cell."""
+
+    kind: str  # "formula", "error", "merged_across", "merged_down", "merged_number", "merged_copy"
+    detail: str = ""  # the formula, the error value ("#REF!"), the merged range ("D12:E12")
+
+
+@dataclass(frozen=True)
 class Cell:
     """A value read from a source, with where it was read."""
 
     location: Location
     value: CellScalar
+    note: CellNote | None = None
 
     @property
     def sheet(self) -> str | None:
@@ -137,6 +147,7 @@ class RawTable:
     header: Location | None = None
     first_data_row: int | None = None  # grid row after the Nam | Nữ sub-header
     missing_columns: list[str] = field(default_factory=list)  # form.Column.key not found
+    hidden_rows: list[int] = field(default_factory=list)  # grid rows hidden or filtered, 0-based
 
 
 @dataclass
@@ -225,6 +236,9 @@ class FileResult:
     issues: list[Issue] = field(default_factory=list)
     submission: Submission | None = None
     unreadable: bool = False
+    # A readable file that is no report (a class list, another office's form): listed among the
+    # other files, never counted, named or excluded as a report.
+    not_a_report: bool = False
 
     @property
     def errors(self) -> list[Issue]:

@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from thanghanhdong import container, form
 from thanghanhdong.container import MAX_CELLS, file_error, too_many_cells
-from thanghanhdong.model import FileError, RawSubmission, RawTable, column_letter
-from thanghanhdong.readers import layout
+from thanghanhdong.model import CellNote, FileError, RawSubmission, RawTable, column_letter
+from thanghanhdong.readers import formula, layout, sheetxml
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.text import loose_key
 
@@ -23,7 +24,7 @@ def read(path: Path, data: bytes) -> RawSubmission:
     be used at all."""
     workbook = _open(data)
     try:
-        return _read_workbook(path, workbook)
+        return _read_workbook(path, workbook, _SheetXml(data))
     finally:
         workbook.close()
 
@@ -60,7 +61,7 @@ class _CellBudget:
             raise too_many_cells(MAX_CELLS - self.left, where)
 
 
-def _load_sheet(workbook: Any, name: str, budget: _CellBudget) -> Sheet:
+def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -> Sheet:
     try:
         # calamine parses the sheet's XML here already, not only in to_python().
         sheet = workbook.get_sheet_by_name(name)
@@ -70,10 +71,106 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget) -> Sheet:
         raise
     except Exception as exc:
         raise file_error("bad_sheet", sheet=name) from exc
-    return Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
+    loaded = Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
+    found = xml.scan(name)
+    if found is not None:
+        _apply(loaded, found)
+    return loaded
 
 
-def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
+class _SheetXml:
+    """The sheet parts of an .xlsx, opened only when a sheet is loaded (no other format has
+    them: .xls and .ods give no notes)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.archive: zipfile.ZipFile | None = None
+        self.parts: dict[str, str] | None = None
+        self.recalc = False
+
+    def scan(self, name: str) -> sheetxml.SheetXml | None:
+        if self.parts is None:
+            self.parts = {}
+            if self.data.startswith(container.ZIP_MAGIC):
+                try:
+                    self.archive = zipfile.ZipFile(io.BytesIO(self.data))
+                    self.parts, self.recalc = sheetxml.sheet_parts(self.archive)
+                except (zipfile.BadZipFile, OSError, ValueError):
+                    self.parts = {}
+        part = self.parts.get(name)
+        if part is None or self.archive is None:
+            return None
+        try:
+            # container.check has bounded every sheet part's size already.
+            return sheetxml.scan(self.archive.read(part), self.recalc)
+        except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+            return None
+
+
+def _apply(sheet: Sheet, found: sheetxml.SheetXml) -> None:
+    """Move what the XML says onto the grid: computed formulas as values, the rest as notes."""
+    r0, c0 = sheet.row0, sheet.col0
+    for (r, c), text in found.errors.items():
+        sheet.notes[(r - r0, c - c0)] = CellNote("error", text)
+    pending = dict(found.formulas)
+    for (r, c), text in found.formulas.items():
+        value = _compute(sheet, pending, text, 0)
+        if value is None:
+            sheet.notes[(r - r0, c - c0)] = CellNote("formula", text)
+        else:
+            pending.pop((r, c), None)
+            _put(sheet, r - r0, c - c0, value)
+    sheet.merges = [(a - r0, b - c0, x - r0, y - c0) for a, b, x, y in found.merges]
+    sheet.hidden_rows = {r - r0 for r in found.hidden_rows}
+
+
+def _compute(
+    sheet: Sheet, pending: dict[tuple[int, int], str], text: str, depth: int
+) -> float | None:
+    def lookup(ref: str) -> float | None:
+        box = sheetxml.parse_range(ref)
+        if box is None or depth > 8 or (box[2] - box[0] + 1) * (box[3] - box[1] + 1) > 10_000:
+            return None
+        total = 0.0
+        for r in range(box[0], box[2] + 1):
+            for c in range(box[1], box[3] + 1):
+                value = _value(sheet, pending, r, c, depth)
+                if value is None:
+                    return None
+                total += value
+        return total
+
+    return formula.evaluate(text, lookup)
+
+
+def _value(
+    sheet: Sheet, pending: dict[tuple[int, int], str], r: int, c: int, depth: int
+) -> float | None:
+    """A referenced cell's number (absolute r, c): blank is 0, text or an error is not one."""
+    if (r, c) in pending:
+        return _compute(sheet, pending, pending[(r, c)], depth + 1)
+    gr, gc = r - sheet.row0, c - sheet.col0
+    if (gr, gc) in sheet.notes:
+        return None
+    value = sheet.rows[gr][gc] if 0 <= gr < len(sheet.rows) and 0 <= gc < len(sheet.rows[gr]) else ""
+    if value == "" or value is None:
+        return 0.0
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _put(sheet: Sheet, r: int, c: int, value: float) -> None:
+    if r < 0 or c < 0:
+        return  # left of or above the grid calamine built: no cell of a table
+    width = max((len(row) for row in sheet.rows), default=0)
+    while len(sheet.rows) <= r:
+        sheet.rows.append([""] * width)
+    row = sheet.rows[r]
+    if len(row) <= c:
+        row.extend([""] * (c + 1 - len(row)))
+    row[c] = value
+
+
+def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
     budget = _CellBudget()
@@ -81,7 +178,7 @@ def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
 
     def sheet(name: str) -> Sheet:
         if name not in loaded:
-            loaded[name] = _load_sheet(workbook, name, budget)
+            loaded[name] = _load_sheet(workbook, name, budget, xml)
         return loaded[name]
 
     meta = layout.read_meta(sheet(form.SHEET_META)) if form.SHEET_META in names else None

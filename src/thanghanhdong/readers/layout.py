@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.model import Cell, CellScalar, Grid, Location, RawRow, RawTable
+from thanghanhdong.model import Cell, CellNote, CellScalar, Grid, Location, RawRow, RawTable
 from thanghanhdong.text import loose_key
 
 _INFO_LABELS = {loose_key(f.label): f for f in form.INFO_FIELDS if f.is_input}
@@ -51,6 +51,12 @@ class Sheet:
         self.row0, self.col0 = start
         self.grid = grid
         self._headers: list[Header] | None = None
+        # Set by a reader that sees more than values (readers/excel.py, from the sheet XML), in
+        # grid indexes: notes by cell, merge boxes (r0, c0, r1, c1), hidden or filtered rows.
+        self.notes: dict[tuple[int, int], CellNote] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.hidden_rows: set[int] = set()
+        self._covering: dict[tuple[int, int], tuple[int, int, int, int]] | None = None
 
     @property
     def headers(self) -> list[Header]:
@@ -64,7 +70,20 @@ class Sheet:
 
     def cell(self, r: int, c: int, label: str = "") -> Cell:
         value = self.rows[r][c] if c < len(self.rows[r]) else ""
-        return Cell(self.location(r, c, label), clean(value))
+        return Cell(self.location(r, c, label), clean(value), self.notes.get((r, c)))
+
+    def merge_at(self, r: int, c: int) -> tuple[int, int, int, int] | None:
+        """The merge box covering grid cell (r, c), if any."""
+        if not self.merges:
+            return None
+        if self._covering is None:
+            self._covering = {
+                (row, col): box
+                for box in self.merges
+                for row in range(box[0], box[2] + 1)
+                for col in range(box[1], box[3] + 1)
+            }
+        return self._covering.get((r, c))
 
     def find(self, predicate: Any, max_rows: int | None = None) -> tuple[int, int] | None:
         for r, row in enumerate(self.rows[:max_rows]):
@@ -115,6 +134,7 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
             continue
         rows, used = _table_rows(sheet, header)
         read.update(used)
+        hidden = sorted({r.row - sheet.row0 for r in rows} & sheet.hidden_rows)
         return RawTable(
             spec.key,
             sheet.name,
@@ -122,6 +142,7 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
             header=sheet.location(header.row, header.columns["stt"]),
             first_data_row=sheet.row0 + header.data_start,
             missing_columns=header.missing,
+            hidden_rows=[sheet.row0 + r for r in hidden],
         )
     return RawTable(spec.key, None)
 
@@ -242,8 +263,39 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
                 if r >= last_figures:
                     return True  # place and date, signer: under the last table of a retyped form
         cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
+        if sheet.merges:
+            _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
     return False
+
+
+_COPIED = (form.ColumnKind.ITEM, form.ColumnKind.LEVEL, form.ColumnKind.STT)
+
+
+def _merged(sheet: Sheet, header: Header, r: int, cells: dict[str, Cell]) -> None:
+    """Notes on the cells of row `r` that a merge covers: a number merged with another cell is
+    not a figure of its own; a level or item merged down applies to each row it spans."""
+    for key, c in header.columns.items():
+        box = sheet.merge_at(r, c)
+        if box is None:
+            continue
+        kind = header.spec.column(key).kind
+        shown = f"{_address(sheet, box[0], box[1])}:{_address(sheet, box[2], box[3])}"
+        top = (box[0], box[1]) == (r, c)
+        cell = cells[key]
+        if kind is form.ColumnKind.NUMBER:
+            across = top and box[0] == box[2]
+            if top or box[0] != r:
+                note = CellNote("merged_across" if across else "merged_number", shown)
+                cells[key] = Cell(cell.location, cell.value, note)
+        elif kind in _COPIED and box[1] == c and box[0] != box[2]:
+            value = cell.value if top else clean(sheet.rows[box[0]][c])
+            note = CellNote("merged_down" if top else "merged_copy", shown)
+            cells[key] = Cell(cell.location, value, note)
+
+
+def _address(sheet: Sheet, r: int, c: int) -> str:
+    return sheet.location(r, c).cell or ""
 
 
 def _filled(values: list[Any], columns: list[int]) -> bool:
