@@ -1,0 +1,154 @@
+"""Files as clerks and other programs make them (issue 9): formulas, error values, merged and
+hidden cells typed in LibreOffice itself (UNO), formulas never computed (xlsxwriter), with the
+figures meant and the exact (code, sheet, cell) of every issue."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SOFFICE, SOFFICE_SECONDS
+
+from thanghanhdong import form
+from thanghanhdong.config import Campaign
+from thanghanhdong.model import FileResult
+from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.template import FormStamper
+from thanghanhdong.validate import validate_file
+
+ACT = form.table("activities").sheet
+UNO_FILL = Path(__file__).with_name("uno_fill.py")
+SYSTEM_PYTHON = "/usr/bin/python3"
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+
+
+def issues(result: FileResult) -> list[tuple[str, str | None, str | None]]:
+    return [(i.code, i.sheet, i.cell) for i in result.issues]
+
+
+def totals(result: FileResult, key: str = "activities") -> tuple[int, int, int]:
+    assert result.submission is not None
+    rows = result.submission.tables[key]
+    return sum(r.count for r in rows), sum(r.male for r in rows), sum(r.female for r in rows)
+
+
+def base_form(tmp_path: Path, campaign: Campaign, stamper: FormStamper, rows: list) -> Path:
+    agency = campaign.agency("BABE")
+    assert agency is not None
+    report = SampleReport()
+    report.tables["activities"] = rows
+    path = tmp_path / "base.xlsx"
+    path.write_bytes(fill_bytes(stamper.stamp(agency), report))
+    return path
+
+
+def typed_in_libreoffice(source: Path, plan: list[dict], tmp_path: Path) -> Path:
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "typed.xlsx"
+    completed = subprocess.run(
+        [SYSTEM_PYTHON, str(UNO_FILL), str(source), str(target), str(plan_file),
+         "--soffice", str(SOFFICE), "--profile", str(tmp_path / "profile")],
+        capture_output=True, timeout=SOFFICE_SECONDS, check=False, text=True,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    return target
+
+
+def cell(ref: str, how: str, value: object = None) -> dict:
+    return {"sheet": ACT, "cell": ref, "how": how, "value": value}
+
+
+@needs_soffice
+def test_libreoffice_formulas_error_values_merges_and_hidden_rows(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    rows = [
+        SampleRow("Tập huấn", 1, 1, 1, "Tỉnh"),  # row 7: figures replaced by formulas
+        SampleRow("Hội thảo", 2, 10, 10, "Huyện"),  # row 8: a #DIV/0! in Nữ
+        SampleRow("Tọa đàm", 1, 50, None, "Tỉnh"),  # row 9: 50 merged across Nam and Nữ
+        SampleRow("Nói chuyện chuyên đề", 1, 3, 4, "Xã"),  # rows 10-12: level merged down
+        SampleRow("Sinh hoạt câu lạc bộ", 2, 5, 6, None),
+        SampleRow("Thăm hỏi", 3, 7, 8, None),
+        SampleRow("Văn nghệ", 1, 20, 30, "Xã"),  # row 13: hidden
+    ]
+    source = base_form(tmp_path, campaign, stamper, rows)
+    plan = [
+        cell("C7", "formula", "=1+1"),
+        cell("D7", "formula", "=C7*10"),
+        cell("E7", "formula", "=SUM(C7:D7)"),
+        cell("E8", "formula", "=1/0"),
+        cell("D9:E9", "merge"),
+        cell("F10:F12", "merge"),
+        cell("A13", "hide_row"),
+    ]
+    result = validate_file(typed_in_libreoffice(source, plan, tmp_path), campaign)
+    assert issues(result) == [
+        ("error_value", ACT, "E8"),
+        ("merged_figures", ACT, "D9"),
+        ("merged_level", ACT, "F10"),
+        ("hidden_rows", ACT, "A13"),
+    ]
+    assert "#DIV/0!" in result.issues[0].message
+    assert "tách số nam và nữ" in result.issues[1].message
+    # The file has errors; the rows read right are: 2/20/22, the three "Xã" rows and row 13.
+    assert result.submission is not None
+    read = {r.item: (r.count, r.male, r.female, r.level) for r in result.submission.tables[
+        "activities"]}  # fmt: skip
+    assert read == {
+        "Tập huấn": (2, 20, 22, "Tỉnh"),
+        "Nói chuyện chuyên đề": (1, 3, 4, "Xã"),
+        "Sinh hoạt câu lạc bộ": (2, 5, 6, "Xã"),
+        "Thăm hỏi": (3, 7, 8, "Xã"),
+        "Văn nghệ": (1, 20, 30, "Xã"),
+    }
+
+
+def retyped_with_formulas(path: Path, formulas: dict[str, str]) -> None:
+    """A report typed by a program (xlsxwriter): formulas stored without computed values."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Báo cáo")
+    sheet.write("A1", "Tên đơn vị báo cáo: UBND huyện Ba Bể")
+    spec = form.table("activities")
+    headers = ["STT", spec.item_label, spec.count_label, "Nam", "Nữ", "Cấp triển khai"]
+    group = next(c.group for c in spec.columns if c.group)
+    sheet.write_row("A3", headers[:3] + [group, "", headers[5]])
+    sheet.write_row("D4", ["Nam", "Nữ"])
+    sheet.write_row("A5", [1, "Tập huấn", 2, 10, 12, "Huyện"])
+    sheet.write_row("A6", [2, "Hội thảo", 1, 4, 5, "Xã"])
+    for ref, text in formulas.items():
+        sheet.write_formula(ref, text)
+    book.close()
+
+
+def test_formulas_without_cached_values_are_computed_or_reported(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    path = tmp_path / "chuongtrinh.xlsx"
+    retyped_with_formulas(
+        path,
+        {"C5": "=1+1", "E5": "=D5+2", "D6": "=SUM(D5,2)-8", "E6": "=VLOOKUP(A1,B:C,2,0)"},
+    )
+    result = validate_file(path, campaign)
+    found = issues(result)
+    assert ("formula_not_computed", "Báo cáo", "E6") in found
+    assert "mở tệp bằng Excel/LibreOffice rồi lưu lại" in next(
+        i.message for i in result.issues if i.code == "formula_not_computed"
+    )
+    assert result.submission is not None
+    assert totals(result) == (2, 10, 12)  # row 6 refused; row 5 computed, not blank
+
+
+def test_computed_formulas_validate_with_the_figures_meant(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    path = tmp_path / "chuongtrinh.xlsx"
+    retyped_with_formulas(path, {"C5": "=1+1", "E5": "=D5+2", "D6": "=SUM(D5,2)-8"})
+    result = validate_file(path, campaign)
+    # Only the other two tables, not typed in this file, are missing; every formula is read.
+    assert {code for code, _, _ in issues(result)} == {"form_retyped", "table_missing"}
+    assert totals(result) == (3, 14, 17)
