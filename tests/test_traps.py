@@ -153,3 +153,31 @@ def test_computed_formulas_validate_with_the_figures_meant(
     codes = {code for code, _, _ in issues(result)}
     assert not codes & {"formula_not_computed", "error_value", "missing_numbers"}
     assert totals(result) == (3, 14, 17)
+
+
+def _real_files() -> Path | None:
+    for root in (Path(__file__).resolve().parents[1].parent, Path("/work")):
+        if (root / "shared" / "real-files").is_dir():
+            return root / "shared" / "real-files"
+    return None
+
+
+REAL_FILES = _real_files()
+
+
+@pytest.mark.skipif(REAL_FILES is None, reason="../shared/real-files not present")
+def test_real_office_files_are_listed_as_no_report(campaign: Campaign) -> None:
+    from thanghanhdong.validate import validate_inbox
+
+    assert REAL_FILES is not None
+    report = validate_inbox(REAL_FILES, campaign)
+    sheets = [f for f in report.files if f.path.suffix.lower() in (".xlsx", ".xls")]
+    assert len(sheets) == 3
+    assert {f.status.value for f in sheets} == {"not_a_report"}
+    assert [i.code for f in sheets for i in f.issues] == ["not_a_form"] * 3
+    assert "không phải báo cáo" in sheets[0].issues[0].message.lower()
+    assert not any(f.errors for f in sheets)
+    # Never among the files of no roster agency (the report's "excluded" list), never an answer.
+    assert not {f.path for f in sheets} & set(report.completeness.unrecognised)
+    assert report.completeness.answered == []
+    assert len(report.attachments) == 2  # the two Word files

@@ -31,10 +31,11 @@ CATALOGUE: dict[str, Message] = {
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
     "file_unreadable": Message(E, "", "Hệ điều hành không cho đọc tệp."),
     "not_a_form": Message(
-        E,
-        "Tệp không phải mẫu báo cáo của thd (không thấy các bảng số liệu): đề nghị đơn vị điền vào "
+        W,
+        "Không phải báo cáo Tháng hành động (không thấy các bảng số liệu của mẫu): tệp được liệt "
+        "kê, không tính vào tổng hợp. Nếu đây là báo cáo của một đơn vị, đề nghị đơn vị điền vào "
         "mẫu Excel đã gửi.",
-        "Không phải mẫu báo cáo (không có bảng số liệu, không nhận ra đơn vị).",
+        "Không phải báo cáo (không có bảng số liệu của mẫu): liệt kê, không tính.",
     ),
     "wrong_campaign": Message(
         E,
@@ -174,8 +175,9 @@ CATALOGUE: dict[str, Message] = {
     ),
     "duplicate_row": Message(
         W,
-        "{count} dòng có nội dung và cấp trùng với một dòng trước (đầu tiên: “{item}” cấp {level}, "
-        "dòng {rows}): các dòng đều được cộng; nếu trùng một hoạt động, xóa bớt dòng.",
+        "Có {count} dòng trùng nội dung và cấp với một dòng trước (dòng {rows}; “{item}” cấp "
+        "{level} đã có ở dòng {first}): các dòng đều được cộng; nếu là cùng một hoạt động, "
+        "xóa bớt dòng.",
         "Cùng nội dung và cấp xuất hiện nhiều lần (đều được cộng; một cảnh báo cho cả bảng).",
     ),
     "formula_not_computed": Message(

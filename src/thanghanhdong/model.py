@@ -226,6 +226,7 @@ class FileStatus(str, Enum):
     WARNINGS = "warnings"
     ERRORS = "errors"
     UNREADABLE = "unreadable"
+    NOT_A_REPORT = "not_a_report"  # a readable file that is no report: listed, never counted
 
 
 @dataclass
@@ -256,6 +257,8 @@ class FileResult:
     def status(self) -> FileStatus:
         if self.unreadable:
             return FileStatus.UNREADABLE
+        if self.not_a_report:
+            return FileStatus.NOT_A_REPORT
         if self.errors:
             return FileStatus.ERRORS
         return FileStatus.WARNINGS if self.warnings else FileStatus.OK

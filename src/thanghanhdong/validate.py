@@ -246,7 +246,11 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     if agency is None or not usable:
         # A form of another campaign still tells who sent it: the agency is not "missing".
         name = agency.name if agency else _typed_name(raw)
-        return FileResult(raw.path, agency.code if agency else None, name, checker.issues)
+        result = FileResult(raw.path, agency.code if agency else None, name, checker.issues)
+        result.not_a_report = any(i.code == "not_a_form" for i in checker.issues)
+        if result.not_a_report:
+            result.agency_name = None  # a name read in a class list names no agency's answer
+        return result
     if _is_blank(raw):
         checker.add("empty_form")
         return FileResult(raw.path, agency.code, agency.name, checker.issues)
@@ -322,7 +326,7 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
     name_cell = raw.info.get("agency_name")
     if not any(t.sheet for t in raw.tables.values()):
         checker.add("not_a_form")
-        return None, False
+        return None, False  # check() marks the file as no report
     typed = _typed_name(raw)
     agency = campaign.agency_by_name(typed) if typed else None
     if agency is None:
@@ -639,13 +643,14 @@ def _check_totals_rows(
 def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -> None:
     """One event per row is how many clerks fill a table: every row counts, and one warning
     per table names the repeated rows."""
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
     repeated: list[tuple[Row, RawRow]] = []
     for row, raw_row in accepted:
         key = (loose_key(row.item), row.level)
         if key in seen:
             repeated.append((row, raw_row))
-        seen.add(key)
+        else:
+            seen[key] = raw_row.row + 1
     if repeated:
         first, raw_row = repeated[0]
         rows = ", ".join(str(r.row + 1) for _, r in repeated[:10])
@@ -657,6 +662,7 @@ def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -
             item=first.item,
             level=first.level,
             rows=rows + more,
+            first=seen[(loose_key(first.item), first.level)],
         )
 
 
@@ -687,7 +693,7 @@ class ValidationReport:
 
     @property
     def has_errors(self) -> bool:
-        return any(not f.ok for f in self.files)
+        return any(not f.ok and not f.not_a_report for f in self.files)
 
     @property
     def has_warnings(self) -> bool:
@@ -704,6 +710,7 @@ class ValidationReport:
             "warnings": statuses.count("warnings"),
             "errors": statuses.count("errors"),
             "unreadable": statuses.count("unreadable"),
+            "not_a_report": statuses.count("not_a_report"),
             "ignored": len(self.ignored),
             "attachments": len(self.attachments),
             "expected_agencies": self.completeness.expected,
