@@ -181,3 +181,84 @@ def test_real_office_files_are_listed_as_no_report(campaign: Campaign) -> None:
     assert not {f.path for f in sheets} & set(report.completeness.unrecognised)
     assert report.completeness.answered == []
     assert len(report.attachments) == 2  # the two Word files
+
+
+INFO = form.SHEET_INFO
+
+
+@needs_soffice
+def test_info_sheet_renamed_or_deleted_in_libreoffice(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    source = base_form(tmp_path, campaign, stamper, [SampleRow("Tập huấn", 2, 40, 65, "Huyện")])
+    renamed = typed_in_libreoffice(
+        source, [{"sheet": INFO, "how": "rename_sheet", "value": "TT chung"}], tmp_path
+    )
+    result = validate_file(renamed, campaign)
+    assert issues(result) == []
+    assert result.submission is not None
+    assert result.submission.budget_state == 15_000_000
+    assert result.submission.signer_name == SampleReport().signer_name
+
+    (tmp_path / "second").mkdir()
+    deleted = typed_in_libreoffice(
+        source, [{"sheet": INFO, "how": "delete_sheet"}], tmp_path / "second"
+    )
+    result = validate_file(deleted, campaign)
+    # One error about the sheet, not warnings pointing into a sheet that is not there.
+    assert issues(result) == [("info_sheet_missing", None, None)]
+    assert INFO in result.issues[0].message
+
+
+def retyped(path: Path, lines: list[tuple[str, list[object]]]) -> None:
+    """A report retyped in the agency's own layout (xlsxwriter): free lines, then the tables."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("BC")
+    for row, (ref, values) in enumerate(lines):
+        sheet.write_row(f"A{row + 1}", values) if ref == "" else sheet.write_row(ref, values)
+    top = len(lines) + 2
+    for spec in form.TABLES:
+        group = next((c.group for c in spec.columns if c.group), "")
+        labels = [spec.column(c.key).label if not c.group else group for c in spec.columns]
+        sheet.write_row(f"A{top}", labels)
+        subs = [c.label if c.group else "" for c in spec.columns]
+        sheet.write_row(f"A{top + 1}", subs)
+        values = [1, "Tập huấn", 2, 10, 12, "Huyện"][: len(spec.columns)]
+        if len(spec.columns) < 6:
+            values = [1, "Tờ rơi", 50, "Xã"]
+        sheet.write_row(f"A{top + 2}", values)
+        top += 5
+    book.close()
+
+
+HEAD = [
+    ("", ["Tên đơn vị báo cáo: UBND huyện Ba Bể"]),
+    ("", ["Ngày báo cáo: 15/12/2021"]),
+    ("", ["Người ký:", "Nguyễn Văn An"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("budget_line", "meant", "expected"),
+    [
+        (["Ngân sách nhà nước: 25.000.000 đồng"], 25_000_000, []),
+        (["Kinh phí ngân sách nhà nước (triệu đồng)", 25], 25_000_000, [("budget_unit", "BC", "B4")]),
+        (["Ngân sách nhà nước", 500], 500, [("implausible_budget", "BC", "B4")]),
+        (None, 0, [("budget_not_found", None, None)]),
+    ],
+)
+def test_retyped_form_budget_date_and_signer_by_label(
+    tmp_path: Path, campaign: Campaign, budget_line: list | None, meant: int, expected: list
+) -> None:
+    path = tmp_path / "golai.xlsx"
+    retyped(path, HEAD + ([("", budget_line)] if budget_line else []))
+    result = validate_file(path, campaign)
+    found = [i for i in issues(result) if i[0] not in ("form_retyped", "empty_narrative")]
+    assert found == expected, result.issues
+    assert result.submission is not None
+    assert result.submission.budget_state == meant
+    assert result.submission.signer_name == "Nguyễn Văn An"
+    assert f"{result.submission.report_date:%d/%m/%Y}" == "15/12/2021"
+    assert totals(result) == (2, 10, 12)

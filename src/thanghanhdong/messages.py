@@ -225,7 +225,7 @@ CATALOGUE: dict[str, Message] = {
     ),
     "info_sheet_missing": Message(
         E,
-        "Tệp không còn trang “{sheet}” (ngày báo cáo, người ký, kinh phí, lời văn): đề nghị đơn "
+        "Tệp không còn trang “{sheet_name}” (ngày báo cáo, người ký, kinh phí, lời văn): đề nghị đơn "
         "vị dùng lại mẫu gốc.",
         "Mẫu thiếu trang Thông tin chung (bị xóa hoặc đổi tên mà không tìm thấy các mục).",
     ),

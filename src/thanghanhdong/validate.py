@@ -345,6 +345,11 @@ def _check_header(
 ) -> None:
     info = checker.campaign.campaign
     name_cell = raw.info.get("agency_name")
+    if raw.meta and not raw.info.keys() - {"agency_name"}:
+        # A generated form whose info sheet is gone: one error, not warnings about its cells.
+        checker.add("info_sheet_missing", sheet_name=form.SHEET_INFO)
+        return
+    _check_budget(raw, submission, checker)
     if header.agency_name and loose_key(header.agency_name, agency=True) != loose_key(
         agency.name, agency=True
     ):
@@ -353,7 +358,7 @@ def _check_header(
         )
     date_cell = raw.info.get("report_date")
     if date_cell is None or header.report_date in (None, ""):
-        checker.add("missing_report_date", date_cell, sheet=form.SHEET_INFO)
+        checker.add("missing_report_date", date_cell, sheet=_info_sheet(raw))
     else:
         submission.report_date = parse_date(header.report_date)
         if submission.report_date is None:
@@ -374,7 +379,7 @@ def _check_header(
                 start=f"{info.period_start:%d/%m/%Y}",
             )
     if not header.signer_name:
-        checker.add("missing_signer", raw.info.get("signer_name"), sheet=form.SHEET_INFO)
+        checker.add("missing_signer", raw.info.get("signer_name"), sheet=_info_sheet(raw))
     for key in form.NARRATIVE_KEYS:
         cell = raw.info.get(key)
         text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
@@ -383,8 +388,39 @@ def _check_header(
         submission.narratives[key] = text
         if not text:
             checker.add(
-                "empty_narrative", cell, sheet=form.SHEET_INFO, section=form.info_field(key).label
+                "empty_narrative", cell, sheet=_info_sheet(raw), section=form.info_field(key).label
             )
+
+
+def _info_sheet(raw: RawSubmission) -> str | None:
+    """Where a missing info field is reported: the info sheet when the file has one."""
+    return form.SHEET_INFO if form.SHEET_INFO in raw.sheet_names else None
+
+
+def _check_budget(raw: RawSubmission, submission: Submission, checker: _FileCheck) -> None:
+    """A budget read with its stated unit, said when implausible, said when not found."""
+    cell = raw.info.get("budget_state")
+    if cell is None:
+        checker.add("budget_not_found")
+        return
+    for key in ("budget_state", "budget_mobilized"):
+        cell = raw.info.get(key)
+        value = getattr(submission, key)
+        if cell is None or not value:
+            continue
+        if cell.note is not None and cell.note.kind == "unit":
+            factor = 1_000_000 if cell.note.detail.startswith("triệu") else 1000
+            setattr(submission, key, value * factor)
+            checker.add(
+                "budget_unit", cell, unit=cell.note.detail, value=_vn(value),
+                amount=_vn(value * factor),
+            )  # fmt: skip
+        elif value < 1000:
+            checker.add("implausible_budget", cell, value=_vn(value))
+
+
+def _vn(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _narrative(value: Any) -> str:

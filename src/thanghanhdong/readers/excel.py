@@ -170,6 +170,12 @@ def _put(sheet: Sheet, r: int, c: int, value: float) -> None:
     row[c] = value
 
 
+_LABELLED_KEYS = {
+    "budget_state", "budget_mobilized", "report_date", "signer_name", "signer_title",
+    "report_number",
+}  # fmt: skip
+
+
 def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
@@ -192,6 +198,18 @@ def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
             [named] if named else [n for n in names if n not in (form.SHEET_META, info_name)]
         )
         tables[spec.key] = layout.find_table(spec, (sheet(n) for n in candidates), read)
+    missing = _LABELLED_KEYS - info.keys()
+    if missing:
+        # Info sheet renamed, moved, deleted, or a retyped form: the fields by their labels,
+        # wherever they are (only then are the other sheets looked at).
+        others = [sheet(n) for n in names if n not in (form.SHEET_META, info_name)]
+        if info_name is None:
+            guide = by_key.get(loose_key(form.SHEET_GUIDE))
+            for other in (o for o in others if o.name != guide):
+                for key, cell in layout.read_info(other).items():
+                    info.setdefault(key, cell)
+        for key, cell in layout.find_labelled(others, _LABELLED_KEYS - info.keys()).items():
+            info.setdefault(key, cell)
     if "agency_name" not in info:
         # Form retyped without the info sheet: take "Tên đơn vị báo cáo: X" from a table sheet.
         for table in tables.values():

@@ -115,6 +115,72 @@ def read_info(sheet: Sheet) -> dict[str, Cell]:
     return info
 
 
+# Labels as retyped forms and other offices' layouts write them (loose keys, at a cell's start).
+_LABELLED = [
+    ("budget_state", re.compile(r"\bngan sach nha nuoc\b")),
+    ("budget_mobilized", re.compile(r"\b(?:kinh phi|ngan sach|nguon)\b.*\b(?:van dong|xa hoi hoa)\b")),
+    ("report_date", re.compile(r"^ngay (?:bao cao|ky)\b")),
+    ("signer_name", re.compile(r"^(?:ho (?:va )?ten )?nguoi ky\b")),
+    ("signer_title", re.compile(r"^chuc vu\b")),
+    ("report_number", re.compile(r"^so (?:bao cao|hieu)\b")),
+]  # fmt: skip
+_UNITS = {"trieu dong": "triệu đồng", "nghin dong": "nghìn đồng", "ngan dong": "nghìn đồng"}
+_AMOUNT = re.compile(r"^\s*([\d.,\s]*\d)\s*(triệu|nghìn|ngàn)?\s*(?:đồng|đ|vnđ|vnd)?\.?\s*$", re.I)
+
+
+def _field(label: str, wanted: set[str]) -> str | None:
+    key = loose_key(label)
+    if len(key) > 90:
+        return None  # a sentence of a narrative, not a label
+    return next((f for f, pattern in _LABELLED if f in wanted and pattern.search(key)), None)
+
+
+def find_labelled(sheets: Iterable[Sheet], wanted: set[str]) -> dict[str, Cell]:
+    """The fields of `wanted` found by their labels anywhere on `sheets`: the value right of
+    the label, or typed after a colon in the label's own cell ("Ngân sách nhà nước: 25.000.000
+    đồng"). A money label stating "triệu đồng" / "nghìn đồng" carries the unit as a note."""
+    found: dict[str, Cell] = {}
+    for sheet in sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if type(value) is str and value and (hit := _labelled(sheet, r, c, value, wanted)):
+                    key, cell = hit
+                    found.setdefault(key, cell)
+            if wanted <= found.keys():
+                return found
+    return found
+
+
+def _labelled(sheet: Sheet, r: int, c: int, text: str, wanted: set[str]) -> tuple[str, Cell] | None:
+    before, colon, tail = text.rpartition(":")
+    field = _field(before, wanted) if colon and tail.strip() else None
+    if field is None:
+        field, before, tail = _field(text, wanted), text, ""
+    if field is None:
+        return None
+    label = before
+    unit = next((u for k, u in _UNITS.items() if k in loose_key(label)), "")
+    if tail.strip():
+        cell = Cell(sheet.location(r, c), clean(tail.strip()))
+    else:
+        row = sheet.rows[r]
+        right = next((x for x in range(c + 1, min(c + 4, len(row))) if row[x] != ""), None)
+        if right is None:
+            return None
+        cell = sheet.cell(r, right)
+    if field.startswith("budget") and isinstance(cell.value, str):
+        amount = _AMOUNT.match(cell.value)
+        if amount:
+            unit = unit or {"triệu": "triệu đồng"}.get((amount[2] or "").lower(), "")
+            unit = unit or ("nghìn đồng" if amount[2] else "")
+            figure = amount[1].strip()
+            thousands = re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", figure)
+            cell = Cell(cell.location, int(figure.replace(".", "")) if thousands else figure)
+    if unit:
+        cell = Cell(cell.location, cell.value, CellNote("unit", unit))
+    return field, cell
+
+
 def agency_line(sheet: Sheet) -> Cell | None:
     """ "Tên đơn vị báo cáo: X" typed above a table of a retyped form."""
     found = sheet.find(lambda key: key.startswith(_NAME_PREFIX), max_rows=10)
