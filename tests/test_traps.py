@@ -262,3 +262,52 @@ def test_retyped_form_budget_date_and_signer_by_label(
     assert result.submission.signer_name == "Nguyễn Văn An"
     assert f"{result.submission.report_date:%d/%m/%Y}" == "15/12/2021"
     assert totals(result) == (2, 10, 12)
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Tên đơn vị báo cáo: Sở Y tế tỉnh Bắc Kạn", "SYT"),
+        ("Tên đơn vị báo cáo: Hội LHPN tỉnh", "HLHPN"),
+        ("Tên đơn vị báo cáo: Đài PT-TH Bắc Kạn", "DPTTH"),
+        ("Tên đơn vị báo cáo: Bộ CHQS tỉnh", "BCHQS"),
+        ("Tên đơn vị báo cáo: Sở LĐ-TB&XH", "SLDTBXH"),
+        ("Tên đơn vị báo cáo: Ủy ban MTTQ Việt Nam tỉnh", "MTTQ"),
+        ("Tên đơn vị báo cáo: UBND TP Bắc Kạn", "TPBK"),
+        ("Tên đơn vị báo cáo: SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "SVHTTDL"),
+        ("UBND TỈNH BẮC KẠN\nSỞ Y TẾ", "SYT"),  # the ND30 header, no label
+    ],
+)
+def test_agencies_as_clerks_write_them(
+    tmp_path: Path, campaign: Campaign, written: str, code: str
+) -> None:
+    path = tmp_path / "golai.xlsx"
+    retyped(path, [("", [written]), *HEAD[1:], ("", ["Ngân sách nhà nước: 1.000.000 đồng"])])
+    result = validate_file(path, campaign)
+    assert result.agency_code == code, result.issues
+    assert ("form_retyped", "BC", "A1") in issues(result)
+
+
+def test_unrecognised_agency_gets_the_closest_roster_names(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    path = tmp_path / "golai.xlsx"
+    retyped(path, [("", ["Tên đơn vị báo cáo: Hội Phụ nữ tỉnh"]), *HEAD[1:]])
+    result = validate_file(path, campaign)
+    assert issues(result) == [("unknown_agency_close", "BC", "A1")]
+    message = result.issues[0].message
+    assert "“Hội Liên hiệp Phụ nữ tỉnh”" in message and "BC!A1" in message
+    assert "thêm đơn vị" not in message  # never: add an agency that is on the roster
+
+
+def test_aliases_in_the_roster(tmp_path: Path) -> None:
+    from thanghanhdong import config
+
+    text = config.default_config_text().replace(
+        'name = "Hội Liên hiệp Phụ nữ tỉnh"\n',
+        'name = "Hội Liên hiệp Phụ nữ tỉnh"\naliases = ["Hội Phụ nữ tỉnh"]\n',
+    )
+    with_alias = config.parse(text, "thd.toml")
+    path = tmp_path / "golai.xlsx"
+    retyped(path, [("", ["Tên đơn vị báo cáo: Hội Phụ nữ tỉnh"]), *HEAD[1:]])
+    assert validate_file(path, with_alias).agency_code == "HLHPN"

@@ -54,6 +54,13 @@ CATALOGUE: dict[str, Message] = {
         "thêm đơn vị vào thd.toml.",
         "Đơn vị không có trong danh sách (thd.toml).",
     ),
+    "unknown_agency_close": Message(
+        E,
+        "Không nhận ra đơn vị “{name}”{where} trong danh sách đơn vị báo cáo. Tên gần nhất trong "
+        "danh sách: {names}. Nếu đúng là một trong các đơn vị đó, sửa tên trong tệp hoặc thêm "
+        "tên này vào aliases của đơn vị đó trong thd.toml.",
+        "Tên đơn vị không khớp danh sách; thd nêu các tên gần nhất.",
+    ),
     "form_retyped": Message(
         W,
         "Tệp không còn thông tin nhận dạng của mẫu (có thể đã gõ lại hoặc chép sang tệp khác); "

@@ -162,6 +162,9 @@ class RawSubmission:
     # Tables found where thd does not read them (a copied sheet, a block pasted below a table):
     # (form.TableSpec.key, where its header is). Only those with filled rows.
     extra_tables: list[tuple[str, Location]] = field(default_factory=list)
+    # Lines at the top left of the first sheet, where ND30 puts the issuing body with no label
+    # ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ"): tried when no agency name is typed by its label.
+    header_names: list[Cell] = field(default_factory=list)
     kind: str = "excel"  # the kind of answer: "excel", "word", "pdf" (shown to the officer)
 
 

@@ -329,11 +329,30 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
         return None, False  # check() marks the file as no report
     typed = _typed_name(raw)
     agency = campaign.agency_by_name(typed) if typed else None
+    if agency is None and not typed:
+        # No name by its label: the ND30 header at the top left ("SỞ Y TẾ" under "UBND TỈNH").
+        for cell in raw.header_names:
+            if (agency := campaign.agency_by_name(str(cell.value))) is not None:
+                name_cell = cell
+                break
     if agency is None:
-        checker.add("unknown_agency", name_cell, name=typed or "(để trống)")
+        _unknown_agency(typed, name_cell, checker)
         return None, False
     checker.add("form_retyped", name_cell, name=agency.name)
     return agency, True
+
+
+def _unknown_agency(typed: str | None, cell: Cell | None, checker: _FileCheck) -> None:
+    """The closest roster names and where the name was read; adding an agency is advised only
+    when no roster name is close."""
+    close = checker.campaign.closest_agencies(typed) if typed else []
+    name = typed or "(để trống)"
+    where = f" (ô {cell.location.shown})" if cell and cell.location.cell else ""
+    if close:
+        names = ", ".join(f"“{a.name}”" for a in close)
+        checker.add("unknown_agency_close", cell, name=name, where=where, names=names)
+    else:
+        checker.add("unknown_agency", cell, name=name)
 
 
 def _check_header(
@@ -350,9 +369,7 @@ def _check_header(
         checker.add("info_sheet_missing", sheet_name=form.SHEET_INFO)
         return
     _check_budget(raw, submission, checker)
-    if header.agency_name and loose_key(header.agency_name, agency=True) != loose_key(
-        agency.name, agency=True
-    ):
+    if header.agency_name and checker.campaign.agency_by_name(header.agency_name) is not agency:
         checker.add(
             "agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name
         )

@@ -333,7 +333,8 @@ CASES = [
     Case(
         "metadata_deleted_unknown_name",
         build_meta_deleted("Phòng Văn hóa"),
-        [("unknown_agency", INFO, "B4")],
+        # The closest roster name ("Sở Văn hóa, Thể thao và Du lịch") is offered.
+        [("unknown_agency_close", INFO, "B4")],
     ),
     Case(
         "rows_inserted_by_agency",

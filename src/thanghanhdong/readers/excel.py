@@ -225,7 +225,10 @@ def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
         if name not in not_tables
         for found in layout.unread_tables(sheet(name), read)
     ]
+    first = next((t.sheet for t in tables.values() if t.sheet), None)
+    heads = layout.header_names(sheet(first)) if meta is None and first else []
     return RawSubmission(
+        header_names=heads,
         path=path,
         meta=meta,
         info=info,

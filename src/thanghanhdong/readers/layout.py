@@ -181,6 +181,17 @@ def _labelled(sheet: Sheet, r: int, c: int, text: str, wanted: set[str]) -> tupl
     return field, cell
 
 
+def header_names(sheet: Sheet) -> list[Cell]:
+    """The text lines of the top-left block (ND30's issuing-body header), top to bottom."""
+    found = []
+    for r, row in enumerate(sheet.rows[:4]):
+        for c, value in enumerate(row[:3]):
+            if isinstance(value, str) and value.strip():
+                lines = [line.strip() for line in value.splitlines() if line.strip()]
+                found += [Cell(sheet.location(r, c), clean(line)) for line in lines[:3]]
+    return found
+
+
 def agency_line(sheet: Sheet) -> Cell | None:
     """ "Tên đơn vị báo cáo: X" typed above a table of a retyped form."""
     found = sheet.find(lambda key: key.startswith(_NAME_PREFIX), max_rows=10)
