@@ -311,3 +311,37 @@ def test_aliases_in_the_roster(tmp_path: Path) -> None:
     path = tmp_path / "golai.xlsx"
     retyped(path, [("", ["Tên đơn vị báo cáo: Hội Phụ nữ tỉnh"]), *HEAD[1:]])
     assert validate_file(path, with_alias).agency_code == "HLHPN"
+
+
+def indented_like_gnumeric(ods: Path, target: Path) -> Path:
+    """The .ods with its content.xml indented, one element a line, as Gnumeric writes it."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(ods) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "content.xml":
+                part = etree.tostring(etree.fromstring(part), pretty_print=True)
+            out.writestr(info, part)
+    return target
+
+
+@needs_soffice
+def test_gnumeric_style_ods_is_read_not_called_corrupt(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    from conftest import soffice_convert
+    from python_calamine import CalamineWorkbook
+
+    rows = [SampleRow("Tập huấn", 2, 40, 65, "Huyện"), SampleRow("Hội thảo", 1, 5, 6, "Tỉnh")]
+    source = base_form(tmp_path, campaign, stamper, rows)
+    (ods,) = soffice_convert([source], "ods", tmp_path / "ods", tmp_path / "profile")
+    indented = indented_like_gnumeric(ods, tmp_path / "gnumeric.ods")
+    with pytest.raises(Exception, match="table-cell"):  # what calamine says of it
+        CalamineWorkbook.from_path(str(indented)).get_sheet_by_name(ACT)
+    result = validate_file(indented, campaign)
+    assert issues(result) == []
+    assert result.agency_code == "BABE"  # the form's hidden sheet is still read
+    assert totals(result) == (3, 45, 71)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,15 @@ from thanghanhdong.text import loose_key
 def read(path: Path, data: bytes) -> RawSubmission:
     """Read one workbook already checked by `container.check`. Raises FileError when it cannot
     be used at all."""
-    workbook = _open(data)
+    try:
+        workbook = _open(data)
+    except FileError:
+        # Gnumeric indents content.xml, which calamine refuses ("Expecting 'table-cell'"); a
+        # spreadsheet program opens it: read it again without the indentation.
+        plain = _without_indentation(data)
+        if plain is None:
+            raise
+        workbook = _open(plain)
     try:
         return _read_workbook(path, workbook, _SheetXml(data))
     finally:
@@ -45,6 +54,30 @@ def _open(data: bytes) -> Any:
             raise file_error("password") from exc
         # calamine's own text is English and technical: the officer gets what to do instead.
         raise file_error("unopenable") from exc
+
+
+_INDENT = re.compile(rb">[ \t]*\r?\n[ \t\r\n]*<")
+
+
+def _without_indentation(data: bytes) -> bytes | None:
+    """An .ods whose content.xml has the whitespace between tags (line breaks and indentation,
+    never text) removed; None for any other file. content.xml is bounded by container.check."""
+    if not data.startswith(container.ZIP_MAGIC):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            if "content.xml" not in source.namelist():
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    part = source.read(info)
+                    if info.filename == "content.xml":
+                        part = _INDENT.sub(b"><", part)
+                    target.writestr(info, part)
+            return out.getvalue()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
 
 
 class _CellBudget:
