@@ -5,10 +5,16 @@ Makes 1,000 filled forms (one filled workbook, stamped for 1,000 synthetic agenc
 with its worker processes. Prints figures; asserts nothing.
 
     .venv/bin/python benchmarks/validate.py [N]
+    .venv/bin/python benchmarks/validate.py [N] --compare REV   # per-form time before/after
+
+`--compare REV` times `validate_file` one process with the package of git revision REV (before)
+and with the working tree's (after), each in a process of its own on the same files.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,13 +38,13 @@ def synthetic_campaign(count: int) -> Campaign:
 def make_inbox(campaign: Campaign, inbox: Path) -> list[Path]:
     report = SampleReport()
     report.tables["activities"] = [
-        SampleRow(item, 2, 30, 45, "Xã") for item in campaign.catalogues.activities[:10]
+        SampleRow(item, 2, 30, 45, "Xã") for item in campaign.catalogues.items("activities")[:10]
     ]
     report.tables["media"] = [
-        SampleRow(item, 20, 900, 1000, "Huyện") for item in campaign.catalogues.media
+        SampleRow(item, 20, 900, 1000, "Huyện") for item in campaign.catalogues.items("media")
     ]
     report.tables["products"] = [
-        SampleRow(item, 50, 0, 0, "Xã") for item in campaign.catalogues.products
+        SampleRow(item, 50, 0, 0, "Xã") for item in campaign.catalogues.items("products")
     ]
     stamper = FormStamper(campaign, fill_bytes(build_workbook_bytes(campaign), report))
     paths = []
@@ -61,8 +67,48 @@ def per_form_ms(label: str, seconds: float, count: int) -> float:
     return value
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def serial_only(count: int, inbox: Path) -> None:
+    """Time validate_file over the forms already in `inbox` (run by `compare`)."""
+    campaign = synthetic_campaign(count)
+    paths = sorted(inbox.glob("*.xlsx"))
+    for path in paths[:20]:
+        validate_file(path, campaign)
+    start = time.perf_counter()
+    for path in paths:
+        validate_file(path, campaign)
+    per_form_ms("validate_file, one process", time.perf_counter() - start, len(paths))
+
+
+def compare(count: int, revision: str) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        base, inbox = Path(temp) / "base", Path(temp) / "inbox"
+        base.mkdir()
+        inbox.mkdir()
+        make_inbox(synthetic_campaign(count), inbox)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", revision, "src", "templates"], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
+        for label, src in ((f"before ({revision})", base / "src"), ("after", ROOT / "src")):
+            print(f"{label}:", flush=True)
+            env = {**os.environ, "PYTHONPATH": str(src)}
+            subprocess.run(
+                [sys.executable, __file__, str(count), "--serial-only", str(inbox)],
+                env=env, check=True,
+            )  # fmt: skip
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    if "--serial-only" in sys.argv:
+        serial_only(count, Path(sys.argv[sys.argv.index("--serial-only") + 1]))
+        return
+    if "--compare" in sys.argv:
+        compare(count, sys.argv[sys.argv.index("--compare") + 1])
+        return
     campaign = synthetic_campaign(count)
     with tempfile.TemporaryDirectory() as temp:
         inbox = Path(temp)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -105,39 +107,76 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -
     except Exception as exc:
         raise file_error("bad_sheet", sheet=name) from exc
     loaded = Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
+    if name == form.SHEET_META:
+        return loaded  # thd's own values: no formula, merge or hidden row to read
     found = xml.scan(name)
     if found is not None:
         _apply(loaded, found)
+    ranges = getattr(sheet, "merged_cell_ranges", None)
+    if ranges:  # calamine reads the merges itself (.xlsx, .xls)
+        loaded.merges = [
+            (a - loaded.row0, b - loaded.col0, x - loaded.row0, y - loaded.col0)
+            for (a, b), (x, y) in ranges
+            if (x - a + 1) * (y - b + 1) <= sheetxml.MAX_MERGE_CELLS and (a, b) != (x, y)
+        ]
     return loaded
 
 
 class _SheetXml:
-    """The sheet parts of an .xlsx, opened only when a sheet is loaded (no other format has
-    them: .xls and .ods give no notes)."""
+    """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (no other
+    format has them: .xls and .ods give no notes). Each worksheet part is inflated and searched
+    for a few bytes; only when one holds a formula, an error value or a hidden row are the
+    sheets' names resolved to their parts and those parts parsed."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.archive: zipfile.ZipFile | None = None
-        self.parts: dict[str, str] | None = None
+        self.parts: dict[str, bytes] | None = None  # sheet name -> part, for marked parts only
         self.recalc = False
 
     def scan(self, name: str) -> sheetxml.SheetXml | None:
         if self.parts is None:
-            self.parts = {}
-            if self.data.startswith(container.ZIP_MAGIC):
-                try:
-                    self.archive = zipfile.ZipFile(io.BytesIO(self.data))
-                    self.parts, self.recalc = sheetxml.sheet_parts(self.archive)
-                except (zipfile.BadZipFile, OSError, ValueError):
-                    self.parts = {}
+            self.parts = self._marked_parts()
         part = self.parts.get(name)
-        if part is None or self.archive is None:
-            return None
+        return sheetxml.scan(part, self.recalc, merges=False) if part is not None else None
+
+    def _marked_parts(self) -> dict[str, bytes]:
+        if not self.data.startswith(container.ZIP_MAGIC):
+            return {}
         try:
-            # container.check has bounded every sheet part's size already.
-            return sheetxml.scan(self.archive.read(part), self.recalc)
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-            return None
+            archive = zipfile.ZipFile(io.BytesIO(self.data))
+            sheets = [i for i in archive.infolist() if _WORKSHEET.fullmatch(i.filename)]
+            marked = {}
+            for info in sheets:
+                part = _inflate(self.data, info)
+                if part is None or sheetxml.marked(part):
+                    marked[info.filename] = part if part is not None else archive.read(info)
+            if not marked:
+                return {}
+            names, self.recalc = sheetxml.sheet_parts(archive)
+            return {name: marked[path] for name, path in names.items() if path in marked}
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, zlib.error):
+            return {}
+
+
+_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """A part's bytes straight from the archive (zipfile's own reader costs more than the
+    inflating); None when the part is stored some other way. container.check bounded the
+    declared sizes, and no more than the declared size is ever inflated."""
+    offset = info.header_offset
+    header = data[offset : offset + 30]
+    if len(header) < 30 or not header.startswith(container.ZIP_MAGIC):
+        return None
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = offset + 30 + name_length + extra_length
+    raw = data[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return raw[: info.file_size]
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    return zlib.decompressobj(-15).decompress(raw, info.file_size + 1)[: info.file_size]
 
 
 def _apply(sheet: Sheet, found: sheetxml.SheetXml) -> None:
@@ -153,7 +192,7 @@ def _apply(sheet: Sheet, found: sheetxml.SheetXml) -> None:
         else:
             pending.pop((r, c), None)
             _put(sheet, r - r0, c - c0, value)
-    sheet.merges = [(a - r0, b - c0, x - r0, y - c0) for a, b, x, y in found.merges]
+    sheet.merges += [(a - r0, b - c0, x - r0, y - c0) for a, b, x, y in found.merges]
     sheet.hidden_rows = {r - r0 for r in found.hidden_rows}
 
 

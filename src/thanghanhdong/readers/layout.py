@@ -325,6 +325,8 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
     inputs = [c for key, c in columns.items() if key != "stt"]
     numbers = [columns[key] for key in header.spec.number_keys if key in columns]
     last_figures: int | None = None  # the last row of `span` with figures, found when needed
+    # Merges of the header rows only (the form's own) need no look at each row.
+    merged = any(box[2] >= span.start and box[0] < span.stop for box in sheet.merges)
     for r in span:
         values = sheet.rows[r]
         if values.count("") == len(values) or not _filled(values, inputs):
@@ -340,7 +342,7 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
                 if r >= last_figures:
                     return True  # place and date, signer: under the last table of a retyped form
         cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
-        if sheet.merges:
+        if merged:
             _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
     return False

@@ -87,15 +87,15 @@ def _unescape(text: str) -> str:
     )
 
 
-def scan(data: bytes, recalc: bool) -> SheetXml:
+def scan(data: bytes, recalc: bool, merges: bool = True) -> SheetXml:
     found = SheetXml()
     _scan_cells(data, recalc, found)
-    if b"mergeCell" in data:
+    if merges and b"mergeCell" in data:
         for ref in _MERGE.findall(data):
             box = parse_range(ref.decode("ascii"))
             if box and box[:2] != box[2:] and _area(box) <= MAX_MERGE_CELLS:
                 found.merges.append(box)
-    if b"hidden" in data:
+    if _hidden(data):
         for tag in _HIDDEN_ROW.findall(data):
             ref = re.search(rb"""\sr\s*=\s*["'](\d{1,7})["']""", tag)
             if ref and _HIDDEN.search(tag):
@@ -105,6 +105,24 @@ def scan(data: bytes, recalc: bool) -> SheetXml:
 
 def _area(box: tuple[int, int, int, int]) -> int:
     return (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
+
+
+def marked(data: bytes) -> bool:
+    """Whether a sheet part may hold a formula, an error value or a hidden row (byte searches
+    at memchr speed: most sheets hold none)."""
+    return (
+        b"</f>" in data
+        or b"<f " in data
+        or b":f>" in data
+        or b":f " in data
+        or b"t=\"e\"" in data
+        or b"t='e'" in data
+        or _hidden(data)
+    )
+
+
+def _hidden(data: bytes) -> bool:
+    return b'hidden="1"' in data or b'hidden="true"' in data or b"hidden='" in data
 
 
 def _scan_cells(data: bytes, recalc: bool, found: SheetXml) -> None:
