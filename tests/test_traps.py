@@ -116,7 +116,7 @@ def retyped_with_formulas(path: Path, formulas: dict[str, str]) -> None:
     spec = form.table("activities")
     headers = ["STT", spec.item_label, spec.count_label, "Nam", "Nữ", "Cấp triển khai"]
     group = next(c.group for c in spec.columns if c.group)
-    sheet.write_row("A3", headers[:3] + [group, "", headers[5]])
+    sheet.write_row("A3", [*headers[:3], group, "", headers[5]])
     sheet.write_row("D4", ["Nam", "Nữ"])
     sheet.write_row("A5", [1, "Tập huấn", 2, 10, 12, "Huyện"])
     sheet.write_row("A6", [2, "Hội thảo", 1, 4, 5, "Xã"])
@@ -244,7 +244,11 @@ HEAD = [
     ("budget_line", "meant", "expected"),
     [
         (["Ngân sách nhà nước: 25.000.000 đồng"], 25_000_000, []),
-        (["Kinh phí ngân sách nhà nước (triệu đồng)", 25], 25_000_000, [("budget_unit", "BC", "B4")]),
+        (
+            ["Kinh phí ngân sách nhà nước (triệu đồng)", 25],
+            25_000_000,
+            [("budget_unit", "BC", "B4")],
+        ),
         (["Ngân sách nhà nước", 500], 500, [("implausible_budget", "BC", "B4")]),
         (None, 0, [("budget_not_found", None, None)]),
     ],

@@ -452,7 +452,7 @@ _SUBTOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:cap\b|\(|\d|[i
 
 
 def _total_kind(row: BaseModel) -> str | None:
-    """"total" for a grand-total row, "subtotal" for "Cộng cấp huyện", "Tổng số cấp xã",
+    """ "total" for a grand-total row, "subtotal" for "Cộng cấp huyện", "Tổng số cấp xã",
     "Cộng (1)+(2)"; None for any other row (an activity named "Tổng kết ..." is one)."""
     for text in (getattr(row, "item", None), getattr(row, "stt", None)):
         key = loose_key(text) if text else ""
@@ -574,9 +574,7 @@ def _sums_group(parsed: BaseModel, raw_row: RawRow, state: _Table) -> bool:
     return [v or 0 for v in values] == sums
 
 
-def _figures_of(
-    i: int, state: _Table, children: dict[int, list[int]]
-) -> dict[str, int] | None:
+def _figures_of(i: int, state: _Table, children: dict[int, list[int]]) -> dict[str, int] | None:
     """The figures row `i` stands for: its own when counted, its children's when a parent."""
     if i in state.accepted:
         return state.accepted[i][0].figures
@@ -603,9 +601,7 @@ def _resolve_parents(
         item = getattr(parsed, "item", None) or ""
         if differing:
             key = differing[0]
-            checker.add(
-                "totals_mismatch", raw_row.cells[key], typed=own[key], computed=sums[key]
-            )
+            checker.add("totals_mismatch", raw_row.cells[key], typed=own[key], computed=sums[key])
         else:
             rows = ", ".join(str(state_row(j, state, children)) for j in children[i])
             checker.add("parent_row", raw_row.cells["item"], item=item, children=f"dòng {rows}")

@@ -469,10 +469,9 @@ CASES = [
                 SampleRow("Hội thảo cấp xã", 1, 6, 4, "Xã"),
                 SampleRow("Tọa đàm", 1, 2, 2, "Tỉnh"),
                 cells={
-                    (ACT, "A7"): "1", (ACT, "A8"): "1.1", (ACT, "A9"): "1.2",
-                    (ACT, "A10"): "2", (ACT, "A11"): "a", (ACT, "A12"): "b",
-                    (ACT, "A13"): "3",
-                },  # fmt: skip
+                    (ACT, f"A{7 + offset}"): stt
+                    for offset, stt in enumerate(("1", "1.1", "1.2", "2", "a", "b", "3"))
+                },
             )
         ),
         # Row 10 is a heading (no figures over its a / b rows): nothing to say.

@@ -224,7 +224,9 @@ def _value(
     gr, gc = r - sheet.row0, c - sheet.col0
     if (gr, gc) in sheet.notes:
         return None
-    value = sheet.rows[gr][gc] if 0 <= gr < len(sheet.rows) and 0 <= gc < len(sheet.rows[gr]) else ""
+    value = (
+        sheet.rows[gr][gc] if 0 <= gr < len(sheet.rows) and 0 <= gc < len(sheet.rows[gr]) else ""
+    )
     if value == "" or value is None:
         return 0.0
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
