@@ -131,19 +131,32 @@ class _SheetXml:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.parts: dict[str, bytes] | None = None  # sheet name -> part, for marked parts only
+        self.ods: dict[str, sheetxml.SheetXml] | None = None  # an .ods: every sheet's notes
         self.recalc = False
 
     def scan(self, name: str) -> sheetxml.SheetXml | None:
         if self.parts is None:
             self.parts = self._marked_parts()
+        if self.ods is not None:
+            return self.ods.get(name)
         part = self.parts.get(name)
         return sheetxml.scan(part, self.recalc, merges=False) if part is not None else None
+
+    def _ods(self, archive: zipfile.ZipFile) -> dict[str, bytes]:
+        """An .ods: calamine sees no merge, error value or uncomputed formula in it either."""
+        content = _inflate(self.data, archive.getinfo("content.xml"))
+        if content is None:
+            content = archive.read("content.xml")
+        self.ods = sheetxml.scan_ods(content) if sheetxml.ods_marked(content) else {}
+        return {}
 
     def _marked_parts(self) -> dict[str, bytes]:
         if not self.data.startswith(container.ZIP_MAGIC):
             return {}
         try:
             archive = zipfile.ZipFile(io.BytesIO(self.data))
+            if "content.xml" in archive.namelist():
+                return self._ods(archive)
             sheets = [i for i in archive.infolist() if _WORKSHEET.fullmatch(i.filename)]
             marked = {}
             for info in sheets:

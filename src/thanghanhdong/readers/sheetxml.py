@@ -142,3 +142,79 @@ def _scan_cells(data: bytes, recalc: bool, found: SheetXml) -> None:
         if value is None or recalc:
             text = _unescape(formula[1].decode("utf-8", "replace")) if formula else ""
             found.formulas[where] = text
+
+
+# ---------------------------------------------------------------------------------- .ods
+
+_ODS_TAG = re.compile(
+    rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>"
+)
+_ODS_NAME = re.compile(rb"""table:name\s*=\s*["']([^"']*)["']""")
+_ODS_INT = {
+    key: re.compile(rb"table:" + key + rb"""\s*=\s*["'](\d{1,9})["']""")
+    for key in (
+        b"number-rows-repeated", b"number-columns-repeated", b"number-columns-spanned",
+        b"number-rows-spanned",
+    )
+}  # fmt: skip
+_ODS_FORMULA = re.compile(rb"""table:formula\s*=\s*["']([^"']*)["']""")
+_ODS_TEXT = re.compile(rb"<text:p>([^<]{0,40})</text:p>")
+_ODS_REF = re.compile(
+    r"\[\$?[^\].]*\.(\$?[A-Z]{1,3}\$?\d{1,7})(?::\$?[^\].]*\.(\$?[A-Z]{1,3}\$?\d{1,7}))?\]"
+)
+_ODS_MARKS = (b"spanned=", b'value-type="error"', b"table:formula=", b'visibility="')
+
+
+def ods_marked(content: bytes) -> bool:
+    return any(mark in content for mark in _ODS_MARKS)
+
+
+def ods_formula(text: str) -> str:
+    """ "of:=[.A5]/0" -> "A5/0": the ODF formula in the notation `formula.evaluate` reads."""
+    text = text.removeprefix("of:").removeprefix("=")
+    return _ODS_REF.sub(lambda m: m[1] + (f":{m[2]}" if m[2] else ""), text)
+
+
+def _ods_int(key: bytes, attrs: bytes) -> int:
+    found = _ODS_INT[key].search(attrs)
+    return max(int(found[1]), 1) if found else 1
+
+
+def scan_ods(content: bytes) -> dict[str, SheetXml]:
+    """Every sheet's notes in an .ods content.xml: merges (spanned cells), error values,
+    formulas without a value, hidden or filtered rows."""
+    sheets: dict[str, SheetXml] = {}
+    found, row, col, rows = SheetXml(), 0, 0, 1
+    for tag in _ODS_TAG.finditer(content):
+        closing, name, attrs = tag.groups()
+        if name == b"table":
+            if not closing:
+                title = _ODS_NAME.search(attrs)
+                found, row = SheetXml(), 0
+                sheets[_unescape(title[1].decode("utf-8", "replace")) if title else ""] = found
+        elif name == b"table-row":
+            if closing:
+                row += rows
+            else:
+                rows, col = _ods_int(b"number-rows-repeated", attrs), 0
+                if b'visibility="' in attrs and b'visibility="visible"' not in attrs:
+                    found.hidden_rows.update(range(row, row + min(rows, 10_000)))
+                row += rows if attrs.rstrip().endswith(b"/") else 0
+        elif not closing:
+            if name == b"table-cell":
+                _ods_cell(content, tag.end(), attrs, (row, col), found)
+            col += _ods_int(b"number-columns-repeated", attrs)
+    return sheets
+
+
+def _ods_cell(content: bytes, end: int, attrs: bytes, at: tuple[int, int], found: SheetXml) -> None:
+    cols, rows = _ods_int(b"number-columns-spanned", attrs), _ods_int(b"number-rows-spanned", attrs)
+    if (cols > 1 or rows > 1) and cols * rows <= MAX_MERGE_CELLS:
+        found.merges.append((at[0], at[1], at[0] + rows - 1, at[1] + cols - 1))
+    if b'value-type="error"' in attrs:
+        text = _ODS_TEXT.match(content, end)
+        found.errors[at] = _unescape(text[1].decode("utf-8", "replace")) if text else "#?"
+        return
+    formula = _ODS_FORMULA.search(attrs)
+    if formula and b"value-type=" not in attrs:
+        found.formulas[at] = ods_formula(_unescape(formula[1].decode("utf-8", "replace")))
