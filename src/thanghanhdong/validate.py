@@ -362,7 +362,6 @@ def _check_header(
     agency: Agency,
     checker: _FileCheck,
 ) -> None:
-    info = checker.campaign.campaign
     name_cell = raw.info.get("agency_name")
     if raw.meta and not raw.info.keys() - {"agency_name"}:
         # A generated form whose info sheet is gone: one error, not warnings about its cells.
@@ -373,6 +372,25 @@ def _check_header(
         checker.add(
             "agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name
         )
+    _check_date(raw, header, submission, checker)
+    if not header.signer_name:
+        checker.add("missing_signer", raw.info.get("signer_name"), sheet=_info_sheet(raw))
+    for key in form.NARRATIVE_KEYS:
+        cell = raw.info.get(key)
+        text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
+        if legacy:
+            checker.add("legacy_encoding", cell, encoding=legacy["encoding"], note=legacy["note"])
+        submission.narratives[key] = text
+        if not text:
+            checker.add(
+                "empty_narrative", cell, sheet=_info_sheet(raw), section=form.info_field(key).label
+            )
+
+
+def _check_date(
+    raw: RawSubmission, header: HeaderIn, submission: Submission, checker: _FileCheck
+) -> None:
+    info = checker.campaign.campaign
     date_cell = raw.info.get("report_date")
     if date_cell is None or header.report_date in (None, ""):
         checker.add("missing_report_date", date_cell, sheet=_info_sheet(raw))
@@ -394,18 +412,6 @@ def _check_header(
                 date_cell,
                 date=f"{submission.report_date:%d/%m/%Y}",
                 start=f"{info.period_start:%d/%m/%Y}",
-            )
-    if not header.signer_name:
-        checker.add("missing_signer", raw.info.get("signer_name"), sheet=_info_sheet(raw))
-    for key in form.NARRATIVE_KEYS:
-        cell = raw.info.get(key)
-        text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
-        if legacy:
-            checker.add("legacy_encoding", cell, encoding=legacy["encoding"], note=legacy["note"])
-        submission.narratives[key] = text
-        if not text:
-            checker.add(
-                "empty_narrative", cell, sheet=_info_sheet(raw), section=form.info_field(key).label
             )
 
 
@@ -603,12 +609,12 @@ def _resolve_parents(
             key = differing[0]
             checker.add("totals_mismatch", raw_row.cells[key], typed=own[key], computed=sums[key])
         else:
-            rows = ", ".join(str(state_row(j, state, children)) for j in children[i])
+            rows = ", ".join(str(_row_number(j, state, children)) for j in children[i])
             checker.add("parent_row", raw_row.cells["item"], item=item, children=f"dòng {rows}")
     return [state.accepted[i] for i in sorted(state.accepted)]
 
 
-def state_row(j: int, state: _Table, children: dict[int, list[int]]) -> int:
+def _row_number(j: int, state: _Table, children: dict[int, list[int]]) -> int:
     if j in state.accepted:
         return state.accepted[j][1].row + 1
     return state.parents[j][1].row + 1 if j in state.parents else j + 1

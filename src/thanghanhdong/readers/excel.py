@@ -16,7 +16,14 @@ from typing import Any
 
 from thanghanhdong import container, form
 from thanghanhdong.container import MAX_CELLS, file_error, too_many_cells
-from thanghanhdong.model import CellNote, FileError, RawSubmission, RawTable, column_letter
+from thanghanhdong.model import (
+    Cell,
+    CellNote,
+    FileError,
+    RawSubmission,
+    RawTable,
+    column_letter,
+)
 from thanghanhdong.readers import formula, layout, sheetxml
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.text import loose_key
@@ -263,6 +270,17 @@ _LABELLED_KEYS = {
 }  # fmt: skip
 
 
+def _find_info(info: dict[str, Cell], others: list[Sheet], renamed: list[Sheet]) -> None:
+    """Info sheet renamed, moved, deleted, or a retyped form: the fields by their labels,
+    wherever they are (only then are the other sheets looked at). `renamed`: the sheets that
+    may be the info sheet under another name (none when it was found by its name)."""
+    for other in renamed:
+        for key, cell in layout.read_info(other).items():
+            info.setdefault(key, cell)
+    for key, cell in layout.find_labelled(others, _LABELLED_KEYS - info.keys()).items():
+        info.setdefault(key, cell)
+
+
 def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
@@ -285,18 +303,10 @@ def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
             [named] if named else [n for n in names if n not in (form.SHEET_META, info_name)]
         )
         tables[spec.key] = layout.find_table(spec, (sheet(n) for n in candidates), read)
-    missing = _LABELLED_KEYS - info.keys()
-    if missing:
-        # Info sheet renamed, moved, deleted, or a retyped form: the fields by their labels,
-        # wherever they are (only then are the other sheets looked at).
+    if _LABELLED_KEYS - info.keys():
         others = [sheet(n) for n in names if n not in (form.SHEET_META, info_name)]
-        if info_name is None:
-            guide = by_key.get(loose_key(form.SHEET_GUIDE))
-            for other in (o for o in others if o.name != guide):
-                for key, cell in layout.read_info(other).items():
-                    info.setdefault(key, cell)
-        for key, cell in layout.find_labelled(others, _LABELLED_KEYS - info.keys()).items():
-            info.setdefault(key, cell)
+        guide = by_key.get(loose_key(form.SHEET_GUIDE))
+        _find_info(info, others, [] if info_name else [o for o in others if o.name != guide])
     if "agency_name" not in info:
         # Form retyped without the info sheet: take "Tên đơn vị báo cáo: X" from a table sheet.
         for table in tables.values():
