@@ -524,7 +524,9 @@ class _Table:
 def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
     table = raw.tables.get(spec.key)
     if table is None or table.sheet is None:
-        checker.add("table_missing", sheet=spec.sheet, table=spec.sheet)
+        # At the sheet when it is there (its header row deleted), else on the whole file.
+        where = spec.sheet if spec.sheet in raw.sheet_names else None
+        checker.add("table_missing", sheet=where, table=spec.sheet)
         return []
     if table.missing_columns:
         labels = ", ".join(spec.column(key).label for key in table.missing_columns)
