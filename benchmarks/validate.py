@@ -6,10 +6,16 @@ with its worker processes; then the per-file cost of a Word answer and of its PD
 LibreOffice, when installed) through `validate_file`. Prints figures; asserts nothing.
 
     .venv/bin/python benchmarks/validate.py [N]
+    .venv/bin/python benchmarks/validate.py [N] --compare REV   # per-form time before/after
+
+`--compare REV` times `validate_file` one process with the package of git revision REV (before)
+and with the working tree's (after), each in a process of its own on the same files.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,8 +68,62 @@ def per_form_ms(label: str, seconds: float, count: int) -> float:
     return value
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def serial_only(count: int, inbox: Path) -> None:
+    """Time validate_file over the forms already in `inbox` (run by `compare`): the best of
+    three passes, since the machine is shared and noise only ever adds time."""
+    campaign = synthetic_campaign(count)
+    paths = sorted(inbox.glob("*.xlsx"))
+    for path in paths[:20]:
+        validate_file(path, campaign)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for path in paths:
+            validate_file(path, campaign)
+        best = min(best, time.perf_counter() - start)
+    print(f"{best * 1000 / len(paths):.3f}")
+
+
+def compare(count: int, revision: str) -> None:
+    """Per-form time of validate_file, before (REV) and after (the working tree), alternated
+    in fresh processes on the same files; the best of each is printed with their ratio."""
+    with tempfile.TemporaryDirectory() as temp:
+        base, inbox = Path(temp) / "base", Path(temp) / "inbox"
+        base.mkdir()
+        inbox.mkdir()
+        make_inbox(synthetic_campaign(count), inbox)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", revision, "src", "templates"],
+            capture_output=True, check=True,
+        )  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
+        sides = {f"before ({revision})": base / "src", "after": ROOT / "src"}
+        best = dict.fromkeys(sides, float("inf"))
+        for _ in range(2):
+            for label, src in sides.items():
+                done = subprocess.run(
+                    [sys.executable, __file__, str(count), "--serial-only", str(inbox)],
+                    env={**os.environ, "PYTHONPATH": str(src)},
+                    capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                best[label] = min(best[label], float(done.stdout.split()[-1]))
+        for label, value in best.items():
+            print(f"validate_file, one process, {label:<22} {value:6.2f} ms/form")
+        before, after = best.values()
+        print(f"after / before: {after / before:.2f}x ({count} forms)")
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    if "--serial-only" in sys.argv:
+        serial_only(count, Path(sys.argv[sys.argv.index("--serial-only") + 1]))
+        return
+    if "--compare" in sys.argv:
+        compare(count, sys.argv[sys.argv.index("--compare") + 1])
+        return
     campaign = synthetic_campaign(count)
     with tempfile.TemporaryDirectory() as temp:
         inbox = Path(temp)

@@ -383,3 +383,123 @@ def test_damaged_files(
             for key, expected in DEFAULT_TOTALS.items():
                 assert sums(result.submission.tables[key]) == expected, (seed, key)
         check_conservation(result, campaign)
+
+
+# ------------------------------------------------------------ figures meant (issue 9)
+
+MEANT_SEEDS = range(60)
+MEANT_ITEMS = ("Tập huấn", "Hội thảo", "Tọa đàm", "Phát thanh", "Nói chuyện chuyên đề")
+
+
+@dataclass
+class Meant:
+    """A table filled with formulas, subtotals, parent rows and merges, and what it means."""
+
+    cells: dict[tuple[str, str], Any] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+    totals: tuple[int, int, int] = (0, 0, 0)
+    must_refuse: bool = False  # a merged Nam/Nữ or an error value: never read as figures
+
+
+def _as_formula(rng: random.Random, value: int) -> Any:
+    """The value itself, or a formula (no cached result) that computes it."""
+    if rng.random() < 0.7:
+        return value
+    part = rng.randint(0, value)
+    return Formula(rng.choice((f"={part}+{value - part}", f"=SUM({part},{value - part})")))
+
+
+def meant_case(rng: random.Random) -> Meant:
+    spec = form.table("activities")
+    meant, row = Meant(), form.TABLE_FIRST_DATA_ROW
+    total = [0, 0, 0]
+
+    def put(stt: Any, item: str, figures: list[int], level: str | None) -> None:
+        nonlocal row
+        values = {"stt": stt, "item": item, "level": level}
+        values |= {k: _as_formula(rng, v) for k, v in zip(NUMBER_KINDS, figures, strict=True)}
+        for key, value in values.items():
+            meant.cells[(spec.sheet, f"{spec.letter(key)}{row}")] = value
+        row += 1
+
+    for group in range(rng.randint(1, 3)):
+        leaves = [[rng.randint(1, 9), rng.randint(0, 300), rng.randint(0, 300)] for _ in range(
+            rng.randint(1, 3))]  # fmt: skip
+        level = rng.choice(("Tỉnh", "Huyện", "Xã"))
+        sums = [sum(leaf[i] for leaf in leaves) for i in range(3)]
+        parent = len(leaves) > 1 and rng.random() < 0.4
+        if parent:
+            put(str(group + 1), rng.choice(MEANT_ITEMS), sums, level)
+        for number, leaf in enumerate(leaves, 1):
+            stt = f"{group + 1}.{number}" if parent else row - form.TABLE_FIRST_DATA_ROW + 1
+            put(stt, rng.choice(MEANT_ITEMS), leaf, level)
+        if not parent and len(leaves) > 1 and rng.random() < 0.4:
+            put("", rng.choice(("Cộng", f"Cộng cấp {level.lower()}")), sums, None)
+        total = [t + s for t, s in zip(total, sums, strict=True)]
+    meant.totals = (total[0], total[1], total[2])
+    if rng.random() < 0.15:  # a total typed over Nam and Nữ merged
+        target = rng.randrange(form.TABLE_FIRST_DATA_ROW, row)
+        meant.merges.append(f"{spec.letter('male')}{target}:{spec.letter('female')}{target}")
+        meant.must_refuse = True
+    elif rng.random() < 0.1:
+        target = rng.randrange(form.TABLE_FIRST_DATA_ROW, row)
+        meant.cells[(spec.sheet, f"{spec.letter('female')}{target}")] = Formula("=1/0")
+        meant.must_refuse = True
+    return meant
+
+
+def meant_file(seed: int, directory: Path, blank: bytes) -> tuple[Path, Meant]:
+    rng = random.Random(50_000 + seed)
+    meant = meant_case(rng)
+    report = SampleReport()
+    report.tables = {}
+
+    def edit(workbook: Any) -> None:
+        type_into(workbook, meant.cells)
+        for merged in meant.merges:
+            workbook[form.table("activities").sheet].merge_cells(merged)
+
+    path = directory / f"meant-{seed}.xlsx"
+    path.write_bytes(fill_bytes(blank, report, edit=edit))
+    return path, meant
+
+
+def check_meant(path: Path, meant: Meant, campaign: Campaign) -> None:
+    from helpers import consolidate
+
+    result = validate_file(path, campaign)
+    check_result(result, path)
+    if meant.must_refuse:
+        assert not result.ok, (path.name, result.issues)
+        return
+    # The error-value formula "=1/0" aside, every case here is readable and must pass.
+    assert result.ok, (path.name, result.errors)
+    assert result.submission is not None
+    figures = consolidate(campaign, [result.submission], report_date=date(2021, 12, 20))
+    got = figures.to_json()["totals"]["activities"]
+    assert (got["count"], got["male"], got["female"]) == meant.totals, path.name
+
+
+def test_every_passing_file_has_the_figures_meant(
+    tmp_path: Path, campaign: Campaign, blanks: dict[str, bytes]
+) -> None:
+    for seed in MEANT_SEEDS:
+        path, meant = meant_file(seed, tmp_path, blanks["BABE"])
+        try:
+            check_meant(path, meant, campaign)
+        except Exception as exc:
+            raise AssertionError(f"meant-figures seed {seed}") from exc
+
+
+@pytest.mark.soffice
+def test_figures_meant_after_libreoffice_computes_and_saves(
+    tmp_path: Path, campaign: Campaign, blanks: dict[str, bytes]
+) -> None:
+    from conftest import SOFFICE, soffice_convert
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    cases = [meant_file(seed, tmp_path, blanks["BABE"]) for seed in MEANT_SEEDS[:12]]
+    saved = soffice_convert([p for p, _ in cases], "xlsx", tmp_path / "lo", tmp_path / "profile")
+    for path, (_, meant) in zip(saved, cases, strict=True):
+        check_meant(path, meant, campaign)

@@ -7,7 +7,10 @@ the project's venv, and imports nothing from thanghanhdong:
 
 PLAN.json is a list of entries `{"sheet": ..., "cell": "B5", "how": "string"|"value"|"formula",
 "value": ...}`: `string` is text typed as text (setString), `value` a number (setValue),
-`formula` input parsed by Calc as typed, e.g. "=2+3" or an ISO date (setFormula). TARGET is
+`formula` input parsed by Calc as typed, e.g. "=2+3" or an ISO date (setFormula), `merge` the
+range `cell` merged (Format > Merge Cells, keeping the first cell's content), `hide_row` the row
+of `cell` hidden (Format > Rows > Hide), `rename_sheet` / `delete_sheet` the sheet renamed to
+`value` / deleted. TARGET is
 stored as .xlsx ("Calc MS Excel 2007 XML"). On stdout: one JSON document with what Calc shows
 in each planned cell after typing (string, value, formula), for the caller's diagnostics.
 
@@ -144,8 +147,20 @@ def fill(desktop, source: Path, target: Path, plan: list[dict]) -> list[dict]:
 
 
 def type_into(document, entry: dict) -> dict:
+    how, value = entry["how"], entry.get("value")
+    if how == "delete_sheet":
+        document.Sheets.removeByName(entry["sheet"])
+        return entry
+    if how == "rename_sheet":
+        document.Sheets.getByName(entry["sheet"]).Name = value
+        return entry
     cell = document.Sheets.getByName(entry["sheet"]).getCellRangeByName(entry["cell"])
-    how, value = entry["how"], entry["value"]
+    if how == "merge":
+        cell.merge(True)
+        return entry
+    if how == "hide_row":
+        cell.Rows.IsVisible = False
+        return entry
     if how == "string":
         cell.setString(str(value))
     elif how == "value":

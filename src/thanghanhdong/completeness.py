@@ -147,6 +147,8 @@ def compute(campaign: Campaign, results: Sequence[FileResult]) -> Completeness:
     by_agency: dict[str, list[FileResult]] = {}
     unrecognised = []
     for result in results:
+        if result.not_a_report:
+            continue  # a class list or another office's form: no agency's answer
         agency = resolve_agency(campaign, result.agency_code, result.agency_name)
         if agency is None:
             unrecognised.append(result.path)

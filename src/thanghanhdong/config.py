@@ -30,7 +30,7 @@ from pydantic_core import ErrorDetails
 
 from thanghanhdong import form
 from thanghanhdong.resources import template_path
-from thanghanhdong.text import loose_key, nfc
+from thanghanhdong.text import agency_keys, loose_key, nfc
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -101,6 +101,8 @@ class Agency(_Strict):
     # Not strict: the TOML value is the text "province", never an AgencyGroup.
     group: AgencyGroup = Field(default=AgencyGroup.PROVINCE, strict=False)
     email: str = ""
+    # Other names the agency writes itself by ("Hội LHPN tỉnh"), matched like `name`.
+    aliases: list[str] = []
 
     @field_validator("name")
     @classmethod
@@ -250,11 +252,39 @@ class Campaign(_Strict):
         return {a.code.upper(): a for a in self.agencies}
 
     def agency_by_name(self, name: str) -> Agency | None:
-        """Match a typed agency name loosely (case, spacing, diacritics, "UBND"/"huyện")."""
-        key = loose_key(name, agency=True)
-        if not key:
-            return None
-        return next((a for a in self.agencies if loose_key(a.name, agency=True) == key), None)
+        """THE match of a name as clerks write it to a roster agency: case, spacing,
+        diacritics, "UBND"/"huyện" prefixes, abbreviations (LHPN, PT-TH, CHQS, LĐ-TB&XH, TP...),
+        "tỉnh" or the province appended, and the `aliases` of each agency."""
+        keys = agency_keys(name, self.issuer.place)
+        full = agency_keys(name)
+        for key in sorted(keys, key=lambda k: (k not in full, -len(k))):
+            if key in self._by_name:
+                return self._by_name[key]
+        return None
+
+    @cached_property
+    def _by_name(self) -> dict[str, Agency]:
+        """Key -> agency; a full name wins over a shortened one, a shared short key is dropped."""
+        index: dict[str, Agency] = {}
+        short: dict[str, Agency | None] = {}
+        for agency in self.agencies:
+            for written in [agency.name, *agency.aliases]:
+                keys = agency_keys(written, self.issuer.place)
+                for key in agency_keys(written):
+                    index.setdefault(key, agency)
+                for key in keys - index.keys():
+                    short[key] = agency if short.get(key, agency) is agency else None
+        index.update({k: a for k, a in short.items() if a is not None and k not in index})
+        return index
+
+    def closest_agencies(self, name: str, limit: int = 3) -> list[Agency]:
+        """Roster agencies whose names are closest to `name` (for an unrecognised one)."""
+        import difflib
+
+        wanted = max(agency_keys(name), key=len, default="")
+        names = {max(agency_keys(a.name), key=len, default=""): a for a in self.agencies}
+        close = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
+        return [names[key] for key in close]
 
 
 def describe_source(path: Path | None) -> str:

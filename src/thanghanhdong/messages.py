@@ -34,10 +34,11 @@ CATALOGUE: dict[str, Message] = {
         E, "", "Tệp .doc/.rtf/.odt không chuyển được sang .docx (cần LibreOffice)."
     ),
     "not_a_form": Message(
-        E,
-        "Tệp không phải mẫu báo cáo của thd (không thấy các bảng số liệu): đề nghị đơn vị điền vào "
+        W,
+        "Không phải báo cáo Tháng hành động (không thấy các bảng số liệu của mẫu): tệp được liệt "
+        "kê, không tính vào tổng hợp. Nếu đây là báo cáo của một đơn vị, đề nghị đơn vị điền vào "
         "mẫu Excel đã gửi.",
-        "Không phải mẫu báo cáo (không có bảng số liệu, không nhận ra đơn vị).",
+        "Không phải báo cáo (không có bảng số liệu của mẫu): liệt kê, không tính.",
     ),
     "wrong_campaign": Message(
         E,
@@ -55,6 +56,13 @@ CATALOGUE: dict[str, Message] = {
         "Không nhận ra đơn vị “{name}” trong danh sách đơn vị báo cáo: kiểm tra tên đơn vị hoặc "
         "thêm đơn vị vào thd.toml.",
         "Đơn vị không có trong danh sách (thd.toml).",
+    ),
+    "unknown_agency_close": Message(
+        E,
+        "Không nhận ra đơn vị “{name}”{where} trong danh sách đơn vị báo cáo. Tên gần nhất trong "
+        "danh sách: {names}. Nếu đúng là một trong các đơn vị đó, sửa tên trong tệp hoặc thêm "
+        "tên này vào aliases của đơn vị đó trong thd.toml.",
+        "Tên đơn vị không khớp danh sách; thd nêu các tên gần nhất.",
     ),
     "form_retyped": Message(
         W,
@@ -231,8 +239,76 @@ CATALOGUE: dict[str, Message] = {
     ),
     "duplicate_row": Message(
         W,
-        "“{item}” cấp {level} đã có ở dòng {first}: hai dòng được cộng gộp; nếu là một hoạt động, xóa bớt một dòng.",
-        "Cùng nội dung và cấp xuất hiện hai lần (cộng gộp).",
+        "Có {count} dòng trùng nội dung và cấp với một dòng trước (dòng {rows}; “{item}” cấp "
+        "{level} đã có ở dòng {first}): các dòng đều được cộng; nếu là cùng một hoạt động, "
+        "xóa bớt dòng.",
+        "Cùng nội dung và cấp xuất hiện nhiều lần (đều được cộng; một cảnh báo cho cả bảng).",
+    ),
+    "formula_not_computed": Message(
+        E,
+        "Ô có công thức chưa được tính (={formula}): mở tệp bằng Excel/LibreOffice rồi lưu lại, "
+        "hoặc gõ thẳng số vào ô.",
+        "Ô có công thức chưa được tính (tệp do một chương trình ghi, chưa mở bằng Excel).",
+    ),
+    "error_value": Message(
+        E,
+        "Ô có giá trị lỗi {value} (công thức tính sai): sửa công thức hoặc gõ thẳng số vào ô.",
+        "Ô chứa giá trị lỗi của công thức (#REF!, #DIV/0!, #VALUE!, #N/A, #NAME?).",
+    ),
+    "merged_figures": Message(
+        E,
+        "Số ở ô gộp {range} (gộp qua nhiều cột): tách số nam và nữ, mỗi ô một số.",
+        "Một số gộp qua các cột Nam và Nữ (không tách được nam, nữ).",
+    ),
+    "merged_number": Message(
+        E,
+        "Ô số nằm trong ô gộp {range} (gộp nhiều dòng): bỏ gộp ô, ghi số của từng dòng.",
+        "Ô số gộp qua nhiều dòng (không biết số của từng dòng).",
+    ),
+    "merged_level": Message(
+        W,
+        "Ô {label} gộp qua các dòng {range}: đã hiểu “{value}” cho từng dòng; kiểm tra lại.",
+        "Cấp triển khai (hoặc tên) gộp qua nhiều dòng: áp dụng cho từng dòng.",
+    ),
+    "hidden_rows": Message(
+        W,
+        "Bảng có dòng bị ẩn hoặc lọc mà vẫn có số liệu (dòng {rows}): các dòng này vẫn được "
+        "cộng; bỏ ẩn để kiểm tra lại.",
+        "Dòng bị ẩn hoặc bị lọc có số liệu (vẫn được cộng).",
+    ),
+    "subtotal_row": Message(
+        W,
+        "Dòng “{item}” là dòng cộng ({how}): không cộng thêm lần nữa.",
+        "Dòng cộng, cộng cấp, tổng số do đơn vị tự thêm: không tính hai lần.",
+    ),
+    "parent_row": Message(
+        W,
+        "Dòng “{item}” bằng tổng các dòng chi tiết bên dưới ({children}): chỉ cộng các dòng chi "
+        "tiết.",
+        "Dòng mục lớn bằng tổng các dòng con (STT 1 / 1.1, a / b, “-”): chỉ cộng các dòng con.",
+    ),
+    "info_sheet_missing": Message(
+        E,
+        "Tệp không còn trang “{sheet_name}” (ngày báo cáo, người ký, kinh phí, lời văn): đề nghị đơn "
+        "vị dùng lại mẫu gốc.",
+        "Mẫu thiếu trang Thông tin chung (bị xóa hoặc đổi tên mà không tìm thấy các mục).",
+    ),
+    "budget_not_found": Message(
+        W,
+        "Không tìm thấy mục kinh phí trong tệp: kinh phí của đơn vị chưa được tính; đề nghị "
+        "đơn vị ghi “Ngân sách nhà nước: ... đồng”.",
+        "Mẫu gõ lại không có mục kinh phí (không tìm thấy mục kinh phí).",
+    ),
+    "budget_unit": Message(
+        W,
+        "Kinh phí ghi theo đơn vị “{unit}”: đã hiểu {value} {unit} là {amount} đồng; kiểm tra lại.",
+        "Kinh phí ghi bằng triệu đồng/nghìn đồng: đã đổi ra đồng.",
+    ),
+    "implausible_budget": Message(
+        W,
+        "Kinh phí {value} đồng, dưới 1.000 đồng: có thể đã ghi theo triệu hoặc nghìn đồng; ghi "
+        "rõ số tiền bằng đồng.",
+        "Kinh phí dưới 1.000 đồng (có thể ghi nhầm đơn vị).",
     ),
     "implausible_participants": Message(
         W,

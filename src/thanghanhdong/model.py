@@ -108,11 +108,21 @@ CellScalar = str | float | int | bool | date | None
 
 
 @dataclass(frozen=True)
+class CellNote:
+    """What a reader saw in a cell beyond its value: a formula it could not compute, an error
+    value, a merge. `validate.py` turns it into an issue at the cell."""
+
+    kind: str  # "formula", "error", "merged_across", "merged_down", "merged_number", "merged_copy"
+    detail: str = ""  # the formula, the error value ("#REF!"), the merged range ("D12:E12")
+
+
+@dataclass(frozen=True)
 class Cell:
     """A value read from a source, with where it was read."""
 
     location: Location
     value: CellScalar
+    note: CellNote | None = None
 
     @property
     def sheet(self) -> str | None:
@@ -137,6 +147,7 @@ class RawTable:
     header: Location | None = None
     first_data_row: int | None = None  # grid row after the Nam | Nữ sub-header
     missing_columns: list[str] = field(default_factory=list)  # form.Column.key not found
+    hidden_rows: list[int] = field(default_factory=list)  # grid rows hidden or filtered, 0-based
 
 
 @dataclass
@@ -151,6 +162,9 @@ class RawSubmission:
     # Tables found where thd does not read them (a copied sheet, a block pasted below a table):
     # (form.TableSpec.key, where its header is). Only those with filled rows.
     extra_tables: list[tuple[str, Location]] = field(default_factory=list)
+    # Lines at the top left of the first sheet, where ND30 puts the issuing body with no label
+    # ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ"): tried when no agency name is typed by its label.
+    header_names: list[Cell] = field(default_factory=list)
     kind: str = "excel"  # the kind of answer: "excel", "word", "pdf" (shown to the officer)
     scanned: bool = False  # a picture or a PDF without text: the agency answered, unreadably
     first_text: str = ""  # a document's first text (to recognise the agency of a scan)
@@ -219,6 +233,7 @@ class FileStatus(str, Enum):
     WARNINGS = "warnings"
     ERRORS = "errors"
     UNREADABLE = "unreadable"
+    NOT_A_REPORT = "not_a_report"  # a readable file that is no report: listed, never counted
 
 
 @dataclass
@@ -233,6 +248,9 @@ class FileResult:
     mail: bool = False  # read from an e-mail's attachment
     scanned: bool = False  # the agency answered with a picture: no figures to read
     digest: str = ""  # sha256 of the file's bytes: byte-identical copies are one answer
+    # A readable file that is no report (a class list, another office's form): listed among the
+    # other files, never counted, named or excluded as a report.
+    not_a_report: bool = False
 
     @property
     def errors(self) -> list[Issue]:
@@ -250,6 +268,8 @@ class FileResult:
     def status(self) -> FileStatus:
         if self.unreadable:
             return FileStatus.UNREADABLE
+        if self.not_a_report:
+            return FileStatus.NOT_A_REPORT
         if self.errors:
             return FileStatus.ERRORS
         return FileStatus.WARNINGS if self.warnings else FileStatus.OK

@@ -163,6 +163,8 @@ def status_label(result: FileResult) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
     if result.status is FileStatus.UNREADABLE:
         return "[red]✖ không đọc được[/]"
+    if result.status is FileStatus.NOT_A_REPORT:
+        return "— không phải báo cáo"
     if result.status is FileStatus.ERRORS:
         extra = f", {warnings} cảnh báo" if warnings else ""
         return f"[red]✖ {errors} lỗi{extra}[/]"
@@ -258,7 +260,7 @@ def validation_summary(report: ValidationReport) -> str:
 
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
-    bad = [f for f in report.files if not f.ok and not f.scanned]
+    bad = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
     if bad:
         return f"[red]Sửa {len(bad)} tệp[/] rồi chạy lại:", rerun_command(report, strict)
     warned = [f for f in report.files if f.warnings]
@@ -281,7 +283,7 @@ def print_step(console: Console, advice: str, command: str) -> None:
 
 def render_refusal(report: ValidationReport, console: Console, *, verbose: bool = False) -> None:
     """`thd consolidate` refusing because files have errors: the problems, then the way out."""
-    bad = sum(not f.ok and not f.scanned for f in report.files)
+    bad = sum(not f.ok and not f.scanned and not f.not_a_report for f in report.files)
     advice = (
         f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
         "qua các tệp đó (báo cáo sẽ nêu tên):"

@@ -52,3 +52,54 @@ def printable(text: str) -> str:
     """Text that can go into XML and onto a console: a file name that was not UTF-8 on disk
     (surrogate escapes, e.g. unzipped from a Windows mail attachment) shows its odd bytes as ?."""
     return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+
+
+# Abbreviations clerks write in agency names (folded words; "&" read as "va", "-" as a space).
+_ABBREVIATIONS = [
+    ("ld tb va xh", "lao dong thuong binh va xa hoi"),
+    ("ldtb va xh", "lao dong thuong binh va xa hoi"),
+    ("ldtbxh", "lao dong thuong binh va xa hoi"),
+    ("vh tt va dl", "van hoa the thao va du lich"),
+    ("vhtt va dl", "van hoa the thao va du lich"),
+    ("vhttdl", "van hoa the thao va du lich"),
+    ("tt va tt", "thong tin va truyen thong"),
+    ("tttt", "thong tin va truyen thong"),
+    ("gd va dt", "giao duc va dao tao"),
+    ("gddt", "giao duc va dao tao"),
+    ("kh va dt", "ke hoach va dau tu"),
+    ("khdt", "ke hoach va dau tu"),
+    ("nn va ptnt", "nong nghiep va phat trien nong thon"),
+    ("pt th", "phat thanh va truyen hinh"),
+    ("pt va th", "phat thanh va truyen hinh"),
+    ("ptth", "phat thanh va truyen hinh"),
+    ("chqs", "chi huy quan su"),
+    ("lhpn", "lien hiep phu nu"),
+    ("mttq", "mat tran to quoc"),
+    ("ldld", "lien doan lao dong"),
+    ("ccb", "cuu chien binh"),
+    ("ubnd", "uy ban nhan dan"),
+    ("ub", "uy ban"),
+    ("tp", "thanh pho"),
+    ("vn", "viet nam"),
+]
+_ABBREVIATION = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ABBREVIATIONS) + r")\b")
+_EXPANDED = dict(_ABBREVIATIONS)
+_AGENCY_PUNCTUATION = re.compile(r"[-–.,;:()/\"“”']")
+
+
+def agency_keys(name: str, place: str = "") -> set[str]:
+    """The keys under which an agency name matches another: abbreviations expanded (UBND,
+    LHPN, MTTQ, LĐ-TB&XH, PT-TH, CHQS, TP...), administrative prefixes dropped, and also
+    without "tỉnh" or the province (`place`) appended."""
+    key = fold(name).replace("&", " va ")
+    key = _SPACES.sub(" ", _AGENCY_PUNCTUATION.sub(" ", key)).strip()
+    key = _ABBREVIATION.sub(lambda m: _EXPANDED[m[1]], key)
+    key = loose_key(key, agency=True)
+    keys = {key}
+    province = fold(place)
+    for suffix in (f" tinh {province}", f" {province}", " tinh"):
+        if province or suffix == " tinh":
+            for k in list(keys):
+                if k.endswith(suffix) and len(k) > len(suffix):
+                    keys.add(k[: -len(suffix)])
+    return {k for k in keys if k}

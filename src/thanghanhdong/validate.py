@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -165,6 +166,9 @@ class _FileCheck:
         """Validate cell values; each failing field is reported at its cell and left empty."""
         context: dict[str, Any] = {"warnings": [], "levels": self.levels}
         data = {key: cell.value for key, cell in cells.items()}
+        for key, cell in cells.items():
+            if cell.note is not None and self.noted(cell):
+                data[key] = None
         try:
             result = model.model_validate(data, context=context)
         except ValidationError as exc:
@@ -179,6 +183,25 @@ class _FileCheck:
         for key, code, values in context["warnings"]:
             self.add(code, cells[key], **values)
         return result
+
+    def noted(self, cell: Cell) -> bool:
+        """Report what the reader noted at `cell`; True when its value cannot be used."""
+        note = cell.note
+        assert note is not None
+        if note.kind == "formula":
+            self.add("formula_not_computed", cell, formula=note.detail[:60])
+        elif note.kind == "error":
+            self.add("error_value", cell, value=note.detail[:20])
+        elif note.kind in ("merged_across", "merged_number"):
+            code = "merged_figures" if note.kind == "merged_across" else "merged_number"
+            self.add(code, cell, range=note.detail)
+        elif note.kind == "merged_down":
+            label = cell.location.column_label or "này"
+            self.add("merged_level", cell, label=label, range=note.detail, value=_shown(cell.value))
+            return False
+        else:
+            return False
+        return True
 
     @cached_property  # read for every row: computed once per file
     def levels(self) -> dict[str, str]:
@@ -209,7 +232,11 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     if agency is None or not usable:
         # A form of another campaign still tells who sent it: the agency is not "missing".
         name = agency.name if agency else _typed_name(raw)
-        return FileResult(raw.path, agency.code if agency else None, name, checker.issues)
+        result = FileResult(raw.path, agency.code if agency else None, name, checker.issues)
+        result.not_a_report = any(i.code == "not_a_form" for i in checker.issues)
+        if result.not_a_report:
+            result.agency_name = None  # a name read in a class list names no agency's answer
+        return result
     if _is_blank(raw):
         checker.add("empty_form")
         return FileResult(raw.path, agency.code, agency.name, checker.issues)
@@ -287,15 +314,34 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
     name_cell = raw.info.get("agency_name")
     if raw.kind == "excel" and not any(t.sheet for t in raw.tables.values()):
         checker.add("not_a_form")
-        return None, False
+        return None, False  # check() marks the file as no report
     typed = _typed_name(raw)
     agency = campaign.agency_by_name(typed) if typed else None
+    if agency is None and not typed:
+        # No name by its label: the ND30 header at the top left ("SỞ Y TẾ" under "UBND TỈNH").
+        for cell in raw.header_names:
+            if (agency := campaign.agency_by_name(str(cell.value))) is not None:
+                name_cell = cell
+                break
     if agency is None:
-        checker.add("unknown_agency", name_cell, name=typed or "(để trống)")
+        _unknown_agency(typed, name_cell, checker)
         return None, False
     if raw.kind == "excel":  # a Word or PDF report is never a form
         checker.add("form_retyped", name_cell, name=agency.name)
     return agency, True
+
+
+def _unknown_agency(typed: str | None, cell: Cell | None, checker: _FileCheck) -> None:
+    """The closest roster names and where the name was read; adding an agency is advised only
+    when no roster name is close."""
+    close = checker.campaign.closest_agencies(typed) if typed else []
+    name = typed or "(để trống)"
+    where = f" (ô {cell.location.shown})" if cell and cell.location.cell else ""
+    if close:
+        names = ", ".join(f"“{a.name}”" for a in close)
+        checker.add("unknown_agency_close", cell, name=name, where=where, names=names)
+    else:
+        checker.add("unknown_agency", cell, name=name)
 
 
 def _check_header(
@@ -305,17 +351,38 @@ def _check_header(
     agency: Agency,
     checker: _FileCheck,
 ) -> None:
-    info = checker.campaign.campaign
     name_cell = raw.info.get("agency_name")
-    if header.agency_name and loose_key(header.agency_name, agency=True) != loose_key(
-        agency.name, agency=True
-    ):
+    if raw.meta and not raw.info.keys() - {"agency_name"}:
+        # A generated form whose info sheet is gone: one error, not warnings about its cells.
+        checker.add("info_sheet_missing", sheet_name=form.SHEET_INFO)
+        return
+    _check_budget(raw, submission, checker)
+    if header.agency_name and checker.campaign.agency_by_name(header.agency_name) is not agency:
         checker.add(
             "agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name
         )
+    _check_date(raw, header, submission, checker)
+    if not header.signer_name:
+        checker.add("missing_signer", raw.info.get("signer_name"), sheet=_info_sheet(raw))
+    for key in form.NARRATIVE_KEYS:
+        cell = raw.info.get(key)
+        text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
+        if legacy:
+            checker.add("legacy_encoding", cell, encoding=legacy["encoding"], note=legacy["note"])
+        submission.narratives[key] = text
+        if not text:
+            checker.add(
+                "empty_narrative", cell, sheet=_info_sheet(raw), section=form.info_field(key).label
+            )
+
+
+def _check_date(
+    raw: RawSubmission, header: HeaderIn, submission: Submission, checker: _FileCheck
+) -> None:
+    info = checker.campaign.campaign
     date_cell = raw.info.get("report_date")
     if date_cell is None or header.report_date in (None, ""):
-        checker.add("missing_report_date", date_cell, sheet=form.SHEET_INFO)
+        checker.add("missing_report_date", date_cell, sheet=_info_sheet(raw))
     else:
         submission.report_date = parse_date(header.report_date)
         if submission.report_date is None:
@@ -335,18 +402,37 @@ def _check_header(
                 date=f"{submission.report_date:%d/%m/%Y}",
                 start=f"{info.period_start:%d/%m/%Y}",
             )
-    if not header.signer_name:
-        checker.add("missing_signer", raw.info.get("signer_name"), sheet=form.SHEET_INFO)
-    for key in form.NARRATIVE_KEYS:
+
+
+def _info_sheet(raw: RawSubmission) -> str | None:
+    """Where a missing info field is reported: the info sheet when the file has one."""
+    return form.SHEET_INFO if form.SHEET_INFO in raw.sheet_names else None
+
+
+def _check_budget(raw: RawSubmission, submission: Submission, checker: _FileCheck) -> None:
+    """A budget read with its stated unit, said when implausible, said when not found."""
+    cell = raw.info.get("budget_state")
+    if cell is None:
+        checker.add("budget_not_found")
+        return
+    for key in ("budget_state", "budget_mobilized"):
         cell = raw.info.get(key)
-        text, legacy = _unlegacy(_narrative(cell.value) if cell else "")
-        if legacy:
-            checker.add("legacy_encoding", cell, encoding=legacy["encoding"], note=legacy["note"])
-        submission.narratives[key] = text
-        if not text:
+        value = getattr(submission, key)
+        if cell is None or not value:
+            continue
+        if cell.note is not None and cell.note.kind == "unit":
+            factor = 1_000_000 if cell.note.detail.startswith("triệu") else 1000
+            setattr(submission, key, value * factor)
             checker.add(
-                "empty_narrative", cell, sheet=form.SHEET_INFO, section=form.info_field(key).label
-            )
+                "budget_unit", cell, unit=cell.note.detail, value=_vn(value),
+                amount=_vn(value * factor),
+            )  # fmt: skip
+        elif value < 1000:
+            checker.add("implausible_budget", cell, value=_vn(value))
+
+
+def _vn(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _narrative(value: Any) -> str:
@@ -357,38 +443,172 @@ def _narrative(value: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _is_totals_row(row: BaseModel) -> bool:
+_SUBTOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:cap\b|\(|\d|[ivx]+$|[a-d]$).*)?$")
+
+
+def _total_kind(row: BaseModel) -> str | None:
+    """ "total" for a grand-total row, "subtotal" for "Cộng cấp huyện", "Tổng số cấp xã",
+    "Cộng (1)+(2)"; None for any other row (an activity named "Tổng kết ..." is one)."""
     for text in (getattr(row, "item", None), getattr(row, "stt", None)):
-        if text and (
-            loose_key(text) in form.TOTAL_LABELS or loose_key(text).startswith("tong cong")
-        ):
-            return True
-    return False
+        key = loose_key(text) if text else ""
+        if key in form.TOTAL_LABELS or key.startswith("tong cong"):
+            return "total"
+        if key and _SUBTOTAL.match(key):
+            return "subtotal"
+    return None
+
+
+_ROMAN = re.compile(r"[IVXL]+")
+_DOTTED = re.compile(r"\d+(?:\.\d+)*")
+
+
+def _depth(value: Any) -> int | None:
+    """How deep an STT places its row: I (0) > 1 (1) > 1.1 (2) > a (5) > "-" (6)."""
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):
+        return 1 if float(value).is_integer() else 2
+    text = str(value).strip().rstrip(".)")
+    if _ROMAN.fullmatch(text):
+        return 0
+    if _DOTTED.fullmatch(text):
+        return 1 + text.count(".")
+    if len(text) == 1 and text.isalpha():
+        return 5
+    if text in ("-", "+", "*", "–", "•"):
+        return 6
+    return None
+
+
+def _children(raw_rows: list[RawRow]) -> dict[int, list[int]]:
+    """Row index -> its direct children by STT (1 over 1.1, 1.2; 1 over a, b; a row over "-")."""
+    depths = [_depth(r.cells["stt"].value) if "stt" in r.cells else None for r in raw_rows]
+    found: dict[int, list[int]] = {}
+    for i, depth in enumerate(depths):
+        if depth is None:
+            continue
+        below = []
+        for j in range(i + 1, len(depths)):
+            other = depths[j]
+            if other is None or other <= depth:
+                break
+            below.append(j)
+        if below:
+            top = min(depths[j] or 0 for j in below)
+            found[i] = [j for j in below if depths[j] == top]
+    return found
+
+
+@dataclass
+class _Table:
+    """One table's rows as they are sorted out: counted, totals, parents."""
+
+    spec: form.TableSpec
+    accepted: dict[int, tuple[Row, RawRow]] = field(default_factory=dict)
+    totals: list[tuple[BaseModel, RawRow]] = field(default_factory=list)
+    parents: dict[int, tuple[BaseModel, RawRow]] = field(default_factory=dict)
+    group: list[Row] = field(default_factory=list)  # counted rows since the last subtotal
 
 
 def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
     table = raw.tables.get(spec.key)
     if table is None or table.sheet is None:
-        checker.add("table_missing", sheet=spec.sheet, table=spec.sheet)
+        # At the sheet when it is there (its header row deleted), else on the whole file.
+        where = spec.sheet if spec.sheet in raw.sheet_names else None
+        checker.add("table_missing", sheet=where, table=spec.sheet)
         return []
     if table.missing_columns:
         labels = ", ".join(spec.column(key).label for key in table.missing_columns)
         checker.add("missing_column", at=table.header, table=spec.sheet, columns=labels)
         return []
-    accepted: list[tuple[Row, RawRow]] = []
-    totals: list[tuple[BaseModel, RawRow]] = []
-    for raw_row in table.rows:
-        errors_before = checker.error_count
-        parsed = checker.model(row_model(spec), raw_row.cells)
-        if _is_totals_row(parsed):
-            totals.append((parsed, raw_row))
+    state = _Table(spec)
+    children = _children(table.rows)
+    for i, raw_row in enumerate(table.rows):
+        _sort_row(i, raw_row, i in children, state, checker)
+    counted = _resolve_parents(state, children, checker)
+    _check_totals_rows(spec, state.totals, [r for r, _ in counted], checker)
+    _check_duplicates(counted, checker)
+    if table.hidden_rows:
+        rows = ", ".join(str(r + 1) for r in table.hidden_rows)
+        at = Location(table.sheet, table.hidden_rows[0], 0)
+        checker.add("hidden_rows", at=at, rows=rows)
+    return [row for row, _ in counted]
+
+
+def _sort_row(
+    i: int, raw_row: RawRow, has_children: bool, state: _Table, checker: _FileCheck
+) -> None:
+    errors_before = checker.error_count
+    parsed = checker.model(row_model(state.spec), raw_row.cells)
+    kind = _total_kind(parsed)
+    if kind == "total":
+        state.totals.append((parsed, raw_row))
+        state.group = []
+        return
+    item = getattr(parsed, "item", None) or getattr(parsed, "stt", None) or ""
+    if kind == "subtotal" or _sums_group(parsed, raw_row, state):
+        how = "theo tên dòng" if kind else "bằng tổng các dòng bên trên"
+        checker.add("subtotal_row", raw_row.cells["item"], item=item, how=how)
+        state.group = []
+        return
+    if has_children:
+        state.parents[i] = (parsed, raw_row)
+        return
+    row = _row_rules(parsed, raw_row, state.spec, checker)
+    if row is not None and checker.error_count == errors_before:
+        state.accepted[i] = (row, raw_row)
+        state.group.append(row)
+
+
+def _sums_group(parsed: BaseModel, raw_row: RawRow, state: _Table) -> bool:
+    """A row with figures and no level that equals the sum of the rows above it in its group."""
+    if len(state.group) < 2 or raw_row.cells["level"].value not in (None, ""):
+        return False
+    values = [getattr(parsed, key) for key in state.spec.number_keys]
+    if not any(values):
+        return False
+    sums = [sum(r.figures[key] for r in state.group) for key in state.spec.number_keys]
+    return [v or 0 for v in values] == sums
+
+
+def _figures_of(i: int, state: _Table, children: dict[int, list[int]]) -> dict[str, int] | None:
+    """The figures row `i` stands for: its own when counted, its children's when a parent."""
+    if i in state.accepted:
+        return state.accepted[i][0].figures
+    if i not in children:
+        return None
+    parts = [_figures_of(j, state, children) for j in children[i]]
+    if any(p is None for p in parts):
+        return None
+    return {k: sum(p[k] for p in parts if p) for k in state.spec.number_keys}
+
+
+def _resolve_parents(
+    state: _Table, children: dict[int, list[int]], checker: _FileCheck
+) -> list[tuple[Row, RawRow]]:
+    """Parents are never counted: their children are. Say so, and whether they agree."""
+    for i, (parsed, raw_row) in state.parents.items():
+        own = {key: getattr(parsed, key) for key in state.spec.number_keys}
+        if all(v is None for v in own.values()):
+            continue  # a heading over its detail rows
+        sums = _figures_of(i, state, children)
+        if sums is None:
             continue
-        row = _row_rules(parsed, raw_row, spec, checker)
-        if row is not None and checker.error_count == errors_before:
-            accepted.append((row, raw_row))
-    _check_totals_rows(spec, totals, [r for r, _ in accepted], checker)
-    _check_duplicates(accepted, checker)
-    return [row for row, _ in accepted]
+        differing = [k for k, v in own.items() if v is not None and v != sums[k]]
+        item = getattr(parsed, "item", None) or ""
+        if differing:
+            key = differing[0]
+            checker.add("totals_mismatch", raw_row.cells[key], typed=own[key], computed=sums[key])
+        else:
+            rows = ", ".join(str(_row_number(j, state, children)) for j in children[i])
+            checker.add("parent_row", raw_row.cells["item"], item=item, children=f"dòng {rows}")
+    return [state.accepted[i] for i in sorted(state.accepted)]
+
+
+def _row_number(j: int, state: _Table, children: dict[int, list[int]]) -> int:
+    if j in state.accepted:
+        return state.accepted[j][1].row + 1
+    return state.parents[j][1].row + 1 if j in state.parents else j + 1
 
 
 def _row_rules(
@@ -398,7 +618,8 @@ def _row_rules(
     numbers: dict[str, int | None] = {key: getattr(parsed, key) for key in spec.number_keys}
     has_numbers = any(n is not None for n in numbers.values())
     has_bad_number = any(
-        cells[k].value not in (None, "") and numbers[k] is None for k in spec.number_keys
+        (cells[k].value not in (None, "") or cells[k].note is not None) and numbers[k] is None
+        for k in spec.number_keys
     )
     item, level = getattr(parsed, "item", None), getattr(parsed, "level", None)
     if not item:
@@ -466,19 +687,29 @@ def _check_totals_rows(
 
 
 def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -> None:
+    """One event per row is how many clerks fill a table: every row counts, and one warning
+    per table names the repeated rows."""
     seen: dict[tuple[str, str], int] = {}
+    repeated: list[tuple[Row, RawRow]] = []
     for row, raw_row in accepted:
         key = (loose_key(row.item), row.level)
         if key in seen:
-            checker.add(
-                "duplicate_row",
-                raw_row.cells["item"],
-                item=row.item,
-                level=row.level,
-                first=seen[key],
-            )
+            repeated.append((row, raw_row))
         else:
             seen[key] = raw_row.row + 1
+    if repeated:
+        first, raw_row = repeated[0]
+        rows = ", ".join(str(r.row + 1) for _, r in repeated[:10])
+        more = "..." if len(repeated) > 10 else ""
+        checker.add(
+            "duplicate_row",
+            raw_row.cells["item"],
+            count=len(repeated),
+            item=first.item,
+            level=first.level,
+            rows=rows + more,
+            first=seen[(loose_key(first.item), first.level)],
+        )
 
 
 # ---------------------------------------------------------------------------- inbox
@@ -510,7 +741,7 @@ class ValidationReport:
 
     @property
     def has_errors(self) -> bool:
-        return any(not f.ok and not f.scanned for f in self.files)
+        return any(not f.ok and not f.scanned and not f.not_a_report for f in self.files)
 
     @property
     def has_warnings(self) -> bool:
@@ -527,6 +758,7 @@ class ValidationReport:
             "warnings": statuses.count("warnings"),
             "errors": statuses.count("errors"),
             "unreadable": statuses.count("unreadable"),
+            "not_a_report": statuses.count("not_a_report"),
             "ignored": len(self.ignored),
             "attachments": len(self.attachments),
             "others": len(self.others),

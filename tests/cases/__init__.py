@@ -363,7 +363,8 @@ CASES = [
     Case(
         "metadata_deleted_unknown_name",
         build_meta_deleted("Phòng Văn hóa"),
-        [("unknown_agency", INFO, "B4")],
+        # The closest roster name ("Sở Văn hóa, Thể thao và Du lịch") is offered.
+        [("unknown_agency_close", INFO, "B4")],
     ),
     Case(
         "rows_inserted_by_agency",
@@ -439,5 +440,99 @@ CASES = [
         one_file(with_activities(SampleRow("Taäp huaán", 2, 40, 65, "Huyện"))),
         [("legacy_encoding", ACT, "B7")],
         {"activities": (2, 40, 65)},
+    ),
+    # ---- subtotals and hierarchies (issue 9): every figure counted once
+    Case(
+        "subtotal_rows_by_label",
+        one_file(
+            with_activities(
+                SampleRow("Tập huấn", 2, 40, 65, "Huyện"),
+                SampleRow("Hội thảo", 1, 10, 5, "Huyện"),
+                SampleRow("Cộng cấp huyện", 3, 50, 70, None),
+                SampleRow("Tọa đàm", 1, 5, 5, "Xã"),
+                SampleRow("Tổng số cấp xã", 1, 5, 5, "Xã"),
+                SampleRow("Tổng cộng", 4, 55, 75, None),
+            )
+        ),
+        [("subtotal_row", ACT, "B9"), ("subtotal_row", ACT, "B11"), ("totals_row", ACT, "B12")],
+        {"activities": (4, 55, 75)},
+    ),
+    Case(
+        "subtotal_of_numbered_parts",
+        one_file(
+            with_activities(
+                SampleRow("Tập huấn", 1, 2, 3, "Tỉnh"),
+                SampleRow("Hội thảo", 1, 1, 1, "Xã"),
+                SampleRow("Cộng (1)+(2)", 2, 3, 4, None),
+            )
+        ),
+        [("subtotal_row", ACT, "B9")],
+        {"activities": (2, 3, 4)},
+    ),
+    Case(
+        "subtotal_by_arithmetic",
+        one_file(
+            with_activities(
+                SampleRow("Tập huấn tại xã Nam Mẫu", 1, 10, 10, "Xã"),
+                SampleRow("Tập huấn tại xã Khang Ninh", 2, 5, 5, "Xã"),
+                SampleRow("Tập huấn các xã", 3, 15, 15, None),
+            )
+        ),
+        [("subtotal_row", ACT, "B9")],
+        {"activities": (3, 15, 15)},
+    ),
+    Case(
+        "activity_named_tong_ket_is_counted",
+        one_file(with_activities(SampleRow("Tổng kết Tháng hành động", 1, 30, 40, "Huyện"))),
+        [],
+        {"activities": (1, 30, 40)},
+    ),
+    Case(
+        "parent_and_child_rows",
+        one_file(
+            with_activities(
+                SampleRow("Tập huấn", 3, 30, 40, "Huyện"),
+                SampleRow("Tập huấn tại xã Nam Mẫu", 1, 10, 20, "Xã"),
+                SampleRow("Tập huấn tại xã Khang Ninh", 2, 20, 20, "Xã"),
+                SampleRow("Hội thảo", None, None, None, None),
+                SampleRow("Hội thảo cấp tỉnh", 1, 5, 5, "Tỉnh"),
+                SampleRow("Hội thảo cấp xã", 1, 6, 4, "Xã"),
+                SampleRow("Tọa đàm", 1, 2, 2, "Tỉnh"),
+                cells={
+                    (ACT, f"A{7 + offset}"): stt
+                    for offset, stt in enumerate(("1", "1.1", "1.2", "2", "a", "b", "3"))
+                },
+            )
+        ),
+        # Row 10 is a heading (no figures over its a / b rows): nothing to say.
+        [("parent_row", ACT, "B7")],
+        {"activities": (6, 43, 51)},
+    ),
+    Case(
+        "parent_row_differs_from_its_children",
+        one_file(
+            with_activities(
+                SampleRow("Tập huấn", 3, 30, 41, "Huyện"),
+                SampleRow("Tại xã Nam Mẫu", 1, 10, 20, "Xã"),
+                SampleRow("Tại xã Khang Ninh", 2, 20, 20, "Xã"),
+                cells={(ACT, "A7"): "1", (ACT, "A8"): "-", (ACT, "A9"): "-"},
+            )
+        ),
+        [("totals_mismatch", ACT, "E7")],
+        {"activities": (3, 30, 40)},
+    ),
+    Case(
+        "one_event_per_row",
+        one_file(
+            with_activities(
+                SampleRow("Tập huấn", 1, 10, 12, "Xã"),
+                SampleRow("Tập huấn", 1, 8, 9, "Xã"),
+                SampleRow("Tập huấn", 1, 7, 7, "Xã"),
+                SampleRow("Hội thảo", 1, 5, 5, "Tỉnh"),
+                SampleRow("Hội thảo", 1, 4, 4, "Tỉnh"),
+            )
+        ),
+        [("duplicate_row", ACT, "B8")],  # one warning for the table, naming rows 8, 9 and 11
+        {"activities": (5, 34, 37)},
     ),
 ]

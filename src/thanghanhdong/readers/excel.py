@@ -7,13 +7,24 @@
 from __future__ import annotations
 
 import io
+import re
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 from thanghanhdong import container, form
 from thanghanhdong.container import MAX_CELLS, file_error, too_many_cells
-from thanghanhdong.model import FileError, RawSubmission, RawTable, column_letter
-from thanghanhdong.readers import layout
+from thanghanhdong.model import (
+    Cell,
+    CellNote,
+    FileError,
+    RawSubmission,
+    RawTable,
+    column_letter,
+)
+from thanghanhdong.readers import formula, layout, sheetxml
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.text import loose_key
 
@@ -21,9 +32,17 @@ from thanghanhdong.text import loose_key
 def read(path: Path, data: bytes) -> RawSubmission:
     """Read one workbook already checked by `container.check`. Raises FileError when it cannot
     be used at all."""
-    workbook = _open(data)
     try:
-        return _read_workbook(path, workbook)
+        workbook = _open(data)
+    except FileError:
+        # Gnumeric indents content.xml, which calamine refuses ("Expecting 'table-cell'"); a
+        # spreadsheet program opens it: read it again without the indentation.
+        plain = _without_indentation(data)
+        if plain is None:
+            raise
+        workbook = _open(plain)
+    try:
+        return _read_workbook(path, workbook, _SheetXml(data))
     finally:
         workbook.close()
 
@@ -46,6 +65,30 @@ def _open(data: bytes) -> Any:
         raise file_error("unopenable") from exc
 
 
+_INDENT = re.compile(rb">[ \t]*\r?\n[ \t\r\n]*<")
+
+
+def _without_indentation(data: bytes) -> bytes | None:
+    """An .ods whose content.xml has the whitespace between tags (line breaks and indentation,
+    never text) removed; None for any other file. content.xml is bounded by container.check."""
+    if not data.startswith(container.ZIP_MAGIC):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            if "content.xml" not in source.namelist():
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    part = source.read(info)
+                    if info.filename == "content.xml":
+                        part = _INDENT.sub(b"><", part)
+                    target.writestr(info, part)
+            return out.getvalue()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+
+
 class _CellBudget:
     """The cells the sheets loaded from one file may hold together."""
 
@@ -60,7 +103,7 @@ class _CellBudget:
             raise too_many_cells(MAX_CELLS - self.left, where)
 
 
-def _load_sheet(workbook: Any, name: str, budget: _CellBudget) -> Sheet:
+def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -> Sheet:
     try:
         # calamine parses the sheet's XML here already, not only in to_python().
         sheet = workbook.get_sheet_by_name(name)
@@ -70,10 +113,175 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget) -> Sheet:
         raise
     except Exception as exc:
         raise file_error("bad_sheet", sheet=name) from exc
-    return Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
+    loaded = Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
+    if name == form.SHEET_META:
+        return loaded  # thd's own values: no formula, merge or hidden row to read
+    found = xml.scan(name)
+    if found is not None:
+        _apply(loaded, found)
+    ranges = getattr(sheet, "merged_cell_ranges", None)
+    if ranges:  # calamine reads the merges itself (.xlsx, .xls)
+        loaded.merges = [
+            (a - loaded.row0, b - loaded.col0, x - loaded.row0, y - loaded.col0)
+            for (a, b), (x, y) in ranges
+            if (x - a + 1) * (y - b + 1) <= sheetxml.MAX_MERGE_CELLS and (a, b) != (x, y)
+        ]
+    return loaded
 
 
-def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
+class _SheetXml:
+    """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (no other
+    format has them: .xls and .ods give no notes). Each worksheet part is inflated and searched
+    for a few bytes; only when one holds a formula, an error value or a hidden row are the
+    sheets' names resolved to their parts and those parts parsed."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.parts: dict[str, bytes] | None = None  # sheet name -> part, for marked parts only
+        self.ods: dict[str, sheetxml.SheetXml] | None = None  # an .ods: every sheet's notes
+        self.recalc = False
+
+    def scan(self, name: str) -> sheetxml.SheetXml | None:
+        if self.parts is None:
+            self.parts = self._marked_parts()
+        if self.ods is not None:
+            return self.ods.get(name)
+        part = self.parts.get(name)
+        return sheetxml.scan(part, self.recalc, merges=False) if part is not None else None
+
+    def _ods(self, archive: zipfile.ZipFile) -> dict[str, bytes]:
+        """An .ods: calamine sees no merge, error value or uncomputed formula in it either."""
+        content = _inflate(self.data, archive.getinfo("content.xml"))
+        if content is None:
+            content = archive.read("content.xml")
+        self.ods = sheetxml.scan_ods(content) if sheetxml.ods_marked(content) else {}
+        return {}
+
+    def _marked_parts(self) -> dict[str, bytes]:
+        if not self.data.startswith(container.ZIP_MAGIC):
+            return {}
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(self.data))
+            if "content.xml" in archive.namelist():
+                return self._ods(archive)
+            sheets = [i for i in archive.infolist() if _WORKSHEET.fullmatch(i.filename)]
+            marked = {}
+            for info in sheets:
+                part = _inflate(self.data, info)
+                if part is None or sheetxml.marked(part):
+                    marked[info.filename] = part if part is not None else archive.read(info)
+            if not marked:
+                return {}
+            names, self.recalc = sheetxml.sheet_parts(archive)
+            return {name: marked[path] for name, path in names.items() if path in marked}
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, zlib.error):
+            return {}
+
+
+_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """A part's bytes straight from the archive (zipfile's own reader costs more than the
+    inflating); None when the part is stored some other way. container.check bounded the
+    declared sizes, and no more than the declared size is ever inflated."""
+    offset = info.header_offset
+    header = data[offset : offset + 30]
+    if len(header) < 30 or not header.startswith(container.ZIP_MAGIC):
+        return None
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = offset + 30 + name_length + extra_length
+    raw = data[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return raw[: info.file_size]
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    return zlib.decompressobj(-15).decompress(raw, info.file_size + 1)[: info.file_size]
+
+
+def _apply(sheet: Sheet, found: sheetxml.SheetXml) -> None:
+    """Move what the XML says onto the grid: computed formulas as values, the rest as notes."""
+    r0, c0 = sheet.row0, sheet.col0
+    for (r, c), text in found.errors.items():
+        sheet.notes[(r - r0, c - c0)] = CellNote("error", text)
+    pending = dict(found.formulas)
+    for (r, c), text in found.formulas.items():
+        value = _compute(sheet, pending, text, 0)
+        if value is None:
+            sheet.notes[(r - r0, c - c0)] = CellNote("formula", text)
+        else:
+            pending.pop((r, c), None)
+            _put(sheet, r - r0, c - c0, value)
+    sheet.merges += [(a - r0, b - c0, x - r0, y - c0) for a, b, x, y in found.merges]
+    sheet.hidden_rows = {r - r0 for r in found.hidden_rows}
+
+
+def _compute(
+    sheet: Sheet, pending: dict[tuple[int, int], str], text: str, depth: int
+) -> float | None:
+    def lookup(ref: str) -> float | None:
+        box = sheetxml.parse_range(ref)
+        if box is None or depth > 8 or (box[2] - box[0] + 1) * (box[3] - box[1] + 1) > 10_000:
+            return None
+        total = 0.0
+        for r in range(box[0], box[2] + 1):
+            for c in range(box[1], box[3] + 1):
+                value = _value(sheet, pending, r, c, depth)
+                if value is None:
+                    return None
+                total += value
+        return total
+
+    return formula.evaluate(text, lookup)
+
+
+def _value(
+    sheet: Sheet, pending: dict[tuple[int, int], str], r: int, c: int, depth: int
+) -> float | None:
+    """A referenced cell's number (absolute r, c): blank is 0, text or an error is not one."""
+    if (r, c) in pending:
+        return _compute(sheet, pending, pending[(r, c)], depth + 1)
+    gr, gc = r - sheet.row0, c - sheet.col0
+    if (gr, gc) in sheet.notes:
+        return None
+    value = (
+        sheet.rows[gr][gc] if 0 <= gr < len(sheet.rows) and 0 <= gc < len(sheet.rows[gr]) else ""
+    )
+    if value == "" or value is None:
+        return 0.0
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _put(sheet: Sheet, r: int, c: int, value: float) -> None:
+    if r < 0 or c < 0:
+        return  # left of or above the grid calamine built: no cell of a table
+    width = max((len(row) for row in sheet.rows), default=0)
+    while len(sheet.rows) <= r:
+        sheet.rows.append([""] * width)
+    row = sheet.rows[r]
+    if len(row) <= c:
+        row.extend([""] * (c + 1 - len(row)))
+    row[c] = value
+
+
+_LABELLED_KEYS = {
+    "budget_state", "budget_mobilized", "report_date", "signer_name", "signer_title",
+    "report_number",
+}  # fmt: skip
+
+
+def _find_info(info: dict[str, Cell], others: list[Sheet], renamed: list[Sheet]) -> None:
+    """Info sheet renamed, moved, deleted, or a retyped form: the fields by their labels,
+    wherever they are (only then are the other sheets looked at). `renamed`: the sheets that
+    may be the info sheet under another name (none when it was found by its name)."""
+    for other in renamed:
+        for key, cell in layout.read_info(other).items():
+            info.setdefault(key, cell)
+    for key, cell in layout.find_labelled(others, _LABELLED_KEYS - info.keys()).items():
+        info.setdefault(key, cell)
+
+
+def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
     budget = _CellBudget()
@@ -81,7 +289,7 @@ def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
 
     def sheet(name: str) -> Sheet:
         if name not in loaded:
-            loaded[name] = _load_sheet(workbook, name, budget)
+            loaded[name] = _load_sheet(workbook, name, budget, xml)
         return loaded[name]
 
     meta = layout.read_meta(sheet(form.SHEET_META)) if form.SHEET_META in names else None
@@ -95,6 +303,10 @@ def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
             [named] if named else [n for n in names if n not in (form.SHEET_META, info_name)]
         )
         tables[spec.key] = layout.find_table(spec, (sheet(n) for n in candidates), read)
+    if _LABELLED_KEYS - info.keys():
+        others = [sheet(n) for n in names if n not in (form.SHEET_META, info_name)]
+        guide = by_key.get(loose_key(form.SHEET_GUIDE))
+        _find_info(info, others, [] if info_name else [o for o in others if o.name != guide])
     if "agency_name" not in info:
         # Form retyped without the info sheet: take "Tên đơn vị báo cáo: X" from a table sheet.
         for table in tables.values():
@@ -110,7 +322,10 @@ def _read_workbook(path: Path, workbook: Any) -> RawSubmission:
         if name not in not_tables
         for found in layout.unread_tables(sheet(name), read)
     ]
+    first = next((t.sheet for t in tables.values() if t.sheet), None)
+    heads = layout.header_names(sheet(first)) if meta is None and first else []
     return RawSubmission(
+        header_names=heads,
         path=path,
         meta=meta,
         info=info,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.model import Cell, CellScalar, Grid, Location, RawRow, RawTable
+from thanghanhdong.model import Cell, CellNote, CellScalar, Grid, Location, RawRow, RawTable
 from thanghanhdong.text import loose_key
 
 _INFO_LABELS = {loose_key(f.label): f for f in form.INFO_FIELDS if f.is_input}
@@ -52,6 +52,12 @@ class Sheet:
         self.row0, self.col0 = start
         self.grid = grid
         self._headers: list[Header] | None = None
+        # Set by a reader that sees more than values (readers/excel.py, from the sheet XML), in
+        # grid indexes: notes by cell, merge boxes (r0, c0, r1, c1), hidden or filtered rows.
+        self.notes: dict[tuple[int, int], CellNote] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.hidden_rows: set[int] = set()
+        self._covering: dict[tuple[int, int], tuple[int, int, int, int]] | None = None
 
     @property
     def headers(self) -> list[Header]:
@@ -65,7 +71,20 @@ class Sheet:
 
     def cell(self, r: int, c: int, label: str = "") -> Cell:
         value = self.rows[r][c] if c < len(self.rows[r]) else ""
-        return Cell(self.location(r, c, label), clean(value))
+        return Cell(self.location(r, c, label), clean(value), self.notes.get((r, c)))
+
+    def merge_at(self, r: int, c: int) -> tuple[int, int, int, int] | None:
+        """The merge box covering grid cell (r, c), if any."""
+        if not self.merges:
+            return None
+        if self._covering is None:
+            self._covering = {
+                (row, col): box
+                for box in self.merges
+                for row in range(box[0], box[2] + 1)
+                for col in range(box[1], box[3] + 1)
+            }
+        return self._covering.get((r, c))
 
     def find(self, predicate: Any, max_rows: int | None = None) -> tuple[int, int] | None:
         for r, row in enumerate(self.rows[:max_rows]):
@@ -97,6 +116,83 @@ def read_info(sheet: Sheet) -> dict[str, Cell]:
     return info
 
 
+# Labels as retyped forms and other offices' layouts write them (loose keys, at a cell's start).
+_LABELLED = [
+    ("budget_state", re.compile(r"\bngan sach nha nuoc\b")),
+    ("budget_mobilized", re.compile(r"\b(?:kinh phi|ngan sach|nguon)\b.*\b(?:van dong|xa hoi hoa)\b")),
+    ("report_date", re.compile(r"^ngay (?:bao cao|ky)\b")),
+    ("signer_name", re.compile(r"^(?:ho (?:va )?ten )?nguoi ky\b")),
+    ("signer_title", re.compile(r"^chuc vu\b")),
+    ("report_number", re.compile(r"^so (?:bao cao|hieu)\b")),
+]  # fmt: skip
+_UNITS = {"trieu dong": "triệu đồng", "nghin dong": "nghìn đồng", "ngan dong": "nghìn đồng"}
+_AMOUNT = re.compile(r"^\s*([\d.,\s]*\d)\s*(triệu|nghìn|ngàn)?\s*(?:đồng|đ|vnđ|vnd)?\.?\s*$", re.I)
+
+
+def _field(label: str, wanted: set[str]) -> str | None:
+    key = loose_key(label)
+    if len(key) > 90:
+        return None  # a sentence of a narrative, not a label
+    return next((f for f, pattern in _LABELLED if f in wanted and pattern.search(key)), None)
+
+
+def find_labelled(sheets: Iterable[Sheet], wanted: set[str]) -> dict[str, Cell]:
+    """The fields of `wanted` found by their labels anywhere on `sheets`: the value right of
+    the label, or typed after a colon in the label's own cell ("Ngân sách nhà nước: 25.000.000
+    đồng"). A money label stating "triệu đồng" / "nghìn đồng" carries the unit as a note."""
+    found: dict[str, Cell] = {}
+    for sheet in sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if type(value) is str and value and (hit := _labelled(sheet, r, c, value, wanted)):
+                    key, cell = hit
+                    found.setdefault(key, cell)
+            if wanted <= found.keys():
+                return found
+    return found
+
+
+def _labelled(sheet: Sheet, r: int, c: int, text: str, wanted: set[str]) -> tuple[str, Cell] | None:
+    before, colon, tail = text.rpartition(":")
+    field = _field(before, wanted) if colon and tail.strip() else None
+    if field is None:
+        field, before, tail = _field(text, wanted), text, ""
+    if field is None:
+        return None
+    label = before
+    unit = next((u for k, u in _UNITS.items() if k in loose_key(label)), "")
+    if tail.strip():
+        cell = Cell(sheet.location(r, c), clean(tail.strip()))
+    else:
+        row = sheet.rows[r]
+        right = next((x for x in range(c + 1, min(c + 4, len(row))) if row[x] != ""), None)
+        if right is None:
+            return None
+        cell = sheet.cell(r, right)
+    if field.startswith("budget") and isinstance(cell.value, str):
+        amount = _AMOUNT.match(cell.value)
+        if amount:
+            unit = unit or {"triệu": "triệu đồng"}.get((amount[2] or "").lower(), "")
+            unit = unit or ("nghìn đồng" if amount[2] else "")
+            figure = amount[1].strip()
+            thousands = re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", figure)
+            cell = Cell(cell.location, int(figure.replace(".", "")) if thousands else figure)
+    if unit:
+        cell = Cell(cell.location, cell.value, CellNote("unit", unit))
+    return field, cell
+
+
+def header_names(sheet: Sheet) -> list[Cell]:
+    """The text lines of the top-left block (ND30's issuing-body header), top to bottom."""
+    found = []
+    for r, row in enumerate(sheet.rows[:4]):
+        for c, value in enumerate(row[:3]):
+            if isinstance(value, str) and value.strip():
+                lines = [line.strip() for line in value.splitlines() if line.strip()]
+                found += [Cell(sheet.location(r, c), clean(line)) for line in lines[:3]]
+    return found
+
+
 def agency_line(sheet: Sheet) -> Cell | None:
     """ "Tên đơn vị báo cáo: X" typed above a table of a retyped form."""
     found = sheet.find(lambda key: key.startswith(_NAME_PREFIX), max_rows=10)
@@ -116,6 +212,7 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
             continue
         rows, used = _table_rows(sheet, header)
         read.update(used)
+        hidden = sorted({r.row - sheet.row0 for r in rows} & sheet.hidden_rows)
         return RawTable(
             spec.key,
             sheet.name,
@@ -123,6 +220,7 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
             header=sheet.location(header.row, header.columns["stt"]),
             first_data_row=sheet.row0 + header.data_start,
             missing_columns=header.missing,
+            hidden_rows=[sheet.row0 + r for r in hidden],
         )
     return RawTable(spec.key, None)
 
@@ -228,6 +326,8 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
     inputs = [c for key, c in columns.items() if key != "stt"]
     numbers = [columns[key] for key in header.spec.number_keys if key in columns]
     last_figures: int | None = None  # the last row of `span` with figures, found when needed
+    # Merges of the header rows only (the form's own) need no look at each row.
+    merged = any(box[2] >= span.start and box[0] < span.stop for box in sheet.merges)
     for r in span:
         values = sheet.rows[r]
         if values.count("") == len(values) or not _filled(values, inputs):
@@ -243,8 +343,39 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
                 if r >= last_figures:
                     return True  # place and date, signer: under the last table of a retyped form
         cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
+        if merged:
+            _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
     return False
+
+
+_COPIED = (form.ColumnKind.ITEM, form.ColumnKind.LEVEL, form.ColumnKind.STT)
+
+
+def _merged(sheet: Sheet, header: Header, r: int, cells: dict[str, Cell]) -> None:
+    """Notes on the cells of row `r` that a merge covers: a number merged with another cell is
+    not a figure of its own; a level or item merged down applies to each row it spans."""
+    for key, c in header.columns.items():
+        box = sheet.merge_at(r, c)
+        if box is None:
+            continue
+        kind = header.spec.column(key).kind
+        shown = f"{_address(sheet, box[0], box[1])}:{_address(sheet, box[2], box[3])}"
+        top = (box[0], box[1]) == (r, c)
+        cell = cells[key]
+        if kind is form.ColumnKind.NUMBER:
+            across = top and box[0] == box[2]
+            if top or box[0] != r:
+                note = CellNote("merged_across" if across else "merged_number", shown)
+                cells[key] = Cell(cell.location, cell.value, note)
+        elif kind in _COPIED and box[1] == c and box[0] != box[2]:
+            value = cell.value if top else clean(sheet.rows[box[0]][c])
+            note = CellNote("merged_down" if top else "merged_copy", shown)
+            cells[key] = Cell(cell.location, value, note)
+
+
+def _address(sheet: Sheet, r: int, c: int) -> str:
+    return sheet.location(r, c).cell or ""
 
 
 def _filled(values: list[Any], columns: list[int]) -> bool:
