@@ -83,7 +83,9 @@ def test_skip_invalid_names_the_agencies_not_the_files(tmp_path: Path) -> None:
     text = docx_text(out)
     for name in excluded:  # the signed report speaks of agencies, never of files
         assert name not in text
-    assert "gửi báo cáo chưa hợp lệ nên chưa tổng hợp (UBND huyện Ba Bể" in text
+    assert (
+        "gửi báo cáo chưa hợp lệ nên chưa tổng hợp (Sở Nội vụ, Sở Tư pháp, UBND huyện Ba Bể" in text
+    )
 
 
 def test_no_overwrite_without_force(tmp_path: Path) -> None:

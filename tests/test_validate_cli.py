@@ -216,3 +216,18 @@ def test_annotated_copy_keeps_row_positions(
     assert sheet["B10"].value == "Tập huấn" and sheet["B10"].comment is not None
     assert "dòng 7" in sheet["B10"].comment.text
     assert sheet["B8"].value is None
+
+
+def test_a_broken_file_still_names_its_agency_by_its_name(tmp_path: Path) -> None:
+    """An empty or damaged file named after its agency: that agency answered (unusably), it is
+    not "chưa gửi" — and the reminder goes to it as an answer to fix."""
+    from thanghanhdong import config
+    from thanghanhdong.completeness import State
+    from thanghanhdong.validate import validate_inbox
+
+    (tmp_path / "BC_SoTuPhap.xlsx").write_bytes(b"")
+    (tmp_path / "Bao cao THD - So Noi vu.xlsx").write_bytes(b"not a workbook")
+    status = validate_inbox(tmp_path, config.load(None)).completeness
+    states = {e.code: e.state for e in status.entries}
+    assert states["STP"] is State.UNUSABLE and states["SNV"] is State.UNUSABLE
+    assert status.unrecognised == []

@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from thanghanhdong import container, messages, readers
+from thanghanhdong.completeness import agency_from_file_name
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.container import Format
 from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Submission
 from thanghanhdong.readers import archive
 from thanghanhdong.readers.document import DocumentError
-from thanghanhdong.text import loose_key
 
 KIND_LABELS = {"excel": "Excel", "word": "Word", "pdf": "PDF", "picture": "ảnh"}
 # The structured answer is used, the others are its attachments: form > Word > PDF > picture.
@@ -174,21 +174,6 @@ def _agency_in_text(campaign: Campaign, text: str) -> Agency | None:
         if agency := campaign.agency_by_name(line):
             return agency
     return None
-
-
-def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
-    """The roster agency a file name speaks of, loosely: "So Y te - bao cao.pdf",
-    "2021_syt_so-y-te.pdf", "BC SYT.jpg". The longest name found wins; a code counts as a word."""
-    stem = PurePosixPath(name).stem.replace("_", " ").replace(".", " ")
-    padded = f" {loose_key(stem)} "
-    found: list[tuple[int, Agency]] = []
-    for agency in campaign.agencies:
-        key = loose_key(agency.name, agency=True)
-        if key and f" {key} " in padded:
-            found.append((len(key), agency))
-        elif f" {agency.code.lower()} " in padded:
-            found.append((len(agency.code), agency))
-    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def apply_receipt(

@@ -6,11 +6,12 @@ listed as not recognised. Pure computation over the validation results: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import messages
@@ -135,6 +136,25 @@ def resolve_agency(campaign: Campaign, code: str | None, name: str | None) -> Ag
     if agency is None and name:
         agency = campaign.agency_by_name(name)
     return agency
+
+
+def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
+    """The roster agency a file name speaks of, loosely: "So Y te - bao cao.pdf",
+    "2021_syt_so-y-te.pdf", "BC SYT.jpg". The longest name found wins; a code counts as a word."""
+    stem = PurePosixPath(name).stem.replace("_", " ").replace(".", " ")
+    stem = _CAMEL.sub(" ", stem)  # "BC_SoTuPhap" -> "BC So Tu Phap"
+    padded = f" {loose_key(stem)} "
+    found: list[tuple[int, Agency]] = []
+    for agency in campaign.agencies:
+        key = loose_key(agency.name, agency=True)
+        if key and f" {key} " in padded:
+            found.append((len(key), agency))
+        elif f" {agency.code.lower()} " in padded:
+            found.append((len(agency.code), agency))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
 
 
 def issuer_agency(campaign: Campaign) -> Agency | None:

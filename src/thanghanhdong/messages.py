@@ -27,7 +27,7 @@ CATALOGUE: dict[str, Message] = {
     "file_empty": Message(E, "", "Tệp rỗng (0 byte)."),
     "file_corrupt": Message(E, "", "Tệp hỏng, không mở được, hoặc bị đổi đuôi."),
     "file_password": Message(E, "", "Tệp có mật khẩu."),
-    "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi đuôi thành .xlsx."),
+    "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi tên thành tệp bảng tính."),
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
     "file_unreadable": Message(E, "", "Hệ điều hành không cho đọc tệp."),
     "file_needs_docx": Message(

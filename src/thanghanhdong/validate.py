@@ -830,6 +830,15 @@ def list_inbox(inbox: Path) -> InboxListing:
     return listing
 
 
+def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign) -> None:
+    """A file that cannot be opened still says, by its name, who sent it ("BC_SoTuPhap.xlsx"):
+    that agency answered, unusably; it is not "chưa gửi"."""
+    for result in results:
+        if result.unreadable and result.agency_code is None and result.agency_name is None:
+            agency = completeness.agency_from_file_name(campaign, result.path.name)
+            result.agency_name = agency.name if agency else None
+
+
 def validate_inbox(
     inbox: Path,
     campaign: Campaign,
@@ -842,6 +851,7 @@ def validate_inbox(
     results = [
         r for found in _validate_all(listing.files, campaign, progress, workers) for r in found
     ]
+    _name_unreadable_by_file_name(results, campaign)
     resolved = answers.one_answer_per_agency(results, latest)
     rollup.check_overlaps(resolved.files)
     others = [FileResult(p, None, kind="other") for p in listing.others] + resolved.others
