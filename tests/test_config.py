@@ -363,3 +363,9 @@ def test_embedded_default_is_announced(tmp_path: Path, monkeypatch: pytest.Monke
     result = CliRunner().invoke(app, ["generate-templates", "--agency", "BABE"])
     assert result.exit_code == 0, result.output
     assert "Dùng cấu hình mặc định (Bắc Kạn 2021)" in result.stderr
+
+
+def test_a_quoted_paper_date_gets_the_same_advice_as_an_unquoted_one() -> None:
+    text = config.default_config_text().replace("deadline = 2021-12-20", 'deadline = "20/12/2021"')
+    with pytest.raises(ConfigError, match=r"khóa 'campaign.deadline'.*hãy viết 2021-12-20\."):
+        config.parse(text, "thd.toml")

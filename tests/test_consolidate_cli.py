@@ -133,3 +133,14 @@ def test_validate_and_the_report_agree_on_every_count(tmp_path: Path) -> None:
     assert f"chưa gửi: {counts['missing']}." in text
     assert checked["summary"]["received_agencies"] == answered
     assert answered + counts["missing"] == expected  # adds up to the roster
+
+
+def test_reports_signed_after_the_consolidated_report_are_pointed_out(tmp_path: Path) -> None:
+    """The province's report dated before a report it includes: the officer is told."""
+    out = tmp_path / "baocao.docx"
+    args = ["consolidate", str(ROOT / "examples" / "inbox"), "--out", str(out)]
+    result = runner.invoke(app, [*args, "--date", "01/12/2021"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "Báo cáo tổng hợp ghi ngày 01/12/2021 nhưng" in flat
+    assert "kiểm tra lại ngày ký" in flat

@@ -166,3 +166,13 @@ def test_remind_addresses_missing_and_unusable_agencies(tmp_path: Path) -> None:
     assert "gửi lại báo cáo đã sửa" in text
     again = runner.invoke(app, ["remind", str(inbox), "--out", str(out)])
     assert again.exit_code == 2
+
+
+def test_remind_outside_the_campaign_asks_for_the_date(tmp_path: Path) -> None:
+    """A 2021 reminder run years later is not dated today without a word."""
+    inbox = inbox_copy(tmp_path)
+    out = tmp_path / "nhac.docx"
+    result = runner.invoke(app, ["remind", str(inbox), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "ghi ngày của công văn bằng tùy chọn --date" in " ".join(result.output.split())
+    assert not out.exists()

@@ -428,3 +428,25 @@ def test_the_signature_of_a_report_without_headings() -> None:
         "signer_authority": "KT.CHỦ TỊCH",
         "signer_name": "Nguyễn Văn Long",
     }
+
+
+def test_a_header_whose_two_bodies_are_one_paragraph_with_a_line_break() -> None:
+    """Word's Shift+Enter: "UBND TỈNH BẮC KẠN" and "SỞ Y TẾ" in one paragraph, split by a line
+    break: the issuing body is still the second line (a newcomer's trial found this)."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH BẮC KẠN\nSỞ Y TẾ\nSố: 15/BC-SYT"
+    header.cell(
+        0, 1
+    ).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBắc Kạn, ngày 17 tháng 12 năm 2021"
+    document.add_paragraph("BÁO CÁO")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    fields = values(read_docx(buffer.getvalue()).fields)
+    assert fields["agency_name"] == "SỞ Y TẾ"
+    assert fields["report_number"] == "15/BC-SYT"
+    assert fields["report_date"] == "Bắc Kạn, ngày 17 tháng 12 năm 2021"

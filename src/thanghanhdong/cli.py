@@ -62,8 +62,10 @@ def load_campaign(path: Path | None, *, quiet: bool = False) -> config.Campaign:
         fail(str(exc))
     if not quiet:
         err.print(f"[dim]{escape(config.describe_source(chosen))}[/]")
+        from thanghanhdong.reporter import render_warning
+
         for warning in config_warnings(campaign):
-            err.print(f"[yellow]Cảnh báo:[/] {escape(warning)}")
+            render_warning(err, warning)
     return campaign
 
 

@@ -66,7 +66,14 @@ def _calendar_date(value: Any) -> Any:
             return date.fromisoformat(value.strip())
         except ValueError:
             return value  # not a real day (2021-02-30): the date check explains the format
+    paper = _PAPER_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    fixed = _iso_from_parts(*paper.groups()) if paper else None
+    if fixed:  # "20/12/2022" in quotes: the same advice as without quotes
+        raise ValueError(f'{_DATE_FORMAT} (đang ghi: "{value.strip()}"); hãy viết {fixed}')
     return value
+
+
+_PAPER_DATE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
 
 
 CalendarDate = Annotated[date, BeforeValidator(_calendar_date)]

@@ -299,6 +299,11 @@ class Consolidation:
             self.status.unrecognised
         )
 
+    def dated_after_report(self) -> list[AgencyFigures]:
+        """Included reports signed after the consolidated report's own date: the date to sign
+        it by is probably wrong (--date, report_date)."""
+        return [a for a in self.agencies if a.report_date and a.report_date > self.report_date]
+
     def table(self, key: str) -> ConsolidatedTable:
         return self.tables[key]
 

@@ -519,6 +519,22 @@ class RemindOutcome(Outcome):
     written: Path | None = None  # None when nobody needs reminding
 
 
+def letter_date(requested: date | None, campaign: Campaign, today: date) -> date | str:
+    """The reminder's date: --date, else today while the campaign runs (from its start to the
+    end of the reporting window); outside it, the sentence asking for --date."""
+    if requested is not None:
+        return requested
+    info = campaign.campaign
+    end = info.deadline + REPORT_WINDOW_AFTER_DEADLINE
+    if info.period_start <= today <= end:
+        return today
+    return (
+        f"Hôm nay ({today:%d/%m/%Y}) không nằm trong thời gian của đợt {info.year} (từ "
+        f"{info.period_start:%d/%m/%Y} đến {end:%d/%m/%Y}): ghi ngày của công văn bằng tùy "
+        f"chọn --date, ví dụ --date {info.deadline:%d/%m/%Y}."
+    )
+
+
 @dataclass(frozen=True)
 class RemindRequest:
     inbox: Path
@@ -538,6 +554,9 @@ def remind(
         request.out, suffix=".docx", inbox=request.inbox, force=request.force
     ):
         return RemindOutcome(USAGE, problem)
+    dated = letter_date(request.today, campaign, date.today())
+    if isinstance(dated, str):
+        return RemindOutcome(USAGE, dated)
     report = validate_inbox(
         request.inbox, campaign, progress=progress, latest=takes_latest(campaign, False)
     )
@@ -545,7 +564,7 @@ def remind(
     outcome = RemindOutcome(report=report, addressed=addressed)
     if not addressed:
         return outcome
-    data = render_remind(campaign, report.completeness, request.today or date.today())
+    data = render_remind(campaign, report.completeness, dated)
     if error := files.write_all({request.out: data}):
         return RemindOutcome(USAGE, error, report=report, addressed=addressed)
     outcome.written = request.out

@@ -120,8 +120,9 @@ def render_empty_inbox(report: ValidationReport, console: Console) -> None:
     sentence(
         console,
         f"Thư mục {inbox} chưa có báo cáo nào để kiểm tra. Chép vào thư mục này các tệp "
-        f"Excel ({SPREADSHEETS}) các đơn vị gửi về (tên tệp thế nào cũng được, có thể để trong "
-        f"thư mục con), rồi chạy lại: thd validate {inbox}",
+        f"Excel ({SPREADSHEETS}), báo cáo Word, bản PDF, thư điện tử đã lưu (.eml) hoặc tệp nén "
+        f".zip các đơn vị gửi về (tên tệp thế nào cũng được, có thể để trong thư mục con), rồi "
+        f"chạy lại: thd validate {inbox}",
     )
     _print_side_files(report, console)
 
@@ -337,11 +338,26 @@ def render_consolidation(consolidation: Any, outputs: list[Path], console: Conso
     console.print()
     for path in outputs:
         sentence(console, f"[green]Đã ghi[/] {escape(str(path))}")
+    _dates_after_report(consolidation, console)
     _officer_notes(consolidation, outputs, console)
     sentence(
         console,
         f"Đã tổng hợp {len(data['included'])} tệp; bỏ qua {len(data['excluded'])} tệp có lỗi. "
         "Mở báo cáo Word để đọc lại, ghi số văn bản rồi trình ký.",
+    )
+
+
+def _dates_after_report(consolidation: Any, console: Console) -> None:
+    later = consolidation.dated_after_report()
+    if not later:
+        return
+    named = "; ".join(f"{a.name}: {a.report_date:%d/%m/%Y}" for a in later[:5])
+    more = f" và {len(later) - 5} đơn vị khác" if len(later) > 5 else ""
+    render_warning(
+        console,
+        f"Báo cáo tổng hợp ghi ngày {consolidation.report_date:%d/%m/%Y} nhưng {len(later)} báo "
+        f"cáo đưa vào tổng hợp ghi ngày sau đó ({named}{more}): kiểm tra lại ngày ký (tùy chọn "
+        "--date hoặc khóa report_date trong thd.toml).",
     )
 
 
@@ -495,6 +511,11 @@ def progress(
 
 
 # --------------------------------------------------------------------------- init, roster
+
+
+def render_warning(console: Console, text: str) -> None:
+    """One warning, wrapped between words under its first word (config warnings on stderr)."""
+    print_block(console, hanging("[yellow]Cảnh báo:[/]", escape(text)))
 
 
 def render_init(outcome: Any, console: Console) -> None:

@@ -254,8 +254,10 @@ def _column_paragraphs(table: Any) -> list[list[str]]:
         for position, tc in enumerate(tr.iterchildren(_TC)):
             while len(columns) <= position:
                 columns.append([])
-            texts = (nfc(_paragraph_text(p)) for p in tc.iterchildren(_P))
-            columns[position].extend(t for t in texts if t)
+            # A line break inside a paragraph (Shift+Enter: "UBND TỈNH BẮC KẠN" / "SỞ Y TẾ")
+            # separates lines as a new paragraph does.
+            parts = (part for p in tc.iterchildren(_P) for part in _paragraph_text(p).split("\n"))
+            columns[position].extend(t for t in (nfc(part) for part in parts) if t)
     return columns
 
 
