@@ -422,7 +422,7 @@ def test_openpyxl_never_parses_an_agency_file(
     result = runner.invoke(app, ["validate", str(inbox), "--annotate", str(out), "--json"])
 
     assert result.exit_code == 0, result.output
-    assert [p.name for p in out.iterdir()] == ["lol-core_can-sua.xlsx"]
+    assert [p.name for p in out.glob("*.xlsx")] == ["lol-core_can-sua.xlsx"]
     report = json.loads(result.stdout)
     issues = {Path(f["path"]).name: [i["code"] for i in f["issues"]] for f in report["files"]}
     assert issues == {"good.xlsx": [], "lol-core.xlsx": ["missing_signer"]}
@@ -638,7 +638,9 @@ def test_files_written_are_named_after_the_source_file_only(
     assert codes["go-lai-2.xlsx"] == ["form_retyped", "missing_signer"]
     new = {p for p in tmp_path.rglob("*")} - before
     assert {p for p in new if p.is_file()} == {
-        out / f"{Path(name).stem}_can-sua.xlsx" for name in [*odd_names, "go-lai-2.xlsx"]
+        out / f"{Path(name).stem}_can-sua{suffix}"
+        for name in [*odd_names, "go-lai-2.xlsx"]
+        for suffix in (".xlsx", ".docx")  # the marked copy and its covering letter
     }
     assert all(p == out or p == out.parent or p.parent == out for p in new)
 
@@ -716,7 +718,7 @@ def test_xlsm_reads_as_data_and_its_copy_has_no_macros(
     assert [i.code for i in macro.issues] == ["missing_signer"]
     assert macro.submission.tables["activities"][0].female == 65
     assert next(f for f in report.files if f.path.name == "good.xlsx").ok
-    assert [p.name for p in out.iterdir()] == ["bao cao_can-sua.xlsx"]
+    assert [p.name for p in out.glob("*.xlsx")] == ["bao cao_can-sua.xlsx"]
     with zipfile.ZipFile(out / "bao cao_can-sua.xlsx") as archive:
         assert not [n for n in archive.namelist() if "vba" in n.lower()]
         assert b"macroEnabled" not in archive.read("[Content_Types].xml")

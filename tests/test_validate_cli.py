@@ -98,7 +98,7 @@ def test_annotated_copies(tmp_path: Path, campaign: Campaign, stamper: FormStamp
     result = runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)])
     assert result.exit_code == 1
     assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
-    copies = sorted(out.iterdir())
+    copies = sorted(out.glob("*.xlsx"))  # each with its covering letter (.docx) beside it
     assert [p.name for p in copies] == ["[ba be]_can-sua.xlsx"]
     workbook = load_workbook(copies[0])
     assert workbook.sheetnames[0] == "Cần sửa"
@@ -132,7 +132,10 @@ def test_annotated_copies_of_same_named_files_do_not_collide(
         (inbox / folder / "baocao.xlsx").write_bytes(fill_bytes(stamper.stamp(agency), report))
     out = tmp_path / "can-sua"
     assert runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)]).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["baocao_can-sua-2.xlsx", "baocao_can-sua.xlsx"]
+    assert sorted(p.name for p in out.glob("*.xlsx")) == [
+        "baocao_can-sua-2.xlsx",
+        "baocao_can-sua.xlsx",
+    ]
 
 
 def test_messages_name_the_configured_levels(tmp_path: Path, campaign: Campaign) -> None:
@@ -231,3 +234,24 @@ def test_a_broken_file_still_names_its_agency_by_its_name(tmp_path: Path) -> Non
     states = {e.code: e.state for e in status.entries}
     assert states["STP"] is State.UNUSABLE and states["SNV"] is State.UNUSABLE
     assert status.unrecognised == []
+
+
+def test_each_annotated_copy_comes_with_a_covering_letter_listing_what_to_correct(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    out = tmp_path / "can-sua"
+    inbox = Path(__file__).parents[1] / "examples" / "inbox-loi"
+    result = runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)])
+    assert result.exit_code == 1, result.output
+    letter = out / "2021_babe_ubnd-huyen-ba-be_can-sua.docx"
+    assert letter.is_file() and letter.with_suffix(".xlsx").is_file()
+    document = docx.Document(str(letter))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Kính gửi:\tUBND huyện Ba Bể." in text
+    assert "V/v sửa báo cáo" in "\n".join(c.text for t in document.tables for c in t._cells)
+    assert "Lỗi (1. Hoạt động!D8): Số âm “-45”" in text  # the agency's own file's places
+    assert "2021_babe_ubnd-huyen-ba-be_can-sua.xlsx" in text  # the copy sent with it
+    again = runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)])
+    assert again.exit_code == 2  # no overwrite without --force, letters included

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,12 @@ WARNING_FILL = "FFE699"
 @dataclass(frozen=True)
 class AnnotatedCopy:
     source: Path
-    path: Path
+    path: Path  # the marked copy of the form
+
+    @property
+    def note(self) -> Path:
+        """The covering letter beside it (công văn đề nghị sửa), for the officer to sign."""
+        return self.path.with_suffix(".docx")
 
 
 def annotation_names(results: list[FileResult]) -> list[str]:
@@ -53,14 +59,22 @@ def annotation_names(results: list[FileResult]) -> list[str]:
 
 
 def write_annotated(
-    results: list[FileResult], campaign: Campaign, out_dir: Path, *, force: bool = False
+    results: list[FileResult],
+    campaign: Campaign,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    today: date | None = None,
 ) -> list[AnnotatedCopy]:
-    """Write a copy for every identified file with problems. Raises OutputExists first."""
+    """Write a marked copy, and its covering letter, for every identified file with problems.
+    Raises OutputExists first. `today` dates the letters (None: left blank to fill in)."""
     from thanghanhdong import readers
+    from thanghanhdong.report.remind import render_covering_note
 
     todo = [r for r in results if r.issues and r.agency_code and campaign.agency(r.agency_code)]
     targets = [(r, out_dir / name) for r, name in zip(todo, annotation_names(todo), strict=True)]
-    if not force and (existing := [p for _, p in targets if p.exists()]):
+    planned = [p for _, target in targets for p in (target, target.with_suffix(".docx"))]
+    if not force and (existing := [p for p in planned if p.exists()]):
         raise OutputExists(existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
@@ -73,7 +87,10 @@ def write_annotated(
         agency = campaign.agency(result.agency_code or "")
         assert agency is not None
         atomic_write(target, annotate(stamper.stamp(agency), raw, result.issues))
-        written.append(AnnotatedCopy(result.path, target))
+        copy = AnnotatedCopy(result.path, target)
+        note = render_covering_note(campaign, agency, result.issues, target.name, today)
+        atomic_write(copy.note, note)
+        written.append(copy)
     return written
 
 

@@ -295,8 +295,10 @@ def _annotate(
 ) -> None:
     from thanghanhdong.annotate import write_annotated
 
+    dated = letter_date(None, campaign, date.today())
+    today = dated if isinstance(dated, date) else None  # outside the campaign: left blank
     try:
-        written = write_annotated(report.files, campaign, directory, force=force)
+        written = write_annotated(report.files, campaign, directory, force=force, today=today)
     except OutputExists as exc:
         outcome.exit_code = USAGE
         outcome.error = files.existing_problem(exc.paths, directory, "bản đánh dấu")

@@ -238,7 +238,8 @@ def render_annotations(
     sentence(
         console,
         f"[green]Đã ghi[/] {len(copies)} bản có đánh dấu chỗ cần sửa vào thư mục "
-        f"{escape(str(directory))} (gửi lại cho đơn vị cùng lời đề nghị sửa).",
+        f"{escape(str(directory))}, mỗi bản kèm một công văn đề nghị sửa (.docx, cùng tên) "
+        "để ký và gửi lại cho đơn vị.",
     )
     copied = {c.source for c in copies}
     skipped = [f for f in report.files if f.issues and f.path not in copied]

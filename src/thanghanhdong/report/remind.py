@@ -1,6 +1,7 @@
 """The reminder (công văn đôn đốc): to the agencies that have not answered or whose answer
 cannot be used, from the one completeness computation, rendered into templates/nhac.docx
 (built by scripts/build_remind_template.py; an officer may edit a copy like the report's).
+The covering note sent with an annotated copy uses the same template.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from thanghanhdong.completeness import AgencyStatus, Completeness, State, issuer_agency
-from thanghanhdong.config import Campaign
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.model import Issue, Severity
 from thanghanhdong.report import numbers
 from thanghanhdong.report.stamp import with_core_dates
 from thanghanhdong.resources import template_path
@@ -102,8 +104,21 @@ def _closing(campaign: Campaign) -> str:
 
 
 def build_context(campaign: Campaign, status: Completeness, today: date) -> dict[str, Any]:
-    issuer, info = campaign.issuer, campaign.campaign
     entries = to_remind(status)
+    return {
+        **_frame(campaign),
+        "about": f"V/v đôn đốc gửi báo cáo kết quả thực hiện Tháng hành động năm "
+        f"{campaign.campaign.year}",
+        "date_line": numbers.date_line(_clean(campaign.issuer.place), today),
+        "addressees": _addressees(entries),
+        "paragraphs": _paragraphs(campaign, status, today),
+        "to_send": [_what_to_send(campaign, e) for e in entries],
+    }
+
+
+def _frame(campaign: Campaign) -> dict[str, Any]:
+    """What every letter of the issuing body carries: header, number, closing, distribution."""
+    issuer = campaign.issuer
     return {
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
@@ -113,24 +128,63 @@ def build_context(campaign: Campaign, status: Completeness, today: date) -> dict
             "signer_name": _clean(issuer.signer_name),
         },
         "number": f"Số:      /{_clean(issuer.abbreviation)}",
-        "about": f"V/v đôn đốc gửi báo cáo kết quả thực hiện Tháng hành động năm {info.year}",
-        "date_line": numbers.date_line(_clean(issuer.place), today),
-        "addressees": _addressees(entries),
-        "paragraphs": _paragraphs(campaign, status, today),
-        "to_send": [_what_to_send(campaign, e) for e in entries],
         "closing": _closing(campaign),
         "distribution": ["- Như trên;", f"- {_clean(issuer.archive).rstrip(';.')}."],
     }
 
 
 def render_remind(campaign: Campaign, status: Completeness, today: date) -> bytes:
+    return _render(build_context(campaign, status, today), today)
+
+
+def _render(context: dict[str, Any], today: date | None) -> bytes:
     from jinja2 import Environment, StrictUndefined
 
     from thanghanhdong.report.fastdocx import FastTemplate
 
     document = FastTemplate(str(template_path(TEMPLATE_NAME)))
     environment = Environment(autoescape=True, undefined=StrictUndefined)
-    document.render(build_context(campaign, status, today), jinja_env=environment, autoescape=True)
+    document.render(context, jinja_env=environment, autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
-    return with_core_dates(buffer.getvalue(), today)
+    return with_core_dates(buffer.getvalue(), today) if today else buffer.getvalue()
+
+
+# ------------------------------------------------------------------------ covering notes
+
+
+def covering_context(
+    campaign: Campaign, agency: Agency, issues: Sequence[Issue], copy: str, today: date | None
+) -> dict[str, Any]:
+    """The letter that goes with one agency's annotated copy: what to correct, one line each
+    (to the agency itself, so places in its own file are named)."""
+    info, body, place = campaign.campaign, _body_name(campaign), _clean(campaign.issuer.place)
+    errors = sum(i.severity is Severity.ERROR for i in issues)
+    context = _frame(campaign)
+    context["about"] = f"V/v sửa báo cáo kết quả thực hiện Tháng hành động năm {info.year}"
+    context["date_line"] = (
+        numbers.date_line(place, today) if today else f"{place}, ngày ...... tháng ...... năm"
+    )
+    context["addressees"] = _addressees([AgencyStatus(agency, State.UNUSABLE)])
+    context["paragraphs"] = [
+        f"{body} đã nhận được báo cáo kết quả thực hiện {_clean(info.name)} năm {info.year} "
+        f"của {_clean(agency.name)}. Khi kiểm tra, báo cáo còn {len(issues)} điểm cần xem lại"
+        + (f" (trong đó {errors} lỗi phải sửa thì mới tổng hợp được)" if errors else "")
+        + f"; các ô cần sửa được tô màu trong tệp gửi kèm ({copy}).",
+        f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo trước ngày "
+        f"{numbers.short_date(info.deadline)}, cụ thể:",
+    ]
+    context["to_send"] = [_issue_line(issue) for issue in issues]
+    return context
+
+
+def _issue_line(issue: Issue) -> str:
+    kind = "Lỗi" if issue.severity is Severity.ERROR else "Cần xem lại"
+    where = f" ({_clean(issue.where)})" if issue.where else ""
+    return f"{kind}{where}: {_clean(issue.message)}"
+
+
+def render_covering_note(
+    campaign: Campaign, agency: Agency, issues: Sequence[Issue], copy: str, today: date | None
+) -> bytes:
+    return _render(covering_context(campaign, agency, issues, copy, today), today)
