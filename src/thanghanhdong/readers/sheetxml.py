@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
@@ -53,11 +53,12 @@ def parse_range(text: str) -> tuple[int, int, int, int] | None:
     return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
-    """Sheet name -> part path, and whether the workbook asks for a recalculation on load."""
+def sheet_parts(read: Callable[[str], bytes]) -> tuple[dict[str, str], bool]:
+    """Sheet name -> part path, and whether the workbook asks for a recalculation on load.
+    `read`: a part's bytes by its name (KeyError for a part not in the archive)."""
     try:
-        workbook = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
+        workbook = read("xl/workbook.xml")
+        rels = read("xl/_rels/workbook.xml.rels")
     except KeyError:
         return {}, False
     targets = {}
