@@ -19,7 +19,10 @@ _SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
 _ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
 _REL = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
 _CELL_REF = re.compile(rb"""\sr\s*=\s*["']\$?([A-Z]{1,3})\$?(\d{1,7})["']""")
-_MARK = re.compile(rb"<(?:\w+:)?f[\s>/]|\st\s*=\s*[\"']e[\"']")
+# A formula's tag, an error cell's type: searched apart, since a pattern starting with \s
+# stops at every space of the part (six times slower than both together).
+_MARK_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MARK_ERROR = re.compile(rb"""\st\s*=\s*["']e["']""")
 _FORMULA = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>(.*?)</(?:\w+:)?v>", re.S)
 _MERGE = re.compile(rb"""<(?:\w+:)?mergeCell\s[^>]*ref\s*=\s*["']([A-Z$0-9:]+)["']""")
@@ -123,9 +126,18 @@ def _hidden(data: bytes) -> bool:
     return b'hidden="1"' in data or b'hidden="true"' in data
 
 
+def _marks(data: bytes) -> list[re.Match[bytes]]:
+    """Formula tags and error types in the order they come; no error type without "e" quoted."""
+    marks = list(_MARK_FORMULA.finditer(data))
+    if b'"e"' in data or b"'e'" in data:
+        marks += _MARK_ERROR.finditer(data)
+        marks.sort(key=lambda mark: mark.start())
+    return marks
+
+
 def _scan_cells(data: bytes, recalc: bool, found: SheetXml) -> None:
     done = -1
-    for mark in _MARK.finditer(data):
+    for mark in _marks(data):
         start = data.rfind(b"<c ", 0, mark.start())
         if start <= done or start == -1:
             continue
