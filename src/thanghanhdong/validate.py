@@ -521,6 +521,10 @@ class _Table:
     parents: dict[int, tuple[BaseModel, RawRow]] = field(default_factory=dict)
     group: list[Row] = field(default_factory=list)  # counted rows since the last subtotal
 
+    @cached_property
+    def model(self) -> type[BaseModel]:
+        return row_model(self.spec)  # looked up once per table: hashing a spec costs per row
+
 
 def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
     table = raw.tables.get(spec.key)
@@ -551,7 +555,7 @@ def _sort_row(
     i: int, raw_row: RawRow, has_children: bool, state: _Table, checker: _FileCheck
 ) -> None:
     errors_before = checker.error_count
-    parsed = checker.model(row_model(state.spec), raw_row.cells)
+    parsed = checker.model(state.model, raw_row.cells)
     kind = _total_kind(parsed)
     if kind == "total":
         state.totals.append((parsed, raw_row))
