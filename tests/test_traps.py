@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -360,3 +361,28 @@ def test_gnumeric_style_ods_is_read_not_called_corrupt(
     assert issues(result) == []
     assert result.agency_code == "BABE"  # the form's hidden sheet is still read
     assert totals(result) == (3, 45, 71)
+
+
+def test_sheet_parts_inflated_once_read_the_same_as_afresh(tmp_path: Path) -> None:
+    """container.check keeps the sheet parts it inflated for the reader of those very bytes;
+    read without them (other bytes, or a second read) the workbook gives the same answer."""
+    from thanghanhdong import container
+    from thanghanhdong.readers import excel
+
+    path = tmp_path / "chuongtrinh.xlsx"
+    retyped_with_formulas(path, {"C5": "=1+1", "E6": "=VLOOKUP(A1,B:C,2,0)"})
+    data = path.read_bytes()
+    assert container.check(path.name, data) is container.Format.XLSX
+    kept = container.inflated(data)
+    assert kept is not None and "xl/worksheets/sheet1.xml" in kept.parts
+    with zipfile.ZipFile(path) as archive:
+        assert kept.parts["xl/worksheets/sheet1.xml"] == archive.read("xl/worksheets/sheet1.xml")
+    assert container.inflated(data) is None  # handed over once
+    container.check(path.name, data)
+    assert container.inflated(data[:1] + data[1:]) is None  # equal bytes, not the same object
+    container.check(path.name, data)
+    once = excel.read(path, data)
+    afresh = excel.read(path, data)
+    assert once.tables == afresh.tables
+    notes = [c.note for r in once.tables["activities"].rows for c in r.cells.values() if c.note]
+    assert [n.kind for n in notes] == ["formula"]

@@ -171,17 +171,51 @@ def _is_encrypted(head: bytes) -> bool:
     return bof != -1 and head[bof + 20 : bof + 22] == _FILEPASS
 
 
+class Inflated:
+    """The sheet parts `check` inflated from one workbook's bytes, kept for its reader."""
+
+    def __init__(self, data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+        self.data = data
+        self.infos = infos
+        self.parts: dict[str, bytes] = {}  # part name -> its bytes, as far as MAX_KEPT allows
+        self.kept = 0
+
+    def keep(self, name: str, part: bytes) -> None:
+        if self.kept + len(part) <= MAX_KEPT:
+            self.parts[name] = part
+            self.kept += len(part)
+
+
+# A form's sheet parts unpack to well under 1 MB: past this, a reader inflates them itself
+# rather than a process holding a large workbook's parts between two files.
+MAX_KEPT = 16 * 1024 * 1024
+_last: Inflated | None = None
+
+
+def inflated(data: bytes) -> Inflated | None:
+    """What the last `check` inflated, if it checked these very bytes (compared by identity),
+    then forgotten; None otherwise, and the reader inflates the parts itself."""
+    global _last
+    last, _last = _last, None
+    return last if last is not None and last.data is data else None
+
+
 def _check_zip(data: bytes) -> Format:
+    global _last
+    _last = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _check_parts(archive)
+            found = Inflated(data, archive.infolist())
+            kind = _check_parts(archive, found)
+            _last = found
+            return kind
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
         # RuntimeError: zip-level password; NotImplementedError (a RuntimeError): unknown method.
         raise file_error("bad_zip") from exc
 
 
-def _check_parts(archive: zipfile.ZipFile) -> Format:
-    infos = archive.infolist()
+def _check_parts(archive: zipfile.ZipFile, found: Inflated) -> Format:
+    infos = found.infos
     names = {info.filename for info in infos}
     if "word/document.xml" in names or "ppt/presentation.xml" in names:
         raise file_error("word_or_powerpoint")
@@ -199,7 +233,10 @@ def _check_parts(archive: zipfile.ZipFile) -> Format:
     for info in _sheet_parts(archive, infos, names):
         ods = info.filename == "content.xml"
         with archive.open(info) as part:
-            extent = _scan(part, info.file_size, _OdsExtent() if ods else _XlsxExtent())
+            extent = _OdsExtent() if ods else _XlsxExtent()
+            whole = _scan(part, info.file_size, extent)
+        if whole is not None:
+            found.keep(info.filename, whole)
         cells += extent.cells
         if cells > MAX_CELLS:
             raise too_many_cells(cells, f"có trang chứa dữ liệu trải tới ô {extent.far_cell}")
@@ -384,15 +421,17 @@ def _repeat(pattern: re.Pattern[bytes], attrs: bytes) -> int:
 _CHUNK = 32 * 1024 * 1024
 
 
-def _scan(part: Any, size: int, extent: _Extent) -> _Extent:
-    """Feed a part to `extent`, whole or in chunks cut just before a '<' (no tag is split).
+def _scan(part: Any, size: int, extent: _Extent) -> bytes | None:
+    """Feed a part to `extent`, whole or in chunks cut just before a '<' (no tag is split); the
+    part's bytes when it was read whole.
 
     `size` is the declared size, which zipfile enforces while reading.
     """
     if size <= _CHUNK:
-        extent.feed_part(part.read(size))  # read() would unpack a lying part whole
+        whole: bytes = part.read(size)  # read() would unpack a lying part whole
+        extent.feed_part(whole)
         extent.end_sheet()
-        return extent
+        return whole
     carry = b""
     while chunk := part.read(_CHUNK):
         data = carry + chunk
@@ -404,4 +443,4 @@ def _scan(part: Any, size: int, extent: _Extent) -> _Extent:
         carry = data[cut:]
     extent.feed(carry)
     extent.end_sheet()
-    return extent
+    return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 FORM_VERSION = "1"
 FORM_MARKER = "thd-form"
@@ -146,11 +147,11 @@ class TableSpec:
         """The column's letter in a generated form (A, B, ...)."""
         return chr(65 + [c.key for c in self.columns].index(key))
 
-    @property
+    @cached_property  # asked for every row of every form: worked out once per spec
     def number_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.kind is ColumnKind.NUMBER)
 
-    @property
+    @cached_property
     def number_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.number_columns)
 

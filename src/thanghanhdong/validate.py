@@ -35,7 +35,7 @@ from thanghanhdong.model import (
     Severity,
     Submission,
 )
-from thanghanhdong.parse import parse_date, parse_whole
+from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_whole
 from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
@@ -59,6 +59,8 @@ def is_system_file(path: Path) -> bool:
 
 
 def _whole(value: Any, info: ValidationInfo) -> int | None:
+    if type(value) is float and value.is_integer() and 0 <= value <= MAX_WHOLE:
+        return int(value)  # what calamine gives for a count: parse_whole would take it as is
     parsed = parse_whole(value)
     if parsed.error:
         raise PydanticCustomError(parsed.error, parsed.error)
@@ -73,10 +75,20 @@ def _text(value: Any, info: ValidationInfo) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text, legacy = _unlegacy(nfc(str(value)))
+    text, legacy = _clean_text(str(value))
     if legacy and info.context is not None and info.field_name:
         info.context["warnings"].append((info.field_name, "legacy_encoding", legacy))
     return text or None
+
+
+def _clean_text(value: str) -> tuple[str, dict[str, str] | None]:
+    text, legacy = _cleaned(value)
+    return text, dict(legacy) if legacy is not None else None  # the caller's own copy
+
+
+@functools.lru_cache(maxsize=8192)  # item names and levels come back in every form
+def _cleaned(value: str) -> tuple[str, dict[str, str] | None]:
+    return _unlegacy(nfc(value))
 
 
 def _unlegacy(text: str) -> tuple[str, dict[str, str] | None]:
@@ -509,6 +521,10 @@ class _Table:
     parents: dict[int, tuple[BaseModel, RawRow]] = field(default_factory=dict)
     group: list[Row] = field(default_factory=list)  # counted rows since the last subtotal
 
+    @cached_property
+    def model(self) -> type[BaseModel]:
+        return row_model(self.spec)  # looked up once per table: hashing a spec costs per row
+
 
 def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
     table = raw.tables.get(spec.key)
@@ -539,7 +555,7 @@ def _sort_row(
     i: int, raw_row: RawRow, has_children: bool, state: _Table, checker: _FileCheck
 ) -> None:
     errors_before = checker.error_count
-    parsed = checker.model(row_model(state.spec), raw_row.cells)
+    parsed = checker.model(state.model, raw_row.cells)
     kind = _total_kind(parsed)
     if kind == "total":
         state.totals.append((parsed, raw_row))

@@ -42,7 +42,7 @@ def read(path: Path, data: bytes) -> RawSubmission:
             raise
         workbook = _open(plain)
     try:
-        return _read_workbook(path, workbook, _SheetXml(data))
+        return _read_workbook(path, workbook, _SheetXml(data, container.inflated(data)))
     finally:
         workbook.close()
 
@@ -131,15 +131,19 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -
 
 class _SheetXml:
     """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (no other
-    format has them: .xls and .ods give no notes). Each worksheet part is inflated and searched
-    for a few bytes; only when one holds a formula, an error value or a hidden row are the
-    sheets' names resolved to their parts and those parts parsed."""
+    format has them: .xls and .ods give no notes). Each worksheet part is searched for a few
+    bytes (as container.check inflated it, when it did); only when one holds a formula, an
+    error value or a hidden row are the sheets' names resolved to their parts and those parts
+    parsed."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, inflated: container.Inflated | None = None) -> None:
         self.data = data
+        self.infos = inflated.infos if inflated is not None else None
+        self.inflated = inflated.parts if inflated is not None else {}
         self.parts: dict[str, bytes] | None = None  # sheet name -> part, for marked parts only
         self.ods: dict[str, sheetxml.SheetXml] | None = None  # an .ods: every sheet's notes
         self.recalc = False
+        self._archive: zipfile.ZipFile | None = None
 
     def scan(self, name: str) -> sheetxml.SheetXml | None:
         if self.parts is None:
@@ -149,33 +153,45 @@ class _SheetXml:
         part = self.parts.get(name)
         return sheetxml.scan(part, self.recalc, merges=False) if part is not None else None
 
-    def _ods(self, archive: zipfile.ZipFile) -> dict[str, bytes]:
-        """An .ods: calamine sees no merge, error value or uncomputed formula in it either."""
-        content = _inflate(self.data, archive.getinfo("content.xml"))
-        if content is None:
-            content = archive.read("content.xml")
-        self.ods = sheetxml.scan_ods(content) if sheetxml.ods_marked(content) else {}
-        return {}
-
     def _marked_parts(self) -> dict[str, bytes]:
         if not self.data.startswith(container.ZIP_MAGIC):
             return {}
         try:
-            archive = zipfile.ZipFile(io.BytesIO(self.data))
-            if "content.xml" in archive.namelist():
-                return self._ods(archive)
-            sheets = [i for i in archive.infolist() if _WORKSHEET.fullmatch(i.filename)]
+            infos = self.infos if self.infos is not None else self._zip().infolist()
+            by_name = {info.filename: info for info in infos}
+            if "content.xml" in by_name:
+                # An .ods: calamine sees no merge, error value or uncomputed formula in it either.
+                content = self._read(by_name["content.xml"])
+                self.ods = sheetxml.scan_ods(content) if sheetxml.ods_marked(content) else {}
+                return {}
             marked = {}
-            for info in sheets:
-                part = _inflate(self.data, info)
-                if part is None or sheetxml.marked(part):
-                    marked[info.filename] = part if part is not None else archive.read(info)
+            for info in infos:
+                if _WORKSHEET.fullmatch(info.filename):
+                    part = self._part(info)
+                    if part is None or sheetxml.marked(part):  # an odd part: parsed anyway
+                        marked[info.filename] = part if part is not None else self._read(info)
             if not marked:
                 return {}
-            names, self.recalc = sheetxml.sheet_parts(archive)
+            names, self.recalc = sheetxml.sheet_parts(lambda name: self._read(by_name[name]))
             return {name: marked[path] for name, path in names.items() if path in marked}
         except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, zlib.error):
             return {}
+
+    def _part(self, info: zipfile.ZipInfo) -> bytes | None:
+        """A stored or deflated part's bytes, kept by container.check or inflated here."""
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return None
+        kept = self.inflated.get(info.filename)
+        return kept if kept is not None else _inflate(self.data, info)
+
+    def _read(self, info: zipfile.ZipInfo) -> bytes:
+        part = self._part(info)
+        return part if part is not None else self._zip().read(info)
+
+    def _zip(self) -> zipfile.ZipFile:
+        if self._archive is None:
+            self._archive = zipfile.ZipFile(io.BytesIO(self.data))
+        return self._archive
 
 
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")

@@ -70,8 +70,10 @@ class Sheet:
         return Location(self.name, self.row0 + r, self.col0 + c, self.grid, label)
 
     def cell(self, r: int, c: int, label: str = "") -> Cell:
-        value = self.rows[r][c] if c < len(self.rows[r]) else ""
-        return Cell(self.location(r, c, label), clean(value), self.notes.get((r, c)))
+        row = self.rows[r]
+        value = row[c] if c < len(row) else ""
+        at = Location(self.name, self.row0 + r, self.col0 + c, self.grid, label)
+        return Cell(at, clean(value), self.notes.get((r, c)) if self.notes else None)
 
     def merge_at(self, r: int, c: int) -> tuple[int, int, int, int] | None:
         """The merge box covering grid cell (r, c), if any."""
