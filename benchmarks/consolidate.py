@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from validate import make_inbox, synthetic_campaign
 
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.pipeline import ConsolidateRequest, build_reports
-from thanghanhdong.validate import validate_inbox
 
 
 def main() -> None:

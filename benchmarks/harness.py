@@ -38,7 +38,7 @@ ONE_PROCESS_VALIDATE = """
 import sys
 from pathlib import Path
 from thanghanhdong import config
-from thanghanhdong.validate import validate_inbox
+from thanghanhdong.inbox import validate_inbox
 validate_inbox(Path(sys.argv[1]), config.load(Path(sys.argv[2])), workers=1)
 """
 

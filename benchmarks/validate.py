@@ -25,9 +25,10 @@ from python_calamine import CalamineWorkbook
 
 from thanghanhdong import config
 from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper, build_workbook_bytes
-from thanghanhdong.validate import validate_file, validate_inbox
+from thanghanhdong.validate import validate_file
 
 
 def synthetic_campaign(count: int) -> Campaign:

@@ -10,8 +10,8 @@ import pytest
 
 from thanghanhdong import config
 from thanghanhdong.consolidate import Consolidation, consolidate
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.report import officer
-from thanghanhdong.validate import validate_inbox
 
 INBOX = Path(__file__).parents[1] / "examples" / "inbox"
 ALIASES = (

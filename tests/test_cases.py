@@ -9,8 +9,8 @@ import pytest
 from cases import CASES, Case
 
 from thanghanhdong.config import Campaign
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.template import FormStamper
-from thanghanhdong.validate import validate_inbox
 
 
 def _totals(report, key: str) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]

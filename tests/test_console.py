@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from thanghanhdong import reporter
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
+from thanghanhdong.inbox import ValidationReport, validate_inbox
 from thanghanhdong.template import FormStamper, WrittenForm
-from thanghanhdong.validate import ValidationReport, validate_inbox
 
 ROOT = Path(__file__).parents[1]
 BAD = ROOT / "examples" / "inbox-loi"

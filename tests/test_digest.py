@@ -37,7 +37,7 @@ from thanghanhdong.digest import (
     theme_of,
     words,
 )
-from thanghanhdong.validate import validate_inbox
+from thanghanhdong.inbox import validate_inbox
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -28,9 +28,9 @@ from typer.testing import CliRunner
 from thanghanhdong import form
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper
-from thanghanhdong.validate import validate_inbox
 from thanghanhdong.xlsxutil import set_value
 
 limited = pytest.mark.skipif(sys.platform != "linux", reason="needs RLIMIT_AS (Linux)")
@@ -47,7 +47,7 @@ limit = int(sys.argv[2])
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 from pathlib import Path
 from thanghanhdong import config
-from thanghanhdong.validate import validate_inbox
+from thanghanhdong.inbox import validate_inbox
 
 report = validate_inbox(Path(sys.argv[1]), config.load(None))
 files = {}

@@ -23,11 +23,12 @@ from conftest import SOFFICE, SOFFICE_SECONDS, soffice_convert
 from thanghanhdong import completeness, form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import consolidate
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.model import FileResult, Submission
 from thanghanhdong.pipeline import ConsolidateRequest, build_reports
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper, file_name
-from thanghanhdong.validate import validate_file, validate_inbox
+from thanghanhdong.validate import validate_file
 
 pytestmark = [
     pytest.mark.soffice,

@@ -14,10 +14,10 @@ from openpyxl import Workbook
 
 from thanghanhdong.completeness import State
 from thanghanhdong.config import Campaign
+from thanghanhdong.inbox import ValidationReport, validate_inbox
 from thanghanhdong.pipeline import USAGE, ConsolidateRequest, build_reports
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper
-from thanghanhdong.validate import ValidationReport, validate_inbox
 
 ACT = "1. Hoạt động"
 NEGATIVE_FILE = "nari.xlsx"

@@ -693,10 +693,10 @@ def _fast_path_taken(template: Path, context: dict[str, object]) -> bool:
 
 def test_linear_rendering_writes_what_docxtpl_writes(tmp_path: Path) -> None:
     from thanghanhdong import config
+    from thanghanhdong.inbox import validate_inbox
     from thanghanhdong.pipeline import ConsolidateRequest, build_reports
     from thanghanhdong.report.docx import build_context
     from thanghanhdong.report.stamp import with_core_dates
-    from thanghanhdong.validate import validate_inbox
 
     report = validate_inbox(ROOT / "examples" / "inbox", config.load(None))
     request = ConsolidateRequest(tmp_path, tmp_path / "b.docx", report_date=date(2022, 1, 5))

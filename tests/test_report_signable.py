@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from thanghanhdong import config, form
 from thanghanhdong.cli import app
-from thanghanhdong.validate import validate_inbox
+from thanghanhdong.inbox import validate_inbox
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples"

@@ -222,7 +222,7 @@ def test_libreoffice_prints_it_on_a4_landscape(content: bytes, tmp_path: Path) -
 def test_the_officers_sheets_hold_what_the_report_leaves_out(tmp_path: Path) -> None:
     from thanghanhdong import config
     from thanghanhdong.consolidate import consolidate as merge
-    from thanghanhdong.validate import validate_inbox
+    from thanghanhdong.inbox import validate_inbox
 
     campaign = config.load(None)
     report = validate_inbox(Path(__file__).parents[1] / "examples" / "inbox", campaign)

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from thanghanhdong import datafile, form
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import Consolidation, consolidate
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.model import Location, Row, Submission
-from thanghanhdong.validate import validate_inbox
 
 DAY = date(2021, 12, 18)
 LEVELS = ["Tỉnh", "Huyện", "Xã"]

@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 
 from thanghanhdong import config
 from thanghanhdong.config import Agency
+from thanghanhdong.inbox import PARALLEL_THRESHOLD, validate_inbox
 from thanghanhdong.pipeline import ConsolidateRequest, build_reports
 from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper, build_workbook_bytes
-from thanghanhdong.validate import PARALLEL_THRESHOLD, validate_inbox
 
 
 def test_large_roster(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ from thanghanhdong.sample import SampleReport, fill_bytes
 from thanghanhdong.pipeline import ConsolidateRequest, build_reports
 from thanghanhdong.report.docx import PER_AGENCY_APPENDICES_UP_TO
 from thanghanhdong.template import FormStamper, build_workbook_bytes
-from thanghanhdong.validate import validate_inbox
+from thanghanhdong.inbox import validate_inbox
 
 if __name__ == "__main__":
     multiprocessing.set_start_method("spawn", force=True)

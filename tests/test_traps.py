@@ -178,7 +178,7 @@ REAL_FILES = _real_files()
 
 @pytest.mark.skipif(REAL_FILES is None, reason="../shared/real-files not present")
 def test_real_office_files_are_listed_as_no_report(campaign: Campaign) -> None:
-    from thanghanhdong.validate import validate_inbox
+    from thanghanhdong.inbox import validate_inbox
 
     assert REAL_FILES is not None
     report = validate_inbox(REAL_FILES, campaign)

@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
+from thanghanhdong.inbox import validate_inbox
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper
-from thanghanhdong.validate import validate_inbox
 
 runner = CliRunner()
 
@@ -226,7 +226,7 @@ def test_a_broken_file_still_names_its_agency_by_its_name(tmp_path: Path) -> Non
     not "chưa gửi" — and the reminder goes to it as an answer to fix."""
     from thanghanhdong import config
     from thanghanhdong.completeness import State
-    from thanghanhdong.validate import validate_inbox
+    from thanghanhdong.inbox import validate_inbox
 
     (tmp_path / "BC_SoTuPhap.xlsx").write_bytes(b"")
     (tmp_path / "Bao cao THD - So Noi vu.xlsx").write_bytes(b"not a workbook")

@@ -89,7 +89,7 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
 
 
 def _is_system(member: Path, outer: Path) -> bool:
-    from thanghanhdong.validate import is_system_file
+    from thanghanhdong.inbox import is_system_file
 
     inner = str(member)[len(str(outer)) + len(archive.SEPARATOR) :]
     return is_system_file(Path(inner))

@@ -93,7 +93,7 @@ class InputCheck:
 def check_inputs(consolidation: Consolidation, inbox: Path) -> InputCheck:
     """Compare the audit trail with `inbox` now, file by file (by path relative to the inbox
     the report was made from, so a copied or moved inbox can still be checked)."""
-    from thanghanhdong.validate import list_inbox
+    from thanghanhdong.inbox import list_inbox
 
     now = {_relative(p, inbox): p for p in list_inbox(inbox).files}
     check = InputCheck()

@@ -17,7 +17,7 @@ from thanghanhdong import datafile, files
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import DataFileError
 from thanghanhdong.files import OutputExists
-from thanghanhdong.validate import ValidationReport
+from thanghanhdong.inbox import ValidationReport
 
 if TYPE_CHECKING:
     from thanghanhdong.annotate import AnnotatedCopy
@@ -241,7 +241,7 @@ def validate(
     factor: float | None = None,
     latest: bool = False,
 ) -> ValidateOutcome:
-    from thanghanhdong.validate import validate_inbox
+    from thanghanhdong.inbox import validate_inbox
 
     if problem := inbox_problem(inbox):
         return ValidateOutcome(USAGE, problem)
@@ -382,7 +382,7 @@ def takes_latest(campaign: Campaign, latest: bool) -> bool:
 def consolidate(
     request: ConsolidateRequest, campaign: Campaign, *, progress: Progress | None = None
 ) -> ConsolidateOutcome:
-    from thanghanhdong.validate import validate_inbox
+    from thanghanhdong.inbox import validate_inbox
 
     if problem := _consolidate_problem(request, campaign):
         return ConsolidateOutcome(USAGE, problem)
@@ -549,8 +549,8 @@ def remind(
     request: RemindRequest, campaign: Campaign, *, progress: Progress | None = None
 ) -> RemindOutcome:
     """The công văn đôn đốc to the agencies that have not answered or sent nothing usable."""
+    from thanghanhdong.inbox import validate_inbox
     from thanghanhdong.report.remind import render_remind, to_remind
-    from thanghanhdong.validate import validate_inbox
 
     if problem := inbox_problem(request.inbox) or files.output_problem(
         request.out, suffix=".docx", inbox=request.inbox, force=request.force

@@ -22,8 +22,8 @@ from rich.table import Table
 from rich.text import Text
 
 from thanghanhdong.answers import kind_label
+from thanghanhdong.inbox import ValidationReport
 from thanghanhdong.model import FileResult, FileStatus, Issue, Severity
-from thanghanhdong.validate import ValidationReport
 
 SPREADSHEETS = ".xlsx, .xlsm, .xls, .ods"
 PROGRESS_DELAY = 1.0  # seconds of work before a progress bar is worth showing

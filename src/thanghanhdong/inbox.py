@@ -1,0 +1,211 @@
+"""The inbox: every file listed once, each answer checked (in worker processes for large
+inboxes), one answer per agency, and the `ValidationReport` every command reads.
+
+The checks of one answer are in validate.py; who has answered is completeness.py's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from thanghanhdong import answers, completeness
+from thanghanhdong.completeness import Completeness
+from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.model import FileResult
+from thanghanhdong.readers import rollup
+
+SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
+PARALLEL_THRESHOLD = 64
+
+
+def is_system_file(path: Path) -> bool:
+    """Lock files of Excel/LibreOffice and files the OS leaves behind: ignored silently."""
+    name = path.name
+    return (
+        name.lower() in SYSTEM_FILE_NAMES
+        or name.startswith(("~$", ".~lock.", "._", "."))
+        or name.endswith("~")  # LibreOffice / editor backups
+        or path.suffix.lower() in {".bak", ".tmp"}
+        or any(part.startswith(".") or part == "__MACOSX" for part in path.parent.parts)
+    )
+
+
+@dataclass
+class ValidationReport:
+    """The result of checking an inbox: one FileResult per file, plus who has not reported."""
+
+    inbox: Path
+    campaign: Campaign
+    files: list[FileResult]
+    ignored: list[Path]  # lock and system files
+    attachments: list[Path] = field(default_factory=list)  # other versions of an answer
+    notes: dict[Path, str] = field(default_factory=dict)  # why each attachment is set aside
+    others: list[FileResult] = field(default_factory=list)  # files that are not reports
+
+    @cached_property
+    def completeness(self) -> Completeness:
+        return completeness.compute(self.campaign, self.files)
+
+    @property
+    def missing(self) -> list[Agency]:
+        return [e.agency for e in self.completeness.missing]
+
+    @property
+    def late(self) -> list[FileResult]:
+        return [f for f in self.files if f.submission and f.submission.late]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(not f.ok and not f.scanned and not f.not_a_report for f in self.files)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(f.warnings for f in self.files)
+
+    def exit_code(self, strict: bool = False) -> int:
+        return 1 if self.has_errors or (strict and self.has_warnings) else 0
+
+    def summary(self) -> dict[str, int]:
+        statuses = [f.status.value for f in self.files]
+        return {
+            "files": len(self.files),
+            "ok": statuses.count("ok"),
+            "warnings": statuses.count("warnings"),
+            "errors": statuses.count("errors"),
+            "unreadable": statuses.count("unreadable"),
+            "not_a_report": statuses.count("not_a_report"),
+            "ignored": len(self.ignored),
+            "attachments": len(self.attachments),
+            "others": len(self.others),
+            "expected_agencies": self.completeness.expected,
+            "received_agencies": len(self.completeness.answered),
+            "usable_agencies": len(self.completeness.usable),
+            "missing_agencies": len(self.missing),
+            "late": len(self.late),
+            "issues_error": sum(len(f.errors) for f in self.files),
+            "issues_warning": sum(len(f.warnings) for f in self.files),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "inbox": str(self.inbox),
+            "files": [
+                {
+                    "path": str(f.path),
+                    "agency_code": f.agency_code,
+                    "agency_name": f.agency_name,
+                    "status": f.status.value,
+                    "ok": f.ok,
+                    "late": bool(f.submission and f.submission.late),
+                    "kind": f.kind,
+                    "mail": f.mail,
+                    "received": (
+                        f.submission.received.isoformat()
+                        if f.submission and f.submission.received
+                        else None
+                    ),
+                    "issues": [i.to_json() for i in f.issues],
+                }
+                for f in self.files
+            ],
+            "missing_agencies": [a.code for a in self.missing],
+            "completeness": self.completeness.to_json(),
+            "ignored": [str(p) for p in self.ignored],
+            "attachments": [
+                {"path": str(p), "note": self.notes.get(p, "")} for p in self.attachments
+            ],
+            "others": [
+                {"path": str(f.path), "note": f.issues[0].message if f.issues else ""}
+                for f in self.others
+            ],
+            "summary": self.summary(),
+        }
+
+
+@dataclass
+class InboxListing:
+    files: list[Path] = field(default_factory=list)  # to check
+    ignored: list[Path] = field(default_factory=list)  # system and lock files
+    others: list[Path] = field(default_factory=list)  # notes, lists: not reports
+
+
+def list_inbox(inbox: Path) -> InboxListing:
+    """Every file: an answer to read (a form, a Word or PDF report, a picture of one, an e-mail
+    or zip holding them, or a file that claims to be one), a note, or a system file."""
+    listing = InboxListing()
+    for path in sorted(inbox.rglob("*")):
+        if not path.is_file():
+            continue
+        if is_system_file(path.relative_to(inbox)):
+            listing.ignored.append(path)
+        elif path.suffix.lower() in answers.OTHER_SUFFIXES:
+            listing.others.append(path)
+        else:
+            listing.files.append(path)
+    return listing
+
+
+def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign) -> None:
+    """A file that cannot be opened still says, by its name, who sent it ("BC_SoTuPhap.xlsx"):
+    that agency answered, unusably; it is not "chưa gửi"."""
+    for result in results:
+        if result.unreadable and result.agency_code is None and result.agency_name is None:
+            agency = completeness.agency_from_file_name(campaign, result.path.name)
+            result.agency_name = agency.name if agency else None
+
+
+def validate_inbox(
+    inbox: Path,
+    campaign: Campaign,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    latest: bool = False,
+) -> ValidationReport:
+    """`latest`: of two answers of one kind from one agency, use the newest (else an error)."""
+    listing = list_inbox(inbox)
+    results = [
+        r for found in _validate_all(listing.files, campaign, progress, workers) for r in found
+    ]
+    _name_unreadable_by_file_name(results, campaign)
+    resolved = answers.one_answer_per_agency(results, latest)
+    rollup.check_overlaps(resolved.files)
+    others = [FileResult(p, None, kind="other") for p in listing.others] + resolved.others
+    return ValidationReport(
+        inbox,
+        campaign,
+        resolved.files,
+        listing.ignored,
+        attachments=list(resolved.linked),
+        notes=resolved.linked,
+        others=sorted(others, key=lambda f: str(f.path)),
+    )
+
+
+def _validate_all(
+    files: list[Path],
+    campaign: Campaign,
+    progress: Callable[[int, int], None] | None,
+    workers: int | None,
+) -> Iterable[list[FileResult]]:
+    total = len(files)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if total < PARALLEL_THRESHOLD or workers <= 1:
+        for done, path in enumerate(files, start=1):
+            yield answers.validate_path(path, campaign)
+            if progress:
+                progress(done, total)
+        return
+    chunk = max(1, total // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done, result in enumerate(
+            pool.map(answers.validate_path, files, [campaign] * total, chunksize=chunk), 1
+        ):
+            yield result
+            if progress:
+                progress(done, total)
