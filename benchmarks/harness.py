@@ -63,14 +63,21 @@ class Project:
         return self.root / "inbox"
 
 
-def roster_config_text(count: int) -> str:
-    """The embedded default thd.toml with its roster replaced by `count` synthetic agencies."""
+def config_with_roster(entries: list[str]) -> str:
+    """The embedded default thd.toml with its roster replaced by `entries` (inline tables)."""
     text = re.sub(r"\[\[agencies\]\]\n(?:[a-z]+ = .*\n?)*", "", config.default_config_text())
-    agencies = ",\n".join(
-        f'  {{ code = "DV{i:05d}", name = "UBND xã Thượng Ân Đồng Phúc số {i}" }}'
-        for i in range(count)
-    )
+    agencies = ",\n".join(f"  {entry}" for entry in entries)
     return f"agencies = [\n{agencies},\n]\n\n{text}"
+
+
+def roster_config_text(count: int) -> str:
+    """The default thd.toml with `count` synthetic agencies."""
+    return config_with_roster(
+        [
+            f'{{ code = "DV{i:05d}", name = "UBND xã Thượng Ân Đồng Phúc số {i}" }}'
+            for i in range(count)
+        ]
+    )
 
 
 def make_project(root: Path, count: int) -> Project:

@@ -11,25 +11,22 @@ agencies renamed, so that no agency is counted twice), and the ministry's inbox 
 from __future__ import annotations
 
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from harness import Project, consolidate_command, make_project, measure
-
-from thanghanhdong import config
+from harness import Project, config_with_roster, consolidate_command, make_project, measure
 
 
 def ministry_config(provinces: int) -> str:
-    text = re.sub(r"\[\[agencies\]\]\n(?:[a-z]+ = .*\n?)*", "", config.default_config_text())
-    roster = ",\n".join(
-        f'  {{ code = "T{p:02d}", name = "UBND tỉnh Số {p}", group = "district" }}'
-        for p in range(provinces)
+    return config_with_roster(
+        [
+            f'{{ code = "T{p:02d}", name = "UBND tỉnh Số {p}", group = "district" }}'
+            for p in range(provinces)
+        ]
     )
-    return f"agencies = [\n{roster},\n]\n\n{text}"
 
 
 def province_copy(data: dict, province: int) -> dict:

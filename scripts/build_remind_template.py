@@ -101,11 +101,7 @@ def signature(document: Document) -> None:
 
 
 def main(argv: list[str]) -> int:
-    output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
-    output.parent.mkdir(parents=True, exist_ok=True)
-    build().save(str(output))
-    print(f"Đã ghi {output}")
-    return 0
+    return base.save(build(), argv, DEFAULT_OUTPUT)
 
 
 if __name__ == "__main__":

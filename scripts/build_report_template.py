@@ -971,12 +971,17 @@ def build() -> Document:
     return document
 
 
-def main(argv: list[str]) -> int:
-    output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
+def save(document: Document, argv: list[str], default: Path) -> int:
+    """Write `document` to argv[1], else `default` (the shipped template); the scripts' main."""
+    output = Path(argv[1]) if len(argv) > 1 else default
     output.parent.mkdir(parents=True, exist_ok=True)
-    build().save(str(output))
+    document.save(str(output))
     print(f"Đã ghi {output}")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return save(build(), argv, DEFAULT_OUTPUT)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
         ("outputs.py", ["8"]),
         ("generate.py", ["8", "2"]),
         ("scale.py", ["8"]),
+        ("rollup.py", ["2", "4"]),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str]) -> None:
