@@ -1,21 +1,20 @@
 """RawSubmission -> Submission + Issues: every check of one answer (inbox.py checks the inbox).
 
-Cell values are parsed by pydantic models with Vietnamese-aware before-validators; every error
-becomes an `Issue` at its cell. Cross-field rules (totals rows, duplicates, plausibility, lateness)
-run in a second pass so the officer sees every problem at once.
+Each cell is parsed by the parser of its column's kind (a whole number, a text, a level); a value
+that is not what its cell takes becomes an `Issue` at the cell, and the cell is left empty.
+Cross-field rules (totals rows, duplicates, plausibility, lateness) run in a second pass so the
+officer sees every problem at once.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
-
-from pydantic import BaseModel, BeforeValidator, ValidationError, ValidationInfo, create_model
-from pydantic_core import PydanticCustomError
+from typing import Any
 
 from thanghanhdong import answers, form, messages
 from thanghanhdong.config import Agency, Campaign
@@ -35,29 +34,40 @@ from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_whole
 from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
-# ------------------------------------------------------------------------ cell schemas
+# ------------------------------------------------------------------------ cell parsers
 
 
-def _whole(value: Any, info: ValidationInfo) -> int | None:
+class _NotTaken(Exception):
+    """A cell's value is not what the cell takes: `code` is a catalogued issue code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+Parsed = dict[str, Any]  # column or field key -> the parsed value (None: empty or not taken)
+Warnings = list[tuple[str, dict[str, Any]]]  # (code, values) of the warnings at one cell
+
+
+def _whole(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
     if type(value) is float and value.is_integer() and 0 <= value <= MAX_WHOLE:
         return int(value)  # what calamine gives for a count: parse_whole would take it as is
     parsed = parse_whole(value)
     if parsed.error:
-        raise PydanticCustomError(parsed.error, parsed.error)
-    if parsed.warning and info.context is not None and info.field_name:
-        values = {"value": _shown(value), "number": parsed.value}
-        info.context["warnings"].append((info.field_name, parsed.warning, values))
+        raise _NotTaken(parsed.error)
+    if parsed.warning:
+        warnings.append((parsed.warning, {"value": _shown(value), "number": parsed.value}))
     return parsed.value
 
 
-def _text(value: Any, info: ValidationInfo) -> str | None:
+def _text(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None:
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text, legacy = _clean_text(str(value))
-    if legacy and info.context is not None and info.field_name:
-        info.context["warnings"].append((info.field_name, "legacy_encoding", legacy))
+    if legacy:
+        warnings.append(("legacy_encoding", legacy))
     return text or None
 
 
@@ -83,46 +93,46 @@ def _unlegacy(text: str) -> tuple[str, dict[str, str] | None]:
     return converted, {"encoding": encoding, "note": note}
 
 
-def _level(value: Any, info: ValidationInfo) -> str | None:
-    text = _text(value, info)
+def _level(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None:
+    text = _text(value, warnings, levels)
     if text is None:
         return None
-    levels: dict[str, str] = info.context["levels"] if info.context else {}
     key = loose_key(text).removeprefix("cap ").strip()
     if key not in levels:
-        raise PydanticCustomError("invalid_level", "invalid_level")
+        raise _NotTaken("invalid_level")
     return levels[key]
 
 
-WholeNumber = Annotated[int | None, BeforeValidator(_whole)]
-Text = Annotated[str | None, BeforeValidator(_text)]
-Level = Annotated[str | None, BeforeValidator(_level)]
+def _as_typed(value: Any, warnings: Warnings, levels: dict[str, str]) -> Any:
+    return value  # the report date: parse_date reads it, with its own issues
 
 
-_CELL_TYPES: dict[form.ColumnKind, Any] = {
-    form.ColumnKind.STT: Text,
-    form.ColumnKind.ITEM: Text,
-    form.ColumnKind.NUMBER: WholeNumber,
-    form.ColumnKind.LEVEL: Level,
+Parser = Callable[[Any, Warnings, dict[str, str]], Any]
+
+_PARSERS: dict[form.ColumnKind, Parser] = {
+    form.ColumnKind.STT: _text,
+    form.ColumnKind.ITEM: _text,
+    form.ColumnKind.NUMBER: _whole,
+    form.ColumnKind.LEVEL: _level,
 }
 
 
 @functools.cache
-def row_model(spec: form.TableSpec) -> type[BaseModel]:
-    """The schema of one row of `spec`, built from the form's columns."""
-    fields: dict[str, Any] = {c.key: (_CELL_TYPES[c.kind], None) for c in spec.columns}
-    return create_model(f"RowIn_{spec.key}", **fields)
+def row_parsers(spec: form.TableSpec) -> dict[str, Parser]:
+    """The parser of each cell of a row of `spec`, from the form's columns."""
+    return {c.key: _PARSERS[c.kind] for c in spec.columns}
 
 
-class HeaderIn(BaseModel):
-    agency_name: Text = None
-    report_number: Text = None
-    report_date: Any = None
-    signer_title: Text = None
-    signer_name: Text = None
-    contact: Text = None
-    budget_state: WholeNumber = None
-    budget_mobilized: WholeNumber = None
+HEADER_PARSERS: dict[str, Parser] = {
+    "agency_name": _text,
+    "report_number": _text,
+    "report_date": _as_typed,
+    "signer_title": _text,
+    "signer_name": _text,
+    "contact": _text,
+    "budget_state": _whole,
+    "budget_mobilized": _whole,
+}
 
 
 # ------------------------------------------------------------------------- one file
@@ -154,27 +164,27 @@ class _FileCheck:
         location = cell.location if cell else at or (Location(sheet) if sheet else None)
         self.issues.append(Issue(code, severity, message, location))
 
-    def model(self, model: type[BaseModel], cells: dict[str, Cell]) -> BaseModel:
-        """Validate cell values; each failing field is reported at its cell and left empty."""
-        context: dict[str, Any] = {"warnings": [], "levels": self.levels}
-        data = {key: cell.value for key, cell in cells.items()}
-        for key, cell in cells.items():
-            if cell.note is not None and self.noted(cell):
-                data[key] = None
-        try:
-            result = model.model_validate(data, context=context)
-        except ValidationError as exc:
-            for error in exc.errors(include_url=False):
-                key = str(error["loc"][0])
-                # Our validators raise catalogued codes; anything else pydantic reports about a
-                # cell still means "not what this cell takes".
-                code = error["type"] if error["type"] in messages.CATALOGUE else "not_a_number"
-                self.add(code, cells[key], value=_shown(cells[key].value))
-                data[key] = None
-            result = model.model_validate(data, context={"warnings": [], "levels": self.levels})
-        for key, code, values in context["warnings"]:
-            self.add(code, cells[key], **values)
-        return result
+    def parse(self, parsers: dict[str, Parser], cells: dict[str, Cell]) -> Parsed:
+        """Each cell by its parser; a value its cell does not take is reported at the cell and
+        left empty, and so is one the reader noted as unusable."""
+        parsed: Parsed = dict.fromkeys(parsers)
+        later: list[tuple[Cell, Warnings]] = []
+        levels = self.levels
+        for key, parser in parsers.items():
+            cell = cells.get(key)
+            if cell is None or (cell.note is not None and self.noted(cell)):
+                continue
+            warnings: Warnings = []
+            try:
+                parsed[key] = parser(cell.value, warnings, levels)
+            except _NotTaken as exc:
+                self.add(exc.code, cell, value=_shown(cell.value))
+            if warnings:
+                later.append((cell, warnings))
+        for cell, warnings in later:  # after the errors, as the officer reads them
+            for code, values in warnings:
+                self.add(code, cell, **values)
+        return parsed
 
     def noted(self, cell: Cell) -> bool:
         """Report what the reader noted at `cell`; True when its value cannot be used."""
@@ -232,18 +242,17 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     if _is_blank(raw):
         checker.add("empty_form")
         return FileResult(raw.path, agency.code, agency.name, checker.issues)
-    header = checker.model(HeaderIn, raw.info)
-    assert isinstance(header, HeaderIn)
+    header = checker.parse(HEADER_PARSERS, raw.info)
     submission = Submission(
         path=raw.path,
         agency_code=agency.code,
         agency_name=agency.name,
-        report_number=header.report_number or "",
-        signer_title=header.signer_title or "",
-        signer_name=header.signer_name or "",
-        contact=header.contact or "",
-        budget_state=header.budget_state or 0,
-        budget_mobilized=header.budget_mobilized or 0,
+        report_number=header["report_number"] or "",
+        signer_title=header["signer_title"] or "",
+        signer_name=header["signer_name"] or "",
+        contact=header["contact"] or "",
+        budget_state=header["budget_state"] or 0,
+        budget_mobilized=header["budget_mobilized"] or 0,
     )
     _check_header(raw, header, submission, agency, checker)
     for spec in form.TABLES:
@@ -338,7 +347,7 @@ def _unknown_agency(typed: str | None, cell: Cell | None, checker: _FileCheck) -
 
 def _check_header(
     raw: RawSubmission,
-    header: HeaderIn,
+    header: Parsed,
     submission: Submission,
     agency: Agency,
     checker: _FileCheck,
@@ -349,12 +358,15 @@ def _check_header(
         checker.add("info_sheet_missing", sheet_name=form.SHEET_INFO)
         return
     _check_budget(raw, submission, checker)
-    if header.agency_name and checker.campaign.agency_by_name(header.agency_name) is not agency:
+    if (
+        header["agency_name"]
+        and checker.campaign.agency_by_name(header["agency_name"]) is not agency
+    ):
         checker.add(
-            "agency_name_mismatch", name_cell, name=header.agency_name, expected=agency.name
+            "agency_name_mismatch", name_cell, name=header["agency_name"], expected=agency.name
         )
     _check_date(raw, header, submission, checker)
-    if not header.signer_name:
+    if not header["signer_name"]:
         checker.add("missing_signer", raw.info.get("signer_name"), sheet=_info_sheet(raw))
     for key in form.NARRATIVE_KEYS:
         cell = raw.info.get(key)
@@ -369,16 +381,16 @@ def _check_header(
 
 
 def _check_date(
-    raw: RawSubmission, header: HeaderIn, submission: Submission, checker: _FileCheck
+    raw: RawSubmission, header: Parsed, submission: Submission, checker: _FileCheck
 ) -> None:
     info = checker.campaign.campaign
     date_cell = raw.info.get("report_date")
-    if date_cell is None or header.report_date in (None, ""):
+    if date_cell is None or header["report_date"] in (None, ""):
         checker.add("missing_report_date", date_cell, sheet=_info_sheet(raw))
     else:
-        submission.report_date = parse_date(header.report_date)
+        submission.report_date = parse_date(header["report_date"])
         if submission.report_date is None:
-            checker.add("invalid_date", date_cell, value=_shown(header.report_date))
+            checker.add("invalid_date", date_cell, value=_shown(header["report_date"]))
         elif submission.report_date > info.deadline:
             submission.late = True
             checker.add(
@@ -438,10 +450,10 @@ def _narrative(value: Any) -> str:
 _SUBTOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:cap\b|\(|\d|[ivx]+$|[a-d]$).*)?$")
 
 
-def _total_kind(row: BaseModel) -> str | None:
+def _total_kind(row: Parsed) -> str | None:
     """ "total" for a grand-total row, "subtotal" for "Cộng cấp huyện", "Tổng số cấp xã",
     "Cộng (1)+(2)"; None for any other row (an activity named "Tổng kết ..." is one)."""
-    for text in (getattr(row, "item", None), getattr(row, "stt", None)):
+    for text in (row.get("item"), row.get("stt")):
         key = loose_key(text) if text else ""
         if key in form.TOTAL_LABELS or key.startswith("tong cong"):
             return "total"
@@ -497,13 +509,13 @@ class _Table:
 
     spec: form.TableSpec
     accepted: dict[int, tuple[Row, RawRow]] = field(default_factory=dict)
-    totals: list[tuple[BaseModel, RawRow]] = field(default_factory=list)
-    parents: dict[int, tuple[BaseModel, RawRow]] = field(default_factory=dict)
+    totals: list[tuple[Parsed, RawRow]] = field(default_factory=list)
+    parents: dict[int, tuple[Parsed, RawRow]] = field(default_factory=dict)
     group: list[Row] = field(default_factory=list)  # counted rows since the last subtotal
 
     @cached_property
-    def model(self) -> type[BaseModel]:
-        return row_model(self.spec)  # looked up once per table: hashing a spec costs per row
+    def parsers(self) -> dict[str, Parser]:
+        return row_parsers(self.spec)  # looked up once per table: hashing a spec costs per row
 
 
 def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
@@ -535,13 +547,13 @@ def _sort_row(
     i: int, raw_row: RawRow, has_children: bool, state: _Table, checker: _FileCheck
 ) -> None:
     errors_before = checker.error_count
-    parsed = checker.model(state.model, raw_row.cells)
+    parsed = checker.parse(state.parsers, raw_row.cells)
     kind = _total_kind(parsed)
     if kind == "total":
         state.totals.append((parsed, raw_row))
         state.group = []
         return
-    item = getattr(parsed, "item", None) or getattr(parsed, "stt", None) or ""
+    item = parsed.get("item") or parsed.get("stt") or ""
     if kind == "subtotal" or _sums_group(parsed, raw_row, state):
         how = "theo tên dòng" if kind else "bằng tổng các dòng bên trên"
         checker.add("subtotal_row", raw_row.cells["item"], item=item, how=how)
@@ -556,11 +568,11 @@ def _sort_row(
         state.group.append(row)
 
 
-def _sums_group(parsed: BaseModel, raw_row: RawRow, state: _Table) -> bool:
+def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
     """A row with figures and no level that equals the sum of the rows above it in its group."""
     if len(state.group) < 2 or raw_row.cells["level"].value not in (None, ""):
         return False
-    values = [getattr(parsed, key) for key in state.spec.number_keys]
+    values = [parsed[key] for key in state.spec.number_keys]
     if not any(values):
         return False
     sums = [sum(r.figures[key] for r in state.group) for key in state.spec.number_keys]
@@ -584,14 +596,14 @@ def _resolve_parents(
 ) -> list[tuple[Row, RawRow]]:
     """Parents are never counted: their children are. Say so, and whether they agree."""
     for i, (parsed, raw_row) in state.parents.items():
-        own = {key: getattr(parsed, key) for key in state.spec.number_keys}
+        own = {key: parsed[key] for key in state.spec.number_keys}
         if all(v is None for v in own.values()):
             continue  # a heading over its detail rows
         sums = _figures_of(i, state, children)
         if sums is None:
             continue
         differing = [k for k, v in own.items() if v is not None and v != sums[k]]
-        item = getattr(parsed, "item", None) or ""
+        item = parsed.get("item") or ""
         if differing:
             key = differing[0]
             checker.add("totals_mismatch", raw_row.cells[key], typed=own[key], computed=sums[key])
@@ -608,16 +620,16 @@ def _row_number(j: int, state: _Table, children: dict[int, list[int]]) -> int:
 
 
 def _row_rules(
-    parsed: BaseModel, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck
+    parsed: Parsed, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck
 ) -> Row | None:
     cells = raw_row.cells
-    numbers: dict[str, int | None] = {key: getattr(parsed, key) for key in spec.number_keys}
+    numbers: dict[str, int | None] = {key: parsed[key] for key in spec.number_keys}
     has_numbers = any(n is not None for n in numbers.values())
     has_bad_number = any(
         (cells[k].value not in (None, "") or cells[k].note is not None) and numbers[k] is None
         for k in spec.number_keys
     )
-    item, level = getattr(parsed, "item", None), getattr(parsed, "level", None)
+    item, level = parsed.get("item"), parsed.get("level")
     if not item:
         if has_numbers or has_bad_number or level:
             checker.add("missing_item", cells["item"], label=spec.item_label)
@@ -661,21 +673,19 @@ def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _Fil
 
 def _check_totals_rows(
     spec: form.TableSpec,
-    totals: list[tuple[BaseModel, RawRow]],
+    totals: list[tuple[Parsed, RawRow]],
     rows: list[Row],
     checker: _FileCheck,
 ) -> None:
     sums = {key: sum(r.figures[key] for r in rows) for key in spec.number_keys}
     for parsed, raw_row in totals:
-        differing = [
-            k for k in sums if getattr(parsed, k) is not None and getattr(parsed, k) != sums[k]
-        ]
+        differing = [k for k in sums if parsed[k] is not None and parsed[k] != sums[k]]
         if differing:
             key = differing[0]
             checker.add(
                 "totals_mismatch",
                 raw_row.cells[key],
-                typed=getattr(parsed, key),
+                typed=parsed[key],
                 computed=sums[key],
             )
         else:
