@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(str, Enum):
@@ -36,10 +36,11 @@ class Grid(str, Enum):
     TEXT = "text"  # a part of a document: the part's name only ("mục II.2")
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """Where a value is, in the terms the officer sees: a sheet and cell, a table row and
-    column of a document, or a section. Rows and columns are 0-based grid indexes."""
+    column of a document, or a section. Rows and columns are 0-based grid indexes.
+
+    A named tuple, not a frozen dataclass: one is built for every cell read (twice as fast)."""
 
     part: str | None = None  # sheet name, "Bảng 2" (with "trang 3, " for a PDF), "mục II.2"
     row: int | None = None
@@ -116,9 +117,8 @@ class CellNote:
     detail: str = ""  # the formula, the error value ("#REF!"), the merged range ("D12:E12")
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A value read from a source, with where it was read."""
+class Cell(NamedTuple):
+    """A value read from a source, with where it was read (a named tuple: one per cell read)."""
 
     location: Location
     value: CellScalar

@@ -30,6 +30,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def clean(value: Any) -> CellScalar:
+    if type(value) is str:
+        if not value.isprintable():  # most cells hold no control character: no search
+            value = _CONTROL.sub("", value)
+        return unicodedata.normalize("NFC", value) or None
     if isinstance(value, str):
         return unicodedata.normalize("NFC", _CONTROL.sub("", value)) or None
     scalar: CellScalar = value  # calamine gives float, int, bool, date, datetime or ""
