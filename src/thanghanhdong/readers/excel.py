@@ -24,7 +24,7 @@ from thanghanhdong.model import (
     RawTable,
     column_letter,
 )
-from thanghanhdong.readers import formula, layout, sheetxml
+from thanghanhdong.readers import formula, layout, sheetxml, xls
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.text import loose_key
 
@@ -155,6 +155,8 @@ class _SheetXml:
 
     def _marked_parts(self) -> dict[str, bytes]:
         if not self.data.startswith(container.ZIP_MAGIC):
+            if self.data.startswith(container.OLE_MAGIC):  # an .xls: its notes from its records
+                self.ods = xls.scan(self.data)
             return {}
         try:
             infos = self.infos if self.infos is not None else self._zip().infolist()
