@@ -33,6 +33,8 @@ ERROR_TEXT = {
 MAX_NOTED = 100_000  # error cells noted per sheet: beyond that the file is noise, not a form
 _HEAD = struct.Struct("<HH")
 _CELL = struct.Struct("<HH")
+# The header's sector shift and its counts of FAT, mini FAT and DIFAT sectors.
+_OLE_HEADER = struct.Struct("<30xH12xI16xI4xI")
 
 
 def scan(data: bytes) -> dict[str, SheetXml]:
@@ -48,13 +50,27 @@ def scan(data: bytes) -> dict[str, SheetXml]:
 def _workbook_stream(data: bytes) -> bytes | None:
     import olefile  # only .xls files pay for the import
 
-    if not data.startswith(container.OLE_MAGIC):
+    if not _plausible_header(data):
         return None
     with olefile.OleFileIO(io.BytesIO(data)) as ole:
         if not ole.exists("Workbook"):
             return None  # BIFF5 ("Book") and older: not looked at
+        # olefile reads as many sectors as a size says, going round a looping chain: no stream
+        # (nor the mini stream holding a small one) may claim more than the file holds.
+        if max(ole.get_size("Workbook"), ole.root.size) > len(data):
+            return None
         with ole.openstream("Workbook") as stream:
-            return bytes(stream.read(len(data)))  # a stream is never larger than its file
+            return bytes(stream.read(len(data)))
+
+
+def _plausible_header(data: bytes) -> bool:
+    """The compound-file header's sector counts fit in the file: olefile would otherwise loop
+    (and allocate) as many times as a hostile count says before finding the damage."""
+    if len(data) < 512 or not data.startswith(container.OLE_MAGIC):
+        return False
+    shift, fat, mini_fat, difat = _OLE_HEADER.unpack_from(data)
+    sectors = len(data) >> shift if shift in (9, 12) else 0
+    return sectors > 0 and max(fat, mini_fat, difat) <= sectors
 
 
 def _records(stream: bytes, start: int) -> Iterator[tuple[int, int, int]]:
