@@ -130,8 +130,8 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -
 
 
 class _SheetXml:
-    """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (no other
-    format has them: .xls and .ods give no notes). Each worksheet part is searched for a few
+    """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (an .ods's
+    content.xml and an .xls's records are read whole). Each worksheet part is searched for a few
     bytes (as container.check inflated it, when it did); only when one holds a formula, an
     error value or a hidden row are the sheets' names resolved to their parts and those parts
     parsed."""
