@@ -75,15 +75,17 @@ def _plausible_header(data: bytes) -> bool:
 
 def _records(stream: bytes, start: int) -> Iterator[tuple[int, int, int]]:
     """(type, offset of the body, its size) of the records of the substream that starts at
-    `start` with a BOF, up to its EOF. Bodies are sliced only for the few types looked at."""
+    `start` with a BOF, up to its EOF (an embedded chart's BOF..EOF nested inside is passed
+    over). Bodies are sliced only for the few types looked at."""
     if not 0 <= start <= len(stream) - 4 or _HEAD.unpack_from(stream, start)[0] != _BOF:
         return
-    at, end = start, len(stream) - 4
+    at, end, depth = start, len(stream) - 4, 0
     while at <= end:
         kind, size = _HEAD.unpack_from(stream, at)
-        yield kind, at + 4, size
-        if kind == _EOF:
+        depth += (kind == _BOF) - (kind == _EOF)
+        if depth <= 0:
             return
+        yield kind, at + 4, size
         at += 4 + size
 
 
