@@ -24,7 +24,7 @@ from thanghanhdong.model import (
     RawTable,
     column_letter,
 )
-from thanghanhdong.readers import formula, layout, sheetxml
+from thanghanhdong.readers import formula, layout, sheetxml, xls
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.text import loose_key
 
@@ -130,8 +130,8 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -
 
 
 class _SheetXml:
-    """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (no other
-    format has them: .xls and .ods give no notes). Each worksheet part is searched for a few
+    """The sheet parts of an .xlsx, looked at once, when the first sheet is loaded (an .ods's
+    content.xml and an .xls's records are read whole). Each worksheet part is searched for a few
     bytes (as container.check inflated it, when it did); only when one holds a formula, an
     error value or a hidden row are the sheets' names resolved to their parts and those parts
     parsed."""
@@ -155,6 +155,8 @@ class _SheetXml:
 
     def _marked_parts(self) -> dict[str, bytes]:
         if not self.data.startswith(container.ZIP_MAGIC):
+            if self.data.startswith(container.OLE_MAGIC):  # an .xls: its notes from its records
+                self.ods = xls.scan(self.data)
             return {}
         try:
             infos = self.infos if self.infos is not None else self._zip().infolist()
