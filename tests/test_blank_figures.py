@@ -84,9 +84,7 @@ def test_the_officer_list_names_the_blank_rows(
     result = validate_file(base_form(tmp_path, campaign, stamper, rows), campaign)
     assert result.submission is not None
     c = consolidate(campaign, [result.submission], report_date=date(2021, 12, 22))
-    assert officer.blank_rows(c) == [
-        "UBND huyện Ba Bể, 1. Hoạt động: dòng 7 để trống số nam/nữ"
-    ]
+    assert officer.blank_rows(c) == ["UBND huyện Ba Bể, 1. Hoạt động: dòng 7 để trống số nam/nữ"]
     book = load_workbook(io.BytesIO(render_xlsx(c)))
     listed = list(book[officer.SHEET_BLANKS].iter_rows(min_row=4, values_only=True))
     assert listed == [(1, "UBND huyện Ba Bể", "1. Hoạt động", "7", "số nam/nữ")]

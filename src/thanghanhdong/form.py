@@ -226,7 +226,9 @@ def table(key: str) -> TableSpec:
 def spoken_columns(spec: TableSpec, keys: list[str] | tuple[str, ...]) -> str:
     """Number columns as a clerk names them: "số cuộc", "số nam/nữ", "số lượng và số nữ"."""
     people = [spec.label(k).lower() for k in keys if spec.column(k).group]
-    others = [spec.label(k)[:1].lower() + spec.label(k)[1:] for k in keys if not spec.column(k).group]
+    others = [
+        spec.label(k)[:1].lower() + spec.label(k)[1:] for k in keys if not spec.column(k).group
+    ]
     return " và ".join(others + (["số " + "/".join(people)] if people else []))
 
 

@@ -246,8 +246,8 @@ CATALOGUE: dict[str, Message] = {
     ),
     "blank_figures": Message(
         W,
-        "{rows} có số liệu nhưng để trống {columns}: thd tính ô trống là 0, tổng có thể thiếu. "
-        "Ghi số nếu có, hoặc ghi 0 nếu không có.",
+        "{rows} có số liệu nhưng để trống {columns}: thd tính là 0. Ghi số nếu có, hoặc ghi 0 "
+        "nếu không có.",
         "Dòng có số liệu nhưng để trống ô số khác (tính là 0; một cảnh báo cho cả bảng).",
     ),
     "formula_not_computed": Message(

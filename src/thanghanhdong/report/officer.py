@@ -103,9 +103,7 @@ def name_suggestions(c: Consolidation) -> list[NameSuggestion]:
 
 def blank_rows(c: Consolidation) -> list[str]:
     """One line per agency's table counted with blank number cells as 0, in roster order."""
-    return [
-        f"{b.agency}, {b.table}: {_row_list(b.rows)} để trống {b.columns}" for b in c.blanks
-    ]
+    return [f"{b.agency}, {b.table}: {_row_list(b.rows)} để trống {b.columns}" for b in c.blanks]
 
 
 def _row_list(rows: tuple[int, ...]) -> str:
