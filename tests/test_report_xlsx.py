@@ -94,6 +94,7 @@ def test_sheets(workbook: Workbook) -> None:
         SHEET_TEXTS,
         officer.SHEET_SET_ASIDE,
         officer.SHEET_NAMES,
+        officer.SHEET_BLANKS,
     ]
     assert workbook.active.title == SHEET_SUMMARY
 

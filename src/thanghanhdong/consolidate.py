@@ -265,6 +265,17 @@ class InputFile:
         )
 
 
+@dataclass(frozen=True)
+class BlankFigures:
+    """An included agency's table whose rows left number cells blank, counted as 0 (validate's
+    `blank_figures`): its totals are lower bounds the officer checks before signing."""
+
+    agency: str  # the agency's display name
+    table: str  # the form's sheet name of the table, "1. Hoạt động"
+    rows: tuple[int, ...]  # the rows as the agency's file numbers them (1-based)
+    columns: str  # the blank columns in words, "số nam/nữ"
+
+
 class Narrative(NamedTuple):
     """One agency's text for one narrative section."""
 
@@ -286,6 +297,9 @@ class Consolidation:
     # words for Phụ lục II ("Tổng hợp từ báo cáo của 45/50 đơn vị").
     notes: dict[str, str] = field(default_factory=dict)
     previous: Consolidation | None = None  # last year's (--compare); not part of the data file
+    # Rows counted with blank number cells as 0; not part of the data file (the level below
+    # saw them when it consolidated).
+    blanks: list[BlankFigures] = field(default_factory=list)
 
     @property
     def included(self) -> list[Path]:
@@ -402,7 +416,18 @@ def consolidate(
         budget=sum((Budget(s.budget_state, s.budget_mobilized) for s in ordered), Budget()),
         status=status,
         narratives={key: _narratives(campaign, ordered, key) for key in form.NARRATIVE_KEYS},
+        blanks=[blank for s in ordered for blank in _blanks(campaign, s)],
     )
+
+
+def _blanks(campaign: Campaign, submission: Submission) -> Iterator[BlankFigures]:
+    name = _display_name(campaign, submission.agency_code, submission.agency_name)
+    for spec in form.TABLES:
+        rows = [r for r in submission.tables.get(spec.key, []) if r.blank]
+        if rows:
+            keys = [k for k in spec.number_keys if any(k in r.blank for r in rows)]
+            numbers = tuple((r.location.row or 0) + 1 for r in rows)
+            yield BlankFigures(name, spec.sheet, numbers, form.spoken_columns(spec, keys))
 
 
 def _in_roster_order(campaign: Campaign, submissions: Sequence[Submission]) -> list[Submission]:

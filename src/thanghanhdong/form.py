@@ -223,6 +223,15 @@ def table(key: str) -> TableSpec:
     return next(t for t in TABLES if t.key == key)
 
 
+def spoken_columns(spec: TableSpec, keys: list[str] | tuple[str, ...]) -> str:
+    """Number columns as a clerk names them: "số cuộc", "số nam/nữ", "số lượng và số nữ"."""
+    people = [spec.label(k).lower() for k in keys if spec.column(k).group]
+    others = [
+        spec.label(k)[:1].lower() + spec.label(k)[1:] for k in keys if not spec.column(k).group
+    ]
+    return " và ".join(others + (["số " + "/".join(people)] if people else []))
+
+
 # The very hidden metadata sheet: key/value pairs in A:B, choice lists in their own columns.
 META_KEYS = ("marker", "campaign_id", "year", "agency_code", "agency_name", "form_version")
 LEVELS_LIST = "levels"

@@ -244,6 +244,12 @@ CATALOGUE: dict[str, Message] = {
         "xóa bớt dòng.",
         "Cùng nội dung và cấp xuất hiện nhiều lần (đều được cộng; một cảnh báo cho cả bảng).",
     ),
+    "blank_figures": Message(
+        W,
+        "{rows} có số liệu nhưng để trống {columns}: thd tính là 0. Ghi số nếu có, hoặc ghi 0 "
+        "nếu không có.",
+        "Dòng có số liệu nhưng để trống ô số khác (tính là 0; một cảnh báo cho cả bảng).",
+    ),
     "formula_not_computed": Message(
         E,
         "Ô có công thức chưa được tính (={formula}): mở tệp bằng Excel/LibreOffice rồi lưu lại, "

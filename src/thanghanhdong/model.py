@@ -190,6 +190,7 @@ class Row:
     level: str
     figures: dict[str, int]
     location: Location
+    blank: tuple[str, ...] = ()  # number columns left blank beside filled ones: counted as 0
 
     @property
     def count(self) -> int:

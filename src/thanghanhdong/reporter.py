@@ -387,6 +387,7 @@ def _officer_notes(consolidation: Any, outputs: list[Path], console: Console) ->
             text = f"{point.text} ({', '.join(point.agencies)})"
             print_block(console, hanging("-", escape(text), 2))
         console.print()
+    _blank_notes(officer.blank_rows(consolidation), workbook, console)
     names = officer.name_suggestions(consolidation)
     if names:
         sentence(
@@ -400,6 +401,25 @@ def _officer_notes(consolidation: Any, outputs: list[Path], console: Console) ->
             text = f"{found.table}: “{found.name}” / “{found.like}”: {found.alias_line}"
             print_block(console, hanging("-", escape(text), 2))
         console.print()
+
+
+def _blank_notes(lines: list[str], workbook: bool, console: Console) -> None:
+    """Totals that are lower bounds: the officer asks the agencies before signing."""
+    if not lines:
+        return
+    from thanghanhdong.report import officer
+
+    where = f"; đủ tại trang “{officer.SHEET_BLANKS}” của bảng Excel" if workbook else ""
+    sentence(
+        console,
+        f"[yellow]{len(lines)} bảng có dòng để trống ô số, thd tính là 0[/] (tổng có thể thấp "
+        f"hơn thực tế): đề nghị đơn vị bổ sung trước khi ký{where}:",
+    )
+    for line in lines[:SET_ASIDE_SHOWN]:
+        print_block(console, hanging("-", escape(line), 2))
+    if len(lines) > SET_ASIDE_SHOWN:
+        print_block(console, hanging("-", f"và {len(lines) - SET_ASIDE_SHOWN} bảng khác", 2))
+    console.print()
 
 
 def _totals_table(data: dict[str, Any]) -> Table:

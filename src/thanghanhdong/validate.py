@@ -536,6 +536,7 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
     counted = _resolve_parents(state, children, checker)
     _check_totals_rows(spec, state.totals, [r for r, _ in counted], checker)
     _check_duplicates(counted, checker)
+    _check_blank_figures(spec, counted, checker)
     if table.hidden_rows:
         rows = ", ".join(str(r + 1) for r in table.hidden_rows)
         at = Location(table.sheet, table.hidden_rows[0], 0)
@@ -642,7 +643,8 @@ def _row_rules(
         checker.add("missing_level", cells["level"], item=item)
         return None
     figures = {key: value or 0 for key, value in numbers.items()}
-    row = Row(item=item, level=level or "", figures=figures, location=raw_row.location)
+    blank = tuple(key for key, value in numbers.items() if value is None)
+    row = Row(item=item, level=level or "", figures=figures, location=raw_row.location, blank=blank)
     _plausibility(row, raw_row, spec, checker)
     return row
 
@@ -716,3 +718,22 @@ def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -
             rows=rows + more,
             first=seen[(loose_key(first.item), first.level)],
         )
+
+
+def _check_blank_figures(
+    spec: form.TableSpec, accepted: list[tuple[Row, RawRow]], checker: _FileCheck
+) -> None:
+    """Blank number cells beside filled ones count as 0, so the total is only a lower bound:
+    one warning per table names the rows (an explicit 0 is an answer and is never warned)."""
+    blank = [(row, raw_row) for row, raw_row in accepted if row.blank]
+    if not blank:
+        return
+    first, raw_row = blank[0]
+    keys = [key for key in spec.number_keys if any(key in row.blank for row, _ in blank)]
+    rows = ", ".join(str(r.row + 1) for _, r in blank[:10]) + ("..." if len(blank) > 10 else "")
+    checker.add(
+        "blank_figures",
+        raw_row.cells[first.blank[0]],
+        rows=f"Các dòng {rows}" if len(blank) > 1 else f"Dòng {rows}",
+        columns=form.spoken_columns(spec, keys),
+    )

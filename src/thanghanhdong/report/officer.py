@@ -1,5 +1,6 @@
 """What the officer reads but does not sign: the agencies' points kept out of the report (requests
-to the issuing Sở itself, internal asks, excuses) and item names that may be the same thing.
+to the issuing Sở itself, internal asks, excuses), item names that may be the same thing, and
+rows counted with blank number cells as 0 (totals that are lower bounds).
 
 The summary workbook gives each its own sheet; `thd consolidate` prints a short note.
 """
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 SHEET_SET_ASIDE = "Ý kiến để xử lý riêng"
 SHEET_NAMES = "Tên gần giống"
+SHEET_BLANKS = "Ô số để trống"
 ASSESSMENT_KEYS = ("results", "difficulties", "proposals")
 # Two names are offered as maybe the same when their loose keys are this close (0..1).
 NAME_SIMILARITY = 0.75
@@ -97,3 +99,13 @@ def name_suggestions(c: Consolidation) -> list[NameSuggestion]:
             if like is not None:
                 found.append(NameSuggestion(table.spec.sheet, name, like, alias_line(like, name)))
     return found
+
+
+def blank_rows(c: Consolidation) -> list[str]:
+    """One line per agency's table counted with blank number cells as 0, in roster order."""
+    return [f"{b.agency}, {b.table}: {_row_list(b.rows)} để trống {b.columns}" for b in c.blanks]
+
+
+def _row_list(rows: tuple[int, ...]) -> str:
+    shown = ", ".join(map(str, rows[:10])) + ("..." if len(rows) > 10 else "")
+    return f"dòng {shown}"

@@ -87,6 +87,7 @@ def render_xlsx(consolidation: Consolidation) -> bytes:
         _texts(book, consolidation)
         _set_aside(book, consolidation)
         _names(book, consolidation)
+        _blanks(book, consolidation)
         workbook.close()
     return buffer.getvalue()
 
@@ -420,3 +421,17 @@ def _names(book: Book, c: Consolidation) -> None:
     for number, found in enumerate(officer.name_suggestions(c), start=1):
         _put_row(book, sheet, number + 3, [number, found.table, found.name, found.like])
         put(book, sheet, number + 3, 5, found.alias_line, kind="wrap")
+
+
+def _blanks(book: Book, c: Consolidation) -> None:
+    """Rows counted with blank number cells as 0: the totals they enter are lower bounds."""
+    from thanghanhdong.report import officer
+
+    sheet = book.sheet(officer.SHEET_BLANKS, (3, 3))
+    widths(sheet, (6, 40, 18, 30, 24))
+    title(book, sheet, "Dòng có ô số để trống (thd tính là 0, tổng có thể thấp hơn thực tế)")
+    labels = [form.STT_LABEL, AGENCY_LABEL, "Bảng", "Dòng", "Ô để trống"]
+    header_row(book, sheet, 3, labels)
+    for number, blank in enumerate(c.blanks, start=1):
+        rows = ", ".join(map(str, blank.rows))
+        _put_row(book, sheet, number + 3, [number, blank.agency, blank.table, rows, blank.columns])
