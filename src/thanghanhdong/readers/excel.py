@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -184,7 +183,7 @@ class _SheetXml:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             return None
         kept = self.inflated.get(info.filename)
-        return kept if kept is not None else _inflate(self.data, info)
+        return kept if kept is not None else container.inflate(self.data, info)
 
     def _read(self, info: zipfile.ZipInfo) -> bytes:
         part = self._part(info)
@@ -197,24 +196,6 @@ class _SheetXml:
 
 
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
-
-
-def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
-    """A part's bytes straight from the archive (zipfile's own reader costs more than the
-    inflating); None when the part is stored some other way. container.check bounded the
-    declared sizes, and no more than the declared size is ever inflated."""
-    offset = info.header_offset
-    header = data[offset : offset + 30]
-    if len(header) < 30 or not header.startswith(container.ZIP_MAGIC):
-        return None
-    name_length, extra_length = struct.unpack("<HH", header[26:30])
-    start = offset + 30 + name_length + extra_length
-    raw = data[start : start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        return raw[: info.file_size]
-    if info.compress_type != zipfile.ZIP_DEFLATED:
-        return None
-    return zlib.decompressobj(-15).decompress(raw, info.file_size + 1)[: info.file_size]
 
 
 def _apply(sheet: Sheet, found: sheetxml.SheetXml) -> None:
