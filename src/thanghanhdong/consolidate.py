@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from thanghanhdong import form
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Campaign
-from thanghanhdong.model import Row, Submission
+from thanghanhdong.model import DataFileError, Row, Submission
 from thanghanhdong.text import loose_key
 
 
@@ -355,10 +355,6 @@ class Consolidation:
 
 DATA_FORMAT = "thd-consolidation"
 DATA_VERSION = 1
-
-
-class DataFileError(ValueError):
-    """A document that is not a thd data file of a version this thd reads (Vietnamese reason)."""
 
 
 def check_document(data: Any) -> None:

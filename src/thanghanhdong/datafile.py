@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thanghanhdong.completeness import Completeness
-from thanghanhdong.consolidate import Consolidation, DataFileError, InputFile
-from thanghanhdong.model import FileResult
+from thanghanhdong.consolidate import Consolidation, InputFile
+from thanghanhdong.model import DataFileError, FileResult
 
 SUFFIX = ".json"
 # A data file holds figures and status, never a form's cells: 34 provinces of 100 agencies

@@ -274,3 +274,7 @@ class FileResult:
         if self.errors:
             return FileStatus.ERRORS
         return FileStatus.WARNINGS if self.warnings else FileStatus.OK
+
+
+class DataFileError(ValueError):
+    """A document that is not a thd data file of a version this thd reads (Vietnamese reason)."""

@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thanghanhdong import datafile, files
+from thanghanhdong import files
 from thanghanhdong.config import Campaign
-from thanghanhdong.consolidate import DataFileError
 from thanghanhdong.files import OutputExists
 from thanghanhdong.inbox import ValidationReport
+from thanghanhdong.model import DataFileError
 
 if TYPE_CHECKING:
     from thanghanhdong.annotate import AnnotatedCopy
@@ -246,7 +246,7 @@ def validate(
     if problem := inbox_problem(inbox):
         return ValidateOutcome(USAGE, problem)
     try:
-        previous = datafile.load(compare) if compare is not None else None
+        previous = _load_data_file(compare) if compare is not None else None
     except DataFileError as exc:
         return ValidateOutcome(USAGE, str(exc))
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
@@ -261,6 +261,13 @@ def validate(
     if annotate_dir is not None:
         _annotate(outcome, report, campaign, annotate_dir, force)
     return outcome
+
+
+def _load_data_file(path: Path) -> Consolidation:
+    """A data file (imported here: `validate` without --compare never reads one)."""
+    from thanghanhdong import datafile
+
+    return datafile.load(path)
 
 
 def changes_since(
@@ -499,6 +506,7 @@ def _enrich(
     consolidation: Consolidation, report: ValidationReport, request: ConsolidateRequest
 ) -> str | None:
     """The audit trail, the roll-ups' notes and last year's figures; a problem, else None."""
+    from thanghanhdong import datafile
     from thanghanhdong.readers import rollup
 
     consolidation.inputs = datafile.audit(report.files, report.completeness)
@@ -588,8 +596,10 @@ def check_inputs(data: Path, inbox: Path) -> CheckInputsOutcome:
     if problem := inbox_problem(inbox):
         return CheckInputsOutcome(USAGE, problem)
     try:
-        consolidation = datafile.load(data)
+        consolidation = _load_data_file(data)
     except DataFileError as exc:
         return CheckInputsOutcome(USAGE, str(exc))
+    from thanghanhdong import datafile
+
     check = datafile.check_inputs(consolidation, inbox)
     return CheckInputsOutcome(OK if check.same else INVALID, data=data, check=check)
