@@ -46,7 +46,8 @@ validate_inbox(Path(sys.argv[1]), config.load(Path(sys.argv[2])), workers=1)
 @dataclass
 class Run:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # peak PSS of the process tree (RSS where the kernel cannot tell PSS)
+    peak_rss_mb: float = 0.0  # peak of the RSS summed over the tree: shared pages counted again
 
 
 @dataclass
@@ -104,26 +105,40 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss_kib(pid: int) -> int:
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process. PSS shares each page among the processes mapping it: worker
+    processes forked from thd share most of its pages, which a sum of RSS counts again for
+    each of them. PSS is 0 where the kernel has no smaps_rollup."""
+    rss = pss = 0
     try:
         with open(f"/proc/{pid}/statm") as handle:
-            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+            rss = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+                    break
     except (OSError, IndexError, ValueError):
-        return 0
+        pass
+    return rss, pss
 
 
-def tree_rss_kib(pid: int) -> int:
-    total, pending = 0, [pid]
+def tree_memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of a process and all its descendants, summed."""
+    rss = pss = 0
+    pending = [pid]
     while pending:
         current = pending.pop()
-        total += _rss_kib(current)
+        one_rss, one_pss = _memory_kib(current)
+        rss, pss = rss + one_rss, pss + one_pss
         pending += _children(current)
-    return total
+    return rss, pss
 
 
 def _sample(pid: int, stop: threading.Event, peak: list[int]) -> None:
     while not stop.is_set():
-        peak[0] = max(peak[0], tree_rss_kib(pid))
+        rss, pss = tree_memory_kib(pid)
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
         stop.wait(0.005)
 
 
@@ -133,7 +148,7 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    stop, peak = threading.Event(), [0]
+    stop, peak = threading.Event(), [0, 0]
     sampler = threading.Thread(target=_sample, args=(process.pid, stop, peak), daemon=True)
     sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -144,13 +159,16 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
     if process.returncode not in (0, 1):
         raise RuntimeError(f"{command} failed: {process.stderr.read() if process.stderr else ''}")
     # ru_maxrss would carry this process's own size across fork and exec: only a fallback.
-    return Run(seconds, (peak[0] or usage.ru_maxrss) / 1024)
+    rss = (peak[0] or usage.ru_maxrss) / 1024
+    return Run(seconds, peak[1] / 1024 if peak[1] else rss, rss)
 
 
 def median_run(command: list[str], rounds: int, cwd: Path | None = None) -> Run:
     runs = [measure(command, cwd) for _ in range(rounds)]
     return Run(
-        statistics.median(r.seconds for r in runs), statistics.median(r.peak_mb for r in runs)
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.peak_mb for r in runs),
+        statistics.median(r.peak_rss_mb for r in runs),
     )
 
 

@@ -35,7 +35,10 @@ def measure_size(count: int) -> tuple[Run, Run]:
 def main(arguments: list[str]) -> None:
     full = "--full" in arguments
     sizes = [int(a) for a in arguments if a.isdigit()] or (FULL_SIZES if full else DEFAULT_SIZES)
-    print("forms   validate ms/form   consolidate ms/form   vs first size   peak MB (tree)")
+    print(
+        "forms   validate ms/form   consolidate ms/form   vs first size   peak MB"
+        " (tree PSS; RSS summed)"
+    )
     first = None
     for count in sizes:
         validate, consolidate = measure_size(count)
@@ -44,7 +47,7 @@ def main(arguments: list[str]) -> None:
         print(
             f"{count:>6}   {validate.seconds * 1000 / count:14.2f}   {per_form:19.2f}"
             f"   {per_form / first:12.2f}x   {consolidate.peak_mb:8.0f}"
-            f"  (validate {validate.peak_mb:.0f})"
+            f" ({consolidate.peak_rss_mb:.0f}; validate {validate.peak_mb:.0f})"
         )
 
 

@@ -182,7 +182,7 @@ class FileError(Exception):
 # -------------------------------------------------------------------------- validated
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per table row of every answer: no __dict__
 class Row:
     """One accepted table row: its figures keyed by the table's number columns."""
 
