@@ -23,6 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineWorkbook
 
@@ -175,8 +176,70 @@ def compare(count: int, revisions: list[str], processes: int = 3, passes: int = 
         print(f"after / {side.label}: {after / min(side.seconds):.3f}x")
 
 
+# The issue-9 checks of the working tree, by category: (module file's tail, function names).
+# The first entry of each list is where the category starts; helpers they call are included.
+CHECK_CATEGORIES = {
+    "sheet XML: formulas, error values, merges, hidden rows": [
+        ("readers/excel.py", {"scan", "_marked_parts", "_apply", "_compute"}),
+        ("readers/sheetxml.py", {"scan", "marked", "sheet_parts"}),
+    ],
+    "merged cells in tables": [("readers/layout.py", {"_merged"})],
+    "info fields by label anywhere": [("readers/excel.py", {"_find_info"})],
+    "subtotal and parent rows": [
+        ("thanghanhdong/validate.py", {"_children", "_total_kind", "_sums_group"}),
+        ("thanghanhdong/validate.py", {"_resolve_parents", "_figures_of"}),
+    ],
+    "budget units and plausibility": [("thanghanhdong/validate.py", {"_check_budget"})],
+    "agency names (lookup incl. abbreviations)": [("thanghanhdong/validate.py", {"_identify"})],
+    "duplicate rows (one warning per table)": [
+        ("thanghanhdong/validate.py", {"_check_duplicates"})
+    ],
+    "blank figures": [("thanghanhdong/validate.py", {"_check_blank_figures"})],
+}
+
+
+def _category_functions(names: list[tuple[str, set[str]]], stats: Any) -> set[Any]:
+    return {
+        key
+        for key in stats.stats
+        for tail, functions in names
+        if key[0].endswith(tail) and key[2] in functions
+    }
+
+
+def check_costs(count: int) -> None:
+    """The working tree's issue-9 checks, each category's share of validate_file under cProfile
+    (which slows Python calls more than calamine's C: read the shares as upper bounds)."""
+    import cProfile
+    import pstats
+
+    campaign = synthetic_campaign(count)
+    with tempfile.TemporaryDirectory() as temp:
+        paths = make_inbox(campaign, Path(temp))
+        for path in paths[:20]:
+            validate_file(path, campaign)
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [validate_file(path, campaign) for path in paths])
+    stats = pstats.Stats(profile)
+    total = next(v[3] for k, v in stats.stats.items() if k[2] == "validate_file")  # type: ignore[attr-defined]
+    print(
+        f"issue-9 checks under cProfile, {count} forms; validate_file {total * 1000 / count:.3f} ms/form"
+    )
+    for label, names in CHECK_CATEGORIES.items():
+        keys = _category_functions(names, stats)
+        # Only calls from outside the category, so nothing is counted twice.
+        seconds = sum(
+            sum(ct for caller, (_, _, _, ct) in stats.stats[key][4].items() if caller not in keys)  # type: ignore[attr-defined]
+            for key in keys
+        )
+        print(f"  {label:<44} {seconds * 1000 / count:6.3f} ms/form {seconds / total:6.1%}")
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    if "--checks" in sys.argv:
+        check_costs(count)
+        return
     if "--compare" in sys.argv:
         compare(count, sys.argv[sys.argv.index("--compare") + 1].split(","))
         return
