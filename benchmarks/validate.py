@@ -113,10 +113,13 @@ def default_config_of(tree: Path) -> str:
 def revision_side(revision: str, count: int, temp: Path) -> Side:
     from harness import roster_config_text  # harness imports this module
 
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", revision],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "--verify", f"{revision}^{{commit}}"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if found.returncode != 0:
+        raise SystemExit(f"--compare: {revision!r} is no commit of {ROOT}")
+    commit = found.stdout.strip()
     tree = temp / f"rev-{commit}"
     src = extract_revision(commit, tree)
     config_path = tree / "thd.toml"
