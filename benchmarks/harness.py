@@ -64,21 +64,26 @@ class Project:
         return self.root / "inbox"
 
 
-def config_with_roster(entries: list[str]) -> str:
-    """The embedded default thd.toml with its roster replaced by `entries` (inline tables)."""
-    text = re.sub(r"\[\[agencies\]\]\n(?:[a-z]+ = .*\n?)*", "", config.default_config_text())
+def config_with_roster(entries: list[str], default: str | None = None) -> str:
+    """A default thd.toml (the embedded one, or `default`: another revision's) with its roster
+    replaced by `entries` (inline tables)."""
+    text = default if default is not None else config.default_config_text()
+    text = re.sub(r"\[\[agencies\]\]\n(?:[a-z]+ = .*\n?)*", "", text)
     agencies = ",\n".join(f"  {entry}" for entry in entries)
     return f"agencies = [\n{agencies},\n]\n\n{text}"
 
 
-def roster_config_text(count: int) -> str:
-    """The default thd.toml with `count` synthetic agencies."""
-    return config_with_roster(
-        [
-            f'{{ code = "DV{i:05d}", name = "UBND xã Thượng Ân Đồng Phúc số {i}" }}'
-            for i in range(count)
-        ]
-    )
+def roster_entries(count: int) -> list[str]:
+    """`count` synthetic agencies, with only the keys every revision's config knows."""
+    return [
+        f'{{ code = "DV{i:05d}", name = "UBND xã Thượng Ân Đồng Phúc số {i}" }}'
+        for i in range(count)
+    ]
+
+
+def roster_config_text(count: int, default: str | None = None) -> str:
+    """The default thd.toml (or another revision's, `default`) with `count` synthetic agencies."""
+    return config_with_roster(roster_entries(count), default)
 
 
 def make_project(root: Path, count: int) -> Project:

@@ -14,12 +14,16 @@ and with the working tree's (after), each in a process of its own on the same fi
 
 from __future__ import annotations
 
+import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineWorkbook
 
@@ -70,60 +74,177 @@ def per_form_ms(label: str, seconds: float, count: int) -> float:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+WORKER = Path(__file__).with_name("validate_worker.py")
 
 
-def serial_only(count: int, inbox: Path) -> None:
-    """Time validate_file over the forms already in `inbox` (run by `compare`): the best of
-    three passes, since the machine is shared and noise only ever adds time."""
-    campaign = synthetic_campaign(count)
-    paths = sorted(inbox.glob("*.xlsx"))
-    for path in paths[:20]:
-        validate_file(path, campaign)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for path in paths:
-            validate_file(path, campaign)
-        best = min(best, time.perf_counter() - start)
-    print(f"{best * 1000 / len(paths):.3f}")
+@dataclass
+class Side:
+    """One package timed by `compare`: its src folder and a thd.toml it can load."""
+
+    label: str
+    src: Path
+    config: Path
+    seconds: list[float] = field(default_factory=list)
+    issues: dict[str, int] = field(default_factory=dict)
 
 
-def compare(count: int, revision: str) -> None:
-    """Per-form time of validate_file, before (REV) and after (the working tree), alternated
-    in fresh processes on the same files; the best of each is printed with their ratio."""
-    with tempfile.TemporaryDirectory() as temp:
-        base, inbox = Path(temp) / "base", Path(temp) / "inbox"
-        base.mkdir()
+def extract_revision(revision: str, into: Path) -> Path:
+    """src/ and templates/ of `revision` (git archive), so its resources resolve as in a checkout."""
+    listed = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-tree", "--name-only", revision, "src", "templates"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, *listed], capture_output=True, check=True
+    )
+    into.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into / "src"
+
+
+def default_config_of(tree: Path) -> str:
+    """The revision's own default thd.toml: its keys are the ones its strict models accept."""
+    for candidate in ("templates/thd.toml", "src/thanghanhdong/templates/thd.toml"):
+        if (tree / candidate).is_file():
+            return (tree / candidate).read_text(encoding="utf-8")
+    raise SystemExit(f"no default thd.toml in {tree}")
+
+
+def revision_side(revision: str, count: int, temp: Path) -> Side:
+    from harness import roster_config_text  # harness imports this module
+
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "--verify", f"{revision}^{{commit}}"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if found.returncode != 0:
+        raise SystemExit(f"--compare: {revision!r} is no commit of {ROOT}")
+    commit = found.stdout.strip()
+    tree = temp / f"rev-{commit}"
+    src = extract_revision(commit, tree)
+    config_path = tree / "thd.toml"
+    config_path.write_text(roster_config_text(count, default_config_of(tree)), encoding="utf-8")
+    return Side(f"before ({commit})", src, config_path)
+
+
+def time_side(side: Side, inbox: Path, passes: int) -> None:
+    """One fresh process of `side` over `inbox`: its passes are added to side.seconds."""
+    done = subprocess.run(
+        [sys.executable, "-P", str(WORKER), str(inbox), str(side.config), str(passes)],
+        env={**os.environ, "PYTHONPATH": str(side.src)},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"{side.label} failed:\n{done.stderr[-3000:]}")
+    found = json.loads(done.stdout.splitlines()[-1])
+    if Path(found["package"]).resolve() != (side.src / "thanghanhdong").resolve():
+        raise SystemExit(f"{side.label} imported {found['package']}, not {side.src}")
+    side.seconds += found["seconds"]
+    side.issues = found["issues"]
+
+
+def issue_summary(issues: dict[str, int]) -> str:
+    errors = sum(n for key, n in issues.items() if key.startswith("error:"))
+    warnings = sum(n for key, n in issues.items() if key.startswith("warning:"))
+    codes = ", ".join(f"{key.split(':', 1)[1]} {n}" for key, n in sorted(issues.items()))
+    return f"{errors} errors, {warnings} warnings" + (f" ({codes})" if codes else "")
+
+
+def compare(count: int, revisions: list[str], processes: int = 3, passes: int = 3) -> None:
+    """Per-form time of validate_file, before (each REV) and after (the working tree), on the
+    same forms (made once, by the working tree's code), in fresh processes taken in turn;
+    the best pass of each side is printed with the ratio, since noise only ever adds time."""
+    from harness import roster_config_text
+
+    with tempfile.TemporaryDirectory() as temp_name:
+        temp = Path(temp_name)
+        inbox, after_config = temp / "inbox", temp / "thd.toml"
         inbox.mkdir()
-        make_inbox(synthetic_campaign(count), inbox)
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", revision, "src", "templates"],
-            capture_output=True, check=True,
-        )  # fmt: skip
-        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
-        sides = {f"before ({revision})": base / "src", "after": ROOT / "src"}
-        best = dict.fromkeys(sides, float("inf"))
-        for _ in range(2):
-            for label, src in sides.items():
-                done = subprocess.run(
-                    [sys.executable, __file__, str(count), "--serial-only", str(inbox)],
-                    env={**os.environ, "PYTHONPATH": str(src)},
-                    capture_output=True, text=True, check=True,
-                )  # fmt: skip
-                best[label] = min(best[label], float(done.stdout.split()[-1]))
-        for label, value in best.items():
-            print(f"validate_file, one process, {label:<22} {value:6.2f} ms/form")
-        before, after = best.values()
-        print(f"after / before: {after / before:.2f}x ({count} forms)")
+        after_config.write_text(roster_config_text(count), encoding="utf-8")
+        make_inbox(config.load(after_config), inbox)
+        sides = [revision_side(revision, count, temp) for revision in revisions]
+        sides.append(Side("after (working tree)", ROOT / "src", after_config))
+        for _ in range(processes):
+            for side in sides:
+                time_side(side, inbox, passes)
+    print(f"validate_file, one process, {count} forms; best of {processes * passes} passes")
+    for side in sides:
+        best, median = min(side.seconds), statistics.median(side.seconds)
+        print(
+            f"  {side.label:<22} {best * 1000 / count:6.3f} ms/form "
+            f"(median {median * 1000 / count:.3f}); {issue_summary(side.issues)}"
+        )
+    after = min(sides[-1].seconds)
+    for side in sides[:-1]:
+        print(f"after / {side.label}: {after / min(side.seconds):.3f}x")
+
+
+# The issue-9 checks of the working tree, by category: (module file's tail, function names).
+# The first entry of each list is where the category starts; helpers they call are included.
+CHECK_CATEGORIES = {
+    "sheet XML: formulas, error values, merges, hidden rows": [
+        ("readers/excel.py", {"scan", "_marked_parts", "_apply", "_compute"}),
+        ("readers/sheetxml.py", {"scan", "marked", "sheet_parts"}),
+    ],
+    "merged cells in tables": [("readers/layout.py", {"_merged"})],
+    "info fields by label anywhere": [("readers/excel.py", {"_find_info"})],
+    "subtotal and parent rows": [
+        ("thanghanhdong/validate.py", {"_children", "_total_kind", "_sums_group"}),
+        ("thanghanhdong/validate.py", {"_resolve_parents", "_figures_of"}),
+    ],
+    "budget units and plausibility": [("thanghanhdong/validate.py", {"_check_budget"})],
+    "agency names (lookup incl. abbreviations)": [("thanghanhdong/validate.py", {"_identify"})],
+    "duplicate rows (one warning per table)": [
+        ("thanghanhdong/validate.py", {"_check_duplicates"})
+    ],
+    "blank figures": [("thanghanhdong/validate.py", {"_check_blank_figures"})],
+}
+
+
+def _category_functions(names: list[tuple[str, set[str]]], stats: Any) -> set[Any]:
+    return {
+        key
+        for key in stats.stats
+        for tail, functions in names
+        if key[0].endswith(tail) and key[2] in functions
+    }
+
+
+def check_costs(count: int) -> None:
+    """The working tree's issue-9 checks, each category's share of validate_file under cProfile
+    (which slows Python calls more than calamine's C: read the shares as upper bounds)."""
+    import cProfile
+    import pstats
+
+    campaign = synthetic_campaign(count)
+    with tempfile.TemporaryDirectory() as temp:
+        paths = make_inbox(campaign, Path(temp))
+        for path in paths[:20]:
+            validate_file(path, campaign)
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [validate_file(path, campaign) for path in paths])
+    stats = pstats.Stats(profile)
+    total = next(v[3] for k, v in stats.stats.items() if k[2] == "validate_file")  # type: ignore[attr-defined]
+    print(
+        f"issue-9 checks under cProfile, {count} forms; validate_file {total * 1000 / count:.3f} ms/form"
+    )
+    for label, names in CHECK_CATEGORIES.items():
+        keys = _category_functions(names, stats)
+        # Only calls from outside the category, so nothing is counted twice.
+        seconds = sum(
+            sum(ct for caller, (_, _, _, ct) in stats.stats[key][4].items() if caller not in keys)  # type: ignore[attr-defined]
+            for key in keys
+        )
+        print(f"  {label:<44} {seconds * 1000 / count:6.3f} ms/form {seconds / total:6.1%}")
 
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    if "--serial-only" in sys.argv:
-        serial_only(count, Path(sys.argv[sys.argv.index("--serial-only") + 1]))
+    if "--checks" in sys.argv:
+        check_costs(count)
         return
     if "--compare" in sys.argv:
-        compare(count, sys.argv[sys.argv.index("--compare") + 1])
+        compare(count, sys.argv[sys.argv.index("--compare") + 1].split(","))
         return
     campaign = synthetic_campaign(count)
     with tempfile.TemporaryDirectory() as temp:
