@@ -321,9 +321,18 @@ class Consolidation:
     def table(self, key: str) -> ConsolidatedTable:
         return self.tables[key]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lists: bool = True) -> dict[str, Any]:
         """The data file (`tonghop.json`) and the `thd consolidate --json` document: design.md's
-        keys (totals, budget, included, excluded), then everything `from_json` needs."""
+        keys (totals, budget, included, excluded), then everything `from_json` needs.
+        `lists=False` leaves out the lists that grow with the roster (LISTS), which
+        `datafile.encode` writes one item at a time."""
+        document = self._head()
+        if lists:
+            document["agencies"] = [a.to_json() for a in self.agencies]
+            document["inputs"] = [i.to_json() for i in self.inputs]
+        return document
+
+    def _head(self) -> dict[str, Any]:
         info, issuer = self.campaign.campaign, self.campaign.issuer
         return {
             "format": DATA_FORMAT,
@@ -337,9 +346,7 @@ class Consolidation:
             "report_date": self.report_date.isoformat(),
             "status": self.status.to_json(),
             "tables": {key: t.to_json() for key, t in self.tables.items()},
-            "agencies": [a.to_json() for a in self.agencies],
             "notes": dict(self.notes),
-            "inputs": [i.to_json() for i in self.inputs],
             "config": self.campaign.model_dump(mode="json"),
         }
 
