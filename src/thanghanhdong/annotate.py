@@ -49,7 +49,7 @@ class AnnotatedCopy:
     def from_document(self) -> bool:
         """A Word or PDF answer: the copy is the agency's form filled with what was read (thd
         never writes into the agency's own document), and the letter names places in it."""
-        return self.kind != "excel"
+        return self.kind in {"word", "pdf"}
 
 
 def annotation_names(results: list[FileResult]) -> list[str]:
