@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import form
@@ -36,26 +36,52 @@ WARNING_FILL = "FFE699"
 @dataclass(frozen=True)
 class AnnotatedCopy:
     source: Path
-    path: Path  # the marked copy of the form
+    path: Path  # the marked copy of the form (written only when `filled`)
+    kind: str = "excel"  # the answer's kind (FileResult.kind): "excel", "word", "pdf"
+    filled: bool = True  # False: the answer could not be read again, only the letter is written
 
     @property
     def note(self) -> Path:
         """The covering letter beside it (công văn đề nghị sửa), for the officer to sign."""
         return self.path.with_suffix(".docx")
 
+    @property
+    def from_document(self) -> bool:
+        """A Word or PDF answer: the copy is the agency's form filled with what was read (thd
+        never writes into the agency's own document), and the letter names places in it."""
+        return self.kind in {"word", "pdf"}
+
 
 def annotation_names(results: list[FileResult]) -> list[str]:
     """`<source name>_can-sua.xlsx`, numbered when two sources (in different sub-folders) share
-    a name. Only the source's own file name is used: nothing an agency typed."""
+    a name. Only the source's own file name is used: nothing an agency typed. An e-mail's or
+    zip's member is named after both: `thu_baocao_can-sua.xlsx`."""
     names: list[str] = []
     for result in results:
-        stem, number = f"{result.path.stem}_can-sua", 1
+        stem, number = f"{_source_stem(result.path)}_can-sua", 1
         name = f"{stem}.xlsx"
         while name.casefold() in {n.casefold() for n in names}:
             number += 1
             name = f"{stem}-{number}.xlsx"
         names.append(name)
     return names
+
+
+def _source_stem(path: Path) -> str:
+    from thanghanhdong.readers.archive import SEPARATOR
+
+    parts = path.name.split(SEPARATOR)
+    return "_".join(PurePosixPath(part).stem for part in parts if part)
+
+
+def to_annotate(results: list[FileResult], campaign: Campaign) -> list[FileResult]:
+    """The answers that get a copy and a letter: identified, with problems, figures to mark (a
+    scanned answer has none: the officer types it into the agency's blank form)."""
+    return [
+        r
+        for r in results
+        if r.issues and not r.scanned and r.agency_code and campaign.agency(r.agency_code)
+    ]
 
 
 def write_annotated(
@@ -68,30 +94,53 @@ def write_annotated(
 ) -> list[AnnotatedCopy]:
     """Write a marked copy, and its covering letter, for every identified file with problems.
     Raises OutputExists first. `today` dates the letters (None: left blank to fill in)."""
-    from thanghanhdong import readers
-    from thanghanhdong.report.remind import render_covering_note
-
-    todo = [r for r in results if r.issues and r.agency_code and campaign.agency(r.agency_code)]
+    todo = to_annotate(results, campaign)
     targets = [(r, out_dir / name) for r, name in zip(todo, annotation_names(todo), strict=True)]
     planned = [p for _, target in targets for p in (target, target.with_suffix(".docx"))]
     if not force and (existing := [p for p in planned if p.exists()]):
         raise OutputExists(existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
-    written = []
-    for result, target in targets:
-        try:
-            raw = readers.read(result.path)
-        except (FileError, OSError):  # OSError: an e-mail's or zip's member has no file of its own
-            continue
-        agency = campaign.agency(result.agency_code or "")
-        assert agency is not None
+    return [_write_one(result, target, campaign, stamper, today) for result, target in targets]
+
+
+def _write_one(
+    result: FileResult, target: Path, campaign: Campaign, stamper: FormStamper, today: date | None
+) -> AnnotatedCopy:
+    """The marked copy when the answer reads again, and always the letter."""
+    from thanghanhdong.report.remind import render_covering_note
+
+    agency = campaign.agency(result.agency_code or "")
+    assert agency is not None
+    raw = read_answer(result.path)
+    if raw is not None:
         atomic_write(target, annotate(stamper.stamp(agency), raw, result.issues))
-        copy = AnnotatedCopy(result.path, target)
-        note = render_covering_note(campaign, agency, result.issues, target.name, today)
-        atomic_write(copy.note, note)
-        written.append(copy)
-    return written
+    copy = AnnotatedCopy(result.path, target, result.kind, filled=raw is not None)
+    attached = target.name if copy.filled else None
+    letter = render_covering_note(
+        campaign, agency, result.issues, attached, today, from_document=copy.from_document
+    )
+    atomic_write(copy.note, letter)
+    return copy
+
+
+def read_answer(path: Path) -> RawSubmission | None:
+    """The answer read again, from the inbox file or, for a member ("thu.eml › baocao.docx"),
+    from the e-mail or zip holding it; None when it no longer reads (changed since, gone)."""
+    from thanghanhdong import container, readers
+    from thanghanhdong.readers import archive
+    from thanghanhdong.readers.document import DocumentError
+
+    outer = Path(str(path).split(archive.SEPARATOR)[0])
+    try:
+        if outer == path:
+            return readers.read(path)
+        data = container.load(outer)
+        unpacked = archive.unpack(outer, data, container.check(outer.name, data))
+        member = next((m for m in unpacked.members if m.path == path), None)
+        return readers.read_bytes(member.path, member.data) if member else None
+    except (FileError, DocumentError, OSError):
+        return None
 
 
 def annotate(blank: bytes, raw: RawSubmission, issues: list[Issue]) -> bytes:

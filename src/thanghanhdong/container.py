@@ -62,6 +62,7 @@ PICTURE_SUFFIXES = frozenset(
 DOCUMENT_SUFFIXES = WORD_SUFFIXES | PICTURE_SUFFIXES | {".pdf", ".eml", ".zip"}
 _PDF_MAGIC = b"%PDF-"
 _RTF_MAGIC = b"{\\rtf"
+_FOREIGN_ARCHIVES = {b"Rar!\x1a\x07": ".rar", b"7z\xbc\xaf\x27\x1c": ".7z"}  # not opened
 _PICTURE_MAGIC = (
     b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF",
 )  # fmt: skip
@@ -81,6 +82,8 @@ def check(name: str, data: bytes) -> Format:
     """The real format of a spreadsheet, after rejecting by its bytes alone what calamine should
     never be asked to parse."""
     suffix = PurePath(name).suffix.lower()
+    if archive := _foreign_archive(suffix, data):
+        raise file_error("foreign_archive" if data else "empty", suffix=archive)
     if suffix == ".json" and data:
         return Format.ROLLUP
     if suffix in DOCUMENT_SUFFIXES:
@@ -98,6 +101,12 @@ def check(name: str, data: bytes) -> Format:
     if not data.startswith(ZIP_MAGIC):
         raise file_error("not_office")
     return _check_zip(data)
+
+
+def _foreign_archive(suffix: str, data: bytes) -> str | None:
+    """ ".rar" or ".7z" for an archive thd does not open, by its bytes (whatever its name) or name."""
+    by_bytes = _FOREIGN_ARCHIVES.get(data[:6])
+    return by_bytes or (suffix if suffix in _FOREIGN_ARCHIVES.values() else None)
 
 
 def _document_format(suffix: str, data: bytes) -> Format:

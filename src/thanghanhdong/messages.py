@@ -33,6 +33,11 @@ CATALOGUE: dict[str, Message] = {
     "file_needs_docx": Message(
         E, "", "Tệp .doc/.rtf/.odt không chuyển được sang .docx (cần LibreOffice)."
     ),
+    "file_archive_unsupported": Message(
+        E,
+        "",
+        "Tệp nén .rar/.7z (nhận ra theo nội dung hoặc đuôi): thd không mở; gửi lại tệp Excel/Word hoặc giải nén.",
+    ),
     "not_a_form": Message(
         W,
         "Không phải báo cáo Tháng hành động (không thấy các bảng số liệu của mẫu): tệp được liệt "
@@ -400,6 +405,12 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "Excel đã gửi và gửi lại tệp Excel.",
     ),
     "os_error": ("file_unreadable", "Không đọc được tệp: {reason}."),
+    "foreign_archive": (
+        "file_archive_unsupported",
+        "Tệp nén {suffix}: thd không mở được loại tệp nén này. Đề nghị đơn vị gửi lại tệp Excel "
+        "hoặc Word (hoặc nén bằng .zip); hoặc giải nén rồi đặt các tệp bên trong vào thư mục "
+        "nhận và chạy lại.",
+    ),
     "needs_docx": (
         "file_needs_docx",
         "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx): cài "

@@ -235,19 +235,56 @@ def render_annotations(
     report: ValidationReport, directory: Path, copies: Sequence[Any], console: Console
 ) -> None:
     """What --annotate wrote, and which files with problems got no copy and why."""
-    sentence(
-        console,
-        f"[green]Đã ghi[/] {len(copies)} bản có đánh dấu chỗ cần sửa vào thư mục "
-        f"{escape(str(directory))}, mỗi bản kèm một công văn đề nghị sửa (.docx, cùng tên) "
-        "để ký và gửi lại cho đơn vị.",
-    )
-    copied = {c.source for c in copies}
-    skipped = [f for f in report.files if f.issues and f.path not in copied]
-    if skipped:
-        names = "; ".join(display_path(f.path, report.inbox) for f in skipped)
+    filled = [c for c in copies if c.filled]
+    if filled:
         sentence(
             console,
-            f"Không lập bản đánh dấu cho {len(skipped)} tệp không đọc được hoặc không nhận ra "
+            f"[green]Đã ghi[/] {len(filled)} bản có đánh dấu chỗ cần sửa vào thư mục "
+            f"{escape(str(directory))}, mỗi bản kèm một công văn đề nghị sửa (.docx, cùng tên) "
+            "để ký và gửi lại cho đơn vị.",
+        )
+    if documents := [c for c in filled if c.from_document]:
+        sentence(
+            console,
+            f"Với {len(documents)} báo cáo Word/PDF ({_names(report, documents)}), bản đánh dấu "
+            "là mẫu Excel của đơn vị đã điền sẵn số liệu thd đọc được (thd không ghi vào tệp "
+            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị (“Bảng 1, dòng 3, cột "
+            "Nữ”).",
+        )
+    if letters := [c for c in copies if not c.filled]:
+        sentence(
+            console,
+            f"[yellow]Chỉ ghi công văn đề nghị sửa[/] (không có bản đánh dấu: tệp không đọc lại "
+            f"được) cho {len(letters)} tệp: {_names(report, letters)}.",
+        )
+    _render_not_annotated(report, copies, console)
+
+
+def _names(report: ValidationReport, copies: Sequence[Any]) -> str:
+    return escape("; ".join(display_path(c.source, report.inbox) for c in copies))
+
+
+def _render_not_annotated(
+    report: ValidationReport, copies: Sequence[Any], console: Console
+) -> None:
+    copied = {c.source for c in copies}
+    skipped = [f for f in report.files if f.issues and f.path not in copied]
+    scanned = [f for f in skipped if f.scanned]
+    others = [f for f in skipped if not f.scanned]
+    if not copies:
+        sentence(console, "Không có bản đánh dấu nào được ghi.")
+    if scanned:
+        names = "; ".join(display_path(f.path, report.inbox) for f in scanned)
+        sentence(
+            console,
+            f"Không lập bản đánh dấu cho {len(scanned)} bản PDF quét/ảnh chụp (không có số liệu "
+            f"để đánh dấu; nhập số liệu vào mẫu Excel trống của đơn vị): {escape(names)}.",
+        )
+    if others:
+        names = "; ".join(display_path(f.path, report.inbox) for f in others)
+        sentence(
+            console,
+            f"Không lập bản đánh dấu cho {len(others)} tệp không đọc được hoặc không nhận ra "
             f"đơn vị (xem lỗi ở trên): {escape(names)}.",
         )
 

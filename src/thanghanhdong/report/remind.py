@@ -154,10 +154,17 @@ def _render(context: dict[str, Any], today: date | None) -> bytes:
 
 
 def covering_context(
-    campaign: Campaign, agency: Agency, issues: Sequence[Issue], copy: str, today: date | None
+    campaign: Campaign,
+    agency: Agency,
+    issues: Sequence[Issue],
+    copy: str | None,
+    today: date | None,
+    *,
+    from_document: bool = False,
 ) -> dict[str, Any]:
     """The letter that goes with one agency's annotated copy: what to correct, one line each
-    (to the agency itself, so places in its own file are named)."""
+    (to the agency itself, so places in its own file are named). `copy`: the marked form sent
+    with it (None: the letter alone); `from_document`: the agency answered in Word or PDF."""
     info, body, place = campaign.campaign, _body_name(campaign), _clean(campaign.issuer.place)
     errors = sum(i.severity is Severity.ERROR for i in issues)
     context = _frame(campaign)
@@ -170,12 +177,26 @@ def covering_context(
         f"{body} đã nhận được báo cáo kết quả thực hiện {_clean(info.name)} năm {info.year} "
         f"của {_clean(agency.name)}. Khi kiểm tra, báo cáo còn {len(issues)} điểm cần xem lại"
         + (f" (trong đó {errors} lỗi phải sửa thì mới tổng hợp được)" if errors else "")
-        + f"; các ô cần sửa được tô màu trong tệp gửi kèm ({copy}).",
+        + _attachment_sentence(copy, from_document),
         f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo trước ngày "
         f"{numbers.short_date(info.deadline)}, cụ thể:",
     ]
     context["to_send"] = [_issue_line(issue) for issue in issues]
     return context
+
+
+def _attachment_sentence(copy: str | None, from_document: bool) -> str:
+    """What comes with the letter. For a Word or PDF answer the places listed are in the
+    agency's own report, and the copy is its Excel form filled with what was read."""
+    if copy is None:
+        return "; các vị trí nêu dưới đây là vị trí trong báo cáo đơn vị đã gửi."
+    if from_document:
+        return (
+            "; các vị trí nêu dưới đây là vị trí trong báo cáo đơn vị đã gửi. Số liệu đã đọc "
+            f"được chép sẵn vào mẫu Excel của đơn vị gửi kèm ({copy}), các ô cần sửa được tô "
+            "màu: đơn vị có thể sửa ngay trong mẫu này và gửi lại tệp Excel."
+        )
+    return f"; các ô cần sửa được tô màu trong tệp gửi kèm ({copy})."
 
 
 def _issue_line(issue: Issue) -> str:
@@ -185,6 +206,13 @@ def _issue_line(issue: Issue) -> str:
 
 
 def render_covering_note(
-    campaign: Campaign, agency: Agency, issues: Sequence[Issue], copy: str, today: date | None
+    campaign: Campaign,
+    agency: Agency,
+    issues: Sequence[Issue],
+    copy: str | None,
+    today: date | None,
+    *,
+    from_document: bool = False,
 ) -> bytes:
-    return _render(covering_context(campaign, agency, issues, copy, today), today)
+    context = covering_context(campaign, agency, issues, copy, today, from_document=from_document)
+    return _render(context, today)
