@@ -65,4 +65,31 @@ jobs.append({"src": f"{T}/2021_nari_ubnd-huyen-na-ri.xlsx", "out": f"{O}/Na Ri.x
   "filter": "Calc MS Excel 2007 XML",
   "ops": info("UBND huyện Na Rì", "23/12/2021", ns="4000000", vd="1000000")
    + row(A, 7, "Giao lưu văn nghệ", 3, 150, 210, "Xã")})
+# Batch 2 (written to the other/ dir): the e-mail's, the zip's forms, and a form retyped in a new workbook.
+if len(sys.argv) > 4:
+    X = sys.argv[4]
+    jobs = [
+     {"src": f"{T}/2021_tdoan_tinh-doan.xlsx", "out": f"{X}/tdoan.xlsx", "filter": "Calc MS Excel 2007 XML",
+      "ops": info("Tỉnh đoàn", "21/12/2021", ns="2000000") + row(M, 7, "Mạng xã hội", 10, 3000, 3500, "Tỉnh")},
+     {"src": f"{T}/2021_chodon_ubnd-huyen-cho-don.xlsx", "out": f"{X}/chodon.xlsx", "filter": "Calc MS Excel 2007 XML",
+      "ops": info("UBND huyện Chợ Đồn", "17/12/2021", ns="6000000") + row(A, 7, "Mít tinh", 2, 300, 350, "Huyện")},
+     {"src": f"{T}/2021_pacnam_ubnd-huyen-pac-nam.xlsx", "out": f"{X}/pacnam.xlsx", "filter": "Calc MS Excel 2007 XML",
+      "ops": info("UBND huyện Pác Nặm", "18/12/2021", ns="1500000") + row(A, 7, "Mít tinh", 1, 80, 95, "Xã")},
+     # Retyped by Sở Tư pháp in a blank workbook, one sheet, own layout, saved as .xls.
+     # Intended: Thi tìm hiểu pháp luật Tỉnh 1 cuộc, 350 nam, 420 nữ; Tuyên truyền pháp luật Xã 12, 600, 700.
+     {"src": None, "out": f"{X}/BC STP tu lam.xls", "filter": "MS Excel 97",
+      "ops": [["s", "Sheet1", "A1", "SỞ TƯ PHÁP TỈNH BẮC KẠN"],
+              ["s", "Sheet1", "A2", "BÁO CÁO KẾT QUẢ THÁNG HÀNH ĐỘNG VÌ BÌNH ĐẲNG GIỚI NĂM 2021"],
+              ["s", "Sheet1", "A3", "Ngày báo cáo: 14/12/2021"],
+              ["s", "Sheet1", "A4", "Kinh phí: Ngân sách nhà nước: 10.000.000 đồng"],
+              ["s", "Sheet1", "A6", "1. Tổ chức các hoạt động hưởng ứng"],
+              ["s", "Sheet1", "A7", "STT"], ["s", "Sheet1", "B7", "Hoạt động"], ["s", "Sheet1", "C7", "Số cuộc"],
+              ["s", "Sheet1", "D7", "Số người tham gia"], ["s", "Sheet1", "F7", "Cấp triển khai"],
+              ["s", "Sheet1", "D8", "Nam"], ["s", "Sheet1", "E8", "Nữ"],
+              ["n", "Sheet1", "A9", 1], ["s", "Sheet1", "B9", "Thi tìm hiểu pháp luật"], ["n", "Sheet1", "C9", 1],
+              ["n", "Sheet1", "D9", 350], ["n", "Sheet1", "E9", 420], ["s", "Sheet1", "F9", "Tỉnh"],
+              ["n", "Sheet1", "A10", 2], ["s", "Sheet1", "B10", "Tuyên truyền pháp luật"], ["n", "Sheet1", "C10", 12],
+              ["n", "Sheet1", "D10", 600], ["n", "Sheet1", "E10", 700], ["s", "Sheet1", "F10", "Xã"],
+              ["s", "Sheet1", "A12", "Người ký: Phó Giám đốc Lý Văn E"]]},
+    ]
 json.dump(jobs, open(sys.argv[3], "w"), ensure_ascii=False, indent=1)
