@@ -5,16 +5,28 @@ spec: [{"src": template or null (new doc), "out": path, "filter": "Calc MS Excel
         "ops": [["s", sheet, "B7", "text"], ["n", sheet, "C7", 12], ["f", sheet, "C20", "=SUM(C7:C19)"],
                 ["merge", sheet, "F7:F8"], ["hide", sheet, 9], ["sheet", name], ["unprotect", sheet]]}]
 """
-import json, sys, uno
+
+import json
+import sys
+
+import uno
 from com.sun.star.beans import PropertyValue
 
+
 def prop(n, v):
-    p = PropertyValue(); p.Name = n; p.Value = v; return p
+    p = PropertyValue()
+    p.Name = n
+    p.Value = v
+    return p
+
 
 local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+resolver = local.ServiceManager.createInstanceWithContext(
+    "com.sun.star.bridge.UnoUrlResolver", local
+)
 ctx = resolver.resolve("uno:socket,host=127.0.0.1,port=2002;urp;StarOffice.ComponentContext")
 desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
 
 def sheet(doc, name):
     sheets = doc.Sheets
@@ -25,7 +37,10 @@ def sheet(doc, name):
         sh.unprotect("")
     return sh
 
-for job in json.load(open(sys.argv[1])):
+
+with open(sys.argv[1]) as spec:
+    JOBS = json.load(spec)
+for job in JOBS:
     url = uno.systemPathToFileUrl(job["src"]) if job.get("src") else "private:factory/scalc"
     doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
     for op in job["ops"]:
