@@ -304,6 +304,11 @@ CATALOGUE: dict[str, Message] = {
         "vị dùng lại mẫu gốc.",
         "Mẫu thiếu trang Thông tin chung (bị xóa hoặc đổi tên mà không tìm thấy các mục).",
     ),
+    "budget_text": Message(
+        W,
+        "Kinh phí gõ dạng chữ “{value}”: đã hiểu là {amount} đồng. Nên gõ liền chữ số: {number}.",
+        "Kinh phí gõ kèm đơn vị (“8.500.000 đồng”, “15 triệu đồng”): đã hiểu ra đồng.",
+    ),
     "budget_not_found": Message(
         W,
         "Không tìm thấy mục kinh phí trong tệp: kinh phí của đơn vị chưa được tính; đề nghị "

@@ -30,7 +30,7 @@ from thanghanhdong.model import (
     Severity,
     Submission,
 )
-from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_whole
+from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_money, parse_whole
 from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
@@ -103,6 +103,28 @@ def _level(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None
     return levels[key]
 
 
+_UNIT_WORDS = re.compile(r"(?:đồng|đ|vnđ|vnd|triệu|nghìn|ngàn)\.?\s*$", re.IGNORECASE)
+
+
+def _money(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
+    """A budget cell: a number, or an amount the clerk typed with its unit ("8.500.000 đồng",
+    "15 triệu đồng"), understood with a warning."""
+    if not isinstance(value, str) or not _UNIT_WORDS.search(value.strip()):
+        return _whole(value, warnings, levels)
+    amount = parse_money(value)
+    if amount is None:
+        raise _NotTaken("not_a_number")
+    warnings.append(
+        ("budget_text", {"value": _shown(value), "amount": _vn(amount), "number": amount})
+    )
+    return amount
+
+
+def states_unit(value: Any) -> bool:
+    """A budget typed with its own unit: the unit a label states does not apply again."""
+    return isinstance(value, str) and _UNIT_WORDS.search(value.strip()) is not None
+
+
 def _as_typed(value: Any, warnings: Warnings, levels: dict[str, str]) -> Any:
     return value  # the report date: parse_date reads it, with its own issues
 
@@ -130,8 +152,8 @@ HEADER_PARSERS: dict[str, Parser] = {
     "signer_title": _text,
     "signer_name": _text,
     "contact": _text,
-    "budget_state": _whole,
-    "budget_mobilized": _whole,
+    "budget_state": _money,
+    "budget_mobilized": _money,
 }
 
 
@@ -424,7 +446,7 @@ def _check_budget(raw: RawSubmission, submission: Submission, checker: _FileChec
         value = getattr(submission, key)
         if cell is None or not value:
             continue
-        if cell.note is not None and cell.note.kind == "unit":
+        if cell.note is not None and cell.note.kind == "unit" and not states_unit(cell.value):
             factor = 1_000_000 if cell.note.detail.startswith("triệu") else 1000
             setattr(submission, key, value * factor)
             checker.add(
@@ -512,6 +534,7 @@ class _Table:
     totals: list[tuple[Parsed, RawRow]] = field(default_factory=list)
     parents: dict[int, tuple[Parsed, RawRow]] = field(default_factory=dict)
     group: list[Row] = field(default_factory=list)  # counted rows since the last subtotal
+    rejected: int = 0  # rows left out for an error: a totals row cannot be checked then
 
     @cached_property
     def parsers(self) -> dict[str, Parser]:
@@ -534,7 +557,7 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
     for i, raw_row in enumerate(table.rows):
         _sort_row(i, raw_row, i in children, state, checker)
     counted = _resolve_parents(state, children, checker)
-    _check_totals_rows(spec, state.totals, [r for r, _ in counted], checker)
+    _check_totals_rows(spec, state.totals, [r for r, _ in counted], checker, state.rejected)
     _check_duplicates(counted, checker)
     _check_blank_figures(spec, counted, checker)
     if table.hidden_rows:
@@ -567,6 +590,8 @@ def _sort_row(
     if row is not None and checker.error_count == errors_before:
         state.accepted[i] = (row, raw_row)
         state.group.append(row)
+    elif checker.error_count > errors_before:
+        state.rejected += 1
 
 
 def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
@@ -678,11 +703,14 @@ def _check_totals_rows(
     totals: list[tuple[Parsed, RawRow]],
     rows: list[Row],
     checker: _FileCheck,
+    rejected: int = 0,
 ) -> None:
+    """A totals row is never counted; it is compared with the counted rows only when no row was
+    left out for an error (the clerk would hunt for a difference that is only that row)."""
     sums = {key: sum(r.figures[key] for r in rows) for key in spec.number_keys}
     for parsed, raw_row in totals:
         differing = [k for k in sums if parsed[k] is not None and parsed[k] != sums[k]]
-        if differing:
+        if differing and not rejected:
             key = differing[0]
             checker.add(
                 "totals_mismatch",
