@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import docx
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
+from thanghanhdong.report.labels import SHEET_AGENCIES, SHEET_SUMMARY
 from thanghanhdong.sample import SampleReport, SampleRow, fill
 from thanghanhdong.template import file_name
 
@@ -48,6 +50,7 @@ def _consolidated(
     inbox = _inbox(campaign, tmp_path, reports)
     out = tmp_path / "baocao.docx"
     args = ["consolidate", str(inbox), "--out", str(out), "--date", "2021-12-22"]
+    args += ["--xlsx", str(tmp_path / "tonghop.xlsx")]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return docx.Document(str(out))
@@ -117,3 +120,29 @@ def test_an_inbox_with_every_figure_given_has_no_mark_and_no_footnote(
     cells = [cell for row in _rows(document) for cell in row]
     assert not [c for c in cells if "*" in c or c == "—"]
     assert _notes(document) == []
+
+
+def test_the_summary_workbook_leaves_a_figure_nobody_gave_blank(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    _consolidated(
+        campaign,
+        tmp_path,
+        {
+            "HLHPN": _report(
+                [SampleRow("Tập huấn", 3, None, None, "Huyện")],
+                [SampleRow("Phát thanh", 4, None, None, "Tỉnh")],
+            ),
+            "SVHTTDL": _report([SampleRow("Tập huấn", 2, 20, 30, "Huyện")]),
+        },
+    )
+    book = load_workbook(tmp_path / "tonghop.xlsx")
+    summary = [r for r in book[SHEET_SUMMARY].iter_rows(values_only=True) if any(r)]
+    # item, count, Nam, Nữ, total people, female share, level
+    assert [r[1:8] for r in summary if r[1] in ("Tập huấn", "Phát thanh")] == [
+        ("Tập huấn", 5, 20, 30, 50, 0.6, "Huyện"),  # the sum of what was given
+        ("Phát thanh", 4, None, None, None, None, "Tỉnh"),  # nobody gave it: blank, not 0
+    ]
+    agencies = {r[1]: r for r in book[SHEET_AGENCIES].iter_rows(min_row=4, values_only=True)}
+    assert agencies["HLHPN"][3:9] == (3, None, None, 4, None, None)
+    assert agencies["SVHTTDL"][3:9] == (2, 20, 30, 0, 0, 0)

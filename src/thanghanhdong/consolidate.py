@@ -174,6 +174,7 @@ class ConsolidatedRow:
 class LevelFigures:
     level: str
     figures: Figures
+    gaps: Gaps = NO_GAPS  # not part of the data file
 
 
 @dataclass(frozen=True)
@@ -531,14 +532,19 @@ def _table(
             group.add(row, submission.agency_code)
     rows = [groups[key].row() for key in sorted(groups)]
     by_level = {level: Figures.zero(spec) for level in campaign.catalogues.levels}
+    level_gaps: dict[str, Gaps] = {}
     for key in sorted(groups, key=lambda k: k[1]):
         group = groups[key]
         by_level[group.level] = by_level.get(group.level, Figures.zero(spec)) + group.figures
+        level_gaps[group.level] = level_gaps.get(group.level, NO_GAPS) + group.gaps
     return ConsolidatedTable(
         spec=spec,
         rows=rows,
         total=sum((r.figures for r in rows), Figures.zero(spec)),
-        levels=[LevelFigures(level, figures) for level, figures in by_level.items()],
+        levels=[
+            LevelFigures(level, figures, level_gaps.get(level, NO_GAPS))
+            for level, figures in by_level.items()
+        ],
         gaps=sum((r.gaps for r in rows), Gaps()),
     )
 

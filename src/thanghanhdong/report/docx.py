@@ -544,7 +544,7 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
                 "stt": str(index),
                 "name": _clean(agency.name),
                 **{
-                    key: _figures_cells(figures, agency.gaps.get(key, Gaps()))
+                    key: _figures_cells(figures, agency.gaps.get(key, NO_GAPS))
                     for key, figures in agency.tables.items()
                 },
                 "cells": _group_cells(agency.tables, agency.gaps),
@@ -586,7 +586,7 @@ def _appendix_footnote(c: Consolidation, per_agency: bool) -> str:
     agencies = c.agencies if per_agency else []
     return _footnote(
         [
-            (t.spec, [*(a.gaps.get(key, Gaps()) for a in agencies), t.gaps], APPENDIX_FIGURES)
+            (t.spec, [*(a.gaps.get(key, NO_GAPS) for a in agencies), t.gaps], APPENDIX_FIGURES)
             for key, t in c.tables.items()
         ]
     )
@@ -596,7 +596,7 @@ def _group_cells(tables: dict[str, Figures], gaps: dict[str, Gaps]) -> list[str]
     """Count and people of each table, in form order: the cells of one Phụ lục I row."""
     cells = []
     for spec in form.TABLES:
-        figures, blank = tables.get(spec.key, Figures.zero(spec)), gaps.get(spec.key, Gaps())
+        figures, blank = tables.get(spec.key, Figures.zero(spec)), gaps.get(spec.key, NO_GAPS)
         cells += [labels.figure(figures.count, blank, form.COUNT)]
         cells += [labels.figure(figures.total, blank, form.MALE, form.FEMALE)]
     return cells
