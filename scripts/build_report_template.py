@@ -554,7 +554,17 @@ def part_three(document: Document) -> None:
     tag(document, "{%p for t in tables %}")
     para(document, "{{ t.heading }}", style=HEADING, after=6)
     data_table(document)
+    footnote(document, "t.footnote")
     tag(document, "{%p endfor %}")
+
+
+def footnote(document: Document, value: str) -> None:
+    """The line under a table explaining its marks ("*" incomplete, "—" not given), only when
+    the table has some."""
+    tag(document, f"{{%p if {value} %}}")
+    line = para(document, f"{{{{ {value} }}}}", size=11, italic=True, before=3)
+    line.paragraph_format.first_line_indent = Mm(0)
+    tag(document, "{%p endif %}")
 
 
 def data_table(document: Document) -> None:
@@ -693,6 +703,7 @@ def appendix_figures(document: Document) -> None:
         cell_text(cells[5], f"{{{{ {source}.state }}}}", align=ALIGN.RIGHT, bold=bold)
         cell_text(cells[6], f"{{{{ {source}.mobilized }}}}", align=ALIGN.RIGHT, bold=bold)
     rows_cannot_split(table)
+    footnote(document, "appendix1.footnote")
     tag(document, "{%p endif %}")
 
 

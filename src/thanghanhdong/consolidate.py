@@ -104,6 +104,40 @@ class Figures(Mapping[str, int]):
         }
 
 
+MISSING = "missing"  # no row summed into a figure gave it: the figure is unknown, not 0
+PARTIAL = "partial"  # some rows gave it, some left it blank: the sum is a lower bound
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """Which number columns the rows summed into one figure gave and which some left blank
+    (validate's `blank_figures`). Kept beside `Figures`, which count a blank as 0, so the
+    signed tables can show "not given" instead of a 0 the agency never wrote."""
+
+    given: frozenset[str] = frozenset()
+    blank: frozenset[str] = frozenset()
+
+    @classmethod
+    def of_row(cls, spec: form.TableSpec, row: Row) -> Gaps:
+        return cls(frozenset(spec.number_keys) - set(row.blank), frozenset(row.blank))
+
+    @classmethod
+    def of(cls, spec: form.TableSpec, rows: Iterable[Row]) -> Gaps:
+        return sum((cls.of_row(spec, r) for r in rows), cls())
+
+    def __add__(self, other: Gaps) -> Gaps:
+        return Gaps(self.given | other.given, self.blank | other.blank)
+
+    def state(self, *keys: str) -> str | None:
+        """MISSING, PARTIAL or None (every row gave it) for the figure summing `keys`."""
+        if not any(k in self.blank for k in keys):
+            return None
+        return PARTIAL if any(k in self.given for k in keys) else MISSING
+
+
+NO_GAPS = Gaps()  # every row gave every figure
+
+
 @dataclass(frozen=True)
 class Budget:
     """Funds in whole VND."""
@@ -133,12 +167,14 @@ class ConsolidatedRow:
     matched: bool  # the item is in the campaign's catalogue
     figures: Figures
     agencies: tuple[str, ...]  # codes of the agencies that reported it, in roster order
+    gaps: Gaps = NO_GAPS  # not part of the data file
 
 
 @dataclass(frozen=True)
 class LevelFigures:
     level: str
     figures: Figures
+    gaps: Gaps = NO_GAPS  # not part of the data file
 
 
 @dataclass(frozen=True)
@@ -147,6 +183,7 @@ class ConsolidatedTable:
     rows: list[ConsolidatedRow]
     total: Figures
     levels: list[LevelFigures]  # every campaign level (zeros included), then unknown ones
+    gaps: Gaps = NO_GAPS  # of `total`; not part of the data file
 
     @property
     def key(self) -> str:
@@ -199,6 +236,7 @@ class AgencyFigures:
     tables: dict[str, Figures]
     budget: Budget
     narratives: dict[str, str] = field(default_factory=dict)  # form.NARRATIVE_KEYS, non-empty
+    gaps: dict[str, Gaps] = field(default_factory=dict)  # per table; not part of the data file
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -490,18 +528,24 @@ def _table(
         for row in submission.tables.get(spec.key, []):
             item_pos, item, matched = items.resolve(row.item)
             level_pos, level, _ = levels.resolve(row.level)
-            group = groups.setdefault((item_pos, level_pos), _Group(item, level, matched))
+            group = groups.setdefault((item_pos, level_pos), _Group(item, level, matched, spec))
             group.add(row, submission.agency_code)
     rows = [groups[key].row() for key in sorted(groups)]
     by_level = {level: Figures.zero(spec) for level in campaign.catalogues.levels}
+    level_gaps: dict[str, Gaps] = {}
     for key in sorted(groups, key=lambda k: k[1]):
         group = groups[key]
         by_level[group.level] = by_level.get(group.level, Figures.zero(spec)) + group.figures
+        level_gaps[group.level] = level_gaps.get(group.level, NO_GAPS) + group.gaps
     return ConsolidatedTable(
         spec=spec,
         rows=rows,
         total=sum((r.figures for r in rows), Figures.zero(spec)),
-        levels=[LevelFigures(level, figures) for level, figures in by_level.items()],
+        levels=[
+            LevelFigures(level, figures, level_gaps.get(level, NO_GAPS))
+            for level, figures in by_level.items()
+        ],
+        gaps=sum((r.gaps for r in rows), Gaps()),
     )
 
 
@@ -510,16 +554,19 @@ class _Group:
     item: str
     level: str
     matched: bool
+    spec: form.TableSpec
     figures: Figures = field(default_factory=Figures)
     agencies: dict[str, None] = field(default_factory=dict)  # an ordered set
+    gaps: Gaps = NO_GAPS
 
     def add(self, row: Row, agency_code: str) -> None:
         self.figures = self.figures + row.figures
         self.agencies[agency_code] = None
+        self.gaps = self.gaps + Gaps.of_row(self.spec, row)
 
     def row(self) -> ConsolidatedRow:
         return ConsolidatedRow(
-            self.item, self.level, self.matched, self.figures, tuple(self.agencies)
+            self.item, self.level, self.matched, self.figures, tuple(self.agencies), self.gaps
         )
 
 
@@ -539,6 +586,7 @@ def _agency_figures(campaign: Campaign, submission: Submission) -> AgencyFigures
             for key in form.NARRATIVE_KEYS
             if (text := submission.narratives.get(key, "")).strip()
         },
+        gaps={spec.key: Gaps.of(spec, submission.tables.get(spec.key, [])) for spec in form.TABLES},
     )
 
 

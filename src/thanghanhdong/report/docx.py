@@ -18,7 +18,16 @@ from typing import Any
 from thanghanhdong import compare, form
 from thanghanhdong.completeness import AgencyStatus, State, issuer_agency
 from thanghanhdong.config import Campaign
-from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures, Narrative
+from thanghanhdong.consolidate import (
+    MISSING,
+    NO_GAPS,
+    PARTIAL,
+    ConsolidatedTable,
+    Consolidation,
+    Figures,
+    Gaps,
+    Narrative,
+)
 from thanghanhdong.report import labels, numbers, partone
 from thanghanhdong.report.labels import (
     AGENCY_LABEL,
@@ -439,12 +448,32 @@ def _budget(c: Consolidation) -> dict[str, str]:
 SEED_NUMBERS = (form.COUNT, form.MALE, form.FEMALE)  # the columns the template names
 
 
-def _figures_cells(figures: Figures) -> dict[str, Any]:
+def _figures_cells(figures: Figures, gaps: Gaps = NO_GAPS) -> dict[str, Any]:
     """Every number column by its form key, the people counted (Nam + Nữ), and the number
-    columns beyond the seed's as a list (`extra`, looped over by the template)."""
-    cells: dict[str, Any] = {key: numbers.integer(value) for key, value in figures.items()}
-    extra = [numbers.integer(value) for key, value in figures.items() if key not in SEED_NUMBERS]
-    return {**cells, "people": numbers.integer(figures.total), "extra": extra}
+    columns beyond the seed's as a list (`extra`, looped over by the template); a figure left
+    blank is "—" or marked incomplete (labels.figure)."""
+    cells = {key: labels.figure(value, gaps, key) for key, value in figures.items()}
+    extra = [cells[key] for key in figures if key not in SEED_NUMBERS]
+    people = labels.figure(figures.total, gaps, form.MALE, form.FEMALE)
+    return {**cells, "people": people, "extra": extra}
+
+
+# What one signed table shows of one form table: the figures it prints (each the keys it sums)
+# and the gaps of every row it prints them for.
+Shown = tuple[form.TableSpec, Sequence[Gaps], Sequence[tuple[str, ...]]]
+APPENDIX_FIGURES = ((form.COUNT,), (form.MALE, form.FEMALE))  # Phụ lục I: count and people
+
+
+def _footnote(shown: Sequence[Shown]) -> str:
+    """The one line under a signed table explaining its marks ("" when it has none)."""
+    marked: dict[str, list[str]] = {PARTIAL: [], MISSING: []}
+    for spec, gaps, figures in shown:
+        for keys in figures:
+            states = {g.state(*keys) for g in gaps}
+            for state in (PARTIAL, MISSING):
+                if state in states:
+                    marked[state] += labels.gap_words(spec, keys)
+    return labels.gaps_footnote(marked[PARTIAL], marked[MISSING])
 
 
 def _table(table: ConsolidatedTable, comparison: dict[str, Any] | None) -> dict[str, Any]:
@@ -456,11 +485,12 @@ def _table(table: ConsolidatedTable, comparison: dict[str, Any] | None) -> dict[
             "stt": str(index),
             "item": _clean(row.item),
             "level": _clean(row.level),
-            **_figures_cells(row.figures),
+            **_figures_cells(row.figures, row.gaps),
         }
         for index, row in enumerate(table.rows, start=1)
     ]
-    total = {"label": TOTAL_LABEL, **_figures_cells(table.total)}
+    total = {"label": TOTAL_LABEL, **_figures_cells(table.total, table.gaps)}
+    gaps = [*(row.gaps for row in table.rows), table.gaps]
     extra = [c.label for c in spec.number_columns if c.key not in SEED_NUMBERS]
     if comparison is not None:
         extra += _comparison_labels(spec, comparison)
@@ -476,6 +506,7 @@ def _table(table: ConsolidatedTable, comparison: dict[str, Any] | None) -> dict[
         "extra": extra,
         "rows": rows,
         "total": total,
+        "footnote": _footnote([(spec, gaps, [(key,) for key in spec.number_keys])]),
     }
 
 
@@ -512,8 +543,11 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
             {
                 "stt": str(index),
                 "name": _clean(agency.name),
-                **{key: _figures_cells(figures) for key, figures in agency.tables.items()},
-                "cells": _group_cells(agency.tables),
+                **{
+                    key: _figures_cells(figures, agency.gaps.get(key, NO_GAPS))
+                    for key, figures in agency.tables.items()
+                },
+                "cells": _group_cells(agency.tables, agency.gaps),
                 "state": numbers.integer(agency.budget.state),
                 "mobilized": numbers.integer(agency.budget.mobilized),
             }
@@ -536,20 +570,35 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
         "rows": rows,
         "total": {
             "label": TOTAL_LABEL,
-            **{key: _figures_cells(t.total) for key, t in c.tables.items()},
-            "cells": _group_cells({key: t.total for key, t in c.tables.items()}),
+            **{key: _figures_cells(t.total, t.gaps) for key, t in c.tables.items()},
+            "cells": _group_cells(
+                {key: t.total for key, t in c.tables.items()},
+                {key: t.gaps for key, t in c.tables.items()},
+            ),
             "state": numbers.integer(c.budget.state),
             "mobilized": numbers.integer(c.budget.mobilized),
         },
+        "footnote": _appendix_footnote(c, per_agency),
     }
 
 
-def _group_cells(tables: dict[str, Figures]) -> list[str]:
+def _appendix_footnote(c: Consolidation, per_agency: bool) -> str:
+    agencies = c.agencies if per_agency else []
+    return _footnote(
+        [
+            (t.spec, [*(a.gaps.get(key, NO_GAPS) for a in agencies), t.gaps], APPENDIX_FIGURES)
+            for key, t in c.tables.items()
+        ]
+    )
+
+
+def _group_cells(tables: dict[str, Figures], gaps: dict[str, Gaps]) -> list[str]:
     """Count and people of each table, in form order: the cells of one Phụ lục I row."""
     cells = []
     for spec in form.TABLES:
-        figures = tables.get(spec.key, Figures.zero(spec))
-        cells += [numbers.integer(figures.count), numbers.integer(figures.total)]
+        figures, blank = tables.get(spec.key, Figures.zero(spec)), gaps.get(spec.key, NO_GAPS)
+        cells += [labels.figure(figures.count, blank, form.COUNT)]
+        cells += [labels.figure(figures.total, blank, form.MALE, form.FEMALE)]
     return cells
 
 

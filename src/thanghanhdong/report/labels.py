@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from thanghanhdong import form
 from thanghanhdong.completeness import AgencyStatus, Completeness, State
 from thanghanhdong.config import Campaign
+from thanghanhdong.consolidate import MISSING, PARTIAL, Gaps
+from thanghanhdong.report import numbers
 
 TOTAL_LABEL = "Tổng cộng"
 AGENCY_LABEL = "Cơ quan, đơn vị, địa phương"
@@ -86,3 +88,43 @@ SHEET_AGENCIES = "Theo đơn vị"
 SHEET_STATUS = "Tình hình gửi báo cáo"
 SHEET_CHARTS = "Biểu đồ"
 SHEET_TEXTS = "Nội dung báo cáo"
+
+
+# A figure no agency gave (every row summed into it left the cell blank) is a dash, not 0: an
+# empty cell would read as forgotten, and 0 states a figure the agency never wrote. A figure
+# some rows left blank is the sum of what was given, marked as incomplete.
+NOT_GIVEN = "—"
+INCOMPLETE = "*"
+
+
+def figure(value: int, gaps: Gaps, *keys: str) -> str:
+    """The cell of the figure summing `keys`: "—", "1.234*" (incomplete) or "1.234"."""
+    state = gaps.state(*keys)
+    if state == MISSING:
+        return NOT_GIVEN
+    return numbers.integer(value) + (INCOMPLETE if state == PARTIAL else "")
+
+
+def gap_words(spec: form.TableSpec, keys: Iterable[str]) -> list[str]:
+    """The columns in words for the footnote: "số cuộc", "số người" (Nam and Nữ together)."""
+    words = [
+        spec.label(k)[:1].lower() + spec.label(k)[1:] for k in keys if not spec.column(k).group
+    ]
+    people = any(spec.column(k).group for k in keys)
+    return words + (["số người"] if people else [])
+
+
+def gaps_footnote(partial: Iterable[str], missing: Iterable[str]) -> str:
+    """The one line under a table with marked cells ("" when none): what "*" and "—" mean,
+    with the columns concerned."""
+    partial, missing = _unique(partial), _unique(missing)
+    parts = []
+    if partial:
+        parts.append(f"{INCOMPLETE} Chưa đủ: có đơn vị để trống {' và '.join(partial)}")
+    if missing:
+        parts.append(f"{NOT_GIVEN} Không có số liệu: đơn vị để trống {' và '.join(missing)}")
+    return "; ".join(parts)
+
+
+def _unique(words: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(words))

@@ -17,7 +17,14 @@ from datetime import date
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures
+from thanghanhdong.consolidate import (
+    MISSING,
+    NO_GAPS,
+    ConsolidatedTable,
+    Consolidation,
+    Figures,
+    Gaps,
+)
 from thanghanhdong.report import labels
 from thanghanhdong.report.labels import (
     AGENCY_LABEL,
@@ -141,10 +148,25 @@ def put(book: Book, sheet: Any, row: int, column: int, value: Any, **style: Any)
 
 
 def put_share(
-    book: Book, sheet: Any, row: int, column: int, figures: Figures, *, bold: bool = False
+    book: Book,
+    sheet: Any,
+    row: int,
+    column: int,
+    figures: Figures,
+    *,
+    bold: bool = False,
+    gaps: Gaps = NO_GAPS,
 ) -> None:
     share = figures.female_share
+    if MISSING in (gaps.state(form.MALE), gaps.state(form.FEMALE)):
+        share = None  # a share of a figure nobody gave is no share
     put(book, sheet, row, column, None if share is None else share / 100, kind="share", bold=bold)
+
+
+def given(value: int, gaps: Gaps, *keys: str) -> int | None:
+    """The figure summing `keys`, or None (a blank cell, not 0) when no row gave it; a sum some
+    rows left blank stays a number (the sheet of blank rows names them)."""
+    return None if gaps.state(*keys) == MISSING else value
 
 
 def header_row(book: Book, sheet: Any, row: int, labels: Sequence[str]) -> None:
@@ -172,13 +194,15 @@ def figures_cells(
     spec: form.TableSpec,
     *,
     bold: bool = False,
+    gaps: Gaps = NO_GAPS,
 ) -> int:
     """The table's number columns, total people, female share from `column`; returns the
     next column."""
-    values = [figures[key] for key in spec.number_keys] + [figures.total]
+    values = [given(figures[key], gaps, key) for key in spec.number_keys]
+    values.append(given(figures.total, gaps, form.MALE, form.FEMALE))
     for offset, value in enumerate(values):
         put(book, sheet, row, column + offset, value, bold=bold)
-    put_share(book, sheet, row, column + len(values), figures, bold=bold)
+    put_share(book, sheet, row, column + len(values), figures, bold=bold, gaps=gaps)
     return column + len(values) + 1
 
 
@@ -226,15 +250,15 @@ def _summary_table(book: Book, sheet: Any, row: int, table: ConsolidatedTable) -
     for index, item in enumerate(table.rows, start=1):
         put(book, sheet, row, 1, index)
         put(book, sheet, row, 2, item.item)
-        level_column = figures_cells(book, sheet, row, 3, item.figures, spec)
+        level_column = figures_cells(book, sheet, row, 3, item.figures, spec, gaps=item.gaps)
         put(book, sheet, row, level_column, item.level)
         row += 1
     put(book, sheet, row, 2, TOTAL_LABEL, bold=True)
-    figures_cells(book, sheet, row, 3, table.total, spec, bold=True)
+    figures_cells(book, sheet, row, 3, table.total, spec, bold=True, gaps=table.gaps)
     row += 1
     for level in table.levels:
         put(book, sheet, row, 2, f"{TOTAL_LABEL} cấp {level.level.lower()}")
-        level_column = figures_cells(book, sheet, row, 3, level.figures, spec)
+        level_column = figures_cells(book, sheet, row, 3, level.figures, spec, gaps=level.gaps)
         put(book, sheet, row, level_column, level.level)
         row += 1
     return row
@@ -264,14 +288,15 @@ def _agencies(book: Book, c: Consolidation) -> None:
     for index, agency in enumerate(c.agencies, start=1):
         values: list[Any] = [index, agency.code, agency.name]
         for spec in form.TABLES:
-            values += [agency.tables[spec.key][key] for key in spec.number_keys]
+            gaps = agency.gaps.get(spec.key, NO_GAPS)
+            values += [given(agency.tables[spec.key][key], gaps, key) for key in spec.number_keys]
         values += [agency.budget.state, agency.budget.mobilized, agency.report_date]
         values.append(agency.path.name)
         _put_row(book, sheet, row, values)
         row += 1
     totals: list[Any] = [None, None, TOTAL_LABEL]
     for table in c.tables.values():
-        totals += [table.total[key] for key in table.spec.number_keys]
+        totals += [given(table.total[key], table.gaps, key) for key in table.spec.number_keys]
     totals += [c.budget.state, c.budget.mobilized]
     _put_row(book, sheet, row, totals, bold=True)
 
