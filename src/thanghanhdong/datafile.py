@@ -72,9 +72,7 @@ def audit(report: ValidationReport) -> list[InputFile]:
         agency = owner.get(path) or (agencies.pop() if len(agencies) == 1 else None)
         taken = path in used or any(m.used for m in members)
         size, digest = _hashed(path)
-        trail.append(
-            InputFile(path, size, digest, agency, taken, members, notes.get(path, ""))
-        )
+        trail.append(InputFile(path, size, digest, agency, taken, members, notes.get(path, "")))
     return trail
 
 

@@ -116,9 +116,7 @@ def _attachments(message: Message, received: datetime | None) -> list[Attachment
     return found
 
 
-def _walk(
-    message: Message, received: datetime | None
-) -> Iterator[tuple[Message, datetime | None]]:
+def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message, datetime | None]]:
     """Every part, as `Message.walk` orders them, with the Date of the innermost mail holding
     it: a message/rfc822 part's own Date, else its container's. A stack, not recursion: a
     hostile mail may nest messages a thousand deep."""
@@ -130,8 +128,7 @@ def _walk(
             continue
         inner = part.get_content_type() == "message/rfc822"
         children = [
-            (child, (_date(child) or dated) if inner else dated)
-            for child in _children(part)
+            (child, (_date(child) or dated) if inner else dated) for child in _children(part)
         ]
         stack.extend(reversed(children))
 
