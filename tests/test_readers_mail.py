@@ -101,6 +101,8 @@ def test_a_forwarded_message_brings_its_attachments() -> None:
     assert [(a.name, a.data) for a in mail.attachments] == [
         ("2021_SYT_so-y-te.xlsx", b"PK\x03\x04form")
     ]
+    # The mail itself is dated by the forwarding; its attachment by the agency's own mail.
+    assert mail.attachments[0].received == datetime(2021, 12, 20, 16, 45, tzinfo=HANOI)
 
 
 def test_a_date_without_zone_or_unreadable() -> None:

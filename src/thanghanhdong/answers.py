@@ -237,6 +237,7 @@ def _resolve(group: list[FileResult], answers: Answers, latest: bool) -> None:
     best = min(_RANK.get(r.kind, 9) for r in group)
     primary = [r for r in group if _RANK.get(r.kind, 9) == best]
     versions = [r for r in group if r not in primary]
+    primary = _drop_copies(primary, answers)
     if len(primary) > 1 and latest:
         primary = _keep_latest(primary, answers)
     elif len(primary) > 1:
@@ -247,6 +248,28 @@ def _resolve(group: list[FileResult], answers: Answers, latest: bool) -> None:
             f"bản {KIND_LABELS.get(version.kind, version.kind)} của báo cáo {used.path.name}"
         )
     _compare_versions(used, versions)
+
+
+def _drop_copies(group: list[FileResult], answers: Answers) -> list[FileResult]:
+    """Two files of one kind with the same figures, date and number (an .odt and a .doc saved
+    from one Word report) are one answer: the first is used, the others are its copies."""
+    kept: list[FileResult] = []
+    for result in group:
+        original = next((k for k in kept if same_content(k.submission, result.submission)), None)
+        if original is None:
+            kept.append(result)
+        else:
+            answers.linked[result.path] = f"bản sao cùng nội dung với {original.path.name}"
+    return kept
+
+
+def same_content(a: Submission | None, b: Submission | None) -> bool:
+    """The same report, whatever the file: equal figures, budgets, report date and number."""
+    if a is None or b is None:
+        return False
+    if (a.report_date, a.report_number.strip()) != (b.report_date, b.report_number.strip()):
+        return False
+    return not differences(a, b, limit=1)
 
 
 def _answer_date(result: FileResult) -> date:

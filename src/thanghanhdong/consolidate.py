@@ -272,17 +272,46 @@ def _day(text: Any) -> date | None:
 
 
 @dataclass(frozen=True)
+class InputMember:
+    """A file inside an e-mail or zip of the inbox: noted, the container's bytes are the proof."""
+
+    name: str  # inside its container: "baocao.xlsx", "thu.eml › bc.zip › bc.xlsx" less the outer
+    agency: str | None
+    used: bool
+    note: str = ""  # why it is set aside or not counted ("bản sao ...", "không phải báo cáo")
+
+    def to_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"name": self.name, "agency": self.agency, "used": self.used}
+        if self.note:
+            found["note"] = self.note
+        return found
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> InputMember:
+        agency = data.get("agency")
+        return cls(
+            str(data["name"]),
+            str(agency) if agency else None,
+            bool(data.get("used")),
+            str(data.get("note") or ""),
+        )
+
+
+@dataclass(frozen=True)
 class InputFile:
-    """One checked file, for the audit trail: what the signed report was made from."""
+    """One file of the inbox, for the audit trail: what the signed report was made from. An
+    e-mail or zip is one entry (its own bytes' hash) with its members noted."""
 
     path: Path
     size: int
     sha256: str
     agency: str | None  # the roster code it answered for; None when not recognised
     used: bool
+    members: tuple[InputMember, ...] = ()  # an e-mail's or zip's files
+    note: str = ""  # why it is set aside or not counted
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "name": self.path.name,
             "path": str(self.path),
             "size": self.size,
@@ -290,9 +319,15 @@ class InputFile:
             "agency": self.agency,
             "used": self.used,
         }
+        if self.note:
+            found["note"] = self.note
+        if self.members:
+            found["members"] = [m.to_json() for m in self.members]
+        return found
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> InputFile:
+        """Also a data file of an earlier version: no members, no note."""
         agency = data.get("agency")
         return cls(
             Path(data["path"]),
@@ -300,6 +335,8 @@ class InputFile:
             str(data["sha256"]),
             str(agency) if agency else None,
             bool(data.get("used")),
+            tuple(InputMember.from_json(m) for m in data.get("members") or ()),
+            str(data.get("note") or ""),
         )
 
 

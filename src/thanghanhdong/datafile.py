@@ -11,15 +11,20 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from thanghanhdong.completeness import Completeness
-from thanghanhdong.consolidate import AgencyFigures, Consolidation, InputFile
-from thanghanhdong.model import DataFileError, FileResult
+from thanghanhdong.consolidate import AgencyFigures, Consolidation, InputFile, InputMember
+from thanghanhdong.model import DataFileError
+from thanghanhdong.readers.archive import SEPARATOR
+
+if TYPE_CHECKING:
+    from thanghanhdong.inbox import ValidationReport
 
 SUFFIX = ".json"
 # A data file holds figures and status, never a form's cells: 34 provinces of 100 agencies
 # make ~3 MB. Anything far larger is not one.
 MAX_BYTES = 64 * 1024 * 1024
+NOT_A_REPORT = "không phải báo cáo"
 
 
 def default_path(report: Path) -> Path:
@@ -37,20 +42,60 @@ def sha256(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def audit(results: Sequence[FileResult], status: Completeness) -> list[InputFile]:
-    """Every checked file: size, hash, the agency it answered for, whether it was used."""
-    owner = {p: e.code for e in status.entries for p in e.files}
-    used = {e.used for e in status.entries if e.used is not None}
+def inbox_files(inbox: Path) -> list[Path]:
+    """The files the trail accounts for, each once: answers, e-mails and zips (as themselves,
+    not their members) and notes; never lock or system files."""
+    from thanghanhdong.inbox import list_inbox
+
+    listing = list_inbox(inbox)
+    return sorted(listing.files + listing.others)
+
+
+def audit(report: ValidationReport) -> list[InputFile]:
+    """Every file of the inbox, as `check_inputs` lists it: size, hash of its own bytes, the
+    agency it answered for, whether it was used; an e-mail's or zip's files as its members."""
+    owner = {p: e.code for e in report.completeness.entries for p in e.files}
+    used = {e.used for e in report.completeness.entries if e.used is not None}
+    notes = {f.path: NOT_A_REPORT for f in report.others} | dict(report.notes)
+    inner = _by_container(
+        report.inbox,
+        [f.path for f in report.files + report.others] + list(report.attachments),
+    )
     trail = []
-    for result in results:
-        try:
-            size, digest = sha256(result.path)
-        except OSError:
-            size, digest = 0, ""
-        trail.append(
-            InputFile(result.path, size, digest, owner.get(result.path), result.path in used)
+    for path in inbox_files(report.inbox):
+        members = tuple(
+            InputMember(_inside(m, path), owner.get(m), m in used, notes.get(m, ""))
+            for m in inner.get(path, [])
+            if m != path
         )
+        agencies = {m.agency for m in members if m.agency}
+        agency = owner.get(path) or (agencies.pop() if len(agencies) == 1 else None)
+        taken = path in used or any(m.used for m in members)
+        size, digest = _hashed(path)
+        trail.append(InputFile(path, size, digest, agency, taken, members, notes.get(path, "")))
     return trail
+
+
+def _hashed(path: Path) -> tuple[int, str]:
+    try:
+        return sha256(path)
+    except OSError:
+        return 0, ""
+
+
+def _by_container(inbox: Path, paths: Sequence[Path]) -> dict[Path, list[Path]]:
+    """The checked paths under the inbox file each came from ("thu.eml › bc.xlsx" -> thu.eml)."""
+    tops = {str(p): p for p in inbox_files(inbox)}
+    grouped: dict[Path, list[Path]] = {}
+    for path in paths:
+        top = tops.get(str(path)) or tops.get(str(path).split(SEPARATOR, 1)[0])
+        if top is not None:
+            grouped.setdefault(top, []).append(path)
+    return {top: sorted(found, key=str) for top, found in grouped.items()}
+
+
+def _inside(member: Path, container: Path) -> str:
+    return str(member)[len(str(container)) + len(SEPARATOR) :]
 
 
 def encode(consolidation: Consolidation) -> bytes:
@@ -111,9 +156,7 @@ class InputCheck:
 def check_inputs(consolidation: Consolidation, inbox: Path) -> InputCheck:
     """Compare the audit trail with `inbox` now, file by file (by path relative to the inbox
     the report was made from, so a copied or moved inbox can still be checked)."""
-    from thanghanhdong.inbox import list_inbox
-
-    now = {_relative(p, inbox): p for p in list_inbox(inbox).files}
+    now = {_relative(p, inbox): p for p in inbox_files(inbox)}
     check = InputCheck()
     seen = set()
     for entry in consolidation.inputs:

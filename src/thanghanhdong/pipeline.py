@@ -509,7 +509,7 @@ def _enrich(
     from thanghanhdong import datafile
     from thanghanhdong.readers import rollup
 
-    consolidation.inputs = datafile.audit(report.files, report.completeness)
+    consolidation.inputs = datafile.audit(report)
     consolidation.notes = rollup.notes(report)
     if request.compare is not None:
         try:

@@ -52,9 +52,11 @@ def _mail(path: Path, data: bytes) -> Unpacked:
     from thanghanhdong.readers.mail import read_eml
 
     mail = read_eml(data)
-    received = mail.received.date() if mail.received else None
     unpacked = Unpacked()
     for attachment in mail.attachments:
+        # A forwarded message's attachment: the agency's mail's date, not the forwarding's.
+        dated = attachment.received or mail.received
+        received = dated.date() if dated else None
         inner = member_path(path, attachment.name)
         unpacked.names.append(PurePosixPath(attachment.name))
         kind = _kind(attachment.name, attachment.data)

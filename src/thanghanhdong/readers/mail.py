@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import mimetypes
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
@@ -41,6 +42,9 @@ class Attachment:
     name: str  # decoded, NFC, safe as a file name (no folders)
     data: bytes
     content_type: str = "application/octet-stream"
+    # The Date of the innermost mail holding it: a forwarded message's attachment keeps the
+    # agency's date, not the forwarding's (the receipt date the deadline speaks of).
+    received: datetime | None = None
 
 
 @dataclass
@@ -62,11 +66,12 @@ def read_eml(data: bytes) -> Mail:
             "eml_corrupt",
             "Tệp không phải thư điện tử (.eml): lưu lại thư từ chương trình thư điện tử.",
         )
+    received = _date(message)
     return Mail(
-        received=_date(message),
+        received=received,
         sender=_header(message, "From"),
         subject=_header(message, "Subject"),
-        attachments=_attachments(message),
+        attachments=_attachments(message, received),
         text=_text(message),
     )
 
@@ -95,13 +100,13 @@ def _date(message: Message) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
 
 
-def _attachments(message: Message) -> list[Attachment]:
+def _attachments(message: Message, received: datetime | None) -> list[Attachment]:
     found: list[Attachment] = []
     total = 0
-    for count, part in enumerate(message.walk()):
+    for count, (part, dated) in enumerate(_walk(message, received)):
         if count > MAX_PARTS or len(found) > MAX_ATTACHMENTS:
             raise DocumentError("eml_too_large", "Thư điện tử có quá nhiều phần đính kèm.")
-        attachment = _attachment(part, len(found) + 1)
+        attachment = _attachment(part, len(found) + 1, dated)
         if attachment is None:
             continue
         total += len(attachment.data)
@@ -111,7 +116,32 @@ def _attachments(message: Message) -> list[Attachment]:
     return found
 
 
-def _attachment(part: Message, number: int) -> Attachment | None:
+def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message, datetime | None]]:
+    """Every part, as `Message.walk` orders them, with the Date of the innermost mail holding
+    it: a message/rfc822 part's own Date, else its container's. A stack, not recursion: a
+    hostile mail may nest messages a thousand deep."""
+    stack = [(message, received)]
+    while stack:
+        part, dated = stack.pop()
+        yield part, dated
+        if not part.is_multipart():
+            continue
+        inner = part.get_content_type() == "message/rfc822"
+        children = [
+            (child, (_date(child) or dated) if inner else dated) for child in _children(part)
+        ]
+        stack.extend(reversed(children))
+
+
+def _children(part: Message) -> list[Message]:
+    try:
+        payload = part.get_payload()
+    except _EMAIL_ERRORS:
+        return []
+    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+
+
+def _attachment(part: Message, number: int, received: datetime | None) -> Attachment | None:
     """A leaf part that is a file: it has a name, or it is not the message's own text."""
     if part.is_multipart():
         return None
@@ -124,7 +154,7 @@ def _attachment(part: Message, number: int) -> Attachment | None:
     content_type = part.get_content_type()
     if not name:
         name = f"tep-dinh-kem-{number}{mimetypes.guess_extension(content_type) or ''}"
-    return Attachment(name, data, content_type)
+    return Attachment(name, data, content_type, received)
 
 
 def _file_name(part: Message) -> str:

@@ -1,0 +1,104 @@
+"""A forwarded e-mail (the agency's mail attached as message/rfc822 inside the office's
+forward): its attachments are dated by the innermost mail, finding 14 of the 2026-12-01 trial."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+from cases import filled
+from typer.testing import CliRunner
+
+from thanghanhdong.cli import app
+from thanghanhdong.config import Campaign
+from thanghanhdong.template import FormStamper
+
+OTHER = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01" / "repro" / "other"
+runner = CliRunner()
+
+
+def message(sender: str, subject: str, day: str) -> EmailMessage:
+    mail = EmailMessage(policy=policy.SMTP)
+    mail["From"] = sender
+    mail["Subject"] = subject
+    mail["Date"] = day
+    mail.set_content("Kính gửi Sở Lao động - Thương binh và Xã hội.")
+    return mail
+
+
+def forwarded(form: bytes, *, depth: int = 1) -> bytes:
+    """The agency's mail of 19/12 (on time), forwarded `depth` times from 22/12 on (late)."""
+    inner = message(
+        "Tỉnh đoàn Bắc Kạn <tinhdoan@backan.gov.vn>", "Báo cáo", "Sun, 19 Dec 2021 16:00:00 +0700"
+    )
+    inner.add_attachment(
+        form,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="Báo cáo Tỉnh đoàn.xlsx",
+    )
+    for number in range(depth):
+        outer = message(
+            "Văn thư <vanthu@backan.gov.vn>",
+            "Fwd: Báo cáo",
+            f"Wed, {22 + number} Dec 2021 09:00:00 +0700",
+        )
+        outer.add_attachment(inner)
+        inner = outer
+    return inner.as_bytes()
+
+
+def validate_json(inbox: Path) -> dict:
+    result = runner.invoke(app, ["validate", str(inbox), "--json"])
+    return json.loads(result.stdout)
+
+
+def test_a_forwarded_answer_is_dated_by_the_agencys_mail(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    form = filled(campaign, stamper, code="TDOAN")
+    (inbox / "Fwd bao cao.eml").write_bytes(forwarded(form))
+    (inbox / "Fwd Fwd bao cao.eml").write_bytes(forwarded(form, depth=2))
+    data = validate_json(inbox)
+    found = {Path(f["path"]).name: (f["received"], f["late"]) for f in data["files"]}
+    assert found == {"Fwd Fwd bao cao.eml › Báo cáo Tỉnh đoàn.xlsx": ("2021-12-19", False)}
+    for f in data["files"]:
+        assert "late_received" not in [i["code"] for i in f["issues"]]
+    # The other forward holds the same bytes: a copy, not another answer.
+    assert [Path(a["path"]).name for a in data["attachments"]] == [
+        "Fwd bao cao.eml › Báo cáo Tỉnh đoàn.xlsx"
+    ]
+
+
+def test_a_mail_sent_late_by_the_agency_stays_late(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    direct = message(
+        "Tỉnh đoàn <tinhdoan@backan.gov.vn>", "Báo cáo", "Wed, 22 Dec 2021 09:00:00 +0700"
+    )
+    direct.add_attachment(
+        filled(campaign, stamper, code="TDOAN"),
+        maintype="application",
+        subtype="octet-stream",
+        filename="tdoan.xlsx",
+    )
+    (inbox / "thu.eml").write_bytes(direct.as_bytes())
+    [answer] = validate_json(inbox)["files"]
+    assert (answer["received"], answer["late"]) == ("2021-12-22", True)
+
+
+def test_the_trials_forwarded_mail(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(OTHER / "Chuyen tiep 19-12 (thu dinh kem).eml", inbox)
+    [answer] = validate_json(inbox)["files"]
+    assert answer["agency_code"] == "TDOAN"
+    assert (answer["received"], answer["late"]) == ("2021-12-19", False)
+    assert "21/12/2021" not in json.dumps(answer["issues"], ensure_ascii=False)
