@@ -50,14 +50,34 @@ def previous_year(c: Consolidation) -> int | None:
 
 
 def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> str:
-    """A Phần I figure sentence with last year's change appended (unchanged without --compare):
-    "...; số cuộc tăng 12,5%, số lượt người tham gia giảm 3,0% so với năm 2021."."""
+    """A Phần I figure sentence with last year's change appended (unchanged without --compare).
+
+    Like is compared with like: the change is that of the agencies with usable figures in both
+    years. When both years cover the same agencies: "...; số cuộc tăng 12,5%, số lượt người
+    tham gia giảm 3,0% so với năm 2021."; otherwise the clause says on how many agencies it is
+    computed and both years' coverage, and without common agencies no change is stated. A table
+    with no figures this year ("chưa có số liệu") is left as it is."""
     if c.previous is None or not sentence.endswith(".") or table.key not in c.previous.tables:
         return sentence
+    if not table.total.count and not table.total.total:
+        return sentence
     year = c.previous.campaign.campaign.year
-    before, now = c.previous.tables[table.key].total, table.total
-    spec = table.spec
-    parts = [
+    common = common_agencies(c)
+    coverage = Coverage.of(c, common)
+    if not common:
+        return f"{sentence[:-1]}; {coverage.no_comparison(year)}."
+    now, before = (_sum(agencies, table.spec, common) for agencies in (c, c.previous))
+    parts = _moves(table.spec, now, before)
+    if not parts:
+        return sentence
+    if coverage.same:
+        return f"{sentence[:-1]}; {', '.join(parts)} so với năm {year}."
+    return f"{sentence[:-1]}; {coverage.basis()}, {', '.join(parts)} so với năm {year} {coverage.both(year)}."
+
+
+def _moves(spec: form.TableSpec, now: Figures, before: Figures) -> list[str]:
+    """ "số cuộc tăng 12,5%", "số lượt người tham gia không đổi" (nothing last year: left out)."""
+    return [
         f"{what} {moved}"
         for what, moved in (
             (f"số {spec.unit or 'lượt'}", direction(now.count, before.count)),
@@ -65,9 +85,63 @@ def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> st
         )
         if moved
     ]
-    if not parts:
-        return sentence
-    return f"{sentence[:-1]}; {', '.join(parts)} so với năm {year}."
+
+
+def common_agencies(c: Consolidation) -> list[str]:
+    """Roster codes (upper case, this year's order) of the agencies whose figures were
+    consolidated both this year and last year."""
+    if c.previous is None:
+        return []
+    before = {a.code.upper() for a in c.previous.agencies}
+    return [a.code.upper() for a in c.agencies if a.code.upper() in before]
+
+
+def _sum(c: Consolidation, spec: form.TableSpec, codes: Collection[str]) -> Figures:
+    total = Figures.zero(spec)
+    for agency in c.agencies:
+        if agency.code.upper() in codes:
+            total = total + agency.tables.get(spec.key, Figures.zero(spec))
+    return total
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many agencies each year's figures come from, out of how many expected."""
+
+    common: int
+    now: int
+    now_expected: int
+    before: int
+    before_expected: int
+    same: bool  # the same agencies in both years
+
+    @classmethod
+    def of(cls, c: Consolidation, common: Collection[str]) -> Coverage:
+        assert c.previous is not None
+        now, before = len(c.agencies), len(c.previous.agencies)
+        return cls(
+            common=len(common),
+            now=now,
+            now_expected=c.status.expected,
+            before=before,
+            before_expected=c.previous.status.expected,
+            same=len(common) == now == before,
+        )
+
+    def basis(self) -> str:
+        return f"tính trên {self.common} đơn vị báo cáo cả hai năm"
+
+    def both(self, year: int) -> str:
+        return (
+            f"(năm nay {self.now}/{self.now_expected} đơn vị đã báo cáo, "
+            f"năm {year}: {self.before}/{self.before_expected} đơn vị)"
+        )
+
+    def no_comparison(self, year: int) -> str:
+        return (
+            f"chưa so sánh được với năm {year} do không có đơn vị báo cáo cả hai năm "
+            f"{self.both(year)}"
+        )
 
 
 def _row_key(item: str, level: str) -> tuple[str, str]:
@@ -92,16 +166,24 @@ def _cells(now: Figures, before: Figures | None, spec: form.TableSpec) -> dict[s
 
 def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, Any] | None:
     """For the Phần III table of `table`: per row (same order as `table.rows`) and for the
-    total, last year's cells and the change, keyed by form column key (plus "people")."""
+    total, last year's cells and the change, keyed by form column key (plus "people");
+    `missing`: last year's rows with no row this year (item, level and their cells against
+    this year's zeros), which the table lists so that last year's column adds up."""
     if c.previous is None:
         return None
     old = c.previous.tables.get(table.key)
     before = previous_rows(old) if old is not None else {}
     spec = table.spec
+    now = {_row_key(r.item, r.level) for r in table.rows}
     return {
         "year": str(previous_year(c)),
         "rows": [
             _cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows
+        ],
+        "missing": [
+            {"item": r.item, "level": r.level, **_cells(Figures.zero(spec), r.figures, spec)}
+            for r in (old.rows if old is not None else [])
+            if _row_key(r.item, r.level) not in now
         ],
         "total": _cells(table.total, old.total if old else None, spec),
     }
