@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures
+from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation, Figures
 from thanghanhdong.report import numbers
 from thanghanhdong.text import loose_key
 
@@ -148,45 +148,64 @@ def _row_key(item: str, level: str) -> tuple[str, str]:
     return loose_key(item), loose_key(level)
 
 
-def previous_rows(table: ConsolidatedTable) -> dict[tuple[str, str], Figures]:
-    return {_row_key(r.item, r.level): r.figures for r in table.rows}
+def previous_rows(table: ConsolidatedTable) -> dict[tuple[str, str], ConsolidatedRow]:
+    return {_row_key(r.item, r.level): r for r in table.rows}
 
 
-def _cells(now: Figures, before: Figures | None, spec: form.TableSpec) -> dict[str, Any]:
+def _cells(
+    now: Figures, before: Figures | None, spec: form.TableSpec, fair: bool = True
+) -> dict[str, Any]:
+    """Last year's cells and the change; the change is blank when it is not `fair` (the two
+    figures do not come from the same agencies)."""
     shown = before if before is not None else Figures.zero(spec)
     cells = {key: numbers.integer(shown[key]) for key in spec.number_keys}
+    moved = {key: change(now[key], shown[key]) for key in spec.number_keys}
+    moved["people"] = change(now.total, shown.total)
     return {
         "previous": {**cells, "people": numbers.integer(shown.total)},
-        "change": {
-            **{key: change(now[key], shown[key]) for key in spec.number_keys},
-            "people": change(now.total, shown.total),
-        },
+        "change": moved if fair else dict.fromkeys(moved, ""),
     }
+
+
+def _row_is_fair(
+    common: Collection[str], now: ConsolidatedRow | None, before: ConsolidatedRow | None
+) -> bool:
+    """A row's change compares like with like when every agency that reported the row in
+    either year has usable figures in both years."""
+    codes = [*(now.agencies if now else ()), *(before.agencies if before else ())]
+    return all(code.upper() in common for code in codes)
 
 
 def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, Any] | None:
     """For the Phần III table of `table`: per row (same order as `table.rows`) and for the
     total, last year's cells and the change, keyed by form column key (plus "people");
     `missing`: last year's rows with no row this year (item, level and their cells against
-    this year's zeros), which the table lists so that last year's column adds up."""
+    this year's zeros), which the table lists so that last year's column adds up. A change
+    that would compare different agencies (see `_row_is_fair`; for the total, different
+    coverage) is blank: Phần I's sentence gives the change of the agencies of both years."""
     if c.previous is None:
         return None
     old = c.previous.tables.get(table.key)
     before = previous_rows(old) if old is not None else {}
-    spec = table.spec
+    spec, common = table.spec, set(common_agencies(c))
     now = {_row_key(r.item, r.level) for r in table.rows}
-    return {
-        "year": str(previous_year(c)),
-        "rows": [
-            _cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows
-        ],
-        "missing": [
-            {"item": r.item, "level": r.level, **_cells(Figures.zero(spec), r.figures, spec)}
-            for r in (old.rows if old is not None else [])
-            if _row_key(r.item, r.level) not in now
-        ],
-        "total": _cells(table.total, old.total if old else None, spec),
-    }
+    rows = []
+    for r in table.rows:
+        was = before.get(_row_key(r.item, r.level))
+        fair = _row_is_fair(common, r, was)
+        rows.append(_cells(r.figures, was.figures if was else None, spec, fair))
+    missing = [
+        {
+            "item": r.item,
+            "level": r.level,
+            **_cells(Figures.zero(spec), r.figures, spec, _row_is_fair(common, None, r)),
+        }
+        for key, r in before.items()
+        if key not in now
+    ]
+    same = Coverage.of(c, common).same
+    total = _cells(table.total, old.total if old else None, spec, same)
+    return {"year": str(previous_year(c)), "rows": rows, "missing": missing, "total": total}
 
 
 def context(c: Consolidation) -> dict[str, Any] | None:
