@@ -106,7 +106,7 @@ def number(text: str) -> int:
     return int(text.replace(".", "")) if text else 0
 
 
-BOTH = "(năm nay 2/27 đơn vị đã báo cáo, năm 2021: 7/27 đơn vị)"
+BOTH = "(năm nay có số liệu của 2/27 đơn vị, năm 2021 của 7/27 đơn vị)"
 
 
 def test_no_fall_when_the_agencies_of_both_years_did_not_change(
@@ -115,7 +115,7 @@ def test_no_fall_when_the_agencies_of_both_years_did_not_change(
     document = this_year(tmp_path, last_year, {code: ROWS_2021[code] for code in COMMON})
     activities = paragraph(document, "- Tổ chức 5 cuộc")
     assert activities.endswith(
-        "; tính trên 2 đơn vị báo cáo cả hai năm, số cuộc không đổi, số lượt người tham gia "
+        "; tính trên 2 đơn vị có số liệu cả hai năm, số cuộc không đổi, số lượt người tham gia "
         f"không đổi so với năm 2021 {BOTH}."
     )
     media = paragraph(document, "- Kết quả truyền thông")
@@ -133,7 +133,7 @@ def test_a_change_among_the_common_agencies_gives_its_percentage(
     document = this_year(tmp_path, last_year, rows)
     activities = paragraph(document, "- Tổ chức 8 cuộc")
     assert activities.endswith(
-        "; tính trên 2 đơn vị báo cáo cả hai năm, số cuộc tăng 60,0%, số lượt người tham gia "
+        "; tính trên 2 đơn vị có số liệu cả hai năm, số cuộc tăng 60,0%, số lượt người tham gia "
         f"tăng 33,3% so với năm 2021 {BOTH}."
     )
 

@@ -129,17 +129,17 @@ class Coverage:
         )
 
     def basis(self) -> str:
-        return f"tính trên {self.common} đơn vị báo cáo cả hai năm"
+        return f"tính trên {self.common} đơn vị có số liệu cả hai năm"
 
     def both(self, year: int) -> str:
         return (
-            f"(năm nay {self.now}/{self.now_expected} đơn vị đã báo cáo, "
-            f"năm {year}: {self.before}/{self.before_expected} đơn vị)"
+            f"(năm nay có số liệu của {self.now}/{self.now_expected} đơn vị, "
+            f"năm {year} của {self.before}/{self.before_expected} đơn vị)"
         )
 
     def no_comparison(self, year: int) -> str:
         return (
-            f"chưa so sánh được với năm {year} do không có đơn vị báo cáo cả hai năm "
+            f"chưa so sánh được với năm {year} do không có đơn vị có số liệu cả hai năm "
             f"{self.both(year)}"
         )
 
