@@ -175,3 +175,14 @@ def test_same_agencies_both_years_keep_the_plain_sentence(
         "; số cuộc giảm 13,0%, số lượt người tham gia giảm 15,0% so với năm 2021."
     )
     assert activities_table(document)[-1][6] == "-13,0%"
+
+
+def test_no_agency_in_both_years_states_no_change(tmp_path: Path, last_year: Path) -> None:
+    rows = {"CAT": [SampleRow("Tập huấn", 1, 10, 10, "Tỉnh")]}
+    document = this_year(tmp_path, last_year, rows)
+    activities = paragraph(document, "- Tổ chức 1 cuộc")
+    assert activities.endswith(
+        "; chưa so sánh được với năm 2021 do không có đơn vị có số liệu cả hai năm "
+        "(năm nay có số liệu của 1/27 đơn vị, năm 2021 của 7/27 đơn vị)."
+    )
+    assert "%" not in activities.split("; chưa so sánh")[1]
