@@ -16,7 +16,6 @@ import pytest
 from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
-from thanghanhdong.resources import template_path
 from thanghanhdong.sample import SampleReport, SampleRow, fill
 
 runner = CliRunner()
@@ -84,7 +83,9 @@ def last_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def this_year(tmp_path: Path, last_year: Path, rows: dict[str, list[SampleRow]]) -> docx.document.Document:
+def this_year(
+    tmp_path: Path, last_year: Path, rows: dict[str, list[SampleRow]]
+) -> docx.document.Document:
     root = campaign_dir(tmp_path / "dot-2022", previous=last_year)
     fill_inbox(root, rows, date(2022, 12, 16))
     compare = ("--compare", str(last_year / "baocao.json"), "--date", "05/01/2023")
@@ -164,9 +165,7 @@ def test_the_comparison_columns_add_up_to_their_totals(tmp_path: Path, last_year
     assert total[6] == total[8] == ""
 
 
-def test_same_agencies_both_years_keep_the_plain_sentence(
-    tmp_path: Path, last_year: Path
-) -> None:
+def test_same_agencies_both_years_keep_the_plain_sentence(tmp_path: Path, last_year: Path) -> None:
     rows = {**ROWS_2021, "TPBK": [SampleRow("Thể thao", 3, 150, 175, "Huyện")]}
     document = this_year(tmp_path, last_year, rows)
     activities = paragraph(document, "- Tổ chức 20 cuộc")
