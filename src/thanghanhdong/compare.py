@@ -70,9 +70,10 @@ def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> st
     parts = _moves(table.spec, now, before)
     if not parts:
         return sentence
+    moved = f"{', '.join(parts)} so với năm {year}"
     if coverage.same:
-        return f"{sentence[:-1]}; {', '.join(parts)} so với năm {year}."
-    return f"{sentence[:-1]}; {coverage.basis()}, {', '.join(parts)} so với năm {year} {coverage.both(year)}."
+        return f"{sentence[:-1]}; {moved}."
+    return f"{sentence[:-1]}; {coverage.basis()}, {moved} {coverage.both(year)}."
 
 
 def _moves(spec: form.TableSpec, now: Figures, before: Figures) -> list[str]:
