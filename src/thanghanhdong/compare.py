@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.consolidate import ConsolidatedTable, Consolidation, Figures
+from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation, Figures
 from thanghanhdong.report import numbers
 from thanghanhdong.text import loose_key
 
@@ -50,14 +50,35 @@ def previous_year(c: Consolidation) -> int | None:
 
 
 def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> str:
-    """A Phần I figure sentence with last year's change appended (unchanged without --compare):
-    "...; số cuộc tăng 12,5%, số lượt người tham gia giảm 3,0% so với năm 2021."."""
+    """A Phần I figure sentence with last year's change appended (unchanged without --compare).
+
+    Like is compared with like: the change is that of the agencies with usable figures in both
+    years. When both years cover the same agencies: "...; số cuộc tăng 12,5%, số lượt người
+    tham gia giảm 3,0% so với năm 2021."; otherwise the clause says on how many agencies it is
+    computed and both years' coverage, and without common agencies no change is stated. A table
+    with no figures this year ("chưa có số liệu") is left as it is."""
     if c.previous is None or not sentence.endswith(".") or table.key not in c.previous.tables:
         return sentence
+    if not table.total.count and not table.total.total:
+        return sentence
     year = c.previous.campaign.campaign.year
-    before, now = c.previous.tables[table.key].total, table.total
-    spec = table.spec
-    parts = [
+    common = common_agencies(c)
+    coverage = Coverage.of(c, common)
+    if not common:
+        return f"{sentence[:-1]}; {coverage.no_comparison(year)}."
+    now, before = (_sum(agencies, table.spec, common) for agencies in (c, c.previous))
+    parts = _moves(table.spec, now, before)
+    if not parts:
+        return sentence
+    moved = f"{', '.join(parts)} so với năm {year}"
+    if coverage.same:
+        return f"{sentence[:-1]}; {moved}."
+    return f"{sentence[:-1]}; {coverage.basis()}, {moved} {coverage.both(year)}."
+
+
+def _moves(spec: form.TableSpec, now: Figures, before: Figures) -> list[str]:
+    """ "số cuộc tăng 12,5%", "số lượt người tham gia không đổi" (nothing last year: left out)."""
+    return [
         f"{what} {moved}"
         for what, moved in (
             (f"số {spec.unit or 'lượt'}", direction(now.count, before.count)),
@@ -65,46 +86,127 @@ def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> st
         )
         if moved
     ]
-    if not parts:
-        return sentence
-    return f"{sentence[:-1]}; {', '.join(parts)} so với năm {year}."
+
+
+def common_agencies(c: Consolidation) -> list[str]:
+    """Roster codes (upper case, this year's order) of the agencies whose figures were
+    consolidated both this year and last year."""
+    if c.previous is None:
+        return []
+    before = {a.code.upper() for a in c.previous.agencies}
+    return [a.code.upper() for a in c.agencies if a.code.upper() in before]
+
+
+def _sum(c: Consolidation, spec: form.TableSpec, codes: Collection[str]) -> Figures:
+    total = Figures.zero(spec)
+    for agency in c.agencies:
+        if agency.code.upper() in codes:
+            total = total + agency.tables.get(spec.key, Figures.zero(spec))
+    return total
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many agencies each year's figures come from, out of how many expected."""
+
+    common: int
+    now: int
+    now_expected: int
+    before: int
+    before_expected: int
+    same: bool  # the same agencies in both years
+
+    @classmethod
+    def of(cls, c: Consolidation, common: Collection[str]) -> Coverage:
+        assert c.previous is not None
+        now, before = len(c.agencies), len(c.previous.agencies)
+        return cls(
+            common=len(common),
+            now=now,
+            now_expected=c.status.expected,
+            before=before,
+            before_expected=c.previous.status.expected,
+            same=len(common) == now == before,
+        )
+
+    def basis(self) -> str:
+        return f"tính trên {self.common} đơn vị có số liệu cả hai năm"
+
+    def both(self, year: int) -> str:
+        return (
+            f"(năm nay có số liệu của {self.now}/{self.now_expected} đơn vị, "
+            f"năm {year} của {self.before}/{self.before_expected} đơn vị)"
+        )
+
+    def no_comparison(self, year: int) -> str:
+        return (
+            f"chưa so sánh được với năm {year} do không có đơn vị có số liệu cả hai năm "
+            f"{self.both(year)}"
+        )
 
 
 def _row_key(item: str, level: str) -> tuple[str, str]:
     return loose_key(item), loose_key(level)
 
 
-def previous_rows(table: ConsolidatedTable) -> dict[tuple[str, str], Figures]:
-    return {_row_key(r.item, r.level): r.figures for r in table.rows}
+def previous_rows(table: ConsolidatedTable) -> dict[tuple[str, str], ConsolidatedRow]:
+    return {_row_key(r.item, r.level): r for r in table.rows}
 
 
-def _cells(now: Figures, before: Figures | None, spec: form.TableSpec) -> dict[str, Any]:
+def _cells(
+    now: Figures, before: Figures | None, spec: form.TableSpec, fair: bool = True
+) -> dict[str, Any]:
+    """Last year's cells and the change; the change is blank when it is not `fair` (the two
+    figures do not come from the same agencies)."""
     shown = before if before is not None else Figures.zero(spec)
     cells = {key: numbers.integer(shown[key]) for key in spec.number_keys}
+    moved = {key: change(now[key], shown[key]) for key in spec.number_keys}
+    moved["people"] = change(now.total, shown.total)
     return {
         "previous": {**cells, "people": numbers.integer(shown.total)},
-        "change": {
-            **{key: change(now[key], shown[key]) for key in spec.number_keys},
-            "people": change(now.total, shown.total),
-        },
+        "change": moved if fair else dict.fromkeys(moved, ""),
     }
+
+
+def _row_is_fair(
+    common: Collection[str], now: ConsolidatedRow | None, before: ConsolidatedRow | None
+) -> bool:
+    """A row's change compares like with like when every agency that reported the row in
+    either year has usable figures in both years."""
+    codes = [*(now.agencies if now else ()), *(before.agencies if before else ())]
+    return all(code.upper() in common for code in codes)
 
 
 def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, Any] | None:
     """For the Phần III table of `table`: per row (same order as `table.rows`) and for the
-    total, last year's cells and the change, keyed by form column key (plus "people")."""
+    total, last year's cells and the change, keyed by form column key (plus "people");
+    `missing`: last year's rows with no row this year (item, level and their cells against
+    this year's zeros), which the table lists so that last year's column adds up. A change
+    that would compare different agencies (see `_row_is_fair`; for the total, different
+    coverage) is blank: Phần I's sentence gives the change of the agencies of both years."""
     if c.previous is None:
         return None
     old = c.previous.tables.get(table.key)
     before = previous_rows(old) if old is not None else {}
-    spec = table.spec
-    return {
-        "year": str(previous_year(c)),
-        "rows": [
-            _cells(r.figures, before.get(_row_key(r.item, r.level)), spec) for r in table.rows
-        ],
-        "total": _cells(table.total, old.total if old else None, spec),
-    }
+    spec, common = table.spec, set(common_agencies(c))
+    now = {_row_key(r.item, r.level) for r in table.rows}
+    rows = []
+    for r in table.rows:
+        was = before.get(_row_key(r.item, r.level))
+        fair = _row_is_fair(common, r, was)
+        rows.append(_cells(r.figures, was.figures if was else None, spec, fair))
+    missing = [
+        {
+            "item": r.item,
+            "level": r.level,
+            **_cells(Figures.zero(spec), r.figures, spec, _row_is_fair(common, None, r)),
+        }
+        for key, r in before.items()
+        if key not in now
+    ]
+    same = Coverage.of(c, common).same
+    total = _cells(table.total, old.total if old else None, spec, same)
+    return {"year": str(previous_year(c)), "rows": rows, "missing": missing, "total": total}
 
 
 def context(c: Consolidation) -> dict[str, Any] | None:

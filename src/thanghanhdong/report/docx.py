@@ -494,7 +494,8 @@ def _table(table: ConsolidatedTable, comparison: dict[str, Any] | None) -> dict[
     extra = [c.label for c in spec.number_columns if c.key not in SEED_NUMBERS]
     if comparison is not None:
         extra += _comparison_labels(spec, comparison)
-        befores = [*comparison["rows"], comparison["total"]]
+        rows += _rows_of_last_year_only(spec, comparison, len(rows))
+        befores = [*comparison["rows"], *comparison["missing"], comparison["total"]]
         for cells, before in zip([*rows, total], befores, strict=True):
             cells["extra"] = cells["extra"] + _comparison_cells(before)
     return {
@@ -508,6 +509,22 @@ def _table(table: ConsolidatedTable, comparison: dict[str, Any] | None) -> dict[
         "total": total,
         "footnote": _footnote([(spec, gaps, [(key,) for key in spec.number_keys])]),
     }
+
+
+def _rows_of_last_year_only(
+    spec: form.TableSpec, comparison: dict[str, Any], numbered: int
+) -> list[dict[str, Any]]:
+    """Last year's rows with no row this year, with this year's zeros (so that last year's
+    column adds up to its Tổng cộng); their comparison cells are added by the caller."""
+    return [
+        {
+            "stt": str(index),
+            "item": _clean(missing["item"]),
+            "level": _clean(missing["level"]),
+            **_figures_cells(Figures.zero(spec)),
+        }
+        for index, missing in enumerate(comparison["missing"], start=numbered + 1)
+    ]
 
 
 def _comparison_labels(spec: form.TableSpec, comparison: dict[str, Any]) -> list[str]:
