@@ -268,9 +268,9 @@ def _text_function(name: str, value: Value) -> str:
     if name == "char":
         return chr(int(value)) if isinstance(value, float) and 1 <= value <= 255 else ""
     text = _shown(value)
-    return {"lower": str.lower, "upper": str.upper, "proper": str.title, "trim": str.strip}[
-        name
-    ](text)
+    if name == "trim":
+        return " ".join(text.split(" ")).strip()
+    return text.lower() if name == "lower" else text.upper() if name == "upper" else text.title()
 
 
 def _joined(left: Value, right: Value) -> str:
