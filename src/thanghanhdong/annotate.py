@@ -225,7 +225,7 @@ def _list_unplaced(sheet: Any, listed: int, unplaced: list[Cell]) -> None:
     for index, cell in enumerate(unplaced, start=listed + 1):
         where = cell.location
         text = (
-            f"Đơn vị ghi “{cell.value}” vào ô này, nơi mẫu có ô gộp hoặc chữ của mẫu: bản "
+            f"Đơn vị ghi “{_typed(cell.value)}” vào ô này, nơi mẫu có ô gộp hoặc chữ của mẫu: bản "
             "sao không chép được giá trị này, xem tệp đơn vị gửi."
         )
         values = (index, "Chưa chép", where.part or "", where.cell or "", text)
@@ -237,6 +237,13 @@ def _list_unplaced(sheet: Any, listed: int, unplaced: list[Cell]) -> None:
     if unplaced:
         sheet["A1"] = f"CÁC ĐIỂM CẦN SỬA ({listed}) VÀ GIÁ TRỊ CHƯA CHÉP ({len(unplaced)})"
         sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+
+
+def _typed(value: Any) -> str:
+    """A value as the agency typed it: 12 not 12.0, 12,5 with a decimal comma; cut to 60."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}".replace(".", ",")
+    return str(value)[:60]
 
 
 def _key(location: Location | None) -> tuple[str, str]:

@@ -269,7 +269,7 @@ def _text_function(name: str, value: Value) -> str:
         return chr(int(value)) if isinstance(value, float) and 1 <= value <= 255 else ""
     text = _shown(value)
     if name == "trim":
-        return " ".join(text.split(" ")).strip()
+        return " ".join(part for part in text.split(" ") if part)
     return text.lower() if name == "lower" else text.upper() if name == "upper" else text.title()
 
 
