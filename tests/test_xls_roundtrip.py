@@ -131,3 +131,22 @@ def test_generated_form_saved_twice_as_xls(
     assert problems(second) == problems(first) == []
     assert figures(second) == figures(first)
     assert form.TABLES  # the form's tables all read
+
+
+def _signature_as_zero(workbook: Any) -> None:
+    """What a program that loses the signature's text leaves: 0 in D38 of D38:F38."""
+    workbook[PRODUCTS]["D38"] = 0
+
+
+def test_signature_cell_read_as_a_number_is_not_a_table_row(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    agency = campaign.agency("NARI")
+    assert agency is not None
+    report = SampleReport()
+    report.tables["products"] = [SampleRow("Tờ rơi", 500, None, None, "Huyện")]
+    path = tmp_path / "nari.xlsx"
+    path.write_bytes(fill_bytes(stamper.stamp(agency), report, edit=_signature_as_zero))
+    result = validate_file(path, campaign)
+    assert problems(result) == []
+    assert figures(result)["products"] == [("Tờ rơi", 500, 0, 0)]  # one row: not row 38
