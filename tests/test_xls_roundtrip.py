@@ -106,9 +106,7 @@ def test_annotate_value_in_a_merged_template_cell(
     assert sheet["B38"].value == "Áp phích" and sheet["C38"].value == 1
     assert str(sheet["D38"].value).startswith('="THỦ TRƯỞNG')  # the template's, kept
     listed = [[c.value for c in row] for row in workbook[FIX_SHEET].iter_rows(min_row=4)]
-    assert [row[1:4] for row in listed if row[1] == "Chưa chép"] == [
-        ["Chưa chép", PRODUCTS, "D38"]
-    ]
+    assert [row[1:4] for row in listed if row[1] == "Chưa chép"] == [["Chưa chép", PRODUCTS, "D38"]]
     assert "“12”" in next(row[4] for row in listed if row[1] == "Chưa chép")
 
 

@@ -34,7 +34,9 @@ ERROR_TEXT = {
     0x2A: "#N/A",
     0x2B: "#GETTING_DATA",
 }
-MAX_NOTED = 100_000  # error and text cells noted per sheet: beyond that the file is noise, not a form
+MAX_NOTED = (
+    100_000  # error and text cells noted per sheet: beyond that the file is noise, not a form
+)
 _HEAD = struct.Struct("<HH")
 _CELL = struct.Struct("<HH")
 # The header's sector shift and its counts of FAT, mini FAT and DIFAT sectors.
