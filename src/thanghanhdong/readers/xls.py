@@ -34,9 +34,8 @@ ERROR_TEXT = {
     0x2A: "#N/A",
     0x2B: "#GETTING_DATA",
 }
-MAX_NOTED = (
-    100_000  # error and text cells noted per sheet: beyond that the file is noise, not a form
-)
+# Error and text cells noted per sheet: beyond that the file is noise, not a form.
+MAX_NOTED = 100_000
 _HEAD = struct.Struct("<HH")
 _CELL = struct.Struct("<HH")
 # The header's sector shift and its counts of FAT, mini FAT and DIFAT sectors.
