@@ -113,9 +113,10 @@ def _write_one(
     agency = campaign.agency(result.agency_code or "")
     assert agency is not None
     raw = read_answer(result.path)
-    if raw is not None:
-        atomic_write(target, annotate(stamper.stamp(agency), raw, result.issues))
-    copy = AnnotatedCopy(result.path, target, result.kind, filled=raw is not None)
+    marked = _marked_copy(stamper.stamp(agency), raw, result.issues) if raw else None
+    if marked is not None:
+        atomic_write(target, marked)
+    copy = AnnotatedCopy(result.path, target, result.kind, filled=marked is not None)
     attached = target.name if copy.filled else None
     letter = render_covering_note(
         campaign, agency, result.issues, attached, today, from_document=copy.from_document
@@ -143,25 +144,46 @@ def read_answer(path: Path) -> RawSubmission | None:
         return None
 
 
+def _marked_copy(blank: bytes, raw: RawSubmission, issues: list[Issue]) -> bytes | None:
+    """The marked copy; None when it cannot be made: the letter is still written, and the
+    other agencies' copies too."""
+    try:
+        return annotate(blank, raw, issues)
+    except Exception:  # whatever an answer holds, one copy never stops the others
+        return None
+
+
 def annotate(blank: bytes, raw: RawSubmission, issues: list[Issue]) -> bytes:
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(blank))
-    moved = _copy_values(workbook, raw)
+    unplaced: list[Cell] = []
+    moved = _copy_values(workbook, raw, unplaced)
     _mark(workbook, issues, moved)
     _fix_sheet(workbook, issues, moved)
+    _list_unplaced(workbook[FIX_SHEET], len(issues), unplaced)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _copy_values(workbook: Any, raw: RawSubmission) -> dict[tuple[str, str], tuple[str, str]]:
-    """Put the agency's values into the fresh form; returns original cell -> cell in the copy."""
+def _copy_values(
+    workbook: Any, raw: RawSubmission, unplaced: list[Cell]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Put the agency's values into the fresh form; returns original cell -> cell in the copy.
+    A value the copy has no free cell for (the template's merged or own cell) goes to
+    `unplaced`."""
     moved: dict[tuple[str, str], tuple[str, str]] = {}
 
     def put(cell: Cell, sheet: str, address: str) -> None:
-        set_value(workbook[sheet][address], cell.value)
-        moved[_key(cell.location)] = (sheet, address)
+        found = _free_cell(workbook[sheet], address, cell.value in ("", None))
+        if found is None:
+            unplaced.append(cell)
+            return
+        target, write = found
+        if write:
+            set_value(workbook[sheet][target], cell.value)
+        moved[_key(cell.location)] = (sheet, target)
 
     for key, cell in raw.info.items():
         if key != "agency_name":
@@ -179,6 +201,49 @@ def _copy_values(workbook: Any, raw: RawSubmission) -> dict[tuple[str, str], tup
                     put(cell, spec.sheet, f"{spec.letter(key)}{excel_row}")
             moved.setdefault(_key(row.location), (spec.sheet, f"A{excel_row}"))
     return moved
+
+
+def _free_cell(sheet: Any, address: str, empty: bool) -> tuple[str, bool] | None:
+    """Where the copy takes a value meant for `address`, and whether to write it: there, or for
+    a cell inside a merge of the template the merge's top-left while it is empty (an empty
+    value is not written into a merge); None when the template's own text (the signature, a
+    heading) or another value already holds the merge."""
+    box = next((b for b in sheet.merged_cells.ranges if address in b), None)
+    if box is None:
+        return address, True
+    top = sheet.cell(box.min_row, box.min_col)
+    if empty or top.value is None:
+        return str(top.coordinate), not empty
+    return None
+
+
+def _list_unplaced(sheet: Any, listed: int, unplaced: list[Cell]) -> None:
+    """Below the problems on "Cần sửa": the agency's values the copy could not show."""
+    from openpyxl.styles import Alignment, Font
+
+    body = Font(name="Times New Roman", size=12)
+    for index, cell in enumerate(unplaced, start=listed + 1):
+        where = cell.location
+        text = (
+            f"Đơn vị ghi “{_typed(cell.value)}” vào ô này, nơi mẫu có ô gộp hoặc chữ của mẫu: bản "
+            "sao không chép được giá trị này, xem tệp đơn vị gửi."
+        )
+        values = (index, "Chưa chép", where.part or "", where.cell or "", text)
+        for col, value in enumerate(values, start=1):
+            target = sheet.cell(row=3 + index, column=col)
+            set_value(target, value)
+            target.font = body
+            target.alignment = Alignment(wrap_text=True, vertical="top")
+    if unplaced:
+        sheet["A1"] = f"CÁC ĐIỂM CẦN SỬA ({listed}) VÀ GIÁ TRỊ CHƯA CHÉP ({len(unplaced)})"
+        sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+
+
+def _typed(value: Any) -> str:
+    """A value as the agency typed it: 12 not 12.0, 12,5 with a decimal comma; cut to 60."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}".replace(".", ",")
+    return str(value)[:60]
 
 
 def _key(location: Location | None) -> tuple[str, str]:

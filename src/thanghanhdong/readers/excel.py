@@ -203,6 +203,8 @@ def _apply(sheet: Sheet, found: sheetxml.SheetXml) -> None:
     r0, c0 = sheet.row0, sheet.col0
     for (r, c), text in found.errors.items():
         sheet.notes[(r - r0, c - c0)] = CellNote("error", text)
+    for (r, c), text in found.texts.items():  # an .xls formula's text calamine reads as 0.0
+        _put(sheet, r - r0, c - c0, text)
     pending = dict(found.formulas)
     for (r, c), text in found.formulas.items():
         value = _compute(sheet, pending, text, 0)
@@ -251,7 +253,7 @@ def _value(
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _put(sheet: Sheet, r: int, c: int, value: float) -> None:
+def _put(sheet: Sheet, r: int, c: int, value: float | str) -> None:
     if r < 0 or c < 0:
         return  # left of or above the grid calamine built: no cell of a table
     width = max((len(row) for row in sheet.rows), default=0)

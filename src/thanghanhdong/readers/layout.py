@@ -348,11 +348,28 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
                     )
                 if r >= last_figures:
                     return True  # place and date, signer: under the last table of a retyped form
+        if merged and _lost_signature(sheet, header, r, numbers):
+            return True
         cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
         if merged:
             _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
     return False
+
+
+def _lost_signature(sheet: Sheet, header: Header, r: int, numbers: list[int]) -> bool:
+    """The template's signature cell under the table read as a number (a program lost its
+    text): figures merged across one row, no STT nor name, under an empty row (the template's
+    gap). A row the agency typed has its name; one under its own rows has no empty row above."""
+    if r == 0 or any(v != "" and v is not None for v in sheet.rows[r - 1]):
+        return False
+    boxes = [sheet.merge_at(r, c) for c in numbers]
+    if not any(box and box[0] == box[2] and box[1] < box[3] for box in boxes):
+        return False
+    kinds = (form.ColumnKind.STT, form.ColumnKind.ITEM)
+    row = sheet.rows[r]
+    columns = [c for k, c in header.columns.items() if header.spec.column(k).kind in kinds]
+    return all(c >= len(row) or not clean_text(row[c]) for c in columns)
 
 
 _COPIED = (form.ColumnKind.ITEM, form.ColumnKind.LEVEL, form.ColumnKind.STT)

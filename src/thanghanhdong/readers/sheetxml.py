@@ -38,6 +38,7 @@ class SheetXml:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # uncached: (r, c) -> text
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
     hidden_rows: set[int] = field(default_factory=set)
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)  # text formula results
 
 
 def column_index(letters: str) -> int:
