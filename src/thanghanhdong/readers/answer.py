@@ -34,21 +34,54 @@ _DEFAULT_WHERE = {
 
 
 class _JoinedSheet(Sheet):
-    """Tables joined into one grid; each row keeps the name of the table it was in."""
+    """Tables joined into one grid; each row keeps the table (and the row in it) it was in."""
 
     def __init__(self, first: TextTable) -> None:
         super().__init__(first.shown, [_values(r) for r in first.rows], grid=Grid.TABLE)
-        self.parts = [(0, first.shown)]
+        # (first grid row of the part, grid row of the part's own row 0, the part's name)
+        self.parts = [(0, 0, first.shown)]
+        self.last = first.rows[-1] if first.rows else []
 
     def extend(self, table: TextTable) -> None:
         skip = table.repeated_header
-        self.parts.append((len(self.rows) - skip, table.shown))
+        if table.page is not None and _split_row(self.last, table.rows[skip:]):
+            self.last = _fold(self.last, table.rows[skip])
+            self.rows[-1] = _values(self.last)
+            skip += 1
+        self.parts.append((len(self.rows), len(self.rows) - skip, table.shown))
         self.rows.extend(_values(r) for r in table.rows[skip:])
+        self.last = table.rows[-1] if len(table.rows) > skip else self.last
         self._headers = None
 
     def location(self, r: int, c: int, label: str = "") -> Location:
-        start, name = next((s, n) for s, n in reversed(self.parts) if s <= r)
-        return Location(name, r - start, c, Grid.TABLE, label)
+        offset, name = next((o, n) for first, o, n in reversed(self.parts) if first <= r)
+        return Location(name, r - offset, c, Grid.TABLE, label)
+
+    def cell(self, r: int, c: int, label: str = "") -> Cell:
+        read = super().cell(r, c, label)
+        return Cell(self.location(r, c, label), read.value, read.note)
+
+
+def _split_row(last: list[str], rows: list[list[str]]) -> bool:
+    """The first of `rows` is the rest of `last`, a row the page break cut in two (a PDF prints
+    each part on its page): it has text only under text of `last`, less than `last`, and each
+    text goes on from the line above (lower case or digits, as a wrapped "Cấp triển / khai" or
+    "Tập huấn tại xã số / 34"), where a row of its own starts with STT or a capital."""
+    if not rows or len(rows[0]) != len(last):
+        return False
+    filled = [c for c, text in enumerate(rows[0]) if text.strip()]
+    if not filled or len(filled) >= sum(1 for text in last if text.strip()):
+        return False
+    return all(last[c].strip() and _goes_on(rows[0][c]) for c in filled)
+
+
+def _goes_on(text: str) -> bool:
+    first = text.strip()[:1]
+    return first.islower() or first.isdigit()
+
+
+def _fold(last: list[str], rest: list[str]) -> list[str]:
+    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(last, rest, strict=True)]
 
 
 def _values(row: list[str]) -> list[object]:
@@ -83,7 +116,7 @@ def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
     read: set[Header] = set()
     tables = {spec.key: layout.find_table(spec, grids, read) for spec in form.TABLES}
     extra = [found for grid in grids for found in layout.unread_tables(grid, read)]
-    names = [name for grid in grids for _, name in grid.parts]
+    names = [name for grid in grids for *_, name in grid.parts]
     return RawSubmission(
         path=path,
         meta=None,
