@@ -44,13 +44,14 @@ class _JoinedSheet(Sheet):
 
     def extend(self, table: TextTable) -> None:
         skip = table.repeated_header
-        if table.page is not None and _split_row(self.last, table.rows[skip:]):
-            self.last = _fold(self.last, table.rows[skip])
+        rows = table.rows[skip:]
+        if table.page is not None and rows:  # a Word row is never cut by a page break
+            self.last, rest = _rejoin(self.last, rows[0])
             self.rows[-1] = _values(self.last)
-            skip += 1
+            skip, rows = (skip, [rest, *rows[1:]]) if rest else (skip + 1, rows[1:])
         self.parts.append((len(self.rows), len(self.rows) - skip, table.shown))
-        self.rows.extend(_values(r) for r in table.rows[skip:])
-        self.last = table.rows[-1] if len(table.rows) > skip else self.last
+        self.rows.extend(_values(r) for r in rows)
+        self.last = rows[-1] if rows else self.last
         self._headers = None
 
     def location(self, r: int, c: int, label: str = "") -> Location:
@@ -62,17 +63,34 @@ class _JoinedSheet(Sheet):
         return Cell(self.location(r, c, label), read.value, read.note)
 
 
-def _split_row(last: list[str], rows: list[list[str]]) -> bool:
-    """The first of `rows` is the rest of `last`, a row the page break cut in two (a PDF prints
-    each part on its page): it has text only under text of `last`, less than `last`, and each
-    text goes on from the line above (lower case or digits, as a wrapped "Cấp triển / khai" or
-    "Tập huấn tại xã số / 34"), where a row of its own starts with STT or a capital."""
-    if not rows or len(rows[0]) != len(last):
-        return False
-    filled = [c for c, text in enumerate(rows[0]) if text.strip()]
-    if not filled or len(filled) >= sum(1 for text in last if text.strip()):
-        return False
-    return all(last[c].strip() and _goes_on(rows[0][c]) for c in filled)
+def _rejoin(last: list[str], first: list[str]) -> tuple[list[str], list[str] | None]:
+    """`last` (the previous part's last row) and `first` (this part's first row) with the text
+    of a row the page break cut in two put back together; `first` is None when it was only
+    the rest of `last`. A PDF prints each piece of a cut row on its page: the rest of a
+    wrapped item ("Hội nghị quán triệt / Luật Bình đẳng giới", "Tập huấn tại xã số / 34") or
+    of a wrapped label ("Cấp triển / khai"), under the cell it belongs to and without an STT.
+    A row of its own has an STT or figures, and its text starts with a capital or a bullet."""
+    if len(first) != len(last) or first[0].strip() or not last[0].strip():
+        return last, first
+    filled = [c for c, text in enumerate(first) if text.strip()]
+    if not filled or not all(last[c].strip() for c in filled):
+        return _rejoin_labels(last, first)
+    fewer = len(filled) < sum(1 for text in last if text.strip())
+    if fewer and (len(filled) == 1 or all(_goes_on(first[c]) for c in filled)):
+        return _fold(last, first), None
+    return last, first
+
+
+def _rejoin_labels(last: list[str], first: list[str]) -> tuple[list[str], list[str] | None]:
+    """A header row cut by the page break whose rest shares the next row (the sub-header Nam |
+    Nữ) with the rest of a label merged down over both: "Cấp triển / khai" is put back."""
+    if any(ch.isdigit() for text in last for ch in text):
+        return last, first  # a data row: its cells are not labels
+    going = {c for c, text in enumerate(first) if last[c].strip() and text.strip()[:1].islower()}
+    if not going:
+        return last, first
+    rest = ["" if c in going else text for c, text in enumerate(first)]
+    return _fold(last, ["" if c not in going else text for c, text in enumerate(first)]), rest
 
 
 def _goes_on(text: str) -> bool:
