@@ -34,21 +34,72 @@ _DEFAULT_WHERE = {
 
 
 class _JoinedSheet(Sheet):
-    """Tables joined into one grid; each row keeps the name of the table it was in."""
+    """Tables joined into one grid; each row keeps the table (and the row in it) it was in."""
 
     def __init__(self, first: TextTable) -> None:
         super().__init__(first.shown, [_values(r) for r in first.rows], grid=Grid.TABLE)
-        self.parts = [(0, first.shown)]
+        # (first grid row of the part, grid row of the part's own row 0, the part's name)
+        self.parts = [(0, 0, first.shown)]
+        self.last = first.rows[-1] if first.rows else []
 
     def extend(self, table: TextTable) -> None:
         skip = table.repeated_header
-        self.parts.append((len(self.rows) - skip, table.shown))
-        self.rows.extend(_values(r) for r in table.rows[skip:])
+        rows = table.rows[skip:]
+        if table.page is not None and rows:  # a Word row is never cut by a page break
+            self.last, rest = _rejoin(self.last, rows[0])
+            self.rows[-1] = _values(self.last)
+            skip, rows = (skip, [rest, *rows[1:]]) if rest else (skip + 1, rows[1:])
+        self.parts.append((len(self.rows), len(self.rows) - skip, table.shown))
+        self.rows.extend(_values(r) for r in rows)
+        self.last = rows[-1] if rows else self.last
         self._headers = None
 
     def location(self, r: int, c: int, label: str = "") -> Location:
-        start, name = next((s, n) for s, n in reversed(self.parts) if s <= r)
-        return Location(name, r - start, c, Grid.TABLE, label)
+        offset, name = next((o, n) for first, o, n in reversed(self.parts) if first <= r)
+        return Location(name, r - offset, c, Grid.TABLE, label)
+
+    def cell(self, r: int, c: int, label: str = "") -> Cell:
+        read = super().cell(r, c, label)
+        return Cell(self.location(r, c, label), read.value, read.note)
+
+
+def _rejoin(last: list[str], first: list[str]) -> tuple[list[str], list[str] | None]:
+    """`last` (the previous part's last row) and `first` (this part's first row) with the text
+    of a row the page break cut in two put back together; `first` is None when it was only
+    the rest of `last`. A PDF prints each piece of a cut row on its page: the rest of a
+    wrapped item ("Hội nghị quán triệt / Luật Bình đẳng giới", "Tập huấn tại xã số / 34") or
+    of a wrapped label ("Cấp triển / khai"), under the cell it belongs to and without an STT.
+    A row of its own has an STT or figures, and its text starts with a capital or a bullet."""
+    if len(first) != len(last) or first[0].strip() or not last[0].strip():
+        return last, first
+    filled = [c for c, text in enumerate(first) if text.strip()]
+    if not filled or not all(last[c].strip() for c in filled):
+        return _rejoin_labels(last, first)
+    fewer = len(filled) < sum(1 for text in last if text.strip())
+    if fewer and (len(filled) == 1 or all(_goes_on(first[c]) for c in filled)):
+        return _fold(last, first), None
+    return last, first
+
+
+def _rejoin_labels(last: list[str], first: list[str]) -> tuple[list[str], list[str] | None]:
+    """A header row cut by the page break whose rest shares the next row (the sub-header Nam |
+    Nữ) with the rest of a label merged down over both: "Cấp triển / khai" is put back."""
+    if any(ch.isdigit() for text in last for ch in text):
+        return last, first  # a data row: its cells are not labels
+    going = {c for c, text in enumerate(first) if last[c].strip() and text.strip()[:1].islower()}
+    if not going:
+        return last, first
+    rest = ["" if c in going else text for c, text in enumerate(first)]
+    return _fold(last, ["" if c not in going else text for c, text in enumerate(first)]), rest
+
+
+def _goes_on(text: str) -> bool:
+    first = text.strip()[:1]
+    return first.islower() or first.isdigit()
+
+
+def _fold(last: list[str], rest: list[str]) -> list[str]:
+    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(last, rest, strict=True)]
 
 
 def _values(row: list[str]) -> list[object]:
@@ -83,7 +134,7 @@ def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
     read: set[Header] = set()
     tables = {spec.key: layout.find_table(spec, grids, read) for spec in form.TABLES}
     extra = [found for grid in grids for found in layout.unread_tables(grid, read)]
-    names = [name for grid in grids for _, name in grid.parts]
+    names = [name for grid in grids for *_, name in grid.parts]
     return RawSubmission(
         path=path,
         meta=None,

@@ -17,7 +17,7 @@ import struct
 import time
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -104,7 +104,7 @@ class _Pages:
     header: Header | None = None
     chars: int = 0
     scanned: list[int] = field(default_factory=list)
-    last_starts: list[float] = field(default_factory=list)  # column x of the last table read
+    last_bounds: list[float] = field(default_factory=list)  # column edges of the last table
     last_ends_page: bool = False  # no text below the last table read, on its page
     fonts: set[str] = field(default_factory=set)
     scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
@@ -138,12 +138,12 @@ class _Pages:
         words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
         for on_page, table in enumerate(found, start=1):
             read = _table(table, len(self.tables) + 1, page, on_page)
-            starts = _column_starts(table)
+            bounds = _column_bounds(table)
             first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
-            if first and self._continues(page.page_number, starts):
-                read = continuation(read, self.tables[-1])
+            if first and self._continues(page.page_number, bounds):
+                read = self._continued(read, bounds)
             self.tables.append(read)
-            self.last_starts = starts
+            self.last_bounds = bounds
         if found:  # a table followed by text on its page is not continued on the next one
             self.last_ends_page = not _text_beyond(words, found[-1].bbox[3], above=False)
         lines = list(_lines(words, page.page_number))
@@ -151,14 +151,22 @@ class _Pages:
             self.header, lines = _split_header(lines, page.page_number)
         self.lines.extend(_join_wrapped([line for line, _ in lines]))
 
-    def _continues(self, page: int, starts: list[float]) -> bool:
-        """The previous page's last table has the same column positions."""
+    def _continues(self, page: int, bounds: list[float]) -> bool:
+        """The previous page's last table has the same outer edges. Its inner column edges may
+        differ: a grouped header ("Số người tham gia" over Nam | Nữ) cut by the page break
+        leaves the Nam | Nữ edge on one page only, so the two parts are put on one grid."""
         previous = self.tables[-1] if self.tables else None
         if previous is None or previous.page != page - 1 or not self.last_ends_page:
             return False
-        if len(starts) != len(self.last_starts):
-            return False
-        return all(abs(a - b) <= 2 for a, b in zip(starts, self.last_starts, strict=True))
+        last = self.last_bounds
+        return _sorted(bounds) and _sorted(last) and _same_edges(bounds, last)
+
+    def _continued(self, read: TextTable, bounds: list[float]) -> TextTable:
+        """`read` and the table it continues on the columns of both (the finer grid)."""
+        union = _union(bounds, self.last_bounds)
+        self.tables[-1] = _regrid(self.tables[-1], self.last_bounds, union)
+        self.last_bounds = union
+        return continuation(_regrid(read, bounds, union), self.tables[-1])
 
     def content(self) -> DocumentContent:
         header = self.header or Header()
@@ -305,6 +313,55 @@ def _column_starts(table: Any) -> list[float]:
             if cell is not None:
                 starts[c] = cell[0]
     return starts
+
+
+EDGE_TOLERANCE = 2.0  # points: column edges of two parts of one table closer than this are one
+
+
+def _column_bounds(table: Any) -> list[float]:
+    """The x of each column's left edge, then the table's right edge."""
+    return [*_column_starts(table), float(table.bbox[2])]
+
+
+def _sorted(bounds: list[float]) -> bool:
+    return all(b - a > EDGE_TOLERANCE for a, b in itertools.pairwise(bounds))
+
+
+def _same_edges(one: list[float], other: list[float]) -> bool:
+    return all(abs(one[i] - other[i]) <= EDGE_TOLERANCE for i in (0, -1))
+
+
+def _union(one: list[float], other: list[float]) -> list[float]:
+    union: list[float] = []
+    for x in sorted([*one, *other]):
+        if not union or x - union[-1] > EDGE_TOLERANCE:
+            union.append(x)
+    return union
+
+
+def _regrid(table: TextTable, own: list[float], union: list[float]) -> TextTable:
+    """`table` (columns at `own`) on the finer columns `union`: a column that spans several
+    of them keeps its text in the first, the others merged across into it."""
+    spans = [
+        [i for i, x in enumerate(union[:-1]) if left - EDGE_TOLERANCE <= x < right - EDGE_TOLERANCE]
+        for left, right in itertools.pairwise(own)
+    ]
+    if len(spans) == len(union) - 1 or any(len(row) != len(spans) for row in table.rows):
+        return table
+    rows = [
+        [t for c, text in enumerate(row) for t in [text] + [""] * (len(spans[c]) - 1)]
+        for row in table.rows
+    ]
+    down = {(r, f) for r, c in table.merged_down for f in spans[c]}
+    across = {(r, f) for r, c in table.merged_across for f in spans[c]}
+    across |= {
+        (r, f)
+        for r in range(len(rows))
+        for c, fine in enumerate(spans)
+        for f in fine[1:]
+        if (r, c) not in table.merged_down
+    }
+    return replace(table, rows=rows, merged_across=across, merged_down=down)
 
 
 def _covered_from_left(cells: list[Any], column: int, x: float) -> bool:
