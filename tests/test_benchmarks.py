@@ -16,6 +16,7 @@ BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
     ("script", "args"),
     [
         ("validate.py", ["8"]),
+        ("validate.py", ["4", "--compare", "HEAD"]),  # the before/after of a revision
         ("consolidate.py", ["8"]),
         ("outputs.py", ["8"]),
         ("generate.py", ["8", "2"]),

@@ -276,3 +276,45 @@ def test_windows_code_page_output(tmp_path: Path, campaign: Campaign, stamper: F
         assert completed.returncode in (0, 2), stderr
         for text in expected[args[0] if args[-1] != "--outt" else "--outt"]:
             assert text in stdout + stderr
+
+
+def in_a_terminal(command: list[str], columns: int = 80) -> tuple[int, str]:
+    """Run `command` with stdout and stderr on a pseudo-terminal `columns` wide; (exit code,
+    what the terminal shows, colours removed)."""
+    import fcntl
+    import pty
+    import re
+    import struct
+    import termios
+
+    main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm"}
+    process = subprocess.Popen(command, stdout=child_fd, stderr=child_fd, env=env)
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main_fd)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return process.wait(), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is a POSIX thing")
+def test_an_error_is_wrapped_between_words_at_80_columns(tmp_path: Path) -> None:
+    """A clerk's roster with a blank row before its footer (the newcomer's trial, finding 16):
+    the refusal is long; cut by the terminal it read "h" / "oặc"."""
+    roster = ROOT / "tests" / "data" / "roster-blank-row.xlsx"
+    command = [sys.executable, "-m", "thanghanhdong", "init", str(tmp_path / "r")]
+    code, shown = in_a_terminal([*command, "--roster", str(roster)])
+    assert code == 2, shown
+    lines = [line for line in shown.splitlines() if line.strip()]
+    assert lines and all(len(line) <= 80 for line in lines), lines
+    text = " ".join(line.strip() for line in lines)
+    assert "để trống giữa danh sách" in text and " hoặc " in text

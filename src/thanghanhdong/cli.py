@@ -47,7 +47,9 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã 
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[bold red]Lỗi:[/] {escape(message)}")
+    # On a terminal, wrapped between words at its width (the terminal would cut a word in
+    # two); to a pipe or a file, one line per message.
+    err.print(f"[bold red]Lỗi:[/] {escape(message)}", soft_wrap=not err.is_terminal)
     raise typer.Exit(code)
 
 
@@ -149,7 +151,7 @@ def roster_import(
     outcome = pipeline.import_roster(config_path, roster)
     if outcome.error:
         for note in outcome.notes:
-            err.print(f"[yellow]Cảnh báo:[/] {escape(note)}")
+            err.print(f"[yellow]Cảnh báo:[/] {escape(note)}", soft_wrap=not err.is_terminal)
         fail(outcome.error, outcome.exit_code)
     render_roster(outcome, out)
 
