@@ -6,7 +6,9 @@ them in a `ValidationReport`; consolidate.py reads `Submission`s. Nothing here d
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -183,13 +185,51 @@ class FileError(Exception):
 # -------------------------------------------------------------------------- validated
 
 
+class Counts(Mapping[str, int]):
+    """A row's figures by number column, kept as two tuples, the keys shared by every row of a
+    table: a third of a dict's size, and there is one per table row of every answer."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: tuple[str, ...], values: tuple[int, ...]) -> None:
+        self._keys = _shared_keys(keys)
+        self._values = values
+
+    @classmethod
+    def of(cls, figures: Mapping[str, int]) -> Counts:
+        return cls(tuple(figures), tuple(figures.values()))
+
+    def __getitem__(self, key: str) -> int:
+        try:
+            return self._values[self._keys.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return f"Counts({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return Counts, (self._keys, self._values)
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sys.intern(key) for key in keys)
+
+
 @dataclass(frozen=True, slots=True)  # one per table row of every answer: no __dict__
 class Row:
     """One accepted table row: its figures keyed by the table's number columns."""
 
     item: str
     level: str
-    figures: dict[str, int]
+    figures: Mapping[str, int]  # `Counts` when read from an answer
     location: Location
     blank: tuple[str, ...] = ()  # number columns left blank beside filled ones: counted as 0
 
@@ -216,7 +256,7 @@ class Row:
 
 
 def _shared_row(
-    item: str, level: str, figures: dict[str, int], location: Location, blank: tuple[str, ...]
+    item: str, level: str, figures: Mapping[str, int], location: Location, blank: tuple[str, ...]
 ) -> Row:
     return Row(sys.intern(item), sys.intern(level), figures, location, blank)
 

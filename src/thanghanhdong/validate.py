@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +21,7 @@ from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
     Cell,
+    Counts,
     FileResult,
     Issue,
     Location,
@@ -605,7 +606,7 @@ def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
     return [v or 0 for v in values] == sums
 
 
-def _figures_of(i: int, state: _Table, children: dict[int, list[int]]) -> dict[str, int] | None:
+def _figures_of(i: int, state: _Table, children: dict[int, list[int]]) -> Mapping[str, int] | None:
     """The figures row `i` stands for: its own when counted, its children's when a parent."""
     if i in state.accepted:
         return state.accepted[i][0].figures
@@ -667,7 +668,7 @@ def _row_rules(
     if level is None and cells["level"].value in (None, ""):
         checker.add("missing_level", cells["level"], item=item)
         return None
-    figures = {key: value or 0 for key, value in numbers.items()}
+    figures = Counts(tuple(numbers), tuple(value or 0 for value in numbers.values()))
     blank = tuple(key for key, value in numbers.items() if value is None)
     row = Row(item=item, level=level or "", figures=figures, location=raw_row.location, blank=blank)
     _plausibility(row, raw_row, spec, checker)
