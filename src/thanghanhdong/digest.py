@@ -911,17 +911,25 @@ def _is_own(before: str, after: str) -> bool:
 
 
 def agency_documents(entries: Iterable[Entry], exclude: Iterable[str] = ()) -> list[DocumentRef]:
-    """Each agency's own directing documents, once each, in roster order; `exclude` lists
-    numbers that are not the agencies' own (the province's plan, "622/KH-UBND")."""
+    """Each agency's own directing documents, once per agency, in roster order; `exclude`
+    lists numbers that are not the agencies' own (the province's plan, "622/KH-UBND"). Two
+    agencies naming the same number both keep it: a joint plan is each one's statement."""
     skip = {loose_key(number) for number in exclude}
     documents: list[DocumentRef] = []
+    seen: set[tuple[str, str]] = set()
     for agency, text in entries:
         for document in find_documents(text, agency):
-            key = loose_key(document.number)
-            if document.own and key not in skip:
+            key = (agency, loose_key(document.number))
+            if document.own and key[1] not in skip and key not in seen:
                 documents.append(document)
-                skip.add(key)
+                seen.add(key)
     return documents
+
+
+def document_key(document: DocumentRef) -> tuple[str, date | None]:
+    """One document whoever names it: its number and date (two districts' "45/KH-UBND" of
+    different dates are two plans)."""
+    return loose_key(document.number), document.date
 
 
 # --- highlights ------------------------------------------------------------------------------
