@@ -63,7 +63,9 @@ def district_data(root: Path) -> Path:
     run("generate-templates", "--config", config, "--out", str(root / "mau"))
     rally = SampleRow("Tuyên truyền lưu động", 3, 380, 445, "Xã")
     reports = {
-        "XATG": report({"activities_text": RALLY, "difficulties": "Kinh phí còn hạn chế."}, [rally]),
+        "XATG": report(
+            {"activities_text": RALLY, "difficulties": "Kinh phí còn hạn chế."}, [rally]
+        ),
         "XADL": report({"difficulties": "- Kinh phí còn hạn chế\n- Cán bộ kiêm nhiệm nhiều việc"}),
     }
     fill_inbox(root / "mau", root / "inbox", reports)
