@@ -555,6 +555,37 @@ def test_agency_documents_once_each_without_the_provinces_plan() -> None:
     ]
 
 
+def test_a_joint_plan_stays_under_each_agency_that_names_it() -> None:
+    plan = "Ban hành Kế hoạch số 45/KH-UBND ngày 01/11/2021 triển khai Tháng hành động."
+    entries = [(BABE, plan), ("UBND huyện Na Rì", plan), (BABE, plan)]
+    found = agency_documents(entries, exclude=["622/KH-UBND"])
+    assert [(d.agency, d.number) for d in found] == [
+        (BABE, "45/KH-UBND"),
+        ("UBND huyện Na Rì", "45/KH-UBND"),
+    ]
+    assert len({digest.document_key(d) for d in found}) == 1
+
+
+def test_a_rolled_up_body_named_at_a_lines_start_is_not_part_of_the_point() -> None:
+    text = (
+        "UBND huyện Chợ Đồn: Tổ chức mít tinh tại các xã.\n"
+        "UBND xã Một: - Kinh phí còn hạn chế\n- Cán bộ kiêm nhiệm\n"
+        "Khó khăn: địa bàn rộng.\nSố lượng: 12 buổi.\nHội nghị: tổ chức 3 hội nghị."
+    )
+    assert split_points(text) == [
+        "Tổ chức mít tinh tại các xã",
+        "Kinh phí còn hạn chế",
+        "Cán bộ kiêm nhiệm",
+        "Địa bàn rộng",
+        "Số lượng: 12 buổi",
+        "Hội nghị: tổ chức 3 hội nghị",
+    ]
+    (point,) = digest_section([(BABE, "UBND xã Một: Kinh phí còn hạn chế."), ("Na Rì", text)])[
+        0
+    ].points[:1]
+    assert render_point(point) == "Kinh phí còn hạn chế (UBND huyện Ba Bể, Na Rì)"
+
+
 # --- highlights ------------------------------------------------------------------------------
 
 

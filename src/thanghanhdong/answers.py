@@ -21,7 +21,13 @@ from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Sub
 from thanghanhdong.readers import archive
 from thanghanhdong.readers.document import DocumentError
 
-KIND_LABELS = {"excel": "Excel", "word": "Word", "pdf": "PDF", "picture": "ảnh"}
+KIND_LABELS = {
+    "excel": "Excel",
+    "word": "Word",
+    "pdf": "PDF",
+    "picture": "ảnh",
+    "rollup": "Số liệu tổng hợp",  # a lower level's data file (readers/rollup.py)
+}
 # The structured answer is used, the others are its attachments: form > Word > PDF > picture.
 _RANK = {"excel": 0, "word": 1, "pdf": 2, "picture": 3}
 # Files that are notes, not reports: listed as other files, never counted.

@@ -136,8 +136,9 @@ def _info(document: Mapping[str, Any]) -> dict[str, Cell]:
         "budget_mobilized": budget.get("mobilized"),
         **_narratives(document.get("agencies", [])),
     }
-    part = "Thông tin chung"
-    return {key: Cell(_where(part, None, key), _scalar(v)) for key, v in values.items()}
+    # A .json has no sheet: an issue about these fields ("nộp muộn") names no place in it.
+    where = Location(None, None, None, Grid.TEXT, "")
+    return {key: Cell(where, _scalar(v)) for key, v in values.items()}
 
 
 def _narratives(agencies: Any) -> dict[str, str]:

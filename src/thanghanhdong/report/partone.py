@@ -4,6 +4,7 @@ documents they cite (digest.agency_documents), listed in an appendix rather than
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,7 +67,8 @@ def _known_numbers(c: Consolidation) -> list[str]:
 
 
 def agency_documents(c: Consolidation) -> list[digest.DocumentRef]:
-    """The agencies' own plans and guidance named in their texts, once each, roster order;
+    """The agencies' own plans and guidance named in their texts, once per agency (a joint
+    plan under each agency that names it: every statement is a row of Phụ lục IV), roster order;
     the issuer's own are the province's (I.1's first lines), not an agency's."""
     issuer = _issuer_name(c)
     return [d for d in _all_documents(c) if d.agency != issuer]
@@ -90,9 +92,12 @@ def documents_sentence(c: Consolidation, documents: Sequence[digest.DocumentRef]
             "Các cơ quan, đơn vị, địa phương triển khai theo Kế hoạch của tỉnh; chưa có đơn vị "
             "nào nêu số văn bản chỉ đạo, hướng dẫn riêng trong báo cáo."
         )
+    named = Counter(digest.document_key(d) for d in documents)
+    shared = sum(1 for agencies in named.values() if agencies > 1)
+    joint = f", trong đó có {shared} văn bản do nhiều cơ quan, đơn vị cùng nêu" if shared else ""
     return (
         f"Có {issuing}/{_reporting_agencies(c)} cơ quan, đơn vị, địa phương đã báo cáo ban hành "
-        f"{len(documents)} kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai (chi tiết tại "
+        f"{len(named)} kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai{joint} (chi tiết tại "
         f"Phụ lục {DOCUMENTS_APPENDIX})."
     )
 
