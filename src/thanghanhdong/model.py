@@ -205,6 +205,10 @@ class Counts(Mapping[str, int]):
         except ValueError:
             raise KeyError(key) from None
 
+    def get(self, key: str, default: Any = None) -> Any:
+        keys = self._keys
+        return self._values[keys.index(key)] if key in keys else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
 
