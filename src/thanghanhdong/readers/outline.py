@@ -307,11 +307,12 @@ _CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
 
 
 def table_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
-    """The words under each table's title, at its section ("mục III.3")."""
+    """The words under each table's title, at its section ("mục III.3"); none for a title
+    followed directly by its table."""
     fields: dict[str, TextField] = {}
     for spec in form.TABLES:
         key = table_field(spec.key)
-        if key in body.texts:
+        if body.texts.get(key):
             start = body.starts[key]
             where = table_section(spec)
             if shown_page and start.page is not None:
