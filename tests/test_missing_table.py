@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
+from word_reports import seed_form
 
 from thanghanhdong import form
 from thanghanhdong.cli import app
@@ -21,8 +22,6 @@ from thanghanhdong.model import FileResult, Grid, Location, Severity
 from thanghanhdong.sample import SampleReport, fill_bytes
 from thanghanhdong.template import FormStamper
 from thanghanhdong.validate import validate_file
-
-from word_reports import seed_form
 
 DATA = Path(__file__).parent / "data"
 MEDIA, PRODUCTS = form.table("media").sheet, form.table("products").sheet
@@ -48,7 +47,14 @@ def _retyped_table_one(path: Path) -> None:
         ["Người ký:", "Nguyễn Văn An"],
         ["Ngân sách nhà nước: 1.000.000 đồng"],
         [],
-        [form.STT_LABEL, spec.item_label, spec.count_label, spec.people_label, None, "Cấp triển khai"],
+        [
+            form.STT_LABEL,
+            spec.item_label,
+            spec.count_label,
+            spec.people_label,
+            None,
+            "Cấp triển khai",
+        ],
         [None, None, None, form.MALE_LABEL, form.FEMALE_LABEL],
         [1, "Tập huấn", 2, 10, 12, "Huyện"],
     ):
