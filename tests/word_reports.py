@@ -119,10 +119,12 @@ def _save(document) -> bytes:
 def seed_form(
     tables: tuple[list[list[str]], ...] = (ACTIVITIES, MEDIA, PRODUCTS),
     prose: list[str] | None = None,
+    instead: dict[str, str] | None = None,
 ) -> bytes:
     """The plan's form filled in by a provincial department: header table, numbered outline, the
     three tables in part III, signature table. `prose`: more paragraphs in each section (for
-    the benchmark's longer report)."""
+    the benchmark's longer report); `instead`: table key -> the words written under its title
+    in place of the table ("Không phát hành sản phẩm.")."""
     document = Document()
     header_table(
         document,
@@ -159,7 +161,10 @@ def seed_form(
     document.add_paragraph(TITLE)
     for spec, rows in zip(form.TABLES, tables, strict=True):
         _bold(f"{spec.number}. {spec.title}", document)
-        data_table(document, spec, rows)
+        if instead and spec.key in instead:
+            document.add_paragraph(instead[spec.key])
+        else:
+            data_table(document, spec, rows)
     signature_table(document, ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Nguyễn Thị Hoa"])
     return _save(document)
 

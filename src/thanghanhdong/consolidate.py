@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from thanghanhdong import form
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Campaign
-from thanghanhdong.model import DataFileError, Row, Submission
+from thanghanhdong.model import DataFileError, FileResult, Row, Submission
 from thanghanhdong.text import loose_key
 
 
@@ -359,6 +359,32 @@ class BlankFigures:
     columns: str  # the blank columns in words, "số nam/nữ"
 
 
+@dataclass(frozen=True)
+class AbsentTable:
+    """An included answer (a retyped form, a Word or PDF report) without one of the form's tables
+    (validate's `table_absent`): counted as nothing, which the officer confirms before signing."""
+
+    agency: str  # the agency's display name
+    table: str  # the form's sheet name of the table, "3. Sản phẩm"
+
+
+def absent_tables(campaign: Campaign, results: Iterable[FileResult]) -> list[AbsentTable]:
+    """The tables the included answers did not have, in roster order then form order."""
+    used = {id(r.submission): (r, r.submission) for r in results if r.ok and r.submission}
+    found: list[AbsentTable] = []
+    for submission in _in_roster_order(campaign, [s for _, s in used.values()]):
+        result = used[id(submission)][0]
+        # The issue names its table in its message: the form's sheet name in quotes.
+        said = [i.message for i in result.issues if i.code == "table_absent"]
+        name = _display_name(campaign, result.agency_code, result.agency_name)
+        found += [
+            AbsentTable(name, spec.sheet)
+            for spec in form.TABLES
+            if any(f"“{spec.sheet}”" in message for message in said)
+        ]
+    return found
+
+
 class Narrative(NamedTuple):
     """One agency's text for one narrative section."""
 
@@ -383,6 +409,8 @@ class Consolidation:
     # Rows counted with blank number cells as 0; not part of the data file (the level below
     # saw them when it consolidated).
     blanks: list[BlankFigures] = field(default_factory=list)
+    # Tables the included answers did not have (counted as nothing); not part of the data file.
+    absent: list[AbsentTable] = field(default_factory=list)
 
     @property
     def included(self) -> list[Path]:

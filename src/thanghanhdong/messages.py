@@ -153,6 +153,13 @@ CATALOGUE: dict[str, Message] = {
         "dùng lại mẫu gốc.",
         "Thiếu một bảng số liệu hoặc dòng tiêu đề của nó.",
     ),
+    "table_absent": Message(
+        W,
+        "Báo cáo không có bảng “{table}”: coi như đơn vị không có số liệu của bảng này; nếu "
+        "có, đề nghị đơn vị bổ sung.",
+        "Mẫu gõ lại hoặc báo cáo Word/PDF không có một bảng số liệu (có các bảng khác): coi như "
+        "đơn vị không có số liệu của bảng đó; không cảnh báo khi mục của bảng ghi “Không ...”.",
+    ),
     "missing_column": Message(
         E,
         "Bảng “{table}” thiếu cột {columns} (cột đã bị xóa hoặc sửa tiêu đề) nên không đọc được "

@@ -172,6 +172,9 @@ class RawSubmission:
     scanned: bool = False  # a picture or a PDF without text: the agency answered, unreadably
     first_text: str = ""  # a document's first text (to recognise the agency of a scan)
     received: date | None = None  # the Date of the e-mail it came attached to
+    # A document: the words under each table's title, at its section ("mục III.3"; value None
+    # when the title is not there), keyed by form.TableSpec.key. Empty for a workbook.
+    table_texts: dict[str, Cell] = field(default_factory=dict)
 
 
 class FileError(Exception):

@@ -507,10 +507,12 @@ def _enrich(
 ) -> str | None:
     """The audit trail, the roll-ups' notes and last year's figures; a problem, else None."""
     from thanghanhdong import datafile
+    from thanghanhdong.consolidate import absent_tables
     from thanghanhdong.readers import rollup
 
     consolidation.inputs = datafile.audit(report)
     consolidation.notes = rollup.notes(report)
+    consolidation.absent = absent_tables(report.campaign, report.files)
     if request.compare is not None:
         try:
             consolidation.previous = datafile.load(request.compare)

@@ -425,6 +425,7 @@ def _officer_notes(consolidation: Any, outputs: list[Path], console: Console) ->
             print_block(console, hanging("-", escape(text), 2))
         console.print()
     _blank_notes(officer.blank_rows(consolidation), workbook, console)
+    _absent_notes(officer.absent_rows(consolidation), console)
     names = officer.name_suggestions(consolidation)
     if names:
         sentence(
@@ -451,6 +452,22 @@ def _blank_notes(lines: list[str], workbook: bool, console: Console) -> None:
         console,
         f"[yellow]{len(lines)} bảng có dòng để trống ô số, thd tính là 0[/] (tổng có thể thấp "
         f"hơn thực tế): đề nghị đơn vị bổ sung trước khi ký{where}:",
+    )
+    for line in lines[:SET_ASIDE_SHOWN]:
+        print_block(console, hanging("-", escape(line), 2))
+    if len(lines) > SET_ASIDE_SHOWN:
+        print_block(console, hanging("-", f"và {len(lines) - SET_ASIDE_SHOWN} bảng khác", 2))
+    console.print()
+
+
+def _absent_notes(lines: list[str], console: Console) -> None:
+    """Tables an included answer did not have: counted as nothing, which the agency confirms."""
+    if not lines:
+        return
+    sentence(
+        console,
+        f"[yellow]{len(lines)} bảng số liệu không có trong báo cáo của đơn vị[/], thd coi như "
+        "đơn vị không có số liệu của bảng đó: nếu có, đề nghị đơn vị bổ sung trước khi ký:",
     )
     for line in lines[:SET_ASIDE_SHOWN]:
         print_block(console, hanging("-", escape(line), 2))

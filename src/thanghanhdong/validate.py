@@ -545,9 +545,7 @@ class _Table:
 def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> list[Row]:
     table = raw.tables.get(spec.key)
     if table is None or table.sheet is None:
-        # At the sheet when it is there (its header row deleted), else on the whole file.
-        where = spec.sheet if spec.sheet in raw.sheet_names else None
-        checker.add("table_missing", sheet=where, table=spec.sheet)
+        _table_not_found(raw, spec, checker)
         return []
     if table.missing_columns:
         labels = ", ".join(spec.column(key).label for key in table.missing_columns)
@@ -566,6 +564,26 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
         at = Location(table.sheet, table.hidden_rows[0], 0)
         checker.add("hidden_rows", at=at, rows=rows)
     return [row for row, _ in counted]
+
+
+_SAYS_NONE = re.compile(r"^(?:(?:don vi|co quan|nam nay)\s+)?khong\b")
+
+
+def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> None:
+    """A generated form that lost a table, or a retyped sheet named as the table without its
+    header, was damaged: an error. A retyped form or a document that has other tables left out
+    one the agency has nothing for: a warning, none when its section says so in words."""
+    found = any(t.sheet is not None for key, t in raw.tables.items() if key != spec.key)
+    named = spec.sheet in raw.sheet_names
+    if raw.meta is not None or named or not found:
+        # At the sheet when it is there (its header row deleted), else on the whole file.
+        checker.add("table_missing", sheet=spec.sheet if named else None, table=spec.sheet)
+        return
+    section = raw.table_texts.get(spec.key)
+    text = loose_key(str(section.value)) if section and section.value else ""
+    if _SAYS_NONE.match(text) and len(text.split()) <= 12 and not re.search(r"\d", text):
+        return  # "Không phát hành sản phẩm.": the agency said it has nothing for this table
+    checker.add("table_absent", at=section.location if section else None, table=spec.sheet)
 
 
 def _sort_row(

@@ -18,7 +18,7 @@ from thanghanhdong.parse import parse_money
 from thanghanhdong.readers import layout
 from thanghanhdong.readers.document import DocumentContent, DocumentError, TextTable
 from thanghanhdong.readers.layout import Header, Sheet
-from thanghanhdong.readers.outline import OUTLINE
+from thanghanhdong.readers.outline import OUTLINE, table_field, table_section
 
 # Numbers in a document are always text: "1.234" is how a report writes 1234, not a slip.
 _WHOLE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+$")
@@ -145,7 +145,18 @@ def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
         kind=content.kind,
         scanned=not content.has_text,
         first_text=content.first_text,
+        table_texts=_table_texts(content),
     )
+
+
+def _table_texts(content: DocumentContent) -> dict[str, Cell]:
+    """The words under each table's title, at its section (the seed's place when not found)."""
+    texts: dict[str, Cell] = {}
+    for spec in form.TABLES:
+        found = content.fields.get(table_field(spec.key))
+        where = found.where if found else table_section(spec)
+        texts[spec.key] = Cell(Location(where, grid=Grid.TEXT), found.value if found else None)
+    return texts
 
 
 def _info(content: DocumentContent) -> dict[str, Cell]:

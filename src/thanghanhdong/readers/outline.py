@@ -196,15 +196,33 @@ def _is_part_heading(section: Section, head: str, line: Line) -> bool:
     )
 
 
-def _is_table_title(line: Line) -> bool:
-    """A table's title from the form, or its first printed line (a PDF wraps it)."""
+def _table_title(line: Line) -> str | None:
+    """The key of the form's table whose title (or its first printed line: a PDF wraps it) this
+    line is; "" for part III's own intro; None for any other line."""
     text = _significant(_strip_number(line.text))
     if " ".join(text).startswith(_PART_III_INTRO):
-        return True
+        return ""
     found = set(text)
-    return len(found) >= 5 and any(
-        len(title & found) >= 0.8 * min(len(title), len(found)) for title in TABLE_TITLES
+    if len(found) < 5 or text[0] == "khong":  # "Không phát hành sản phẩm." says there is none
+        return None
+    return next(
+        (
+            spec.key
+            for spec, title in zip(form.TABLES, TABLE_TITLES, strict=True)
+            if len(title & found) >= 0.8 * min(len(title), len(found))
+        ),
+        None,
     )
+
+
+def table_section(spec: form.TableSpec) -> str:
+    """Where a table is in the seed's outline: "mục III.3"."""
+    return f"mục {_PART_III[0]}.{spec.number}"
+
+
+def table_field(key: str) -> str:
+    """The field holding the words written under a table's title (“Không phát hành sản phẩm.”)."""
+    return f"table_text.{key}"
 
 
 # -- sections ---------------------------------------------------------------------------------
@@ -234,8 +252,12 @@ def split_body(lines: Sequence[Line]) -> Body:
         elif position >= 0 and is_signature_start(line.text):
             body.signature = [item.text for item in lines[index:]]
             break
-        elif position >= LAST_NARRATIVE and _is_table_title(line):
-            current = ""  # the tables' part without its own heading: the narrative has ended
+        elif position >= LAST_NARRATIVE and (table := _table_title(line)) is not None:
+            # The narrative has ended; the words under a table's title say why it has no table.
+            current = table_field(table) if table else ""
+            if current:
+                body.starts.setdefault(current, line)
+                body.texts.setdefault(current, [])
         elif current and not _DECORATION.match(line.text):
             body.texts[current].append(line.text)
     if position < 0:  # no heading read: the signature is still the block at the end
@@ -282,6 +304,21 @@ def narrative_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
 
 
 _CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
+
+
+def table_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
+    """The words under each table's title, at its section ("mục III.3"); none for a title
+    followed directly by its table."""
+    fields: dict[str, TextField] = {}
+    for spec in form.TABLES:
+        key = table_field(spec.key)
+        if body.texts.get(key):
+            start = body.starts[key]
+            where = table_section(spec)
+            if shown_page and start.page is not None:
+                where = f"{where} (trang {start.page})"
+            fields[key] = TextField("\n".join(body.texts[key]), where)
+    return fields
 
 
 def budget_fields(budget: TextField | None) -> dict[str, TextField]:
@@ -471,13 +508,14 @@ def labelled_fields(lines: Iterable[Line]) -> dict[str, TextField]:
 def assemble(
     header: Header, lines: Sequence[Line], signature: Sequence[str], shown_page: bool
 ) -> dict[str, TextField]:
-    """Every field the outline gives, keyed as form.INFO_FIELDS (plus budget_text and
-    signer_authority); a field not found is absent."""
+    """Every field the outline gives, keyed as form.INFO_FIELDS (plus budget_text,
+    signer_authority and each table's `table_field`); a field not found is absent."""
     fields = header_fields(header, shown_page)
     if "report_date" not in fields:
         fields.update(_date_below_header(lines))
     body = split_body(lines)
     fields.update(narrative_fields(body, shown_page))
+    fields.update(table_fields(body, shown_page))
     fields.update(budget_fields(fields.get("budget_text")))
     where = "phần chữ ký"
     if shown_page and lines and lines[-1].page:

@@ -1,6 +1,7 @@
 """What the officer reads but does not sign: the agencies' points kept out of the report (requests
-to the issuing Sở itself, internal asks, excuses), item names that may be the same thing, and
-rows counted with blank number cells as 0 (totals that are lower bounds).
+to the issuing Sở itself, internal asks, excuses), item names that may be the same thing,
+rows counted with blank number cells as 0 (totals that are lower bounds), and tables an answer
+did not have (counted as nothing).
 
 The summary workbook gives each its own sheet; `thd consolidate` prints a short note.
 """
@@ -104,6 +105,11 @@ def name_suggestions(c: Consolidation) -> list[NameSuggestion]:
 def blank_rows(c: Consolidation) -> list[str]:
     """One line per agency's table counted with blank number cells as 0, in roster order."""
     return [f"{b.agency}, {b.table}: {_row_list(b.rows)} để trống {b.columns}" for b in c.blanks]
+
+
+def absent_rows(c: Consolidation) -> list[str]:
+    """One line per included agency's table its answer did not have, counted as nothing."""
+    return [f"{a.agency}: không có bảng “{a.table}”" for a in c.absent]
 
 
 def _row_list(rows: tuple[int, ...]) -> str:
