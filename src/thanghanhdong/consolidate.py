@@ -369,19 +369,16 @@ class AbsentTable:
 
 
 def absent_tables(campaign: Campaign, results: Iterable[FileResult]) -> list[AbsentTable]:
-    """The tables the included answers did not have, in roster order then form order."""
-    used = {id(r.submission): (r, r.submission) for r in results if r.ok and r.submission}
+    """The tables the included answers did not have (`table_absent`), in roster order then
+    form order."""
+    used = {id(r.submission): r for r in results if r.ok and r.submission}
     found: list[AbsentTable] = []
-    for submission in _in_roster_order(campaign, [s for _, s in used.values()]):
-        result = used[id(submission)][0]
-        # The issue names its table in its message: the form's sheet name in quotes.
-        said = [i.message for i in result.issues if i.code == "table_absent"]
+    for submission in _in_roster_order(
+        campaign, [r.submission for r in used.values() if r.submission]
+    ):
+        result = used[id(submission)]
         name = _display_name(campaign, result.agency_code, result.agency_name)
-        found += [
-            AbsentTable(name, spec.sheet)
-            for spec in form.TABLES
-            if any(f"“{spec.sheet}”" in message for message in said)
-        ]
+        found += [AbsentTable(name, form.table(key).sheet) for key in submission.absent]
     return found
 
 

@@ -284,6 +284,7 @@ class Submission:
     budget_mobilized: int = 0
     narratives: dict[str, str] = field(default_factory=dict)  # form.NARRATIVE_KEYS
     tables: dict[str, list[Row]] = field(default_factory=dict)  # form.TABLE_KEYS
+    absent: list[str] = field(default_factory=list)  # keys of the tables the answer did not have
     late: bool = False
     received: date | None = None  # the e-mail's Date: the receipt date the deadline is about
 

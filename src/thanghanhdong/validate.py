@@ -279,7 +279,10 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
     )
     _check_header(raw, header, submission, agency, checker)
     for spec in form.TABLES:
+        said = len(checker.issues)
         submission.tables[spec.key] = _check_table(raw, spec, checker)
+        if any(i.code == "table_absent" for i in checker.issues[said:]):
+            submission.absent.append(spec.key)
     for key, where in raw.extra_tables:
         checker.add(
             "extra_table_sheet",
