@@ -13,8 +13,10 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
+from thanghanhdong import messages
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
+from thanghanhdong.model import Grid, Issue, Location, Severity
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper
 
@@ -134,3 +136,14 @@ def test_a_scan_alone_is_still_a_thing_to_do(
     (tmp_path / SCAN).write_bytes(_picture_pdf())
     lines = _screen("validate", str(tmp_path))
     assert lines[-2] == "Đổi tên 1 bản quét theo tên đơn vị rồi chạy lại:"
+
+
+def test_a_problem_is_cut_before_the_officers_instruction_not_inside_a_value() -> None:
+    _, message = messages.render("not_a_number", value="12: 30. người")
+    issue = Issue("not_a_number", Severity.ERROR, message, Location("Bảng 1", 2, 3, Grid.TABLE))
+    assert messages.for_agency(issue) == "bảng 1, dòng 3, cột 4: “12: 30. người” không phải là số"
+    word = Location("trang 2, Bảng 1", 2, 3, Grid.TABLE, "Nữ")
+    assert messages.place(word) == "trang 2, bảng 1, dòng 3, cột Nữ"
+    assert messages.place(Location("Thông tin chung", 12, 1)) == "trang Thông tin chung, ô B13"
+    _, merged = messages.render("merged_figures", range="D7:E7")
+    assert "D7" not in messages.problem("merged_figures", merged)
