@@ -32,7 +32,12 @@ def consolidate(
 ) -> Consolidation:
     results = [FileResult(s.path, s.agency_code, s.agency_name, [], s) for s in submissions]
     results += [
-        FileResult(e.path, e.agency_code, e.agency_name, [Issue(e.code, Severity.ERROR, "x")])
+        FileResult(
+            e.path,
+            e.agency_code,
+            e.agency_name,
+            [Issue(e.code, Severity.ERROR, "Số âm “-3”: gõ số không âm.")],
+        )
         for e in excluded
     ]
     status = completeness.compute(campaign, results)

@@ -199,7 +199,7 @@ def test_status_counts_on_time_late_missing_and_excluded(campaign: Campaign) -> 
     assert len(status.answered) == 3 and len(status.usable) == 2
     assert [e.code for e in status.with_state(State.ON_TIME)] == ["BABE"]
     assert [e.code for e in status.with_state(State.LATE)] == ["SYT"]
-    assert [(e.code, e.reason) for e in status.unusable] == [("STP", "Số âm.")]
+    assert [(e.code, e.reason) for e in status.unusable] == [("STP", "Số âm “-3”.")]
     missing = {e.code for e in status.missing}
     assert missing == {a.code for a in campaign.agencies} - {"BABE", "SYT", "STP", "SLDTBXH"}
     # one entry per roster agency; the file of no agency is listed apart

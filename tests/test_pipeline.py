@@ -21,7 +21,7 @@ from thanghanhdong.template import FormStamper
 
 ACT = "1. Hoạt động"
 NEGATIVE_FILE = "nari.xlsx"
-SHORT_REASON = "Số âm và 1 lỗi khác."
+SHORT_REASON = "Số âm “-5” và 1 lỗi khác."
 DATED = ConsolidateRequest(Path("inbox"), Path("baocao.docx"), report_date=date(2022, 1, 5))
 
 

@@ -278,7 +278,7 @@ def test_sentences_with_key_figures(document: docx.document.Document) -> None:
     )
     assert "trong đó 1 đơn vị gửi muộn (Sở Y tế)" in text
     assert "gửi báo cáo chưa hợp lệ nên chưa tổng hợp (Sở Tư pháp)" in text
-    assert "Số âm." in text and "2021_stp.xlsx" not in text
+    assert "Số âm “-3”." in text and "2021_stp.xlsx" not in text
     # activities: 4 cuộc, 40+65+10+12+20+30 = 177 people, 107 women = 60,5%
     assert (
         "Tổ chức 4 cuộc hoạt động hưởng ứng, kiểm tra, giám sát với 177 lượt người tham gia" in text

@@ -160,7 +160,7 @@ def test_attachments_are_listed_not_errors(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:
     """The signed scan of an agency's form is that answer's attachment; a scan of no agency
-    that thd can name is listed as another file. Neither is an error."""
+    that thd can name is listed on its own line, to rename. Neither is an error."""
     from test_answers_inbox import picture_pdf
 
     inbox = tmp_path / "inbox"
@@ -173,7 +173,9 @@ def test_attachments_are_listed_not_errors(
     result = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
     assert result.exit_code == 0
     assert "1 tệp kèm theo: BC Na Ri ky so.pdf (bản PDF của báo cáo a.xlsx)" in result.stdout
-    assert "1 tệp không phải báo cáo (không tính): BC ky so.pdf" in result.stdout
+    # Maybe a real agency's signed report: its own line, never among the non-reports.
+    assert "1 bản quét/ảnh chưa nhận ra đơn vị: BC ky so.pdf — đổi tên tệp" in result.stdout
+    assert "không phải báo cáo" not in result.stdout
     data = json.loads(runner.invoke(app, ["validate", str(inbox), "--json"]).stdout)
     assert [a["path"] for a in data["attachments"]] == [str(inbox / "BC Na Ri ky so.pdf")]
     assert [o["path"] for o in data["others"]] == [str(inbox / "BC ky so.pdf")]

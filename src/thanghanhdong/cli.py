@@ -408,7 +408,7 @@ def consolidate(
     if as_json:
         print_json(outcome.consolidation.to_json())
         return
-    render_consolidation(outcome.consolidation, outcome.written, out)
+    render_consolidation(outcome.consolidation, outcome.written, out, outcome.report)
 
 
 def option_date(text: str | None) -> Any:

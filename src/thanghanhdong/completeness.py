@@ -48,6 +48,10 @@ class AgencyStatus:
     used: Path | None = None  # the file consolidated
     report_date: date | None = None
     reason: str = ""  # for UNUSABLE: in words, for the signed report (no file, sheet or cell)
+    # For UNUSABLE: its first errors with their places in its own report, for the reminder
+    # (messages.for_agency), and how many more there are.
+    problems: tuple[str, ...] = ()
+    more_problems: int = 0
 
     @property
     def code(self) -> str:
@@ -66,6 +70,8 @@ class AgencyStatus:
             "used": str(self.used) if self.used else None,
             "report_date": self.report_date.isoformat() if self.report_date else None,
             "reason": self.reason,
+            "problems": list(self.problems),
+            "more_problems": self.more_problems,
         }
 
     @classmethod
@@ -80,6 +86,8 @@ class AgencyStatus:
             Path(used) if used else None,
             date.fromisoformat(day) if day else None,
             str(data.get("reason", "")),
+            tuple(str(p) for p in data.get("problems", [])),
+            int(data.get("more_problems", 0)),
         )
 
 
@@ -193,7 +201,15 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
         reason = "Đã gửi bản PDF/ảnh, cần nhập số liệu."
         return AgencyStatus(agency, State.SCANNED, files, reason=reason)
     if results:
-        return AgencyStatus(agency, State.UNUSABLE, files, reason=unusable_reason(results))
+        problems = _problems(results)
+        return AgencyStatus(
+            agency,
+            State.UNUSABLE,
+            files,
+            reason=unusable_reason(results),
+            problems=problems[:LETTER_PROBLEMS],
+            more_problems=max(len(problems) - LETTER_PROBLEMS, 0),
+        )
     return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)
 
 
@@ -207,18 +223,24 @@ def _timeliness(result: FileResult) -> State:
 
 
 def unusable_reason(results: Sequence[FileResult]) -> str:
-    """Why none of an agency's files is used, in words for the signed report: what is wrong,
-    never where (files, sheets and cells do not belong in it)."""
+    """Why none of an agency's files is used, in words for the signed report: its first
+    problem as the reminder words it, never where (files, sheets and cells do not belong in
+    it), and how many others."""
     errors = [issue for result in results for issue in result.errors]
     if not errors:
         return "Không đọc được báo cáo."
-    reasons = list(dict.fromkeys(_meaning(issue.code) for issue in errors))
+    reasons = list(dict.fromkeys(messages.problem(i.code, i.message) for i in errors))
     text = reasons[0]
     if len(reasons) > 1:
         text += f" và {len(reasons) - 1} lỗi khác"
     return text + "."
 
 
-def _meaning(code: str) -> str:
-    entry = messages.CATALOGUE.get(code)
-    return (entry.meaning if entry else code).strip().removesuffix(".")
+# The reminder names this many problems of an agency's answer, then counts the others.
+LETTER_PROBLEMS = 2
+
+
+def _problems(results: Sequence[FileResult]) -> tuple[str, ...]:
+    """Every distinct error of an agency's files, in the reminder's words, in order."""
+    lines = (messages.for_agency(i) for result in results for i in result.errors)
+    return tuple(dict.fromkeys(lines))

@@ -22,6 +22,7 @@ from thanghanhdong.readers import rollup
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
 PARALLEL_THRESHOLD = 64
+SCANNED_UNKNOWN = "scanned_unknown"  # the issue of a scan no agency's name is found for
 
 
 def is_system_file(path: Path) -> bool:
@@ -61,6 +62,12 @@ class ValidationReport:
         return [f for f in self.files if f.submission and f.submission.late]
 
     @property
+    def unattributed_scans(self) -> list[FileResult]:
+        """Scans and pictures of no agency thd can name (among `others`): maybe a real
+        agency's signed report, to be renamed after it or typed into its form."""
+        return [f for f in self.others if any(i.code == SCANNED_UNKNOWN for i in f.issues)]
+
+    @property
     def has_errors(self) -> bool:
         return any(not f.ok and not f.scanned and not f.not_a_report for f in self.files)
 
@@ -83,6 +90,7 @@ class ValidationReport:
             "ignored": len(self.ignored),
             "attachments": len(self.attachments),
             "others": len(self.others),
+            "scans_unattributed": len(self.unattributed_scans),
             "expected_agencies": self.completeness.expected,
             "received_agencies": len(self.completeness.answered),
             "usable_agencies": len(self.completeness.usable),
@@ -121,9 +129,14 @@ class ValidationReport:
                 {"path": str(p), "note": self.notes.get(p, "")} for p in self.attachments
             ],
             "others": [
-                {"path": str(f.path), "note": f.issues[0].message if f.issues else ""}
+                {
+                    "path": str(f.path),
+                    "code": f.issues[0].code if f.issues else None,
+                    "note": f.issues[0].message if f.issues else "",
+                }
                 for f in self.others
             ],
+            "scans_unattributed": [str(f.path) for f in self.unattributed_scans],
             "summary": self.summary(),
         }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from thanghanhdong.model import Severity
+from thanghanhdong.model import Grid, Issue, Location, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -435,3 +435,59 @@ def file_problem(variant: str, **values: Any) -> tuple[str, Severity, str]:
     """(code, severity, message) of a file-level problem."""
     code, template = FILE_PROBLEMS[variant]
     return code, CATALOGUE[code].severity, template.format(**values)
+
+
+# ------------------------------------------------------------- problems in the agency's words
+
+# Codes whose message opens with the officer's inbox (cells of a merge, other files): the
+# reminder and Phụ lục II say the code's short form instead.
+_PLACES_IN_PROBLEM = frozenset(
+    {"merged_figures", "merged_number", "extra_table_sheet", "rollup_overlap", "versions_differ"}
+)
+_OPENING, _CLOSING = "“(", "”)"
+
+
+def problem(code: str, message: str) -> str:
+    """What is wrong, for the agency: the message up to its first colon or full stop outside
+    quotes and brackets (what follows tells the officer what to do), or the code's short form
+    when that part names the officer's files or cells."""
+    entry = CATALOGUE.get(code)
+    if code in _PLACES_IN_PROBLEM and entry is not None:
+        return entry.meaning.strip().removesuffix(".")
+    depth = 0
+    for index, char in enumerate(message):
+        depth += (char in _OPENING) - (char in _CLOSING)
+        if depth <= 0 and char in ":." and message[index + 1 : index + 2] in (" ", ""):
+            return message[:index].strip()
+    return message.strip().removesuffix(".")
+
+
+def place(location: Location | None) -> str:
+    """Where, in the words of the agency's own report: "bảng 1. Hoạt động, dòng 8, cột Nam",
+    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 3, cột Nữ", "mục II.2"."""
+    from thanghanhdong.form import TABLES
+
+    if location is None or not location.part:
+        return ""
+    if location.grid is not Grid.SHEET:
+        shown = location.shown.replace("Bảng", "bảng")
+        return shown[:1].lower() + shown[1:]
+    if location.part not in {t.sheet for t in TABLES}:
+        cell = f", ô {location.cell}" if location.cell else ""
+        return f"trang {location.part}{cell}"
+    row = f", dòng {location.row + 1}" if location.row is not None else ""
+    column = f", cột {location.column_label}" if location.column_label and row else ""
+    return f"bảng {location.part}{row}{column}"
+
+
+def for_agency(issue: Issue) -> str:
+    """One problem as the reminder names it: "bảng 1. Hoạt động, dòng 8, cột Nam: “12 người”
+    không phải là số" (no file of the officer's inbox)."""
+    what = problem(issue.code, issue.message)
+    where = place(issue.location)
+    return f"{where}: {lowered(what)}" if where else what
+
+
+def lowered(text: str) -> str:
+    """The first letter in lower case after a colon, unless it opens an abbreviation (UBND)."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]

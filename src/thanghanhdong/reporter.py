@@ -209,14 +209,27 @@ def _print_side_files(report: ValidationReport, console: Console) -> None:
             for p in report.attachments
         )
         sentence(console, f"{len(report.attachments)} tệp kèm theo: {escape(names)}.")
-    if report.others:
-        names = "; ".join(display_path(f.path, report.inbox) for f in report.others)
-        sentence(
-            console, f"{len(report.others)} tệp không phải báo cáo (không tính): {escape(names)}."
-        )
-        for other in report.others:
+    scans = report.unattributed_scans
+    if others := [f for f in report.others if f not in scans]:
+        names = "; ".join(display_path(f.path, report.inbox) for f in others)
+        sentence(console, f"{len(others)} tệp không phải báo cáo (không tính): {escape(names)}.")
+        for other in others:
             for issue in other.issues:
                 print_block(console, hanging(issue_mark(issue), issue_text(issue), indent=2))
+    if scans:
+        print_block(console, hanging("[red]✖[/]", scans_line(report)))
+
+
+def scans_line(report: ValidationReport) -> str:
+    """Scans of no agency thd can name: maybe a real agency's signed report, never left
+    among the files that are not reports."""
+    scans = report.unattributed_scans
+    names = escape("; ".join(display_path(f.path, report.inbox) for f in scans))
+    return (
+        f"{len(scans)} bản quét/ảnh chưa nhận ra đơn vị: {names} — đổi tên tệp theo tên đơn "
+        "vị (ví dụ “So Y te.pdf”) rồi chạy lại, hoặc nhập số liệu vào mẫu Excel của đơn vị "
+        "(thd generate-templates --agency MÃ-ĐƠN-VỊ)."
+    )
 
 
 def _print_missing(report: ValidationReport, console: Console) -> None:
@@ -293,15 +306,26 @@ def validation_summary(report: ValidationReport) -> str:
     s = report.summary()
     return (
         f"Đã nhận báo cáo của {s['received_agencies']}/{s['expected_agencies']} đơn vị; "
-        f"{s['late']} báo cáo nộp muộn; {s['issues_error']} lỗi, {s['issues_warning']} cảnh báo."
+        f"{s['late']} báo cáo nộp muộn; {s['issues_error']} lỗi, {s['issues_warning']} cảnh báo"
+        + (
+            f"; {scans} bản quét chưa nhận ra đơn vị."
+            if (scans := s["scans_unattributed"])
+            else "."
+        )
     )
 
 
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
     bad = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
-    if bad:
-        return f"[red]Sửa {len(bad)} tệp[/] rồi chạy lại:", rerun_command(report, strict)
+    scans = len(report.unattributed_scans)
+    if bad or scans:
+        todo = [f"sửa {len(bad)} tệp"] if bad else []
+        todo += [f"đổi tên {scans} bản quét theo tên đơn vị"] if scans else []
+        advice = " và ".join(todo)
+        return f"[red]{advice[:1].upper()}{advice[1:]}[/] rồi chạy lại:", rerun_command(
+            report, strict
+        )
     warned = [f for f in report.files if f.warnings]
     if strict and warned:
         advice = f"[yellow]Xem lại {len(warned)} tệp có cảnh báo[/] (--strict) rồi chạy lại:"
@@ -362,8 +386,14 @@ def render_written_forms(written: Sequence[Any], out_dir: Path, console: Console
 # --------------------------------------------------------------------------- consolidate
 
 
-def render_consolidation(consolidation: Any, outputs: list[Path], console: Console) -> None:
-    """After `thd consolidate`: files left out first, then the totals, what was written, next."""
+def render_consolidation(
+    consolidation: Any,
+    outputs: list[Path],
+    console: Console,
+    report: ValidationReport | None = None,
+) -> None:
+    """After `thd consolidate`: files left out first, then the totals, what was written, next.
+    `report`: the inbox checked, for the scans of no agency the report could not count."""
     data = consolidation.to_json()
     if data["excluded"]:
         sentence(console, f"[yellow]Bỏ qua {len(data['excluded'])} tệp có lỗi:[/]")
@@ -378,6 +408,9 @@ def render_consolidation(consolidation: Any, outputs: list[Path], console: Conso
         sentence(console, f"[green]Đã ghi[/] {escape(str(path))}")
     _dates_after_report(consolidation, console)
     _officer_notes(consolidation, outputs, console)
+    if report is not None and report.unattributed_scans:
+        print_block(console, hanging("[yellow]⚠[/]", scans_line(report)))
+        console.print()
     sentence(
         console,
         f"Đã tổng hợp {len(data['included'])} tệp; bỏ qua {len(data['excluded'])} tệp có lỗi. "

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from thanghanhdong import messages
 from thanghanhdong.completeness import AgencyStatus, Completeness, State, issuer_agency
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.model import Issue, Severity
@@ -52,12 +53,21 @@ def _what_to_send(campaign: Campaign, entry: AgencyStatus) -> str:
     from thanghanhdong.template import file_name
 
     if entry.state is State.UNUSABLE:
-        reason = _clean(entry.reason).rstrip(".")
-        return f"{_clean(entry.name)}: gửi lại báo cáo đã sửa ({reason[:1].lower()}{reason[1:]})."
+        return f"{_clean(entry.name)}: gửi lại báo cáo đã sửa — {_to_correct(entry)}."
     return (
         f"{_clean(entry.name)}: gửi báo cáo theo mẫu Excel đã được gửi kèm "
         f"(tệp {file_name(campaign, entry.agency)})."
     )
+
+
+def _to_correct(entry: AgencyStatus) -> str:
+    """Its first problems, each at its place in its own report ("bảng 1. Hoạt động, dòng 8,
+    cột Nam: “12 người” không phải là số"), then how many more; the short reason when the
+    problems are not known (an unreadable file)."""
+    if not entry.problems:
+        return messages.lowered(_clean(entry.reason).rstrip("."))
+    more = f" và {entry.more_problems} lỗi khác" if entry.more_problems else ""
+    return "; ".join(_clean(p) for p in entry.problems) + more
 
 
 def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[str]:
