@@ -38,6 +38,7 @@ from thanghanhdong.digest import (
     words,
 )
 from thanghanhdong.inbox import validate_inbox
+from thanghanhdong.readers import rollup
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -572,7 +573,7 @@ def test_a_rolled_up_body_named_at_a_lines_start_is_not_part_of_the_point() -> N
         "UBND xã Một: - Kinh phí còn hạn chế\n- Cán bộ kiêm nhiệm\n"
         "Khó khăn: địa bàn rộng.\nSố lượng: 12 buổi.\nHội nghị: tổ chức 3 hội nghị."
     )
-    assert split_points(text) == [
+    assert split_points(rollup.without_names(text)) == [
         "Tổ chức mít tinh tại các xã",
         "Kinh phí còn hạn chế",
         "Cán bộ kiêm nhiệm",
@@ -580,10 +581,16 @@ def test_a_rolled_up_body_named_at_a_lines_start_is_not_part_of_the_point() -> N
         "Số lượng: 12 buổi",
         "Hội nghị: tổ chức 3 hội nghị",
     ]
-    (point,) = digest_section([(BABE, "UBND xã Một: Kinh phí còn hạn chế."), ("Na Rì", text)])[
-        0
-    ].points[:1]
+    rolled = rollup.without_names("UBND xã Một: Kinh phí còn hạn chế.")
+    (point,) = digest_section([(BABE, rolled), ("Na Rì", rollup.without_names(text))])[0].points[:1]
     assert render_point(point) == "Kinh phí còn hạn chế (UBND huyện Ba Bể, Na Rì)"
+
+
+def test_an_agencys_own_text_keeps_the_body_it_names() -> None:
+    """Only a roll-up's names are taken off: in an agency's own text, "Sở Y tế: ..." says who
+    did what, and the signed point must still say it."""
+    points = split_points("Sở Y tế: phối hợp khám sàng lọc cho 200 phụ nữ.")
+    assert points == ["Sở Y tế: phối hợp khám sàng lọc cho 200 phụ nữ"]
 
 
 # --- highlights ------------------------------------------------------------------------------

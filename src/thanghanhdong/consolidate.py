@@ -19,6 +19,7 @@ from thanghanhdong import form
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Campaign
 from thanghanhdong.model import DataFileError, FileResult, Row, Submission
+from thanghanhdong.readers import rollup
 from thanghanhdong.text import loose_key
 
 
@@ -664,6 +665,8 @@ def _narratives(campaign: Campaign, submissions: Sequence[Submission], key: str)
     found = []
     for s in submissions:
         text = s.narratives.get(key, "").strip()
+        if text and s.rolled_up:
+            text = rollup.without_names(text)
         if text:
             found.append(Narrative(_display_name(campaign, s.agency_code, s.agency_name), text))
     return found

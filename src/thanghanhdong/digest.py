@@ -349,33 +349,9 @@ def _split_points(text: str) -> tuple[str, ...]:
     return tuple(points)
 
 
-# "UBND huyện Chợ Đồn: ..." at the start of a line: how a roll-up (readers/rollup.py) names
-# the lower level's body whose text follows. The point is the district's answer to this
-# report, named once by the district (the roster's agency), so the name is dropped here.
-_AGENCY_PREFIX = re.compile(r"^([^:;.\n]{3,80}):\s+(?=\S)")
-# Matched on the words as typed: "Sở" and "Số", "Hội" and "Hội nghị" fold to the same letters.
-_AGENCY_HEAD = re.compile(
-    r"^(?:UBND|Ủy ban|Uỷ ban|Sở|Phòng(?! chống| ngừa)|Hội (?:Liên hiệp|LHPN|Nông dân|Cựu chiến"
-    r" binh|Chữ thập đỏ|Người cao tuổi|Khuyến học|Luật gia)|Ban (?!hành)|Đài|Báo (?!cáo)"
-    r"|Trung tâm|Công an|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Liên đoàn|Bộ Chỉ huy|Trường (?!hợp)"
-    r"|Bệnh viện|Chi cục|Văn phòng|Mặt trận)\s",
-    re.IGNORECASE,
-)
-
-
-def without_agency_prefix(line: str) -> str:
-    """The line without a leading body's name ("UBND huyện Chợ Đồn: Tổ chức ..." ->
-    "Tổ chức ..."); a heading ("Khó khăn: ...") or any other label is kept."""
-    prefix = _AGENCY_PREFIX.match(line)
-    if prefix and _AGENCY_HEAD.match(prefix.group(1)):
-        return line[prefix.end() :]
-    return line
-
-
 def _lines_with_leads(text: str) -> Iterator[tuple[str, str]]:
     lines = [nfc(line) for line in _INLINE_BULLET.sub("\n", text).splitlines()]
-    lines = [without_agency_prefix(line.strip()) for line in lines if line]
-    lines = [line for line in lines if line]
+    lines = [line.strip() for line in lines if line.strip()]
     lead = ""
     for number, line in enumerate(lines):
         bullet = _BULLET.match(line)

@@ -285,6 +285,7 @@ class Submission:
     narratives: dict[str, str] = field(default_factory=dict)  # form.NARRATIVE_KEYS
     tables: dict[str, list[Row]] = field(default_factory=dict)  # form.TABLE_KEYS
     absent: list[str] = field(default_factory=list)  # keys of the tables the answer did not have
+    rolled_up: bool = False  # a lower level's data file: its texts name its own bodies
     late: bool = False
     received: date | None = None  # the e-mail's Date: the receipt date the deadline is about
 

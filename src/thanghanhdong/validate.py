@@ -276,6 +276,7 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
         contact=header["contact"] or "",
         budget_state=header["budget_state"] or 0,
         budget_mobilized=header["budget_mobilized"] or 0,
+        rolled_up=raw.kind == rollup.KIND,
     )
     _check_header(raw, header, submission, agency, checker)
     for spec in form.TABLES:

@@ -11,6 +11,7 @@ data file of a known version is a file problem, never a traceback.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -151,6 +152,34 @@ def _narratives(agencies: Any) -> dict[str, str]:
             if key in texts and isinstance(text, str) and text.strip():
                 texts[key].append(f"{agency.get('name', '')}: {text.strip()}")
     return {key: "\n".join(lines) for key, lines in texts.items()}
+
+
+# "UBND huyện Chợ Đồn: ..." at the start of a line: how `_narratives` names the lower level's
+# body whose text follows.
+_AGENCY_PREFIX = re.compile(r"^([^:;.\n]{3,80}):\s+(?=\S)")
+# Matched on the words as typed: "Sở" and "Số", "Hội" and "Hội nghị" fold to the same letters.
+_AGENCY_HEAD = re.compile(
+    r"^(?:UBND|Ủy ban|Uỷ ban|Sở|Phòng(?! chống| ngừa)|Hội (?:Liên hiệp|LHPN|Nông dân|Cựu chiến"
+    r" binh|Chữ thập đỏ|Người cao tuổi|Khuyến học|Luật gia)|Ban (?!hành)|Đài|Báo (?!cáo)"
+    r"|Trung tâm|Công an|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Liên đoàn|Bộ Chỉ huy|Trường (?!hợp)"
+    r"|Bệnh viện|Chi cục|Văn phòng|Mặt trận)\s",
+    re.IGNORECASE,
+)
+
+
+def without_names(text: str) -> str:
+    """A rolled-up text without the lower level's body names `_narratives` put before each
+    paragraph ("UBND huyện Chợ Đồn: Tổ chức ..." -> "Tổ chức ..."): in the digest the point is
+    the district's answer, named once by the district. A heading ("Khó khăn: ...") is kept; an
+    agency's own text is never passed here (its "Sở Y tế: ..." says who did what)."""
+    return "\n".join(_without_name(line) for line in text.splitlines())
+
+
+def _without_name(line: str) -> str:
+    prefix = _AGENCY_PREFIX.match(line)
+    if prefix and _AGENCY_HEAD.match(prefix.group(1)):
+        return line[prefix.end() :]
+    return line
 
 
 # --------------------------------------------------------------- for validate (identify)
