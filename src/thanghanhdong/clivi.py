@@ -300,7 +300,7 @@ def _param_label(exc: BadParameter) -> str:
 def _stderr() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def _escape(text: str) -> str:
