@@ -96,6 +96,8 @@ class Completeness:
     expected: int  # roster agencies that must answer (the issuing body excepted)
     entries: list[AgencyStatus]  # one per roster agency, roster order
     unrecognised: list[Path] = field(default_factory=list)  # files of no roster agency
+    # With an `as_of` date (the reminder's): answers dated after it, not counted as received.
+    after: list[Path] = field(default_factory=list)
 
     def with_state(self, *states: State) -> list[AgencyStatus]:
         return [e for e in self.entries if e.state in states]
@@ -171,12 +173,26 @@ def issuer_agency(campaign: Campaign) -> Agency | None:
     return next((a for a in campaign.agencies if loose_key(a.name, agency=True) == wanted), None)
 
 
-def compute(campaign: Campaign, results: Sequence[FileResult]) -> Completeness:
+def answer_date(result: FileResult) -> date | None:
+    """When an answer reached the issuing body: its e-mail's date, else the date typed in it."""
+    submission = result.submission
+    return (submission.received or submission.report_date) if submission else None
+
+
+def compute(
+    campaign: Campaign, results: Sequence[FileResult], as_of: date | None = None
+) -> Completeness:
+    """Who has answered; with `as_of` (a letter's date), as at that date: an answer received
+    or dated after it had not arrived yet (an undated one is counted: nothing says otherwise)."""
     by_agency: dict[str, list[FileResult]] = {}
-    unrecognised = []
+    unrecognised, after = [], []
     for result in results:
         if result.not_a_report:
             continue  # a class list or another office's form: no agency's answer
+        day = answer_date(result)
+        if as_of is not None and day is not None and day > as_of:
+            after.append(result.path)
+            continue
         agency = resolve_agency(campaign, result.agency_code, result.agency_name)
         if agency is None:
             unrecognised.append(result.path)
@@ -185,7 +201,7 @@ def compute(campaign: Campaign, results: Sequence[FileResult]) -> Completeness:
     author = issuer_agency(campaign)
     entries = [_status(a, by_agency.get(a.code, []), a is author) for a in campaign.agencies]
     expected = len(entries) - sum(e.state is State.AUTHOR for e in entries)
-    return Completeness(expected, entries, unrecognised)
+    return Completeness(expected, entries, unrecognised, after)
 
 
 def _status(agency: Agency, results: list[FileResult], is_author: bool) -> AgencyStatus:

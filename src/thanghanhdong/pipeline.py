@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thanghanhdong import files
+from thanghanhdong import completeness, files
 from thanghanhdong.config import Campaign
 from thanghanhdong.files import OutputExists
 from thanghanhdong.inbox import ValidationReport
@@ -529,6 +529,8 @@ class RemindOutcome(Outcome):
     report: ValidationReport | None = None
     addressed: list[AgencyStatus] = field(default_factory=list)  # who the letter is to
     written: Path | None = None  # None when nobody needs reminding
+    after: list[Path] = field(default_factory=list)  # answers dated after the letter
+    dated: date | None = None  # the letter's date
 
 
 def letter_date(requested: date | None, campaign: Campaign, today: date) -> date | str:
@@ -572,11 +574,13 @@ def remind(
     report = validate_inbox(
         request.inbox, campaign, progress=progress, latest=takes_latest(campaign, False)
     )
-    addressed = to_remind(report.completeness)
-    outcome = RemindOutcome(report=report, addressed=addressed)
+    # The letter states who had answered at ITS date: a later answer is not yet received.
+    status = completeness.compute(campaign, report.files, as_of=dated)
+    addressed = to_remind(status)
+    outcome = RemindOutcome(report=report, addressed=addressed, after=status.after, dated=dated)
     if not addressed:
         return outcome
-    data = render_remind(campaign, report.completeness, dated)
+    data = render_remind(campaign, status, dated)
     if error := files.write_all({request.out: data}):
         return RemindOutcome(USAGE, error, report=report, addressed=addressed)
     outcome.written = request.out

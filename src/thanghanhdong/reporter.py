@@ -549,6 +549,17 @@ def render_changes(changes: Sequence[Any], year: int, console: Console) -> None:
 
 
 def render_remind(outcome: Any, console: Console) -> None:
+    if outcome.after:
+        names = ", ".join(escape(p.name) for p in outcome.after)
+        print_block(
+            console,
+            hanging(
+                "⚠",
+                f"{len(outcome.after)} báo cáo nhận hoặc ghi ngày sau ngày của công văn "
+                f"({outcome.dated:%d/%m/%Y}), coi là chưa nhận tại ngày đó: {names}.",
+                2,
+            ),
+        )
     if outcome.written is None:
         sentence(console, "Mọi đơn vị đã gửi báo cáo dùng được: không cần công văn đôn đốc.")
         return
