@@ -28,6 +28,9 @@ class State(str, Enum):
     MISSING = "missing"
     AUTHOR = "author"  # the issuing body itself, which writes the report: never "missing"
     SCANNED = "scanned"  # answered with a picture or a scanned PDF: its figures to be typed in
+    # Sent nothing itself, but its answer is in another roster agency's roll-up (a commune
+    # in its district's consolidation): answered through it, its figures counted there once.
+    COVERED = "covered"
 
     @property
     def answered(self) -> bool:
@@ -52,6 +55,7 @@ class AgencyStatus:
     # (messages.for_agency), and how many more there are.
     problems: tuple[str, ...] = ()
     more_problems: int = 0
+    through: str = ""  # for COVERED: the name of the agency whose roll-up contains its answer
 
     @property
     def code(self) -> str:
@@ -72,6 +76,7 @@ class AgencyStatus:
             "reason": self.reason,
             "problems": list(self.problems),
             "more_problems": self.more_problems,
+            "through": self.through,
         }
 
     @classmethod
@@ -88,6 +93,7 @@ class AgencyStatus:
             str(data.get("reason", "")),
             tuple(str(p) for p in data.get("problems", [])),
             int(data.get("more_problems", 0)),
+            str(data.get("through", "")),
         )
 
 
@@ -117,6 +123,10 @@ class Completeness:
     @property
     def unusable(self) -> list[AgencyStatus]:
         return self.with_state(State.UNUSABLE)
+
+    @property
+    def covered(self) -> list[AgencyStatus]:
+        return self.with_state(State.COVERED)
 
     def counts(self) -> dict[str, int]:
         counts = {state.value: len(self.with_state(state)) for state in State}
@@ -200,6 +210,7 @@ def compute(
             by_agency.setdefault(agency.code, []).append(result)
     author = issuer_agency(campaign)
     entries = [_status(a, by_agency.get(a.code, []), a is author) for a in campaign.agencies]
+    entries = _covered(campaign, entries, results)
     expected = len(entries) - sum(e.state is State.AUTHOR for e in entries)
     return Completeness(expected, entries, unrecognised, after)
 
@@ -227,6 +238,29 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
             more_problems=max(len(problems) - LETTER_PROBLEMS, 0),
         )
     return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)
+
+
+def _covered(
+    campaign: Campaign, entries: list[AgencyStatus], results: Sequence[FileResult]
+) -> list[AgencyStatus]:
+    """Agencies that sent nothing themselves but are inside a used roll-up: covered by it.
+    One that sent its own answer keeps it (the overlap is rollup_overlap's error)."""
+    used = {e.used: e for e in entries if e.used is not None}
+    through: dict[str, AgencyStatus] = {}
+    for result in results:
+        rollup = used.get(result.path)
+        for name in result.submission.covers if rollup and result.submission else ():
+            agency = campaign.agency_by_name(name)
+            if agency is not None and agency.code != rollup.code:
+                through.setdefault(agency.code, rollup)
+    return [_through(e, through[e.code]) if e.code in through else e for e in entries]
+
+
+def _through(entry: AgencyStatus, rollup: AgencyStatus) -> AgencyStatus:
+    if entry.state is not State.MISSING:
+        return entry
+    reason = f"Có trong báo cáo tổng hợp của {rollup.name}."
+    return AgencyStatus(entry.agency, State.COVERED, reason=reason, through=rollup.name)
 
 
 def _timeliness(result: FileResult) -> State:

@@ -106,6 +106,7 @@ def render_validation(
         if result.issues:
             _print_issues(result, report.inbox, console, verbose)
     _print_side_files(report, console)
+    _print_covered(report, console)
     _print_missing(report, console)
     if annotated is not None:
         console.print()
@@ -230,6 +231,18 @@ def scans_line(report: ValidationReport) -> str:
         "vị (ví dụ “So Y te.pdf”) rồi chạy lại, hoặc nhập số liệu vào mẫu Excel của đơn vị "
         "(thd generate-templates --agency MÃ-ĐƠN-VỊ)."
     )
+
+
+def _print_covered(report: ValidationReport, console: Console) -> None:
+    """Agencies answered through a roll-up: not missing, their figures counted there once."""
+    covered = report.completeness.covered
+    if not covered:
+        return
+    console.print()
+    sentence(console, f"[bold]Báo cáo qua báo cáo tổng hợp của đơn vị khác ({len(covered)}):[/]")
+    for entry in covered:
+        line = f"{escape(entry.name)} [dim]({escape(entry.code)})[/]: qua {escape(entry.through)}"
+        print_block(console, hanging("-", line, 2))
 
 
 def _print_missing(report: ValidationReport, console: Console) -> None:
