@@ -249,7 +249,9 @@ def _covered(
     through: dict[str, AgencyStatus] = {}
     for result in results:
         rollup = used.get(result.path)
-        for name in result.submission.covers if rollup and result.submission else ():
+        if rollup is None or result.submission is None:
+            continue
+        for name in result.submission.covers:
             agency = campaign.agency_by_name(name)
             if agency is not None and agency.code != rollup.code:
                 through.setdefault(agency.code, rollup)

@@ -50,6 +50,7 @@ class InitOutcome(Outcome):
     to_confirm: list[str] = field(default_factory=list)  # keys the officer must check
     agencies: int = 0
     roster_notes: list[str] = field(default_factory=list)  # warnings about the roster list
+    roster_groups: str = ""  # how the imported list was sorted into groups, in words
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
 
 def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     from thanghanhdong import config
-    from thanghanhdong.roster import read_roster, replace_roster
+    from thanghanhdong.roster import groups_line, read_roster, replace_roster
 
     known = config.parse(text, "thd.toml").agencies
     result = read_roster(roster, known=known)
@@ -124,6 +125,7 @@ def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     if not result.ok:
         outcome.exit_code, outcome.error = USAGE, "\n".join(result.errors)
         return text
+    outcome.roster_groups = groups_line(result.agencies)
     return replace_roster(text, result.agencies)
 
 
@@ -139,12 +141,13 @@ class RosterOutcome(Outcome):
     config: Path | None = None
     agencies: int = 0
     notes: list[str] = field(default_factory=list)
+    groups: str = ""  # how the list was sorted into groups, in words
 
 
 def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
     """Replace the roster of an existing thd.toml by the officer's list, in place."""
     from thanghanhdong import config
-    from thanghanhdong.roster import read_roster, replace_roster
+    from thanghanhdong.roster import groups_line, read_roster, replace_roster
 
     chosen = config.discover(config_path)
     if chosen is None:
@@ -163,7 +166,12 @@ def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
         files.atomic_write(chosen, replace_roster(text, result.agencies).encode("utf-8"))
     except OSError as exc:
         return RosterOutcome(USAGE, f"Không ghi được {chosen}: {files.os_reason(exc)}.")
-    return RosterOutcome(config=chosen, agencies=len(result.agencies), notes=list(result.warnings))
+    return RosterOutcome(
+        config=chosen,
+        agencies=len(result.agencies),
+        notes=list(result.warnings),
+        groups=groups_line(result.agencies),
+    )
 
 
 # ---------------------------------------------------------------- generate-templates

@@ -667,6 +667,8 @@ def render_init(outcome: Any, console: Console) -> None:
             f"Đã tạo {escape(str(outcome.config))} ({outcome.agencies} đơn vị) và thư mục "
             f"{escape(str(outcome.inbox))}.",
         )
+    if outcome.roster_groups:
+        sentence(console, escape(outcome.roster_groups))
     for note in outcome.roster_notes:
         print_block(console, hanging("[yellow]⚠[/]", escape(note), 2))
     if outcome.to_confirm:
@@ -689,5 +691,7 @@ def render_roster(outcome: Any, console: Console) -> None:
         console,
         f"Đã thay danh sách đơn vị trong {escape(str(outcome.config))}: {outcome.agencies} đơn vị.",
     )
+    if outcome.groups:
+        sentence(console, escape(outcome.groups))
     for note in outcome.notes:
         print_block(console, hanging("[yellow]⚠[/]", escape(note), 2))
