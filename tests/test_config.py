@@ -120,14 +120,14 @@ BAD_CONFIGS = {
             'group = "province"\n\n[[agencies]]\ncode = "HLHPN"',
             'group = "tinh"\n\n[[agencies]]\ncode = "HLHPN"',
         ),
-        "chỉ nhận 'province' hoặc 'district'",
+        "chỉ nhận 'province', 'district' hoặc 'commune'",
     ),
     "group_as_number": (
         lambda: edited(
             'group = "province"\n\n[[agencies]]\ncode = "HLHPN"',
             'group = 1\n\n[[agencies]]\ncode = "HLHPN"',
         ),
-        "khóa 'agencies[1].group': chỉ nhận 'province' hoặc 'district' (đang ghi: 1).",
+        "khóa 'agencies[1].group': chỉ nhận 'province', 'district' hoặc 'commune' (đang ghi: 1).",
     ),
     "levels_not_a_list": (
         lambda: edited('levels = ["Tỉnh", "Huyện", "Xã"]', 'levels = "Tỉnh"'),

@@ -135,7 +135,7 @@ def test_95_communes_from_xlsxwriter_get_distinct_stable_codes(tmp_path: Path) -
     assert codes == [a.code for a in second.agencies]
     assert (first.made_codes, first.kept_codes) == (codes, [])
     assert len({c.upper() for c in codes}) == 95
-    assert all(a.group is AgencyGroup.DISTRICT for a in first.agencies)
+    assert all(a.group is AgencyGroup.COMMUNE for a in first.agencies)
     assert codes[1] == "BANGCUONG"  # "UBND Xã Bằng Cường"
     assert (codes[11], codes[94]) == ("XANAMCUONG", "PHUONGNAMCUONG")
     # The same names in another order keep their codes: a code depends on its name only.
@@ -339,9 +339,14 @@ def test_header_labels_are_matched_loosely_and_extra_columns_ignored(tmp_path: P
         ("province", AgencyGroup.PROVINCE),
         ("Huyện", AgencyGroup.DISTRICT),
         ("UBND huyện, thành phố", AgencyGroup.DISTRICT),
-        ("Xã", AgencyGroup.DISTRICT),
-        ("Phường", AgencyGroup.DISTRICT),
-        ("Thị trấn", AgencyGroup.DISTRICT),
+        ("Xã", AgencyGroup.COMMUNE),
+        ("Cấp xã", AgencyGroup.COMMUNE),
+        ("Phường", AgencyGroup.COMMUNE),
+        ("Thị trấn", AgencyGroup.COMMUNE),
+        ("Các xã, phường, thị trấn", AgencyGroup.COMMUNE),
+        ("commune", AgencyGroup.COMMUNE),
+        ("Thị xã", AgencyGroup.DISTRICT),
+        ("Huyện, xã", AgencyGroup.DISTRICT),
         ("district", AgencyGroup.DISTRICT),
         ("Khác", None),
         ("Xã hội", None),
@@ -355,7 +360,7 @@ def test_unknown_group_and_odd_email_are_warnings(tmp_path: Path) -> None:
     rows = [["UBND xã Nam Cường", "Khác", "namcuong"], ["Sở Y tế", "", "a@b.vn; c@d.vn"]]
     result = read(write_openpyxl(tmp_path / "ds.xlsx", rows, ["Tên", "Nhóm", "Email"]))
     assert result.ok
-    assert result.agencies[0].group is AgencyGroup.DISTRICT  # from the name
+    assert result.agencies[0].group is AgencyGroup.COMMUNE  # from the name
     assert result.agencies[1].group is AgencyGroup.PROVINCE
     assert result.warnings == [
         "Dòng 4: không nhận ra nhóm “Khác” (cần: sở, ban, ngành, đoàn thể hoặc huyện, xã,"

@@ -28,6 +28,9 @@ class State(str, Enum):
     MISSING = "missing"
     AUTHOR = "author"  # the issuing body itself, which writes the report: never "missing"
     SCANNED = "scanned"  # answered with a picture or a scanned PDF: its figures to be typed in
+    # Sent nothing itself, but its answer is in another roster agency's roll-up (a commune
+    # in its district's consolidation): answered through it, its figures counted there once.
+    COVERED = "covered"
 
     @property
     def answered(self) -> bool:
@@ -52,6 +55,7 @@ class AgencyStatus:
     # (messages.for_agency), and how many more there are.
     problems: tuple[str, ...] = ()
     more_problems: int = 0
+    through: str = ""  # for COVERED: the name of the agency whose roll-up contains its answer
 
     @property
     def code(self) -> str:
@@ -72,6 +76,7 @@ class AgencyStatus:
             "reason": self.reason,
             "problems": list(self.problems),
             "more_problems": self.more_problems,
+            "through": self.through,
         }
 
     @classmethod
@@ -88,6 +93,7 @@ class AgencyStatus:
             str(data.get("reason", "")),
             tuple(str(p) for p in data.get("problems", [])),
             int(data.get("more_problems", 0)),
+            str(data.get("through", "")),
         )
 
 
@@ -96,6 +102,8 @@ class Completeness:
     expected: int  # roster agencies that must answer (the issuing body excepted)
     entries: list[AgencyStatus]  # one per roster agency, roster order
     unrecognised: list[Path] = field(default_factory=list)  # files of no roster agency
+    # With an `as_of` date (the reminder's): answers dated after it, not counted as received.
+    after: list[Path] = field(default_factory=list)
 
     def with_state(self, *states: State) -> list[AgencyStatus]:
         return [e for e in self.entries if e.state in states]
@@ -115,6 +123,10 @@ class Completeness:
     @property
     def unusable(self) -> list[AgencyStatus]:
         return self.with_state(State.UNUSABLE)
+
+    @property
+    def covered(self) -> list[AgencyStatus]:
+        return self.with_state(State.COVERED)
 
     def counts(self) -> dict[str, int]:
         counts = {state.value: len(self.with_state(state)) for state in State}
@@ -171,12 +183,26 @@ def issuer_agency(campaign: Campaign) -> Agency | None:
     return next((a for a in campaign.agencies if loose_key(a.name, agency=True) == wanted), None)
 
 
-def compute(campaign: Campaign, results: Sequence[FileResult]) -> Completeness:
+def answer_date(result: FileResult) -> date | None:
+    """When an answer reached the issuing body: its e-mail's date, else the date typed in it."""
+    submission = result.submission
+    return (submission.received or submission.report_date) if submission else None
+
+
+def compute(
+    campaign: Campaign, results: Sequence[FileResult], as_of: date | None = None
+) -> Completeness:
+    """Who has answered; with `as_of` (a letter's date), as at that date: an answer received
+    or dated after it had not arrived yet (an undated one is counted: nothing says otherwise)."""
     by_agency: dict[str, list[FileResult]] = {}
-    unrecognised = []
+    unrecognised, after = [], []
     for result in results:
         if result.not_a_report:
             continue  # a class list or another office's form: no agency's answer
+        day = answer_date(result)
+        if as_of is not None and day is not None and day > as_of:
+            after.append(result.path)
+            continue
         agency = resolve_agency(campaign, result.agency_code, result.agency_name)
         if agency is None:
             unrecognised.append(result.path)
@@ -184,8 +210,9 @@ def compute(campaign: Campaign, results: Sequence[FileResult]) -> Completeness:
             by_agency.setdefault(agency.code, []).append(result)
     author = issuer_agency(campaign)
     entries = [_status(a, by_agency.get(a.code, []), a is author) for a in campaign.agencies]
+    entries = _covered(campaign, entries, results)
     expected = len(entries) - sum(e.state is State.AUTHOR for e in entries)
-    return Completeness(expected, entries, unrecognised)
+    return Completeness(expected, entries, unrecognised, after)
 
 
 def _status(agency: Agency, results: list[FileResult], is_author: bool) -> AgencyStatus:
@@ -211,6 +238,31 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
             more_problems=max(len(problems) - LETTER_PROBLEMS, 0),
         )
     return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)
+
+
+def _covered(
+    campaign: Campaign, entries: list[AgencyStatus], results: Sequence[FileResult]
+) -> list[AgencyStatus]:
+    """Agencies that sent nothing themselves but are inside a used roll-up: covered by it.
+    One that sent its own answer keeps it (the overlap is rollup_overlap's error)."""
+    used = {e.used: e for e in entries if e.used is not None}
+    through: dict[str, AgencyStatus] = {}
+    for result in results:
+        rollup = used.get(result.path)
+        if rollup is None or result.submission is None:
+            continue
+        for name in result.submission.covers:
+            agency = campaign.agency_by_name(name)
+            if agency is not None and agency.code != rollup.code:
+                through.setdefault(agency.code, rollup)
+    return [_through(e, through[e.code]) if e.code in through else e for e in entries]
+
+
+def _through(entry: AgencyStatus, rollup: AgencyStatus) -> AgencyStatus:
+    if entry.state is not State.MISSING:
+        return entry
+    reason = f"Có trong báo cáo tổng hợp của {rollup.name}."
+    return AgencyStatus(entry.agency, State.COVERED, reason=reason, through=rollup.name)
 
 
 def _timeliness(result: FileResult) -> State:

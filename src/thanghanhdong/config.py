@@ -46,7 +46,8 @@ class ConfigError(Exception):
 
 class AgencyGroup(str, Enum):
     PROVINCE = "province"
-    DISTRICT = "district"
+    DISTRICT = "district"  # huyện, thị xã, thành phố thuộc tỉnh
+    COMMUNE = "commune"  # xã, phường, thị trấn
 
 
 _CODE_PATTERN = r"^[A-Za-z0-9_-]+$"

@@ -97,6 +97,7 @@ class ValidationReport:
             "received_agencies": len(self.completeness.answered),
             "usable_agencies": len(self.completeness.usable),
             "missing_agencies": len(self.missing),
+            "covered_agencies": len(self.completeness.covered),
             "late": len(self.late),
             "issues_error": sum(len(f.errors) for f in self.files),
             "issues_warning": sum(len(f.warnings) for f in self.files),

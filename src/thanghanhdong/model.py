@@ -286,6 +286,8 @@ class Submission:
     tables: dict[str, list[Row]] = field(default_factory=dict)  # form.TABLE_KEYS
     absent: list[str] = field(default_factory=list)  # keys of the tables the answer did not have
     rolled_up: bool = False  # a lower level's data file: its texts name its own bodies
+    # A roll-up: the names of the lower level's bodies whose answers its figures contain.
+    covers: tuple[str, ...] = ()
     late: bool = False
     received: date | None = None  # the e-mail's Date: the receipt date the deadline is about
 

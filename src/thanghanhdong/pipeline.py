@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thanghanhdong import files
+from thanghanhdong import completeness, files
 from thanghanhdong.config import Campaign
 from thanghanhdong.files import OutputExists
 from thanghanhdong.inbox import ValidationReport
@@ -50,6 +50,7 @@ class InitOutcome(Outcome):
     to_confirm: list[str] = field(default_factory=list)  # keys the officer must check
     agencies: int = 0
     roster_notes: list[str] = field(default_factory=list)  # warnings about the roster list
+    roster_groups: str = ""  # how the imported list was sorted into groups, in words
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
 
 def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     from thanghanhdong import config
-    from thanghanhdong.roster import read_roster, replace_roster
+    from thanghanhdong.roster import groups_line, read_roster, replace_roster
 
     known = config.parse(text, "thd.toml").agencies
     result = read_roster(roster, known=known)
@@ -124,6 +125,7 @@ def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     if not result.ok:
         outcome.exit_code, outcome.error = USAGE, "\n".join(result.errors)
         return text
+    outcome.roster_groups = groups_line(result.agencies)
     return replace_roster(text, result.agencies)
 
 
@@ -139,12 +141,13 @@ class RosterOutcome(Outcome):
     config: Path | None = None
     agencies: int = 0
     notes: list[str] = field(default_factory=list)
+    groups: str = ""  # how the list was sorted into groups, in words
 
 
 def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
     """Replace the roster of an existing thd.toml by the officer's list, in place."""
     from thanghanhdong import config
-    from thanghanhdong.roster import read_roster, replace_roster
+    from thanghanhdong.roster import groups_line, read_roster, replace_roster
 
     chosen = config.discover(config_path)
     if chosen is None:
@@ -163,7 +166,12 @@ def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
         files.atomic_write(chosen, replace_roster(text, result.agencies).encode("utf-8"))
     except OSError as exc:
         return RosterOutcome(USAGE, f"Không ghi được {chosen}: {files.os_reason(exc)}.")
-    return RosterOutcome(config=chosen, agencies=len(result.agencies), notes=list(result.warnings))
+    return RosterOutcome(
+        config=chosen,
+        agencies=len(result.agencies),
+        notes=list(result.warnings),
+        groups=groups_line(result.agencies),
+    )
 
 
 # ---------------------------------------------------------------- generate-templates
@@ -529,6 +537,8 @@ class RemindOutcome(Outcome):
     report: ValidationReport | None = None
     addressed: list[AgencyStatus] = field(default_factory=list)  # who the letter is to
     written: Path | None = None  # None when nobody needs reminding
+    after: list[Path] = field(default_factory=list)  # answers dated after the letter
+    dated: date | None = None  # the letter's date
 
 
 def letter_date(requested: date | None, campaign: Campaign, today: date) -> date | str:
@@ -572,11 +582,13 @@ def remind(
     report = validate_inbox(
         request.inbox, campaign, progress=progress, latest=takes_latest(campaign, False)
     )
-    addressed = to_remind(report.completeness)
-    outcome = RemindOutcome(report=report, addressed=addressed)
+    # The letter states who had answered at ITS date: a later answer is not yet received.
+    status = completeness.compute(campaign, report.files, as_of=dated)
+    addressed = to_remind(status)
+    outcome = RemindOutcome(report=report, addressed=addressed, after=status.after, dated=dated)
     if not addressed:
         return outcome
-    data = render_remind(campaign, report.completeness, dated)
+    data = render_remind(campaign, status, dated)
     if error := files.write_all({request.out: data}):
         return RemindOutcome(USAGE, error, report=report, addressed=addressed)
     outcome.written = request.out

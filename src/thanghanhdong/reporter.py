@@ -106,6 +106,7 @@ def render_validation(
         if result.issues:
             _print_issues(result, report.inbox, console, verbose)
     _print_side_files(report, console)
+    _print_covered(report, console)
     _print_missing(report, console)
     if annotated is not None:
         console.print()
@@ -230,6 +231,18 @@ def scans_line(report: ValidationReport) -> str:
         "vị (ví dụ “So Y te.pdf”) rồi chạy lại, hoặc nhập số liệu vào mẫu Excel của đơn vị "
         "(thd generate-templates --agency MÃ-ĐƠN-VỊ)."
     )
+
+
+def _print_covered(report: ValidationReport, console: Console) -> None:
+    """Agencies answered through a roll-up: not missing, their figures counted there once."""
+    covered = report.completeness.covered
+    if not covered:
+        return
+    console.print()
+    sentence(console, f"[bold]Báo cáo qua báo cáo tổng hợp của đơn vị khác ({len(covered)}):[/]")
+    for entry in covered:
+        line = f"{escape(entry.name)} [dim]({escape(entry.code)})[/]: qua {escape(entry.through)}"
+        print_block(console, hanging("-", line, 2))
 
 
 def _print_missing(report: ValidationReport, console: Console) -> None:
@@ -549,6 +562,17 @@ def render_changes(changes: Sequence[Any], year: int, console: Console) -> None:
 
 
 def render_remind(outcome: Any, console: Console) -> None:
+    if outcome.after:
+        names = ", ".join(escape(p.name) for p in outcome.after)
+        print_block(
+            console,
+            hanging(
+                "⚠",
+                f"{len(outcome.after)} báo cáo nhận hoặc ghi ngày sau ngày của công văn "
+                f"({outcome.dated:%d/%m/%Y}), coi là chưa nhận tại ngày đó: {names}.",
+                2,
+            ),
+        )
     if outcome.written is None:
         sentence(console, "Mọi đơn vị đã gửi báo cáo dùng được: không cần công văn đôn đốc.")
         return
@@ -643,6 +667,8 @@ def render_init(outcome: Any, console: Console) -> None:
             f"Đã tạo {escape(str(outcome.config))} ({outcome.agencies} đơn vị) và thư mục "
             f"{escape(str(outcome.inbox))}.",
         )
+    if outcome.roster_groups:
+        sentence(console, escape(outcome.roster_groups))
     for note in outcome.roster_notes:
         print_block(console, hanging("[yellow]⚠[/]", escape(note), 2))
     if outcome.to_confirm:
@@ -665,5 +691,7 @@ def render_roster(outcome: Any, console: Console) -> None:
         console,
         f"Đã thay danh sách đơn vị trong {escape(str(outcome.config))}: {outcome.agencies} đơn vị.",
     )
+    if outcome.groups:
+        sentence(console, escape(outcome.groups))
     for note in outcome.notes:
         print_block(console, hanging("[yellow]⚠[/]", escape(note), 2))

@@ -393,19 +393,44 @@ def _code_clashes(rows: list[_Row], codes: list[str]) -> list[str]:
 _EMAIL = re.compile(r"[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+(\s*[,;]\s*[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+)*")
 
 _LOCAL_WORDS = {"huyen", "xa", "phuong", "thi tran", "thanh pho", "thi xa", "quan", "tp"}
-_LOCAL_WORDS |= {"cap huyen", "cap xa", "dia phuong", "district", "local", "ubnd"}
+_LOCAL_WORDS |= {"cap huyen", "cap xa", "dia phuong", "district", "commune", "local", "ubnd"}
 _PROVINCE_WORDS = {"so", "ban", "nganh", "doan the", "tinh", "cap tinh", "hoi", "co quan"}
 _PROVINCE_WORDS |= {"province", "so ban nganh", "so ban nganh doan the"}
 
 
 def group_of(text: str) -> AgencyGroup | None:
-    """ "Sở, ban, ngành" -> province bodies; "Huyện", "Xã", "Phường" -> local; else None."""
+    """ "Sở, ban, ngành" -> province bodies; "Huyện" -> districts; "Xã", "Phường" -> communes;
+    else None."""
     parts = {p.strip() for p in re.split(r"[,;/()-]| va ", fold(text)) if p.strip()}
     words = parts | {w for p in parts for w in p.split()}
     local, province = bool(words & _LOCAL_WORDS), bool(words & _PROVINCE_WORDS)
     if local == province:
         return None
-    return AgencyGroup.DISTRICT if local else AgencyGroup.PROVINCE
+    return _local_level(parts) if local else AgencyGroup.PROVINCE
+
+
+# A local body's level by its words; "thị xã" is a district's, its "xã" no commune's.
+_COMMUNE_WORDS = {"xa", "phuong", "thi tran", "cap xa", "commune"}
+_DISTRICT_WORDS = {"huyen", "thi xa", "thanh pho", "quan", "tp", "cap huyen"}
+
+
+def _local_level(parts: set[str]) -> AgencyGroup:
+    """A commune only when every part names one ("Xã", "Cấp xã", "Phường"); mixed or
+    unknown ("Huyện, xã", "UBND", "Địa phương") stays a district, as before."""
+    phrases = {p.removeprefix("ubnd ").removeprefix("cac ") for p in parts}
+    if phrases and all(_phrase_is_commune(p) for p in phrases):
+        return AgencyGroup.COMMUNE
+    return AgencyGroup.DISTRICT
+
+
+def _phrase_is_commune(phrase: str) -> bool:
+    words = phrase.split()
+    district = (
+        any(w in _DISTRICT_WORDS for w in words) or "thi xa" in phrase or "thanh pho" in phrase
+    )
+    return not district and (
+        phrase in _COMMUNE_WORDS or bool(set(words) & {"xa", "phuong"}) or "thi tran" in phrase
+    )
 
 
 _LOCAL_NAME = re.compile(
@@ -413,9 +438,18 @@ _LOCAL_NAME = re.compile(
 )
 
 
+def _group_of_name(name: str) -> AgencyGroup | None:
+    """ "UBND xã Nam Mẫu" -> commune; "UBND huyện Ba Bể", "UBND thị xã ..." -> district."""
+    found = _LOCAL_NAME.match(loose_key(name))
+    if found is None:
+        return None
+    commune = found.group(2) in ("xa", "phuong", "thi tran")
+    return AgencyGroup.COMMUNE if commune else AgencyGroup.DISTRICT
+
+
 def _group(row: _Row, warnings: list[str]) -> AgencyGroup:
     """The group typed on the row, else the heading's, else the one the name says."""
-    from_name = AgencyGroup.DISTRICT if _LOCAL_NAME.match(loose_key(row.name)) else None
+    from_name = _group_of_name(row.name)
     if not row.group and row.section:
         from_name = group_of(row.section.split(maxsplit=1)[1]) or from_name
     if row.group:
@@ -546,3 +580,17 @@ def _before_comments(lines: list[str], start: int, end: int) -> int:
     while end > start and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
         end -= 1
     return end
+
+
+GROUP_WORDS = {
+    AgencyGroup.PROVINCE: "sở, ban, ngành, đoàn thể tỉnh",
+    AgencyGroup.DISTRICT: "huyện, thị xã, thành phố",
+    AgencyGroup.COMMUNE: "xã, phường, thị trấn",
+}
+
+
+def groups_line(agencies: Sequence[Agency]) -> str:
+    """How the list was sorted into groups, in the officer's words: what `group` each got."""
+    counts = [(g, sum(a.group is g for a in agencies)) for g in AgencyGroup]
+    parts = [f'{n} {GROUP_WORDS[g]} (group = "{g.value}")' for g, n in counts if n]
+    return "Xếp nhóm đơn vị: " + "; ".join(parts) + ". Sửa dòng group trong thd.toml nếu sai."

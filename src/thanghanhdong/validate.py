@@ -277,6 +277,7 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
         budget_state=header["budget_state"] or 0,
         budget_mobilized=header["budget_mobilized"] or 0,
         rolled_up=raw.kind == rollup.KIND,
+        covers=_covers(raw),
     )
     _check_header(raw, header, submission, agency, checker)
     for spec in form.TABLES:
@@ -788,3 +789,10 @@ def _check_blank_figures(
         rows=f"Các dòng {rows}" if len(blank) > 1 else f"Dòng {rows}",
         columns=form.spoken_columns(spec, keys),
     )
+
+
+def _covers(raw: RawSubmission) -> tuple[str, ...]:
+    """A roll-up's lower-level bodies (completeness shows them as answered through it)."""
+    if raw.kind != rollup.KIND or raw.meta is None:
+        return ()
+    return tuple(name for name in raw.meta.get("covers", "").split("\n") if name)

@@ -57,6 +57,7 @@ def _submission(path: Path, document: Mapping[str, Any]) -> RawSubmission:
         "agency_code": "",
         "agency_name": str(issuer.get("name", "")),
         "issuer_parent": str(issuer.get("parent", "")),
+        "covers": "\n".join(_used_names(document)),
     }
     tables = {
         spec.key: _table(spec, document.get("tables", {}).get(spec.key)) for spec in form.TABLES
@@ -69,6 +70,23 @@ def _submission(path: Path, document: Mapping[str, Any]) -> RawSubmission:
         sheet_names=[spec.sheet for spec in form.TABLES],
         kind=KIND,
     )
+
+
+# The states of a lower level's status whose figures are in its totals (`covered`: answered
+# through a roll-up of its own).
+_USED_STATES = ("on_time", "late", "undated", "covered")
+
+
+def _used_names(document: Mapping[str, Any]) -> list[str]:
+    """The names of the lower level's agencies whose answers its totals contain."""
+    status = document.get("status", {})
+    entries = status.get("agencies", []) if isinstance(status, dict) else []
+    names = (
+        str(e.get("name", "")).strip()
+        for e in (entries if isinstance(entries, list) else [])
+        if isinstance(e, dict) and e.get("state") in _USED_STATES
+    )
+    return [name for name in names if name]
 
 
 def _problem(message: str) -> FileError:
@@ -210,7 +228,7 @@ def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[str, ...], str]:
     used = tuple(
         loose_key(str(e.get("name", "")), agency=True)
         for e in status.get("agencies", [])
-        if e.get("state") in ("on_time", "late", "undated")
+        if e.get("state") in _USED_STATES
     )
     note = (
         f"Tổng hợp từ báo cáo của {len(used)}/{status.get('expected', len(used))} đơn vị cấp dưới"

@@ -622,7 +622,7 @@ def _group_cells(tables: dict[str, Figures], gaps: dict[str, Gaps]) -> list[str]
 def _status_note(entry: AgencyStatus) -> str:
     if entry.state is State.UNDATED:
         return "Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng"
-    if entry.state is State.UNUSABLE:
+    if entry.state in (State.UNUSABLE, State.COVERED):
         return _clean(entry.reason)
     return ""
 

@@ -24,6 +24,7 @@ STATE_LABELS = {
     State.MISSING: "Chưa gửi",
     State.AUTHOR: "Cơ quan tổng hợp",
     State.SCANNED: "Đã gửi bản PDF/ảnh, cần nhập số liệu",
+    State.COVERED: "Báo cáo qua đơn vị tổng hợp",
 }
 
 
@@ -47,13 +48,23 @@ def status_counts(status: Completeness) -> str:
     """One line that adds up to the roster: 'Phải báo cáo: 27; đã gửi: 24 (đúng hạn: 20, ...)'."""
     answered = [
         f"{STATE_LABELS[state].lower()}: {len(status.with_state(state))}"
-        for state in (State.ON_TIME, State.LATE, State.UNDATED, State.UNUSABLE)
+        for state in (State.ON_TIME, State.LATE, State.UNDATED, State.UNUSABLE, State.COVERED)
         if state in (State.ON_TIME, State.LATE) or status.with_state(state)
     ]
     return (
         f"Số cơ quan, đơn vị, địa phương phải báo cáo: {status.expected}; đã gửi: "
         f"{len(status.answered)} ({'; '.join(answered)}); chưa gửi: {len(status.missing)}."
     )
+
+
+def covered_groups(status: Completeness) -> list[tuple[list[AgencyStatus], str]]:
+    """The covered agencies by the roll-up that contains them, in words of the report."""
+    groups: dict[str, list[AgencyStatus]] = {}
+    for entry in status.covered:
+        groups.setdefault(entry.through, []).append(entry)
+    return [
+        (entries, f"báo cáo qua báo cáo tổng hợp của {name}") for name, entries in groups.items()
+    ]
 
 
 def status_sentence(status: Completeness, body_name: str) -> str:
@@ -69,6 +80,7 @@ def status_sentence(status: Completeness, body_name: str) -> str:
             (status.with_state(State.LATE), "gửi muộn"),
             (status.with_state(State.UNDATED), "không ghi rõ ngày báo cáo"),
             (status.unusable, "gửi báo cáo chưa hợp lệ nên chưa tổng hợp"),
+            *covered_groups(status),
         )
         if entries
     ]

@@ -74,6 +74,8 @@ def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[s
     info, body = campaign.campaign, _body_name(campaign)
     deadline = numbers.short_date(info.deadline)
     missing, unusable = len(status.missing), len(status.unusable)
+    covered = len(status.covered)
+    through = f" (kể cả {covered} đơn vị có trong báo cáo tổng hợp của cấp trên)" if covered else ""
     first = (
         f"Thực hiện Kế hoạch số {_clean(info.plan_number)} ngày "
         f"{numbers.short_date(info.plan_date)} của {_clean(info.plan_issuer)} về tổ chức "
@@ -82,7 +84,7 @@ def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[s
     )
     second = (
         f"Đến ngày {numbers.short_date(today)}, {body} đã nhận được báo cáo dùng được của "
-        f"{len(status.usable)}/{status.expected} cơ quan, đơn vị; còn "
+        f"{len(status.usable) + covered}/{status.expected} cơ quan, đơn vị{through}; còn "
         + " và ".join(
             text
             for count, text in (
