@@ -154,7 +154,9 @@ class FilesTable:
 
     def _table(self, header: bool) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_header=header)
-        for title, column_width in zip(("Tệp", "Đơn vị", "Loại", "Tình trạng"), self.widths):
+        for title, column_width in zip(
+            ("Tệp", "Đơn vị", "Loại", "Tình trạng"), self.widths, strict=True
+        ):
             table.add_column(title, width=column_width, overflow="fold")
         return table
 
