@@ -573,7 +573,7 @@ def _cut(message: str) -> str:
 
 def place(location: Location | None) -> str:
     """Where, in the words of the agency's own report: "bảng 1. Hoạt động, dòng 8, cột Nam",
-    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 3, cột Nữ", "mục II.2"."""
+    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 1, cột Nữ", "mục II.2"."""
     from thanghanhdong.form import TABLES
 
     if location is None or not location.part:

@@ -286,7 +286,7 @@ def render_annotations(
             console,
             f"Với {len(documents)} báo cáo Word/PDF ({_names(report, documents)}), bản đánh dấu "
             "là mẫu Excel của đơn vị đã điền sẵn số liệu thd đọc được (thd không ghi vào tệp "
-            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị (“Bảng 1, dòng 3, cột "
+            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị (“Bảng 1, dòng 1, cột "
             "Nữ”).",
         )
     if letters := [c for c in copies if not c.filled]:
