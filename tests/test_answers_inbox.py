@@ -342,3 +342,18 @@ def test_resubmissions_latest_in_the_configuration(
     data = validate_json(inbox, "--config", str(toml))
     assert [Path(f["path"]).name for f in data["files"]] == ["b.xlsx"]
     assert data["summary"]["errors"] == 0
+
+
+TRIAL = Path(__file__).parent.parent / "docs" / "trials" / "2026-12-01" / "repro"
+
+
+def test_differing_versions_list_nam_before_nu_and_say_how_many_more(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("forms/BC Hoi LHPN tinh.ods", "other/BC Hoi LHPN (Word).docx"):
+        (inbox / Path(name).name).write_bytes((TRIAL / name).read_bytes())
+    data = validate_json(inbox)
+    [used] = data["files"]
+    [differ] = [i["message"] for i in used["issues"] if i["code"] == "versions_differ"]
+    assert differ.index("nam 30 ≠ 0") < differ.index("nữ 270 ≠ 0")
+    assert "và 7 chỗ khác" in differ

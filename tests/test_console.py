@@ -318,3 +318,31 @@ def test_an_error_is_wrapped_between_words_at_80_columns(tmp_path: Path) -> None
     assert lines and all(len(line) <= 80 for line in lines), lines
     text = " ".join(line.strip() for line in lines)
     assert "để trống giữa danh sách" in text and " hoặc " in text
+
+
+def test_long_file_names_stay_whole_at_80_columns(tmp_path: Path) -> None:
+    """The trial's inbox (2026-12-01, finding 17): names longer than the name column, inside a
+    zip or an e-mail, are printed whole on a line of their own, their row under them."""
+    trial = ROOT / "docs" / "trials" / "2026-12-01" / "repro"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in (
+        "forms/SYT bao cao thang hanh dong.xlsx",
+        "forms/Na Ri.xlsx",
+        "other/2 huyen.zip",
+        "other/Chuyen tiep (thu dinh kem).eml",
+    ):
+        (inbox / Path(name).name).write_bytes((trial / name).read_bytes())
+    result = runner.invoke(app, ["validate", str(inbox)], terminal_width=80)
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    for name in (
+        "SYT bao cao thang hanh dong.xlsx",
+        "2 huyen.zip › Bao cao/chodon.xlsx",
+        "Chuyen tiep (thu dinh kem).eml › Báo cáo Tỉnh đoàn.xlsx",
+    ):
+        assert any(line.startswith(name) for line in lines), name
+    alone = "Chuyen tiep (thu dinh kem).eml › Báo cáo Tỉnh đoàn.xlsx"
+    at = lines.index(alone)  # wider than any name column beside the others: a line of its own
+    assert "Tỉnh đoàn" in lines[at + 1] and "Excel (thư)" in lines[at + 1]
+    assert any(line.startswith("Na Ri.xlsx ") and "Excel" in line for line in lines)

@@ -105,7 +105,7 @@ def test_a_position_names_the_page_and_row_where_the_value_is_printed(
     exported: dict[str, Path], name: str
 ) -> None:
     """ "trang N, bảng B, dòng D": the row's STT and figures are printed on page N (poppler's
-    text, not ours), and row D of that page's part of the table holds them."""
+    text, not ours), and row D under the header of that page's part of the table holds them."""
     pdf = exported[name]
     pages = _printed_pages(pdf)
     parts = {table.shown: table for table in read_pdf(pdf.read_bytes()).tables}
@@ -114,7 +114,10 @@ def test_a_position_names_the_page_and_row_where_the_value_is_printed(
         page = int(re.match(r"trang (\d+), ", female.location.part or "")[1])  # type: ignore[index]
         assert f"{female.value:,}".replace(",", ".") in pages[page - 1].split()
         part = parts[female.location.part]
-        printed = part.rows[female.location.row]
+        # Counted from the first numbered row under the page's header (or the rest of a row
+        # the page break cut): "dòng 1" is the clerk's first row on that page.
+        under = next(i for i, r in enumerate(part.rows) if r[0].strip() not in ("", "STT"))
+        printed = part.rows[under + female.location.row]
         shown = f"{female.value:,}".replace(",", ".")
         assert (printed[0], printed[4]) == (str(row.cells["stt"].value), shown)
         assert female.location.shown.endswith(f"dòng {female.location.row + 1}, cột Nữ")
@@ -163,8 +166,8 @@ def test_the_trials_pdf_reads_table_1_as_the_word_report() -> None:
     # (under the rest of the header row: "khai" and Nam | Nữ).
     assert activities.header is not None and activities.header.shown.startswith("trang 1, ")
     assert [row.cells["female"].location.shown for row in activities.rows] == [
-        "trang 2, bảng 1, dòng 3, cột Nữ",
-        "trang 2, bảng 1, dòng 4, cột Nữ",
+        "trang 2, bảng 1, dòng 1, cột Nữ",
+        "trang 2, bảng 1, dòng 2, cột Nữ",
     ]
 
 
@@ -186,3 +189,26 @@ def test_the_trials_word_report_and_pdf_do_not_differ(tmp_path: Path) -> None:
     [used] = data["files"]
     assert "versions_differ" not in [i["code"] for i in used["issues"]]
     assert [Path(a["path"]).name for a in data["attachments"]] == ["Bao cao THD So Noi vu.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("Bao cao THD So Noi vu.docx", "Bảng 2, dòng 1, cột Nam"),
+        ("Bao cao THD So Noi vu.pdf", "trang 2, bảng 2, dòng 1, cột Nam"),
+    ],
+)
+def test_a_document_row_is_counted_as_the_clerk_numbers_it(
+    tmp_path: Path, name: str, where: str
+) -> None:
+    """The trial's Sở Nội vụ report (2026-12-01, finding 17): the blank Nam/Nữ are in the row
+    the clerk numbered 1 of table 2, under the header's two rows; the position and the message
+    both say row 1, not 3 (the header's rows counted)."""
+    trial = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01" / "repro" / "other"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(trial / name, inbox)
+    [answer] = validate_json(inbox)["files"]
+    [blank] = [i for i in answer["issues"] if i["code"] == "blank_figures"]
+    assert f"{blank['sheet']}, {blank['cell']}" == where
+    assert blank["message"].startswith("Dòng 1 có số liệu")

@@ -147,3 +147,35 @@ def test_a_problem_is_cut_before_the_officers_instruction_not_inside_a_value() -
     assert messages.place(Location("Thông tin chung", 12, 1)) == "trang Thông tin chung, ô B13"
     _, merged = messages.render("merged_figures", range="D7:E7")
     assert "D7" not in messages.problem("merged_figures", merged)
+
+
+def test_the_reason_comes_from_the_catalogue_not_from_cutting_the_message(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    """A typed “(12 người” left the old cut inside a bracket: the letter got the whole message,
+    the officer's instruction included."""
+    wrong = [SampleRow("Tập huấn", 2, "(12 người", 10, "Xã")]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "nari.xlsx").write_bytes(_form(campaign, stamper, "NARI", wrong))
+    out = tmp_path / "nhac.docx"
+    args = ["remind", str(inbox), "--out", str(out), "--date", "18/12/2021"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _letter_lines(out) == [
+        "- UBND huyện Na Rì: gửi lại báo cáo đã sửa — bảng 1. Hoạt động, dòng 7, cột Nam: "
+        "“(12 người” không phải là số."
+    ]
+
+
+def test_every_message_has_a_reason_over_its_own_values() -> None:
+    import string
+
+    def names(text: str) -> set[str]:
+        return {n for _, n, _, _ in string.Formatter().parse(text) if n}
+
+    for code, entry in messages.CATALOGUE.items():
+        if entry.template:
+            assert entry.reason and names(entry.reason) <= names(entry.template), code
+    for code, template, reason in messages.FILE_PROBLEMS.values():
+        assert reason and names(reason) <= names(template), code

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from thanghanhdong import container, messages, readers
+from thanghanhdong import container, form, messages, readers
 from thanghanhdong.completeness import agency_from_file_name
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.container import Format
@@ -339,7 +339,8 @@ _FIGURE_NAMES = {"count": "số", "male": "nam", "female": "nữ"}
 
 
 def differences(a: Submission | None, b: Submission | None, limit: int = 5) -> list[str]:
-    """What differs between two answers, in words: figures by table, item and level; budgets."""
+    """What differs between two answers, in words: budgets, then figures by table, item and
+    level, in the form's order (nam before nữ); past `limit`, one last "và N chỗ khác"."""
     if a is None or b is None:
         return []
     found = [
@@ -350,17 +351,39 @@ def differences(a: Submission | None, b: Submission | None, limit: int = 5) -> l
         )
         if x != y
     ]
-    for key in sorted(set(a.tables) | set(b.tables)):
-        left, right = _figures(a, key), _figures(b, key)
-        for line in sorted(set(left) | set(right)):
-            x, y = left.get(line, {}), right.get(line, {})
-            for figure in sorted(set(x) | set(y)):
-                if x.get(figure, 0) != y.get(figure, 0):
-                    name = _FIGURE_NAMES.get(figure, figure)
-                    found.append(
-                        f"“{line[0]}” cấp {line[1]}: {name} {x.get(figure, 0)} ≠ {y.get(figure, 0)}"
-                    )
-    return found[:limit]
+    for key in sorted(set(a.tables) | set(b.tables), key=_table_order):
+        found += _figure_differences(_figures(a, key), _figures(b, key), _figure_order(key))
+    if len(found) > limit:
+        return [*found[:limit], f"và {len(found) - limit} chỗ khác"]
+    return found
+
+
+def _table_order(key: str) -> int:
+    keys = [t.key for t in form.TABLES]
+    return keys.index(key) if key in keys else len(keys)
+
+
+def _figure_order(key: str) -> list[str]:
+    known = {t.key for t in form.TABLES}
+    return list(form.table(key).number_keys) if key in known else []
+
+
+def _figure_differences(
+    left: dict[tuple[str, str], dict[str, int]],
+    right: dict[tuple[str, str], dict[str, int]],
+    order: list[str],
+) -> list[str]:
+    found = []
+    for line in sorted(set(left) | set(right)):
+        x, y = left.get(line, {}), right.get(line, {})
+        figures = sorted(set(x) | set(y), key=lambda f: (order.index(f) if f in order else 99, f))
+        for figure in figures:
+            if x.get(figure, 0) != y.get(figure, 0):
+                name = _FIGURE_NAMES.get(figure, figure)
+                found.append(
+                    f"“{line[0]}” cấp {line[1]}: {name} {x.get(figure, 0)} ≠ {y.get(figure, 0)}"
+                )
+    return found
 
 
 def _figures(submission: Submission, key: str) -> dict[tuple[str, str], dict[str, int]]:

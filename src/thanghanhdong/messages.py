@@ -6,6 +6,9 @@ says what is wrong and what to type instead.
 
 from __future__ import annotations
 
+import functools
+import re
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +22,9 @@ class Message:
     severity: Severity
     template: str
     meaning: str  # one line for the README
+    # What is wrong, for the agency (reminder, Phụ lục II, the report's list of unusable
+    # answers): a template over the message's own values, never the officer's files or cells.
+    reason: str = ""
 
 
 CATALOGUE: dict[str, Message] = {
@@ -44,23 +50,27 @@ CATALOGUE: dict[str, Message] = {
         "kê, không tính vào tổng hợp. Nếu đây là báo cáo của một đơn vị, đề nghị đơn vị điền vào "
         "mẫu Excel đã gửi.",
         "Không phải báo cáo (không có bảng số liệu của mẫu): liệt kê, không tính.",
+        reason="Không phải báo cáo Tháng hành động (không thấy các bảng số liệu của mẫu)",
     ),
     "wrong_campaign": Message(
         E,
         "Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} "
         "(mã {expected}): đề nghị đơn vị dùng mẫu năm {expected_year}.",
         "Mẫu của năm hoặc đợt báo cáo khác.",
+        reason="Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} (mã {expected})",
     ),
     "wrong_version": Message(
         E,
         "Mẫu phiên bản {version} không còn dùng: đề nghị đơn vị dùng mẫu mới.",
         "Phiên bản mẫu không đúng.",
+        reason="Mẫu phiên bản {version} không còn dùng",
     ),
     "unknown_agency": Message(
         E,
         "Không nhận ra đơn vị “{name}” trong danh sách đơn vị báo cáo: kiểm tra tên đơn vị hoặc "
         "thêm đơn vị vào thd.toml.",
         "Đơn vị không có trong danh sách (thd.toml).",
+        reason="Không nhận ra đơn vị “{name}” trong danh sách đơn vị báo cáo",
     ),
     "unknown_agency_close": Message(
         E,
@@ -68,17 +78,20 @@ CATALOGUE: dict[str, Message] = {
         "danh sách: {names}. Nếu đúng là một trong các đơn vị đó, sửa tên trong tệp hoặc thêm "
         "tên này vào aliases của đơn vị đó trong thd.toml.",
         "Tên đơn vị không khớp danh sách; thd nêu các tên gần nhất.",
+        reason="Không nhận ra đơn vị “{name}”{where} trong danh sách đơn vị báo cáo",
     ),
     "form_retyped": Message(
         W,
         "Tệp không còn thông tin nhận dạng của mẫu (có thể đã gõ lại hoặc chép sang tệp khác); "
         "đã nhận ra đơn vị “{name}” theo tên ghi trong tệp.",
         "Mẫu bị gõ lại/chép sang tệp khác; đơn vị được nhận ra theo tên.",
+        reason="Tệp không còn thông tin nhận dạng của mẫu (có thể đã gõ lại hoặc chép sang tệp khác); đã nhận ra đơn vị “{name}” theo tên ghi trong tệp",
     ),
     "empty_form": Message(
         E,
         "Mẫu chưa điền gì (không có số liệu, nội dung hay ngày báo cáo): đề nghị đơn vị điền rồi gửi lại.",
         "Mẫu gửi về còn để trống.",
+        reason="Mẫu chưa điền gì (không có số liệu, nội dung hay ngày báo cáo)",
     ),
     "extra_table_sheet": Message(
         E,
@@ -86,34 +99,40 @@ CATALOGUE: dict[str, Message] = {
         "không được đọc: chép các dòng của bảng này vào trang “{table}” (được chèn thêm dòng) rồi "
         "xóa bảng thừa.",
         "Một bảng số liệu nằm ngoài chỗ của nó trong mẫu (không được đọc).",
+        reason="Một bảng số liệu nằm ngoài chỗ của nó trong mẫu (không được đọc)",
     ),
     "duplicate_agency": Message(
         E,
         "Đơn vị “{name}” có nhiều báo cáo: {files}.{differences} Giữ lại một tệp đúng nhất, "
         "chuyển các tệp kia ra khỏi thư mục (hoặc chạy với --latest để dùng báo cáo mới nhất).",
         "Hai tệp trở lên của cùng một đơn vị.",
+        reason="Đơn vị “{name}” có nhiều báo cáo",
     ),
     "rollup_overlap": Message(
         E,
         "Đơn vị “{name}” có trong tệp tổng hợp {rollup} và cả trong {other}: số liệu sẽ bị cộng "
         "hai lần. Giữ một trong hai, chuyển tệp kia ra khỏi thư mục.",
         "Một đơn vị có mặt cả trực tiếp lẫn trong tệp tổng hợp của cấp dưới (cộng hai lần).",
+        reason="Một đơn vị có mặt cả trực tiếp lẫn trong tệp tổng hợp của cấp dưới (cộng hai lần)",
     ),
     "rollup_unreadable": Message(
         E,
         "{message}",
         "Tệp .json không phải tệp số liệu tổng hợp của thd, hoặc của phiên bản khác.",
+        reason="Tệp .json không phải tệp số liệu tổng hợp của thd, hoặc của phiên bản khác",
     ),
     "resubmission_used": Message(
         W,
         "Đơn vị “{name}” gửi lại báo cáo: dùng tệp này ({date}), để riêng {others} (--latest).",
         "Đơn vị gửi lại báo cáo: dùng bản mới nhất (--latest), để riêng bản cũ.",
+        reason="Đơn vị “{name}” gửi lại báo cáo",
     ),
     "versions_differ": Message(
         W,
         "Các bản khác của cùng báo cáo ({others}) có số liệu khác bản này: {differences}. Đã "
         "dùng bản này ({kind}); đề nghị đơn vị xác nhận số liệu đúng.",
         "Bản Word/PDF gửi kèm có số liệu khác bản được dùng.",
+        reason="Bản Word/PDF gửi kèm có số liệu khác bản được dùng",
     ),
     "scanned_answer": Message(
         W,
@@ -121,6 +140,7 @@ CATALOGUE: dict[str, Message] = {
         "nhập số liệu vào mẫu Excel trống của đơn vị (thd generate-templates --agency {agency_code}) "
         "rồi chép vào thư mục nhận; mẫu đó và tệp này được tính là một báo cáo.",
         "Bản PDF/ảnh chụp không có chữ: đơn vị đã gửi, cần nhập số liệu vào mẫu.",
+        reason="Đơn vị đã gửi bản {kind} không có chữ để đọc (ảnh chụp/bản quét), cần nhập số liệu",
     ),
     "scanned_unknown": Message(
         E,
@@ -128,30 +148,35 @@ CATALOGUE: dict[str, Message] = {
         "tệp: đổi tên tệp theo tên đơn vị (ví dụ “So Y te.pdf”), hoặc nhập số liệu vào mẫu "
         "Excel của đơn vị rồi chép vào thư mục nhận.",
         "Bản PDF/ảnh chụp không có chữ, không nhận ra đơn vị.",
+        reason="Tệp {kind} không có chữ để đọc (ảnh chụp/bản quét) và không nhận ra đơn vị từ tên tệp",
     ),
     "late_received": Message(
         W,
         "Thư điện tử gửi báo cáo đến ngày {date}, sau hạn {deadline} (tính theo ngày nhận thư; "
         "ngày ghi trên báo cáo: {report_date}).",
         "Thư điện tử gửi báo cáo đến sau hạn (tính theo ngày nhận thư).",
+        reason="Thư điện tử gửi báo cáo đến ngày {date}, sau hạn {deadline} (tính theo ngày nhận thư; ngày ghi trên báo cáo: {report_date})",
     ),
     "nested_archive": Message(
         E,
         "Tệp nén nằm trong tệp nén khác ({name}): thd không mở tệp nén lồng nhau; giải nén "
         "ra thư mục nhận rồi chạy lại.",
         "Tệp nén nằm trong tệp nén khác (không mở).",
+        reason="Tệp nén nằm trong tệp nén khác ({name})",
     ),
     "mail_without_report": Message(
         W,
         "Thư điện tử không kèm tệp báo cáo nào: lưu các tệp đính kèm vào thư mục nhận, hoặc đề "
         "nghị đơn vị gửi lại thư có kèm báo cáo.",
         "Thư điện tử không kèm tệp báo cáo.",
+        reason="Thư điện tử không kèm tệp báo cáo nào",
     ),
     "table_missing": Message(
         E,
         "Không tìm thấy bảng “{table}” (trang hoặc dòng tiêu đề đã bị xóa/sửa): đề nghị đơn vị "
         "dùng lại mẫu gốc.",
         "Thiếu một bảng số liệu hoặc dòng tiêu đề của nó.",
+        reason="Không tìm thấy bảng “{table}” (trang hoặc dòng tiêu đề đã bị xóa/sửa)",
     ),
     "table_absent": Message(
         W,
@@ -159,95 +184,124 @@ CATALOGUE: dict[str, Message] = {
         "có, đề nghị đơn vị bổ sung.",
         "Mẫu gõ lại hoặc báo cáo Word/PDF không có một bảng số liệu (có các bảng khác): coi như "
         "đơn vị không có số liệu của bảng đó; không cảnh báo khi mục của bảng ghi “Không ...”.",
+        reason="Báo cáo không có bảng “{table}”",
     ),
     "missing_column": Message(
         E,
         "Bảng “{table}” thiếu cột {columns} (cột đã bị xóa hoặc sửa tiêu đề) nên không đọc được "
         "bảng này: đề nghị đơn vị dùng lại mẫu gốc, hoặc thêm lại cột với đúng tiêu đề.",
         "Bảng số liệu thiếu một cột của mẫu (đã bị xóa hoặc sửa tiêu đề).",
+        reason="Bảng “{table}” thiếu cột {columns} (cột đã bị xóa hoặc sửa tiêu đề) nên không đọc được bảng này",
     ),
     # Header
     "agency_name_mismatch": Message(
         W,
         "Tên đơn vị ghi “{name}” khác tên trong danh sách “{expected}”: kiểm tra lại.",
         "Tên đơn vị ghi trong tệp khác tên trong danh sách.",
+        reason="Tên đơn vị ghi “{name}” khác tên trong danh sách “{expected}”",
     ),
     "missing_report_date": Message(
-        W, "Chưa ghi ngày báo cáo: gõ ngày ký báo cáo, ví dụ {example_date}.", "Thiếu ngày báo cáo."
+        W,
+        "Chưa ghi ngày báo cáo: gõ ngày ký báo cáo, ví dụ {example_date}.",
+        "Thiếu ngày báo cáo.",
+        reason="Chưa ghi ngày báo cáo",
     ),
     "invalid_date": Message(
         W,
         "Ngày báo cáo “{value}” không đọc được: gõ dạng ngày/tháng/năm, ví dụ {example_date}.",
         "Ngày báo cáo sai dạng.",
+        reason="Ngày báo cáo “{value}” không đọc được",
     ),
     "late_report": Message(
         W,
         "Báo cáo ngày {date}, sau hạn {deadline}: ghi nhận nộp muộn.",
         "Báo cáo sau hạn (nộp muộn).",
+        reason="Báo cáo ngày {date}, sau hạn {deadline}",
     ),
     "early_report": Message(
         W,
         "Ngày báo cáo {date} trước khi bắt đầu Tháng hành động ({start}): kiểm tra lại năm và ngày.",
         "Ngày báo cáo trước thời gian thực hiện.",
+        reason="Ngày báo cáo {date} trước khi bắt đầu Tháng hành động ({start})",
     ),
-    "missing_signer": Message(W, "Chưa ghi họ và tên người ký báo cáo.", "Thiếu người ký."),
+    "missing_signer": Message(
+        W,
+        "Chưa ghi họ và tên người ký báo cáo.",
+        "Thiếu người ký.",
+        reason="Chưa ghi họ và tên người ký báo cáo",
+    ),
     "empty_narrative": Message(
         W,
         "Mục “{section}” để trống: đề nghị đơn vị bổ sung nội dung.",
         "Mục báo cáo bằng lời văn để trống.",
+        reason="Mục “{section}” để trống",
     ),
     # Cells
     "not_a_number": Message(
         E,
         "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ “15 người”).",
         "Ô số chứa chữ.",
+        reason="“{value}” không phải là số",
     ),
-    "negative_number": Message(E, "Số âm “{value}”: gõ số không âm.", "Số âm."),
+    "negative_number": Message(
+        E, "Số âm “{value}”: gõ số không âm.", "Số âm.", reason="Số âm “{value}”"
+    ),
     "decimal_number": Message(
         E,
         "“{value}” là số thập phân: số cuộc, số lượng, số người, số tiền phải là số nguyên "
         "(dấu phẩy là dấu thập phân; nếu là hàng nghìn, gõ liền, ví dụ 1500).",
         "Số thập phân.",
+        reason="“{value}” là số thập phân",
     ),
     "number_too_large": Message(
-        E, "Số “{value}” quá lớn, không hợp lý: kiểm tra lại.", "Số quá lớn (trên 10^12)."
+        E,
+        "Số “{value}” quá lớn, không hợp lý: kiểm tra lại.",
+        "Số quá lớn (trên 10^12).",
+        reason="Số “{value}” quá lớn, không hợp lý",
     ),
     "text_number": Message(
         W,
         "“{value}” được gõ dạng chữ; đã hiểu là {number} (dấu chấm là dấu phân cách hàng nghìn). "
         "Nên gõ liền: {number}.",
         "Số gõ dạng chữ có dấu chấm hàng nghìn (“1.234” hiểu là 1234).",
+        reason="“{value}” được gõ dạng chữ; đã hiểu là {number} (dấu chấm là dấu phân cách hàng nghìn)",
     ),
     "invalid_level": Message(
         E,
         "Cấp triển khai “{value}” không có trong danh sách: chọn {levels}.",
         "Cấp triển khai không có trong danh sách.",
+        reason="Cấp triển khai “{value}” không có trong danh sách",
     ),
     "missing_level": Message(
         E,
         "Dòng “{item}” chưa chọn cấp triển khai: chọn {levels}.",
         "Thiếu cấp triển khai.",
+        reason="Dòng “{item}” chưa chọn cấp triển khai",
     ),
     "missing_item": Message(
         E,
         "Dòng có số liệu nhưng chưa ghi tên ({label}): ghi tên hoặc xóa số liệu.",
         "Có số liệu nhưng thiếu tên.",
+        reason="Dòng có số liệu nhưng chưa ghi tên ({label})",
     ),
     "missing_numbers": Message(
         E,
         "Dòng “{item}” chưa có số liệu: ghi {label} và số người, hoặc xóa dòng.",
         "Có tên nhưng thiếu số liệu.",
+        reason="Dòng “{item}” chưa có số liệu",
     ),
     "totals_row": Message(
         W,
         "Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này.",
         "Dòng tổng cộng (bỏ qua, khớp tổng).",
+        reason="Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này",
     ),
     "totals_mismatch": Message(
         W,
         "Dòng tổng cộng ghi {typed} nhưng cộng các dòng được {computed}: dòng tổng không được tính, "
         "kiểm tra lại số liệu các dòng.",
         "Dòng tổng cộng lệch với tổng các dòng (bỏ qua).",
+        reason="Dòng tổng cộng ghi {typed} nhưng cộng các dòng được {computed}",
     ),
     "duplicate_row": Message(
         W,
@@ -255,98 +309,116 @@ CATALOGUE: dict[str, Message] = {
         "{level} đã có ở dòng {first}): các dòng đều được cộng; nếu là cùng một hoạt động, "
         "xóa bớt dòng.",
         "Cùng nội dung và cấp xuất hiện nhiều lần (đều được cộng; một cảnh báo cho cả bảng).",
+        reason="Có {count} dòng trùng nội dung và cấp với một dòng trước (dòng {rows}; “{item}” cấp {level} đã có ở dòng {first})",
     ),
     "blank_figures": Message(
         W,
         "{rows} có số liệu nhưng để trống {columns}: thd tính là 0. Ghi số nếu có, hoặc ghi 0 "
         "nếu không có.",
         "Dòng có số liệu nhưng để trống ô số khác (tính là 0; một cảnh báo cho cả bảng).",
+        reason="{rows} có số liệu nhưng để trống {columns}",
     ),
     "formula_not_computed": Message(
         E,
         "Ô có công thức chưa được tính (={formula}): mở tệp bằng Excel/LibreOffice rồi lưu lại, "
         "hoặc gõ thẳng số vào ô.",
         "Ô có công thức chưa được tính (tệp do một chương trình ghi, chưa mở bằng Excel).",
+        reason="Ô có công thức chưa được tính (={formula})",
     ),
     "error_value": Message(
         E,
         "Ô có giá trị lỗi {value} (công thức tính sai): sửa công thức hoặc gõ thẳng số vào ô.",
         "Ô chứa giá trị lỗi của công thức (#REF!, #DIV/0!, #VALUE!, #N/A, #NAME?).",
+        reason="Ô có giá trị lỗi {value} (công thức tính sai)",
     ),
     "merged_figures": Message(
         E,
         "Số ở ô gộp {range} (gộp qua nhiều cột): tách số nam và nữ, mỗi ô một số.",
         "Một số gộp qua các cột Nam và Nữ (không tách được nam, nữ).",
+        reason="Một số gộp qua các cột Nam và Nữ (không tách được nam, nữ)",
     ),
     "merged_number": Message(
         E,
         "Ô số nằm trong ô gộp {range} (gộp nhiều dòng): bỏ gộp ô, ghi số của từng dòng.",
         "Ô số gộp qua nhiều dòng (không biết số của từng dòng).",
+        reason="Ô số gộp qua nhiều dòng (không biết số của từng dòng)",
     ),
     "merged_level": Message(
         W,
         "Ô {label} gộp qua các dòng {range}: đã hiểu “{value}” cho từng dòng; kiểm tra lại.",
         "Cấp triển khai (hoặc tên) gộp qua nhiều dòng: áp dụng cho từng dòng.",
+        reason="Ô {label} gộp qua các dòng {range}",
     ),
     "hidden_rows": Message(
         W,
         "Bảng có dòng bị ẩn hoặc lọc mà vẫn có số liệu (dòng {rows}): các dòng này vẫn được "
         "cộng; bỏ ẩn để kiểm tra lại.",
         "Dòng bị ẩn hoặc bị lọc có số liệu (vẫn được cộng).",
+        reason="Bảng có dòng bị ẩn hoặc lọc mà vẫn có số liệu (dòng {rows})",
     ),
     "subtotal_row": Message(
         W,
         "Dòng “{item}” là dòng cộng ({how}): không cộng thêm lần nữa.",
         "Dòng cộng, cộng cấp, tổng số do đơn vị tự thêm: không tính hai lần.",
+        reason="Dòng “{item}” là dòng cộng ({how})",
     ),
     "parent_row": Message(
         W,
         "Dòng “{item}” bằng tổng các dòng chi tiết bên dưới ({children}): chỉ cộng các dòng chi "
         "tiết.",
         "Dòng mục lớn bằng tổng các dòng con (STT 1 / 1.1, a / b, “-”): chỉ cộng các dòng con.",
+        reason="Dòng “{item}” bằng tổng các dòng chi tiết bên dưới ({children})",
     ),
     "info_sheet_missing": Message(
         E,
         "Tệp không còn trang “{sheet_name}” (ngày báo cáo, người ký, kinh phí, lời văn): đề nghị đơn "
         "vị dùng lại mẫu gốc.",
         "Mẫu thiếu trang Thông tin chung (bị xóa hoặc đổi tên mà không tìm thấy các mục).",
+        reason="Tệp không còn trang “{sheet_name}” (ngày báo cáo, người ký, kinh phí, lời văn)",
     ),
     "budget_text": Message(
         W,
         "Kinh phí gõ dạng chữ “{value}”: đã hiểu là {amount} đồng. Nên gõ liền chữ số: {number}.",
         "Kinh phí gõ kèm đơn vị (“8.500.000 đồng”, “15 triệu đồng”): đã hiểu ra đồng.",
+        reason="Kinh phí gõ dạng chữ “{value}”",
     ),
     "budget_not_found": Message(
         W,
         "Không tìm thấy mục kinh phí trong tệp: kinh phí của đơn vị chưa được tính; đề nghị "
         "đơn vị ghi “Ngân sách nhà nước: ... đồng”.",
         "Mẫu gõ lại không có mục kinh phí (không tìm thấy mục kinh phí).",
+        reason="Không tìm thấy mục kinh phí trong tệp",
     ),
     "budget_unit": Message(
         W,
         "Kinh phí ghi theo đơn vị “{unit}”: đã hiểu {value} {unit} là {amount} đồng; kiểm tra lại.",
         "Kinh phí ghi bằng triệu đồng/nghìn đồng: đã đổi ra đồng.",
+        reason="Kinh phí ghi theo đơn vị “{unit}”",
     ),
     "implausible_budget": Message(
         W,
         "Kinh phí {value} đồng, dưới 1.000 đồng: có thể đã ghi theo triệu hoặc nghìn đồng; ghi "
         "rõ số tiền bằng đồng.",
         "Kinh phí dưới 1.000 đồng (có thể ghi nhầm đơn vị).",
+        reason="Kinh phí {value} đồng, dưới 1.000 đồng",
     ),
     "implausible_participants": Message(
         W,
         "{people} người cho {count} cuộc, trên {bound} người mỗi cuộc: kiểm tra lại số liệu.",
         "Số người bình quân một cuộc quá cao.",
+        reason="{people} người cho {count} cuộc, trên {bound} người mỗi cuộc",
     ),
     "implausible_reach": Message(
         W,
         "{people} người, vượt dân số toàn tỉnh ({population}): kiểm tra lại số liệu.",
         "Số người vượt dân số tỉnh.",
+        reason="{people} người, vượt dân số toàn tỉnh ({population})",
     ),
     "legacy_encoding": Message(
         W,
         "Chữ gõ bằng bảng mã cũ {encoding} ({note}); nên gõ bằng bộ gõ Unicode (Unikey: bảng mã Unicode, font Times New Roman).",
         "Chữ gõ bằng bảng mã cũ TCVN3/VNI.",
+        reason="Chữ gõ bằng bảng mã cũ {encoding} ({note}); nên gõ bằng bộ gõ Unicode (Unikey: bảng mã Unicode, font Times New Roman)",
     ),
 }
 
@@ -357,103 +429,140 @@ def render(code: str, **values: Any) -> tuple[Severity, str]:
 
 
 # File-level problems: one code (the README's), several situations, each with its own sentence.
-# variant -> (code, template).
-FILE_PROBLEMS: dict[str, tuple[str, str]] = {
+# variant -> (code, template, reason for the agency).
+FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
     "unsupported": (
         "file_unsupported",
         "Tệp “{suffix}” không phải báo cáo thd đọc được. thd đọc tệp Excel (.xlsx, .xlsm, .xls), "
         ".ods, Word, PDF, thư điện tử .eml và tệp .zip: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
+        "Tệp “{suffix}” không phải báo cáo thd đọc được",
     ),
     "empty": (
         "file_empty",
         "Tệp rỗng (0 byte), có thể do tải thư điện tử bị lỗi: đề nghị đơn vị gửi lại.",
+        "Tệp rỗng (0 byte), có thể do tải thư điện tử bị lỗi",
     ),
     "too_large": (
         "file_too_large",
         "Tệp quá lớn ({megabytes} MB) so với một mẫu báo cáo: đề nghị đơn vị kiểm tra và gửi lại.",
+        "Tệp quá lớn ({megabytes} MB) so với một mẫu báo cáo",
     ),
     "unpacks_too_large": (
         "file_too_large",
         "Tệp khai báo {megabytes} MB dữ liệu khi giải nén, quá lớn so với một mẫu báo cáo (có "
         "thể là tệp độc hại): không đọc tệp này; đề nghị đơn vị gửi lại.",
+        "Tệp khai báo {megabytes} MB dữ liệu khi giải nén, quá lớn so với một mẫu báo cáo (có thể là tệp độc hại)",
     ),
     "too_many_cells": (
         "file_too_large",
         "Tệp {where} (khoảng {millions} triệu ô), quá lớn so với một mẫu báo cáo (có thể do gõ "
         "nhầm vào một ô rất xa, hoặc tệp độc hại): không đọc tệp này; đề nghị đơn vị xóa các "
         "dòng, cột thừa rồi gửi lại.",
+        "Tệp {where} (khoảng {millions} triệu ô), quá lớn so với một mẫu báo cáo (có thể do gõ nhầm vào một ô rất xa, hoặc tệp độc hại)",
     ),
     "not_office": (
         "file_corrupt",
         "Tệp bị hỏng hoặc không phải tệp Excel (có thể đã bị đổi đuôi): đề nghị đơn vị gửi lại "
         "tệp Excel gốc.",
+        "Tệp bị hỏng hoặc không phải tệp Excel (có thể đã bị đổi đuôi)",
     ),
     "bad_zip": (
         "file_corrupt",
         "Tệp bị hỏng (không giải nén được): đề nghị đơn vị lưu lại trong Excel và gửi lại.",
+        "Tệp bị hỏng (không giải nén được)",
     ),
     "not_workbook": (
         "file_corrupt",
         "Tệp không phải bảng tính Excel hoặc bị hỏng: đề nghị đơn vị gửi lại tệp Excel gốc.",
+        "Tệp không phải bảng tính Excel hoặc bị hỏng",
     ),
     "unopenable": (
         "file_corrupt",
         "Không mở được tệp (bị hỏng hoặc không phải bảng tính Excel): đề nghị đơn vị mở lại tệp "
         "bằng Excel, lưu lại và gửi lại.",
+        "Không mở được tệp (bị hỏng hoặc không phải bảng tính Excel)",
     ),
     "bad_sheet": (
         "file_corrupt",
         "Trang “{sheet}” bị hỏng, không đọc được: đề nghị đơn vị mở lại tệp bằng Excel, lưu lại "
         "và gửi lại.",
+        "Trang “{sheet}” bị hỏng, không đọc được",
     ),
     "password": (
         "file_password",
         "Tệp được đặt mật khẩu nên không đọc được: đề nghị đơn vị gỡ mật khẩu (Tệp > Thông tin > "
         "Bảo vệ sổ làm việc) rồi gửi lại.",
+        "Tệp được đặt mật khẩu nên không đọc được",
     ),
     "word_or_powerpoint": (
         "file_not_spreadsheet",
         "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính: đề nghị đơn vị điền vào mẫu "
         "Excel đã gửi và gửi lại tệp Excel.",
+        "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính",
     ),
-    "os_error": ("file_unreadable", "Không đọc được tệp: {reason}."),
+    "os_error": ("file_unreadable", "Không đọc được tệp: {reason}.", "Không đọc được tệp"),
     "foreign_archive": (
         "file_archive_unsupported",
         "Tệp nén {suffix}: thd không mở được loại tệp nén này. Đề nghị đơn vị gửi lại tệp Excel "
         "hoặc Word (hoặc nén bằng .zip); hoặc giải nén rồi đặt các tệp bên trong vào thư mục "
         "nhận và chạy lại.",
+        "Tệp nén {suffix}",
     ),
     "needs_docx": (
         "file_needs_docx",
         "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx): cài "
         "LibreOffice, hoặc đề nghị đơn vị gửi bản .docx hay mẫu Excel.",
+        "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx)",
     ),
 }
 
 
 def file_problem(variant: str, **values: Any) -> tuple[str, Severity, str]:
     """(code, severity, message) of a file-level problem."""
-    code, template = FILE_PROBLEMS[variant]
+    code, template, _ = FILE_PROBLEMS[variant]
     return code, CATALOGUE[code].severity, template.format(**values)
 
 
 # ------------------------------------------------------------- problems in the agency's words
 
-# Codes whose message opens with the officer's inbox (cells of a merge, other files): the
-# reminder and Phụ lục II say the code's short form instead.
-_PLACES_IN_PROBLEM = frozenset(
-    {"merged_figures", "merged_number", "extra_table_sheet", "rollup_overlap", "versions_differ"}
-)
 _OPENING, _CLOSING = "“(", "”)"
 
 
 def problem(code: str, message: str) -> str:
-    """What is wrong, for the agency: the message up to its first colon or full stop outside
-    quotes and brackets (what follows tells the officer what to do), or the code's short form
-    when that part names the officer's files or cells."""
+    """What is wrong, for the agency: the catalogue's reason for `code`, filled with the values
+    read back from `message` (what follows a reason tells the officer what to do). A message
+    made from no template of the code is cut at its first colon or full stop outside quotes."""
+    for template, reason in _reasons(code):
+        values = _values_in(template, message)
+        if values is not None:
+            return reason.format(**values)
+    return _cut(message)
+
+
+def _reasons(code: str) -> list[tuple[str, str]]:
     entry = CATALOGUE.get(code)
-    if code in _PLACES_IN_PROBLEM and entry is not None:
-        return entry.meaning.strip().removesuffix(".")
+    found = [(entry.template, entry.reason)] if entry and entry.template and entry.reason else []
+    return found + [(t, r) for c, t, r in FILE_PROBLEMS.values() if c == code]
+
+
+def _values_in(template: str, message: str) -> dict[str, str] | None:
+    """The values `template` was filled with to give `message`; None when it did not."""
+    found = _pattern(template).fullmatch(message)
+    return found.groupdict() if found else None
+
+
+@functools.cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts, seen = [], set()
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is not None:
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+            seen.add(name)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _cut(message: str) -> str:
     depth = 0
     for index, char in enumerate(message):
         depth += (char in _OPENING) - (char in _CLOSING)
@@ -464,7 +573,7 @@ def problem(code: str, message: str) -> str:
 
 def place(location: Location | None) -> str:
     """Where, in the words of the agency's own report: "bảng 1. Hoạt động, dòng 8, cột Nam",
-    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 3, cột Nữ", "mục II.2"."""
+    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 1, cột Nữ", "mục II.2"."""
     from thanghanhdong.form import TABLES
 
     if location is None or not location.part:

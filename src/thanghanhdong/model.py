@@ -41,7 +41,9 @@ class Grid(str, Enum):
 
 class Location(NamedTuple):
     """Where a value is, in the terms the officer sees: a sheet and cell, a table row and
-    column of a document, or a section. Rows and columns are 0-based grid indexes.
+    column of a document, or a section. Rows and columns are 0-based grid indexes; in a
+    document's table (Grid.TABLE) rows are counted from the first row under the header, as the
+    clerk numbers them (the row of STT 1 is row 0).
 
     A named tuple, not a frozen dataclass: one is built for every cell read (twice as fast)."""
 
@@ -53,7 +55,7 @@ class Location(NamedTuple):
 
     @property
     def cell(self) -> str | None:
-        """The position inside the part: "D12", or "dòng 3, cột Nữ"; None for a whole part."""
+        """The position inside the part: "D12", or "dòng 1, cột Nữ"; None for a whole part."""
         if self.row is None:
             return None
         if self.grid is Grid.SHEET:

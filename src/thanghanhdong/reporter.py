@@ -128,26 +128,51 @@ def render_empty_inbox(report: ValidationReport, console: Console) -> None:
     _print_side_files(report, console)
 
 
-def files_table(report: ValidationReport, width: int) -> Table:
-    """One line per file when it fits: the name whole, the agency wrapped between words."""
+def files_table(report: ValidationReport, width: int) -> FilesTable:
+    """One line per file when it fits: the name whole, the agency wrapped between words. A name
+    too long for its column is printed whole on a line of its own, its row under it."""
     names = [display_path(r.path, report.inbox) for r in report.files]
     agencies = [r.agency_name or "—" for r in report.files]
     labels = [status_label(r) for r in report.files]
     kinds = [kind_label(r) for r in report.files]
     kind_width = max(map(len, [*kinds, "Loại"]))
+    status_width = max(Text.from_markup(label).cell_len for label in [*labels, "Tình trạng"])
+    room = width - TABLE_GAPS - kind_width - 3  # the kind column and its gap
+    fitting = [n for n in map(len, names) if n + MIN_NAME_WIDTH <= room - status_width]
     widths = column_widths(
-        width - TABLE_GAPS - kind_width - 3,  # the kind column and its gap
-        [max(map(len, [*names, "Tệp"])), max(map(len, [*agencies, "Đơn vị"]))],
-        max(Text.from_markup(label).cell_len for label in [*labels, "Tình trạng"]),
+        room, [max([*fitting, len("Tệp")]), max(map(len, [*agencies, "Đơn vị"]))], status_width
     )
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for title, column_width in zip(("Tệp", "Đơn vị"), widths, strict=True):
-        table.add_column(title, width=column_width, overflow="fold")
-    table.add_column("Loại", no_wrap=True)
-    table.add_column("Tình trạng", no_wrap=True)
-    for name, agency, kind, label in zip(names, agencies, kinds, labels, strict=True):
-        table.add_row(escape(name), escape(agency), kind, label)
-    return table
+    rows = list(zip(names, agencies, kinds, labels, strict=True))
+    return FilesTable(rows, [*widths, kind_width, status_width])
+
+
+class FilesTable:
+    """The files table as rich tables of the same column widths, a long name between them."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str]], widths: list[int]) -> None:
+        self.rows = rows
+        self.widths = widths
+
+    def _table(self, header: bool) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_header=header)
+        for title, column_width in zip(
+            ("Tệp", "Đơn vị", "Loại", "Tình trạng"), self.widths, strict=True
+        ):
+            table.add_column(title, width=column_width, overflow="fold")
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = self._table(header=True)
+        for name, agency, kind, label in self.rows:
+            if len(name) > self.widths[0]:
+                if table.row_count or table.show_header:
+                    yield table
+                yield Text(name, overflow="fold")
+                table = self._table(header=False)
+                name = ""
+            table.add_row(escape(name), escape(agency), kind, label)
+        if table.row_count:
+            yield table
 
 
 def column_widths(room: int, wanted: list[int], fixed: int) -> list[int]:
@@ -274,7 +299,7 @@ def render_annotations(
             console,
             f"Với {len(documents)} báo cáo Word/PDF ({_names(report, documents)}), bản đánh dấu "
             "là mẫu Excel của đơn vị đã điền sẵn số liệu thd đọc được (thd không ghi vào tệp "
-            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị (“Bảng 1, dòng 3, cột "
+            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị (“Bảng 1, dòng 1, cột "
             "Nữ”).",
         )
     if letters := [c for c in copies if not c.filled]:

@@ -46,7 +46,7 @@ def clean_text(value: Any) -> str:
 
 class Sheet:
     """One grid's values with the position of its first cell, so that every value carries the
-    position the officer sees ("D12" in a workbook, "Bảng 2, dòng 3, cột Nữ" in a document)."""
+    position the officer sees ("D12" in a workbook, "Bảng 2, dòng 1, cột Nữ" in a document)."""
 
     def __init__(
         self, name: str, rows: Values, start: tuple[int, int] = (0, 0), grid: Grid = Grid.SHEET
@@ -224,7 +224,7 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
             sheet.name,
             rows if not header.missing else [],
             header=sheet.location(header.row, header.columns["stt"]),
-            first_data_row=sheet.row0 + header.data_start,
+            first_data_row=sheet.location(header.data_start, 0).row,
             missing_columns=header.missing,
             hidden_rows=[sheet.row0 + r for r in hidden],
         )
