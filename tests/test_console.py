@@ -346,3 +346,21 @@ def test_long_file_names_stay_whole_at_80_columns(tmp_path: Path) -> None:
     at = lines.index(alone)  # wider than any name column beside the others: a line of its own
     assert "Tỉnh đoàn" in lines[at + 1] and "Excel (thư)" in lines[at + 1]
     assert any(line.startswith("Na Ri.xlsx ") and "Excel" in line for line in lines)
+
+
+def test_an_agencys_words_are_printed_as_typed_not_as_emoji(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    """rich turns ":warning:" into ⚠ unless told not to: a level a clerk typed as ":warning:"
+    is quoted as typed in the error that names it."""
+    from test_traps import base_form
+
+    from thanghanhdong.sample import SampleRow
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    base_form(inbox, campaign, stamper, [SampleRow("Tập huấn", 3, 10, 12, ":warning:")])
+    result = runner.invoke(app, ["validate", str(inbox)], terminal_width=200)
+    assert result.exit_code == 1, result.output
+    assert ":warning:" in result.stdout
+    assert "⚠" not in result.stdout

@@ -62,8 +62,8 @@ class Hanging:
 
     def __init__(self, marker: str, text: str | Text, indent: int = 0) -> None:
         lead = " " * indent + marker + (" " if marker else "")
-        self.prefix = Text.from_markup(lead)
-        self.text = Text.from_markup(text) if isinstance(text, str) else text
+        self.prefix = Text.from_markup(lead, emoji=False)
+        self.text = Text.from_markup(text, emoji=False) if isinstance(text, str) else text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - self.prefix.cell_len, 10)
@@ -136,7 +136,9 @@ def files_table(report: ValidationReport, width: int) -> FilesTable:
     labels = [status_label(r) for r in report.files]
     kinds = [kind_label(r) for r in report.files]
     kind_width = max(map(len, [*kinds, "Loại"]))
-    status_width = max(Text.from_markup(label).cell_len for label in [*labels, "Tình trạng"])
+    status_width = max(
+        Text.from_markup(label, emoji=False).cell_len for label in [*labels, "Tình trạng"]
+    )
     room = width - TABLE_GAPS - kind_width - 3  # the kind column and its gap
     fitting = [n for n in map(len, names) if n + MIN_NAME_WIDTH <= room - status_width]
     widths = column_widths(
@@ -219,7 +221,7 @@ def issue_text(issue: Issue, verbose: bool = False) -> Text:
     kind = "Lỗi" if issue.severity is Severity.ERROR else "Cảnh báo"
     where = f" ở [cyan]{escape(issue.where)}[/]" if issue.where else ""
     code = f" [dim]({escape(issue.code)})[/]" if verbose else ""
-    return Text.from_markup(f"{kind}{where}: {escape(issue.message)}{code}")
+    return Text.from_markup(f"{kind}{where}: {escape(issue.message)}{code}", emoji=False)
 
 
 def _print_side_files(report: ValidationReport, console: Console) -> None:
@@ -375,7 +377,7 @@ def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]
 def print_step(console: Console, advice: str, command: str) -> None:
     """The advice and its command on one line when they fit, else the command on its own line
     (never broken: the officer copies it)."""
-    if Text.from_markup(advice).cell_len + 1 + len(command) <= console.width:
+    if Text.from_markup(advice, emoji=False).cell_len + 1 + len(command) <= console.width:
         sentence(console, f"{advice} {escape(command)}")
     else:
         sentence(console, advice)
