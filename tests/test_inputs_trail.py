@@ -91,6 +91,9 @@ def test_right_after_consolidate_nothing_changed(inbox: Path, tmp_path: Path) ->
     ]
     archive = entries["huyen/2 huyen.zip"]
     assert archive["sha256"] == datafile.sha256(inbox / "huyen" / "2 huyen.zip")[1]
+    # A form read whole: its hash is that of the bytes validation read, its size the file's.
+    form = entries["2021_tdoan.xlsx"]
+    assert (form["size"], form["sha256"]) == datafile.sha256(inbox / "2021_tdoan.xlsx")
     assert archive["members"] == [
         {"name": "Bao cao/babe.xlsx", "agency": "BABE", "used": True},
         {"name": "Bao cao/nari.xlsx", "agency": "NARI", "used": True},

@@ -53,16 +53,19 @@ def inbox_files(inbox: Path) -> list[Path]:
 
 def audit(report: ValidationReport) -> list[InputFile]:
     """Every file of the inbox, as `check_inputs` lists it: size, hash of its own bytes, the
-    agency it answered for, whether it was used; an e-mail's or zip's files as its members."""
+    agency it answered for, whether it was used; an e-mail's or zip's files as its members.
+    The files are those the validation listed, hashed from the bytes it read where it read a
+    file whole (what was consolidated, even if the file changed since)."""
     owner = {p: e.code for e in report.completeness.entries for p in e.files}
     used = {e.used for e in report.completeness.entries if e.used is not None}
     notes = {f.path: NOT_A_REPORT for f in report.others} | dict(report.notes)
+    listed = report.listed or inbox_files(report.inbox)
+    read = {f.path: f.digest for f in report.files + report.others if f.digest}
     inner = _by_container(
-        report.inbox,
-        [f.path for f in report.files + report.others] + list(report.attachments),
+        listed, [f.path for f in report.files + report.others] + list(report.attachments)
     )
     trail = []
-    for path in inbox_files(report.inbox):
+    for path in listed:
         members = tuple(
             InputMember(_inside(m, path), owner.get(m), m in used, notes.get(m, ""))
             for m in inner.get(path, [])
@@ -71,21 +74,21 @@ def audit(report: ValidationReport) -> list[InputFile]:
         agencies = {m.agency for m in members if m.agency}
         agency = owner.get(path) or (agencies.pop() if len(agencies) == 1 else None)
         taken = path in used or any(m.used for m in members)
-        size, digest = _hashed(path)
+        size, digest = _hashed(path, read.get(path))
         trail.append(InputFile(path, size, digest, agency, taken, members, notes.get(path, "")))
     return trail
 
 
-def _hashed(path: Path) -> tuple[int, str]:
+def _hashed(path: Path, digest: str | None) -> tuple[int, str]:
     try:
-        return sha256(path)
+        return (path.stat().st_size, digest) if digest else sha256(path)
     except OSError:
         return 0, ""
 
 
-def _by_container(inbox: Path, paths: Sequence[Path]) -> dict[Path, list[Path]]:
+def _by_container(listed: Sequence[Path], paths: Sequence[Path]) -> dict[Path, list[Path]]:
     """The checked paths under the inbox file each came from ("thu.eml › bc.xlsx" -> thu.eml)."""
-    tops = {str(p): p for p in inbox_files(inbox)}
+    tops = {str(p): p for p in listed}
     grouped: dict[Path, list[Path]] = {}
     for path in paths:
         top = tops.get(str(path)) or tops.get(str(path).split(SEPARATOR, 1)[0])

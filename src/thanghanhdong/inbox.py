@@ -50,6 +50,9 @@ class ValidationReport:
     attachments: list[Path] = field(default_factory=list)  # other versions of an answer
     notes: dict[Path, str] = field(default_factory=dict)  # why each attachment is set aside
     others: list[FileResult] = field(default_factory=list)  # files that are not reports
+    # Every file the listing found (answers, e-mails and zips as themselves, and notes), as the
+    # data file's audit trail accounts for them: the inbox is listed once.
+    listed: list[Path] = field(default_factory=list)
 
     @cached_property
     def completeness(self) -> Completeness:
@@ -200,6 +203,7 @@ def validate_inbox(
         attachments=list(resolved.linked),
         notes=resolved.linked,
         others=sorted(others, key=lambda f: str(f.path)),
+        listed=sorted(listing.files + listing.others),
     )
 
 
