@@ -218,6 +218,11 @@ CATALOGUE: dict[str, Message] = {
         "Nên gõ liền: {number}.",
         "Số gõ dạng chữ có dấu chấm hàng nghìn (“1.234” hiểu là 1234).",
     ),
+    "dash_number": Message(
+        W,
+        "“{value}” được hiểu là 0 (không có). Nên gõ số 0.",
+        "Ô số ghi “-” (không có): hiểu là 0.",
+    ),
     "invalid_level": Message(
         E,
         "Cấp triển khai “{value}” không có trong danh sách: chọn {levels}.",

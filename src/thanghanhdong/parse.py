@@ -20,6 +20,8 @@ _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+# A lone dash is how Vietnamese statistical tables write "none happened": zero, said aloud.
+_DASHES = frozenset({"-", "–", "—", "−"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def _parse_text(raw: str) -> Parsed:
     text = _SPACES.sub("", raw)
     if not text:
         return EMPTY
+    if text in _DASHES:
+        return Parsed(value=0, warning="dash_number")
     negative = text.startswith(("-", "−"))
     body = text.lstrip("-−+")
     if _DIGITS.match(body):

@@ -593,8 +593,12 @@ def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileChe
 def _sort_row(
     i: int, raw_row: RawRow, has_children: bool, state: _Table, checker: _FileCheck
 ) -> None:
+    if _is_header_copy(raw_row, state.spec):
+        return  # the header row copied again below the header: labels, no figures
     errors_before = checker.error_count
     parsed = checker.parse(state.parsers, raw_row.cells)
+    if checker.error_count == errors_before and _is_heading(parsed, state.spec):
+        return  # "I. Cấp huyện" over the rows it heads: no figures to lose
     kind = _total_kind(parsed)
     if kind == "total":
         state.totals.append((parsed, raw_row))
@@ -615,6 +619,38 @@ def _sort_row(
         state.group.append(row)
     elif checker.error_count > errors_before:
         state.rejected += 1
+
+
+@functools.cache
+def _header_words(spec: form.TableSpec) -> frozenset[str]:
+    words = {loose_key(form.STT_LABEL)}
+    for column in spec.columns:
+        words.update(loose_key(text) for text in (column.label, column.group) if text)
+    return frozenset(words)
+
+
+def _is_header_copy(raw_row: RawRow, spec: form.TableSpec) -> bool:
+    """A row whose cells are the table's own column labels ("Số cuộc", "Nam", "Nữ")."""
+    texts = [v for c in raw_row.cells.values() if isinstance(v := c.value, str) and v.strip()]
+    if len(texts) < 2 or any(
+        not isinstance(c.value, str) and c.value not in (None, "")
+        for key, c in raw_row.cells.items()
+        if key != "stt"
+    ):
+        return False
+    return all(loose_key(nfc(text)) in _header_words(spec) for text in texts)
+
+
+_HEADING = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.):]\s*\S")
+
+
+def _is_heading(parsed: Parsed, spec: form.TableSpec) -> bool:
+    """A sub-heading the clerk typed in the name column ("I. Cấp huyện", "A. Hoạt động"): a
+    Roman numeral or capital letter before its words, no figure and no level."""
+    item = parsed.get("item")
+    if not item or parsed.get("level") or any(parsed[k] is not None for k in spec.number_keys):
+        return False
+    return _HEADING.match(item) is not None
 
 
 def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
