@@ -81,6 +81,7 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         FIGURES,
         set(),
     ),
+    "level_as_heading": ([["Cấp huyện"], GOOD[0], ["CẤP XÃ"], GOOD[1]], {}, FIGURES, set()),
     "line_break_and_nfd": (
         [["Tọa đàm\nvề giới", 2, 30, 40, unicodedata.normalize("NFD", "Huyện")], GOOD[1]],
         {},

@@ -597,7 +597,7 @@ def _sort_row(
         return  # the header row copied again below the header: labels, no figures
     errors_before = checker.error_count
     parsed = checker.parse(state.parsers, raw_row.cells)
-    if checker.error_count == errors_before and _is_heading(parsed, state.spec):
+    if checker.error_count == errors_before and _is_heading(parsed, state.spec, checker.levels):
         return  # "I. Cấp huyện" over the rows it heads: no figures to lose
     kind = _total_kind(parsed)
     if kind == "total":
@@ -644,13 +644,14 @@ def _is_header_copy(raw_row: RawRow, spec: form.TableSpec) -> bool:
 _HEADING = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.):]\s*\S")
 
 
-def _is_heading(parsed: Parsed, spec: form.TableSpec) -> bool:
-    """A sub-heading the clerk typed in the name column ("I. Cấp huyện", "A. Hoạt động"): a
-    Roman numeral or capital letter before its words, no figure and no level."""
+def _is_heading(parsed: Parsed, spec: form.TableSpec, levels: dict[str, str]) -> bool:
+    """A sub-heading the clerk typed in the name column, with no figure and no level: a Roman
+    numeral or capital letter before its words ("I. Cấp huyện", "A. Hoạt động"), or a level's
+    name alone ("Cấp xã", often merged over the row)."""
     item = parsed.get("item")
     if not item or parsed.get("level") or any(parsed[k] is not None for k in spec.number_keys):
         return False
-    return _HEADING.match(item) is not None
+    return _HEADING.match(item) is not None or loose_key(item).removeprefix("cap ") in levels
 
 
 def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
