@@ -68,6 +68,12 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         FIGURES,
         {("totals_row", "B9")},
     ),
+    "total_formula_broken": (
+        [*GOOD, ["Tổng cộng", "=SUM(C7:C8)/0", "=SUM(D7:D8)", "=SUM(E7:E8)/0", None]],
+        {},
+        FIGURES,
+        {("totals_row", "B9")},
+    ),
     "empty_row_between": ([GOOD[0], [None] * 5, GOOD[1]], {}, FIGURES, set()),
     "header_copied": (
         [["Hoạt động", "Số cuộc", "Nam", "Nữ", "Cấp triển khai"], *GOOD],

@@ -596,7 +596,7 @@ def _sort_row(
     if _is_header_copy(raw_row, state.spec):
         return  # the header row copied again below the header: labels, no figures
     errors_before = checker.error_count
-    parsed = checker.parse(state.parsers, raw_row.cells)
+    parsed = checker.parse(state.parsers, _total_cells(raw_row, state.spec))
     if checker.error_count == errors_before and _is_heading(parsed, state.spec, checker.levels):
         return  # "I. Cấp huyện" over the rows it heads: no figures to lose
     kind = _total_kind(parsed)
@@ -619,6 +619,24 @@ def _sort_row(
         state.group.append(row)
     elif checker.error_count > errors_before:
         state.rejected += 1
+
+
+def _total_cells(raw_row: RawRow, spec: form.TableSpec) -> dict[str, Cell]:
+    """A grand-total row is never counted: a formula of its that went wrong (#REF! after the
+    clerk deleted rows, no cached value) leaves the figure empty instead of failing the file."""
+    cells = raw_row.cells
+    texts = {
+        k: c.value for k in ("item", "stt") if (c := cells.get(k)) and isinstance(c.value, str)
+    }
+    if _total_kind(texts) != "total":
+        return cells
+    broken = [k for k in spec.number_keys if cells[k].note and cells[k].note.kind in _BROKEN]
+    if not broken:
+        return cells
+    return cells | {k: cells[k]._replace(value=None, note=None) for k in broken}
+
+
+_BROKEN = frozenset({"formula", "error"})
 
 
 @functools.cache
