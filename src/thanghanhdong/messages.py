@@ -199,7 +199,8 @@ CATALOGUE: dict[str, Message] = {
     # Cells
     "not_a_number": Message(
         E,
-        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ “15 người”).",
+        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ "
+        "“15 người”); không có thì ghi 0.",
         "Ô số chứa chữ.",
     ),
     "negative_number": Message(E, "Số âm “{value}”: gõ số không âm.", "Số âm."),
