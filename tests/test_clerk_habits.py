@@ -5,6 +5,7 @@ cell says why a value was not taken."""
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -100,7 +101,25 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         FIGURES,
         {("budget_text", "B13"), ("budget_text", "B14")},
     ),
+    "budget_accounting_format": (
+        [["Tọa đàm", 2, "1.200,00", 40, "Huyện"], GOOD[1]],
+        {"B13": "15.000.000,00"},
+        [("Tọa đàm", "Huyện", 2, 1200, 40), FIGURES[1]],
+        {("text_number", "D7"), ("text_number", "B13")},
+    ),
 }
+
+# The report date as typed (B6 of the info sheet) -> the date thd reads, with no invalid_date.
+DATES = {
+    "date_slashes": "05/12/2021",
+    "date_dashes": "5-12-2021",
+    "date_words": "ngày 05 tháng 12 năm 2021",
+    "date_place_words": "Bắc Kạn, ngày 05 tháng 12 năm 2021",
+    "date_lead_word": "Ngày 5/12/2021",
+    "date_short_year": "05/12/21",
+    "date_trailing_dot": "05/12/2021.",
+}
+HABITS |= {name: (GOOD, {"B6": typed}, FIGURES, set()) for name, typed in DATES.items()}
 
 
 def _fill(path: Path, rows: list, info: dict) -> None:
@@ -141,3 +160,10 @@ def test_a_clerk_habit_is_read_as_meant(name: str, habits, campaign) -> None:
     if result.submission is not None and expected is not None:
         rows = result.submission.tables["activities"]
         assert [(r.item, r.level, r.count, r.male, r.female) for r in rows] == expected
+
+
+@pytest.mark.parametrize("name", list(DATES))
+def test_a_report_date_typed_as_text_is_read(name: str, habits, campaign) -> None:
+    result = validate_file(habits[name], campaign)
+    assert result.submission is not None
+    assert result.submission.report_date == date(2021, 12, 5)
