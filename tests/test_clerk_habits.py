@@ -57,6 +57,18 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         [("Tọa đàm", "Xã", 2, 30, 40), ("Tập huấn", "Huyện", 3, 50, 60)],
         set(),
     ),
+    "levels_with_unit_names": (
+        [["Tọa đàm", 2, 30, 40, "Xã, phường, thị trấn"], ["Tập huấn", 3, 50, 60, "Tỉnh."]],
+        {},
+        [("Tọa đàm", "Xã", 2, 30, 40), ("Tập huấn", "Tỉnh", 3, 50, 60)],
+        set(),
+    ),
+    "two_levels_in_one_cell": (
+        [["Tọa đàm", 2, 30, 40, "Huyện, Xã"], GOOD[1]],
+        {},
+        [FIGURES[1]],
+        {("invalid_level", "F7")},
+    ),
     "level_tw": (
         [["Tọa đàm", 2, 30, 40, "TW"], GOOD[1]],
         {},

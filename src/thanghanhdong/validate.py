@@ -98,10 +98,28 @@ def _level(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None
     text = _text(value, warnings, levels)
     if text is None:
         return None
-    key = loose_key(text).removeprefix("cap ").strip()
+    key = loose_key(text).removeprefix("cap ").strip(" .;:")
+    if key not in levels:
+        key = _level_with_synonyms(text, levels) or key
     if key not in levels:
         raise _NotTaken("invalid_level")
     return levels[key]
+
+
+# The units a level's name stands for, written after it: "Xã, phường, thị trấn", "Huyện/TP".
+_SAME_LEVEL = {"phuong": "xa", "thi tran": "xa", "thanh pho": "huyen", "tp": "huyen"}
+_SAME_LEVEL |= {"thi xa": "huyen", "quan": "huyen"}
+_LEVEL_PARTS = re.compile(r"[,/;]|\bvà\b", re.IGNORECASE)
+
+
+def _level_with_synonyms(text: str, levels: dict[str, str]) -> str | None:
+    """The level a list names when it is one level and its own kinds of unit ("Xã, phường, thị
+    trấn"); None otherwise ("Huyện, Xã" names two levels: not taken)."""
+    parts = [loose_key(part).removeprefix("cap ").strip(" .") for part in _LEVEL_PARTS.split(text)]
+    first, *others = [part for part in parts if part] or [""]
+    if first in levels and others and all(_SAME_LEVEL.get(p) == first for p in others):
+        return first
+    return None
 
 
 _UNIT_WORDS = re.compile(r"(?:đồng|đ|vnđ|vnd|triệu|nghìn|ngàn)\.?\s*$", re.IGNORECASE)
