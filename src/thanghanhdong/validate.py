@@ -648,7 +648,7 @@ def _total_cells(raw_row: RawRow, spec: form.TableSpec) -> dict[str, Cell]:
     }
     if _total_kind(texts) != "total":
         return cells
-    broken = [k for k in spec.number_keys if cells[k].note and cells[k].note.kind in _BROKEN]
+    broken = [k for k in spec.number_keys if getattr(cells[k].note, "kind", "") in _BROKEN]
     if not broken:
         return cells
     return cells | {k: cells[k]._replace(value=None, note=None) for k in broken}
