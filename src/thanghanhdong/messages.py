@@ -239,7 +239,8 @@ CATALOGUE: dict[str, Message] = {
     # Cells
     "not_a_number": Message(
         E,
-        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ “15 người”).",
+        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ "
+        "“15 người”); không có thì ghi 0.",
         "Ô số chứa chữ.",
         reason="“{value}” không phải là số",
     ),
@@ -265,6 +266,12 @@ CATALOGUE: dict[str, Message] = {
         "Nên gõ liền: {number}.",
         "Số gõ dạng chữ có dấu chấm hàng nghìn (“1.234” hiểu là 1234).",
         reason="“{value}” được gõ dạng chữ; đã hiểu là {number} (dấu chấm là dấu phân cách hàng nghìn)",
+    ),
+    "dash_number": Message(
+        W,
+        "“{value}” được hiểu là 0 (không có). Nên gõ số 0.",
+        "Ô số ghi “-” (không có): hiểu là 0.",
+        reason="“{value}” được hiểu là 0 (không có)",
     ),
     "invalid_level": Message(
         E,

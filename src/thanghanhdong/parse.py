@@ -17,9 +17,12 @@ MAX_WHOLE = 10**12
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _DIGITS = re.compile(r"^\d+$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_ZERO_CENTS = re.compile(r"^(\d{1,3}(?:\.\d{3})*),0+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+# A lone dash is how Vietnamese statistical tables write "none happened": zero, said aloud.
+_DASHES = frozenset({"-", "–", "—", "−"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ def _parse_text(raw: str) -> Parsed:
     text = _SPACES.sub("", raw)
     if not text:
         return EMPTY
+    if text in _DASHES:
+        return Parsed(value=0, warning="dash_number")
     negative = text.startswith(("-", "−"))
     body = text.lstrip("-−+")
     if _DIGITS.match(body):
@@ -81,14 +86,20 @@ def _parse_text(raw: str) -> Parsed:
             if negative
             else _digits(body.replace(".", ""), "text_number")
         )
+    zeros = _ZERO_CENTS.match(body)  # "15.000.000,00" copied from an accounting sheet
+    if zeros:
+        digits = zeros[1].replace(".", "")
+        return Parsed(error="negative_number") if negative else _digits(digits, "text_number")
     if _DECIMAL.match(body) or _THOUSANDS_COMMA.match(body):
         return Parsed(error="decimal_number")
     return Parsed(error="not_a_number")
 
 
 _DATE_TEXT = re.compile(
-    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
+# "Ngày 05/12/2021", "Bắc Kạn, ngày 5/12/2021": the words before a date typed with slashes.
+_DATE_LEAD = re.compile(r"^(?:.*,\s*)?ngày\s+", re.IGNORECASE)
 _ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDS_TEXT = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 
@@ -104,15 +115,16 @@ def parse_date(raw: object) -> date | None:
             return _EXCEL_EPOCH + timedelta(days=int(raw))
         return None
     if isinstance(raw, str):
-        text = raw.strip()
+        text = raw.strip().rstrip(".;,").strip()
         for pattern, order in (
             (_DATE_TEXT, (3, 2, 1)),
             (_ISO_TEXT, (1, 2, 3)),
             (_WORDS_TEXT, (3, 2, 1)),
         ):
-            match = pattern.search(text)
+            match = pattern.search(_DATE_LEAD.sub("", text) if pattern is _DATE_TEXT else text)
             if match:
                 year, month, day = (int(match.group(i)) for i in order)
+                year += 2000 if year < 100 else 0  # "05/12/21": a report of this century
                 try:
                     return date(year, month, day)
                 except ValueError:

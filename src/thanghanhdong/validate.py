@@ -98,10 +98,28 @@ def _level(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None
     text = _text(value, warnings, levels)
     if text is None:
         return None
-    key = loose_key(text).removeprefix("cap ").strip()
+    key = loose_key(text).removeprefix("cap ").strip(" .;:")
+    if key not in levels:
+        key = _level_with_synonyms(text, levels) or key
     if key not in levels:
         raise _NotTaken("invalid_level")
     return levels[key]
+
+
+# The units a level's name stands for, written after it: "Xã, phường, thị trấn", "Huyện/TP".
+_SAME_LEVEL = {"phuong": "xa", "thi tran": "xa", "thanh pho": "huyen", "tp": "huyen"}
+_SAME_LEVEL |= {"thi xa": "huyen", "quan": "huyen"}
+_LEVEL_PARTS = re.compile(r"[,/;]|\bvà\b", re.IGNORECASE)
+
+
+def _level_with_synonyms(text: str, levels: dict[str, str]) -> str | None:
+    """The level a list names when it is one level and its own kinds of unit ("Xã, phường, thị
+    trấn"); None otherwise ("Huyện, Xã" names two levels: not taken)."""
+    parts = [loose_key(part).removeprefix("cap ").strip(" .") for part in _LEVEL_PARTS.split(text)]
+    first, *others = [part for part in parts if part] or [""]
+    if first in levels and others and all(_SAME_LEVEL.get(p) == first for p in others):
+        return first
+    return None
 
 
 _UNIT_WORDS = re.compile(r"(?:đồng|đ|vnđ|vnd|triệu|nghìn|ngàn)\.?\s*$", re.IGNORECASE)
@@ -594,8 +612,12 @@ def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileChe
 def _sort_row(
     i: int, raw_row: RawRow, has_children: bool, state: _Table, checker: _FileCheck
 ) -> None:
+    if _is_header_copy(raw_row, state.spec):
+        return  # the header row copied again below the header: labels, no figures
     errors_before = checker.error_count
-    parsed = checker.parse(state.parsers, raw_row.cells)
+    parsed = checker.parse(state.parsers, _total_cells(raw_row, state.spec))
+    if checker.error_count == errors_before and _is_heading(parsed, state.spec, checker.levels):
+        return  # "I. Cấp huyện" over the rows it heads: no figures to lose
     kind = _total_kind(parsed)
     if kind == "total":
         state.totals.append((parsed, raw_row))
@@ -616,6 +638,57 @@ def _sort_row(
         state.group.append(row)
     elif checker.error_count > errors_before:
         state.rejected += 1
+
+
+def _total_cells(raw_row: RawRow, spec: form.TableSpec) -> dict[str, Cell]:
+    """A grand-total row is never counted: a formula of its that went wrong (#REF! after the
+    clerk deleted rows, no cached value) leaves the figure empty instead of failing the file."""
+    cells = raw_row.cells
+    texts = {
+        k: c.value for k in ("item", "stt") if (c := cells.get(k)) and isinstance(c.value, str)
+    }
+    if _total_kind(texts) != "total":
+        return cells
+    broken = [k for k in spec.number_keys if getattr(cells[k].note, "kind", "") in _BROKEN]
+    if not broken:
+        return cells
+    return cells | {k: cells[k]._replace(value=None, note=None) for k in broken}
+
+
+_BROKEN = frozenset({"formula", "error"})
+
+
+@functools.cache
+def _header_words(spec: form.TableSpec) -> frozenset[str]:
+    words = {loose_key(form.STT_LABEL)}
+    for column in spec.columns:
+        words.update(loose_key(text) for text in (column.label, column.group) if text)
+    return frozenset(words)
+
+
+def _is_header_copy(raw_row: RawRow, spec: form.TableSpec) -> bool:
+    """A row whose cells are the table's own column labels ("Số cuộc", "Nam", "Nữ")."""
+    texts = [v for c in raw_row.cells.values() if isinstance(v := c.value, str) and v.strip()]
+    if len(texts) < 2 or any(
+        not isinstance(c.value, str) and c.value not in (None, "")
+        for key, c in raw_row.cells.items()
+        if key != "stt"
+    ):
+        return False
+    return all(loose_key(nfc(text)) in _header_words(spec) for text in texts)
+
+
+_HEADING = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.):]\s*\S")
+
+
+def _is_heading(parsed: Parsed, spec: form.TableSpec, levels: dict[str, str]) -> bool:
+    """A sub-heading the clerk typed in the name column, with no figure and no level: a Roman
+    numeral or capital letter before its words ("I. Cấp huyện", "A. Hoạt động"), or a level's
+    name alone ("Cấp xã", often merged over the row)."""
+    item = parsed.get("item")
+    if not item or parsed.get("level") or any(parsed[k] is not None for k in spec.number_keys):
+        return False
+    return _HEADING.match(item) is not None or loose_key(item).removeprefix("cap ") in levels
 
 
 def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
