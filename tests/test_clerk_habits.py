@@ -101,6 +101,20 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         set(),
     ),
     "level_as_heading": ([["Cấp huyện"], GOOD[0], ["CẤP XÃ"], GOOD[1]], {}, FIGURES, set()),
+    # The rows under a level's heading leave the level column empty: they take the heading's,
+    # said once per heading; a heading that names no level alone gives none.
+    "level_from_heading": (
+        [["Cấp huyện"], GOOD[0][:4], ["Hội thảo", 1, 5, 6], ["II. Cấp xã"], GOOD[1][:4]],
+        {},
+        [*FIGURES[:1], ("Hội thảo", "Huyện", 1, 5, 6), FIGURES[1]],
+        {("level_from_heading", "F8"), ("level_from_heading", "F11")},
+    ),
+    "heading_without_a_level": (
+        [["I. Hoạt động cấp huyện"], GOOD[0][:4], GOOD[1]],
+        {},
+        [FIGURES[1]],
+        {("missing_level", "F8")},
+    ),
     "line_break_and_nfd": (
         [["Tọa đàm\nvề giới", 2, 30, 40, unicodedata.normalize("NFD", "Huyện")], GOOD[1]],
         {},

@@ -273,6 +273,13 @@ CATALOGUE: dict[str, Message] = {
         "Ô số ghi “-” (không có): hiểu là 0.",
         reason="“{value}” được hiểu là 0 (không có)",
     ),
+    "level_from_heading": Message(
+        W,
+        "Các dòng dưới dòng tiêu đề “{heading}” để trống cột Cấp triển khai: đã hiểu là cấp "
+        "“{level}” theo tiêu đề. Nên ghi cấp vào từng dòng.",
+        "Cấp triển khai để trống dưới tiêu đề “Cấp xã”: lấy cấp của tiêu đề.",
+        reason="Các dòng dưới tiêu đề “{heading}” không ghi cấp triển khai",
+    ),
     "invalid_level": Message(
         E,
         "Cấp triển khai “{value}” không có trong danh sách: chọn {levels}.",

@@ -559,6 +559,10 @@ class _Table:
     parents: dict[int, tuple[Parsed, RawRow]] = field(default_factory=dict)
     group: list[Row] = field(default_factory=list)  # counted rows since the last subtotal
     rejected: int = 0  # rows left out for an error: a totals row cannot be checked then
+    # The level a sub-heading over the rows names ("Cấp xã"), and its words, while it lasts;
+    # `heading_said`: the rows under it that took it were told once.
+    heading: tuple[str, str] | None = None
+    heading_said: bool = False
 
     @cached_property
     def parsers(self) -> dict[str, Parser]:
@@ -617,7 +621,10 @@ def _sort_row(
     errors_before = checker.error_count
     parsed = checker.parse(state.parsers, _total_cells(raw_row, state.spec))
     if checker.error_count == errors_before and _is_heading(parsed, state.spec, checker.levels):
-        return  # "I. Cấp huyện" over the rows it heads: no figures to lose
+        # "I. Cấp huyện" over the rows it heads: no figures to lose, maybe their level.
+        level = _heading_level(parsed["item"], checker.levels)
+        state.heading, state.heading_said = (level, parsed["item"]) if level else None, False
+        return
     kind = _total_kind(parsed)
     if kind == "total":
         state.totals.append((parsed, raw_row))
@@ -632,6 +639,8 @@ def _sort_row(
     if has_children:
         state.parents[i] = (parsed, raw_row)
         return
+    if state.heading and _takes_heading_level(parsed, raw_row, state.spec):
+        parsed = _level_from_heading(parsed, raw_row, state, checker)
     row = _row_rules(parsed, raw_row, state.spec, checker)
     if row is not None and checker.error_count == errors_before:
         state.accepted[i] = (row, raw_row)
@@ -689,6 +698,42 @@ def _is_heading(parsed: Parsed, spec: form.TableSpec, levels: dict[str, str]) ->
     if not item or parsed.get("level") or any(parsed[k] is not None for k in spec.number_keys):
         return False
     return _HEADING.match(item) is not None or loose_key(item).removeprefix("cap ") in levels
+
+
+_HEADING_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.):]\s*")
+
+
+def _heading_level(item: str, levels: dict[str, str]) -> str | None:
+    """The level a sub-heading names and nothing else ("II. Cấp xã", "Cấp huyện, thành phố");
+    None for any other heading ("I. Hoạt động cấp huyện" names no rows' level for sure)."""
+    words = _HEADING_NUMBER.sub("", item)
+    key = loose_key(words).removeprefix("cap ").strip(" .;:")
+    if key not in levels:
+        key = _level_with_synonyms(words, levels) or key
+    return levels.get(key)
+
+
+def _takes_heading_level(parsed: Parsed, raw_row: RawRow, spec: form.TableSpec) -> bool:
+    """A counted row with its level cell left empty (a level typed wrong stays an error)."""
+    level_cell = raw_row.cells["level"]
+    return (
+        bool(parsed.get("item"))
+        and any(parsed[k] is not None for k in spec.number_keys)
+        and parsed.get("level") is None
+        and level_cell.value in (None, "")
+        and level_cell.note is None
+    )
+
+
+def _level_from_heading(
+    parsed: Parsed, raw_row: RawRow, state: _Table, checker: _FileCheck
+) -> Parsed:
+    assert state.heading is not None
+    level, heading = state.heading
+    if not state.heading_said:
+        checker.add("level_from_heading", raw_row.cells["level"], level=level, heading=heading)
+        state.heading_said = True
+    return {**parsed, "level": level}
 
 
 def _sums_group(parsed: Parsed, raw_row: RawRow, state: _Table) -> bool:
