@@ -46,6 +46,8 @@ def with_budget(path: Path, typed: object) -> Path:
         ("8.500.000 đồng", 8_500_000, "8.500.000"),
         ("15 triệu đồng", 15_000_000, "15.000.000"),
         ("2,5 triệu", 2_500_000, "2.500.000"),
+        ("15tr", 15_000_000, "15.000.000"),  # the short form parse_money knows
+        ("1,2 tỷ đồng", 1_200_000_000, "1.200.000.000"),
     ],
 )
 def test_a_budget_typed_with_its_unit_is_understood_with_a_warning(

@@ -132,10 +132,21 @@ def parse_date(raw: object) -> date | None:
     return None
 
 
+_SCALE_WORDS = "tỷ|triệu|tr|nghìn|ngàn"
+_CURRENCY_WORDS = "đồng|đ|vnđ|vnd"
 _MONEY = re.compile(
-    r"^(?P<number>\d[\d.,\s]*?)\s*(?P<unit>tỷ|triệu|tr|nghìn|ngàn)?\.?\s*(?:đồng|đ|vnđ|vnd)?\.?$",
+    rf"^(?P<number>\d[\d.,\s]*?)\s*(?P<unit>{_SCALE_WORDS})?\.?\s*(?:{_CURRENCY_WORDS})?\.?$",
     re.IGNORECASE,
 )
+_STATED_UNIT = re.compile(rf"(?:{_CURRENCY_WORDS}|{_SCALE_WORDS})\.?\s*$", re.IGNORECASE)
+
+
+def states_unit(value: object) -> bool:
+    """An amount typed with its own unit ("8.500.000 đồng", "15 triệu", "15tr"): `parse_money`
+    reads it, and a unit its label states does not apply again."""
+    return isinstance(value, str) and _STATED_UNIT.search(value.strip()) is not None
+
+
 _UNITS = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000}
 _NONE_WORDS = frozenset({"không", "không có", "0", "-", "không sử dụng"})
 

@@ -31,7 +31,7 @@ from thanghanhdong.model import (
     Severity,
     Submission,
 )
-from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_money, parse_whole
+from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_money, parse_whole, states_unit
 from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
@@ -122,13 +122,10 @@ def _level_with_synonyms(text: str, levels: dict[str, str]) -> str | None:
     return None
 
 
-_UNIT_WORDS = re.compile(r"(?:đồng|đ|vnđ|vnd|triệu|nghìn|ngàn)\.?\s*$", re.IGNORECASE)
-
-
 def _money(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
     """A budget cell: a number, or an amount the clerk typed with its unit ("8.500.000 đồng",
     "15 triệu đồng"), understood with a warning."""
-    if not isinstance(value, str) or not _UNIT_WORDS.search(value.strip()):
+    if not isinstance(value, str) or not states_unit(value):
         return _whole(value, warnings, levels)
     amount = parse_money(value)
     if amount is None:
@@ -137,11 +134,6 @@ def _money(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None
         ("budget_text", {"value": _shown(value), "amount": _vn(amount), "number": amount})
     )
     return amount
-
-
-def states_unit(value: Any) -> bool:
-    """A budget typed with its own unit: the unit a label states does not apply again."""
-    return isinstance(value, str) and _UNIT_WORDS.search(value.strip()) is not None
 
 
 def _as_typed(value: Any, warnings: Warnings, levels: dict[str, str]) -> Any:
