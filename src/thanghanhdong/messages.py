@@ -428,6 +428,11 @@ FILE_PROBLEMS: dict[str, tuple[str, str]] = {
         "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx): cài "
         "LibreOffice, hoặc đề nghị đơn vị gửi bản .docx hay mẫu Excel.",
     ),
+    "not_msg": (
+        "file_corrupt",
+        "Tệp .msg không phải thư Outlook hoặc bị hỏng: mở thư trong Outlook và lưu lại (kéo thư "
+        "vào thư mục nhận), hoặc lưu các tệp đính kèm vào thư mục nhận.",
+    ),
 }
 
 
