@@ -2,9 +2,10 @@
 
 Runs under the SYSTEM python (the one with the `uno` module), never the project's venv:
 
-    /usr/bin/python3 tests/uno_msg.py LAYOUT.json TARGET [--soffice PATH]
+    /usr/bin/python3 tests/uno_msg.py LAYOUT.json FOLDER [--soffice PATH]
 
-LAYOUT.json is a tree: a name maps to the base64 of a stream's bytes, or to a tree (a storage).
+LAYOUT.json maps each file to write in FOLDER to its tree: a name maps to the base64 of a
+stream's bytes, or to a tree (a storage).
 The service `com.sun.star.embed.OLESimpleStorage` (sot's compound-file writer, the one that
 saves .doc and .xls) writes it inside a soffice started and stopped as uno_fill.py does (the
 service needs an office's process service factory).
@@ -30,7 +31,7 @@ from uno_fill import CONNECT_SECONDS, free_port, start_office, stop_office  # no
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("layout")
-    parser.add_argument("target")
+    parser.add_argument("folder")
     parser.add_argument("--soffice", default="soffice")
     args = parser.parse_args()
     layout = json.loads(Path(args.layout).read_text(encoding="utf-8"))
@@ -43,7 +44,8 @@ def main() -> int:
             desktop = context.ServiceManager.createInstanceWithContext(
                 "com.sun.star.frame.Desktop", context
             )
-            write(context, layout, Path(args.target))
+            for name, tree in layout.items():
+                write(context, tree, Path(args.folder) / name)
         finally:
             stop_office(office, desktop)
     return 0
