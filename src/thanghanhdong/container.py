@@ -124,8 +124,10 @@ def _document_format(suffix: str, data: bytes) -> Format:
         return _document_zip(suffix, data)
     if data.startswith(OLE_MAGIC) and is_msg(data):
         return Format.MSG
-    if suffix == ".msg":  # not an Outlook file (a note, a damaged copy)
-        raise file_error("not_msg")
+    if suffix == ".msg":
+        if data.startswith(OLE_MAGIC) and _WORKBOOK_STREAM in data:
+            return check("workbook.xls", data)  # a workbook renamed .msg
+        raise file_error("not_msg")  # not an Outlook file: a note, a damaged copy
     if data.startswith(OLE_MAGIC) or data.startswith(_RTF_MAGIC):
         if data.startswith(OLE_MAGIC) and _is_encrypted(data[:_ENCRYPTION_PROBE]):
             raise file_error("password")
@@ -167,6 +169,7 @@ def _check_unpacked(infos: list[zipfile.ZipInfo]) -> None:
         raise file_error("unpacks_too_large", megabytes=unpacked // (1024 * 1024))
 
 
+_WORKBOOK_STREAM = "Workbook".encode("utf-16-le")
 _MSG_NAMES = (MSG_PROPERTIES.encode("utf-16-le"), "__substg1.0_".encode("utf-16-le"))
 
 

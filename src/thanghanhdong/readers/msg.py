@@ -145,7 +145,8 @@ class _Reader:
 
     def _text(self, path: Entry, code: str) -> str:
         """A string property: UTF-16 (001F), else 8-bit (001E) in the message's code page."""
-        for kind, encoding in (("001F", "utf-16-le"), ("001E", self._codepage(path))):
+        message = path[:-1] if path and path[-1].startswith(_ATTACH) else path
+        for kind, encoding in (("001F", "utf-16-le"), ("001E", self._codepage(message))):
             entry = (*path, f"__substg1.0_{code}{kind}")
             if entry in self.entries:
                 raw = self._stream(entry, MAX_TEXT_BYTES) or b""
@@ -176,7 +177,8 @@ class _Reader:
         return None
 
     def _codepage(self, path: Entry) -> str:
-        """The 8-bit strings' code page (1258 for Vietnamese Windows); cp1252 when unknown."""
+        """The 8-bit strings' code page of the message at `path` (1258 for Vietnamese
+        Windows); cp1252 when unknown."""
         properties = self._properties(path, 24 if path else 32)
         for prop in (_CODEPAGE, _INTERNET_CPID):
             kind, value = properties.get(prop, (0, 0))
