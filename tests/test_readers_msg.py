@@ -194,7 +194,10 @@ def _file(name: str, data: bytes, name_stream: str = "3707001F") -> dict:
 
 
 def _attached_mail(message: dict) -> dict:
-    return {"__properties_version1.0": _properties(8, p3705=(3, 5)), "__substg1.0_3701000D": message}
+    return {
+        "__properties_version1.0": _properties(8, p3705=(3, 5)),
+        "__substg1.0_3701000D": message,
+    }
 
 
 def _nested(depth: int) -> dict:
@@ -222,7 +225,9 @@ def written(
     )
     layout = {
         "Bao cao So Tu phap.msg": _message(
-            "Báo cáo THĐ", datetime(2021, 12, 19, 17, 30, tzinfo=UTC), [_file("Báo cáo STP.xlsx", stp)]
+            "Báo cáo THĐ",
+            datetime(2021, 12, 19, 17, 30, tzinfo=UTC),
+            [_file("Báo cáo STP.xlsx", stp)],
         ),
         "Fwd Tinh doan.msg": _message(
             "Fwd: Báo cáo", datetime(2021, 12, 22, 2, 0, tzinfo=UTC), [_attached_mail(agencys)]
@@ -238,9 +243,7 @@ def written(
     probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
     if probe.returncode != 0:
         pytest.skip("python3-uno not installed")
-    subprocess.run(
-        [SYSTEM_PYTHON, str(UNO_MSG), str(plan), str(folder)], check=True, timeout=300
-    )
+    subprocess.run([SYSTEM_PYTHON, str(UNO_MSG), str(plan), str(folder)], check=True, timeout=300)
     (folder / "Bao cao STP.xlsx").write_bytes(stp)
     return folder
 

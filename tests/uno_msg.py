@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import uno  # noqa: E402
-from com.sun.star.connection import NoConnectException  # noqa: E402
-from uno_fill import CONNECT_SECONDS, free_port, start_office, stop_office  # noqa: E402
+import uno
+from com.sun.star.connection import NoConnectException
+from uno_fill import CONNECT_SECONDS, free_port, start_office, stop_office
 
 
 def main() -> int:

@@ -32,9 +32,7 @@ KIND_LABELS = {
 _RANK = {"excel": 0, "word": 1, "pdf": 2, "picture": 3}
 # Files that are notes, not reports: listed as other files, never counted.
 # Notes sent along, never a report. (.json is not here: it is a lower level's data file, a roll-up.)
-OTHER_SUFFIXES = frozenset(
-    {".md", ".txt", ".log", ".html", ".htm", ".xml", ".ini", ".url", ".lnk"}
-)
+OTHER_SUFFIXES = frozenset({".md", ".txt", ".log", ".html", ".htm", ".xml", ".ini", ".url", ".lnk"})
 
 
 _SUFFIX_KINDS = {

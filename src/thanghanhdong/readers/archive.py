@@ -62,9 +62,9 @@ def _read_mail(data: bytes, kind: Format) -> Mail:
     return read_eml(data)
 
 
-def _mail(path: Path, data: bytes, kind: Format) -> Unpacked:
+def _mail(path: Path, data: bytes, mail_format: Format) -> Unpacked:
     """An .eml or Outlook .msg: each attachment dated by the mail that holds it."""
-    mail = _read_mail(data, kind)
+    mail = _read_mail(data, mail_format)
     unpacked = Unpacked()
     for attachment in mail.attachments:
         # A forwarded message's attachment: the agency's mail's date, not the forwarding's.

@@ -18,18 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from thanghanhdong import messages
+from thanghanhdong.container import MSG_PROPERTIES as PROPERTIES
 from thanghanhdong.readers.document import DocumentError
 from thanghanhdong.readers.mail import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
     MAX_EML_BYTES,
+    MAX_PARTS,
     TEXT_CHARS,
     Attachment,
     Mail,
     safe_name,
 )
-from thanghanhdong import messages
-from thanghanhdong.container import MSG_PROPERTIES as PROPERTIES
 from thanghanhdong.text import nfc
 
 MAX_DEPTH = 8  # a mail forwarded inside a mail, inside...: what hides a bomb, not an answer
@@ -86,6 +87,12 @@ class _Reader:
         self.entries = {tuple(e) for e in ole.listdir(streams=True, storages=True)}
         if (PROPERTIES,) not in self.entries:
             raise DocumentError("msg_corrupt", _NOT_MSG)
+        # Each storage's children, once: a message's attachments are then a look-up, not a
+        # pass over every entry of the file (a hostile one may declare hundreds of thousands).
+        self.children: dict[Entry, list[str]] = {}
+        for entry in sorted(self.entries):
+            self.children.setdefault(entry[:-1], []).append(entry[-1])
+        self.storages = 0  # attachment storages looked at, in every message together
 
     def mail(self) -> Mail:
         received = self._date((), 32)
@@ -103,9 +110,10 @@ class _Reader:
 
     def _attachments(self, message: _Message) -> list[_Message]:
         """The files of one message, added to `found`; its attached mails, to read next."""
-        inner = []
+        inner: list[_Message] = []
         for storage in self._children(message.path, _ATTACH):
-            if len(self.found) >= MAX_ATTACHMENTS or len(inner) >= MAX_ATTACHMENTS:
+            self.storages += 1
+            if len(self.found) >= MAX_ATTACHMENTS or self.storages > MAX_PARTS:
                 raise DocumentError("msg_too_large", "Thư Outlook có quá nhiều tệp đính kèm.")
             embedded = (*storage, _EMBEDDED)
             if (*embedded, PROPERTIES) in self.entries:
@@ -128,20 +136,19 @@ class _Reader:
         self.found.append(Attachment(name, data, "application/octet-stream", received))
 
     def _children(self, path: Entry, prefix: str) -> list[Entry]:
-        """The storages right under `path` named `prefix`..., in their number's order."""
-        level = len(path)
-        names = {e[level] for e in self.entries if len(e) > level + 1 and e[:level] == path}
-        return [(*path, n) for n in sorted(names) if n.startswith(prefix)]
+        """The entries right under `path` named `prefix`..., in their number's order."""
+        return [(*path, n) for n in self.children.get(path, []) if n.startswith(prefix)]
 
-    def _stream(self, path: Entry, limit: int) -> bytes | None:
-        """The stream's bytes; None when it declares more than `limit` (or than the file
-        holds: olefile would read round a looping chain as far as the size says)."""
+    def _stream(self, path: Entry, limit: int, head: bool = False) -> bytes | None:
+        """The stream's bytes (its first `limit` with `head`); None when it declares more
+        than `limit` or than the file holds (olefile would read round a looping chain as far
+        as the size says)."""
         name = "/".join(path)
         size = self.ole.get_size(name)
-        if size > limit or size > self.size:
+        if size > self.size or (size > limit and not head):
             return None
         with self.ole.openstream(name) as stream:
-            return bytes(stream.read(size))
+            return bytes(stream.read(min(size, limit)))
 
     def _text(self, path: Entry, code: str) -> str:
         """A string property: UTF-16 (001F), else 8-bit (001E) in the message's code page."""
@@ -149,7 +156,7 @@ class _Reader:
         for kind, encoding in (("001F", "utf-16-le"), ("001E", self._codepage(message))):
             entry = (*path, f"__substg1.0_{code}{kind}")
             if entry in self.entries:
-                raw = self._stream(entry, MAX_TEXT_BYTES) or b""
+                raw = self._stream(entry, MAX_TEXT_BYTES, head=True) or b""
                 return nfc(raw.decode(encoding, "replace").split("\x00")[0]).strip()
         return ""
 
@@ -162,7 +169,7 @@ class _Reader:
     def _properties(self, path: Entry, header: int) -> dict[int, tuple[int, int]]:
         """Fixed-size properties: property id -> (type, 8-byte value)."""
         raw = self._stream((*path, PROPERTIES), 1024 * 1024) or b""
-        found = {}
+        found: dict[int, tuple[int, int]] = {}
         for offset in range(header, len(raw) - _ENTRY.size + 1, _ENTRY.size):
             tag, _flags, value = _ENTRY.unpack_from(raw, offset)
             found.setdefault(tag >> 16, (tag & 0xFFFF, value))
@@ -206,4 +213,3 @@ def _known_codec(name: str) -> bool:
     except LookupError:
         return False
     return True
-
