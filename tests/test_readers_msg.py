@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import random
 import shutil
 import struct
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 from cases import filled
 from typer.testing import CliRunner
 
-from thanghanhdong import container
+from thanghanhdong import answers, container
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
 from thanghanhdong.container import Format
@@ -136,6 +137,22 @@ def test_a_damaged_msg_is_a_file_problem(tmp_path: Path, cut: int) -> None:
     [issue] = answer["issues"]
     assert issue["code"] == "file_corrupt"
     assert "thư Outlook" in issue["message"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_randomly_damaged_msg_never_raises(tmp_path: Path, campaign: Campaign, seed: int) -> None:
+    """Bytes of a real Outlook file overwritten at random (header, FAT, directory, streams):
+    a file problem or attachments read, never an exception out of olefile."""
+    rng = random.Random(seed)
+    name = rng.choice(sorted(p.name for p in SAMPLES.glob("*.msg")))
+    data = bytearray(sample(name))
+    for _ in range(rng.randint(1, 40)):
+        start = rng.randrange(len(data))
+        data[start : start + rng.randint(1, 8)] = rng.randbytes(rng.randint(1, 8))
+    path = tmp_path / "thu.msg"
+    path.write_bytes(bytes(data))
+    for result in answers.validate_path(path, campaign):
+        assert all(issue.message for issue in result.issues)
 
 
 def test_a_garbled_msg_raises_only_document_errors() -> None:
