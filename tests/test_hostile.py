@@ -64,7 +64,10 @@ for f in report.files:
             for k, rows in tables.items()
         },
     }
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this program's own peak; ru_maxrss would carry the size of the process that started
+# it (pytest, grown large by the tests before) across fork and exec.
+with open("/proc/self/status") as status:
+    peak_mb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
 print(json.dumps({"files": files, "peak_mb": peak_mb}))
 """
 

@@ -32,9 +32,7 @@ KIND_LABELS = {
 _RANK = {"excel": 0, "word": 1, "pdf": 2, "picture": 3}
 # Files that are notes, not reports: listed as other files, never counted.
 # Notes sent along, never a report. (.json is not here: it is a lower level's data file, a roll-up.)
-OTHER_SUFFIXES = frozenset(
-    {".md", ".txt", ".log", ".html", ".htm", ".xml", ".ini", ".url", ".lnk", ".msg"}
-)
+OTHER_SUFFIXES = frozenset({".md", ".txt", ".log", ".html", ".htm", ".xml", ".ini", ".url", ".lnk"})
 
 
 _SUFFIX_KINDS = {
@@ -88,8 +86,9 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
         if name.suffix.lower() in OTHER_SUFFIXES:
             results.append(FileResult(member.path, None, kind="other"))
             continue
-        results.append(_member(member, campaign, kind is Format.EML or member.received is not None))
-    if kind is Format.EML and not unpacked.members and not unpacked.nested:
+        mail = kind in container.MAIL_FORMATS or member.received is not None
+        results.append(_member(member, campaign, mail))
+    if kind in container.MAIL_FORMATS and not unpacked.members and not unpacked.nested:
         results.append(_issue_result(path, "mail_without_report", result_kind="other"))
     return results
 

@@ -51,6 +51,7 @@ class Format(str, Enum):
     CONVERTIBLE = "doc"  # .doc, .rtf, .odt: read after LibreOffice turns it into .docx
     PDF = "pdf"
     EML = "eml"  # an e-mail saved from the mail client: its attachments are the answers
+    MSG = "msg"  # an e-mail saved from Outlook (an OLE file): read like an .eml
     ZIP = "zip"  # an archive of answers
     PICTURE = "picture"  # a photo or scan of the signed report: no text to read
 
@@ -59,7 +60,9 @@ WORD_SUFFIXES = frozenset({".docx", ".docm", ".doc", ".rtf", ".odt", ".dotx", ".
 PICTURE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp"}
 )
-DOCUMENT_SUFFIXES = WORD_SUFFIXES | PICTURE_SUFFIXES | {".pdf", ".eml", ".zip"}
+DOCUMENT_SUFFIXES = WORD_SUFFIXES | PICTURE_SUFFIXES | {".pdf", ".eml", ".msg", ".zip"}
+MAIL_FORMATS = frozenset({Format.EML, Format.MSG})
+MSG_PROPERTIES = "__properties_version1.0"
 _PDF_MAGIC = b"%PDF-"
 _RTF_MAGIC = b"{\\rtf"
 _FOREIGN_ARCHIVES = {b"Rar!\x1a\x07": ".rar", b"7z\xbc\xaf\x27\x1c": ".7z"}  # not opened
@@ -95,6 +98,8 @@ def check(name: str, data: bytes) -> Format:
     if not data:
         raise file_error("empty")
     if data.startswith(OLE_MAGIC):
+        if is_msg(data):  # an Outlook message named .xls: an OLE file too, told by content
+            return Format.MSG
         if suffix != ".xls" and _is_encrypted(data[:_ENCRYPTION_PROBE]):
             raise file_error("password")
         return Format.XLS
@@ -117,6 +122,12 @@ def _document_format(suffix: str, data: bytes) -> Format:
         return Format.PDF
     if data.startswith(ZIP_MAGIC):
         return _document_zip(suffix, data)
+    if data.startswith(OLE_MAGIC) and is_msg(data):
+        return Format.MSG
+    if suffix == ".msg":
+        if data.startswith(OLE_MAGIC) and _WORKBOOK_STREAM in data:
+            return check("workbook.xls", data)  # a workbook renamed .msg
+        raise file_error("not_msg")  # not an Outlook file: a note, a damaged copy
     if data.startswith(OLE_MAGIC) or data.startswith(_RTF_MAGIC):
         if data.startswith(OLE_MAGIC) and _is_encrypted(data[:_ENCRYPTION_PROBE]):
             raise file_error("password")
@@ -156,6 +167,28 @@ def _check_unpacked(infos: list[zipfile.ZipInfo]) -> None:
         unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO
     ):
         raise file_error("unpacks_too_large", megabytes=unpacked // (1024 * 1024))
+
+
+_WORKBOOK_STREAM = "Workbook".encode("utf-16-le")
+_MSG_NAMES = (MSG_PROPERTIES.encode("utf-16-le"), "__substg1.0_".encode("utf-16-le"))
+
+
+def is_msg(data: bytes) -> bool:
+    """An OLE file whose root holds a message's property streams (MS-OXMSG): a .xls or a .doc
+    is an OLE file too, and holds none (a mail embedded in one is not at its root)."""
+    if not data.startswith(OLE_MAGIC) or not all(n in data for n in _MSG_NAMES):
+        return False
+    import olefile  # only files that look like mails pay for the import
+
+    from thanghanhdong.readers.xls import _plausible_header
+
+    if not _plausible_header(data):
+        return False
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return bool(ole.exists(MSG_PROPERTIES))
+    except Exception:  # damaged: read as what its name says, with that format's errors
+        return False
 
 
 def is_encrypted(data: bytes) -> bool:

@@ -448,7 +448,7 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
     "unsupported": (
         "file_unsupported",
         "Tệp “{suffix}” không phải báo cáo thd đọc được. thd đọc tệp Excel (.xlsx, .xlsm, .xls), "
-        ".ods, Word, PDF, thư điện tử .eml và tệp .zip: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
+        ".ods, Word, PDF, thư điện tử .eml hoặc thư Outlook .msg và tệp .zip: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
         "Tệp “{suffix}” không phải báo cáo thd đọc được",
     ),
     "empty": (
@@ -527,6 +527,12 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx): cài "
         "LibreOffice, hoặc đề nghị đơn vị gửi bản .docx hay mẫu Excel.",
         "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx)",
+    ),
+    "not_msg": (
+        "file_corrupt",
+        "Tệp .msg không phải thư Outlook hoặc bị hỏng: mở thư trong Outlook và lưu lại (kéo thư "
+        "vào thư mục nhận), hoặc lưu các tệp đính kèm vào thư mục nhận.",
+        "Tệp .msg không phải thư Outlook hoặc bị hỏng",
     ),
 }
 

@@ -121,7 +121,7 @@ def render_empty_inbox(report: ValidationReport, console: Console) -> None:
     sentence(
         console,
         f"Thư mục {inbox} chưa có báo cáo nào để kiểm tra. Chép vào thư mục này các tệp "
-        f"Excel ({SPREADSHEETS}), báo cáo Word, bản PDF, thư điện tử đã lưu (.eml) hoặc tệp nén "
+        f"Excel ({SPREADSHEETS}), báo cáo Word, bản PDF, thư điện tử đã lưu (.eml, .msg của Outlook) hoặc tệp nén "
         f".zip các đơn vị gửi về (tên tệp thế nào cũng được, có thể để trong thư mục con), rồi "
         f"chạy lại: thd validate {inbox}",
     )

@@ -90,7 +90,7 @@ _READERS: dict[Format, Reader] = {
     Format.CONVERTIBLE: _convertible,
     Format.PICTURE: _picture,
 }
-CONTAINERS = frozenset({Format.EML, Format.ZIP})
+CONTAINERS = frozenset({Format.EML, Format.MSG, Format.ZIP})
 _READERS[Format.ROLLUP] = _rollup
 
 

@@ -13,10 +13,14 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from thanghanhdong import container
 from thanghanhdong.container import Format
 from thanghanhdong.readers.document import DocumentError
+
+if TYPE_CHECKING:
+    from thanghanhdong.readers.mail import Mail
 
 SEPARATOR = " › "
 MAX_MEMBERS = 1000
@@ -43,15 +47,24 @@ def member_path(outer: Path, name: str) -> Path:
 def unpack(path: Path, data: bytes, kind: Format, inside_mail: bool = False) -> Unpacked:
     """The members of an e-mail or zip. Raises DocumentError or FileError when it cannot be
     opened at all."""
-    if kind is Format.EML:
-        return _mail(path, data)
+    if kind in container.MAIL_FORMATS:
+        return _mail(path, data, kind)
     return _zip(path, data, inside_mail=inside_mail)
 
 
-def _mail(path: Path, data: bytes) -> Unpacked:
+def _read_mail(data: bytes, kind: Format) -> Mail:
+    if kind is Format.MSG:
+        from thanghanhdong.readers.msg import read_msg
+
+        return read_msg(data)
     from thanghanhdong.readers.mail import read_eml
 
-    mail = read_eml(data)
+    return read_eml(data)
+
+
+def _mail(path: Path, data: bytes, mail_format: Format) -> Unpacked:
+    """An .eml or Outlook .msg: each attachment dated by the mail that holds it."""
+    mail = _read_mail(data, mail_format)
     unpacked = Unpacked()
     for attachment in mail.attachments:
         # A forwarded message's attachment: the agency's mail's date, not the forwarding's.
@@ -65,7 +78,7 @@ def _mail(path: Path, data: bytes) -> Unpacked:
             unpacked.members += [Member(m.path, m.data, received) for m in opened.members]
             unpacked.nested += opened.nested
             unpacked.names += opened.names
-        elif kind is Format.EML:
+        elif kind in container.MAIL_FORMATS:
             unpacked.nested.append(inner)
         else:
             unpacked.members.append(Member(inner, attachment.data, received))
@@ -97,7 +110,7 @@ def _member(
     name = PurePosixPath(info.filename)
     inner = member_path(path, str(name))
     unpacked.names.append(name)
-    if name.suffix.lower() in {".zip", ".rar", ".7z", ".eml"}:
+    if name.suffix.lower() in {".zip", ".rar", ".7z", ".eml", ".msg"}:
         unpacked.nested.append(inner)
         return
     if info.file_size > container.MAX_FILE_BYTES:

@@ -165,6 +165,11 @@ def _file_name(part: Message) -> str:
     if _ENCODED_WORD.search(raw):  # RFC 2047 inside a quoted parameter (Outlook, Gmail)
         with contextlib.suppress(ValueError, LookupError, UnicodeDecodeError):
             raw = str(make_header(decode_header(raw)))
+    return safe_name(raw)
+
+
+def safe_name(raw: str) -> str:
+    """An attachment's name as a file name: no folders, no character Windows refuses."""
     base = re.split(r"[\\/]", raw)[-1]
     return _UNSAFE_NAME.sub("_", nfc(base)).strip(" .")
 
