@@ -8,22 +8,24 @@ from pathlib import Path
 
 import docx
 import pytest
+from cases import filled, with_activities
 from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
-from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.sample import SampleRow
 from thanghanhdong.template import FormStamper
 
 runner = CliRunner()
 
 
 def _form(campaign: Campaign, stamper: FormStamper, code: str, day: date) -> bytes:
-    agency = campaign.agency(code)
-    assert agency is not None
-    report = SampleReport(report_date=day)
-    report.tables["activities"] = [SampleRow("Tập huấn", 2, 10, 10, "Xã")]
-    return fill_bytes(stamper.stamp(agency), report)
+    return filled(
+        campaign,
+        stamper,
+        with_activities(SampleRow("Tập huấn", 2, 10, 10, "Xã"), report_date=day),
+        code,
+    )
 
 
 @pytest.fixture(scope="module")

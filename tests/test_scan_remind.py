@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from cases import filled, with_activities
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -17,7 +18,7 @@ from thanghanhdong import messages
 from thanghanhdong.cli import app
 from thanghanhdong.config import Campaign
 from thanghanhdong.model import Grid, Issue, Location, Severity
-from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.sample import SampleRow
 from thanghanhdong.template import FormStamper
 
 runner = CliRunner()
@@ -32,11 +33,7 @@ def _picture_pdf() -> bytes:
 
 
 def _form(campaign: Campaign, stamper: FormStamper, code: str, rows: list[SampleRow]) -> bytes:
-    agency = campaign.agency(code)
-    assert agency is not None
-    report = SampleReport()
-    report.tables["activities"] = rows
-    return fill_bytes(stamper.stamp(agency), report)
+    return filled(campaign, stamper, with_activities(*rows), code)
 
 
 @pytest.fixture(scope="module")
