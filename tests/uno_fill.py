@@ -95,6 +95,12 @@ def start_office(soffice: str, profile: Path, port: int) -> subprocess.Popen:
 
 def connect(office: subprocess.Popen, port: int):
     """The Desktop of the started soffice; retries while it is still starting up."""
+    context = office_context(office, port)
+    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+
+
+def office_context(office: subprocess.Popen, port: int):
+    """The component context of the started soffice, retried while it is still starting up."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -103,15 +109,13 @@ def connect(office: subprocess.Popen, port: int):
     deadline = time.monotonic() + CONNECT_SECONDS
     while True:
         try:
-            context = resolver.resolve(url)
-            break
+            return resolver.resolve(url)
         except NoConnectException:
             if office.poll() is not None:
                 raise RuntimeError(f"soffice exited with status {office.returncode}") from None
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.25)
-    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
 def stop_office(office: subprocess.Popen, desktop) -> None:

@@ -18,14 +18,12 @@ import base64
 import json
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import uno
-from com.sun.star.connection import NoConnectException
-from uno_fill import CONNECT_SECONDS, free_port, start_office, stop_office
+from uno_fill import free_port, office_context, start_office, stop_office
 
 
 def main() -> int:
@@ -49,22 +47,6 @@ def main() -> int:
         finally:
             stop_office(office, desktop)
     return 0
-
-
-def office_context(office, port: int):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local
-    )
-    url = f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext"
-    deadline = time.monotonic() + CONNECT_SECONDS
-    while True:
-        try:
-            return resolver.resolve(url)
-        except NoConnectException:
-            if office.poll() is not None or time.monotonic() > deadline:
-                raise
-            time.sleep(0.25)
 
 
 def write(context, layout: dict, target: Path) -> None:
