@@ -180,9 +180,9 @@ def is_msg(data: bytes) -> bool:
         return False
     import olefile  # only files that look like mails pay for the import
 
-    from thanghanhdong.readers.xls import _plausible_header
+    from thanghanhdong.readers.xls import plausible_header
 
-    if not _plausible_header(data):
+    if not plausible_header(data):
         return False
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:

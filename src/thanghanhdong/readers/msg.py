@@ -56,11 +56,11 @@ def read_msg(data: bytes) -> Mail:
     is too large."""
     import olefile  # only .msg files pay for the import
 
-    from thanghanhdong.readers.xls import _plausible_header
+    from thanghanhdong.readers.xls import plausible_header
 
     if len(data) > MAX_EML_BYTES:
         raise DocumentError("msg_too_large", "Tệp thư Outlook quá lớn.")
-    if not _plausible_header(data):  # olefile would loop as long as the header's counts say
+    if not plausible_header(data):  # olefile would loop as long as the header's counts say
         raise DocumentError("msg_corrupt", _NOT_MSG)
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:

@@ -55,7 +55,7 @@ def scan(data: bytes) -> dict[str, SheetXml]:
 def _workbook_stream(data: bytes) -> bytes | None:
     import olefile  # only .xls files pay for the import
 
-    if not _plausible_header(data):
+    if not plausible_header(data):
         return None
     with olefile.OleFileIO(io.BytesIO(data)) as ole:
         if not ole.exists("Workbook"):
@@ -68,7 +68,7 @@ def _workbook_stream(data: bytes) -> bytes | None:
             return bytes(stream.read(len(data)))
 
 
-def _plausible_header(data: bytes) -> bool:
+def plausible_header(data: bytes) -> bool:
     """The compound-file header's sector counts fit in the file: olefile would otherwise loop
     (and allocate) as many times as a hostile count says before finding the damage."""
     if len(data) < 512 or not data.startswith(container.OLE_MAGIC):
