@@ -9,6 +9,7 @@ from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from cases import filled
 from typer.testing import CliRunner
 
@@ -17,6 +18,7 @@ from thanghanhdong.config import Campaign
 from thanghanhdong.template import FormStamper
 
 OTHER = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01" / "repro" / "other"
+TZ = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01b" / "repro" / "tz"
 runner = CliRunner()
 
 
@@ -102,3 +104,40 @@ def test_the_trials_forwarded_mail(tmp_path: Path) -> None:
     assert answer["agency_code"] == "TDOAN"
     assert (answer["received"], answer["late"]) == ("2021-12-19", False)
     assert "21/12/2021" not in json.dumps(answer["issues"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("header", "received", "late"),
+    [
+        ("Tue, 21 Dec 2021 00:30:00 +0700", "2021-12-21", True),
+        ("Mon, 20 Dec 2021 17:30:00 +0000", "2021-12-21", True),  # the same instant, in UTC
+        ("Mon, 20 Dec 2021 17:30:00 -0000", "2021-12-21", True),  # UTC, sender's zone unknown
+        ("Sun, 19 Dec 2021 18:00:00 -0800", "2021-12-20", False),  # 09:00 on the 20th here
+        ("Mon, 20 Dec 2021 16:59:00 +0000", "2021-12-20", False),  # 23:59 on the deadline
+    ],
+)
+def test_a_mail_is_dated_in_vietnamese_time_whatever_zone_its_server_wrote(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper, header: str, received: str, late: bool
+) -> None:
+    """Trial 2026-12-01b, finding 1: the deadline (20/12) is a day in Vietnam."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    mail = message("Tỉnh đoàn <tinhdoan@backan.gov.vn>", "Báo cáo", header)
+    mail.add_attachment(
+        filled(campaign, stamper, code="TDOAN"),
+        maintype="application",
+        subtype="octet-stream",
+        filename="tdoan.xlsx",
+    )
+    (inbox / "thu.eml").write_bytes(mail.as_bytes())
+    [answer] = validate_json(inbox)["files"]
+    assert (answer["received"], answer["late"]) == (received, late)
+
+
+def test_the_trials_two_spellings_of_one_instant(tmp_path: Path) -> None:
+    for spelling in ("thu-0700.eml", "thu-0000.eml"):
+        inbox = tmp_path / spelling
+        inbox.mkdir()
+        shutil.copy(TZ / spelling, inbox)
+        [answer] = validate_json(inbox)["files"]
+        assert (answer["received"], answer["late"]) == ("2021-12-21", True), spelling

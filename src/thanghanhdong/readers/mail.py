@@ -12,7 +12,7 @@ import mimetypes
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email import policy
 from email.errors import MessageError
 from email.header import decode_header, make_header
@@ -88,6 +88,12 @@ def _header(message: Message, name: str) -> str:
         return nfc(str(raw))
 
 
+# Vietnam keeps one time zone, the plan's deadline is a day there, and mail servers write the
+# same instant in their own zone ("21 Dec 00:30 +0700" is "20 Dec 17:30 +0000"): a mail is
+# dated in Vietnamese time, whatever zone its header was written in.
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+
+
 def _date(message: Message) -> datetime | None:
     try:
         header: Any = message.get("Date")
@@ -96,8 +102,9 @@ def _date(message: Message) -> datetime | None:
         return None
     if not isinstance(value, datetime):
         return None
-    # "-0000" means "zone unknown" (RFC 5322): read as UTC rather than guessing local time.
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+    # "-0000" (read without a zone) is UTC whose sender's zone is unknown (RFC 5322).
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+    return aware.astimezone(VIETNAM)
 
 
 def _attachments(message: Message, received: datetime | None) -> list[Attachment]:

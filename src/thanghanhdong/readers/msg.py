@@ -27,6 +27,7 @@ from thanghanhdong.readers.mail import (
     MAX_EML_BYTES,
     MAX_PARTS,
     TEXT_CHARS,
+    VIETNAM,
     Attachment,
     Mail,
     safe_name,
@@ -44,9 +45,7 @@ _FILETIME, _LONG = 0x0040, 0x0003
 _CODEPAGE, _INTERNET_CPID = 0x3FFD, 0x3FDE
 _ENTRY = struct.Struct("<IIQ")
 Entry = tuple[str, ...]  # an entry of the compound file: its storages, then its name
-# Outlook stores times in UTC; the mail was sent from a Vietnamese office (the plan's deadline
-# is a date there): a mail sent at 01:00 on the 21st is not dated the 20th.
-VIETNAM = timezone(timedelta(hours=7), "ICT")
+# Outlook stores times in UTC: dated in Vietnamese time, as mail.py dates an .eml.
 _EPOCH = datetime(1601, 1, 1, tzinfo=timezone.utc)
 _NOT_MSG = messages.FILE_PROBLEMS["not_msg"][1]
 
