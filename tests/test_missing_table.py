@@ -2,7 +2,8 @@
 finding 5): a retyped form or a Word/PDF report without one of the tables is a warning
 (`table_absent`) that says what thd did, none when the table's section says in words that there
 was nothing; the agency is still counted, and consolidate lists the table for the officer. A
-generated form whose table sheet is gone was damaged: still an error (`table_missing`)."""
+form whose table's sheet the clerk deleted is the same warning (trial 2026-12-01b, finding 9); a
+sheet named as the table without its header was damaged: an error (`table_missing`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from thanghanhdong.template import FormStamper
 from thanghanhdong.validate import validate_file
 
 DATA = Path(__file__).parent / "data"
+TRIAL = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01b" / "repro" / "other"
 MEDIA, PRODUCTS = form.table("media").sheet, form.table("products").sheet
 ABSENT = "Báo cáo không có bảng “{}”: coi như đơn vị không có số liệu của bảng này; nếu có, đề "
 ABSENT += "nghị đơn vị bổ sung."
@@ -120,9 +122,10 @@ def test_word_report_without_a_table_warns_at_its_section(
     assert result.ok, result.issues
 
 
-def test_generated_form_whose_table_sheet_is_deleted_is_still_an_error(
+def test_a_deleted_table_sheet_of_the_form_is_a_warning_not_a_lost_answer(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:
+    """Trial 2026-12-01b, finding 9: the clerk deleted the sheet it had nothing for."""
     agency = campaign.agency("BABE")
     assert agency is not None
     path = tmp_path / "baocao.xlsx"
@@ -131,7 +134,36 @@ def test_generated_form_whose_table_sheet_is_deleted_is_still_an_error(
     del book[MEDIA]
     book.save(path)
     result = validate_file(path, campaign)
-    assert _tables(result) == [("table_missing", Severity.ERROR, None)]
+    assert _tables(result) == [("table_absent", Severity.WARNING, None)]
+    assert result.ok and result.submission is not None
+    assert result.submission.tables["media"] == []
+    assert result.submission.tables["activities"]  # the other tables are read as typed
+
+
+def test_the_trials_form_saved_by_libreoffice_without_its_products_sheet(
+    campaign: Campaign,
+) -> None:
+    result = validate_file(TRIAL / "chomoi-xoa-trang.xlsx", campaign)
+    assert _tables(result) == [("table_absent", Severity.WARNING, None)]
+    assert result.ok and result.submission is not None
+    assert result.agency_code == "CHOMOI"
+    assert result.submission.budget_state == 4_000_000
+
+
+def test_a_table_sheet_that_lost_its_header_is_still_an_error(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    agency = campaign.agency("BABE")
+    assert agency is not None
+    path = tmp_path / "baocao.xlsx"
+    path.write_bytes(fill_bytes(stamper.stamp(agency), SampleReport()))
+    book = load_workbook(path)
+    book[MEDIA].delete_rows(1, 6)  # the sheet is there, its title and header are not
+    book.save(path)
+    result = validate_file(path, campaign)
+    [(code, severity, where)] = _tables(result)
+    assert (code, severity) == ("table_missing", Severity.ERROR)
+    assert where is not None and where.part == MEDIA  # told at the sheet
     assert not result.ok
 
 

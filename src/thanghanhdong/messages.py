@@ -182,8 +182,9 @@ CATALOGUE: dict[str, Message] = {
         W,
         "Báo cáo không có bảng “{table}”: coi như đơn vị không có số liệu của bảng này; nếu "
         "có, đề nghị đơn vị bổ sung.",
-        "Mẫu gõ lại hoặc báo cáo Word/PDF không có một bảng số liệu (có các bảng khác): coi như "
-        "đơn vị không có số liệu của bảng đó; không cảnh báo khi mục của bảng ghi “Không ...”.",
+        "Mẫu bị xóa trang của một bảng, mẫu gõ lại hoặc báo cáo Word/PDF không có một bảng số "
+        "liệu (có các bảng khác): coi như đơn vị không có số liệu của bảng đó; không cảnh báo "
+        "khi mục của bảng ghi “Không ...”.",
         reason="Báo cáo không có bảng “{table}”",
     ),
     "missing_column": Message(

@@ -589,12 +589,13 @@ _SAYS_NONE = re.compile(r"^(?:(?:don vi|co quan|nam nay)\s+)?khong\b")
 
 
 def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) -> None:
-    """A generated form that lost a table, or a retyped sheet named as the table without its
-    header, was damaged: an error. A retyped form or a document that has other tables left out
-    one the agency has nothing for: a warning, none when its section says so in words."""
+    """A sheet that holds the table's name without its header, or a file with none of the
+    tables, was damaged: an error. A form whose table's sheet the clerk deleted (the other
+    tables there), a retyped form or a document that left out one table the agency has nothing
+    for: a warning, none when its section says so in words."""
     found = any(t.sheet is not None for key, t in raw.tables.items() if key != spec.key)
     named = spec.sheet in raw.sheet_names
-    if raw.meta is not None or named or not found:
+    if named or not found:
         # At the sheet when it is there (its header row deleted), else on the whole file.
         checker.add("table_missing", sheet=spec.sheet if named else None, table=spec.sheet)
         return
