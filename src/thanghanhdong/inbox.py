@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -222,6 +221,8 @@ def _validate_all(
                 if progress:
                     progress(done, total)
             return
+        from concurrent.futures import ProcessPoolExecutor  # a province's inbox never needs it
+
         chunk = max(1, total // (workers * 8))
         # The campaign (its roster: 300 KB at 3,000 agencies) goes to each worker once, not with
         # every chunk of paths.
