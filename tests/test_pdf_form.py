@@ -16,8 +16,9 @@ from thanghanhdong import config
 from thanghanhdong.answers import differences
 from thanghanhdong.config import Campaign
 from thanghanhdong.inbox import validate_inbox
-from thanghanhdong.model import FileResult, Severity, Submission
-from thanghanhdong.parse import parse_whole
+from thanghanhdong.model import FileResult, Grid, Severity, Submission
+from thanghanhdong.parse import parse_money, parse_whole, states_unit
+from thanghanhdong.readers.layout import Sheet, find_labelled
 from thanghanhdong.validate import validate_file
 
 ROOT = Path(__file__).parents[1]
@@ -159,3 +160,11 @@ def test_the_locales_print_differently(exported: dict[str, list[Path]]) -> None:
     }
     assert "18,500,000" in texts["en-US"]
     assert "18.500.000" in texts["vi-VN"]
+
+
+def test_a_budget_in_millions_keeps_its_comma_as_the_decimal() -> None:
+    """"2,500" under a label in triệu đồng is 2,5 triệu (how Vietnamese writes it), never the
+    thousands separator that would make it 2.500 triệu."""
+    sheet = Sheet("Bảng 1", [["Ngân sách nhà nước (triệu đồng)", "2,500"]], grid=Grid.TABLE)
+    cell = find_labelled([sheet], {"budget_state"})["budget_state"]
+    assert states_unit(cell.value) and parse_money(str(cell.value)) == 2_500_000
