@@ -435,6 +435,13 @@ CATALOGUE: dict[str, Message] = {
         "Chữ gõ bằng bảng mã cũ TCVN3/VNI.",
         reason="Chữ gõ bằng bảng mã cũ {encoding} ({note}); nên gõ bằng bộ gõ Unicode (Unikey: bảng mã Unicode, font Times New Roman)",
     ),
+    "comma_thousands": Message(
+        W,
+        "“{value}” có dấu phẩy ngăn cách hàng nghìn (cách in của máy đặt ngôn ngữ tiếng Anh); "
+        "đã hiểu là {number}. Nên gõ liền: {number}.",
+        "Số có dấu phẩy ngăn cách hàng nghìn (“1,100” hiểu là 1100; “1,5” vẫn là số thập phân).",
+        reason="“{value}” có dấu phẩy ngăn cách hàng nghìn; đã hiểu là {number}",
+    ),
 }
 
 

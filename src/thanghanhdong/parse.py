@@ -1,6 +1,9 @@
 """Vietnamese-aware parsing of what people type into number and date cells.
 
 In Vietnamese "1.234" is one thousand two hundred and thirty-four and "12,5" is twelve and a half.
+A figure is a whole count (or whole đồng), so a comma followed by groups of exactly three digits
+("1,100", "12,500,000") can only be a thousands separator: how an office suite set to an English
+locale prints thd's `#,##0` cells. It is read so, with a warning; "1,5" stays a decimal error.
 Each parser returns the value and, when something is off, a stable issue code.
 """
 
@@ -17,7 +20,7 @@ MAX_WHOLE = 10**12
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _DIGITS = re.compile(r"^\d+$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_ZERO_CENTS = re.compile(r"^(\d{1,3}(?:\.\d{3})*),0+$")
+_ZERO_CENTS = re.compile(r"^(\d{1,3}(?:\.\d{3})*),0{1,2}$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -86,11 +89,17 @@ def _parse_text(raw: str) -> Parsed:
             if negative
             else _digits(body.replace(".", ""), "text_number")
         )
+    if _THOUSANDS_COMMA.match(body):  # "1,100": printed by an English-locale office suite
+        return (
+            Parsed(error="negative_number")
+            if negative
+            else _digits(body.replace(",", ""), "comma_thousands")
+        )
     zeros = _ZERO_CENTS.match(body)  # "15.000.000,00" copied from an accounting sheet
     if zeros:
         digits = zeros[1].replace(".", "")
         return Parsed(error="negative_number") if negative else _digits(digits, "text_number")
-    if _DECIMAL.match(body) or _THOUSANDS_COMMA.match(body):
+    if _DECIMAL.match(body):
         return Parsed(error="decimal_number")
     return Parsed(error="not_a_number")
 

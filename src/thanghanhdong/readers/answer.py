@@ -143,7 +143,7 @@ def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
     return RawSubmission(
         path=path,
         meta=None,
-        info=_info(content),
+        info={**_info(content), **_form_info(grids)},
         tables=tables,
         sheet_names=[*_DEFAULT_WHERE.values(), *names],
         extra_tables=extra,
@@ -178,6 +178,19 @@ def _info(content: DocumentContent) -> dict[str, Cell]:
             value = money if money is not None else found.value
         info[spec.key] = Cell(Location(where, grid=Grid.TEXT), value)  # type: ignore[arg-type]
     return info
+
+
+FORM_INFO_LABELS = 3  # this many of the form's own labels in a label | value table: its info page
+
+
+def _form_info(grids: list[_JoinedSheet]) -> dict[str, Cell]:
+    """The info fields of thd's own form printed to PDF: its "Thông tin chung" sheet is a
+    two-column table (label | value), read as the workbook's sheet is, by the form's labels."""
+    for grid in grids:
+        found = layout.read_info(grid)
+        if len(found) >= FORM_INFO_LABELS:
+            return found
+    return {}
 
 
 # DocumentError codes -> the file-level issue codes the officer already knows.

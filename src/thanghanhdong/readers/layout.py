@@ -182,7 +182,10 @@ def _labelled(sheet: Sheet, r: int, c: int, text: str, wanted: set[str]) -> tupl
             unit = unit or ("nghìn đồng" if amount[2] else "")
             figure = amount[1].strip()
             thousands = re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", figure)
-            cell = Cell(cell.location, int(figure.replace(".", "")) if thousands else figure)
+            value = int(figure.replace(".", "")) if thousands else figure
+            if unit and "," in figure:  # "2,500 triệu" is 2,5 triệu: parse_money reads it so
+                value = f"{figure} {unit}"
+            cell = Cell(cell.location, value)
     if unit:
         cell = Cell(cell.location, cell.value, CellNote("unit", unit))
     return field, cell
