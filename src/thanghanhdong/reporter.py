@@ -320,12 +320,22 @@ def _names(report: ValidationReport, copies: Sequence[Any]) -> str:
 def _render_not_annotated(
     report: ValidationReport, copies: Sequence[Any], console: Console
 ) -> None:
+    from thanghanhdong.annotate import information_only
+
     copied = {c.source for c in copies}
-    skipped = [f for f in report.files if f.issues and f.path not in copied]
+    facts = {f.path for f in information_only(report.files)}
+    skipped = [f for f in report.files if f.issues and f.path not in copied | facts]
     scanned = [f for f in skipped if f.scanned]
     others = [f for f in skipped if not f.scanned]
     if not copies:
         sentence(console, "Không có bản đánh dấu nào được ghi.")
+    if facts:
+        names = "; ".join(display_path(f.path, report.inbox) for f in report.files if f.path in facts)
+        sentence(
+            console,
+            f"Không lập công văn cho {len(facts)} tệp chỉ có cảnh báo không cần gửi lại (nộp "
+            f"muộn, gửi lại, mục Kiến nghị, đề xuất để trống): {escape(names)}.",
+        )
     if scanned:
         names = "; ".join(display_path(f.path, report.inbox) for f in scanned)
         sentence(
