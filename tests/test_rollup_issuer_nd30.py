@@ -25,7 +25,9 @@ def _district_file(inbox: Path, parent: str, name: str) -> Path:
     return path
 
 
-def test_an_office_under_the_roster_agency_is_no_mismatch(tmp_path: Path, campaign: Campaign) -> None:
+def test_an_office_under_the_roster_agency_is_no_mismatch(
+    tmp_path: Path, campaign: Campaign
+) -> None:
     inbox = tmp_path / "inbox"
     _district_file(inbox, "UBND HUYỆN BA BỂ", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
     (result,) = validate_inbox(inbox, campaign).files

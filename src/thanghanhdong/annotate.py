@@ -181,7 +181,7 @@ def _information(issues: list[Issue]) -> list[str]:
 
 
 def _request(campaign: Campaign, agency: Agency, clock: date | None) -> str:
-    """"trước ngày 20/12/2021" while that date is ahead; once passed, as soon as possible,
+    """ "trước ngày 20/12/2021" while that date is ahead; once passed, as soon as possible,
     saying the deadline has passed (as `thd remind` does); `clock` unknown: as soon as
     possible."""
     from thanghanhdong.report import numbers

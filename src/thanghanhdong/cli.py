@@ -401,7 +401,9 @@ def consolidate(
     if outcome.refused and outcome.report is not None:
         if as_json:
             print_json(outcome.report.to_json())
-        render_refusal(outcome.report, err, options=_typed_options(request, config_path, report_date))
+        render_refusal(
+            outcome.report, err, options=_typed_options(request, config_path, report_date)
+        )
         raise typer.Exit(outcome.exit_code)
     if outcome.error or outcome.consolidation is None:
         fail(outcome.error or "", outcome.exit_code)

@@ -125,7 +125,7 @@ def _checked(report: ValidationReport) -> str:
 
 
 def count_files(paths: Sequence[str | Path]) -> str:
-    """"7 tệp", or "8 báo cáo trong 7 tệp" when an e-mail or zip holds several answers."""
+    """ "7 tệp", or "8 báo cáo trong 7 tệp" when an e-mail or zip holds several answers."""
     from thanghanhdong.readers.archive import SEPARATOR
 
     files = len({str(p).split(SEPARATOR)[0] for p in paths})
@@ -357,7 +357,9 @@ def _render_not_annotated(
     if not copies:
         sentence(console, "Không có bản đánh dấu nào được ghi.")
     if facts:
-        names = "; ".join(display_path(f.path, report.inbox) for f in report.files if f.path in facts)
+        names = "; ".join(
+            display_path(f.path, report.inbox) for f in report.files if f.path in facts
+        )
         sentence(
             console,
             f"Không lập công văn cho {len(facts)} tệp chỉ có cảnh báo không cần gửi lại (nộp "
