@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import form
-from thanghanhdong.config import Campaign
+from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.files import OutputExists, atomic_write
 from thanghanhdong.model import (
     Cell,
@@ -74,14 +74,39 @@ def _source_stem(path: Path) -> str:
     return "_".join(PurePosixPath(part).stem for part in parts if part)
 
 
+# Warnings that tell a fact the agency cannot change by resending (it was late, it sent again),
+# never a point to correct: the letter says them as information, and they alone get no letter.
+INFORMATION_CODES = frozenset({"late_report", "late_received", "resubmission_used"})
+
+
+def is_information(issue: Issue) -> bool:
+    """A fact, not something to correct: lateness, a resubmission, and an empty "Kiến nghị, đề
+    xuất" (an agency with nothing to propose is normal)."""
+    if issue.code in INFORMATION_CODES:
+        return True
+    proposals = form.info_field("proposals").label
+    return issue.code == "empty_narrative" and proposals in issue.message
+
+
+def to_fix(issues: list[Issue]) -> list[Issue]:
+    """The points the agency is asked to correct or confirm."""
+    return [i for i in issues if not is_information(i)]
+
+
 def to_annotate(results: list[FileResult], campaign: Campaign) -> list[FileResult]:
-    """The answers that get a copy and a letter: identified, with problems, figures to mark (a
-    scanned answer has none: the officer types it into the agency's blank form)."""
+    """The answers that get a copy and a letter: identified, with something to correct or
+    confirm, figures to mark (a scanned answer has none: the officer types it into the
+    agency's blank form)."""
     return [
         r
         for r in results
-        if r.issues and not r.scanned and r.agency_code and campaign.agency(r.agency_code)
+        if to_fix(r.issues) and not r.scanned and r.agency_code and campaign.agency(r.agency_code)
     ]
+
+
+def information_only(results: list[FileResult]) -> list[FileResult]:
+    """The answers with warnings that are all information: no copy, no letter."""
+    return [r for r in results if r.issues and not to_fix(r.issues) and not r.scanned]
 
 
 def write_annotated(
@@ -91,9 +116,12 @@ def write_annotated(
     *,
     force: bool = False,
     today: date | None = None,
+    clock: date | None = None,
 ) -> list[AnnotatedCopy]:
-    """Write a marked copy, and its covering letter, for every identified file with problems.
-    Raises OutputExists first. `today` dates the letters (None: left blank to fill in)."""
+    """Write a marked copy, and its covering letter, for every identified file with points to
+    correct. Raises OutputExists first. `today` dates the letters (None: left blank to fill in);
+    `clock` is the real date (default: `today`), to leave a passed deadline out of a blank-dated
+    letter."""
     todo = to_annotate(results, campaign)
     targets = [(r, out_dir / name) for r, name in zip(todo, annotation_names(todo), strict=True)]
     planned = [p for _, target in targets for p in (target, target.with_suffix(".docx"))]
@@ -101,28 +129,74 @@ def write_annotated(
         raise OutputExists(existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
-    return [_write_one(result, target, campaign, stamper, today) for result, target in targets]
+    dates = (today, clock or today)
+    return [_write_one(result, target, campaign, stamper, dates) for result, target in targets]
 
 
 def _write_one(
-    result: FileResult, target: Path, campaign: Campaign, stamper: FormStamper, today: date | None
+    result: FileResult,
+    target: Path,
+    campaign: Campaign,
+    stamper: FormStamper,
+    dates: tuple[date | None, date | None],
 ) -> AnnotatedCopy:
     """The marked copy when the answer reads again, and always the letter."""
-    from thanghanhdong.report.remind import render_covering_note
-
     agency = campaign.agency(result.agency_code or "")
     assert agency is not None
     raw = read_answer(result.path)
-    marked = _marked_copy(stamper.stamp(agency), raw, result.issues) if raw else None
+    points = to_fix(result.issues)
+    marked = _marked_copy(stamper.stamp(agency), raw, points) if raw else None
     if marked is not None:
         atomic_write(target, marked)
     copy = AnnotatedCopy(result.path, target, result.kind, filled=marked is not None)
-    attached = target.name if copy.filled else None
-    letter = render_covering_note(
-        campaign, agency, result.issues, attached, today, from_document=copy.from_document
-    )
-    atomic_write(copy.note, letter)
+    atomic_write(copy.note, _letter(campaign, agency, result.issues, copy, dates))
     return copy
+
+
+def _letter(
+    campaign: Campaign,
+    agency: Agency,
+    issues: list[Issue],
+    copy: AnnotatedCopy,
+    dates: tuple[date | None, date | None],
+) -> bytes:
+    """The covering letter: the points to correct; facts (lateness) said as information; no
+    deadline already passed; a blank date still carries the year."""
+    from thanghanhdong.report import remind
+
+    today, clock = dates
+    attached = copy.path.name if copy.filled else None
+    context = remind.covering_context(
+        campaign, agency, to_fix(issues), attached, today, from_document=copy.from_document
+    )
+    if today is None:
+        context["date_line"] += f" {campaign.campaign.deadline.year}"
+    context["paragraphs"][-1:] = [*_information(issues), _request(campaign, agency, clock)]
+    return remind._render(context, today)
+
+
+def _information(issues: list[Issue]) -> list[str]:
+    facts = [i.message for i in issues if is_information(i)]
+    return [f"Để đơn vị biết (không phải sửa): {' '.join(facts)}"] if facts else []
+
+
+def _request(campaign: Campaign, agency: Agency, clock: date | None) -> str:
+    """ "trước ngày 20/12/2021" while that date is ahead; once passed, as soon as possible,
+    saying the deadline has passed (as `thd remind` does); `clock` unknown: as soon as
+    possible."""
+    from thanghanhdong.report import numbers
+
+    deadline = campaign.campaign.deadline
+    shown = numbers.short_date(deadline)
+    from thanghanhdong.report.remind import _clean
+
+    if clock is None:
+        when = "trong thời gian sớm nhất"
+    elif clock <= deadline:
+        when = f"trước ngày {shown}"
+    else:
+        when = f"trong thời gian sớm nhất (hạn gửi ngày {shown} đã qua)"
+    return f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo {when}, cụ thể:"
 
 
 def read_answer(path: Path) -> RawSubmission | None:

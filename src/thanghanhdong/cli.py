@@ -401,7 +401,9 @@ def consolidate(
     if outcome.refused and outcome.report is not None:
         if as_json:
             print_json(outcome.report.to_json())
-        render_refusal(outcome.report, err)
+        render_refusal(
+            outcome.report, err, options=_typed_options(request, config_path, report_date)
+        )
         raise typer.Exit(outcome.exit_code)
     if outcome.error or outcome.consolidation is None:
         fail(outcome.error or "", outcome.exit_code)
@@ -409,6 +411,22 @@ def consolidate(
         print_json(outcome.consolidation.to_json())
         return
     render_consolidation(outcome.consolidation, outcome.written, out, outcome.report)
+
+
+def _typed_options(request: Any, config: Path | None, dated: str | None) -> list[str | Path]:
+    """The options of a refused `thd consolidate`, to suggest it again with --skip-invalid."""
+    valued = [
+        ("--out", request.out if request.out != Path("baocao.docx") else None),
+        ("--xlsx", request.xlsx),
+        ("--template", request.template),
+        ("--config", config),
+        ("--date", dated),
+        ("--data", request.data),
+        ("--compare", request.compare),
+    ]
+    flags = [("--force", request.force), ("--latest", request.latest), ("--pdf", request.pdf)]
+    options: list[str | Path] = [x for name, v in valued if v is not None for x in (name, v)]
+    return options + [name for name, on in flags if on]
 
 
 def option_date(text: str | None) -> Any:

@@ -310,10 +310,13 @@ def _annotate(
 ) -> None:
     from thanghanhdong.annotate import write_annotated
 
-    dated = letter_date(None, campaign, date.today())
+    clock = date.today()
+    dated = letter_date(None, campaign, clock)
     today = dated if isinstance(dated, date) else None  # outside the campaign: left blank
     try:
-        written = write_annotated(report.files, campaign, directory, force=force, today=today)
+        written = write_annotated(
+            report.files, campaign, directory, force=force, today=today, clock=clock
+        )
     except OutputExists as exc:
         outcome.exit_code = USAGE
         outcome.error = files.existing_problem(exc.paths, directory, "bản đánh dấu")

@@ -100,7 +100,7 @@ def render_validation(
     if not report.files:
         render_empty_inbox(report, console)
         return
-    sentence(console, f"Kiểm tra {len(report.files)} tệp trong {escape(str(report.inbox))}")
+    sentence(console, _checked(report))
     print_block(console, files_table(report, console.width))
     for result in report.files:
         if result.issues:
@@ -114,6 +114,22 @@ def render_validation(
     console.print()
     sentence(console, validation_summary(report))
     print_step(console, *(step or next_step(report, strict)))
+
+
+def _checked(report: ValidationReport) -> str:
+    """The inbox's files, and the answers used when not as many (a zip or an e-mail holds two,
+    --latest sets an older copy aside): "Kiểm tra 2 tệp trong inbox: dùng 1 báo cáo"."""
+    files, answers = len(report.listed) or len(report.files), len(report.files)
+    head = f"Kiểm tra {files} tệp trong {escape(str(report.inbox))}"
+    return head + (f": dùng {answers} báo cáo" if answers != files else "")
+
+
+def count_files(paths: Sequence[str | Path]) -> str:
+    """ "7 tệp", or "8 báo cáo trong 7 tệp" when an e-mail or zip holds several answers."""
+    from thanghanhdong.readers.archive import SEPARATOR
+
+    files = len({str(p).split(SEPARATOR)[0] for p in paths})
+    return f"{len(paths)} báo cáo trong {files} tệp" if files != len(paths) else f"{files} tệp"
 
 
 def render_empty_inbox(report: ValidationReport, console: Console) -> None:
@@ -301,8 +317,9 @@ def render_annotations(
             console,
             f"Với {len(documents)} báo cáo Word/PDF ({_names(report, documents)}), bản đánh dấu "
             "là mẫu Excel của đơn vị đã điền sẵn số liệu thd đọc được (thd không ghi vào tệp "
-            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị (“Bảng 1, dòng 1, cột "
-            "Nữ”).",
+            "của đơn vị); công văn nêu vị trí trong báo cáo của đơn vị"
+            + _first_place(report, documents)
+            + ".",
         )
     if letters := [c for c in copies if not c.filled]:
         sentence(
@@ -313,6 +330,16 @@ def render_annotations(
     _render_not_annotated(report, copies, console)
 
 
+def _first_place(report: ValidationReport, copies: Sequence[Any]) -> str:
+    """An example of the places the letters name: the first error's own (else the first
+    warning's), never a made-up one."""
+    sources = {c.source for c in copies}
+    issues = [i for f in report.files if f.path in sources for i in f.issues if i.where]
+    issues.sort(key=lambda i: i.severity is not Severity.ERROR)
+    first = issues[0].where if issues else ""
+    return f" (ví dụ “{escape(first)}”)" if first else ""
+
+
 def _names(report: ValidationReport, copies: Sequence[Any]) -> str:
     return escape("; ".join(display_path(c.source, report.inbox) for c in copies))
 
@@ -320,12 +347,24 @@ def _names(report: ValidationReport, copies: Sequence[Any]) -> str:
 def _render_not_annotated(
     report: ValidationReport, copies: Sequence[Any], console: Console
 ) -> None:
+    from thanghanhdong.annotate import information_only
+
     copied = {c.source for c in copies}
-    skipped = [f for f in report.files if f.issues and f.path not in copied]
+    facts = {f.path for f in information_only(report.files)}
+    skipped = [f for f in report.files if f.issues and f.path not in copied | facts]
     scanned = [f for f in skipped if f.scanned]
     others = [f for f in skipped if not f.scanned]
     if not copies:
         sentence(console, "Không có bản đánh dấu nào được ghi.")
+    if facts:
+        names = "; ".join(
+            display_path(f.path, report.inbox) for f in report.files if f.path in facts
+        )
+        sentence(
+            console,
+            f"Không lập công văn cho {len(facts)} tệp chỉ có cảnh báo không cần gửi lại (nộp "
+            f"muộn, gửi lại, mục Kiến nghị, đề xuất để trống): {escape(names)}.",
+        )
     if scanned:
         names = "; ".join(display_path(f.path, report.inbox) for f in scanned)
         sentence(
@@ -384,14 +423,22 @@ def print_step(console: Console, advice: str, command: str) -> None:
         print_block(console, Text("  " + command, overflow="fold"))
 
 
-def render_refusal(report: ValidationReport, console: Console, *, verbose: bool = False) -> None:
-    """`thd consolidate` refusing because files have errors: the problems, then the way out."""
+def render_refusal(
+    report: ValidationReport,
+    console: Console,
+    *,
+    verbose: bool = False,
+    options: Sequence[str | Path] = (),
+) -> None:
+    """`thd consolidate` refusing because files have errors: the problems, then the way out:
+    the officer's own command (`options`, after the inbox) with --skip-invalid."""
     bad = sum(not f.ok and not f.scanned and not f.not_a_report for f in report.files)
     advice = (
         f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
         "qua các tệp đó (báo cáo sẽ nêu tên):"
     )
-    command = f"thd consolidate {shell_path(report.inbox)} --skip-invalid"
+    typed = "".join(f" {shell_path(o)}" for o in options)
+    command = f"thd consolidate {shell_path(report.inbox)}{typed} --skip-invalid"
     render_validation(report, console, verbose=verbose, step=(advice, command))
 
 
@@ -453,7 +500,8 @@ def render_consolidation(
         console.print()
     sentence(
         console,
-        f"Đã tổng hợp {len(data['included'])} tệp; bỏ qua {len(data['excluded'])} tệp có lỗi. "
+        f"Đã tổng hợp {count_files(data['included'])}; bỏ qua {count_files(data['excluded'])} "
+        "có lỗi. "
         "Mở báo cáo Word để đọc lại, ghi số văn bản rồi trình ký.",
     )
 

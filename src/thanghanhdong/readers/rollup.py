@@ -205,12 +205,19 @@ def _without_name(line: str) -> str:
 
 def agency(raw: RawSubmission, campaign: Any) -> Any:
     """The roster agency a data file answers for: the one named like the body that made it
-    ("UBND HUYỆN BA BỂ" as issuer parent, or the issuing body's own name). None otherwise."""
+    ("UBND HUYỆN BA BỂ" as issuer parent, or the issuing body's own name). None otherwise.
+
+    Named by its parent (the ND30 way: "UBND HUYỆN BA BỂ" over "PHÒNG LAO ĐỘNG - THƯƠNG BINH
+    VÀ XÃ HỘI"), the answer's agency name becomes the parent's: the office that drafted it
+    answers for that agency, its own name is no mismatch to warn about."""
     if raw.kind != KIND or raw.meta is None:
         return None
-    for name in (raw.meta.get("issuer_parent", ""), raw.meta.get("agency_name", "")):
+    parent = raw.meta.get("issuer_parent", "")
+    for name in (parent, raw.meta.get("agency_name", "")):
         found = campaign.agency_by_name(name) if name else None
         if found is not None:
+            if name == parent and (cell := raw.info.get("agency_name")) is not None:
+                raw.info["agency_name"] = Cell(cell.location, parent)
             return found
     return None
 
