@@ -165,38 +165,16 @@ def _letter(
     from thanghanhdong.report import remind
 
     today, clock = dates
-    attached = copy.path.name if copy.filled else None
-    context = remind.covering_context(
-        campaign, agency, to_fix(issues), attached, today, from_document=copy.from_document
+    return remind.render_covering_note(
+        campaign,
+        agency,
+        to_fix(issues),
+        copy.path.name if copy.filled else None,
+        today,
+        from_document=copy.from_document,
+        information=[i.message for i in issues if is_information(i)],
+        clock=clock,
     )
-    if today is None:
-        context["date_line"] += f" {campaign.campaign.deadline.year}"
-    context["paragraphs"][-1:] = [*_information(issues), _request(campaign, agency, clock)]
-    return remind._render(context, today)
-
-
-def _information(issues: list[Issue]) -> list[str]:
-    facts = [i.message for i in issues if is_information(i)]
-    return [f"Để đơn vị biết (không phải sửa): {' '.join(facts)}"] if facts else []
-
-
-def _request(campaign: Campaign, agency: Agency, clock: date | None) -> str:
-    """ "trước ngày 20/12/2021" while that date is ahead; once passed, as soon as possible,
-    saying the deadline has passed (as `thd remind` does); `clock` unknown: as soon as
-    possible."""
-    from thanghanhdong.report import numbers
-
-    deadline = campaign.campaign.deadline
-    shown = numbers.short_date(deadline)
-    from thanghanhdong.report.remind import _clean
-
-    if clock is None:
-        when = "trong thời gian sớm nhất"
-    elif clock <= deadline:
-        when = f"trước ngày {shown}"
-    else:
-        when = f"trong thời gian sớm nhất (hạn gửi ngày {shown} đã qua)"
-    return f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo {when}, cụ thể:"
 
 
 def read_answer(path: Path) -> RawSubmission | None:

@@ -173,16 +173,23 @@ def covering_context(
     today: date | None,
     *,
     from_document: bool = False,
+    information: Sequence[str] = (),
+    clock: date | None = None,
 ) -> dict[str, Any]:
     """The letter that goes with one agency's annotated copy: what to correct, one line each
     (to the agency itself, so places in its own file are named). `copy`: the marked form sent
-    with it (None: the letter alone); `from_document`: the agency answered in Word or PDF."""
+    with it (None: the letter alone); `from_document`: the agency answered in Word or PDF;
+    `information`: facts it cannot change (lateness), said once, not as points to fix;
+    `clock`: the real date, so that a deadline already passed is not asked for (a blank
+    `today` still carries the year)."""
     info, body, place = campaign.campaign, _body_name(campaign), _clean(campaign.issuer.place)
     errors = sum(i.severity is Severity.ERROR for i in issues)
     context = _frame(campaign)
     context["about"] = f"V/v sửa báo cáo kết quả thực hiện Tháng hành động năm {info.year}"
     context["date_line"] = (
-        numbers.date_line(place, today) if today else f"{place}, ngày ...... tháng ...... năm"
+        numbers.date_line(place, today)
+        if today
+        else f"{place}, ngày ...... tháng ...... năm {info.deadline.year}"
     )
     context["addressees"] = _addressees([AgencyStatus(agency, State.UNUSABLE)])
     context["paragraphs"] = [
@@ -190,11 +197,23 @@ def covering_context(
         f"của {_clean(agency.name)}. Khi kiểm tra, báo cáo còn {len(issues)} điểm cần xem lại"
         + (f" (trong đó {errors} lỗi phải sửa thì mới tổng hợp được)" if errors else "")
         + _attachment_sentence(copy, from_document),
-        f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo trước ngày "
-        f"{numbers.short_date(info.deadline)}, cụ thể:",
+        *([f"Để đơn vị biết (không phải sửa): {' '.join(information)}"] if information else []),
+        f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo {_by_when(info.deadline, clock)}, "
+        "cụ thể:",
     ]
     context["to_send"] = [_issue_line(issue) for issue in issues]
     return context
+
+
+def _by_when(deadline: date, clock: date | None) -> str:
+    """ "trước ngày 20/12/2021" while that date is ahead; once passed (or the date unknown), as
+    soon as possible, saying the deadline has passed as the reminder letter does."""
+    shown = numbers.short_date(deadline)
+    if clock is None:
+        return "trong thời gian sớm nhất"
+    if clock <= deadline:
+        return f"trước ngày {shown}"
+    return f"trong thời gian sớm nhất (hạn gửi ngày {shown} đã qua)"
 
 
 def _attachment_sentence(copy: str | None, from_document: bool) -> str:
@@ -223,8 +242,7 @@ def render_covering_note(
     issues: Sequence[Issue],
     copy: str | None,
     today: date | None,
-    *,
-    from_document: bool = False,
+    **options: Any,
 ) -> bytes:
-    context = covering_context(campaign, agency, issues, copy, today, from_document=from_document)
-    return _render(context, today)
+    """The covering letter's bytes; `options` as `covering_context` takes them."""
+    return _render(covering_context(campaign, agency, issues, copy, today, **options), today)
