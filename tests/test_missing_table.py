@@ -8,7 +8,9 @@ sheet named as the table without its header was damaged: an error (`table_missin
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
@@ -29,6 +31,20 @@ TRIAL = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01b" / "repro" 
 MEDIA, PRODUCTS = form.table("media").sheet, form.table("products").sheet
 ABSENT = "Báo cáo không có bảng “{}”: coi như đơn vị không có số liệu của bảng này; nếu có, đề "
 ABSENT += "nghị đơn vị bổ sung."
+
+
+def _edited_form(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper, edit: Callable[[Any], None]
+) -> Path:
+    """Ba Bể's filled form, changed by `edit` (an openpyxl workbook) as a clerk would."""
+    agency = campaign.agency("BABE")
+    assert agency is not None
+    path = tmp_path / "baocao.xlsx"
+    path.write_bytes(fill_bytes(stamper.stamp(agency), SampleReport()))
+    book = load_workbook(path)
+    edit(book)
+    book.save(path)
+    return path
 
 
 def _tables(result: FileResult) -> list[tuple[str, Severity, Location | None]]:
@@ -126,13 +142,7 @@ def test_a_deleted_table_sheet_of_the_form_is_a_warning_not_a_lost_answer(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:
     """Trial 2026-12-01b, finding 9: the clerk deleted the sheet it had nothing for."""
-    agency = campaign.agency("BABE")
-    assert agency is not None
-    path = tmp_path / "baocao.xlsx"
-    path.write_bytes(fill_bytes(stamper.stamp(agency), SampleReport()))
-    book = load_workbook(path)
-    del book[MEDIA]
-    book.save(path)
+    path = _edited_form(tmp_path, campaign, stamper, lambda book: book.remove(book[MEDIA]))
     result = validate_file(path, campaign)
     assert _tables(result) == [("table_absent", Severity.WARNING, None)]
     assert result.ok and result.submission is not None
@@ -153,13 +163,8 @@ def test_the_trials_form_saved_by_libreoffice_without_its_products_sheet(
 def test_a_table_sheet_that_lost_its_header_is_still_an_error(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:
-    agency = campaign.agency("BABE")
-    assert agency is not None
-    path = tmp_path / "baocao.xlsx"
-    path.write_bytes(fill_bytes(stamper.stamp(agency), SampleReport()))
-    book = load_workbook(path)
-    book[MEDIA].delete_rows(1, 6)  # the sheet is there, its title and header are not
-    book.save(path)
+    # The sheet is there, its title and header are not.
+    path = _edited_form(tmp_path, campaign, stamper, lambda book: book[MEDIA].delete_rows(1, 6))
     result = validate_file(path, campaign)
     [(code, severity, where)] = _tables(result)
     assert (code, severity) == ("table_missing", Severity.ERROR)
