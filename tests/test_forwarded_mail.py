@@ -66,7 +66,7 @@ def _direct_answer(tmp_path: Path, campaign: Campaign, stamper: FormStamper, hea
     )
     (inbox / "thu.eml").write_bytes(mail.as_bytes())
     [answer] = validate_json(inbox)["files"]
-    return answer  # type: ignore[no-any-return]
+    return answer
 
 
 def validate_json(inbox: Path) -> dict:
