@@ -87,6 +87,12 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         FIGURES,
         {("totals_row", "B9")},
     ),
+    "subtotal_formula_broken": (
+        [GOOD[0], ["Cộng cấp huyện", "=C7/0", "=D7", "=E7/0", None], GOOD[1]],
+        {},
+        FIGURES,
+        {("subtotal_row", "B8")},
+    ),
     "empty_row_between": ([GOOD[0], [None] * 5, GOOD[1]], {}, FIGURES, set()),
     "header_copied": (
         [["Hoạt động", "Số cuộc", "Nam", "Nữ", "Cấp triển khai"], *GOOD],

@@ -643,13 +643,14 @@ def _sort_row(
 
 
 def _total_cells(raw_row: RawRow, spec: form.TableSpec) -> dict[str, Cell]:
-    """A grand-total row is never counted: a formula of its that went wrong (#REF! after the
-    clerk deleted rows, no cached value) leaves the figure empty instead of failing the file."""
+    """A total or subtotal row ("Tổng cộng", "Cộng cấp huyện") is never counted: a formula of
+    its that went wrong (#REF! after the clerk deleted rows, no cached value) leaves the figure
+    empty instead of failing the file."""
     cells = raw_row.cells
     texts = {
         k: c.value for k in ("item", "stt") if (c := cells.get(k)) and isinstance(c.value, str)
     }
-    if _total_kind(texts) != "total":
+    if _total_kind(texts) is None:
         return cells
     broken = [k for k in spec.number_keys if getattr(cells[k].note, "kind", "") in _BROKEN]
     if not broken:
