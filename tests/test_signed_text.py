@@ -1,0 +1,85 @@
+"""The signed Word report of the second newcomer's trial (docs/trials/2026-12-01b, findings 2,
+5 and 6), read back from the real .docx (and its PDF) made by `thd consolidate`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import docx
+from typer.testing import CliRunner
+
+from thanghanhdong import config
+from thanghanhdong.cli import app
+from thanghanhdong.inbox import validate_inbox
+
+REPRO = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01b" / "repro"
+RULE = "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất"
+runner = CliRunner()
+
+
+def consolidate(inbox: Path, out: Path, *extra: str) -> docx.document.Document:
+    args = ["consolidate", str(inbox), "--out", str(out), "--date", "25/12/2021", *extra]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return docx.Document(str(out))
+
+
+def typical(document: docx.document.Document) -> list[str]:
+    """I.2's points after the stated rule, as printed: "Agency: text"."""
+    texts = [p.text for p in document.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.startswith(RULE)) + 1
+    points = []
+    for text in texts[start:]:
+        if not text.startswith("- "):
+            break
+        points.append(text[2:])
+    return points
+
+
+def largest_own_activities(inbox: Path, limit: int = 3) -> list[tuple[str, int]]:
+    """From the answers themselves: each agency's largest own row (people), largest first."""
+    report = validate_inbox(inbox, config.load(None), workers=1)
+    reach: dict[tuple[str, str, str], int] = defaultdict(int)
+    for result in report.files:
+        if result.ok and result.submission is not None:
+            s = result.submission
+            for row in s.tables["activities"]:
+                reach[(s.agency_name or "", row.item.lower(), row.level.lower())] += row.people
+    best: dict[str, int] = {}
+    for (agency, _, _), people in reach.items():
+        best[agency] = max(best.get(agency, 0), people)
+    return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+
+
+def test_typical_activities_are_each_agencys_largest_own(tmp_path: Path) -> None:
+    document = consolidate(REPRO / "inbox2021", tmp_path / "baocao.docx")
+    points = typical(document)
+    agencies = [point.split(":")[0] for point in points]
+    assert agencies == ["Tỉnh đoàn", "Sở Nội vụ", "Hội Liên hiệp Phụ nữ tỉnh"]
+    assert len(agencies) == len(largest_own_activities(REPRO / "inbox2021"))
+    assert [(a, p) for a, p in largest_own_activities(REPRO / "inbox2021")] == [
+        ("Tỉnh đoàn", 2680),
+        ("Sở Nội vụ", 2550),
+        ("Hội Liên hiệp Phụ nữ tỉnh", 1850),
+    ]
+    # Sở Nội vụ's text says nothing of its training: the point is written from its own figures
+    # (its 2,550, not the 2,775 of the row it shares with Sở Y tế's 225).
+    assert "Sở Nội vụ: Tập huấn (2 cuộc, 2.550 lượt người tham gia)." in points
+    assert not any(p.startswith("Sở Y tế") for p in points)
+
+
+def test_a_shared_row_keeps_each_agencys_own_part() -> None:
+    from thanghanhdong import form
+    from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Figures
+
+    spec = form.table("activities")
+    mine, yours = Figures({"count": 3, "male": 85, "female": 140}), Figures({"count": 2})
+    row = ConsolidatedRow(
+        "Tập huấn", "Tỉnh", True, mine + yours, ("SYT", "SNV"), shares=(mine, yours)
+    )
+    assert row.share("SYT") == mine and row.share("SNV") == yours and row.share("X") is None
+    # Read back from a data file, a shared row's parts are unknown: nobody is credited with it.
+    table = ConsolidatedTable(spec, [row], row.figures, [])
+    (loaded,) = ConsolidatedTable.from_json(spec, table.to_json()).rows
+    assert loaded.share("SYT") is None
