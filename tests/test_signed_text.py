@@ -83,3 +83,24 @@ def test_a_shared_row_keeps_each_agencys_own_part() -> None:
     table = ConsolidatedTable(spec, [row], row.figures, [])
     (loaded,) = ConsolidatedTable.from_json(spec, table.to_json()).rows
     assert loaded.share("SYT") is None
+
+
+def test_the_change_on_last_year_is_a_sentence_of_its_own(tmp_path: Path) -> None:
+    year = REPRO / "y2022"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for answer in year.glob("*.xlsx"):
+        (inbox / answer.name).write_bytes(answer.read_bytes())
+    args = ["--config", str(year / "thd.toml"), "--compare", str(year / "baocao-2021.json")]
+    document = consolidate(inbox, tmp_path / "baocao-2022.docx", *args)
+    tables = [p.text for p in document.paragraphs if "Nhiều nhất là" in p.text]
+    assert len(tables) == 3
+    basis = "So với năm 2021, tính trên 2 đơn vị có số liệu cả hai năm, "
+    for text in tables:
+        leading, change = text.split(" Nhiều nhất là ")[1].split(f". {basis}")
+        assert "tăng" not in leading and "tính trên" not in leading
+        assert change.endswith("(năm nay có số liệu của 3/27 đơn vị, năm 2021 của 9/27 đơn vị).")
+    assert tables[0].endswith(
+        "Diễn đàn (4 cuộc, 1.140 lượt người tham gia). " + basis + "số cuộc tăng 57,9%, số lượt "
+        "người tham gia tăng 79,4% (năm nay có số liệu của 3/27 đơn vị, năm 2021 của 9/27 đơn vị)."
+    )
