@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections import defaultdict
 from pathlib import Path
 
 import docx
+import pytest
+from conftest import SOFFICE, soffice_convert
+from docx.shared import Pt
 from typer.testing import CliRunner
 
 from thanghanhdong import config
@@ -104,3 +109,57 @@ def test_the_change_on_last_year_is_a_sentence_of_its_own(tmp_path: Path) -> Non
         "Diễn đàn (4 cuộc, 1.140 lượt người tham gia). " + basis + "số cuộc tăng 57,9%, số lượt "
         "người tham gia tăng 79,4% (năm nay có số liệu của 3/27 đơn vị, năm 2021 của 9/27 đơn vị)."
     )
+
+
+def _pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return text.stdout.decode().split("\f")[:-1]
+
+
+def _bottom_of(pdf: Path, words: str) -> tuple[float, float]:
+    """(bottom of the last line holding `words`, its page's height), in points. pdftotext
+    cuts words at some accented glyphs: a line is its boxes' text joined without spaces."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True)
+    found = None
+    for page in html.stdout.decode().split("<page ")[1:]:
+        height = float(page.split('height="')[1].split('"')[0])
+        lines: dict[str, str] = defaultdict(str)
+        for bottom, word in re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page):
+            lines[bottom] += word
+        found = next(
+            ((float(y), height) for y, line in lines.items() if words.replace(" ", "") in line),
+            found,
+        )
+    assert found is not None, words
+    return found
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+def test_no_blank_page_when_the_signature_ends_a_page(tmp_path: Path) -> None:
+    """The signature block pushed down in 3 pt steps across the foot of its page (the trial's
+    page 5 was the section break's empty paragraph under a signature ending page 4). The
+    signer's name is not the table's bottom (cell margins, LibreOffice's row heights): the
+    sweep runs on until the block has gone to the next page."""
+    report = tmp_path / "baocao.docx"
+    document = consolidate(REPRO / "inbox2021", report)
+    signer = config.load(None).issuer.signer_name
+    (pdf,) = soffice_convert([report], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    bottom, height = _bottom_of(pdf, signer)
+    margin = document.sections[0].bottom_margin
+    assert margin is not None
+    room = height - margin.pt - bottom  # what the page leaves under the signer's name
+    variants = []
+    for step, extra in enumerate(range(int(room) - 20, int(room) + 46, 3)):
+        pushed = docx.Document(str(report))
+        closing = next(p for p in pushed.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+        closing.paragraph_format.space_before = Pt(max(extra, 0))
+        variants.append(tmp_path / f"day-{step:02}.docx")
+        pushed.save(str(variants[-1]))
+    pdfs = soffice_convert(variants, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    for variant, pushed_pdf in zip(variants, pdfs, strict=True):
+        pages = _pages(pushed_pdf)
+        blank = [n for n, page in enumerate(pages, start=1) if re.fullmatch(r"\s*\d*\s*", page)]
+        assert not blank, (variant.name, blank)
+    pages_of_the_name = {next(i for i, p in enumerate(_pages(f)) if "Trên đây" in p) for f in pdfs}
+    assert len(pages_of_the_name) > 1  # the sweep did cross the foot of a page
