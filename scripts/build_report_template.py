@@ -649,8 +649,17 @@ def note_or_table(document: Document, appendix: str) -> None:
     tag(document, "{%p else %}")
 
 
+# The height of the empty paragraph that ends a section (python-docx's add_section puts the
+# break there): one twip, LibreOffice's and Word's layout unit. At a text line's height it
+# did not fit under a table (the signature block, Phụ lục I) ending at the foot of a page, and
+# went to a page of its own, blank but for its number; LibreOffice does not keep a table with
+# the next paragraph, so the paragraph itself has to fit in what any table leaves.
+SECTION_BREAK_HEIGHT = Pt(0.05)
+
+
 def new_section(document: Document, *, landscape: bool) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    flat_section_break(document.paragraphs[-1])
     section.different_first_page_header_footer = False
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     if landscape:
@@ -659,6 +668,22 @@ def new_section(document: Document, *, landscape: bool) -> None:
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
     section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
+
+
+def flat_section_break(paragraph: Paragraph) -> None:
+    """The section's last, empty paragraph at SECTION_BREAK_HEIGHT, its mark at 1 pt."""
+    assert paragraph._p.pPr is not None and paragraph._p.pPr.sectPr is not None
+    f = paragraph.paragraph_format
+    f.space_before = f.space_after = Pt(0)
+    f.first_line_indent = Pt(0)
+    f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    f.line_spacing = SECTION_BREAK_HEIGHT
+    f.widow_control = False
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    paragraph._p.pPr.sectPr.addprevious(mark)
 
 
 def appendix_figures(document: Document) -> None:

@@ -116,8 +116,8 @@ def test_no_fall_when_the_agencies_of_both_years_did_not_change(
     document = this_year(tmp_path, last_year, {code: ROWS_2021[code] for code in COMMON})
     activities = paragraph(document, "- Tổ chức 5 cuộc")
     assert activities.endswith(
-        "; tính trên 2 đơn vị có số liệu cả hai năm, số cuộc không đổi, số lượt người tham gia "
-        f"không đổi so với năm 2021 {BOTH}."
+        ". So với năm 2021, tính trên 2 đơn vị có số liệu cả hai năm, số cuộc không đổi, số "
+        f"lượt người tham gia không đổi {BOTH}."
     )
     media = paragraph(document, "- Kết quả truyền thông")
     assert media.endswith(": chưa có số liệu.")
@@ -134,8 +134,8 @@ def test_a_change_among_the_common_agencies_gives_its_percentage(
     document = this_year(tmp_path, last_year, rows)
     activities = paragraph(document, "- Tổ chức 8 cuộc")
     assert activities.endswith(
-        "; tính trên 2 đơn vị có số liệu cả hai năm, số cuộc tăng 60,0%, số lượt người tham gia "
-        f"tăng 33,3% so với năm 2021 {BOTH}."
+        ". So với năm 2021, tính trên 2 đơn vị có số liệu cả hai năm, số cuộc tăng 60,0%, số "
+        f"lượt người tham gia tăng 33,3% {BOTH}."
     )
 
 
@@ -171,7 +171,7 @@ def test_same_agencies_both_years_keep_the_plain_sentence(tmp_path: Path, last_y
     activities = paragraph(document, "- Tổ chức 20 cuộc")
     # 23 -> 20 activities (-13,0%), 2.170 -> 1.845 people (-15,0%) over the same 7 agencies
     assert activities.endswith(
-        "; số cuộc giảm 13,0%, số lượt người tham gia giảm 15,0% so với năm 2021."
+        ". So với năm 2021, số cuộc giảm 13,0%, số lượt người tham gia giảm 15,0%."
     )
     assert activities_table(document)[-1][6] == "-13,0%"
 
@@ -181,7 +181,7 @@ def test_no_agency_in_both_years_states_no_change(tmp_path: Path, last_year: Pat
     document = this_year(tmp_path, last_year, rows)
     activities = paragraph(document, "- Tổ chức 1 cuộc")
     assert activities.endswith(
-        "; chưa so sánh được với năm 2021 do không có đơn vị có số liệu cả hai năm "
+        ". Chưa so sánh được với năm 2021 do không có đơn vị có số liệu cả hai năm "
         "(năm nay có số liệu của 1/27 đơn vị, năm 2021 của 7/27 đơn vị)."
     )
-    assert "%" not in activities.split("; chưa so sánh")[1]
+    assert "%" not in activities.split(". Chưa so sánh")[1]

@@ -113,8 +113,8 @@ def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Pa
     fall, expected = compare.change(activities, before).lstrip("-"), now.status.expected
     assert f"số cuộc giảm {fall}" not in text
     assert (
-        f"tính trên {common} đơn vị có số liệu cả hai năm, số cuộc không đổi, số lượt người "
-        f"tham gia không đổi so với năm 2021 (năm nay có số liệu của {common}/{expected} đơn "
+        f"So với năm 2021, tính trên {common} đơn vị có số liệu cả hai năm, số cuộc không đổi, "
+        f"số lượt người tham gia không đổi (năm nay có số liệu của {common}/{expected} đơn "
         f"vị, năm 2021 của {answered}/{expected} đơn vị)."
     ) in text
     now.previous = old

@@ -50,30 +50,38 @@ def previous_year(c: Consolidation) -> int | None:
 
 
 def with_change(sentence: str, c: Consolidation, table: ConsolidatedTable) -> str:
-    """A Phần I figure sentence with last year's change appended (unchanged without --compare).
+    """A Phần I figure sentence followed by last year's change as a sentence of its own
+    (unchanged without --compare): glued to the sentence's last words, the change would read
+    as that of its last item."""
+    if not sentence.endswith("."):
+        return sentence
+    moved = change_sentence(c, table)
+    return f"{sentence} {moved}" if moved else sentence
+
+
+def change_sentence(c: Consolidation, table: ConsolidatedTable) -> str:
+    """ "So với năm 2021, số cuộc tăng 12,5%, số lượt người tham gia giảm 3,0%."; "" without
+    --compare or for a table with no figures this year ("chưa có số liệu").
 
     Like is compared with like: the change is that of the agencies with usable figures in both
-    years. When both years cover the same agencies: "...; số cuộc tăng 12,5%, số lượt người
-    tham gia giảm 3,0% so với năm 2021."; otherwise the clause says on how many agencies it is
-    computed and both years' coverage, and without common agencies no change is stated. A table
-    with no figures this year ("chưa có số liệu") is left as it is."""
-    if c.previous is None or not sentence.endswith(".") or table.key not in c.previous.tables:
-        return sentence
+    years. When the two years cover different agencies, the sentence says on how many agencies
+    it is computed and both years' coverage; without common agencies no change is stated."""
+    if c.previous is None or table.key not in c.previous.tables:
+        return ""
     if not table.total.count and not table.total.total:
-        return sentence
+        return ""
     year = c.previous.campaign.campaign.year
     common = common_agencies(c)
     coverage = Coverage.of(c, common)
     if not common:
-        return f"{sentence[:-1]}; {coverage.no_comparison(year)}."
+        return f"{coverage.no_comparison(year)[0].upper()}{coverage.no_comparison(year)[1:]}."
     now, before = (_sum(agencies, table.spec, common) for agencies in (c, c.previous))
     parts = _moves(table.spec, now, before)
     if not parts:
-        return sentence
-    moved = f"{', '.join(parts)} so với năm {year}"
+        return ""
     if coverage.same:
-        return f"{sentence[:-1]}; {moved}."
-    return f"{sentence[:-1]}; {coverage.basis()}, {moved} {coverage.both(year)}."
+        return f"So với năm {year}, {', '.join(parts)}."
+    return f"So với năm {year}, {coverage.basis()}, {', '.join(parts)} {coverage.both(year)}."
 
 
 def _moves(spec: form.TableSpec, now: Figures, before: Figures) -> list[str]:

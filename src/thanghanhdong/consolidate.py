@@ -177,6 +177,18 @@ class ConsolidatedRow:
     figures: Figures
     agencies: tuple[str, ...]  # codes of the agencies that reported it, in roster order
     gaps: Gaps = NO_GAPS  # not part of the data file
+    # Each agency's own part of the row, in the order of `agencies` (what it typed, not the
+    # row's total); not part of the data file.
+    shares: tuple[Figures, ...] = ()
+
+    def share(self, code: str) -> Figures | None:
+        """The agency's own figures on this row; None when unknown (a row read back from a
+        data file with several agencies)."""
+        if code not in self.agencies:
+            return None
+        if self.shares:
+            return self.shares[self.agencies.index(code)]
+        return self.figures if len(self.agencies) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -627,17 +639,23 @@ class _Group:
     matched: bool
     spec: form.TableSpec
     figures: Figures = field(default_factory=Figures)
-    agencies: dict[str, None] = field(default_factory=dict)  # an ordered set
+    agencies: dict[str, Figures] = field(default_factory=dict)  # each agency's own part
     gaps: Gaps = NO_GAPS
 
     def add(self, row: Row, agency_code: str) -> None:
         self.figures = self.figures + row.figures
-        self.agencies[agency_code] = None
+        self.agencies[agency_code] = self.agencies.get(agency_code, Figures()) + row.figures
         self.gaps = self.gaps + Gaps.of_row(self.spec, row)
 
     def row(self) -> ConsolidatedRow:
         return ConsolidatedRow(
-            self.item, self.level, self.matched, self.figures, tuple(self.agencies), self.gaps
+            self.item,
+            self.level,
+            self.matched,
+            self.figures,
+            tuple(self.agencies),
+            self.gaps,
+            tuple(self.agencies.values()),
         )
 
 

@@ -925,7 +925,9 @@ class Event:
 class Highlight:
     agency: str
     item: str
-    text: str  # the agency's own point about it
+    text: str  # the agency's own point about it; "" when its text has none (quoted_only=False)
+    count: int = 0  # the event's figures, for a caller that writes the point from them
+    reach: int = 0
 
 
 HIGHLIGHT_COVERAGE = 0.75
@@ -936,11 +938,13 @@ def highlights(
     texts: Mapping[str, str],
     limit: int = 3,
     lexicon: Lexicon = DEFAULT_LEXICON,
+    quoted_only: bool = True,
 ) -> list[Highlight]:
     """At most `limit` quotes, one per agency and one per item, taken in the caller's order of
     events. For each event, the agency's point (of its I.2 text) that holds at least
     HIGHLIGHT_COVERAGE of the item's content words, preferring one that states the event's
-    count ("12 buổi" for 12); events with no such point are skipped."""
+    count ("12 buổi" for 12); events with no such point are skipped, or with
+    `quoted_only=False` kept with an empty text (the largest events stay the chosen ones)."""
     chosen: list[Highlight] = []
     for event in events:
         if len(chosen) >= limit:
@@ -948,8 +952,10 @@ def highlights(
         if any(h.agency == event.agency or _same_item(h.item, event.item) for h in chosen):
             continue
         point = _point_about(event, texts.get(event.agency, ""), lexicon)
-        if point:
-            chosen.append(Highlight(event.agency, event.item, point))
+        if point or not quoted_only:
+            chosen.append(
+                Highlight(event.agency, event.item, point or "", event.count, event.reach)
+            )
     return chosen
 
 

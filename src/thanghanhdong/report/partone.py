@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from thanghanhdong import digest
+from thanghanhdong import digest, form
 from thanghanhdong.completeness import issuer_agency
 from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation
 from thanghanhdong.report import numbers
@@ -173,27 +173,46 @@ def leading_sentence(table: ConsolidatedTable) -> str:
 
 
 def events(c: Consolidation) -> list[digest.Event]:
-    """The largest activities by reach, one per (agency, item): the rule of the highlights."""
-    found: list[digest.Event] = []
+    """Every agency's own activities, largest reach first: the rule I.2 states ("các hoạt
+    động có số người tham gia lớn nhất, theo báo cáo của đơn vị"). An agency is credited with
+    its own part of a consolidated row, never with the row's total: a row shared by two
+    agencies is two activities."""
     table = c.tables.get("activities")
-    rows = sorted(table.rows, key=lambda r: -_reach(r)) if table else []
-    for row in rows:
-        for code in row.agencies:
+    found = [event for row in (table.rows if table else []) for event in _own_events(c, row)]
+    return sorted(found, key=lambda e: -e.reach)
+
+
+def _own_events(c: Consolidation, row: ConsolidatedRow) -> list[digest.Event]:
+    found = []
+    for code in row.agencies:
+        share = row.share(code)
+        if share is not None:
             agency = c.campaign.agency(code)
-            count = row.figures.count if len(row.agencies) == 1 else 0
-            found.append(
-                digest.Event(agency.name if agency else code, row.item, count, _reach(row))
-            )
+            name = agency.name if agency else code
+            found.append(digest.Event(name, row.item, share.count, share.total))
     return found
 
 
 def highlights(c: Consolidation) -> list[digest.Highlight]:
+    """The agencies' largest own activities; an agency whose text says nothing of its
+    activity gets a point written from its figures (text left empty here)."""
     texts = {n.agency: n.text for n in c.narratives.get("activities_text", [])}
-    return digest.highlights(events(c), texts, limit=HIGHLIGHTS)
+    return digest.highlights(events(c), texts, limit=HIGHLIGHTS, quoted_only=False)
+
+
+def _highlight_text(h: digest.Highlight, spec: form.TableSpec) -> str:
+    """The agency's own point, else "Tập huấn (2 cuộc, 2.550 lượt người tham gia)"."""
+    if h.text:
+        return h.text.rstrip(".;") + "."
+    figures = [f"{numbers.integer(h.count)} {spec.unit}"] if h.count else []
+    if h.reach:
+        figures.append(f"{numbers.integer(h.reach)} lượt {spec.people_noun}")
+    shown = f" ({', '.join(figures)})" if figures else ""
+    return f"{_clean(h.item)}{shown}."
 
 
 def activities(c: Consolidation) -> dict[str, Any]:
-    """I.2's quotes: a stated rule, then one point per agency with the agency named."""
+    """I.2's points: a stated rule, then one point per agency with the agency named."""
     chosen = highlights(c)
     if not chosen:
         return {"paragraphs": []}
@@ -201,7 +220,8 @@ def activities(c: Consolidation) -> dict[str, Any]:
         "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất, theo báo "
         "cáo của đơn vị):"
     )
-    quotes = [_paragraph(h.text.rstrip(".;") + ".", h.agency) for h in chosen]
+    spec = form.table("activities")
+    quotes = [_paragraph(_highlight_text(h, spec), h.agency) for h in chosen]
     return {"paragraphs": [_paragraph(rule, dash=""), *quotes]}
 
 
