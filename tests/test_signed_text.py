@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -81,13 +82,28 @@ def test_a_shared_row_keeps_each_agencys_own_part() -> None:
     spec = form.table("activities")
     mine, yours = Figures({"count": 3, "male": 85, "female": 140}), Figures({"count": 2})
     row = ConsolidatedRow(
-        "Tập huấn", "Tỉnh", True, mine + yours, ("SYT", "SNV"), shares=(mine, yours)
+        "Tập huấn", "Tỉnh", True, mine + yours, ("SYT", "SNV"), shares=((3, 225), (2, 0))
     )
-    assert row.share("SYT") == mine and row.share("SNV") == yours and row.share("X") is None
+    assert row.own_parts() == [("SYT", 3, 225), ("SNV", 2, 0)]
     # Read back from a data file, a shared row's parts are unknown: nobody is credited with it.
     table = ConsolidatedTable(spec, [row], row.figures, [])
     (loaded,) = ConsolidatedTable.from_json(spec, table.to_json()).rows
-    assert loaded.share("SYT") is None
+    assert loaded.own_parts() == []
+    alone = ConsolidatedRow("Tọa đàm", "Xã", True, mine, ("SYT",))
+    assert alone.own_parts() == [("SYT", 3, 225)]
+
+
+def test_only_the_activities_rows_keep_the_agencies_parts() -> None:
+    """Section I.2 needs table 1's parts only: the other tables keep none (memory at scale)."""
+    from thanghanhdong.consolidate import consolidate as merge
+
+    campaign = config.load(None)
+    report = validate_inbox(REPRO / "inbox2021", campaign, workers=1)
+    submissions = [r.submission for r in report.files if r.ok and r.submission]
+    merged = merge(campaign, submissions, report.completeness, report_date=date(2021, 12, 25))
+    assert all(len(r.shares) == len(r.agencies) for r in merged.tables["activities"].rows)
+    assert any(len(r.agencies) > 1 for r in merged.tables["activities"].rows)
+    assert all(not r.shares for key in ("media", "products") for r in merged.tables[key].rows)
 
 
 def test_the_change_on_last_year_is_a_sentence_of_its_own(tmp_path: Path) -> None:

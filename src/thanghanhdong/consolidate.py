@@ -177,18 +177,20 @@ class ConsolidatedRow:
     figures: Figures
     agencies: tuple[str, ...]  # codes of the agencies that reported it, in roster order
     gaps: Gaps = NO_GAPS  # not part of the data file
-    # Each agency's own part of the row, in the order of `agencies` (what it typed, not the
-    # row's total); not part of the data file.
-    shares: tuple[Figures, ...] = ()
+    # Each agency's own part of the row, (count, people), in the order of `agencies`: what it
+    # typed, not the row's total. Kept for the activities table only (section I.2 ranks the
+    # agencies' own activities); not part of the data file.
+    shares: tuple[tuple[int, int], ...] = ()
 
-    def share(self, code: str) -> Figures | None:
-        """The agency's own figures on this row; None when unknown (a row read back from a
-        data file with several agencies)."""
-        if code not in self.agencies:
-            return None
+    def own_parts(self) -> list[tuple[str, int, int]]:
+        """(agency code, count, people) of each agency on this row, as far as known: every
+        agency's with `shares`, else the row's own when one agency gave it (a row read back
+        from a data file with several agencies credits none of them)."""
         if self.shares:
-            return self.shares[self.agencies.index(code)]
-        return self.figures if len(self.agencies) == 1 else None
+            return [(code, *part) for code, part in zip(self.agencies, self.shares, strict=True)]
+        if len(self.agencies) == 1:
+            return [(self.agencies[0], self.figures.count, self.figures.total)]
+        return []
 
 
 @dataclass(frozen=True)
@@ -612,6 +614,8 @@ def _table(
             item_pos, item, matched = items.resolve(row.item)
             level_pos, level, _ = levels.resolve(row.level)
             group = groups.setdefault((item_pos, level_pos), _Group(item, level, matched, spec))
+            if group.parts is None and spec.key == OWN_PARTS_TABLE:
+                group.parts = {}
             group.add(row, submission.agency_code)
     rows = [groups[key].row() for key in sorted(groups)]
     by_level = {level: Figures.zero(spec) for level in campaign.catalogues.levels}
@@ -632,6 +636,9 @@ def _table(
     )
 
 
+OWN_PARTS_TABLE = "activities"  # the table whose rows keep each agency's own part (I.2)
+
+
 @dataclass
 class _Group:
     item: str
@@ -639,13 +646,23 @@ class _Group:
     matched: bool
     spec: form.TableSpec
     figures: Figures = field(default_factory=Figures)
-    agencies: dict[str, Figures] = field(default_factory=dict)  # each agency's own part
+    agencies: dict[str, None] = field(default_factory=dict)  # an ordered set
     gaps: Gaps = NO_GAPS
+    # Each agency's own (count, people), for the activities table only: two ints an agency,
+    # not a mapping (10,000 answers: ~100,000 parts).
+    parts: dict[str, tuple[int, int]] | None = None
 
     def add(self, row: Row, agency_code: str) -> None:
         self.figures = self.figures + row.figures
-        self.agencies[agency_code] = self.agencies.get(agency_code, Figures()) + row.figures
+        self.agencies[agency_code] = None
         self.gaps = self.gaps + Gaps.of_row(self.spec, row)
+        if self.parts is not None:
+            count, people = self.parts.get(agency_code, (0, 0))
+            figures = row.figures
+            self.parts[agency_code] = (
+                count + figures.get(form.COUNT, 0),
+                people + figures.get(form.MALE, 0) + figures.get(form.FEMALE, 0),
+            )
 
     def row(self) -> ConsolidatedRow:
         return ConsolidatedRow(
@@ -655,7 +672,7 @@ class _Group:
             self.figures,
             tuple(self.agencies),
             self.gaps,
-            tuple(self.agencies.values()),
+            tuple(self.parts.values()) if self.parts is not None else (),
         )
 
 

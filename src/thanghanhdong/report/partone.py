@@ -184,12 +184,9 @@ def events(c: Consolidation) -> list[digest.Event]:
 
 def _own_events(c: Consolidation, row: ConsolidatedRow) -> list[digest.Event]:
     found = []
-    for code in row.agencies:
-        share = row.share(code)
-        if share is not None:
-            agency = c.campaign.agency(code)
-            name = agency.name if agency else code
-            found.append(digest.Event(name, row.item, share.count, share.total))
+    for code, count, people in row.own_parts():
+        agency = c.campaign.agency(code)
+        found.append(digest.Event(agency.name if agency else code, row.item, count, people))
     return found
 
 
