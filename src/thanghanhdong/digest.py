@@ -911,7 +911,7 @@ def document_key(document: DocumentRef) -> tuple[str, date | None]:
 # --- highlights ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per agency and activity row: 100,000 at a ministry
 class Event:
     """One of the largest activities from the figures (the caller orders them, largest first)."""
 
