@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from thanghanhdong import __version__, config
+from thanghanhdong import __version__, campaigns, config
 from thanghanhdong.cli import app
 
 
@@ -47,9 +47,15 @@ def test_init_writes_config_and_inbox(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (work / "inbox").is_dir()
     written = (work / "thd.toml").read_text(encoding="utf-8")
-    assert written == config.default_config_text()
+    # The default, with the sample's report date left open (trial 2026-12-01c, finding 3): it
+    # would date every data file a lower level sends up, after the deadline.
+    assert written == campaigns.leave_report_date_open(config.default_config_text())
+    assert "\nreport_date" not in written and "# report_date = 2021-12-18" in written
     assert "# " in written  # the officer's guide to editing stays in the file
-    assert config.load(work / "thd.toml") == config.load(None)
+    default = config.load(None)
+    assert config.load(work / "thd.toml") == default.model_copy(
+        update={"campaign": default.campaign.model_copy(update={"report_date": None})}
+    )
     assert "thd generate-templates" in result.stdout
 
 
@@ -78,7 +84,9 @@ def test_init_force_overwrites(tmp_path: Path) -> None:
     (tmp_path / "inbox" / "da-nhan.xlsx").write_bytes(b"received")
     result = invoke("init", str(tmp_path), "--force")
     assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8") == config.default_config_text()
+    assert target.read_text(encoding="utf-8") == campaigns.leave_report_date_open(
+        config.default_config_text()
+    )
     assert (tmp_path / "inbox" / "da-nhan.xlsx").read_bytes() == b"received"
 
 

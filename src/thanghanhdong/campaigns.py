@@ -247,3 +247,25 @@ def _check(text: str, old: Campaign, year: int) -> None:
     )
     if old.model_copy(update={"campaign": expected}) != new:
         raise RuntimeError("roll_forward changed more than the year-bound keys")
+
+
+# --------------------------------------------------------------------- a new level's dates
+
+REPORT_DATE_LEFT_OPEN = (
+    "# Để trống ngày ký: thd consolidate ghi ngày chạy lệnh (hoặc ngày của --date); cấp trên\n"
+    "# xét hạn nộp theo ngày này. Chỉ ghi khi đã biết ngày ký, ví dụ:\n"
+    "# report_date = 2021-12-18"
+)
+
+
+def leave_report_date_open(text: str) -> str:
+    """The config `thd init` writes, its report date commented out: the sample's (or last
+    year's) date would date every data file a lower level sends up, after the deadline."""
+    doc = scan(text)
+    for table in ("campaign", "issuer"):
+        statement = doc.find(table, "report_date")
+        if statement is None or statement.end != statement.start + 1:
+            continue
+        year = config.parse(text, "thd.toml").campaign.year
+        doc.lines[statement.start] = REPORT_DATE_LEFT_OPEN.replace("2021", str(year))
+    return doc.text

@@ -111,6 +111,7 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
         text = _with_roster(text, request.roster, outcome)
         if outcome.error:
             return None
+    text = campaigns.leave_report_date_open(text)
     outcome.agencies = len(config.parse(text, "thd.toml").agencies)
     return text
 
