@@ -34,6 +34,16 @@ def consolidate(inbox: Path, out: Path, *extra: str) -> str:
     return result.stdout
 
 
+def as_last_year(path: Path) -> dict:
+    """The data file of this inbox, made the report of the year before (2020): --compare takes
+    only an earlier year's data file of the same body."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["campaign"] |= {"year": 2020, "id": "bac-kan-2020"}
+    data["config"]["campaign"] |= {"year": 2020, "id": "bac-kan-2020"}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return data
+
+
 def text_of(path: Path) -> str:
     document = Document(str(path))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
@@ -100,6 +110,7 @@ def test_check_inputs_tells_changed_gone_and_added_files(tmp_path: Path) -> None
 def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Path) -> None:
     inbox = inbox_copy(tmp_path)
     consolidate(inbox, tmp_path / "old.docx")
+    as_last_year(tmp_path / "old.json")
     old = datafile.load(tmp_path / "old.json")
     next(inbox.glob("2021_babe_*.xlsx")).unlink()
     consolidate(inbox, tmp_path / "new.docx", "--compare", str(tmp_path / "old.json"))
@@ -113,17 +124,17 @@ def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Pa
     fall, expected = compare.change(activities, before).lstrip("-"), now.status.expected
     assert f"số cuộc giảm {fall}" not in text
     assert (
-        f"So với năm 2021, tính trên {common} đơn vị có số liệu cả hai năm, số cuộc không đổi, "
+        f"So với năm 2020, tính trên {common} đơn vị có số liệu cả hai năm, số cuộc không đổi, "
         f"số lượt người tham gia không đổi (năm nay có số liệu của {common}/{expected} đơn "
-        f"vị, năm 2021 của {answered}/{expected} đơn vị)."
+        f"vị, năm 2020 của {answered}/{expected} đơn vị)."
     ) in text
     now.previous = old
-    assert build_context(now)["comparison"]["previous_label"] == "Năm trước (2021)"
+    assert build_context(now)["comparison"]["previous_label"] == "Năm trước (2020)"
     # Phần III: last year's count and people, and the change, after this year's figures
     table = next(t for t in docx.Document(str(tmp_path / "new.docx")).tables
                  if t.rows[0].cells[1].text == "Hoạt động")  # fmt: skip
     header = [c.text for c in table.rows[0].cells]
-    assert header[5:9] == ["Số cuộc năm 2021", "Tăng, giảm", "Số người năm 2021", "Tăng, giảm"]
+    assert header[5:9] == ["Số cuộc năm 2020", "Tăng, giảm", "Số người năm 2020", "Tăng, giảm"]
     total = [c.text for c in table.rows[-1].cells]
     assert total[5] == f"{before:,}".replace(",", ".")
     assert total[6] == ""  # the totals cover different agencies: no change stated
@@ -138,7 +149,7 @@ def test_change_words() -> None:
 def test_validate_compare_warns_agency_by_agency(tmp_path: Path) -> None:
     inbox = inbox_copy(tmp_path)
     consolidate(inbox, tmp_path / "old.docx")
-    data = json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))
+    data = as_last_year(tmp_path / "old.json")
     for agency in data["agencies"]:
         if agency["code"] == "HLHPN":
             agency["tables"]["activities"]["count"] *= 10
@@ -153,7 +164,7 @@ def test_validate_compare_warns_agency_by_agency(tmp_path: Path) -> None:
     ]
     assert any(c["code"] == "HLHPN" and c["column"] == "count" for c in changes)
     shown = runner.invoke(app, ["validate", str(inbox), "--compare", str(tmp_path / "old.json")])
-    assert "UBND huyện Ba Bể đã gửi báo cáo năm 2021 nhưng năm nay chưa gửi" in shown.stdout
+    assert "UBND huyện Ba Bể đã gửi báo cáo năm 2020 nhưng năm nay chưa gửi" in shown.stdout
 
 
 def test_remind_addresses_missing_and_unusable_agencies(tmp_path: Path) -> None:
@@ -184,3 +195,26 @@ def test_remind_outside_the_campaign_asks_for_the_date(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "ghi ngày của công văn bằng tùy chọn --date" in " ".join(result.output.split())
     assert not out.exists()
+
+
+def test_compare_refuses_this_years_own_file_and_another_provinces(tmp_path: Path) -> None:
+    """Trial 2026-12-01c, finding 2: "So với năm 2022, số cuộc không đổi" against this year's
+    own file, "tăng 900,0%" against another province's: refused, saying which file it is."""
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "old.docx")
+    args = ["consolidate", str(inbox), "--out", str(tmp_path / "new.docx"), "--date", "05/01/2022"]
+    same_year = runner.invoke(app, [*args, "--compare", str(tmp_path / "old.json")])
+    assert same_year.exit_code == 2
+    assert "là số liệu năm 2021, không phải của một năm trước năm 2021" in " ".join(
+        same_year.stderr.split()
+    )
+    data = as_last_year(tmp_path / "old.json")
+    data["config"]["issuer"] |= {"parent": "UBND TỈNH CAO BẰNG", "name": "SỞ Y TẾ"}
+    (tmp_path / "old.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    other = runner.invoke(app, [*args, "--compare", str(tmp_path / "old.json")])
+    assert other.exit_code == 2
+    assert "là số liệu của SỞ Y TẾ (UBND TỈNH CAO BẰNG)" in " ".join(other.stderr.split())
+    validated = runner.invoke(
+        app, ["validate", str(inbox), "--compare", str(tmp_path / "old.json")]
+    )
+    assert validated.exit_code == 2 and not (tmp_path / "new.docx").exists()

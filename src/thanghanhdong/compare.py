@@ -9,16 +9,38 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from thanghanhdong import form
 from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation, Figures
 from thanghanhdong.report import numbers
 from thanghanhdong.text import loose_key
 
+if TYPE_CHECKING:
+    from thanghanhdong.config import Campaign
+
 PREVIOUS_LABEL = "Năm trước"
 CHANGE_LABEL = "Tăng, giảm"
 DEFAULT_FACTOR = 3.0  # validate --compare: a figure more than 3x up or down is worth a look
+
+
+def previous_problem(campaign: Campaign, previous: Consolidation, path: Path) -> str | None:
+    """Why the data file given to --compare is not last year's report of this body: a later
+    year (or this year's own file), or another province's. None when it fits."""
+    year, before = campaign.campaign.year, previous.campaign.campaign.year
+    if before >= year:
+        return (
+            f"Tệp so sánh {path} là số liệu năm {before}, không phải của một năm trước năm "
+            f"{year}: chọn tệp .json của đợt năm trước (ghi bên cạnh báo cáo năm trước)."
+        )
+    issuer, other = campaign.issuer, previous.campaign.issuer
+    if loose_key(issuer.parent) != loose_key(other.parent):
+        return (
+            f"Tệp so sánh {path} là số liệu của {other.name} ({other.parent}), không phải của "
+            f"{issuer.name} ({issuer.parent}): chọn tệp .json năm trước của chính cơ quan mình."
+        )
+    return None
 
 
 def change(now: int, before: int) -> str:

@@ -255,7 +255,7 @@ def validate(
     if problem := inbox_problem(inbox):
         return ValidateOutcome(USAGE, problem)
     try:
-        previous = _load_data_file(compare) if compare is not None else None
+        previous = _load_data_file(compare, campaign) if compare is not None else None
     except DataFileError as exc:
         return ValidateOutcome(USAGE, str(exc))
     if annotate_dir is not None and (problem := files.directory_problem(annotate_dir, inbox=inbox)):
@@ -272,11 +272,15 @@ def validate(
     return outcome
 
 
-def _load_data_file(path: Path) -> Consolidation:
-    """A data file (imported here: `validate` without --compare never reads one)."""
-    from thanghanhdong import datafile
+def _load_data_file(path: Path, campaign: Campaign) -> Consolidation:
+    """Last year's data file for --compare (imported here: `validate` without --compare never
+    reads one); DataFileError when it is not last year's report of this body."""
+    from thanghanhdong import compare, datafile
 
-    return datafile.load(path)
+    previous = datafile.load(path)
+    if problem := compare.previous_problem(campaign, previous, path):
+        raise DataFileError(problem)
+    return previous
 
 
 def changes_since(
@@ -527,7 +531,7 @@ def _enrich(
     consolidation.absent = absent_tables(report.campaign, report.files)
     if request.compare is not None:
         try:
-            consolidation.previous = datafile.load(request.compare)
+            consolidation.previous = _load_data_file(request.compare, report.campaign)
         except DataFileError as exc:
             return str(exc)
     return None
@@ -613,11 +617,12 @@ def check_inputs(data: Path, inbox: Path) -> CheckInputsOutcome:
     they are, 1 when any changed, disappeared or was added."""
     if problem := inbox_problem(inbox):
         return CheckInputsOutcome(USAGE, problem)
+    from thanghanhdong import datafile
+
     try:
-        consolidation = _load_data_file(data)
+        consolidation = datafile.load(data)
     except DataFileError as exc:
         return CheckInputsOutcome(USAGE, str(exc))
-    from thanghanhdong import datafile
 
     check = datafile.check_inputs(consolidation, inbox)
     return CheckInputsOutcome(OK if check.same else INVALID, data=data, check=check)
