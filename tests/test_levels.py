@@ -142,6 +142,7 @@ def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Pa
 
 def test_change_words() -> None:
     assert compare.change_words(450, 400, 2021) == "tăng 12,5% so với năm 2021"
+    assert compare.change(42, 1) == "+4.100,0%"  # thousands with a dot (trial 2026-12-01c)
     assert compare.change_words(300, 400, 2021) == "giảm 25,0% so với năm 2021"
     assert compare.change(5, 0) == "mới" and compare.change(0, 0) == ""
 

@@ -49,7 +49,7 @@ def change(now: int, before: int) -> str:
         return "mới" if now else ""
     permille = numbers.share_permille(abs(now - before), before) or 0
     sign = "+" if now > before else "-" if now < before else ""
-    return f"{sign}{permille // 10},{permille % 10}%"
+    return f"{sign}{numbers.permille_text(permille)}"
 
 
 def direction(now: int, before: int) -> str:

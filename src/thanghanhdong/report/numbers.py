@@ -42,7 +42,12 @@ def percent(part: int, whole: int) -> str:
     permille = share_permille(part, whole)
     if permille is None:
         return "-"
-    return f"{permille // 10},{permille % 10}%"
+    return permille_text(permille)
+
+
+def permille_text(permille: int) -> str:
+    """583 -> "58,3%", 41000 -> "4.100,0%" (thousands with a dot, as every number here)."""
+    return f"{integer(permille // 10)},{permille % 10}%"
 
 
 def day_month_year(day: date) -> tuple[str, str, str]:
