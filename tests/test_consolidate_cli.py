@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document
 from typer.testing import CliRunner
 
@@ -103,6 +104,27 @@ def test_no_overwrite_without_force(tmp_path: Path) -> None:
     inside = runner.invoke(app, ["consolidate", str(inbox), "--out", str(inbox / "baocao.docx")])
     assert inside.exit_code == 2
     assert not (inbox / "baocao.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("lock", "program"),
+    [(".~lock.baocao.docx#", "LibreOffice"), ("~$ocao.docx", "Word/Excel")],
+)
+def test_a_report_open_in_an_office_program_is_not_overwritten_even_with_force(
+    tmp_path: Path, lock: str, program: str
+) -> None:
+    """Trial 2026-12-01c, finding 14: --force silently overwrote a report open in LibreOffice
+    (the officer's unsaved edits); the lock file beside it says it is open."""
+    out = tmp_path / "baocao.docx"
+    out.write_bytes(b"edited by hand, open")
+    (tmp_path / lock).write_text("lock", encoding="utf-8")
+    args = ["consolidate", str(ROOT / "examples" / "inbox"), "--out", str(out), "--force"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert f"đang mở trong {program}" in " ".join(result.stderr.split())
+    assert out.read_bytes() == b"edited by hand, open"
+    (tmp_path / lock).unlink()  # closed: --force overwrites
+    assert runner.invoke(app, args).exit_code == 0
 
 
 def test_empty_inbox_is_refused(tmp_path: Path) -> None:

@@ -70,8 +70,28 @@ def output_problem(path: Path, *, suffix: str, inbox: Path | None, force: bool) 
         return f"Không có thư mục {path.parent}: tạo thư mục trước, hoặc chọn nơi khác cho {path}."
     if path.is_dir():
         return f"{path} là một thư mục: chọn tên tệp."
+    if path.exists() and (lock := open_lock(path)) is not None:
+        # Even with --force: the officer's unsaved edits in the open copy would be lost.
+        return (
+            f"{path} đang mở trong {lock} (có tệp khóa bên cạnh): đóng tệp trước, rồi chạy lại; "
+            "hoặc chọn tên khác."
+        )
     if path.exists() and not force:
         return f"Đã có {path} (có thể đã được sửa tay). Dùng --force để ghi đè, hoặc chọn tên khác."
+    return None
+
+
+def open_lock(path: Path) -> str | None:
+    """The program that has `path` open, told by the lock file it keeps beside it: LibreOffice
+    ".~lock.NAME#", Word and Excel "~$NAME" (its first two letters replaced when the name is
+    long); None when there is none. A lock left by a crash looks the same: closing the file
+    (or deleting the lock) is the officer's call."""
+    folder, name = path.parent, path.name
+    if (folder / f".~lock.{name}#").exists():
+        return "LibreOffice"
+    for candidate in (f"~${name}", f"~${name[2:]}" if len(name) > 2 else None):
+        if candidate and (folder / candidate).exists():
+            return "Word/Excel"
     return None
 
 
