@@ -6,6 +6,7 @@ any problem becomes a `ConfigError` with one Vietnamese sentence naming the key.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import sys
@@ -242,7 +243,8 @@ class Campaign(_Strict):
             key = agency.code.upper()
             if key in first:
                 raise ValueError(
-                    f"mã đơn vị '{agency.code}' bị trùng (agencies[{first[key]}] và agencies[{number}])"
+                    f"mã đơn vị '{agency.code}' bị trùng (agencies[{first[key]}] và "
+                    f"agencies[{number}]): sửa một trong hai mã"
                 )
             first[key] = number
         return agencies
@@ -349,7 +351,7 @@ def parse(text: str, origin: str) -> Campaign:
     try:
         return Campaign.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"Tệp cấu hình {origin}: {_describe(exc)}") from exc
+        raise ConfigError(f"Tệp cấu hình {origin}: {_describe(exc, text)}") from exc
 
 
 # A date typed as the officer writes it on paper (20/12/2022, 2022-12-1) is not TOML: name the key.
@@ -489,11 +491,61 @@ _PATTERN_RULES = {
 _NO_VALUE_SHOWN = {"missing", "extra_forbidden", "value_error"}
 
 
-def _describe(exc: ValidationError) -> str:
+def _describe(exc: ValidationError, text: str = "") -> str:
     error = exc.errors(include_url=False)[0]
     where = _key_path(error["loc"])
-    text = _explain(error)
-    return f"khóa '{where}': {text}." if where else f"{text}."
+    explained = _explain(error)
+    if error["type"] == "extra_forbidden" and (nearest := _nearest_key(error["loc"])):
+        explained = f"{explained}; có lẽ định viết '{nearest}'"
+    explained = _BLOCK.sub(lambda m: _block_line(text, m), explained)
+    line = _line_of(text, where)
+    at = f" ở dòng {line}" if line else ""
+    return f"khóa '{where}'{at}: {explained}." if where else f"{explained}."
+
+
+_BLOCK = re.compile(r"agencies\[(\d+)\]")
+
+
+def _line_of(text: str, where: str) -> int | None:
+    """The 1-based line of the key `where` ("campaign.deadlne", "agencies[3].code") in the
+    officer's file; None when it is not written on a line of its own (a missing key)."""
+    from thanghanhdong.tomltext import scan
+
+    table, _, key = where.rpartition(".")
+    try:
+        statement = scan(text).find(table, key) if text else None
+    except Exception:  # the text parsed as TOML; a line scan that fails costs only the line
+        return None
+    return statement.start + 1 if statement else None
+
+
+def _block_line(text: str, match: re.Match[str]) -> str:
+    """ "agencies[11]" -> "khối [[agencies]] ở dòng 254" (where its code is written)."""
+    line = _line_of(text, f"{match.group(0)}.code")
+    return f"khối [[agencies]] ở dòng {line}" if line else f"khối [[agencies]] thứ {match.group(1)}"
+
+
+def _nearest_key(loc: tuple[int | str, ...]) -> str | None:
+    """The key of that table the misspelt one is closest to ("deadlne" -> "deadline")."""
+    model: Any = Campaign
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            return None
+        model = _model_of(field.annotation)
+    names = list(getattr(model, "model_fields", {}))
+    found = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _model_of(annotation: Any) -> Any:
+    """The pydantic model a field holds: itself, or the item of a list of them."""
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
