@@ -21,6 +21,9 @@ def test_good_inbox_validates_and_lists_missing_agencies() -> None:
     assert sorted(data["missing_agencies"]) == ["BDT", "PACNAM", "SKHDT", "STC"]
     assert all(f["ok"] for f in data["files"])
     assert data["summary"]["received_agencies"] == 24
+    # The inbox's files, as the screen counts them (trial 2026-12-01c, finding 11).
+    inbox_files = [p for p in (ROOT / "examples" / "inbox").rglob("*") if p.is_file()]
+    assert data["summary"]["inbox_files"] == len(inbox_files) == 24
     late = [f["agency_code"] for f in data["files"] if f["late"]]
     assert late == ["NGANSON"]
 

@@ -164,6 +164,11 @@ def test_validate_compare_warns_agency_by_agency(tmp_path: Path) -> None:
         {"code": c["code"], "table": c["table"]} for c in changes
     ]
     assert any(c["code"] == "HLHPN" and c["column"] == "count" for c in changes)
+    # Trial 2026-12-01c, finding 12: "not sent this year" is a kind of its own, not 0 -> 0.
+    (babe,) = [c for c in changes if c["code"] == "BABE"]
+    assert (babe["kind"], babe["before"], babe["now"]) == ("not_sent", None, None)
+    assert babe["message"] == "UBND huyện Ba Bể đã gửi báo cáo năm 2020 nhưng năm nay chưa gửi."
+    assert {c["kind"] for c in changes if c["code"] == "HLHPN"} == {"decrease"}
     shown = runner.invoke(app, ["validate", str(inbox), "--compare", str(tmp_path / "old.json")])
     assert "UBND huyện Ba Bể đã gửi báo cáo năm 2020 nhưng năm nay chưa gửi" in shown.stdout
 

@@ -308,7 +308,7 @@ def changes_json(outcome: Any) -> dict[str, Any]:
     return {
         "compare": {
             "year": outcome.previous_year,
-            "changes": [c.to_json() for c in outcome.changes],
+            "changes": [c.to_json(outcome.previous_year) for c in outcome.changes],
         }
     }
 

@@ -277,14 +277,24 @@ class AgencyChange:
             f"là {numbers.integer(self.before)}: kiểm tra lại số liệu."
         )
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def kind(self) -> str:
+        """ "not_sent" (answered last year, not this year), "increase" or "decrease"."""
+        if self.table is None:
+            return "not_sent"
+        return "increase" if self.now > self.before else "decrease"
+
+    def to_json(self, year: int | None = None) -> dict[str, Any]:
         return {
             "code": self.code,
             "name": self.name,
+            "kind": self.kind,
             "table": self.table,
             "column": self.column,
-            "before": self.before,
-            "now": self.now,
+            # "not_sent": no figure of this year to compare (not a change from 0 to 0)
+            "before": None if self.table is None else self.before,
+            "now": None if self.table is None else self.now,
+            **({"message": self.message(year)} if year is not None else {}),
         }
 
 

@@ -85,7 +85,8 @@ class ValidationReport:
     def summary(self) -> dict[str, int]:
         statuses = [f.status.value for f in self.files]
         return {
-            "files": len(self.files),
+            "inbox_files": len(self.listed),  # as the screen counts them ("Kiểm tra 6 tệp")
+            "files": len(self.files),  # the answers read: an e-mail's attachments are each one
             "ok": statuses.count("ok"),
             "warnings": statuses.count("warnings"),
             "errors": statuses.count("errors"),
