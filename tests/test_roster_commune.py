@@ -75,3 +75,14 @@ def test_roster_import_into_an_existing_config(tmp_path: Path) -> None:
         AgencyGroup.COMMUNE,
         AgencyGroup.PROVINCE,
     ]
+
+
+def test_a_ministrys_roster_of_provinces_is_said_as_provinces(tmp_path: Path) -> None:
+    """Trial 2026-12-01c, finding 16: three "UBND tỉnh" were "3 sở, ban, ngành, đoàn thể tỉnh"."""
+    roster = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01c" / "repro" / "bo.csv"
+    result = runner.invoke(app, ["init", str(tmp_path / "bo"), "--roster", str(roster)])
+    assert result.exit_code == 0, result.output
+    assert (
+        'Xếp nhóm đơn vị: 3 tỉnh, thành phố trực thuộc trung ương (group = "province").'
+        in " ".join(result.output.split())
+    )

@@ -589,8 +589,25 @@ GROUP_WORDS = {
 }
 
 
+_PROVINCE_PEOPLES_COMMITTEE = re.compile(r"(ubnd|uy ban nhan dan) (tinh|thanh pho) ")
+
+
+def _group_words(group: AgencyGroup, agencies: Sequence[Agency]) -> str:
+    """The group's words; a ministry's roster of provinces ("UBND tỉnh Lạng Sơn") is not one of
+    provincial departments (trial 2026-12-01c, finding 16)."""
+    if group is AgencyGroup.PROVINCE and all(
+        _PROVINCE_PEOPLES_COMMITTEE.match(loose_key(a.name)) for a in agencies
+    ):
+        return "tỉnh, thành phố trực thuộc trung ương"
+    return GROUP_WORDS[group]
+
+
 def groups_line(agencies: Sequence[Agency]) -> str:
     """How the list was sorted into groups, in the officer's words: what `group` each got."""
-    counts = [(g, sum(a.group is g for a in agencies)) for g in AgencyGroup]
-    parts = [f'{n} {GROUP_WORDS[g]} (group = "{g.value}")' for g, n in counts if n]
+    counts = [(g, [a for a in agencies if a.group is g]) for g in AgencyGroup]
+    parts = [
+        f'{len(found)} {_group_words(g, found)} (group = "{g.value}")'
+        for g, found in counts
+        if found
+    ]
     return "Xếp nhóm đơn vị: " + "; ".join(parts) + ". Sửa dòng group trong thd.toml nếu sai."
