@@ -8,9 +8,10 @@ results; everything here is pure over bytes already bounded by `container`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from thanghanhdong import container, form, messages, readers
@@ -285,18 +286,64 @@ def _answer_date(result: FileResult) -> date:
 
 
 def _keep_latest(group: list[FileResult], answers: Answers) -> list[FileResult]:
-    ordered = sorted(group, key=lambda r: (_answer_date(r), str(r.path)), reverse=True)
+    ordered = sorted(group, key=_newness, reverse=True)
     newest, older = ordered[0], ordered[1:]
+    tied = [r for r in older if _answer_date(r) == _answer_date(newest)]
     for result in older:
-        answers.linked[result.path] = f"bản cũ, đã dùng bản mới hơn {newest.path.name} (--latest)"
-    severity, message = messages.render(
-        "resubmission_used",
-        name=newest.agency_name,
-        date=_shown_date(newest),
-        others=", ".join(f"{r.path.name} ({_shown_date(r)})" for r in older),
-    )
-    newest.issues.insert(0, Issue("resubmission_used", severity, message))
+        answers.linked[result.path] = (
+            f"bản lưu trước, đã dùng bản lưu sau {newest.path.name} ({_saved_why(newest, result)}; "
+            "cùng ngày, --latest)"
+            if result in tied
+            else f"bản cũ, đã dùng bản mới hơn {newest.path.name} (--latest)"
+        )
+    others = ", ".join(f"{r.path.name} ({_shown_date(r)})" for r in older)
+    if tied:
+        severity, message = messages.render(
+            "resubmission_same_date",
+            name=newest.agency_name,
+            date=_shown_date(newest),
+            why=_saved_why(newest, tied[0]),
+            others=others,
+        )
+        newest.issues.insert(0, Issue("resubmission_same_date", severity, message))
+    else:
+        severity, message = messages.render(
+            "resubmission_used", name=newest.agency_name, date=_shown_date(newest), others=others
+        )
+        newest.issues.insert(0, Issue("resubmission_used", severity, message))
     return [newest]
+
+
+# A browser's second download of "So Y te.xlsx" is "So Y te (1).xlsx", the third "(2)".
+_COPY_NUMBER = re.compile(r"\s\((\d{1,3})\)$")
+
+
+def _newness(result: FileResult) -> tuple[date, float, int, str]:
+    """Later answer date first; on equal dates (no e-mail to tell), the file saved later: its
+    modification time, then its copy number."""
+    return (_answer_date(result), _saved_at(result) or 0.0, _copy_number(result), str(result.path))
+
+
+def _saved_at(result: FileResult) -> float | None:
+    try:
+        return result.path.stat().st_mtime
+    except OSError:  # an e-mail's attachment has no file of its own
+        return None
+
+
+def _copy_number(result: FileResult) -> int:
+    found = _COPY_NUMBER.search(result.path.stem)
+    return int(found.group(1)) if found else 0
+
+
+def _saved_why(newer: FileResult, older: FileResult) -> str:
+    """What told the later of two equally dated versions, in words."""
+    at, before = _saved_at(newer), _saved_at(older)
+    if at is not None and before is not None and at > before:
+        return f"tệp này được lưu lúc {datetime.fromtimestamp(at):%H:%M %d/%m/%Y}, sau tệp kia"
+    if _copy_number(newer) > _copy_number(older):
+        return f"tệp này là bản tải về lần sau (số ({_copy_number(newer)}) trong tên tệp)"
+    return "không có gì cho biết bản nào sau hơn, đã lấy theo tên tệp"
 
 
 def _shown_date(result: FileResult) -> str:
