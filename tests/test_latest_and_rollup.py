@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -61,3 +63,76 @@ def test_latest_correction_figures_reach_the_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     document = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert document["totals"]["activities"] == {"count": 7, "male": 130, "female": 250}
+
+
+def _province_inbox(tmp_path: Path, data_file: Path) -> Path:
+    """Na Rì's data file beside Na Rì's own form (Tập huấn 3 cuộc, 60/70, Huyện), as trial 3."""
+    inbox = tmp_path / "hop4"
+    inbox.mkdir()
+    shutil.copy(data_file, inbox / "Na Ri tong hop.json")
+    shutil.copy(REPRO / "direct" / "nari.xlsx", inbox / "nari.xlsx")
+    return inbox
+
+
+def _province_totals(tmp_path: Path, inbox: Path) -> tuple[dict, dict]:
+    out = tmp_path / "tinh.docx"
+    result = runner.invoke(app, ["consolidate", str(inbox), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    states = {a["code"]: a["state"] for a in document["status"]["agencies"]}
+    return document["totals"]["activities"], states
+
+
+def test_a_data_file_holding_the_districts_own_form_is_its_whole_answer(tmp_path: Path) -> None:
+    inbox = _province_inbox(tmp_path, REPRO / "rollup" / "nari.json")
+    data = validate_json(inbox)
+    [used] = data["files"]
+    assert Path(used["path"]).name == "Na Ri tong hop.json"
+    [joined] = [i for i in used["issues"] if i["code"] == "rollup_with_own_form"]
+    assert "để riêng nari.xlsx (không cộng hai lần)" in joined["message"]
+    [aside] = data["attachments"]
+    assert Path(aside["path"]).name == "nari.xlsx" and "đã có trong tệp tổng hợp" in aside["note"]
+    totals, states = _province_totals(tmp_path, inbox)
+    assert totals == {"count": 6, "male": 105, "female": 122}  # not 3 / 60 / 70
+    assert states["NARI"] in ("on_time", "late")
+
+
+def _district_data_file_without_its_own_form(tmp_path: Path) -> Path:
+    """Na Rì consolidates its two communes only (its office's own form not in its inbox)."""
+    (tmp_path / "nr").mkdir()
+    os.chdir(tmp_path / "nr")
+    roster = str(REPRO / "xa-nari.csv")
+    assert runner.invoke(app, ["init", "huyen", "--roster", roster]).exit_code == 0
+    config = Path("huyen/thd.toml")
+    text = config.read_text(encoding="utf-8").replace(
+        'parent = "UBND TỈNH BẮC KẠN"\nname = "SỞ LAO',
+        'parent = "UBND HUYỆN NA RÌ"\nname = "PHÒNG LAO',
+    )
+    config.write_text(text, encoding="utf-8")
+    os.chdir("huyen")
+    assert runner.invoke(app, ["generate-templates"]).exit_code == 0
+    for code, spec in (("kimlu", "1:Tập huấn,1,5,7,Xã"), ("con-minh", "1:Diễn đàn,2,40,45,Xã")):
+        [template] = Path("mau-bao-cao").glob(f"*{code}*.xlsx")
+        fill = [sys.executable, str(REPRO / "fill.py"), str(template), f"inbox/{code}.xlsx"]
+        subprocess.run([*fill, "07/12/2021", spec], check=True)
+    result = runner.invoke(app, ["consolidate", "inbox", "--out", "nari.docx"])
+    assert result.exit_code == 0, result.output
+    return Path("nari.json").resolve()
+
+
+def test_a_data_file_without_the_districts_own_form_is_used_with_it(tmp_path: Path) -> None:
+    data_file = _district_data_file_without_its_own_form(tmp_path)
+    os.chdir(tmp_path)
+    inbox = _province_inbox(tmp_path, data_file)
+    data = validate_json(inbox)
+    assert sorted(Path(f["path"]).name for f in data["files"]) == [
+        "Na Ri tong hop.json",
+        "nari.xlsx",
+    ]
+    [rollup] = [f for f in data["files"] if f["path"].endswith(".json")]
+    [joined] = [i for i in rollup["issues"] if i["code"] == "rollup_with_own_form"]
+    assert "nên dùng cả hai" in joined["message"]
+    assert data["attachments"] == []
+    totals, states = _province_totals(tmp_path, inbox)
+    assert totals == {"count": 6, "male": 105, "female": 122}
+    assert states["NARI"] in ("on_time", "late")
