@@ -136,3 +136,18 @@ def test_a_data_file_without_the_districts_own_form_is_used_with_it(tmp_path: Pa
     totals, states = _province_totals(tmp_path, inbox)
     assert totals == {"count": 6, "male": 105, "female": 122}
     assert states["NARI"] in ("on_time", "late")
+
+
+def test_a_districts_form_differing_from_its_report_in_the_data_file_is_named(
+    tmp_path: Path,
+) -> None:
+    assert runner.invoke(app, ["generate-templates", "--agency", "NARI"]).exit_code == 0
+    [template] = Path("mau-bao-cao").glob("*nari*.xlsx")
+    inbox = _province_inbox(tmp_path, REPRO / "rollup" / "nari.json")
+    fill = [sys.executable, str(REPRO / "fill.py"), str(template), str(inbox / "nari.xlsx")]
+    subprocess.run([*fill, "11/12/2021", "1:Tập huấn,4,60,70,Huyện"], check=True)
+    data = validate_json(inbox)
+    [used] = data["files"]
+    [joined] = [i for i in used["issues"] if i["code"] == "rollup_with_own_form"]
+    assert "Số liệu trong nari.xlsx khác: bảng “" in joined["message"]
+    assert "số 4 ≠ 3" in joined["message"] and "đề nghị đơn vị xác nhận" in joined["message"]
