@@ -331,7 +331,7 @@ def _own_entry(
 
 
 def _is_own(document: dict[str, Any], own: FileResult) -> Callable[[dict[str, Any]], bool]:
-    issuer = document.get("issuer") if isinstance(document.get("issuer"), dict) else {}
+    issuer = _mapping(document.get("issuer"))
     names = (own.agency_name or "", str(issuer.get("parent") or ""))
     wanted = {loose_key(name, agency=True) for name in names if name}
     office = loose_key(str(issuer.get("name") or ""), agency=True)
@@ -345,13 +345,17 @@ def _is_own(document: dict[str, Any], own: FileResult) -> Callable[[dict[str, An
     return mine
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _own_differences(entry: dict[str, Any], own: FileResult) -> list[str]:
     """Table totals of the agency's form against its entry in the roll-up, in words."""
-    tables = entry.get("tables") if isinstance(entry.get("tables"), dict) else {}
+    tables = _mapping(entry.get("tables"))
     if own.submission is None or not tables:
         return []
     found = []
@@ -359,7 +363,7 @@ def _own_differences(entry: dict[str, Any], own: FileResult) -> list[str]:
         rows = own.submission.tables.get(spec.key, [])
         for figure, name in _FIGURE_NAMES.items():
             mine = sum(r.figures.get(figure, 0) for r in rows)
-            theirs = (tables.get(spec.key) or {}).get(figure, 0)
+            theirs = _mapping(tables.get(spec.key)).get(figure, 0)
             if mine != theirs:
                 found.append(f"bảng “{spec.title}”: {name} {mine} ≠ {theirs}")
     return found
