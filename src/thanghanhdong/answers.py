@@ -8,10 +8,13 @@ results; everything here is pure over bytes already bounded by `container`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import json
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from thanghanhdong import container, form, messages, readers
 from thanghanhdong.completeness import agency_from_file_name
@@ -20,6 +23,7 @@ from thanghanhdong.container import Format
 from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Submission
 from thanghanhdong.readers import archive
 from thanghanhdong.readers.document import DocumentError
+from thanghanhdong.text import loose_key
 
 KIND_LABELS = {
     "excel": "Excel",
@@ -239,6 +243,18 @@ def _by_agency(results: list[FileResult]) -> dict[str, list[FileResult]]:
 
 
 def _resolve(group: list[FileResult], answers: Answers, latest: bool) -> None:
+    """A roll-up and the same agency's own form are not two versions of one answer: each kind
+    is resolved on its own, then the two are joined so that every figure counts once."""
+    rollups = [r for r in group if r.kind == ROLLUP]
+    forms = [r for r in group if r.kind != ROLLUP]
+    if rollups and forms:
+        rollup = _resolve_versions(rollups, answers, latest)
+        _join(rollup, _resolve_versions(forms, answers, latest), answers)
+    else:
+        _resolve_versions(group, answers, latest)
+
+
+def _resolve_versions(group: list[FileResult], answers: Answers, latest: bool) -> FileResult:
     best = min(_RANK.get(r.kind, 9) for r in group)
     primary = [r for r in group if _RANK.get(r.kind, 9) == best]
     versions = [r for r in group if r not in primary]
@@ -253,6 +269,104 @@ def _resolve(group: list[FileResult], answers: Answers, latest: bool) -> None:
             f"bản {KIND_LABELS.get(version.kind, version.kind)} của báo cáo {used.path.name}"
         )
     _compare_versions(used, versions)
+    return used
+
+
+# ------------------------------------------------------- a roll-up beside the agency's form
+
+ROLLUP = "rollup"  # FileResult.kind of a lower level's data file (readers/rollup.py KIND)
+
+
+def _join(rollup: FileResult, own: FileResult, answers: Answers) -> None:
+    """The roll-up is the whole answer when it holds the agency's own report (then the form is
+    set aside); otherwise both are used, the form adding what the roll-up lacks."""
+    document = _rollup_document(rollup)
+    entry = _own_entry(document, rollup, own)
+    if entry is None:
+        rollup.issues.insert(0, _joined_issue(own, _BOTH_USED))
+        return
+    answers.linked[own.path] = f"mẫu của đơn vị, đã có trong tệp tổng hợp {rollup.path.name}"
+    what = (
+        f"tệp này đã có báo cáo của chính đơn vị (“{entry.get('name', '')}”) cùng các đơn vị cấp "
+        f"dưới, nên dùng tệp này và để riêng {own.path.name} (không cộng hai lần)."
+    )
+    found = _own_differences(entry, own)
+    if found:
+        what += f" Số liệu trong {own.path.name} khác: {'; '.join(found)}; đề nghị đơn vị xác nhận."
+    rollup.issues.insert(0, _joined_issue(own, what))
+
+
+_BOTH_USED = (
+    "tệp này chưa có báo cáo của chính đơn vị, nên dùng cả hai: số liệu của các đơn vị cấp dưới "
+    "từ tệp tổng hợp, số liệu của chính đơn vị từ mẫu Excel (mỗi số liệu tính một lần)."
+)
+
+
+def _joined_issue(own: FileResult, what: str) -> Issue:
+    severity, message = messages.render("rollup_with_own_form", form=own.path.name, what=what)
+    return Issue("rollup_with_own_form", severity, message)
+
+
+def _rollup_document(rollup: FileResult) -> dict[str, Any]:
+    """The data file itself (its inputs and per-agency figures); {} for one inside an e-mail."""
+    try:
+        document = json.loads(container.load(rollup.path))
+    except (OSError, FileError, ValueError):
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def _own_entry(
+    document: dict[str, Any], rollup: FileResult, own: FileResult
+) -> dict[str, Any] | None:
+    """The roll-up's entry holding the agency's own report: the very file among its inputs, or
+    the issuing body itself ("Phòng Lao động - TBXH huyện Na Rì" under "PHÒNG LAO ĐỘNG -
+    TBXH" of "UBND HUYỆN NA RÌ") among the agencies whose answers it used."""
+    covers = rollup.submission.covers if rollup.submission else ()
+    covered = {loose_key(name, agency=True) for name in covers}
+    entries = _dicts(document.get("agencies")) or [{"name": name} for name in covers]
+    mine = _is_own(document, own)
+    used = (e for e in entries if loose_key(str(e.get("name", "")), agency=True) in covered)
+    return next((e for e in used if mine(e)), None)
+
+
+def _is_own(document: dict[str, Any], own: FileResult) -> Callable[[dict[str, Any]], bool]:
+    issuer = _mapping(document.get("issuer"))
+    names = (own.agency_name or "", str(issuer.get("parent") or ""))
+    wanted = {loose_key(name, agency=True) for name in names if name}
+    office = loose_key(str(issuer.get("name") or ""), agency=True)
+    inputs = {str(i.get("sha256")): i.get("agency") for i in _dicts(document.get("inputs"))}
+
+    def mine(entry: dict[str, Any]) -> bool:
+        key = loose_key(str(entry.get("name", "")), agency=True)
+        same_file = bool(own.digest) and inputs.get(own.digest or "") == entry.get("code")
+        return key in wanted or bool(office and key.startswith(office)) or same_file
+
+    return mine
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _own_differences(entry: dict[str, Any], own: FileResult) -> list[str]:
+    """Table totals of the agency's form against its entry in the roll-up, in words."""
+    tables = _mapping(entry.get("tables"))
+    if own.submission is None or not tables:
+        return []
+    found = []
+    for spec in form.TABLES:
+        rows = own.submission.tables.get(spec.key, [])
+        for figure, name in _FIGURE_NAMES.items():
+            mine = sum(r.figures.get(figure, 0) for r in rows)
+            theirs = _mapping(tables.get(spec.key)).get(figure, 0)
+            if mine != theirs:
+                found.append(f"bảng “{spec.title}”: {name} {mine} ≠ {theirs}")
+    return found
 
 
 def _drop_copies(group: list[FileResult], answers: Answers) -> list[FileResult]:
@@ -285,18 +399,64 @@ def _answer_date(result: FileResult) -> date:
 
 
 def _keep_latest(group: list[FileResult], answers: Answers) -> list[FileResult]:
-    ordered = sorted(group, key=lambda r: (_answer_date(r), str(r.path)), reverse=True)
+    ordered = sorted(group, key=_newness, reverse=True)
     newest, older = ordered[0], ordered[1:]
+    tied = [r for r in older if _answer_date(r) == _answer_date(newest)]
     for result in older:
-        answers.linked[result.path] = f"bản cũ, đã dùng bản mới hơn {newest.path.name} (--latest)"
-    severity, message = messages.render(
-        "resubmission_used",
-        name=newest.agency_name,
-        date=_shown_date(newest),
-        others=", ".join(f"{r.path.name} ({_shown_date(r)})" for r in older),
-    )
-    newest.issues.insert(0, Issue("resubmission_used", severity, message))
+        answers.linked[result.path] = (
+            f"bản lưu trước, đã dùng bản lưu sau {newest.path.name} ({_saved_why(newest, result)}; "
+            "cùng ngày, --latest)"
+            if result in tied
+            else f"bản cũ, đã dùng bản mới hơn {newest.path.name} (--latest)"
+        )
+    others = ", ".join(f"{r.path.name} ({_shown_date(r)})" for r in older)
+    if tied:
+        severity, message = messages.render(
+            "resubmission_same_date",
+            name=newest.agency_name,
+            date=_shown_date(newest),
+            why=_saved_why(newest, tied[0]),
+            others=others,
+        )
+        newest.issues.insert(0, Issue("resubmission_same_date", severity, message))
+    else:
+        severity, message = messages.render(
+            "resubmission_used", name=newest.agency_name, date=_shown_date(newest), others=others
+        )
+        newest.issues.insert(0, Issue("resubmission_used", severity, message))
     return [newest]
+
+
+# A browser's second download of "So Y te.xlsx" is "So Y te (1).xlsx", the third "(2)".
+_COPY_NUMBER = re.compile(r"\s\((\d{1,3})\)$")
+
+
+def _newness(result: FileResult) -> tuple[date, float, int, str]:
+    """Later answer date first; on equal dates (no e-mail to tell), the file saved later: its
+    modification time, then its copy number."""
+    return (_answer_date(result), _saved_at(result) or 0.0, _copy_number(result), str(result.path))
+
+
+def _saved_at(result: FileResult) -> float | None:
+    try:
+        return result.path.stat().st_mtime
+    except OSError:  # an e-mail's attachment has no file of its own
+        return None
+
+
+def _copy_number(result: FileResult) -> int:
+    found = _COPY_NUMBER.search(result.path.stem)
+    return int(found.group(1)) if found else 0
+
+
+def _saved_why(newer: FileResult, older: FileResult) -> str:
+    """What told the later of two equally dated versions, in words."""
+    at, before = _saved_at(newer), _saved_at(older)
+    if at is not None and before is not None and at > before:
+        return f"tệp này được lưu lúc {datetime.fromtimestamp(at):%H:%M %d/%m/%Y}, sau tệp kia"
+    if _copy_number(newer) > _copy_number(older):
+        return f"tệp này là bản tải về lần sau (số ({_copy_number(newer)}) trong tên tệp)"
+    return "không có gì cho biết bản nào sau hơn, đã lấy theo tên tệp"
 
 
 def _shown_date(result: FileResult) -> str:

@@ -217,7 +217,7 @@ def compute(
 
 def _status(agency: Agency, results: list[FileResult], is_author: bool) -> AgencyStatus:
     files = tuple(r.path for r in results)
-    usable = [r for r in results if r.ok]
+    usable = _one_answer([r for r in results if r.ok])
     if len(usable) == 1:
         submission = usable[0].submission
         assert submission is not None
@@ -238,6 +238,13 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
             more_problems=max(len(problems) - LETTER_PROBLEMS, 0),
         )
     return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)
+
+
+def _one_answer(usable: list[FileResult]) -> list[FileResult]:
+    """A data file used together with the agency's own form, which adds the agency's own
+    figures the data file lacks (answers._join), is one answer: the data file's."""
+    rollups = [r for r in usable if r.kind == "rollup"]
+    return rollups if len(rollups) == 1 and len(usable) == 2 else usable
 
 
 def _covered(

@@ -442,6 +442,20 @@ CATALOGUE: dict[str, Message] = {
         "Số có dấu phẩy ngăn cách hàng nghìn (“1,100” hiểu là 1100; “1,5” vẫn là số thập phân).",
         reason="“{value}” có dấu phẩy ngăn cách hàng nghìn; đã hiểu là {number}",
     ),
+    "resubmission_same_date": Message(
+        W,
+        "Đơn vị “{name}” gửi lại báo cáo, các bản cùng ngày ({date}): dùng tệp này vì {why}; để "
+        "riêng {others} (--latest). Đề nghị đơn vị xác nhận bản này là bản đúng.",
+        "Đơn vị gửi lại báo cáo cùng ngày: dùng tệp được lưu sau (--latest), để riêng tệp kia.",
+        reason="Đơn vị “{name}” gửi lại báo cáo cùng ngày; dùng tệp được lưu sau",
+    ),
+    "rollup_with_own_form": Message(
+        W,
+        "Đơn vị gửi cả mẫu Excel của mình ({form}) và tệp số liệu tổng hợp này: {what}",
+        "Đơn vị cấp dưới gửi cả mẫu Excel của mình và tệp số liệu tổng hợp: dùng sao cho mỗi số "
+        "liệu được tính đúng một lần.",
+        reason="Đơn vị gửi cả mẫu Excel của mình và tệp số liệu tổng hợp",
+    ),
 }
 
 
