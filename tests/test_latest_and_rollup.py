@@ -115,7 +115,10 @@ def _district_data_file_without_its_own_form(tmp_path: Path) -> Path:
         [template] = Path("mau-bao-cao").glob(f"*{code}*.xlsx")
         fill = [sys.executable, str(REPRO / "fill.py"), str(template), f"inbox/{code}.xlsx"]
         subprocess.run([*fill, "07/12/2021", spec], check=True)
-    result = runner.invoke(app, ["consolidate", "inbox", "--out", "nari.docx"])
+    # The district signs on 18/12 (thd init leaves the report date open: the day it runs).
+    result = runner.invoke(
+        app, ["consolidate", "inbox", "--out", "nari.docx", "--date", "18/12/2021"]
+    )
     assert result.exit_code == 0, result.output
     return Path("nari.json").resolve()
 
@@ -136,6 +139,10 @@ def test_a_data_file_without_the_districts_own_form_is_used_with_it(tmp_path: Pa
     totals, states = _province_totals(tmp_path, inbox)
     assert totals == {"count": 6, "male": 105, "female": 122}
     assert states["NARI"] in ("on_time", "late")
+    # One answer, one row of Na Rì in the per-agency figures (Phụ lục I), its two parts summed.
+    document = json.loads((tmp_path / "tinh.json").read_text(encoding="utf-8"))
+    [nari] = [a for a in document["agencies"] if a["code"] == "NARI"]
+    assert nari["tables"]["activities"]["count"] == 6
 
 
 def test_a_districts_form_differing_from_its_report_in_the_data_file_is_named(

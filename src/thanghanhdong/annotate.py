@@ -76,7 +76,9 @@ def _source_stem(path: Path) -> str:
 
 # Warnings that tell a fact the agency cannot change by resending (it was late, it sent again),
 # never a point to correct: the letter says them as information, and they alone get no letter.
-INFORMATION_CODES = frozenset({"late_report", "late_received", "resubmission_used"})
+INFORMATION_CODES = frozenset(
+    {"late_report", "late_received", "resubmission_used", "rollup_with_own_form"}
+)
 
 
 def is_information(issue: Issue) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -538,7 +538,7 @@ def consolidate(
         campaign=campaign,
         report_date=report_date,
         tables={spec.key: _table(campaign, spec, ordered) for spec in form.TABLES},
-        agencies=[_agency_figures(campaign, s) for s in ordered],
+        agencies=_agency_entries(campaign, ordered),
         budget=sum((Budget(s.budget_state, s.budget_mobilized) for s in ordered), Budget()),
         status=status,
         narratives={key: _narratives(campaign, ordered, key) for key in form.NARRATIVE_KEYS},
@@ -674,6 +674,34 @@ class _Group:
             self.gaps,
             tuple(self.parts.values()) if self.parts is not None else (),
         )
+
+
+def _agency_entries(campaign: Campaign, ordered: Sequence[Submission]) -> list[AgencyFigures]:
+    """One entry per agency: a district's roll-up used with its own form (the roll-up does not
+    hold it) is one answer, its figures and budget summed, not two rows of one agency."""
+    entries: dict[str, AgencyFigures] = {}
+    for submission in ordered:
+        entry = _agency_figures(campaign, submission)
+        key = entry.code.upper()
+        entries[key] = _together(entries[key], entry) if key in entries else entry
+    return list(entries.values())
+
+
+def _together(first: AgencyFigures, second: AgencyFigures) -> AgencyFigures:
+    dates = [d for d in (first.report_date, second.report_date) if d is not None]
+    texts = {
+        key: "\n".join(t for t in (first.narratives.get(key), second.narratives.get(key)) if t)
+        for key in first.narratives.keys() | second.narratives.keys()
+    }
+    return replace(
+        first,
+        report_date=max(dates, default=None),
+        late=first.late or second.late,
+        tables={k: first.tables[k] + second.tables[k] for k in first.tables},
+        budget=first.budget + second.budget,
+        narratives={key: texts[key] for key in form.NARRATIVE_KEYS if texts.get(key)},
+        gaps={k: first.gaps[k] + second.gaps[k] for k in first.gaps},
+    )
 
 
 def _agency_figures(campaign: Campaign, submission: Submission) -> AgencyFigures:
