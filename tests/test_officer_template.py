@@ -119,17 +119,37 @@ def test_a_name_far_from_every_name_has_no_guess(
     assert "(có thể gõ sai)" in message and "sửa thẻ “{{ zzqxw }}” ở đoạn " in message
 
 
-def test_fixed_text_swallowed_by_a_tag_is_a_template_error(
+def _with_paragraphs(directory: Path, hidden: str, *texts: str) -> Path:
+    """The shipped template with paragraphs before the closing sentence; the first has `hidden`
+    in a field code, text Word does not show (python-docx's paragraph text neither)."""
+    from docx.oxml import OxmlElement
+
+    document = docx.Document(str(template_path("baocao.docx")))
+    closing = next(p for p in document.paragraphs if "{{ closing }}" in p.text)
+    code = OxmlElement("w:instrText")
+    code.text = hidden
+    closing.insert_paragraph_before("Ghi chú: ").add_run()._r.append(code)
+    for text in texts:
+        closing.insert_paragraph_before(text)
+    path = directory / "them-doan.docx"
+    document.save(str(path))
+    return path
+
+
+def test_fixed_text_swallowed_by_a_hidden_tag_is_a_template_error(
     consolidation: Consolidation, tmp_path: Path
 ) -> None:
-    # A comment left open is not a tag the first check looks for: it swallows the text up to
-    # its end, and the check after rendering misses the template's fixed paragraphs.
-    document = docx.Document(str(template_path("baocao.docx")))
-    paragraphs = [p for p in document.paragraphs if p.text.strip() and "{" not in p.text]
-    paragraphs[0].text = paragraphs[0].text + " {# ghi chú"
-    paragraphs[-1].text = paragraphs[-1].text + " hết ghi chú #}"
-    path = tmp_path / "nuot.docx"
-    document.save(str(path))
+    # A comment opened where Word does not show it swallows the text up to its end: only the
+    # check after rendering sees that the template's fixed paragraph is not in the report.
+    path = _with_paragraphs(tmp_path, "{#", "Đoạn riêng của Phòng BTXH.", "Hết ghi chú #}")
     message = _message(consolidation, path)
-    assert message.startswith(f"Mẫu báo cáo {path} sau khi điền số liệu bị mất ")
-    assert "đoạn chữ của mẫu: “" in message and "hãy sửa thẻ đó trong Word" in message
+    assert message.startswith(f"Mẫu báo cáo {path} sau khi điền số liệu bị mất 1 đoạn chữ ")
+    assert "“Đoạn riêng của Phòng BTXH.”" in message and "hãy sửa thẻ đó trong Word" in message
+
+
+def test_the_officer_s_own_comment_over_paragraphs_is_no_loss(
+    consolidation: Consolidation, tmp_path: Path
+) -> None:
+    path = _with_paragraphs(tmp_path, "", "{# bỏ đoạn này:", "Đoạn cũ.", "#} Đoạn mới.")
+    text = _text(render_docx(consolidation, path))
+    assert "Đoạn cũ." not in text and "Đoạn mới." in text and "Nơi nhận" in text

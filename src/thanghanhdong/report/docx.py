@@ -245,6 +245,7 @@ _CLOSER = {"{{": "}}", "{%": "%}"}
 _WHOLE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _ANY_TAG_MARK = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
 _BLOCK_TAG = re.compile(r"\{%[-+]?\s*(?:(?:p|tr|tc|r)\s+)?(\w+)([^%]*)%\}")
+_COMMENT_MARK = re.compile(r"\{#|#\}")
 _BLOCKS = {"if", "for", "macro", "call", "filter", "block", "with", "raw", "autoescape"}
 _W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 _FIRST_WORDS = 10
@@ -382,20 +383,28 @@ def _landmarks(paragraphs: Sequence[_Paragraph]) -> list[str]:
     They are in the report whatever the data, so one missing after rendering was swallowed by
     a tag. Unbalanced blocks (jinja reports those) or unusual tags: no landmarks, no false alarm.
     """
-    depth, kept = 0, []
+    depth, comment, kept = 0, False, []
     for paragraph in paragraphs:
         if paragraph.part:
             continue
         if not _ANY_TAG_MARK.search(paragraph.text):
             text = " ".join(paragraph.text.split())
-            if depth == 0 and text:
+            if depth == 0 and not comment and text:
                 kept.append(text)
             continue
+        comment = _comment_open(paragraph.text, comment)
         for keyword, rest in _BLOCK_TAG.findall(paragraph.text):
             depth += _depth_change(keyword, rest)
         if depth < 0:
             return []
     return kept if depth == 0 else []
+
+
+def _comment_open(text: str, comment: bool) -> bool:
+    """Whether a {# ... #} comment (the officer's own, over several paragraphs) is open after."""
+    for mark in _COMMENT_MARK.findall(text):
+        comment = mark == "{#" or (comment and mark != "#}")
+    return comment
 
 
 def _depth_change(keyword: str, rest: str) -> int:
