@@ -69,7 +69,7 @@ def test_an_unclosed_tag_names_the_tag_and_the_paragraph_before_it(
     message = _message(consolidation, broken)
     assert message.startswith(f"Mẫu báo cáo {broken} có thẻ “{{{{ closing }}” chưa đóng đúng ")
     # the paragraph holds only the tag: the officer is told which paragraph it follows
-    assert "ở đoạn ngay sau đoạn “" in message
+    assert "ở đoạn ngay sau đoạn “{%p endfor %}” (thân văn bản, đoạn thứ " in message
     assert "phải kết thúc bằng }}" in message and "sẽ mất khỏi báo cáo." in message
 
 
@@ -78,7 +78,9 @@ def test_an_unclosed_tag_inside_text_quotes_the_paragraph_s_first_words(
 ) -> None:
     broken = _edited(tmp_path, "{{ closing }}", "Trên đây là {% if closing %}báo cáo {{ closing")
     message = _message(consolidation, broken)
-    assert "thẻ “{{ closing” chưa đóng đúng ở đoạn “Trên đây là báo cáo”" in message
+    assert (
+        "thẻ “{{ closing” chưa đóng đúng ở đoạn “Trên đây là {% if closing %}báo cáo” (" in message
+    )
 
 
 def test_a_tag_closed_with_the_wrong_braces_is_named(
@@ -96,7 +98,9 @@ def test_an_unclosed_tag_in_a_footer_is_found(consolidation: Consolidation, tmp_
     path = tmp_path / "chan-trang.docx"
     document.save(str(path))
     message = _message(consolidation, path)
-    assert "thẻ “{{ date_line” chưa đóng đúng ở đoạn “Trang chân” (chân trang)" in message
+    assert (
+        "thẻ “{{ date_line” chưa đóng đúng ở đoạn “Trang chân” (chân trang, đoạn thứ 1 " in message
+    )
 
 
 def test_a_misspelt_name_quotes_the_tag_where_it_is_and_the_nearest_name(

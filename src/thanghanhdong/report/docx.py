@@ -318,8 +318,10 @@ def _unclosed_tag(text: str) -> str | None:
 def _where(paragraphs: Sequence[_Paragraph], index: int, tag: str) -> str:
     """'ở đoạn “first words…”', or after the previous paragraph's when this one is only tags."""
     paragraph = paragraphs[index]
-    part = f" ({paragraph.part})" if paragraph.part else ""
-    words = _first_words(paragraph.text.replace(tag, " "))
+    number = sum(1 for p in paragraphs[: index + 1] if p.part == paragraph.part)
+    # the number counts the paragraphs in tables too: a paragraph of tags only needs it
+    part = f" ({paragraph.part or 'thân văn bản'}, đoạn thứ {number} kể cả các đoạn trong bảng)"
+    words = _first_words(paragraph.text.replace(tag, " ", 1))
     if words:
         return f"ở đoạn “{words}”{part}"
     for previous in reversed(paragraphs[:index]):
@@ -330,7 +332,8 @@ def _where(paragraphs: Sequence[_Paragraph], index: int, tag: str) -> str:
 
 
 def _first_words(text: str) -> str:
-    words = _WHOLE_TAG.sub(" ", text).split()
+    """The paragraph's start as Word shows it, tags included (a paragraph may be only tags)."""
+    words = text.split()
     shown = " ".join(words[:_FIRST_WORDS])
     return shown + "…" if len(words) > _FIRST_WORDS else shown
 
