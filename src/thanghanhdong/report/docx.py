@@ -285,7 +285,8 @@ def _header_parts(document: Any) -> list[tuple[str, Any]]:
 def _paragraph_text(element: Any) -> str:
     from docx.text.paragraph import Paragraph
 
-    return str(Paragraph(element, None).text)
+    # the text needs no parent (python-docx only climbs to it for images, styles and parts)
+    return str(Paragraph(element, None).text)  # type: ignore[arg-type]
 
 
 def _check_tags_closed(path: Path, paragraphs: Sequence[_Paragraph]) -> None:
