@@ -500,6 +500,11 @@ def test_custom_template_and_template_errors(consolidation: Consolidation, tmp_p
     document.add_paragraph("{{ date_line ")
     document.add_paragraph("{% for x in %}")
     document.save(str(bad_tag))
+    with pytest.raises(TemplateError, match="date_line” chưa đóng đúng"):
+        render_docx(consolidation, bad_tag)
+    document = docx.Document()
+    document.add_paragraph("{% for x in %}")
+    document.save(str(bad_tag))
     with pytest.raises(TemplateError, match="sai cú pháp"):
         render_docx(consolidation, bad_tag)
 

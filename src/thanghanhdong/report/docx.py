@@ -7,6 +7,7 @@ Rendering always uses `autoescape=True`: agency text such as `A & B <C>` must su
 
 from __future__ import annotations
 
+import difflib
 import html
 import io
 import re
@@ -117,33 +118,53 @@ def _load(path: Path) -> Any:
 
 
 def _render(document: Any, context: dict[str, Any]) -> bytes:
+    _fill(document, context)
+    return _saved(document)
+
+
+def _fill(document: Any, context: dict[str, Any]) -> None:
     from jinja2 import Environment, StrictUndefined
 
     # StrictUndefined: a misspelt variable in an officer's template is an error, never blank text.
     environment = Environment(autoescape=True, undefined=StrictUndefined)
     document.render(context, jinja_env=environment, autoescape=True)
+
+
+def _saved(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
 def _render_officer_template(path: Path, context: dict[str, Any]) -> bytes:
+    document = _open_officer_template(path)
+    paragraphs = _template_paragraphs(document.docx)
+    _check_tags_closed(path, paragraphs)
+    kept = _landmarks(paragraphs)
+    try:
+        _fill(document, context)
+    except _render_errors() as exc:
+        raise TemplateError(_render_problem(path, exc, paragraphs, context)) from exc
+    _check_landmarks(path, kept, _template_paragraphs(document.docx, headers=False))
+    try:
+        return _saved(document)
+    except _render_errors() as exc:
+        raise TemplateError(_render_problem(path, exc, paragraphs, context)) from exc
+
+
+def _open_officer_template(path: Path) -> Any:
     if not path.is_file():
         raise TemplateError(
             f"Không tìm thấy mẫu báo cáo {path}: kiểm tra lại đường dẫn và tên tệp mẫu Word."
         )
     try:
-        document = _load(path)
+        return _load(path)
     except _load_errors() as exc:
         raise TemplateError(
             f"Không mở được mẫu báo cáo {path}: tệp không phải Word .docx hoặc bị hỏng. "
             "Hãy chọn một tệp Word .docx (mẫu .doc cũ: mở bằng Word, lưu lại dạng "
             f"“Word Document (*.docx)”), hoặc {_DEFAULT_TEMPLATE_HINT}."
         ) from exc
-    try:
-        return _render(document, context)
-    except _render_errors() as exc:
-        raise TemplateError(_render_problem(path, exc)) from exc
 
 
 def _load_errors() -> tuple[type[Exception], ...]:
@@ -160,17 +181,15 @@ def _render_errors() -> tuple[type[Exception], ...]:
     return (JinjaError, etree.LxmlError, *_EXPRESSION_ERRORS)
 
 
-def _render_problem(path: Path, exc: Exception) -> str:
+def _render_problem(
+    path: Path, exc: Exception, paragraphs: Sequence[_Paragraph], context: dict[str, Any]
+) -> str:
     """What went wrong while filling the officer's template in, and what to do about it."""
     from jinja2 import TemplateError as JinjaError
     from jinja2 import UndefinedError
 
     if isinstance(exc, UndefinedError):
-        return (
-            f"Mẫu báo cáo {path} dùng tên “{_undefined_name(exc)}” không có trong dữ liệu báo cáo "
-            "(có thể gõ sai): sửa tên trong thẻ {{ ... }} cho đúng như trong mẫu gốc "
-            "templates/baocao.docx, hoặc xóa thẻ đó."
-        )
+        return _undefined_problem(path, _undefined_name(exc), paragraphs, context)
     if isinstance(exc, JinjaError):
         return (
             f"Mẫu báo cáo {path} có thẻ sai cú pháp ({exc.message}){_near(exc)}: "
@@ -213,6 +232,204 @@ def _expression_problem(exc: Exception) -> str:
     if isinstance(exc, ZeroDivisionError):
         return "chia cho 0"
     return f"{type(exc).__name__}: {exc}"
+
+
+# ------------------------------------------------------------------------------ template checks
+# An unclosed tag makes jinja read on into the following paragraphs, up to the next closing
+# braces, and drop all of it from the report without an error: the tags are checked paragraph
+# by paragraph before rendering, and the template's own fixed text after it.
+
+_TAG_OPEN = re.compile(r"\{\{|\{%")
+_TAG_CLOSE = re.compile(r"\}\}|%\}")
+_CLOSER = {"{{": "}}", "{%": "%}"}
+_WHOLE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_ANY_TAG_MARK = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+_BLOCK_TAG = re.compile(r"\{%[-+]?\s*(?:(?:p|tr|tc|r)\s+)?(\w+)([^%]*)%\}")
+_COMMENT_MARK = re.compile(r"\{#|#\}")
+_BLOCKS = {"if", "for", "macro", "call", "filter", "block", "with", "raw", "autoescape"}
+_W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_FIRST_WORDS = 10
+_LOST_SHOWN = 3
+
+
+class _Paragraph:
+    """One paragraph of the template as Word shows it, and the part it is in (body, header)."""
+
+    __slots__ = ("part", "text")
+
+    def __init__(self, text: str, part: str) -> None:
+        self.text = text
+        self.part = part
+
+
+def _template_paragraphs(document: Any, headers: bool = True) -> list[_Paragraph]:
+    """Every paragraph of the body (tables included), then of the headers and footers."""
+    parts = [("", document.element.body)]
+    if headers:
+        parts += _header_parts(document)
+    return [
+        _Paragraph(_paragraph_text(p), part) for part, element in parts for p in element.iter(_W_P)
+    ]
+
+
+def _header_parts(document: Any) -> list[tuple[str, Any]]:
+    found = []
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("header", "footer") and not rel.is_external:
+            label = "đầu trang" if kind == "header" else "chân trang"
+            found.append((label, rel.target_part.element))
+    return found
+
+
+def _paragraph_text(element: Any) -> str:
+    from docx.text.paragraph import Paragraph
+
+    # the text needs no parent (python-docx only climbs to it for images, styles and parts)
+    return str(Paragraph(element, None).text)  # type: ignore[arg-type]
+
+
+def _check_tags_closed(path: Path, paragraphs: Sequence[_Paragraph]) -> None:
+    for index, paragraph in enumerate(paragraphs):
+        broken = _unclosed_tag(paragraph.text)
+        if broken is not None:
+            raise TemplateError(
+                f"Mẫu báo cáo {path} có thẻ “{broken}” chưa đóng đúng "
+                f"{_where(paragraphs, index, broken)}: thẻ {{{{ ... }}}} phải kết thúc bằng }}}}, "
+                "thẻ {% ... %} bằng %}, ngay trong cùng đoạn đó. Hãy sửa thẻ trong Word rồi chạy "
+                "lại; nếu để nguyên, mọi chữ sau thẻ đến thẻ kế tiếp sẽ mất khỏi báo cáo."
+            )
+
+
+def _unclosed_tag(text: str) -> str | None:
+    """The first tag of `text` left open (or closed by the other kind's braces), as written."""
+    position = 0
+    while opening := _TAG_OPEN.search(text, position):
+        closing = _TAG_CLOSE.search(text, opening.end())
+        following = _TAG_OPEN.search(text, opening.end())
+        if closing is None or (following is not None and following.start() < closing.start()):
+            end = following.start() if following else len(text)
+            return text[opening.start() : end].strip()
+        if closing.group() != _CLOSER[opening.group()]:
+            return text[opening.start() : closing.end()]
+        position = closing.end()
+    return None
+
+
+def _where(paragraphs: Sequence[_Paragraph], index: int, tag: str) -> str:
+    """'ở đoạn “first words…”', or after the previous paragraph's when this one is only tags."""
+    paragraph = paragraphs[index]
+    number = sum(1 for p in paragraphs[: index + 1] if p.part == paragraph.part)
+    # the number counts the paragraphs in tables too: a paragraph of tags only needs it
+    part = f" ({paragraph.part or 'thân văn bản'}, đoạn thứ {number} kể cả các đoạn trong bảng)"
+    words = _first_words(paragraph.text.replace(tag, " ", 1))
+    if words:
+        return f"ở đoạn “{words}”{part}"
+    for previous in reversed(paragraphs[:index]):
+        words = _first_words(previous.text)
+        if words and previous.part == paragraph.part:
+            return f"ở đoạn ngay sau đoạn “{words}”{part}"
+    return f"ở đoạn đầu tiên của mẫu{part}"
+
+
+def _first_words(text: str) -> str:
+    """The paragraph's start as Word shows it, tags included (a paragraph may be only tags)."""
+    words = text.split()
+    shown = " ".join(words[:_FIRST_WORDS])
+    return shown + "…" if len(words) > _FIRST_WORDS else shown
+
+
+def _undefined_problem(
+    path: Path, name: str, paragraphs: Sequence[_Paragraph], context: dict[str, Any]
+) -> str:
+    found = _tag_using(name, paragraphs)
+    tag = f"thẻ “{found[0]}” {found[1]}" if found else "thẻ"
+    guess = _nearest_name(name, context)
+    hint = f" (có phải ý bạn là “{guess}”?)" if guess else " (có thể gõ sai)"
+    return (
+        f"Mẫu báo cáo {path} dùng tên “{name}” không có trong dữ liệu báo cáo{hint}: sửa "
+        f"{tag} cho đúng như trong mẫu gốc (tệp baocao.docx trong thư mục templates của thd), "
+        "hoặc xóa thẻ đó."
+    )
+
+
+def _tag_using(name: str, paragraphs: Sequence[_Paragraph]) -> tuple[str, str] | None:
+    """The first tag naming `name` (a whole word) and where it is."""
+    bare = name.strip("[]")
+    pattern = re.compile(rf"(?<![\w.]){re.escape(bare)}(?!\w)|\.{re.escape(bare)}(?!\w)")
+    for index, paragraph in enumerate(paragraphs):
+        for tag in _WHOLE_TAG.findall(paragraph.text):
+            if pattern.search(tag):
+                return tag, _where(paragraphs, index, tag)
+    return None
+
+
+def _nearest_name(name: str, context: dict[str, Any]) -> str | None:
+    names: set[str] = set()
+    _collect_names(context, names)
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _collect_names(value: Any, names: set[str]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            names.add(str(key))
+            _collect_names(item, names)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _collect_names(item, names)
+
+
+def _landmarks(paragraphs: Sequence[_Paragraph]) -> list[str]:
+    """The body's fixed text: paragraphs without any tag outside every {% if/for %} block.
+
+    They are in the report whatever the data, so one missing after rendering was swallowed by
+    a tag. Unbalanced blocks (jinja reports those) or unusual tags: no landmarks, no false alarm.
+    """
+    depth, comment, kept = 0, False, []
+    for paragraph in paragraphs:
+        if paragraph.part:
+            continue
+        if not _ANY_TAG_MARK.search(paragraph.text):
+            text = " ".join(paragraph.text.split())
+            if depth == 0 and not comment and text:
+                kept.append(text)
+            continue
+        comment = _comment_open(paragraph.text, comment)
+        for keyword, rest in _BLOCK_TAG.findall(paragraph.text):
+            depth += _depth_change(keyword, rest)
+        if depth < 0:
+            return []
+    return kept if depth == 0 else []
+
+
+def _comment_open(text: str, comment: bool) -> bool:
+    """Whether a {# ... #} comment (the officer's own, over several paragraphs) is open after."""
+    for mark in _COMMENT_MARK.findall(text):
+        comment = mark == "{#" or (comment and mark != "#}")
+    return comment
+
+
+def _depth_change(keyword: str, rest: str) -> int:
+    if keyword.startswith("end"):
+        return -1
+    if keyword in _BLOCKS or (keyword == "set" and "=" not in rest):
+        return 1
+    return 0
+
+
+def _check_landmarks(path: Path, landmarks: Sequence[str], rendered: Sequence[_Paragraph]) -> None:
+    text = "\n".join(" ".join(p.text.split()) for p in rendered)
+    lost = [landmark for landmark in landmarks if landmark not in text]
+    if lost:
+        shown = "; ".join(f"“{_first_words(line)}”" for line in lost[:_LOST_SHOWN])
+        more = f" và {len(lost) - _LOST_SHOWN} đoạn khác" if len(lost) > _LOST_SHOWN else ""
+        raise TemplateError(
+            f"Mẫu báo cáo {path} sau khi điền số liệu bị mất {len(lost)} đoạn chữ của mẫu: "
+            f"{shown}{more}. Thường do một thẻ {{{{ ... }}}} hoặc {{% ... %}} ngay trước các "
+            "đoạn đó viết sai (thiếu dấu ngoặc): hãy sửa thẻ đó trong Word rồi chạy lại."
+        )
 
 
 # ------------------------------------------------------------------------------ context
