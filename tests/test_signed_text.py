@@ -179,3 +179,18 @@ def test_no_blank_page_when_the_signature_ends_a_page(tmp_path: Path) -> None:
         assert not blank, (variant.name, blank)
     pages_of_the_name = {next(i for i, p in enumerate(_pages(f)) if "Trên đây" in p) for f in pdfs}
     assert len(pages_of_the_name) > 1  # the sweep did cross the foot of a page
+
+
+def test_a_ministrys_name_in_capitals_reads_properly_in_its_sentences(tmp_path: Path) -> None:
+    """Trial 2026-12-01c, finding 15: "Bộ lao động - thương binh và xã hội báo cáo ..."."""
+    trial = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01c" / "repro" / "rollup"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "backan.json").write_bytes((trial / "backan.json").read_bytes())
+    out = tmp_path / "bo.docx"
+    args = ["consolidate", str(inbox), "--config", str(trial / "bo.thd.toml"), "--out", str(out)]
+    result = runner.invoke(app, [*args, "--date", "28/12/2021", "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Bộ Lao động - Thương binh và Xã hội" in text
+    assert "Bộ lao động" not in text

@@ -518,8 +518,7 @@ def issuer_body_name(c: Consolidation) -> str:
     agency = issuer_agency(c.campaign)
     if agency is not None:
         return _clean(agency.name)
-    cleaned = _clean(c.campaign.issuer.name)
-    return cleaned[:1] + cleaned[1:].lower() if cleaned.isupper() else cleaned
+    return labels.in_sentence(_clean(c.campaign.issuer.name))
 
 
 def _recipients(recipients: Sequence[str]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from thanghanhdong import form
@@ -140,3 +141,32 @@ def gaps_footnote(partial: Iterable[str], missing: Iterable[str]) -> str:
 
 def _unique(words: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(words))
+
+
+# Where a body's name written in capitals starts a new field of its remit: "BỘ LAO ĐỘNG -
+# THƯƠNG BINH VÀ XÃ HỘI" is "Bộ Lao động - Thương binh và Xã hội" in a sentence.
+_REMIT_PARTS = re.compile(r"(\s+-\s+|,\s+|\s+và\s+)")
+_MINISTRY_OR_DEPARTMENT = re.compile(r"(bộ|sở)\s+(.*)", re.S)
+_PEOPLES_COMMITTEE = re.compile(
+    r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|"
+    r"thị trấn)\s+(.*)",
+    re.S,
+)
+
+
+def in_sentence(name: str) -> str:
+    """A body's name as written inside a sentence. A name in capitals is lowered, a ministry's
+    or department's fields of remit keeping their capital ("Sở Giáo dục và Đào tạo"); any
+    other name keeps only its first capital; a name not in capitals is left as it is."""
+    if not name.isupper():
+        return name
+    lowered = name.lower()
+    if committee := _PEOPLES_COMMITTEE.fullmatch(lowered):  # "UBND tỉnh Bắc Kạn"
+        head = "UBND" if committee.group(1) == "ubnd" else "Ủy ban nhân dân"
+        return f"{head} {committee.group(2)} {committee.group(3).title()}"
+    found = _MINISTRY_OR_DEPARTMENT.fullmatch(lowered)
+    if found is None:
+        return name[:1] + lowered[1:]
+    parts = _REMIT_PARTS.split(found.group(2))
+    remit = "".join(p if _REMIT_PARTS.fullmatch(p) else p[:1].upper() + p[1:] for p in parts)
+    return f"{found.group(1).capitalize()} {remit}"
