@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from thanghanhdong import form, messages
 from thanghanhdong.model import (
@@ -225,25 +225,48 @@ def agency(raw: RawSubmission, campaign: Any) -> Any:
 # --------------------------------------------------------------- after reading the inbox
 
 
+class Inner(NamedTuple):
+    """One agency whose answer a data file used. Its code is local to the roster of the level
+    that issued the file (every province has its own `SYT`): only `issuer` + code, or the very
+    same answer file (`digest`), says two data files hold the same body."""
+
+    name: str
+    key: str  # loose name, to meet this level's own roster
+    code: str
+    digest: str  # sha256 of the answer file it used ("": not recorded)
+
+
 @lru_cache(maxsize=256)
-def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[str, ...], str]:
-    """(loose names of the agencies whose answers it used, its status note)."""
+def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[Inner, ...], str, str]:
+    """(the agencies whose answers it used, its status note, its issuer)."""
     from thanghanhdong import container
 
     document = _document(container.load(path))
     status = document.get("status", {})
+    digests = _digests(document.get("inputs", []))
     used = tuple(
-        loose_key(str(e.get("name", "")), agency=True)
+        Inner(name, loose_key(name, agency=True), code, digests.get(code, ""))
         for e in status.get("agencies", [])
         if e.get("state") in _USED_STATES
+        for name, code in [(str(e.get("name", "")).strip(), str(e.get("code", "")))]
     )
     note = (
         f"Tổng hợp từ báo cáo của {len(used)}/{status.get('expected', len(used))} đơn vị cấp dưới"
     )
-    return used, note
+    issuer = document.get("issuer", {})
+    return used, note, loose_key(f"{issuer.get('parent', '')} / {issuer.get('name', '')}")
 
 
-def summary(path: Path) -> tuple[tuple[str, ...], str] | None:
+def _digests(inputs: Any) -> dict[str, str]:
+    """Agency code -> sha256 of the answer file the data file used for it."""
+    return {
+        str(i["agency"]): str(i["sha256"])
+        for i in (inputs if isinstance(inputs, list) else [])
+        if isinstance(i, dict) and i.get("used") and i.get("agency") and i.get("sha256")
+    }
+
+
+def summary(path: Path) -> tuple[tuple[Inner, ...], str, str] | None:
     try:
         stat = path.stat()
         return _summary(path, stat.st_size, stat.st_mtime_ns)
@@ -251,7 +274,9 @@ def summary(path: Path) -> tuple[tuple[str, ...], str] | None:
         return None
 
 
-def _rollups(results: Iterable[FileResult]) -> list[tuple[FileResult, tuple[str, ...], str]]:
+def _rollups(
+    results: Iterable[FileResult],
+) -> list[tuple[FileResult, tuple[Inner, ...], str, str]]:
     found = []
     for result in results:
         is_rollup = result.path.suffix.lower() == SUFFIX and result.submission is not None
@@ -262,31 +287,33 @@ def _rollups(results: Iterable[FileResult]) -> list[tuple[FileResult, tuple[str,
 
 def notes(report: Any) -> dict[str, str]:
     """Agency code -> Phụ lục II's note for each usable roll-up."""
-    return {r.agency_code: note for r, _, note in _rollups(report.files) if r.ok and r.agency_code}
+    return {
+        r.agency_code: note for r, _, note, _ in _rollups(report.files) if r.ok and r.agency_code
+    }
 
 
 def check_overlaps(results: Sequence[FileResult]) -> None:
-    """Double counting: an agency whose answer is both in the inbox directly and inside a
-    rolled-up consolidation (or inside two of them) is an error on the roll-up, naming both."""
+    """Double counting: an agency of this level's roster that answered itself (a form, or its
+    own data file) and is also inside another data file; or the same body inside two data
+    files: the same issuer's code twice, or the same answer file used by both. The error is on
+    the roll-up, naming the body and both files."""
     direct = {
-        loose_key(r.agency_name or "", agency=True): r
-        for r in results
-        if r.submission is not None and r.path.suffix.lower() != SUFFIX
+        loose_key(r.agency_name or "", agency=True): r for r in results if r.submission is not None
     }
-    inside: dict[str, FileResult] = {}
-    for result, used, _ in _rollups(results):
-        for name in used:
-            other = direct.get(name) or inside.get(name)
-            if other is not None and other is not result:
-                _overlap(result, other, name)
-            inside.setdefault(name, result)
+    inside: dict[tuple[str, ...], FileResult] = {}
+    for result, used, _, issuer in _rollups(results):
+        for body in used:
+            keys = [("code", issuer, body.code)] + ([("file", body.digest)] if body.digest else [])
+            others = [direct.get(body.key)] + [inside.get(key) for key in keys]
+            other = next((o for o in others if o is not None and o is not result), None)
+            if other is not None:
+                _overlap(result, other, body.name)
+            for key in keys:
+                inside.setdefault(key, result)
 
 
 def _overlap(rollup: FileResult, other: FileResult, name: str) -> None:
     severity, message = messages.render(
-        "rollup_overlap",
-        rollup=rollup.path.name,
-        other=other.path.name,
-        name=other.agency_name or name,
+        "rollup_overlap", rollup=rollup.path.name, other=other.path.name, name=name
     )
     rollup.issues.insert(0, Issue("rollup_overlap", severity, message))

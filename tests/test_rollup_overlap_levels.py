@@ -1,0 +1,104 @@
+"""Codes are local to the roster of the level that issued a data file (trial 2026-12-01c,
+finding 4): two provinces both have a `SYT` (their own Sở Y tế), which is no double counting;
+the same commune inside two districts' data files of one province still is, named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from thanghanhdong.cli import app
+
+runner = CliRunner()
+TRIAL = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01c" / "repro"
+sys.path.insert(0, str(TRIAL))
+from fill import fill  # noqa: E402  (the trial's filler: openpyxl on the generated template)
+
+
+def _ministry(tmp_path: Path) -> Path:
+    (tmp_path / "thd.toml").write_bytes((TRIAL / "rollup" / "bo.thd.toml").read_bytes())
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("backan.json", "caobang.json"):
+        shutil.copy(TRIAL / "rollup" / name, inbox)
+    return inbox
+
+
+def test_two_provinces_each_with_their_own_syt_are_both_used(tmp_path: Path) -> None:
+    inbox = _ministry(tmp_path)
+    config = str(tmp_path / "thd.toml")
+    result = runner.invoke(app, ["validate", str(inbox), "--config", config, "--json"])
+    data = json.loads(result.stdout)
+    states = {a["code"]: a["state"] for a in data["completeness"]["agencies"]}
+    assert states == {"UTBK": "late", "UTCB": "late", "UTLS": "missing"}
+    codes = [i["code"] for f in data["files"] for i in f["issues"]]
+    assert "rollup_overlap" not in codes
+    out = tmp_path / "bo.docx"
+    made = runner.invoke(app, ["consolidate", str(inbox), "--config", config, "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    totals = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))["totals"]
+    assert totals["activities"] == {"count": 26, "male": 363, "female": 532}  # 18 + 8, ...
+
+
+def _district(root: Path, name: str, roster: str, forms: dict[str, str]) -> Path:
+    """A district's real run: init with its roster, generate, fill the forms, consolidate."""
+    folder = root / name
+    csv = root / f"{name}.csv"
+    csv.write_text("Tên đơn vị,Cấp\n" + roster, encoding="utf-8")
+    assert runner.invoke(app, ["init", str(folder), "--roster", str(csv)]).exit_code == 0
+    config = folder / "thd.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('parent = "UBND TỈNH BẮC KẠN"', f'parent = "UBND {name}"'))
+    made = runner.invoke(
+        app, ["generate-templates", "--config", str(config), "--out", str(folder / "m")]
+    )
+    assert made.exit_code == 0, made.output
+    inbox = folder / "inbox"
+    inbox.mkdir(exist_ok=True)
+    for template in (folder / "m").glob("*.xlsx"):
+        for key, spec in forms.items():
+            if key in template.name:
+                fill(template, inbox / template.name, "10/12/2021", spec)
+    out = folder / "bc.docx"
+    run = ["consolidate", str(inbox), "--config", str(config), "--out", str(out)]
+    assert runner.invoke(app, run).exit_code == 0
+    return out.with_suffix(".json")
+
+
+def test_one_commune_inside_two_districts_data_files_is_caught_and_named(
+    tmp_path: Path,
+) -> None:
+    # Na Rì's roster lists Ba Bể's commune Nam Mẫu by mistake, and Nam Mẫu sent its one
+    # answer to both districts.
+    nam_mau = "UBND xã Nam Mẫu,Xã\n"
+    babe = _district(tmp_path, "HUYỆN BA BỂ", nam_mau, {"nam-mau": "1:Tập huấn,2,10,12,Xã"})
+    nari = _district(
+        tmp_path, "HUYỆN NA RÌ", nam_mau + "UBND xã Kim Lư,Xã\n", {"kim-lu": "1:Diễn đàn,1,5,6,Xã"}
+    )
+    shutil.copy(
+        next((tmp_path / "HUYỆN BA BỂ" / "inbox").glob("*.xlsx")),
+        tmp_path / "HUYỆN NA RÌ" / "inbox",
+    )
+    run = ["consolidate", str(tmp_path / "HUYỆN NA RÌ" / "inbox"), "--force"]
+    run += [
+        "--config",
+        str(tmp_path / "HUYỆN NA RÌ" / "thd.toml"),
+        "--out",
+        str(nari.with_suffix(".docx")),
+    ]
+    assert runner.invoke(app, run).exit_code == 0
+    province = tmp_path / "tinh"
+    province.mkdir()
+    shutil.copy(babe, province / "babe.json")
+    shutil.copy(nari, province / "nari.json")
+    data = json.loads(runner.invoke(app, ["validate", str(province), "--json"]).stdout)
+    overlaps = [
+        i["message"] for f in data["files"] for i in f["issues"] if i["code"] == "rollup_overlap"
+    ]
+    assert len(overlaps) == 1
+    assert "UBND xã Nam Mẫu" in overlaps[0]
+    assert "babe.json" in overlaps[0] and "nari.json" in overlaps[0]
