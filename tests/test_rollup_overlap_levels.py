@@ -102,3 +102,37 @@ def test_one_commune_inside_two_districts_data_files_is_caught_and_named(
     assert len(overlaps) == 1
     assert "UBND xã Nam Mẫu" in overlaps[0]
     assert "babe.json" in overlaps[0] and "nari.json" in overlaps[0]
+
+
+def _letter(inbox: Path, config: Path, out: Path) -> str:
+    import docx
+
+    run = ["remind", str(inbox), "--config", str(config), "--out", str(out), "--date", "23/12/2021"]
+    result = runner.invoke(app, run)
+    assert result.exit_code == 0, result.output
+    return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+def test_the_ministry_asks_a_province_for_its_data_file_not_a_form(tmp_path: Path) -> None:
+    inbox = _ministry(tmp_path)
+    letter = _letter(inbox, tmp_path / "thd.toml", tmp_path / "nhac.docx")
+    assert (
+        "- UBND tỉnh Lạng Sơn: gửi tệp số liệu tổng hợp (baocao.json) do thd ghi cạnh báo cáo "
+        "tổng hợp của đơn vị, kèm báo cáo đã ký." in letter
+    )
+    assert "mẫu Excel" not in letter
+
+
+def test_a_district_among_districts_with_data_files_is_offered_both(tmp_path: Path) -> None:
+    # The province's default roster: Ba Bể answered with its data file, Na Rì has not answered.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(TRIAL / "rollup" / "babe.json", inbox)
+    assert runner.invoke(app, ["init", str(tmp_path / "tinh")]).exit_code == 0
+    letter = _letter(inbox, tmp_path / "tinh" / "thd.toml", tmp_path / "nhac.docx")
+    assert (
+        "- UBND huyện Na Rì: gửi tệp số liệu tổng hợp (baocao.json) do thd ghi cạnh báo cáo "
+        "tổng hợp của đơn vị, kèm báo cáo đã ký (hoặc báo cáo theo mẫu Excel đã được gửi kèm"
+        ", tệp 2021_" in letter
+    )
+    assert "- Sở Y tế: gửi báo cáo theo mẫu Excel đã được gửi kèm (tệp 2021_" in letter
