@@ -136,3 +136,26 @@ def test_a_district_among_districts_with_data_files_is_offered_both(tmp_path: Pa
         ", tệp 2021_" in letter
     )
     assert "- Sở Y tế: gửi báo cáo theo mẫu Excel đã được gửi kèm (tệp 2021_" in letter
+
+
+def test_last_years_data_file_says_consolidate_this_year_again(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["init", str(tmp_path / "tinh")]).exit_code == 0
+    config = tmp_path / "tinh" / "thd.toml"
+    text = config.read_text(encoding="utf-8").replace("2021", "2022")
+    config.write_text(text, encoding="utf-8")
+    inbox = tmp_path / "inb2"
+    inbox.mkdir()
+    shutil.copy(TRIAL / "rollup" / "babe.json", inbox)
+    run = ["validate", str(inbox), "--config", str(config), "--json"]
+    data = json.loads(runner.invoke(app, run).stdout)
+    (issue,) = data["files"][0]["issues"]
+    assert issue["code"] == "rollup_other_year"
+    assert issue["message"] == (
+        "Tệp số liệu tổng hợp của năm 2021 (mã đợt bac-kan-2021), không phải của đợt này (năm "
+        "2022): đơn vị gửi nhầm tệp của năm 2021. Đề nghị đơn vị tổng hợp lại các báo cáo năm "
+        "2022 bằng thd consolidate (với cấu hình năm 2022) và gửi tệp số liệu mới."
+    )
+    assert "mẫu" not in issue["message"]
+    (babe,) = [a for a in data["completeness"]["agencies"] if a["code"] == "BABE"]
+    assert babe["state"] == "unusable"
+    assert babe["reason"] == "Tệp số liệu tổng hợp của năm 2021, không phải năm 2022."

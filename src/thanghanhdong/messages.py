@@ -442,6 +442,15 @@ CATALOGUE: dict[str, Message] = {
         "Số có dấu phẩy ngăn cách hàng nghìn (“1,100” hiểu là 1100; “1,5” vẫn là số thập phân).",
         reason="“{value}” có dấu phẩy ngăn cách hàng nghìn; đã hiểu là {number}",
     ),
+    "rollup_other_year": Message(
+        E,
+        "Tệp số liệu tổng hợp của năm {year} (mã đợt {campaign}), không phải của đợt này (năm "
+        "{expected_year}): đơn vị gửi nhầm tệp của năm {year}. Đề nghị đơn vị tổng hợp lại các "
+        "báo cáo năm {expected_year} bằng thd consolidate (với cấu hình năm {expected_year}) và "
+        "gửi tệp số liệu mới.",
+        "Tệp số liệu tổng hợp (.json) của năm khác: cấp dưới cần tổng hợp lại báo cáo năm nay.",
+        reason="Tệp số liệu tổng hợp của năm {year}, không phải năm {expected_year}",
+    ),
 }
 
 
