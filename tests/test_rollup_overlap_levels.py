@@ -159,3 +159,27 @@ def test_last_years_data_file_says_consolidate_this_year_again(tmp_path: Path) -
     (babe,) = [a for a in data["completeness"]["agencies"] if a["code"] == "BABE"]
     assert babe["state"] == "unusable"
     assert babe["reason"] == "Tệp số liệu tổng hợp của năm 2021, không phải năm 2022."
+
+
+def test_three_levels_texts_name_the_district_once_and_the_ministry_digest_none(
+    tmp_path: Path,
+) -> None:
+    """Finding 7: section II says each point once, by province; Phụ lục III places each
+    commune in its district ("UBND xã Kim Lư (UBND huyện Na Rì): ...")."""
+    import docx
+
+    inbox = _ministry(tmp_path)
+    out = tmp_path / "bo.docx"
+    run = ["consolidate", str(inbox), "--config", str(tmp_path / "thd.toml"), "--out", str(out)]
+    assert runner.invoke(app, run).exit_code == 0
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert (
+        "- Nhận thức, tập quán: Nhận thức được nâng lên (UBND tỉnh Bắc Kạn, UBND tỉnh Cao Bằng)."
+        in paragraphs
+    )
+    assert "UBND xã Kim Lư (UBND huyện Na Rì): Nhận thức được nâng lên." in paragraphs
+    assert (
+        "Phòng Lao động - Thương binh và Xã hội huyện Ba Bể (UBND huyện Ba Bể): Đã ban hành kế "
+        "hoạch số 5/KH." in paragraphs
+    )
+    assert not [p for p in paragraphs if p.startswith("UBND huyện Ba Bể: Phòng")]

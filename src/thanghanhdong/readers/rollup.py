@@ -164,17 +164,43 @@ def _narratives(agencies: Any) -> dict[str, str]:
     """Each section: the lower level's agencies' texts, one paragraph each, named."""
     texts: dict[str, list[str]] = {key: [] for key in form.NARRATIVE_KEYS}
     for agency in agencies if isinstance(agencies, list) else []:
-        for key, text in (
-            (agency.get("narratives") or {}).items() if isinstance(agency, dict) else []
-        ):
+        if not isinstance(agency, dict):
+            continue
+        name = str(agency.get("name", ""))
+        nested = str(agency.get("path", "")).lower().endswith(SUFFIX)
+        for key, text in (agency.get("narratives") or {}).items():
             if key in texts and isinstance(text, str) and text.strip():
-                texts[key].append(f"{agency.get('name', '')}: {text.strip()}")
+                texts[key].append(_named(name, text.strip(), nested))
     return {key: "\n".join(lines) for key, lines in texts.items()}
+
+
+def _named(name: str, text: str, nested: bool) -> str:
+    """"Sở Y tế: text". An agency that answered with its own data file (a district inside a
+    province's file) has texts already named by its bodies ("UBND xã Kim Lư: text"): each
+    such line says whose district it is ("UBND xã Kim Lư (UBND huyện Na Rì): text"), never
+    "UBND huyện Na Rì: UBND xã Kim Lư: text", so that a reader two levels up can place the
+    commune and `without_names` takes the whole name off."""
+    lines = text.splitlines()
+    if not nested or _agency_prefix(lines[0]) is None:
+        return f"{name}: {text}"
+    return "\n".join(_within(line, name) for line in lines)
+
+
+def _within(line: str, name: str) -> str:
+    prefix = _agency_prefix(line)
+    if prefix is None:
+        return line
+    return f"{prefix.group(1)} ({name}): {line[prefix.end() :]}"
+
+
+def _agency_prefix(line: str) -> re.Match[str] | None:
+    prefix = _AGENCY_PREFIX.match(line)
+    return prefix if prefix and _AGENCY_HEAD.match(prefix.group(1)) else None
 
 
 # "UBND huyện Chợ Đồn: ..." at the start of a line: how `_narratives` names the lower level's
 # body whose text follows.
-_AGENCY_PREFIX = re.compile(r"^([^:;.\n]{3,80}):\s+(?=\S)")
+_AGENCY_PREFIX = re.compile(r"^([^:;.\n]{3,120}):\s+(?=\S)")
 # Matched on the words as typed: "Sở" and "Số", "Hội" and "Hội nghị" fold to the same letters.
 _AGENCY_HEAD = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Sở|Phòng(?! chống| ngừa)|Hội (?:Liên hiệp|LHPN|Nông dân|Cựu chiến"
@@ -194,10 +220,8 @@ def without_names(text: str) -> str:
 
 
 def _without_name(line: str) -> str:
-    prefix = _AGENCY_PREFIX.match(line)
-    if prefix and _AGENCY_HEAD.match(prefix.group(1)):
-        return line[prefix.end() :]
-    return line
+    prefix = _agency_prefix(line)
+    return line[prefix.end() :] if prefix else line
 
 
 # --------------------------------------------------------------- for validate (identify)
