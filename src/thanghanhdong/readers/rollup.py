@@ -175,7 +175,7 @@ def _narratives(agencies: Any) -> dict[str, str]:
 
 
 def _named(name: str, text: str, nested: bool) -> str:
-    """"Sở Y tế: text". An agency that answered with its own data file (a district inside a
+    """ "Sở Y tế: text". An agency that answered with its own data file (a district inside a
     province's file) has texts already named by its bodies ("UBND xã Kim Lư: text"): each
     such line says whose district it is ("UBND xã Kim Lư (UBND huyện Na Rì): text"), never
     "UBND huyện Na Rì: UBND xã Kim Lư: text", so that a reader two levels up can place the
