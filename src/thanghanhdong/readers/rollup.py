@@ -251,8 +251,8 @@ def agency(raw: RawSubmission, campaign: Any) -> Any:
 
 class Inner(NamedTuple):
     """One agency whose answer a data file used. Its code is local to the roster of the level
-    that issued the file (every province has its own `SYT`): only `issuer` + code, or the very
-    same answer file (`digest`), says two data files hold the same body."""
+    that issued the file (every province has its own `SYT`): only `issuer` + code, or its name
+    with the very same answer file (`digest`), says two data files hold the same body."""
 
     name: str
     key: str  # loose name, to meet this level's own roster
@@ -319,7 +319,7 @@ def notes(report: Any) -> dict[str, str]:
 def check_overlaps(results: Sequence[FileResult]) -> None:
     """Double counting: an agency of this level's roster that answered itself (a form, or its
     own data file) and is also inside another data file; or the same body inside two data
-    files: the same issuer's code twice, or the same answer file used by both. The error is on
+    files: the same issuer's code twice, or the same name with the same answer file in both. The error is on
     the roll-up, naming the body and both files."""
     _reword_other_years(results)
     direct = {
@@ -328,7 +328,8 @@ def check_overlaps(results: Sequence[FileResult]) -> None:
     inside: dict[tuple[str, ...], FileResult] = {}
     for result, used, _, issuer in _rollups(results):
         for body in used:
-            keys = [("code", issuer, body.code)] + ([("file", body.digest)] if body.digest else [])
+            same_file = [("file", body.key, body.digest)] if body.digest else []
+            keys = [("code", issuer, body.code), *same_file]
             others = [direct.get(body.key)] + [inside.get(key) for key in keys]
             other = next((o for o in others if o is not None and o is not result), None)
             if other is not None:
