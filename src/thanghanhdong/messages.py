@@ -456,6 +456,15 @@ CATALOGUE: dict[str, Message] = {
         "liệu được tính đúng một lần.",
         reason="Đơn vị gửi cả mẫu Excel của mình và tệp số liệu tổng hợp",
     ),
+    "rollup_other_year": Message(
+        E,
+        "Tệp số liệu tổng hợp của năm {year} (mã đợt {campaign}), không phải của đợt này (năm "
+        "{expected_year}): đơn vị gửi nhầm tệp của năm {year}. Đề nghị đơn vị tổng hợp lại các "
+        "báo cáo năm {expected_year} bằng thd consolidate (với cấu hình năm {expected_year}) và "
+        "gửi tệp số liệu mới.",
+        "Tệp số liệu tổng hợp (.json) của năm khác: cấp dưới cần tổng hợp lại báo cáo năm nay.",
+        reason="Tệp số liệu tổng hợp của năm {year}, không phải năm {expected_year}",
+    ),
 }
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from thanghanhdong import form, messages
 from thanghanhdong.model import (
@@ -164,17 +164,43 @@ def _narratives(agencies: Any) -> dict[str, str]:
     """Each section: the lower level's agencies' texts, one paragraph each, named."""
     texts: dict[str, list[str]] = {key: [] for key in form.NARRATIVE_KEYS}
     for agency in agencies if isinstance(agencies, list) else []:
-        for key, text in (
-            (agency.get("narratives") or {}).items() if isinstance(agency, dict) else []
-        ):
+        if not isinstance(agency, dict):
+            continue
+        name = str(agency.get("name", ""))
+        nested = str(agency.get("path", "")).lower().endswith(SUFFIX)
+        for key, text in (agency.get("narratives") or {}).items():
             if key in texts and isinstance(text, str) and text.strip():
-                texts[key].append(f"{agency.get('name', '')}: {text.strip()}")
+                texts[key].append(_named(name, text.strip(), nested))
     return {key: "\n".join(lines) for key, lines in texts.items()}
+
+
+def _named(name: str, text: str, nested: bool) -> str:
+    """ "Sở Y tế: text". An agency that answered with its own data file (a district inside a
+    province's file) has texts already named by its bodies ("UBND xã Kim Lư: text"): each
+    such line says whose district it is ("UBND xã Kim Lư (UBND huyện Na Rì): text"), never
+    "UBND huyện Na Rì: UBND xã Kim Lư: text", so that a reader two levels up can place the
+    commune and `without_names` takes the whole name off."""
+    lines = text.splitlines()
+    if not nested or _agency_prefix(lines[0]) is None:
+        return f"{name}: {text}"
+    return "\n".join(_within(line, name) for line in lines)
+
+
+def _within(line: str, name: str) -> str:
+    prefix = _agency_prefix(line)
+    if prefix is None:
+        return line
+    return f"{prefix.group(1)} ({name}): {line[prefix.end() :]}"
+
+
+def _agency_prefix(line: str) -> re.Match[str] | None:
+    prefix = _AGENCY_PREFIX.match(line)
+    return prefix if prefix and _AGENCY_HEAD.match(prefix.group(1)) else None
 
 
 # "UBND huyện Chợ Đồn: ..." at the start of a line: how `_narratives` names the lower level's
 # body whose text follows.
-_AGENCY_PREFIX = re.compile(r"^([^:;.\n]{3,80}):\s+(?=\S)")
+_AGENCY_PREFIX = re.compile(r"^([^:;.\n]{3,120}):\s+(?=\S)")
 # Matched on the words as typed: "Sở" and "Số", "Hội" and "Hội nghị" fold to the same letters.
 _AGENCY_HEAD = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Sở|Phòng(?! chống| ngừa)|Hội (?:Liên hiệp|LHPN|Nông dân|Cựu chiến"
@@ -194,10 +220,8 @@ def without_names(text: str) -> str:
 
 
 def _without_name(line: str) -> str:
-    prefix = _AGENCY_PREFIX.match(line)
-    if prefix and _AGENCY_HEAD.match(prefix.group(1)):
-        return line[prefix.end() :]
-    return line
+    prefix = _agency_prefix(line)
+    return line[prefix.end() :] if prefix else line
 
 
 # --------------------------------------------------------------- for validate (identify)
@@ -225,25 +249,48 @@ def agency(raw: RawSubmission, campaign: Any) -> Any:
 # --------------------------------------------------------------- after reading the inbox
 
 
+class Inner(NamedTuple):
+    """One agency whose answer a data file used. Its code is local to the roster of the level
+    that issued the file (every province has its own `SYT`): only `issuer` + code, or its name
+    with the very same answer file (`digest`), says two data files hold the same body."""
+
+    name: str
+    key: str  # loose name, to meet this level's own roster
+    code: str
+    digest: str  # sha256 of the answer file it used ("": not recorded)
+
+
 @lru_cache(maxsize=256)
-def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[str, ...], str]:
-    """(loose names of the agencies whose answers it used, its status note)."""
+def _summary(path: Path, size: int, mtime: int) -> tuple[tuple[Inner, ...], str, str]:
+    """(the agencies whose answers it used, its status note, its issuer)."""
     from thanghanhdong import container
 
     document = _document(container.load(path))
     status = document.get("status", {})
+    digests = _digests(document.get("inputs", []))
     used = tuple(
-        loose_key(str(e.get("name", "")), agency=True)
+        Inner(name, loose_key(name, agency=True), code, digests.get(code, ""))
         for e in status.get("agencies", [])
         if e.get("state") in _USED_STATES
+        for name, code in [(str(e.get("name", "")).strip(), str(e.get("code", "")))]
     )
     note = (
         f"Tổng hợp từ báo cáo của {len(used)}/{status.get('expected', len(used))} đơn vị cấp dưới"
     )
-    return used, note
+    issuer = document.get("issuer", {})
+    return used, note, loose_key(f"{issuer.get('parent', '')} / {issuer.get('name', '')}")
 
 
-def summary(path: Path) -> tuple[tuple[str, ...], str] | None:
+def _digests(inputs: Any) -> dict[str, str]:
+    """Agency code -> sha256 of the answer file the data file used for it."""
+    return {
+        str(i["agency"]): str(i["sha256"])
+        for i in (inputs if isinstance(inputs, list) else [])
+        if isinstance(i, dict) and i.get("used") and i.get("agency") and i.get("sha256")
+    }
+
+
+def summary(path: Path) -> tuple[tuple[Inner, ...], str, str] | None:
     try:
         stat = path.stat()
         return _summary(path, stat.st_size, stat.st_mtime_ns)
@@ -251,7 +298,9 @@ def summary(path: Path) -> tuple[tuple[str, ...], str] | None:
         return None
 
 
-def _rollups(results: Iterable[FileResult]) -> list[tuple[FileResult, tuple[str, ...], str]]:
+def _rollups(
+    results: Iterable[FileResult],
+) -> list[tuple[FileResult, tuple[Inner, ...], str, str]]:
     found = []
     for result in results:
         is_rollup = result.path.suffix.lower() == SUFFIX and result.submission is not None
@@ -262,31 +311,51 @@ def _rollups(results: Iterable[FileResult]) -> list[tuple[FileResult, tuple[str,
 
 def notes(report: Any) -> dict[str, str]:
     """Agency code -> Phụ lục II's note for each usable roll-up."""
-    return {r.agency_code: note for r, _, note in _rollups(report.files) if r.ok and r.agency_code}
+    return {
+        r.agency_code: note for r, _, note, _ in _rollups(report.files) if r.ok and r.agency_code
+    }
 
 
 def check_overlaps(results: Sequence[FileResult]) -> None:
-    """Double counting: an agency whose answer is both in the inbox directly and inside a
-    rolled-up consolidation (or inside two of them) is an error on the roll-up, naming both."""
+    """Double counting: an agency of this level's roster that answered itself (a form, or its
+    own data file) and is also inside another data file; or the same body inside two data
+    files: the same issuer's code twice, or the same name with the same answer file in both. The error is on
+    the roll-up, naming the body and both files."""
+    _reword_other_years(results)
     direct = {
-        loose_key(r.agency_name or "", agency=True): r
-        for r in results
-        if r.submission is not None and r.path.suffix.lower() != SUFFIX
+        loose_key(r.agency_name or "", agency=True): r for r in results if r.submission is not None
     }
-    inside: dict[str, FileResult] = {}
-    for result, used, _ in _rollups(results):
-        for name in used:
-            other = direct.get(name) or inside.get(name)
-            if other is not None and other is not result:
-                _overlap(result, other, name)
-            inside.setdefault(name, result)
+    inside: dict[tuple[str, ...], FileResult] = {}
+    for result, used, _, issuer in _rollups(results):
+        for body in used:
+            same_file = [("file", body.key, body.digest)] if body.digest else []
+            keys = [("code", issuer, body.code), *same_file]
+            others = [direct.get(body.key)] + [inside.get(key) for key in keys]
+            other = next((o for o in others if o is not None and o is not result), None)
+            if other is not None:
+                _overlap(result, other, body.name)
+            for key in keys:
+                inside.setdefault(key, result)
 
 
 def _overlap(rollup: FileResult, other: FileResult, name: str) -> None:
     severity, message = messages.render(
-        "rollup_overlap",
-        rollup=rollup.path.name,
-        other=other.path.name,
-        name=other.agency_name or name,
+        "rollup_overlap", rollup=rollup.path.name, other=other.path.name, name=name
     )
     rollup.issues.insert(0, Issue("rollup_overlap", severity, message))
+
+
+def _reword_other_years(results: Sequence[FileResult]) -> None:
+    """A data file of another year is refused by validate as a form of another campaign
+    ("dùng mẫu năm 2022"): the lower level has no form to take, it must consolidate this year's
+    answers again. Only the year can differ (a data file's campaign id is its own)."""
+    template = messages.CATALOGUE["wrong_campaign"].template
+    for result in results:
+        if result.path.suffix.lower() != SUFFIX:
+            continue
+        for index, issue in enumerate(result.issues):
+            values = messages._values_in(template, issue.message)
+            if issue.code == "wrong_campaign" and values is not None:
+                values.pop("expected", None)
+                severity, message = messages.render("rollup_other_year", **values)
+                result.issues[index] = Issue("rollup_other_year", severity, message, issue.location)

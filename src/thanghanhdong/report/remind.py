@@ -7,13 +7,14 @@ The covering note sent with an annotated copy uses the same template.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from thanghanhdong import messages
 from thanghanhdong.completeness import AgencyStatus, Completeness, State, issuer_agency
-from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.config import Agency, AgencyGroup, Campaign
 from thanghanhdong.model import Issue, Severity
 from thanghanhdong.report import numbers
 from thanghanhdong.report.stamp import with_core_dates
@@ -36,8 +37,9 @@ def _body_name(campaign: Campaign) -> str:
     agency = issuer_agency(campaign)
     if agency is not None:
         return _clean(agency.name)
-    name = _clean(campaign.issuer.name)
-    return name[:1] + name[1:].lower() if name.isupper() else name
+    from thanghanhdong.report.labels import in_sentence
+
+    return in_sentence(_clean(campaign.issuer.name))
 
 
 def _addressees(entries: Sequence[AgencyStatus]) -> dict[str, Any]:
@@ -49,15 +51,40 @@ def _addressees(entries: Sequence[AgencyStatus]) -> dict[str, Any]:
     return {"first": lines[0], "rest": lines[1:]}
 
 
-def _what_to_send(campaign: Campaign, entry: AgencyStatus) -> str:
+def _what_to_send(campaign: Campaign, entry: AgencyStatus, rollup_groups: set[AgencyGroup]) -> str:
     from thanghanhdong.template import file_name
 
     if entry.state is State.UNUSABLE:
         return f"{_clean(entry.name)}: gửi lại báo cáo đã sửa — {_to_correct(entry)}."
-    return (
-        f"{_clean(entry.name)}: gửi báo cáo theo mẫu Excel đã được gửi kèm "
-        f"(tệp {file_name(campaign, entry.agency)})."
+    template = file_name(campaign, entry.agency)
+    form = f"báo cáo theo mẫu Excel đã được gửi kèm (tệp {template})"
+    data_file = (
+        "tệp số liệu tổng hợp (baocao.json) do thd ghi cạnh báo cáo tổng hợp của đơn vị, "
+        "kèm báo cáo đã ký"
     )
+    if _PROVINCE_BODY.match(_clean(entry.name)):
+        return f"{_clean(entry.name)}: gửi {data_file}."
+    if entry.agency.group in rollup_groups:
+        return (
+            f"{_clean(entry.name)}: gửi {data_file} (hoặc báo cáo theo mẫu Excel đã được gửi "
+            f"kèm, tệp {template})."
+        )
+    return f"{_clean(entry.name)}: gửi {form}."
+
+
+# A province's people's committee answers a ministry with its own consolidation, never with a
+# form the ministry made for it.
+_PROVINCE_BODY = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+tỉnh\s", re.IGNORECASE)
+
+
+def _rollup_groups(status: Completeness) -> set[AgencyGroup]:
+    """The groups some of whose agencies answered with a data file: a lower level that
+    consolidates (the districts of a province whose districts run thd)."""
+    return {
+        e.agency.group
+        for e in status.entries
+        if any(path.suffix.lower() == ".json" for path in e.files)
+    }
 
 
 def _to_correct(entry: AgencyStatus) -> str:
@@ -124,7 +151,7 @@ def build_context(campaign: Campaign, status: Completeness, today: date) -> dict
         "date_line": numbers.date_line(_clean(campaign.issuer.place), today),
         "addressees": _addressees(entries),
         "paragraphs": _paragraphs(campaign, status, today),
-        "to_send": [_what_to_send(campaign, e) for e in entries],
+        "to_send": [_what_to_send(campaign, e, _rollup_groups(status)) for e in entries],
     }
 
 
