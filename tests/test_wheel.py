@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from thanghanhdong import campaigns
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = "Scripts" if os.name == "nt" else "bin"
 TIMEOUT = 900
@@ -113,7 +115,9 @@ def test_installed_thd_generates_28_forms(installed: Path, empty_dir: Path) -> N
 def test_installed_thd_init_writes_the_shipped_config(installed: Path, empty_dir: Path) -> None:
     run([installed / "thd", "init"], cwd=empty_dir)
     written = (empty_dir / "thd.toml").read_text(encoding="utf-8")
-    assert written == (REPO / "templates" / "thd.toml").read_text(encoding="utf-8")
+    shipped = (REPO / "templates" / "thd.toml").read_text(encoding="utf-8")
+    # The shipped config, its sample report date left open (thd init; trial 2026-12-01c).
+    assert written == campaigns.leave_report_date_open(shipped)
     assert (empty_dir / "inbox").is_dir()
 
 
@@ -139,7 +143,9 @@ def test_installed_full_workflow_outside_the_repository(installed: Path, empty_d
     validated = run([thd, "validate", "inbox", "--json"], cwd=work)
     assert '"missing_agencies"' in validated.stdout
     assert f"Dùng cấu hình {work / 'thd.toml'}" in validated.stderr
-    run([thd, "consolidate", "inbox", "--out", "baocao.docx", "--xlsx", "tonghop.xlsx"], cwd=work)
+    # thd init leaves the report date open: a 2021 campaign run today is dated with --date.
+    consolidate = [thd, "consolidate", "inbox", "--out", "baocao.docx", "--xlsx", "tonghop.xlsx"]
+    run([*consolidate, "--date", "22/12/2021"], cwd=work)
     assert (work / "baocao.docx").read_bytes().startswith(b"PK")
     assert (work / "tonghop.xlsx").read_bytes().startswith(b"PK")
 
