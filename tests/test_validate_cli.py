@@ -196,6 +196,29 @@ def test_form_of_another_year_is_not_missing(tmp_path: Path, campaign: Campaign)
     assert "NARI" not in {a.code for a in report.missing}
 
 
+def test_last_years_form_beside_this_years_answer_is_set_aside_not_an_error(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    """Trial 2026-12-01c, finding 13: a 2020 form lying beside the agency's valid answer kept
+    "dùng mẫu năm 2021" as an error, and consolidate refused the whole inbox for it."""
+    info = campaign.campaign.model_copy(update={"year": 2020, "id": "bac-kan-2020"})
+    old = campaign.model_copy(update={"campaign": info})
+    agency, current = old.agency("NARI"), campaign.agency("NARI")
+    assert agency and current
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "cu.xlsx").write_bytes(fill_bytes(FormStamper(old).stamp(agency), SampleReport()))
+    (inbox / "moi.xlsx").write_bytes(fill_bytes(stamper.stamp(current), SampleReport()))
+    report = validate_inbox(inbox, campaign)
+    assert [f.path.name for f in report.files] == ["moi.xlsx"] and not report.has_errors
+    assert report.notes[inbox / "cu.xlsx"] == "mẫu của đợt khác; đơn vị đã có báo cáo của đợt này"
+    out = tmp_path / "bc.docx"
+    result = runner.invoke(
+        app, ["consolidate", str(inbox), "--out", str(out), "--date", "22/12/2021"]
+    )
+    assert result.exit_code == 0, result.output
+
+
 def test_annotated_copy_keeps_row_positions(
     tmp_path: Path, campaign: Campaign, stamper: FormStamper
 ) -> None:

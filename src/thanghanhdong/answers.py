@@ -230,8 +230,27 @@ def one_answer_per_agency(results: Sequence[FileResult], latest: bool = False) -
         answers.files.append(result)
     for group in _by_agency(answers.files).values():
         _resolve(group, answers, latest)
+    _set_aside_other_campaigns(answers)
     answers.files = [r for r in answers.files if r.path not in answers.linked]
     return answers
+
+
+def _set_aside_other_campaigns(answers: Answers) -> None:
+    """A form of another campaign (last year's, sent again by mistake) beside the agency's
+    answer of this one: set aside with a note, not an error that would refuse the whole
+    consolidation (an agency with no answer of this campaign keeps the error)."""
+    answered = {
+        r.agency_code
+        for r in answers.files
+        if r.agency_code and r.submission is not None and r.path not in answers.linked
+    }
+    for result in answers.files:
+        if (
+            result.submission is None
+            and result.agency_code in answered
+            and {i.code for i in result.errors} == {"wrong_campaign"}
+        ):
+            answers.linked[result.path] = "mẫu của đợt khác; đơn vị đã có báo cáo của đợt này"
 
 
 def _by_agency(results: list[FileResult]) -> dict[str, list[FileResult]]:
