@@ -235,6 +235,9 @@ def one_answer_per_agency(results: Sequence[FileResult], latest: bool = False) -
     return answers
 
 
+_OTHER_CAMPAIGN = frozenset({"wrong_campaign", "rollup_other_year"})
+
+
 def _set_aside_other_campaigns(answers: Answers) -> None:
     """A form of another campaign (last year's, sent again by mistake) beside the agency's
     answer of this one: set aside with a note, not an error that would refuse the whole
@@ -248,7 +251,8 @@ def _set_aside_other_campaigns(answers: Answers) -> None:
         if (
             result.submission is None
             and result.agency_code in answered
-            and {i.code for i in result.errors} == {"wrong_campaign"}
+            and {i.code for i in result.errors} <= _OTHER_CAMPAIGN
+            and result.errors
         ):
             answers.linked[result.path] = "mẫu của đợt khác; đơn vị đã có báo cáo của đợt này"
 

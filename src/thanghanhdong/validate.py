@@ -334,13 +334,19 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
         # A lower level's data file has its own campaign id: only the year must agree.
         same = meta.get("campaign_id") == info.id or raw.kind == rollup.KIND
         if not same or meta.get("year") != str(info.year):
-            checker.add(
-                "wrong_campaign",
-                year=meta.get("year", "?"),
-                campaign=meta.get("campaign_id", "?"),
-                expected_year=info.year,
-                expected=info.id,
-            )
+            year, campaign_id = meta.get("year", "?"), meta.get("campaign_id", "?")
+            if raw.kind == rollup.KIND:  # no form to take again: consolidate this year's answers
+                checker.add(
+                    "rollup_other_year", year=year, campaign=campaign_id, expected_year=info.year
+                )
+            else:
+                checker.add(
+                    "wrong_campaign",
+                    year=year,
+                    campaign=campaign_id,
+                    expected_year=info.year,
+                    expected=info.id,
+                )
             return agency, False
         if meta.get("form_version") != form.FORM_VERSION:
             checker.add("wrong_version", version=meta.get("form_version", "?"))

@@ -321,7 +321,6 @@ def check_overlaps(results: Sequence[FileResult]) -> None:
     own data file) and is also inside another data file; or the same body inside two data
     files: the same issuer's code twice, or the same name with the same answer file in both. The error is on
     the roll-up, naming the body and both files."""
-    _reword_other_years(results)
     direct = {
         loose_key(r.agency_name or "", agency=True): r for r in results if r.submission is not None
     }
@@ -343,19 +342,3 @@ def _overlap(rollup: FileResult, other: FileResult, name: str) -> None:
         "rollup_overlap", rollup=rollup.path.name, other=other.path.name, name=name
     )
     rollup.issues.insert(0, Issue("rollup_overlap", severity, message))
-
-
-def _reword_other_years(results: Sequence[FileResult]) -> None:
-    """A data file of another year is refused by validate as a form of another campaign
-    ("dùng mẫu năm 2022"): the lower level has no form to take, it must consolidate this year's
-    answers again. Only the year can differ (a data file's campaign id is its own)."""
-    template = messages.CATALOGUE["wrong_campaign"].template
-    for result in results:
-        if result.path.suffix.lower() != SUFFIX:
-            continue
-        for index, issue in enumerate(result.issues):
-            values = messages._values_in(template, issue.message)
-            if issue.code == "wrong_campaign" and values is not None:
-                values.pop("expected", None)
-                severity, message = messages.render("rollup_other_year", **values)
-                result.issues[index] = Issue("rollup_other_year", severity, message, issue.location)
