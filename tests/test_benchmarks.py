@@ -22,6 +22,7 @@ BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
         ("generate.py", ["8", "2"]),
         ("scale.py", ["8"]),
         ("rollup.py", ["2", "4"]),
+        ("collector.py", ["8"]),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str]) -> None:
