@@ -9,7 +9,7 @@ the report's sums equal the sums of what the agencies sent (conservation).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -449,29 +449,35 @@ class Consolidation:
         keys (totals, budget, included, excluded), then everything `from_json` needs.
         `lists=False` leaves out the lists that grow with the roster (LISTS), which
         `datafile.encode` writes one item at a time."""
-        document = self._head()
+        document = {key: part() for key, part in self.json_parts()}
         if lists:
             document["agencies"] = [a.to_json() for a in self.agencies]
             document["inputs"] = [i.to_json() for i in self.inputs]
         return document
 
-    def _head(self) -> dict[str, Any]:
+    def json_parts(self) -> list[tuple[str, Callable[[], Any]]]:
+        """The document's keys before LISTS, in order, each with what makes its value: the
+        data file encodes one value at a time (10,000 agencies: the roster in `config` and
+        `status` alone are ~30 MB as Python objects)."""
         info, issuer = self.campaign.campaign, self.campaign.issuer
-        return {
-            "format": DATA_FORMAT,
-            "version": DATA_VERSION,
-            "campaign": {"id": info.id, "year": info.year, "name": info.name},
-            "issuer": {"parent": issuer.parent, "name": issuer.name, "place": issuer.place},
-            "totals": {key: dict(t.total) for key, t in self.tables.items()},
-            "budget": self.budget.to_json(),
-            "included": [str(p) for p in self.included],
-            "excluded": [str(p) for p in self.excluded],
-            "report_date": self.report_date.isoformat(),
-            "status": self.status.to_json(),
-            "tables": {key: t.to_json() for key, t in self.tables.items()},
-            "notes": dict(self.notes),
-            "config": self.campaign.model_dump(mode="json"),
-        }
+        return [
+            ("format", lambda: DATA_FORMAT),
+            ("version", lambda: DATA_VERSION),
+            ("campaign", lambda: {"id": info.id, "year": info.year, "name": info.name}),
+            (
+                "issuer",
+                lambda: {"parent": issuer.parent, "name": issuer.name, "place": issuer.place},
+            ),
+            ("totals", lambda: {key: dict(t.total) for key, t in self.tables.items()}),
+            ("budget", self.budget.to_json),
+            ("included", lambda: [str(p) for p in self.included]),
+            ("excluded", lambda: [str(p) for p in self.excluded]),
+            ("report_date", self.report_date.isoformat),
+            ("status", self.status.to_json),
+            ("tables", lambda: {key: t.to_json() for key, t in self.tables.items()}),
+            ("notes", lambda: dict(self.notes)),
+            ("config", lambda: self.campaign.model_dump(mode="json")),
+        ]
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Consolidation:

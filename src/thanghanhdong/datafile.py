@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thanghanhdong.consolidate import AgencyFigures, Consolidation, InputFile, InputMember
 from thanghanhdong.model import DataFileError
@@ -101,26 +101,31 @@ def _inside(member: Path, container: Path) -> str:
     return str(member)[len(str(container)) + len(SEPARATOR) :]
 
 
-def encode(consolidation: Consolidation) -> bytes:
-    """The data file's bytes: the document of `Consolidation.to_json`, its agencies and inputs
-    one per line, each encoded on its own, so that the whole document is never held as Python
-    objects (10,000 agencies: 150 MB less at the peak, and json's C encoder instead of the
-    slower one `indent` needs)."""
-    out = bytearray(
-        json.dumps(consolidation.to_json(lists=False), ensure_ascii=False)[:-1], "utf-8"
-    )
+def encode(consolidation: Consolidation) -> bytearray:
+    """The data file's bytes: the document of `Consolidation.to_json`, each key's value and each
+    agency and input (one per line) encoded on its own, so that the whole document is never
+    held as Python objects nor copied (10,000 agencies: ~60 MB less at the peak, and json's C
+    encoder instead of the slower one `indent` needs)."""
+    out = bytearray(b"{")
+    for number, (key, value) in enumerate(consolidation.json_parts()):
+        out += b", " if number else b""
+        out += _json(key) + b": " + _json(value())
     lists: dict[str, Sequence[AgencyFigures | InputFile]] = {
         "agencies": consolidation.agencies,
         "inputs": consolidation.inputs,
     }
     for key, items in lists.items():
-        out += f', "{key}": ['.encode()
+        out += b", " + _json(key) + b": ["
         for number, item in enumerate(items):
             out += b",\n" if number else b"\n"
-            out += json.dumps(item.to_json(), ensure_ascii=False).encode("utf-8")
+            out += _json(item.to_json())
         out += b"\n]"
     out += b"}\n"
-    return bytes(out)
+    return out
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
 def load(path: Path) -> Consolidation:

@@ -14,7 +14,7 @@ def _umask() -> int:
     return current
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | bytearray) -> None:
     """Write to a temporary file beside `path`, then rename over it: never a half-written file."""
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".thd-", suffix=".tmp")
     try:
@@ -110,7 +110,7 @@ def existing_problem(paths: list[Path], where: Path, what: str) -> str:
     )
 
 
-def write_all(outputs: dict[Path, bytes]) -> str | None:
+def write_all(outputs: dict[Path, bytes | bytearray]) -> str | None:
     """Write every output atomically; the Vietnamese reason of the first failure, else None."""
     for path, data in outputs.items():
         try:

@@ -464,7 +464,7 @@ def _consolidate_problem(request: ConsolidateRequest, campaign: Campaign) -> str
 @dataclass
 class BuiltReports(Outcome):
     consolidation: Consolidation | None = None
-    outputs: dict[Path, bytes] = field(default_factory=dict)
+    outputs: dict[Path, bytes | bytearray] = field(default_factory=dict)
 
 
 def build_reports(report: ValidationReport, request: ConsolidateRequest) -> BuiltReports:
@@ -500,7 +500,7 @@ def build_reports(report: ValidationReport, request: ConsolidateRequest) -> Buil
 
 def _render_all(
     planned: dict[str, Path], consolidation: Consolidation, options: RenderOptions
-) -> dict[Path, bytes]:
+) -> dict[Path, bytes | bytearray]:
     """Each output's bytes; the PDF is the Word report converted (rendered once for both)."""
     from thanghanhdong.report import render
     from thanghanhdong.report.pdf import docx_to_pdf

@@ -29,7 +29,7 @@ MISSING = (
 )
 
 
-def docx_to_pdf(docx: bytes, *, seconds: float = SECONDS) -> bytes:
+def docx_to_pdf(docx: bytes | bytearray, *, seconds: float = SECONDS) -> bytes:
     """The PDF of a .docx given as bytes; PdfError if LibreOffice is absent, fails or hangs."""
     program = office_program()
     if program is None:
