@@ -31,7 +31,14 @@ from thanghanhdong.model import (
     Severity,
     Submission,
 )
-from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_money, parse_whole, states_unit
+from thanghanhdong.parse import (
+    MAX_WHOLE,
+    parse_compound,
+    parse_date,
+    parse_money,
+    parse_whole,
+    states_unit,
+)
 from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
@@ -124,12 +131,13 @@ def _level_with_synonyms(text: str, levels: dict[str, str]) -> str | None:
 
 def _money(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
     """A budget cell: a number, or an amount the clerk typed with its unit ("8.500.000 đồng",
-    "15 triệu đồng"), understood with a warning."""
+    "15 triệu đồng", "15tr5", "15 triệu 500 nghìn"), understood with a warning."""
     if not isinstance(value, str) or not states_unit(value):
         return _whole(value, warnings, levels)
     amount = parse_money(value)
+    amount = parse_compound(value) if amount is None else amount
     if amount is None:
-        raise _NotTaken("not_a_number")
+        raise _NotTaken("budget_not_read")
     warnings.append(
         ("budget_text", {"value": _shown(value), "amount": _vn(amount), "number": amount})
     )
