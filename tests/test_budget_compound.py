@@ -85,7 +85,9 @@ def test_an_amount_in_words_or_unclear_scales_says_to_write_digits(
     for inbox in _answers(tmp_path, typed, campaign, stamper):
         [(code, message)] = _budget_issues(inbox)
         assert code == "budget_not_read"
-        assert message.startswith(f"Kinh phí “{typed}” không đọc được thành số tiền: ghi bằng chữ số")
+        assert message.startswith(
+            f"Kinh phí “{typed}” không đọc được thành số tiền: ghi bằng chữ số"
+        )
 
 
 def test_the_parser_refuses_a_decimal_comma_among_scales() -> None:

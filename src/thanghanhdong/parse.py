@@ -180,7 +180,7 @@ def parse_compound(text: str) -> int | None:
             return None
         total, end, last = total + int(match[1]) * unit, match.end(), unit
     tail = _COMPOUND_TAIL.match(cleaned[end:]) if end else None
-    if tail is None or last == 1000 and tail[1]:
+    if tail is None or (last == 1000 and tail[1]):  # "15 nghìn 5": no smaller scale
         return None
     total += int(tail[1].ljust(3, "0")) * last // 1000 if tail[1] else 0
     return total if total <= MAX_WHOLE else None
