@@ -68,7 +68,7 @@ def test_a_budget_in_words_that_is_no_amount_is_still_an_error(
 ) -> None:
     path = with_budget(base_form(tmp_path, campaign, stamper, ROWS), "nhiều triệu")
     result = validate_file(path, campaign)
-    assert ("not_a_number", form.SHEET_INFO, budget_cell(path)) in issues(result)
+    assert ("budget_not_read", form.SHEET_INFO, budget_cell(path)) in issues(result)
     assert not result.ok
 
 

@@ -4,6 +4,7 @@ a table split by a page break), with the fields and table cells each one means."
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 from docx import Document
@@ -106,7 +107,7 @@ def _totals_row(table: Table, rows: list[list[str]]) -> None:
     label = cells[0].merge(cells[1])
     label.text = "Tổng cộng"
     for position in (2, 3, 4):
-        values = [int(r[position].replace(".", "") or 0) for r in rows]
+        values = [int(re.sub(r"\D", "", r[position]) or 0) for r in rows]  # "1,5": a typo
         cells[position].text = f"{sum(values):,}".replace(",", ".")
 
 

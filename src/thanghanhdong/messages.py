@@ -394,8 +394,16 @@ CATALOGUE: dict[str, Message] = {
     "budget_text": Message(
         W,
         "Kinh phí gõ dạng chữ “{value}”: đã hiểu là {amount} đồng. Nên gõ liền chữ số: {number}.",
-        "Kinh phí gõ kèm đơn vị (“8.500.000 đồng”, “15 triệu đồng”): đã hiểu ra đồng.",
+        "Kinh phí gõ kèm đơn vị (“8.500.000 đồng”, “15 triệu đồng”, “15tr5”, “15 triệu 500 nghìn”): "
+        "đã hiểu ra đồng.",
         reason="Kinh phí gõ dạng chữ “{value}”",
+    ),
+    "budget_not_read": Message(
+        E,
+        "Kinh phí “{value}” không đọc được thành số tiền: ghi bằng chữ số, ví dụ 15500000, "
+        "“15.500.000 đồng” hoặc “15,5 triệu đồng” (không viết bằng chữ như “mười lăm triệu”).",
+        "Kinh phí viết bằng chữ hoặc ghi nhiều đơn vị không rõ (“mười lăm triệu”, “15tr5000”).",
+        reason="Kinh phí “{value}” không đọc được thành số tiền",
     ),
     "budget_not_found": Message(
         W,

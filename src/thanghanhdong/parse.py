@@ -150,10 +150,40 @@ _MONEY = re.compile(
 _STATED_UNIT = re.compile(rf"(?:{_CURRENCY_WORDS}|{_SCALE_WORDS})\.?\s*$", re.IGNORECASE)
 
 
+# "15tr5", "15 triệu 500 nghìn", "1 tỷ 200 triệu đồng": scale words inside the amount.
+_COMPOUND_PART = re.compile(rf"(\d+)\s*({_SCALE_WORDS})(?![a-zà-ỹ])", re.IGNORECASE)
+_COMPOUND_TAIL = re.compile(rf"^\s*(\d{{0,3}})\s*(?:{_CURRENCY_WORDS})?\.?\s*$", re.IGNORECASE)
+_SCALED = re.compile(rf"\d\s*(?:{_SCALE_WORDS})(?![a-zà-ỹ])", re.IGNORECASE)
+
+
 def states_unit(value: object) -> bool:
-    """An amount typed with its own unit ("8.500.000 đồng", "15 triệu", "15tr"): `parse_money`
-    reads it, and a unit its label states does not apply again."""
-    return isinstance(value, str) and _STATED_UNIT.search(value.strip()) is not None
+    """An amount typed with its own unit ("8.500.000 đồng", "15 triệu", "15tr", "15tr5"):
+    `parse_money` or `parse_compound` reads it, and a unit its label states does not apply
+    again."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return _STATED_UNIT.search(text) is not None or _SCALED.search(text) is not None
+
+
+def parse_compound(text: str) -> int | None:
+    """An amount in several scales, in whole đồng: "15 triệu 500 nghìn" -> 15500000, "1 tỷ 200
+    triệu" -> 1200000000; digits after the last scale word are its next three digits, as spoken
+    ("15tr5" and "15 triệu 500" are 15,5 triệu). None when it is not exactly that (units not
+    decreasing, a part of four digits or more, a decimal comma): the caller says so at the cell."""
+    cleaned = _SPACES.sub(" ", text).strip(" .;,:").lower()
+    total, end, last = 0, 0, MAX_WHOLE * 1000
+    for match in _COMPOUND_PART.finditer(cleaned):
+        unit = _UNITS[match[2]]
+        between = cleaned[end : match.start()].strip()
+        if between or unit >= last or (total and len(match[1].lstrip("0")) > 3):
+            return None
+        total, end, last = total + int(match[1]) * unit, match.end(), unit
+    tail = _COMPOUND_TAIL.match(cleaned[end:]) if end else None
+    if tail is None or (last == 1000 and tail[1]):  # "15 nghìn 5": no smaller scale
+        return None
+    total += int(tail[1].ljust(3, "0")) * last // 1000 if tail[1] else 0
+    return total if total <= MAX_WHOLE else None
 
 
 _UNITS = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000}

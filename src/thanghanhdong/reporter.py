@@ -134,6 +134,12 @@ def count_files(paths: Sequence[str | Path]) -> str:
 
 def render_empty_inbox(report: ValidationReport, console: Console) -> None:
     inbox = escape(shell_path(report.inbox))
+    if report.unattributed_scans:
+        sentence(console, _checked(report))
+        _print_side_files(report, console)
+        console.print()
+        print_step(console, *next_step(report))
+        return
     sentence(
         console,
         f"Thư mục {inbox} chưa có báo cáo nào để kiểm tra. Chép vào thư mục này các tệp "
@@ -394,10 +400,21 @@ def validation_summary(report: ValidationReport) -> str:
     )
 
 
+ONLY_SCANS = (
+    "[red]Chưa có báo cáo nào đọc được số liệu[/] (chỉ có bản quét/ảnh chụp, thd không đọc "
+    "chữ trong ảnh): đề nghị đơn vị gửi lại mẫu Excel đã điền (hoặc nhập số liệu vào mẫu Excel "
+    "của đơn vị: thd generate-templates --agency MÃ-ĐƠN-VỊ), chép vào thư mục nhận rồi chạy lại:"
+)
+
+
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
+    from thanghanhdong.pipeline import only_scans
+
     bad = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
     scans = len(report.unattributed_scans)
+    if not bad and only_scans(report):
+        return ONLY_SCANS, rerun_command(report, strict)
     if bad or scans:
         todo = [f"sửa {len(bad)} tệp"] if bad else []
         todo += [f"đổi tên {scans} bản quét theo tên đơn vị"] if scans else []

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from thanghanhdong import answers, form, messages
-from thanghanhdong.config import Agency, Campaign
+from thanghanhdong.config import Agency, Campaign, Catalogues
 from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
     Cell,
@@ -31,7 +31,14 @@ from thanghanhdong.model import (
     Severity,
     Submission,
 )
-from thanghanhdong.parse import MAX_WHOLE, parse_date, parse_money, parse_whole, states_unit
+from thanghanhdong.parse import (
+    MAX_WHOLE,
+    parse_compound,
+    parse_date,
+    parse_money,
+    parse_whole,
+    states_unit,
+)
 from thanghanhdong.readers import rollup
 from thanghanhdong.text import alternatives, loose_key, nfc
 
@@ -124,12 +131,13 @@ def _level_with_synonyms(text: str, levels: dict[str, str]) -> str | None:
 
 def _money(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
     """A budget cell: a number, or an amount the clerk typed with its unit ("8.500.000 đồng",
-    "15 triệu đồng"), understood with a warning."""
+    "15 triệu đồng", "15tr5", "15 triệu 500 nghìn"), understood with a warning."""
     if not isinstance(value, str) or not states_unit(value):
         return _whole(value, warnings, levels)
     amount = parse_money(value)
+    amount = parse_compound(value) if amount is None else amount
     if amount is None:
-        raise _NotTaken("not_a_number")
+        raise _NotTaken("budget_not_read")
     warnings.append(
         ("budget_text", {"value": _shown(value), "amount": _vn(amount), "number": amount})
     )
@@ -242,9 +250,21 @@ class _FileCheck:
     def levels(self) -> dict[str, str]:
         return {loose_key(level): level for level in self.campaign.catalogues.levels}
 
+    @cached_property  # read for every heading-like row: computed once per file
+    def catalogues(self) -> dict[str, frozenset[str]]:
+        """Each table's catalogue items and the aliases the officer gave them, as loose keys."""
+        catalogues = self.campaign.catalogues
+        return {key: _loose_names(catalogues, key) for key in form.TABLE_KEYS}
+
     @cached_property
     def levels_text(self) -> str:
         return alternatives(self.campaign.catalogues.levels)
+
+
+def _loose_names(catalogues: Catalogues, table_key: str) -> frozenset[str]:
+    items = catalogues.items(table_key)
+    spellings = [s for item in items for s in catalogues.aliases.get(item, [])]
+    return frozenset(loose_key(name) for name in [*items, *spellings])
 
 
 def _shown(value: Any) -> str:
@@ -619,7 +639,7 @@ def _sort_row(
         return  # the header row copied again below the header: labels, no figures
     errors_before = checker.error_count
     parsed = checker.parse(state.parsers, _total_cells(raw_row, state.spec))
-    if checker.error_count == errors_before and _is_heading(parsed, state.spec, checker.levels):
+    if checker.error_count == errors_before and _is_heading(parsed, state.spec, checker):
         # "I. Cấp huyện" over the rows it heads: no figures to lose, maybe their level.
         level = _heading_level(parsed["item"], checker.levels)
         state.heading, state.heading_said = (level, parsed["item"]) if level else None, False
@@ -690,14 +710,18 @@ def _is_header_copy(raw_row: RawRow, spec: form.TableSpec) -> bool:
 _HEADING = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.):]\s*\S")
 
 
-def _is_heading(parsed: Parsed, spec: form.TableSpec, levels: dict[str, str]) -> bool:
+def _is_heading(parsed: Parsed, spec: form.TableSpec, checker: _FileCheck) -> bool:
     """A sub-heading the clerk typed in the name column, with no figure and no level: a Roman
     numeral or capital letter before its words ("I. Cấp huyện", "A. Hoạt động"), or a level's
-    name alone ("Cấp xã", often merged over the row)."""
+    name alone ("Cấp xã", often merged over the row). A numbered item of the table's catalogue
+    ("I. Tọa đàm") is a row whose figures were left blank, never a heading."""
     item = parsed.get("item")
     if not item or parsed.get("level") or any(parsed[k] is not None for k in spec.number_keys):
         return False
-    return _HEADING.match(item) is not None or loose_key(item).removeprefix("cap ") in levels
+    if loose_key(item).removeprefix("cap ") in checker.levels:
+        return True
+    words = loose_key(_HEADING_NUMBER.sub("", item)).strip(" .;:")
+    return _HEADING.match(item) is not None and words not in checker.catalogues[spec.key]
 
 
 _HEADING_NUMBER = re.compile(r"^(?:[IVXL]+|[A-Z])\s*[.):]\s*")
