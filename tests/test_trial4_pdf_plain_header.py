@@ -35,3 +35,31 @@ def test_a_plain_paragraph_header_names_the_agency_in_the_pdf_too(tmp_path: Path
     assert word["agency_name"].value == "SỞ TƯ PHÁP"
     assert read["agency_name"].value == "SỞ TƯ PHÁP"
     assert read["report_number"].value == "77/BC-STP"
+
+
+def _signed(path: Path, title: str, name: str, broken: bool) -> Path:
+    document = docx.Document()
+    for text in ("TỈNH ĐOÀN BẮC KẠN", "Số: 55-BC/TĐTN", "BÁO CÁO"):
+        document.add_paragraph(text)
+    document.add_paragraph("II. ĐÁNH GIÁ CHUNG")
+    document.add_paragraph("3. Kiến nghị, đề xuất")
+    document.add_paragraph("Đề nghị tỉnh hỗ trợ tài liệu.")
+    if broken:  # Shift+Enter between the title and the name
+        document.add_paragraph(f"{title}\n{name}")
+    else:
+        document.add_paragraph(title)
+        document.add_paragraph(name)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_signers_title_not_in_capitals_is_the_signature_not_a_proposal(
+    tmp_path: Path, broken: bool
+) -> None:
+    source = _signed(tmp_path / "td.docx", "Bí thư", "Nông Thị Hoa", broken)
+    [pdf] = soffice_convert([source], "pdf", tmp_path / "out", tmp_path / "profile")
+    for fields in (read_docx(source.read_bytes()).fields, read_pdf(pdf.read_bytes()).fields):
+        assert fields["proposals"].value == "Đề nghị tỉnh hỗ trợ tài liệu."
+        assert fields["signer_title"].value == "Bí thư"
+        assert fields["signer_name"].value == "Nông Thị Hoa"

@@ -277,7 +277,20 @@ def is_signature_start(text: str) -> bool:
     key = loose_key(text)
     if key.startswith("noi nhan") or _SIGN_PREFIX.match(key):
         return True
-    return _is_title_line(text) and len(key.split()) <= 8
+    return (_is_title_line(text) and len(key.split()) <= 8) or _is_bare_title(text)
+
+
+# A paragraph that is only a signer's title, in any case ("Giám đốc", "Phó Chủ tịch"): clerks
+# who do not type the title in capitals still end the report with it.
+_BARE_TITLE = re.compile(
+    r"(?:pho )?(?:chu tich|giam doc|thu truong|truong ban|truong phong|bi thu|tong bien tap"
+    r"|chi huy truong|chanh van phong|chu nhiem|phu trach)"
+)
+
+
+def _is_bare_title(text: str) -> bool:
+    first = text.strip().split("\n")[0]
+    return bool(_BARE_TITLE.fullmatch(loose_key(first)))
 
 
 def _is_title_line(text: str) -> bool:
