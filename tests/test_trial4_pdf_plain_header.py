@@ -63,3 +63,23 @@ def test_a_signers_title_not_in_capitals_is_the_signature_not_a_proposal(
         assert fields["proposals"].value == "Đề nghị tỉnh hỗ trợ tài liệu."
         assert fields["signer_title"].value == "Bí thư"
         assert fields["signer_name"].value == "Nông Thị Hoa"
+
+
+def test_a_closing_budget_line_is_the_budget_not_a_proposal(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("SỞ TƯ PHÁP", "Số: 77/BC-STP", "BÁO CÁO", "II. ĐÁNH GIÁ CHUNG"):
+        document.add_paragraph(text)
+    document.add_paragraph("2. Những khó khăn, tồn tại")
+    document.add_paragraph("Kinh phí còn hạn hẹp.")
+    document.add_paragraph("3. Kiến nghị, đề xuất")
+    document.add_paragraph("Đề nghị tỉnh hỗ trợ tài liệu.")
+    document.add_paragraph("Kinh phí thực hiện: 15.000.000 đồng")
+    document.add_paragraph("GIÁM ĐỐC")
+    document.add_paragraph("Vi Văn Khánh")
+    source = tmp_path / "stp.docx"
+    document.save(source)
+    [pdf] = soffice_convert([source], "pdf", tmp_path / "out", tmp_path / "profile")
+    for fields in (read_docx(source.read_bytes()).fields, read_pdf(pdf.read_bytes()).fields):
+        assert fields["proposals"].value == "Đề nghị tỉnh hỗ trợ tài liệu."
+        assert fields["difficulties"].value == "Kinh phí còn hạn hẹp."
+        assert fields["budget_total"].value == "15.000.000 đồng"
