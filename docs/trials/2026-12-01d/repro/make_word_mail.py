@@ -7,19 +7,23 @@ import datetime as dt
 import subprocess
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 import docx
 import openpyxl
-
 from make_forms import INBOX, T, W, info, rows
 
 
 def table(doc, first, data):
     t = doc.add_table(rows=2, cols=6)
     t.style = "Table Grid"
-    h = ["STT", first, "Số cuộc" if first == "Hoạt động" else "Số lượng",
-         "Số người tham gia" if first == "Hoạt động" else "Số người tiếp cận", "", "Cấp triển khai"]
+    h = [
+        "STT",
+        first,
+        "Số cuộc" if first == "Hoạt động" else "Số lượng",
+        "Số người tham gia" if first == "Hoạt động" else "Số người tiếp cận",
+        "",
+        "Cấp triển khai",
+    ]
     for i, v in enumerate(h):
         t.cell(0, i).text = v
     t.cell(1, 3).text, t.cell(1, 4).text = "Nam", "Nữ"
@@ -58,9 +62,18 @@ def word(agency, no, date, signer, acts, media, prods, name, fmt):
     src = W / (name + ".docx")
     d.save(src)
     subprocess.run(
-        ["soffice", "-env:UserInstallation=file:///tmp/t4/profile", "--headless",
-         "--convert-to", fmt, "--outdir", str(INBOX), str(src)],
-        check=True, capture_output=True,
+        [
+            "soffice",
+            "-env:UserInstallation=file:///tmp/t4/profile",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(INBOX),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -74,21 +87,43 @@ def mail():
     m["From"] = "congdoan@backan.gov.vn"
     m["To"] = "binhdanggioi@backan.gov.vn"
     m["Subject"] = "Báo cáo tháng hành động BĐG"
-    m["Date"] = format_datetime(dt.datetime(2021, 12, 16, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+    m["Date"] = format_datetime(
+        dt.datetime(2021, 12, 16, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    )
     m.set_content("Kính gửi Sở LĐTBXH, LĐLĐ tỉnh gửi báo cáo.")
-    m.add_attachment((W / "ldld.xlsx").read_bytes(), maintype="application",
-                     subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     filename="BC LDLD.xlsx")
+    m.add_attachment(
+        (W / "ldld.xlsx").read_bytes(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="BC LDLD.xlsx",
+    )
     (INBOX / "Fwd BC thang hanh dong LĐLĐ.eml").write_bytes(bytes(m))
 
 
 if __name__ == "__main__":
-    word("Tỉnh đoàn Bắc Kạn", "55-BC/TĐTN", "14 tháng 12 năm 2021", "Bí thư\nNông Thị Hoa",
-         [("Diễn đàn", "3", "1 200", "1 350", "Tỉnh"), ("Giao lưu văn nghệ", "4", "210", "260", "cấp Huyện")],
-         [("Mạng xã hội", "30", "5 000", "6 000", "Tỉnh")],
-         [("Video clip", "5", "", "", "Tỉnh")], "BC Tinh doan", "doc")
-    word("Sở Tư pháp", "77/BC-STP", "13 tháng 12 năm 2021", "Giám đốc\nVi Văn Khánh",
-         [("Thi tìm hiểu pháp luật", "2", "140", "160", "Tỉnh")],
-         [("Báo in", "6", "", "", "Tỉnh")],
-         [("Tài liệu tuyên truyền", "500", "", "", "Tỉnh")], "STP bao cao BDG", "pdf")
+    word(
+        "Tỉnh đoàn Bắc Kạn",
+        "55-BC/TĐTN",
+        "14 tháng 12 năm 2021",
+        "Bí thư\nNông Thị Hoa",
+        [
+            ("Diễn đàn", "3", "1 200", "1 350", "Tỉnh"),
+            ("Giao lưu văn nghệ", "4", "210", "260", "cấp Huyện"),
+        ],
+        [("Mạng xã hội", "30", "5 000", "6 000", "Tỉnh")],
+        [("Video clip", "5", "", "", "Tỉnh")],
+        "BC Tinh doan",
+        "doc",
+    )
+    word(
+        "Sở Tư pháp",
+        "77/BC-STP",
+        "13 tháng 12 năm 2021",
+        "Giám đốc\nVi Văn Khánh",
+        [("Thi tìm hiểu pháp luật", "2", "140", "160", "Tỉnh")],
+        [("Báo in", "6", "", "", "Tỉnh")],
+        [("Tài liệu tuyên truyền", "500", "", "", "Tỉnh")],
+        "STP bao cao BDG",
+        "pdf",
+    )
     mail()
