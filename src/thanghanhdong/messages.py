@@ -283,9 +283,9 @@ CATALOGUE: dict[str, Message] = {
     ),
     "invalid_level": Message(
         E,
-        "Cấp triển khai “{value}” không có trong danh sách: chọn {levels}.",
+        "Cấp triển khai “{value}” {why}: chọn {levels}.",
         "Cấp triển khai không có trong danh sách.",
-        reason="Cấp triển khai “{value}” không có trong danh sách",
+        reason="Cấp triển khai “{value}” {why}",
     ),
     "missing_level": Message(
         E,

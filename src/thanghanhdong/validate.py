@@ -48,9 +48,10 @@ from thanghanhdong.text import alternatives, loose_key, nfc
 class _NotTaken(Exception):
     """A cell's value is not what the cell takes: `code` is a catalogued issue code."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, **values: Any) -> None:
         super().__init__(code)
         self.code = code
+        self.values = values  # the message's own values, beside the cell's value
 
 
 Parsed = dict[str, Any]  # column or field key -> the parsed value (None: empty or not taken)
@@ -109,8 +110,18 @@ def _level(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None
     if key not in levels:
         key = _level_with_synonyms(text, levels) or key
     if key not in levels:
-        raise _NotTaken("invalid_level")
+        raise _NotTaken("invalid_level", why=_why_not_a_level(text, levels))
     return levels[key]
+
+
+def _why_not_a_level(text: str, levels: dict[str, str]) -> str:
+    """ "Huyện/xã" names two levels (the clerk wonders why "Huyện" is refused): say so."""
+    parts = [loose_key(part).removeprefix("cap ").strip(" .") for part in _LEVEL_PARTS.split(text)]
+    named = list(dict.fromkeys(levels[p] for p in parts if p in levels))
+    if len(named) < 2:
+        return "không có trong danh sách"
+    count, listed = len(named), ", ".join(named)
+    return f"ghi {count} cấp ({listed}) trong một ô (tách thành {count} dòng, mỗi dòng một cấp)"
 
 
 # The units a level's name stands for, written after it: "Xã, phường, thị trấn", "Huyện/TP".
@@ -219,7 +230,7 @@ class _FileCheck:
             try:
                 parsed[key] = parser(cell.value, warnings, levels)
             except _NotTaken as exc:
-                self.add(exc.code, cell, value=_shown(cell.value))
+                self.add(exc.code, cell, value=_shown(cell.value), **exc.values)
             if warnings:
                 later.append((cell, warnings))
         for cell, warnings in later:  # after the errors, as the officer reads them

@@ -258,6 +258,9 @@ def split_body(lines: Sequence[Line]) -> Body:
             if current:
                 body.starts.setdefault(current, line)
                 body.texts.setdefault(current, [])
+        elif position >= 0 and "budget_text" not in body.texts and _is_budget_line(line.text):
+            body.starts["budget_text"] = line
+            body.texts["budget_text"] = [line.text]
         elif current and not _DECORATION.match(line.text):
             body.texts[current].append(line.text)
     if position < 0:  # no heading read: the signature is still the block at the end
@@ -277,7 +280,20 @@ def is_signature_start(text: str) -> bool:
     key = loose_key(text)
     if key.startswith("noi nhan") or _SIGN_PREFIX.match(key):
         return True
-    return _is_title_line(text) and len(key.split()) <= 8
+    return (_is_title_line(text) and len(key.split()) <= 8) or _is_bare_title(text)
+
+
+# A paragraph that is only a signer's title, in any case ("Giám đốc", "Phó Chủ tịch"): clerks
+# who do not type the title in capitals still end the report with it.
+_BARE_TITLE = re.compile(
+    r"(?:pho )?(?:chu tich|giam doc|thu truong|truong ban|truong phong|bi thu|tong bien tap"
+    r"|chi huy truong|chanh van phong|chu nhiem|phu trach)"
+)
+
+
+def _is_bare_title(text: str) -> bool:
+    first = text.strip().split("\n")[0]
+    return bool(_BARE_TITLE.fullmatch(loose_key(first)))
 
 
 def _is_title_line(text: str) -> bool:
@@ -329,13 +345,27 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
     found: dict[str, TextField] = {}
     clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
     for index, clause in enumerate(clauses):
-        target = _budget_target(" ".join(words(clause)))
+        key = " ".join(words(clause))
+        target = _budget_target(key)
+        if target is None and key.startswith("kinh phi") and _has_amount(clause):
+            target = "budget_total"  # "Kinh phí thực hiện: 15.000.000 đồng", not split
         if target is None or target in found:
             continue
         amount = _amount(clause) or _next_amount(clauses, index)
         if amount:
             found[target] = TextField(amount, budget.where)
     return found
+
+
+def _is_budget_line(text: str) -> bool:
+    """ "Kinh phí thực hiện: 15.000.000 đồng" typed outside a section I.3 the report lacks
+    (often as a closing line): the agency's budget, not a sentence of the section it is in."""
+    key = loose_key(text)
+    return key.startswith("kinh phi") and len(key.split()) <= 12 and _has_amount(text)
+
+
+def _has_amount(clause: str) -> bool:
+    return bool(re.search(r"\d[\d.,]*\s*(?:triệu|nghìn|ngàn|tỷ|đồng|đ\b)", clause, re.IGNORECASE))
 
 
 def _budget_target(key: str) -> str | None:

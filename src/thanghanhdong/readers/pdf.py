@@ -169,7 +169,8 @@ class _Pages:
         return continuation(_regrid(read, bounds, union), self.tables[-1])
 
     def content(self) -> DocumentContent:
-        header = self.header or Header()
+        # No "CỘNG HÒA" column to split on: the header typed as paragraphs, as read_docx does.
+        header = self.header or outline.header_from_lines(self.lines)[0]
         fields = outline.assemble(header, self.lines, [], shown_page=True) if self.chars else {}
         texts = [*header.left, *header.right, *(line.text for line in self.lines)]
         return DocumentContent(
