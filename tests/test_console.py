@@ -335,7 +335,11 @@ def test_long_file_names_stay_whole_at_80_columns(tmp_path: Path) -> None:
         (inbox / Path(name).name).write_bytes((trial / name).read_bytes())
     result = runner.invoke(app, ["validate", str(inbox)], terminal_width=80)
     lines = result.stdout.splitlines()
-    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    # The command to copy is whole on its line, however long the inbox's path: the terminal
+    # wraps it on screen, and copies it as one line.
+    commands = [line for line in lines if line.startswith("  thd consolidate ")]
+    assert commands == [f"  thd consolidate {inbox} --out baocao.docx"]
+    assert all(len(line) <= 80 for line in lines if line not in commands), max(lines, key=len)
     for name in (
         "SYT bao cao thang hanh dong.xlsx",
         "2 huyen.zip › Bao cao/chodon.xlsx",
@@ -364,3 +368,18 @@ def test_an_agencys_words_are_printed_as_typed_not_as_emoji(
     assert result.exit_code == 1, result.output
     assert ":warning:" in result.stdout
     assert "⚠" not in result.stdout
+
+
+def test_the_command_suggested_after_a_refusal_is_one_line_at_80_columns(tmp_path: Path) -> None:
+    """Trial 2026-12-01d: the officer's own command with --skip-invalid, wider than the window,
+    was folded at 80 columns: copying its first line dropped --skip-invalid."""
+    out = tmp_path / "bao-cao-tong-hop-thang-hanh-dong.docx"
+    args = ["consolidate", str(ROOT / "examples" / "inbox-loi"), "--out", str(out)]
+    args += ["--xlsx", str(tmp_path / "tonghop.xlsx"), "--date", "22/12/2021", "--latest"]
+    result = runner.invoke(app, args, terminal_width=80)
+    assert result.exit_code == 1 and not out.exists()
+    [command] = [line for line in result.output.splitlines() if "--skip-invalid" in line]
+    assert len(command) > 80 and command.startswith("  thd consolidate ")
+    assert command.endswith(
+        f"--out {out} --xlsx {tmp_path / 'tonghop.xlsx'} --date 22/12/2021 --latest --skip-invalid"
+    )

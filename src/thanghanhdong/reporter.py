@@ -431,13 +431,14 @@ def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]
 
 
 def print_step(console: Console, advice: str, command: str) -> None:
-    """The advice and its command on one line when they fit, else the command on its own line
-    (never broken: the officer copies it)."""
+    """The advice and its command on one line when they fit, else the command on a line of its
+    own, never broken by a line feed, even when wider than the window: the officer copies it,
+    and a terminal copies the line it wrapped itself as one line (trial 2026-12-01d)."""
     if Text.from_markup(advice, emoji=False).cell_len + 1 + len(command) <= console.width:
         sentence(console, f"{advice} {escape(command)}")
     else:
         sentence(console, advice)
-        print_block(console, Text("  " + command, overflow="fold"))
+        console.print(Text("  " + command), soft_wrap=True)
 
 
 def render_refusal(
