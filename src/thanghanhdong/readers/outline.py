@@ -22,6 +22,15 @@ class Line:
     text: str  # NFC: one paragraph (Word) or one printed line (PDF)
     strong: bool = False  # bold or a heading style; PDF: a bold font
     page: int | None = None
+    caption: bool = False  # a short label right above a table ("a) Tổ chức các hoạt động")
+
+
+CAPTION_WORDS = 12  # a line right above a table is its caption up to this many words
+
+
+def is_caption(text: str) -> bool:
+    """A table's caption, not the agency's words: short, and no sentence (no final period)."""
+    return len(text.split()) <= CAPTION_WORDS and not text.rstrip().endswith(".")
 
 
 @dataclass
@@ -261,7 +270,7 @@ def split_body(lines: Sequence[Line]) -> Body:
         elif position >= 0 and "budget_text" not in body.texts and _is_budget_line(line.text):
             body.starts["budget_text"] = line
             body.texts["budget_text"] = [line.text]
-        elif current and not _DECORATION.match(line.text):
+        elif current and not line.caption and not _DECORATION.match(line.text):
             body.texts[current].append(line.text)
     if position < 0:  # no heading read: the signature is still the block at the end
         body.signature = _closing_block(lines)

@@ -146,7 +146,7 @@ class _Pages:
             self.last_bounds = bounds
         if found:  # a table followed by text on its page is not continued on the next one
             self.last_ends_page = not _text_beyond(words, found[-1].bbox[3], above=False)
-        lines = list(_lines(words, page.page_number))
+        lines = _captions(words, boxes, page.page_number)
         if self.header is None and not self.lines:
             self.header, lines = _split_header(lines, page.page_number)
         self.lines.extend(_join_wrapped([line for line, _ in lines]))
@@ -221,15 +221,23 @@ Segment = tuple[float, str]  # (x0, text) of a run of words without a column gap
 
 def _lines(words: list[dict[str, Any]], page: int) -> Iterator[tuple[Line, list[Segment]]]:
     """Words into printed lines, top to bottom; each line also as its column segments."""
+    for line, segments, _ in _lines_at(words, page):
+        yield line, segments
+
+
+def _lines_at(
+    words: list[dict[str, Any]], page: int
+) -> Iterator[tuple[Line, list[Segment], float]]:
+    """`_lines`, each with the top of its first word."""
     ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
     row: list[dict[str, Any]] = []
     for word in ordered:
         if row and abs(word["top"] - row[0]["top"]) > LINE_TOLERANCE:
-            yield _line(row, page)
+            yield (*_line(row, page), row[0]["top"])
             row = []
         row.append(word)
     if row:
-        yield _line(row, page)
+        yield (*_line(row, page), row[0]["top"])
 
 
 def _line(row: list[dict[str, Any]], page: int) -> tuple[Line, list[Segment]]:
@@ -242,6 +250,25 @@ def _line(row: list[dict[str, Any]], page: int) -> tuple[Line, list[Segment]]:
     texts = [(part[0]["x0"], nfc(" ".join(w["text"] for w in part))) for part in segments]
     strong = all(w["bold"] for w in row)
     return Line("\t".join(t for _, t in texts), strong, page), texts
+
+
+def _captions(
+    words: list[dict[str, Any]], boxes: list[Any], page: int
+) -> list[tuple[Line, list[Segment]]]:
+    """The page's lines; the short line printed right above a table is its caption (“a) Tổ
+    chức các hoạt động hưởng ứng”), never quoted as the agency's text (trial 2026-12-01d)."""
+    tops = [t for box in boxes if (t := _top_above(words, box[1])) is not None]
+    marked = []
+    for line, segments, top in _lines_at(words, page):
+        if any(abs(top - t) <= LINE_TOLERANCE for t in tops) and outline.is_caption(line.text):
+            line = replace(line, caption=True)
+        marked.append((line, segments))
+    return marked
+
+
+def _top_above(words: list[dict[str, Any]], y: float) -> float | None:
+    """The top of the printed line right above height `y` (a table's top edge)."""
+    return max((w["top"] for w in words if w["bottom"] <= y + 1), default=None)
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:

@@ -12,7 +12,7 @@ import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from typing import Any
 
@@ -168,6 +168,7 @@ class _Walk:
     signature: list[str] = field(default_factory=list)
     cells: int = 0
     last_table: TextTable | None = None  # the data table just read, if nothing followed it
+    just_written: bool = False  # the last block was a paragraph with text: a table's caption?
 
     def blocks(self, body: Any) -> None:
         for element in _block_elements(body):
@@ -182,6 +183,7 @@ class _Walk:
             if text.strip():
                 self.lines.append(Line(outline.clean(text), strong))
                 self.last_table = None  # text between two tables: the second is not a sequel
+                self.just_written = True
 
     def table(self, element: Any) -> None:
         columns = _column_paragraphs(element)
@@ -191,7 +193,16 @@ class _Walk:
             self.signature = columns[-1]
             self.last_table = None
         else:
+            self.caption()
             self.data_table(element)
+        self.just_written = False
+
+    def caption(self) -> None:
+        """The short line right above a data table is its caption (“a) Tổ chức các hoạt động
+        hưởng ứng”), never quoted as the agency's text (trial 2026-12-01d)."""
+        last = self.lines[-1] if self.just_written and self.lines else None
+        if last is not None and outline.is_caption(last.text):
+            self.lines[-1] = replace(last, caption=True)
 
     def data_table(self, element: Any) -> None:
         grid = _Grid()
