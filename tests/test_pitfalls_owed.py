@@ -1,0 +1,159 @@
+"""Traps of /work/shared/reference/pitfalls.md that no other test would catch if reintroduced
+(see docs/pitfalls-coverage.md): each test here fails when its trap comes back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SOFFICE, soffice_convert
+
+from thanghanhdong import cli, form, pipeline
+from thanghanhdong.config import Campaign
+from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
+from thanghanhdong.template import FormStamper
+from thanghanhdong.validate import validate_file
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT_DATE = date(2021, 12, 17)
+SERIAL = (REPORT_DATE - date(1899, 12, 30)).days  # 44547, as Excel stores the date
+DATE_CELL = f"{form.INFO_VALUE_COLUMN}{form.info_row('report_date')}"
+
+
+def _general_serial(workbook: Any) -> None:
+    """A clerk who pasted the date as a number into a cell set back to General format."""
+    cell = workbook[form.SHEET_INFO][DATE_CELL]
+    cell.value = SERIAL
+    cell.number_format = "General"
+
+
+def _form(tmp_path: Path, campaign: Campaign, stamper: FormStamper, report: SampleReport, **kw):  # type: ignore[no-untyped-def]
+    agency = campaign.agency("BABE")
+    assert agency is not None
+    path = tmp_path / "babe.xlsx"
+    path.write_bytes(fill_bytes(stamper.stamp(agency), report, **kw))
+    return path
+
+
+# calamine: "a date serial in a General cell is a float (45730.0)";
+# pydantic: "Excel serial numbers need a parser".
+def test_a_date_serial_in_a_general_cell_is_the_date(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    path = _form(tmp_path, campaign, stamper, SampleReport(), edit=_general_serial)
+    paths = [path]
+    if SOFFICE is not None:  # and as LibreOffice saves it, in both of its formats
+        paths += soffice_convert([path], "ods", tmp_path / "ods", tmp_path / "profile")
+        paths += soffice_convert([path], "xlsx", tmp_path / "xlsx", tmp_path / "profile")
+    for each in paths:
+        result = validate_file(each, campaign)
+        assert result.submission is not None, (each, result.issues)
+        assert result.submission.report_date == REPORT_DATE, each
+        assert not [i for i in result.issues if i.cell == DATE_CELL], result.issues
+
+
+def _offset_report(path: Path) -> None:
+    """A report retyped with xlsxwriter, its table starting at C4: calamine drops the three empty
+    rows and two empty columns before it, so addresses are right only with the sheet's start."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Báo cáo")
+    sheet.write("C4", "Tên đơn vị báo cáo: UBND huyện Ba Bể")
+    spec = form.table("activities")
+    group = next(c.group for c in spec.columns if c.group)
+    sheet.write_row("C6", [form.STT_LABEL, spec.item_label, spec.count_label, group, ""])
+    sheet.write("H6", form.LEVEL_LABEL)
+    sheet.write_row("F7", [form.MALE_LABEL, form.FEMALE_LABEL])
+    sheet.write_row("C8", [1, "Tập huấn", 2, 10, 12, "Huyện"])
+    sheet.write_row("C9", [2, "Hội thảo", 1, -4, 5, "Xã"])
+    book.close()
+
+
+# calamine: "to_python() drops leading empty rows and columns by default: cell addresses shift".
+def test_a_table_after_empty_rows_and_columns_is_addressed_where_it_is(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    path = tmp_path / "golai.xlsx"
+    _offset_report(path)
+    paths = [path]
+    if SOFFICE is not None:
+        paths += soffice_convert([path], "ods", tmp_path / "ods", tmp_path / "profile")
+    for each in paths:
+        result = validate_file(each, campaign)
+        negative = [(i.sheet, i.cell) for i in result.issues if i.code == "negative_number"]
+        assert negative == [("Báo cáo", "F9")], (each, result.issues)
+        assert result.submission is not None
+        rows = result.submission.tables["activities"]
+        assert [(r.item, r.count, r.male, r.female) for r in rows][0] == ("Tập huấn", 2, 10, 12)
+
+
+# pydantic: "do cross-field rules in a separate pass so the user sees all problems at once".
+def test_a_field_error_does_not_hide_the_checks_across_fields(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    report = SampleReport(signer_name=None)
+    report.tables["activities"] = [
+        SampleRow("Tập huấn", -2, 10, 10, "Xã"),  # a bad field
+        SampleRow("Diễn đàn", 1, 3000, 2500, "Tỉnh"),  # a rule across count and people
+    ]
+    result = validate_file(_form(tmp_path, campaign, stamper, report), campaign)
+    codes = {(i.code, i.cell) for i in result.issues}
+    act = f"{form.table('activities').letter('count')}{form.TABLE_FIRST_DATA_ROW}"
+    assert ("negative_number", act) in codes, result.issues
+    assert any(code == "implausible_participants" for code, _ in codes), result.issues
+    assert any(code == "missing_signer" for code, _ in codes) or any(
+        i.cell == f"{form.INFO_VALUE_COLUMN}{form.info_row('signer_name')}" for i in result.issues
+    ), result.issues
+
+
+# python-calamine: "Its import costs about 1 ms; openpyxl's and docxtpl's about 105 ms each".
+def test_validating_imports_neither_openpyxl_nor_docxtpl() -> None:
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from thanghanhdong.config import load\n"
+        "from thanghanhdong.inbox import validate_inbox\n"
+        f"report = validate_inbox(Path({str(ROOT / 'examples' / 'inbox-loi')!r}), load(None))\n"
+        "assert report.files\n"
+        "print(json.dumps(sorted(m for m in ('openpyxl', 'docxtpl', 'docx', 'xlsxwriter')"
+        " if m in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+# Typer: "Turn pretty exceptions off for users; no local variables in tracebacks".
+def test_a_bug_inside_a_command_shows_no_traceback_and_no_form_content(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        signer = "Nguyễn Văn Bí Mật"  # what a form holds: must never reach the console
+        raise RuntimeError(signer[:0] + "bug")
+
+    (tmp_path / "inbox").mkdir()
+    monkeypatch.setattr(pipeline, "validate", broken)
+    monkeypatch.setattr(sys, "argv", ["thd", "validate", str(tmp_path / "inbox")])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == cli.CRASH_EXIT
+    captured = capsys.readouterr()
+    assert "Lỗi không mong muốn" in captured.err
+    for leak in ("Traceback", "Bí Mật", "signer", "locals"):
+        assert leak not in captured.err + captured.out
+    assert cli.app.pretty_exceptions_enable is False
+    assert cli.app.pretty_exceptions_show_locals is False
+
+
+# Click under Typer: "there is no gettext hook ... pin the Typer range".
+def test_typer_is_pinned_below_its_next_minor_version() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    typer = [d for d in project["project"]["dependencies"] if d.startswith("typer")]
+    assert len(typer) == 1 and "<" in typer[0], typer
