@@ -157,3 +157,72 @@ def test_typer_is_pinned_below_its_next_minor_version() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     typer = [d for d in project["project"]["dependencies"] if d.startswith("typer")]
     assert len(typer) == 1 and "<" in typer[0], typer
+
+
+# python-calamine: "It does see very hidden sheets" (a roster whose first sheet is hidden).
+def test_a_roster_list_reads_its_visible_sheet_not_a_very_hidden_one(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    import openpyxl
+    from test_roster import default_rows, write_openpyxl
+
+    from thanghanhdong import roster
+
+    expected = roster.read_roster(write_openpyxl(tmp_path / "ds.xlsx", default_rows(campaign))).agencies
+    book = openpyxl.load_workbook(tmp_path / "ds.xlsx")
+    old = book.create_sheet("Cũ", 0)  # last year's list, hidden by the clerk, first in the book
+    old.append(["STT", "Tên đơn vị", "Nhóm"])
+    old.append([1, "Phòng Văn hóa và Thông tin huyện Pác Nặm", "Huyện"])
+    old.sheet_state = "veryHidden"
+    book.active = 1
+    book.save(tmp_path / "ds-an.xlsx")
+    paths = [tmp_path / "ds-an.xlsx"]
+    if SOFFICE is not None:
+        paths += soffice_convert(paths[:1], "ods", tmp_path / "ods", tmp_path / "profile")
+    for each in paths:
+        result = roster.read_roster(each)
+        assert result.ok, (each, result.errors)
+        assert result.agencies == expected, each
+
+
+# rich: "rich markup eats [...] in user data: escape user text" (a clerk's own words).
+def test_a_clerks_words_in_brackets_are_printed_as_typed(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    from test_traps import base_form
+    from typer.testing import CliRunner
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    base_form(inbox, campaign, stamper, [SampleRow("Tập huấn", 3, 10, 12, "[bold]Xã[/bold]")])
+    result = CliRunner().invoke(cli.app, ["validate", str(inbox)], terminal_width=200)
+    assert result.exit_code == 1, result.output
+    assert "[bold]Xã[/bold]" in result.stdout
+
+
+# docxtpl: "Templates saved by LibreOffice can yield a corrupt output (duplicate core
+# properties)": an officer's template that went through LibreOffice still gives a sound report.
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_an_officer_template_saved_by_libreoffice_renders_a_sound_report(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    import docx
+    from test_report_docx import sample
+
+    from thanghanhdong import config
+    from thanghanhdong.report.docx import render_docx
+    from thanghanhdong.resources import template_path
+
+    source = tmp_path / "mau.docx"
+    source.write_bytes(template_path("baocao.docx").read_bytes())
+    (saved,) = soffice_convert([source], "docx", tmp_path / "lo", tmp_path / "profile")
+    rendered = render_docx(sample(config.load(None)), saved)
+    names = zipfile.ZipFile(io.BytesIO(rendered)).namelist()
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(rendered)).paragraphs)
+    assert "UBND huyện Ba Bể" in text and "{{" not in text and "{%" not in text
+    out = tmp_path / "baocao.docx"
+    out.write_bytes(rendered)
+    (pdf,) = soffice_convert([out], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    assert pdf.stat().st_size > 0
