@@ -226,3 +226,24 @@ def test_an_officer_template_saved_by_libreoffice_renders_a_sound_report(tmp_pat
     out.write_bytes(rendered)
     (pdf,) = soffice_convert([out], "pdf", tmp_path / "pdf", tmp_path / "profile")
     assert pdf.stat().st_size > 0
+
+
+# docxtpl: "a value containing & or < silently loses text ... test with 'A & B <C>'" — the
+# reminder letter is rendered by docxtpl too, and quotes what the clerk typed.
+def test_a_clerks_value_with_ampersand_and_angle_brackets_survives_in_the_reminder(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    import docx
+    from cases import filled, with_activities
+    from typer.testing import CliRunner
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    rows = [SampleRow("Tập huấn", 2, "A & B <C>", 10, "Xã")]
+    (inbox / "nari.xlsx").write_bytes(filled(campaign, stamper, with_activities(*rows), "NARI"))
+    out = tmp_path / "nhac.docx"
+    args = ["remind", str(inbox), "--out", str(out), "--date", "18/12/2021"]
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "“A & B <C>”" in text, text
