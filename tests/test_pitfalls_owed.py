@@ -247,3 +247,28 @@ def test_a_clerks_value_with_ampersand_and_angle_brackets_survives_in_the_remind
     assert result.exit_code == 0, result.output
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "“A & B <C>”" in text, text
+
+
+# python-docx: "A merged cell is returned once per grid cell it spans" — a Nam figure merged
+# down over two rows of a Word report is counted once, not once per row.
+def test_a_figure_merged_down_in_a_word_table_is_counted_once(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    import io
+
+    import docx
+    from word_reports import seed_form
+
+    document = docx.Document(io.BytesIO(seed_form()))
+    table = next(t for t in document.tables if len(t.columns) == 6)
+    assert [c.text for c in table.rows[3].cells][:2] == ["2", "Diễn đàn"]
+    table.cell(3, 3).text = ""
+    table.cell(2, 3).merge(table.cell(3, 3)).text = "100"
+    path = tmp_path / "sogd.docx"
+    document.save(str(path))
+    assert [c.text for c in docx.Document(str(path)).tables[1].rows[3].cells][3] == "100"
+    result = validate_file(path, campaign)
+    assert result.submission is not None, result.issues
+    rows = result.submission.tables["activities"]
+    assert [r.item for r in rows] == ["Tập huấn", "Diễn đàn"], result.issues
+    assert sum(r.male for r in rows) == 100, [(r.item, r.male) for r in rows]
