@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 from conftest import SOFFICE, soffice_convert
 
 from thanghanhdong import cli, form, pipeline
-from thanghanhdong.config import Campaign
+from thanghanhdong.config import Campaign, tomllib
 from thanghanhdong.sample import SampleReport, SampleRow, fill_bytes
 from thanghanhdong.template import FormStamper
 from thanghanhdong.validate import validate_file
@@ -91,7 +90,12 @@ def test_a_table_after_empty_rows_and_columns_is_addressed_where_it_is(
         assert negative == [("Báo cáo", "F9")], (each, result.issues)
         assert result.submission is not None
         rows = result.submission.tables["activities"]
-        assert [(r.item, r.count, r.male, r.female) for r in rows][0] == ("Tập huấn", 2, 10, 12)
+        assert (rows[0].item, rows[0].count, rows[0].male, rows[0].female) == (
+            "Tập huấn",
+            2,
+            10,
+            12,
+        )
 
 
 # pydantic: "do cross-field rules in a separate pass so the user sees all problems at once".
@@ -168,7 +172,9 @@ def test_a_roster_list_reads_its_visible_sheet_not_a_very_hidden_one(
 
     from thanghanhdong import roster
 
-    expected = roster.read_roster(write_openpyxl(tmp_path / "ds.xlsx", default_rows(campaign))).agencies
+    expected = roster.read_roster(
+        write_openpyxl(tmp_path / "ds.xlsx", default_rows(campaign))
+    ).agencies
     book = openpyxl.load_workbook(tmp_path / "ds.xlsx")
     old = book.create_sheet("Cũ", 0)  # last year's list, hidden by the clerk, first in the book
     old.append(["STT", "Tên đơn vị", "Nhóm"])
