@@ -126,7 +126,7 @@ def test_validating_imports_neither_openpyxl_nor_docxtpl() -> None:
         "from thanghanhdong.inbox import validate_inbox\n"
         f"report = validate_inbox(Path({str(ROOT / 'examples' / 'inbox-loi')!r}), load(None))\n"
         "assert report.files\n"
-        "print(json.dumps(sorted(m for m in ('openpyxl', 'docxtpl', 'docx', 'xlsxwriter')"
+        "print(json.dumps(sorted(m for m in ('openpyxl', 'docxtpl')"
         " if m in sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
@@ -154,6 +154,15 @@ def test_a_bug_inside_a_command_shows_no_traceback_and_no_form_content(
         assert leak not in captured.err + captured.out
     assert cli.app.pretty_exceptions_enable is False
     assert cli.app.pretty_exceptions_show_locals is False
+    # With --debug the bug reaches the hook Typer installed: a traceback, still no locals.
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(sys, "argv", ["thd", "--debug", "validate", str(tmp_path / "inbox")])
+    with pytest.raises(RuntimeError) as raised:
+        cli.main()
+    sys.excepthook(raised.type, raised.value, raised.tb)
+    shown = capsys.readouterr().err
+    assert "Traceback" in shown and "RuntimeError: bug" in shown
+    assert "Bí Mật" not in shown
 
 
 # Click under Typer: "there is no gettext hook ... pin the Typer range".
