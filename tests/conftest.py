@@ -18,6 +18,7 @@ SOFFICE_FILTERS = {
     "ods": "ods",
     "xls": "xls:MS Excel 97",
     "pdf": "pdf",
+    "docx": "docx:MS Word 2007 XML",
 }
 SOFFICE_SECONDS = 300
 
