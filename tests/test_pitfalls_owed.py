@@ -265,10 +265,10 @@ def test_a_clerks_value_with_ampersand_and_angle_brackets_survives_in_the_remind
 
 
 # python-docx: "A merged cell is returned once per grid cell it spans" — a Nam figure merged
-# down over two rows of a Word report is counted once, not once per row.
-def test_a_figure_merged_down_in_a_word_table_is_counted_once(
-    tmp_path: Path, campaign: Campaign
-) -> None:
+# down over two rows of a Word report is read once, and judged as in the Excel form: one figure
+# for two rows cannot be split, so it is the error `merged_number` at the cell, never 100 + 100
+# nor 100 credited to the first row alone.
+def _merged_down(tmp_path: Path, column: int, text: str) -> Path:
     import io
 
     import docx
@@ -277,13 +277,28 @@ def test_a_figure_merged_down_in_a_word_table_is_counted_once(
     document = docx.Document(io.BytesIO(seed_form()))
     table = next(t for t in document.tables if len(t.columns) == 6)
     assert [c.text for c in table.rows[3].cells][:2] == ["2", "Diễn đàn"]
-    table.cell(3, 3).text = ""
-    table.cell(2, 3).merge(table.cell(3, 3)).text = "100"
+    table.cell(3, column).text = ""
+    table.cell(2, column).merge(table.cell(3, column)).text = text
     path = tmp_path / "sogd.docx"
     document.save(str(path))
-    assert [c.text for c in docx.Document(str(path)).tables[1].rows[3].cells][3] == "100"
-    result = validate_file(path, campaign)
-    assert result.submission is not None, result.issues
+    return path
+
+
+def test_a_figure_merged_down_in_a_word_table_is_one_figure(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    result = validate_file(_merged_down(tmp_path, 3, "100"), campaign)
+    merged = [i for i in result.issues if i.code == "merged_number"]
+    assert merged and merged[0].location is not None, result.issues
+    assert merged[0].location.cell == "dòng 1, cột Nam", merged[0].location
+
+
+def test_a_level_merged_down_in_a_word_table_applies_to_each_row(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    """As in the Excel form (`merged_level`): the second row was `missing_level` and lost."""
+    result = validate_file(_merged_down(tmp_path, 5, "Huyện"), campaign)
+    assert result.submission is not None and not result.errors, result.issues
     rows = result.submission.tables["activities"]
-    assert [r.item for r in rows] == ["Tập huấn", "Diễn đàn"], result.issues
-    assert sum(r.male for r in rows) == 100, [(r.item, r.male) for r in rows]
+    assert [(r.item, r.level) for r in rows][:2] == [("Tập huấn", "Huyện"), ("Diễn đàn", "Huyện")]
+    assert any(i.code == "merged_level" for i in result.issues), result.issues

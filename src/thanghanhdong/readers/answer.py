@@ -41,6 +41,7 @@ class _JoinedSheet(Sheet):
         # (first grid row of the part, grid row of the part's own row 0, the part's name)
         self.parts = [(0, 0, first.shown)]
         self.last = first.rows[-1] if first.rows else []
+        self.merges = merged_down_boxes(first.merged_down)
 
     def extend(self, table: TextTable) -> None:
         skip = table.repeated_header
@@ -66,6 +67,19 @@ class _JoinedSheet(Sheet):
     def cell(self, r: int, c: int, label: str = "") -> Cell:
         read = super().cell(r, c, label)
         return Cell(self.location(r, c, label), read.value, read.note)
+
+
+def merged_down_boxes(continued: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """A document table's cells merged down, as the merge boxes a spreadsheet's reader gives
+    (top row, column, bottom row, column): a level or item merged over several rows then applies
+    to each, and a figure merged over rows is said to be one, as in the Excel form."""
+    boxes: list[tuple[int, int, int, int]] = []
+    for r, c in sorted(continued, key=lambda rc: (rc[1], rc[0])):
+        if boxes and boxes[-1][1] == c and boxes[-1][2] == r - 1:
+            boxes[-1] = (boxes[-1][0], c, r, c)
+        elif r > 0:
+            boxes.append((r - 1, c, r, c))
+    return boxes
 
 
 def _rejoin(last: list[str], first: list[str]) -> tuple[list[str], list[str] | None]:
