@@ -18,6 +18,7 @@ SOFFICE_FILTERS = {
     "ods": "ods",
     "xls": "xls:MS Excel 97",
     "pdf": "pdf",
+    "doc": "doc:MS Word 97",
 }
 SOFFICE_SECONDS = 300
 
