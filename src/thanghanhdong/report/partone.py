@@ -254,6 +254,5 @@ def budget_unsplit_sentence(c: Consolidation) -> str:
     agencies = ", ".join(in_sentence(printable(a.name)) for a in unsplit_agencies(c))
     by = f" do {agencies}" if agencies else ""
     return (
-        f"Ngoài ra, {numbers.money(c.budget.unsplit)}{by} báo cáo tổng số, "
-        "không tách theo nguồn."
+        f"Ngoài ra, {numbers.money(c.budget.unsplit)}{by} báo cáo tổng số, không tách theo nguồn."
     )
