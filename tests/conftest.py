@@ -19,6 +19,7 @@ SOFFICE_FILTERS = {
     "xls": "xls:MS Excel 97",
     "pdf": "pdf",
     "docx": "docx:MS Word 2007 XML",
+    "doc": "doc:MS Word 97",
 }
 SOFFICE_SECONDS = 300
 

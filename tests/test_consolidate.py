@@ -359,6 +359,7 @@ def test_conservation_in_consolidation_and_json(campaign: Campaign, data: st.Dat
     assert document["budget"] == {
         "state": sum(s.budget_state for s in subs),
         "mobilized": sum(s.budget_mobilized for s in subs),
+        **({} if subs else {"reported": False}),  # no answer: no budget reported
     }
     assert len(document["included"]) == len(subs)
 

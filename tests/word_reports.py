@@ -121,17 +121,25 @@ def seed_form(
     tables: tuple[list[list[str]], ...] = (ACTIVITIES, MEDIA, PRODUCTS),
     prose: list[str] | None = None,
     instead: dict[str, str] | None = None,
+    agency: str = "SỞ Y TẾ",
+    budget: tuple[str, ...] | None = (
+        "a) Ngân sách nhà nước: 25.000.000 đồng",
+        "b) Ngân sách vận động: 15 triệu đồng",
+    ),
+    closing: str = "",
 ) -> bytes:
     """The plan's form filled in by a provincial department: header table, numbered outline, the
     three tables in part III, signature table. `prose`: more paragraphs in each section (for
     the benchmark's longer report); `instead`: table key -> the words written under its title
-    in place of the table ("Không phát hành sản phẩm.")."""
+    in place of the table ("Không phát hành sản phẩm."); `budget`: the lines of section I.3
+    (None: no section I.3 at all); `closing`: a line after the proposals ("Kinh phí thực
+    hiện: 15.000.000 đồng")."""
     document = Document()
     header_table(
         document,
         [
             ("UBND TỈNH BẮC KẠN", False),
-            ("SỞ Y TẾ", True),
+            (agency, True),
             ("-------", False),
             ("Số: 12/BC-SYT", False),
         ],
@@ -145,9 +153,10 @@ def seed_form(
     document.add_paragraph("Chỉ đạo các đơn vị trực thuộc triển khai.")
     _bold("2. Nội dung hoạt động đã triển khai", document)
     document.add_paragraph("Tổ chức 3 lớp tập huấn và 2 diễn đàn.")
-    _bold("3. Kinh phí tổ chức", document)
-    document.add_paragraph("a) Ngân sách nhà nước: 25.000.000 đồng")
-    document.add_paragraph("b) Ngân sách vận động: 15 triệu đồng")
+    if budget is not None:
+        _bold("3. Kinh phí tổ chức", document)
+        for line in budget:
+            document.add_paragraph(line)
     document.add_paragraph("(Bảng tổng hợp số liệu kèm theo)")
     _bold("II. ĐÁNH GIÁ CHUNG", document)
     _bold("1. Những kết quả đã đạt được, bài học kinh nghiệm", document)
@@ -156,7 +165,7 @@ def seed_form(
     document.add_paragraph("Kinh phí còn hạn hẹp.")
     _bold("3. Kiến nghị, đề xuất", document)
     document.add_paragraph("Đề nghị tỉnh bố trí thêm kinh phí.")
-    for text in prose or []:
+    for text in [*(prose or []), *([closing] if closing else [])]:
         document.add_paragraph(text)
     _bold("III. TỔNG HỢP SỐ LIỆU", document)
     document.add_paragraph(TITLE)

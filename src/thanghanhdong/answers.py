@@ -530,6 +530,7 @@ def differences(a: Submission | None, b: Submission | None, limit: int = 5) -> l
         for label, x, y in (
             ("ngân sách nhà nước", a.budget_state, b.budget_state),
             ("vận động", a.budget_mobilized, b.budget_mobilized),
+            ("không tách nguồn", a.budget_unsplit, b.budget_unsplit),
         )
         if x != y
     ]

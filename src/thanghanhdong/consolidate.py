@@ -149,24 +149,55 @@ def _shared_gaps(given: frozenset[str], blank: frozenset[str]) -> Gaps:
 
 @dataclass(frozen=True)
 class Budget:
-    """Funds in whole VND."""
+    """Funds in whole VND. `unsplit` is what was reported as a total only (never guessed into
+    a source); `reported` is False when no budget was written at all (not the same as 0)."""
 
     state: int = 0
     mobilized: int = 0
+    unsplit: int = 0
+    reported: bool = True
 
     @property
     def total(self) -> int:
-        return self.state + self.mobilized
+        return self.state + self.mobilized + self.unsplit
 
     def __add__(self, other: Budget) -> Budget:
-        return Budget(self.state + other.state, self.mobilized + other.mobilized)
+        return Budget(
+            self.state + other.state,
+            self.mobilized + other.mobilized,
+            self.unsplit + other.unsplit,
+            self.reported or other.reported,
+        )
 
-    def to_json(self) -> dict[str, int]:
-        return {"state": self.state, "mobilized": self.mobilized}
+    def to_json(self) -> dict[str, Any]:
+        # The keys an older data file has, the others only when they say something.
+        found: dict[str, Any] = {"state": self.state, "mobilized": self.mobilized}
+        if self.unsplit:
+            found["unsplit"] = self.unsplit
+        if not self.reported:
+            found["reported"] = False
+        return found
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Budget:
-        return cls(int(data.get("state", 0)), int(data.get("mobilized", 0)))
+        return cls(
+            int(data.get("state", 0)),
+            int(data.get("mobilized", 0)),
+            int(data.get("unsplit", 0)),
+            bool(data.get("reported", True)),
+        )
+
+    @classmethod
+    def of(cls, submission: Submission) -> Budget:
+        return cls(
+            submission.budget_state,
+            submission.budget_mobilized,
+            submission.budget_unsplit,
+            submission.budget_reported,
+        )
+
+
+NOT_REPORTED = Budget(reported=False)  # the start of a sum: reported when one part was
 
 
 @dataclass(frozen=True)
@@ -545,7 +576,7 @@ def consolidate(
         report_date=report_date,
         tables={spec.key: _table(campaign, spec, ordered) for spec in form.TABLES},
         agencies=_agency_entries(campaign, ordered),
-        budget=sum((Budget(s.budget_state, s.budget_mobilized) for s in ordered), Budget()),
+        budget=sum((Budget.of(s) for s in ordered), NOT_REPORTED),
         status=status,
         narratives={key: _narratives(campaign, ordered, key) for key in form.NARRATIVE_KEYS},
         blanks=[blank for s in ordered for blank in _blanks(campaign, s)],
@@ -720,7 +751,7 @@ def _agency_figures(campaign: Campaign, submission: Submission) -> AgencyFigures
         tables={
             spec.key: Figures.of(spec, submission.tables.get(spec.key, [])) for spec in form.TABLES
         },
-        budget=Budget(submission.budget_state, submission.budget_mobilized),
+        budget=Budget.of(submission),
         narratives={
             key: text.strip()
             for key in form.NARRATIVE_KEYS

@@ -412,6 +412,22 @@ CATALOGUE: dict[str, Message] = {
         "Mẫu gõ lại không có mục kinh phí (không tìm thấy mục kinh phí).",
         reason="Không tìm thấy mục kinh phí trong tệp",
     ),
+    "budget_unsplit": Message(
+        W,
+        "Kinh phí chỉ ghi tổng số {amount} đồng, không tách ngân sách nhà nước và vận động: đã "
+        "cộng vào tổng kinh phí, báo cáo ghi là không tách theo nguồn.",
+        "Kinh phí chỉ ghi tổng số (“Tổng kinh phí 40 triệu đồng”): đã cộng vào tổng kinh phí, "
+        "báo cáo ghi là không tách theo nguồn.",
+        reason="Kinh phí chỉ ghi tổng số {amount} đồng, không tách theo nguồn",
+    ),
+    "budget_total_differs": Message(
+        W,
+        "Tổng kinh phí ghi {total} đồng, khác tổng của ngân sách nhà nước và vận động ({split} "
+        "đồng): đã dùng số theo từng nguồn; kiểm tra lại.",
+        "Tổng kinh phí ghi khác tổng của ngân sách nhà nước và vận động: đã dùng số theo từng "
+        "nguồn.",
+        reason="Tổng kinh phí {total} đồng khác tổng theo nguồn {split} đồng",
+    ),
     "budget_unit": Message(
         W,
         "Kinh phí ghi theo đơn vị “{unit}”: đã hiểu {value} {unit} là {amount} đồng; kiểm tra lại.",

@@ -284,6 +284,10 @@ class Submission:
     contact: str = ""
     budget_state: int = 0
     budget_mobilized: int = 0
+    # A total the clerk did not split by source ("Tổng kinh phí 40 triệu đồng"): counted in the
+    # total, never guessed into ngân sách nhà nước or vận động.
+    budget_unsplit: int = 0
+    budget_reported: bool = True  # False: no budget written at all (not the same as 0 đồng)
     narratives: dict[str, str] = field(default_factory=dict)  # form.NARRATIVE_KEYS
     tables: dict[str, list[Row]] = field(default_factory=dict)  # form.TABLE_KEYS
     absent: list[str] = field(default_factory=list)  # keys of the tables the answer did not have

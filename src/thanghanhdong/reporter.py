@@ -634,10 +634,13 @@ def _budget_line(data: dict[str, Any]) -> str:
     from thanghanhdong.report.numbers import integer as format_int
 
     budget = data["budget"]
-    return (
+    line = (
         f"Kinh phí: ngân sách nhà nước {format_int(budget['state'])} đồng; "
-        f"vận động {format_int(budget['mobilized'])} đồng."
+        f"vận động {format_int(budget['mobilized'])} đồng"
     )
+    if budget.get("unsplit"):
+        line += f"; báo cáo tổng số, không tách nguồn {format_int(budget['unsplit'])} đồng"
+    return line + "."
 
 
 # ------------------------------------------------------------------ years and levels

@@ -184,7 +184,11 @@ HEADER_PARSERS: dict[str, Parser] = {
     "contact": _text,
     "budget_state": _money,
     "budget_mobilized": _money,
+    "budget_total": _money,  # a Word/PDF answer's unsplit total
+    "budget_unsplit": _money,  # a lower level's data file: its agencies' unsplit totals
 }
+
+_BUDGET_KEYS = ("budget_state", "budget_mobilized", "budget_total", "budget_unsplit")
 
 
 # ------------------------------------------------------------------------- one file
@@ -317,6 +321,8 @@ def check(raw: RawSubmission, campaign: Campaign) -> FileResult:
         contact=header["contact"] or "",
         budget_state=header["budget_state"] or 0,
         budget_mobilized=header["budget_mobilized"] or 0,
+        budget_unsplit=header["budget_unsplit"] or 0,
+        budget_reported=any(header[key] is not None for key in _BUDGET_KEYS),
         rolled_up=raw.kind == rollup.KIND,
         covers=_covers(raw),
     )
@@ -433,6 +439,7 @@ def _check_header(
         checker.add("info_sheet_missing", sheet_name=form.SHEET_INFO)
         return
     _check_budget(raw, submission, checker)
+    _check_total(raw, header, submission, checker)
     if (
         header["agency_name"]
         and checker.campaign.agency_by_name(header["agency_name"]) is not agency
@@ -490,8 +497,7 @@ def _info_sheet(raw: RawSubmission) -> str | None:
 
 def _check_budget(raw: RawSubmission, submission: Submission, checker: _FileCheck) -> None:
     """A budget read with its stated unit, said when implausible, said when not found."""
-    cell = raw.info.get("budget_state")
-    if cell is None:
+    if raw.info.get("budget_state") is None and raw.info.get("budget_total") is None:
         checker.add("budget_not_found")
         return
     for key in ("budget_state", "budget_mobilized"):
@@ -508,6 +514,24 @@ def _check_budget(raw: RawSubmission, submission: Submission, checker: _FileChec
             )  # fmt: skip
         elif value < 1000:
             checker.add("implausible_budget", cell, value=_vn(value))
+
+
+def _check_total(
+    raw: RawSubmission, header: Parsed, submission: Submission, checker: _FileCheck
+) -> None:
+    """A total written without its split is kept unsplit (never guessed into a source); one
+    written beside a split that it does not match is said, the split being used."""
+    cell, total = raw.info.get("budget_total"), header["budget_total"]
+    if cell is None or total is None:
+        return
+    split = submission.budget_state + submission.budget_mobilized
+    if header["budget_state"] is None and header["budget_mobilized"] is None:
+        submission.budget_unsplit += total
+        checker.add("budget_unsplit", cell, amount=_vn(total))
+        if total < 1000:
+            checker.add("implausible_budget", cell, value=_vn(total))
+    elif total != split:
+        checker.add("budget_total_differs", cell, total=_vn(total), split=_vn(split))
 
 
 def _vn(number: int) -> str:

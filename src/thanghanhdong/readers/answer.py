@@ -26,6 +26,7 @@ _DEFAULT_WHERE = {
     **{s.key: f"mục {s.code}" for s in OUTLINE},
     "budget_state": "mục I.3",
     "budget_mobilized": "mục I.3",
+    "budget_total": "mục I.3",
     "report_date": "dòng ngày tháng",
     "signer_name": "phần chữ ký",
     "signer_title": "phần chữ ký",
@@ -191,6 +192,11 @@ def _info(content: DocumentContent) -> dict[str, Cell]:
             money = parse_money(found.value)
             value = money if money is not None else found.value
         info[spec.key] = Cell(Location(where, grid=Grid.TEXT), value)  # type: ignore[arg-type]
+    total = content.fields.get("budget_total")  # not a form field: the clerk's unsplit total
+    if total is not None:
+        money = parse_money(total.value)
+        value = money if money is not None else total.value
+        info["budget_total"] = Cell(Location(total.where, grid=Grid.TEXT), value)
     return info
 
 

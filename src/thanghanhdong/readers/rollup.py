@@ -151,8 +151,10 @@ def _info(document: Mapping[str, Any]) -> dict[str, Cell]:
         "signer_title": issuer.get("signer_title"),
         "signer_name": issuer.get("signer_name"),
         "contact": issuer.get("contact"),
-        "budget_state": budget.get("state"),
-        "budget_mobilized": budget.get("mobilized"),
+        # An older data file has no "reported": its budget was reported.
+        "budget_state": budget.get("state") if budget.get("reported", True) else None,
+        "budget_mobilized": budget.get("mobilized") if budget.get("reported", True) else None,
+        "budget_unsplit": budget.get("unsplit"),
         **_narratives(document.get("agencies", [])),
     }
     # A .json has no sheet: an issue about these fields ("nộp muộn") names no place in it.

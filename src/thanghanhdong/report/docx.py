@@ -23,6 +23,7 @@ from thanghanhdong.consolidate import (
     MISSING,
     NO_GAPS,
     PARTIAL,
+    Budget,
     ConsolidatedTable,
     Consolidation,
     Figures,
@@ -656,7 +657,14 @@ def _budget(c: Consolidation) -> dict[str, str]:
         "total_line": f"Tổng kinh phí tổ chức các hoạt động là {numbers.money(budget.total)}, "
         "trong đó:",
         "state_line": f"{budget_label('budget_state')}: {numbers.money(budget.state)};",
-        "mobilized_line": f"{budget_label('budget_mobilized')}: {numbers.money(budget.mobilized)}.",
+        "mobilized_line": " ".join(
+            part
+            for part in (
+                f"{budget_label('budget_mobilized')}: {numbers.money(budget.mobilized)}.",
+                partone.budget_unsplit_sentence(c),
+            )
+            if part
+        ),
         "none_line": partone.budget_none_line(c),
     }
 
@@ -781,8 +789,7 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
                     for key, figures in agency.tables.items()
                 },
                 "cells": _group_cells(agency.tables, agency.gaps),
-                "state": numbers.integer(agency.budget.state),
-                "mobilized": numbers.integer(agency.budget.mobilized),
+                **_budget_cells(agency.budget),
             }
         )
     return {
@@ -811,8 +818,39 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
             "state": numbers.integer(c.budget.state),
             "mobilized": numbers.integer(c.budget.mobilized),
         },
-        "footnote": _appendix_footnote(c, per_agency),
+        "footnote": _joined(_appendix_footnote(c, per_agency), _unsplit_note(c, per_agency)),
     }
+
+
+def _budget_cells(budget: Budget) -> dict[str, str]:
+    """An agency's budget in Phụ lục I: "—" for a source it did not give (no budget at all,
+    or a total only, which the footnote names), never 0 for "not reported"."""
+    if not budget.reported or (budget.unsplit and not budget.state and not budget.mobilized):
+        return {"state": labels.NOT_GIVEN, "mobilized": labels.NOT_GIVEN}
+    return {
+        "state": numbers.integer(budget.state),
+        "mobilized": numbers.integer(budget.mobilized),
+    }
+
+
+def _unsplit_note(c: Consolidation, per_agency: bool) -> str:
+    """Each agency's total not split by source, once, and their sum: with the columns' totals
+    it makes the report's total kinh phí."""
+    if not c.budget.unsplit:
+        return ""
+    parts = [
+        f"{_clean(a.name)} {numbers.money(a.budget.unsplit)}"
+        for a in (partone.unsplit_agencies(c) if per_agency else [])
+    ]
+    listed = f": {'; '.join(parts)}" if parts else ""
+    return (
+        f"Kinh phí báo cáo tổng số, không tách theo nguồn (không ghi vào hai cột kinh phí, đã "
+        f"tính vào tổng kinh phí){listed}; cộng {numbers.money(c.budget.unsplit)}."
+    )
+
+
+def _joined(*lines: str) -> str:
+    return " ".join(line for line in lines if line)
 
 
 def _appendix_footnote(c: Consolidation, per_agency: bool) -> str:

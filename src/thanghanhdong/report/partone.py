@@ -10,8 +10,14 @@ from typing import Any
 
 from thanghanhdong import digest, form
 from thanghanhdong.completeness import issuer_agency
-from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation
+from thanghanhdong.consolidate import (
+    AgencyFigures,
+    ConsolidatedRow,
+    ConsolidatedTable,
+    Consolidation,
+)
 from thanghanhdong.report import numbers
+from thanghanhdong.report.labels import in_sentence
 from thanghanhdong.text import printable
 
 # How many of a table's items the sentence names, and how many quotes I.2 holds.
@@ -226,10 +232,27 @@ def activities(c: Consolidation) -> dict[str, Any]:
 
 
 def budget_none_line(c: Consolidation) -> str:
-    none = [a for a in c.agencies if not a.budget.total]
+    """The agencies that wrote no budget at all; one that wrote 0 đồng did report it."""
+    none = [a for a in c.agencies if not a.budget.reported]
     if not none:
         return ""
     return (
         f"Có {len(none)}/{len(c.agencies)} cơ quan, đơn vị, địa phương không báo cáo kinh phí "
         "trong báo cáo."
+    )
+
+
+def unsplit_agencies(c: Consolidation) -> list[AgencyFigures]:
+    """The agencies whose budget holds a total not split by source."""
+    return [a for a in c.agencies if a.budget.unsplit]
+
+
+def budget_unsplit_sentence(c: Consolidation) -> str:
+    """The part of the total reported without its sources, named, never split by thd."""
+    if not c.budget.unsplit:
+        return ""
+    agencies = ", ".join(in_sentence(printable(a.name)) for a in unsplit_agencies(c))
+    by = f" do {agencies}" if agencies else ""
+    return (
+        f"Ngoài ra, {numbers.money(c.budget.unsplit)}{by} báo cáo tổng số, không tách theo nguồn."
     )

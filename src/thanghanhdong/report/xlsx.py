@@ -20,6 +20,7 @@ from thanghanhdong import form
 from thanghanhdong.consolidate import (
     MISSING,
     NO_GAPS,
+    Budget,
     ConsolidatedTable,
     Consolidation,
     Figures,
@@ -264,6 +265,21 @@ def _summary_table(book: Book, sheet: Any, row: int, table: ConsolidatedTable) -
     return row
 
 
+UNSPLIT_LABEL = "Kinh phí chỉ báo cáo tổng số, không tách theo nguồn (đồng)"
+
+
+def _budget_values(budget: Budget) -> list[int | None]:
+    """State, mobilized, unsplit: blank (not 0) for what the agency did not give."""
+    if not budget.reported:
+        return [None, None, None]
+    split = budget.state or budget.mobilized or not budget.unsplit
+    return [
+        budget.state if split else None,
+        budget.mobilized if split else None,
+        budget.unsplit or None,
+    ]
+
+
 def _agency_labels() -> list[str]:
     labels = [form.STT_LABEL, "Mã đơn vị", AGENCY_LABEL]
     for spec in form.TABLES:
@@ -272,6 +288,7 @@ def _agency_labels() -> list[str]:
         *labels,
         f"{budget_label('budget_state')} (đồng)",
         f"{budget_label('budget_mobilized')} (đồng)",
+        UNSPLIT_LABEL,
         "Ngày báo cáo",
         "Tệp",
     ]
@@ -280,7 +297,7 @@ def _agency_labels() -> list[str]:
 def _agencies(book: Book, c: Consolidation) -> None:
     sheet = book.sheet(SHEET_AGENCIES, (3, 3))
     numbers = sum(len(spec.number_keys) for spec in form.TABLES)
-    widths(sheet, [6, 12, 40] + [11] * numbers + [16, 16, 13, 30])
+    widths(sheet, [6, 12, 40] + [11] * numbers + [16, 16, 18, 13, 30])
     sheet.freeze_panes(3, 3)
     title(book, sheet, f"Số liệu của từng cơ quan, đơn vị, địa phương - {_subject(c)}")
     header_row(book, sheet, 3, _agency_labels())
@@ -290,14 +307,14 @@ def _agencies(book: Book, c: Consolidation) -> None:
         for spec in form.TABLES:
             gaps = agency.gaps.get(spec.key, NO_GAPS)
             values += [given(agency.tables[spec.key][key], gaps, key) for key in spec.number_keys]
-        values += [agency.budget.state, agency.budget.mobilized, agency.report_date]
+        values += [*_budget_values(agency.budget), agency.report_date]
         values.append(agency.path.name)
         _put_row(book, sheet, row, values)
         row += 1
     totals: list[Any] = [None, None, TOTAL_LABEL]
     for table in c.tables.values():
         totals += [given(table.total[key], table.gaps, key) for key in table.spec.number_keys]
-    totals += [c.budget.state, c.budget.mobilized]
+    totals += [c.budget.state, c.budget.mobilized, c.budget.unsplit]
     _put_row(book, sheet, row, totals, bold=True)
 
 
