@@ -145,3 +145,21 @@ def test_an_older_data_file_budget_is_reported_and_split() -> None:
     assert AgencyFigures.from_json(entry).budget == Budget(0, 0, 0, True)
     assert Budget(reported=False).to_json() == {"state": 0, "mobilized": 0, "reported": False}
     assert Budget(1, 2).to_json() == {"state": 1, "mobilized": 2}
+
+
+def test_the_trials_report_notes_the_unsplit_budget_as_a_sentence_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """The trial's own files (LibreOffice, python-docx): under Phụ lục I the marks' note and the
+    unsplit budget's note were run together ("... để trống số người Kinh phí báo cáo ...")."""
+    inbox = tmp_path / "inbox"
+    shutil.copytree(Path(__file__).parents[1] / "docs/trials/2026-12-01d/repro/inbox", inbox)
+    out = tmp_path / "baocao.docx"
+    args = ["consolidate", str(inbox), "--out", str(out), "--date", "22/12/2021"]
+    result = CliRunner().invoke(app, [*args, "--latest", "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    [note] = [p.text for p in Document(str(out)).paragraphs if "không tách theo nguồn (" in p.text]
+    assert "để trống số người. Kinh phí báo cáo tổng số, không tách theo nguồn" in note, note
+    assert note.endswith(
+        "Sở Tư pháp 15.000.000 đồng; Tỉnh đoàn 15.000.000 đồng; cộng 30.000.000 đồng."
+    )

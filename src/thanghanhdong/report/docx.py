@@ -850,7 +850,12 @@ def _unsplit_note(c: Consolidation, per_agency: bool) -> str:
 
 
 def _joined(*lines: str) -> str:
-    return " ".join(line for line in lines if line)
+    """Notes under one table, each a sentence of its own (the marks' note ends without a
+    period: "... để trống số người")."""
+    present = [line for line in lines if line]
+    if len(present) < 2:
+        return "".join(present)
+    return " ".join(line if line.endswith(".") else f"{line}." for line in present)
 
 
 def _appendix_footnote(c: Consolidation, per_agency: bool) -> str:
