@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from helpers import consolidate
+
 from thanghanhdong import config
 from thanghanhdong.report.docx import render_docx
 
@@ -46,7 +47,9 @@ def _sections_with_tables(document: Document) -> list[tuple[bool, int]]:
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:tbl"):
             tables += 1
-        ends = child.tag == qn("w:sectPr") or child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        ends = (
+            child.tag == qn("w:sectPr") or child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        )
         if ends:
             section = next(sections)
             found.append((section.orientation == WD_ORIENT.LANDSCAPE, tables))
