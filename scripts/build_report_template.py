@@ -49,6 +49,10 @@ LANDSCAPE_TEXT_WIDTH_MM = 297 - 30 - 15  # 252 mm
 # block, as usual, so that the Quốc hiệu fits on one line at 13 pt bold.
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 75, 99
 HEADER_INDENT_MM = -5
+# ND30: the line under the Tiêu ngữ is as long as the text. "Độc lập - Tự do - Hạnh phúc" in
+# Times New Roman Bold 14 pt measures 59.7 mm (Liberation Serif Bold, metric-compatible, with
+# the precomposed letters at their base letter's advance); it was 64 mm, 4 mm past the text.
+TIEU_NGU_RULE_MM = 60
 
 ALIGN = WD_ALIGN_PARAGRAPH
 Container = Document | _Cell  # anything with add_paragraph()
@@ -475,7 +479,7 @@ def header_block(document: Document) -> None:
         style=("Normal", ""),
     )
     para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align=ALIGN.CENTER)
-    rule(right, 64, HEADER_RIGHT_MM)
+    rule(right, TIEU_NGU_RULE_MM, HEADER_RIGHT_MM)
     number = cell_text(
         table.cell(1, 0), "{{ number }}", align=ALIGN.CENTER, size=13, style=("Normal", "")
     )

@@ -120,7 +120,33 @@ def _load(path: Path) -> Any:
 
 def _render(document: Any, context: dict[str, Any]) -> bytes:
     _fill(document, context)
+    _portrait_without_tables(document.docx)
     return _saved(document)
+
+
+def _portrait_without_tables(document: Any) -> None:
+    """ND30 allows landscape pages for wide tables only: a landscape section left without a
+    table (Phụ lục I holding only the note that points to the workbook, above
+    PER_AGENCY_APPENDICES_UP_TO agencies) is turned portrait like the rest of the report."""
+    from docx.enum.section import WD_ORIENT
+
+    for section, tables in zip(document.sections, _tables_per_section(document), strict=True):
+        if section.orientation == WD_ORIENT.LANDSCAPE and not tables:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def _tables_per_section(document: Any) -> list[int]:
+    """How many tables each section of the body holds, in order."""
+    from docx.oxml.ns import qn
+
+    counts, tables = [], 0
+    for child in document.element.body.iterchildren():
+        tables += child.tag == qn("w:tbl")
+        if child.tag == qn("w:sectPr") or child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            counts.append(tables)
+            tables = 0
+    return counts
 
 
 def _fill(document: Any, context: dict[str, Any]) -> None:

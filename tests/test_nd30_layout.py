@@ -1,0 +1,84 @@
+"""The rendered report against Nghị định 30/2020/NĐ-CP, Phụ lục I (../shared/reference/nd30.md):
+the findings of the văn thư's review (docs/reviews/2026-12-01-nd30.md), each read back from the
+.docx with python-docx."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from helpers import consolidate
+
+from thanghanhdong import config
+from thanghanhdong.report.docx import render_docx
+
+# "Độc lập - Tự do - Hạnh phúc" in Times New Roman Bold 14 pt, measured with Liberation Serif
+# Bold (metric-compatible), the precomposed letters at their base letter's advance: 59.7 mm.
+TIEU_NGU_MM = 59.7
+
+
+def _render(*, per_agency_appendices: bool) -> Document:
+    consolidation = consolidate(config.load(None), [], report_date=date(2022, 1, 5))
+    data = render_docx(consolidation, per_agency_appendices=per_agency_appendices)
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def full() -> Document:
+    return _render(per_agency_appendices=True)
+
+
+@pytest.fixture(scope="module")
+def short() -> Document:
+    return _render(per_agency_appendices=False)
+
+
+def _sections_with_tables(document: Document) -> list[tuple[bool, int]]:
+    """(landscape, number of tables) for each section, in order."""
+    found: list[tuple[bool, int]] = []
+    tables = 0
+    sections = iter(document.sections)
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            tables += 1
+        ends = (
+            child.tag == qn("w:sectPr") or child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        )
+        if ends:
+            section = next(sections)
+            found.append((section.orientation == WD_ORIENT.LANDSCAPE, tables))
+            tables = 0
+    return found
+
+
+def test_landscape_pages_hold_a_wide_table(full: Document, short: Document) -> None:
+    """ND30: landscape only for pages with wide tables. Above 200 agencies Phụ lục I holds only
+    a note pointing to the workbook: that page is portrait like the rest."""
+    assert any(landscape for landscape, _ in _sections_with_tables(full))
+    for document in (full, short):
+        for landscape, tables in _sections_with_tables(document):
+            assert not landscape or tables > 0
+    for section in short.sections:
+        assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
+
+
+def _rule_length_mm(cell_width_mm: float, paragraph: docx.text.paragraph.Paragraph) -> float:
+    fmt = paragraph.paragraph_format
+    return cell_width_mm - (fmt.left_indent or 0) / Mm(1) - (fmt.right_indent or 0) / Mm(1)
+
+
+def test_tieu_ngu_line_is_as_long_as_the_text(full: Document) -> None:
+    """ND30: a solid line under the Tiêu ngữ, as long as the text (was 64 mm for ~60 mm)."""
+    cell = full.tables[0].cell(0, 1)
+    paragraphs = cell.paragraphs
+    motto = next(i for i, p in enumerate(paragraphs) if p.text == "Độc lập - Tự do - Hạnh phúc")
+    line = paragraphs[motto + 1]
+    assert line._p.pPr.find(qn("w:pBdr")) is not None
+    width_mm = cell.width / Mm(1)
+    assert abs(_rule_length_mm(width_mm, line) - TIEU_NGU_MM) <= 1.0
