@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import docx
 import pytest
+from conftest import SOFFICE, soffice_convert
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
@@ -82,3 +84,40 @@ def test_tieu_ngu_line_is_as_long_as_the_text(full: Document) -> None:
     assert line._p.pPr.find(qn("w:pBdr")) is not None
     width_mm = cell.width / Mm(1)
     assert abs(_rule_length_mm(width_mm, line) - TIEU_NGU_MM) <= 1.0
+
+
+def _issuer_line_and_name(pdf_path: Path, name: str) -> tuple[float, float]:
+    """(length of the line under the issuing body, width of the name's longest line), in points,
+    as LibreOffice printed page 1."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[0]
+        left = [line for line in page.lines if line["x1"] < page.width / 2]
+        rule = min(left, key=lambda line: line["top"])
+        words = [w for w in page.extract_words() if w["x1"] < page.width / 2]
+        spelled = set(name.upper().split())
+        name_words = [w for w in words if w["top"] < rule["top"] and w["text"] in spelled]
+        lines: dict[int, list[dict]] = {}
+        for word in name_words:
+            lines.setdefault(round(word["top"]), []).append(word)
+        widest = max(max(w["x1"] for w in ws) - min(w["x0"] for w in ws) for ws in lines.values())
+        return rule["x1"] - rule["x0"], widest
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("name", ["Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ", "Sở Y tế"])
+def test_the_line_under_the_issuing_body_is_a_third_to_a_half_of_its_name(
+    tmp_path: Path, name: str
+) -> None:
+    """ND30: 1/3 to 1/2 of the name's line. It was 30 mm whatever the name: twice "SỞ Y TẾ"."""
+    campaign = config.load(None)
+    campaign = campaign.model_copy(
+        update={"issuer": campaign.issuer.model_copy(update={"name": name})}
+    )
+    consolidation = consolidate(campaign, [], report_date=date(2022, 1, 5))
+    source = tmp_path / "baocao.docx"
+    source.write_bytes(render_docx(consolidation))
+    [pdf] = soffice_convert([source], "pdf", tmp_path / "out", tmp_path / "profile")
+    line, widest = _issuer_line_and_name(pdf, name)
+    assert widest / 3 <= line <= widest / 2, (line, widest)

@@ -479,6 +479,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
             "name": _clean(issuer.name).upper(),
+            "rule_indent": issuer_rule_indent(_clean(issuer.name).upper()),
             "body_name": body_name,
             "signer_authority": _clean(issuer.signer_authority).upper(),
             "signer_title": _clean(issuer.signer_title).upper(),
@@ -693,6 +694,28 @@ def _budget(c: Consolidation) -> dict[str, str]:
         ),
         "none_line": partone.budget_none_line(c),
     }
+
+
+# The header's left column (scripts/build_report_template.py) and the issuing body's name in it,
+# Times New Roman bold 13: capitals and spaces in em, for the length of the line under it.
+HEADER_LEFT_TWIPS = 75 * 1440 * 10 // 254
+_EM_TWIPS = 13 * 20
+_CAPITAL_EM, _SPACE_EM = 0.70, 0.25
+
+
+def issuer_rule_indent(name: str) -> str:
+    """The indents (twips, each side) that leave the line under the issuing body 2/5 as long as
+    the name's longest printed line (ND30: 1/3 to 1/2), the name wrapping at the column's width."""
+    words = [len(w) * _CAPITAL_EM * _EM_TWIPS for w in name.split()]
+    space = _SPACE_EM * _EM_TWIPS
+    longest = line = 0.0
+    for width in words:
+        line = (
+            width if not line or line + space + width > HEADER_LEFT_TWIPS else line + space + width
+        )
+        longest = max(longest, line)
+    rule = 0.4 * min(longest, HEADER_LEFT_TWIPS)
+    return str(round((HEADER_LEFT_TWIPS - rule) / 2))
 
 
 SEED_NUMBERS = (form.COUNT, form.MALE, form.FEMALE)  # the columns the template names
