@@ -153,15 +153,39 @@ def _attachment(part: Message, number: int, received: datetime | None) -> Attach
     if part.is_multipart():
         return None
     name = _file_name(part)
-    disposition = part.get_content_disposition()
-    if not name and (disposition != "attachment" or part.get_content_maintype() == "text"):
+    if not _is_file(part, name):
         return None
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
     content_type = part.get_content_type()
     if not name:
-        name = f"tep-dinh-kem-{number}{mimetypes.guess_extension(content_type) or ''}"
+        name = f"tep-dinh-kem-{number}{_suffix(content_type, data)}"
     return Attachment(name, data, content_type, received)
+
+
+def _suffix(content_type: str, data: bytes) -> str:
+    """An unnamed file's suffix, from its type, else from its first bytes: thd tells formats
+    by name first, and webmails send the form as nameless application/octet-stream."""
+    guessed = mimetypes.guess_extension(content_type) or ""
+    if guessed not in ("", ".bin"):
+        return guessed
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return ".docx" if b"word/" in data[:65536] else ".xlsx"
+    return ".xls" if data.startswith(b"\xd0\xcf\x11\xe0") else guessed
+
+
+def _is_file(part: Message, name: str) -> bool:
+    """Named, or attached, or an application/* part: webmails (Zimbra, of many *.gov.vn
+    systems) send an unnamed form as bare application/octet-stream, without a disposition."""
+    if name:
+        return True
+    if part.get_content_maintype() == "text":
+        return False
+    return part.get_content_disposition() == "attachment" or (
+        part.get_content_maintype() == "application"
+    )
 
 
 def _file_name(part: Message) -> str:
