@@ -33,6 +33,18 @@ _ENCODED_WORD = re.compile(r"=\?[^?]+\?[bqBQ]\?[^?]*\?=")
 # The email package parses headers lazily, and a damaged one can raise from deep inside it
 # (seen: ValueError, IndexError, AttributeError): such a header is read as plain text or skipped.
 _EMAIL_ERRORS = (ValueError, TypeError, IndexError, AttributeError, LookupError, MessageError)
+_CLIENT_PARTS = frozenset(
+    {
+        "application/pkcs7-signature",
+        "application/x-pkcs7-signature",
+        "application/pgp-signature",
+        "application/ics",
+        "text/calendar",
+        "text/vcard",
+        "text/x-vcard",
+    }
+)
+_CLIENT_SUFFIXES = frozenset({"p7s", "ics", "vcf"})
 _TAG = re.compile(r"<[^>]*>")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -153,7 +165,7 @@ def _attachment(part: Message, number: int, received: datetime | None) -> Attach
     if part.is_multipart():
         return None
     name = _file_name(part)
-    if not _is_file(part, name):
+    if not _is_file(part, name) or _not_a_report(part, name):
         return None
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
@@ -174,6 +186,14 @@ def _suffix(content_type: str, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         return ".docx" if b"word/" in data[:65536] else ".xlsx"
     return ".xls" if data.startswith(b"\xd0\xcf\x11\xe0") else guessed
+
+
+def _not_a_report(part: Message, name: str) -> bool:
+    """A part the mail client adds beside the form: the S/MIME or PGP signature of a signed
+    mail (smime.p7s), a meeting invitation, a contact card. Listing them as unreadable
+    answers would be noise; the form they accompany is read."""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return part.get_content_type() in _CLIENT_PARTS or suffix in _CLIENT_SUFFIXES
 
 
 def _is_file(part: Message, name: str) -> bool:
