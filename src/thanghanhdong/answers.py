@@ -83,6 +83,7 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
 
         return [FileResult(path, None, issues=[document_error(exc).issue], unreadable=True)]
     results = [_nested(p) for p in unpacked.nested]
+    results += [_issue_result(p, "mail_tnef", unreadable=True) for p in unpacked.tnef]
     for member in unpacked.members:
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
@@ -92,7 +93,9 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None
         results.append(_member(member, campaign, mail))
-    if kind in container.MAIL_FORMATS and not unpacked.members and not unpacked.nested:
+    if kind in container.MAIL_FORMATS and not (
+        unpacked.members or unpacked.nested or unpacked.tnef
+    ):
         results.append(_issue_result(path, "mail_without_report", result_kind="other"))
     return results
 

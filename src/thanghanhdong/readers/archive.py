@@ -37,6 +37,7 @@ class Member:
 class Unpacked:
     members: list[Member] = field(default_factory=list)
     nested: list[Path] = field(default_factory=list)  # archives inside archives: refused
+    tnef: list[Path] = field(default_factory=list)  # Outlook's winmail.dat: not opened
     names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
 
 
@@ -64,9 +65,14 @@ def _read_mail(data: bytes, kind: Format) -> Mail:
 
 def _mail(path: Path, data: bytes, mail_format: Format) -> Unpacked:
     """An .eml or Outlook .msg: each attachment dated by the mail that holds it."""
+    from thanghanhdong.readers.mail import is_tnef
+
     mail = _read_mail(data, mail_format)
     unpacked = Unpacked()
     for attachment in mail.attachments:
+        if is_tnef(attachment):
+            unpacked.tnef.append(member_path(path, attachment.name))
+            continue
         # A forwarded message's attachment: the agency's mail's date, not the forwarding's.
         dated = attachment.received or mail.received
         received = dated.date() if dated else None

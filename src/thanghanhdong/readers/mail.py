@@ -44,6 +44,8 @@ _CLIENT_PARTS = frozenset(
         "text/x-vcard",
     }
 )
+_TNEF_TYPES = frozenset({"application/ms-tnef", "application/vnd.ms-tnef"})
+_TNEF_SIGNATURE = b"\x78\x9f\x3e\x22"
 _CLIENT_SUFFIXES = frozenset({"p7s", "ics", "vcf"})
 _TAG = re.compile(r"<[^>]*>")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -186,6 +188,15 @@ def _suffix(content_type: str, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         return ".docx" if b"word/" in data[:65536] else ".xlsx"
     return ".xls" if data.startswith(b"\xd0\xcf\x11\xe0") else guessed
+
+
+def is_tnef(attachment: Attachment) -> bool:
+    """Outlook's rich-text mail: every attachment packed in one winmail.dat (MS-OXTNEF)."""
+    return (
+        attachment.content_type in _TNEF_TYPES
+        or attachment.name.lower() == "winmail.dat"
+        or attachment.data.startswith(_TNEF_SIGNATURE)
+    )
 
 
 def _not_a_report(part: Message, name: str) -> bool:
