@@ -243,3 +243,56 @@ def test_winmail_dat(tmp_path: Path, form: bytes) -> None:
     [issue] = result["issues"]
     assert issue["code"] == "mail_tnef"
     assert "gửi lại" in issue["message"] and "Outlook" in issue["message"]
+
+
+LONG = "Báo cáo kết quả Tháng hành động vì bình đẳng giới năm 2021 - Tỉnh đoàn.xlsx"
+
+
+def _cp1258_word(name: str) -> str:
+    """RFC 2047 in Vietnamese Windows' own code page, as older Outlook writes it."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", name)
+    encoded = "".join(
+        c if c.isascii() and c.isalnum() else "".join(f"={b:02X}" for b in c.encode("cp1258"))
+        for c in decomposed
+    )
+    return f"=?windows-1258?Q?{encoded}?="
+
+
+@pytest.mark.parametrize(
+    ("content_type", "disposition"),
+    [
+        # compat32's Header folds a long name into several encoded words, inside the quotes
+        (
+            "application/octet-stream",
+            'attachment; filename="'
+            + __import__("email.header").header.Header(LONG, "utf-8").encode()
+            + '"',
+        ),
+        ("application/octet-stream", f'attachment; filename="{_cp1258_word(NAME)}"'),
+        ("application/octet-stream", f'attachment; filename="{NAME}"'),  # raw UTF-8 (RFC 6532)
+        (f'application/vnd.ms-excel; name="{NAME}"', "attachment"),  # a wrong type, right name
+    ],
+)
+def test_more_name_spellings(
+    tmp_path: Path, form: bytes, content_type: str, disposition: str
+) -> None:
+    answer = the_answer(validate(tmp_path, raw_mail(zimbra_part(form, content_type, disposition))))
+    assert "tep-dinh-kem" not in answer["path"]
+    assert Path(answer["path"]).name.split(" › ")[-1] in (NAME, LONG)
+
+
+def test_a_forwarded_message_base64_encoded(tmp_path: Path, form: bytes) -> None:
+    """Some servers (Exchange) base64-encode the message/rfc822 part, against RFC 2046."""
+    inner = base64.encodebytes(agency_mail(form).as_bytes()).decode().replace("\n", "\r\n")
+    part = (
+        'Content-Type: message/rfc822; name="Bao cao.eml"\r\n'
+        "Content-Transfer-Encoding: base64\r\n"
+        'Content-Disposition: attachment; filename="Bao cao.eml"\r\n\r\n' + inner
+    )
+    the_answer(
+        validate(
+            tmp_path, raw_mail(part).replace(DATE.encode(), b"Wed, 22 Dec 2021 09:00:00 +0700", 1)
+        )
+    )

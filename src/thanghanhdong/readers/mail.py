@@ -7,6 +7,7 @@ forwarded message (message/rfc822) are included. Standard library only (`email`,
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import mimetypes
 import re
@@ -159,7 +160,31 @@ def _children(part: Message) -> list[Message]:
         payload = part.get_payload()
     except _EMAIL_ERRORS:
         return []
-    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+    children = [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+    if part.get_content_type() == "message/rfc822" and _encoding(part) == "base64":
+        return [_decoded(child) for child in children]
+    return children
+
+
+def _encoding(part: Message) -> str:
+    try:
+        return str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    except _EMAIL_ERRORS:
+        return ""
+
+
+def _decoded(child: Message) -> Message:
+    """A forwarded mail Exchange base64-encoded (RFC 2046 forbids it): the parser took the
+    base64 text for a headerless message; decoded, it is the agency's mail with its Date.
+    (Each level of such nesting is a quarter smaller, so a hostile chain stays bounded.)"""
+    payload = child.get_payload()
+    if not isinstance(payload, str):
+        return child
+    try:
+        data = base64.b64decode(payload)
+    except (ValueError, TypeError):
+        return child
+    return BytesParser(policy=policy.default).parsebytes(data)
 
 
 def _attachment(part: Message, number: int, received: datetime | None) -> Attachment | None:
