@@ -296,3 +296,33 @@ def test_a_forwarded_message_base64_encoded(tmp_path: Path, form: bytes) -> None
             tmp_path, raw_mail(part).replace(DATE.encode(), b"Wed, 22 Dec 2021 09:00:00 +0700", 1)
         )
     )
+
+
+def test_an_outlook_msg_attached_to_a_mail(tmp_path: Path, form: bytes) -> None:
+    """An agency's Outlook mail (.msg) dragged into a webmail forward: opened like a forwarded
+    message, not refused as an archive inside an archive."""
+    msg = (Path(__file__).parent / "data" / "msg" / "EmailWith2Attachments.msg").read_bytes()
+    message = agency_mail(form)
+    message.add_attachment(
+        msg, maintype="application", subtype="vnd.ms-outlook", filename="Thư Sở Tư pháp.msg"
+    )
+    data = validate(tmp_path, message.as_bytes())
+    the_answer(data)
+    assert [Path(o["path"]).name for o in data["others"]] == [
+        "thu.eml › Thư Sở Tư pháp.msg › Installatie handleiding.docx",
+        "thu.eml › Thư Sở Tư pháp.msg › Installatiehandleiding S&I Agro.xlsx",
+    ]
+    assert "nested_archive" not in json.dumps(data)
+
+
+def test_a_damaged_msg_attached_to_a_mail(tmp_path: Path, form: bytes) -> None:
+    msg = (Path(__file__).parent / "data" / "msg" / "EmailWith2Attachments.msg").read_bytes()
+    message = agency_mail(form)
+    message.add_attachment(
+        msg[:4096], maintype="application", subtype="vnd.ms-outlook", filename="Thư.msg"
+    )
+    data = validate(tmp_path, message.as_bytes())
+    the_answer(data)
+    [broken] = [f for f in data["files"] if f["path"].endswith("Thư.msg")]
+    assert [i["code"] for i in broken["issues"]] == ["file_corrupt"]
+    assert "thư Outlook" in broken["issues"][0]["message"]
