@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import struct
+import subprocess
 import urllib.parse
 from email import policy
 from email.message import EmailMessage, Message
@@ -326,3 +328,74 @@ def test_a_damaged_msg_attached_to_a_mail(tmp_path: Path, form: bytes) -> None:
     [broken] = [f for f in data["files"] if f["path"].endswith("Thư.msg")]
     assert [i["code"] for i in broken["issues"]] == ["file_corrupt"]
     assert "thư Outlook" in broken["issues"][0]["message"]
+
+
+OPENSSL = shutil.which("openssl")
+
+
+def openssl_smime(tmp_path: Path, entity: bytes, action: list[str]) -> bytes:
+    """The agency's mail signed or encrypted by OpenSSL (what Outlook and Thunderbird write)."""
+    key, cert, source = tmp_path / "k.pem", tmp_path / "c.pem", tmp_path / "in.eml"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+         cert, "-subj", "/CN=Tinh doan Bac Kan", "-days", "30"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    source.write_bytes(entity)
+    signer = ["-signer", str(cert), "-inkey", str(key)] if "-sign" in action else [str(cert)]
+    done = subprocess.run(
+        ["openssl", "smime", *action, "-in", str(source),
+         "-from", "tinhdoan@backan.gov.vn", "-subject", "Bao cao", *signer],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return f"Date: {DATE}\r\n".encode() + done.stdout
+
+
+def form_entity(form: bytes) -> bytes:
+    inner = MIMEMultipart()
+    inner.attach(MIMEText("Kính gửi Sở.", "plain", "utf-8"))
+    part = MIMEApplication(form, XLSX)
+    part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", NAME))
+    inner.attach(part)
+    return inner.as_bytes()
+
+
+@pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed")
+@pytest.mark.parametrize("action", [["-sign"], ["-sign", "-nodetach"]])
+def test_smime_signed_by_openssl(tmp_path: Path, form: bytes, action: list[str]) -> None:
+    """Clear-signed (multipart/signed + smime.p7s) and opaque (smime.p7m holding the mail)."""
+    mail = openssl_smime(tmp_path, form_entity(form), action)
+    data = validate(tmp_path, mail)
+    the_answer(data)
+    assert [f["path"] for f in data["files"] if f.get("agency_code") != "TDOAN"] == []
+
+
+@pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed")
+def test_smime_encrypted(tmp_path: Path, form: bytes) -> None:
+    mail = openssl_smime(tmp_path, form_entity(form), ["-encrypt", "-aes256"])
+    [result] = validate(tmp_path, mail)["files"]
+    [issue] = result["issues"]
+    assert issue["code"] == "mail_encrypted"
+    assert "gửi lại thư không mã hóa" in issue["message"]
+
+
+@pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed")
+def test_a_damaged_signature_never_escapes_as_a_crash(tmp_path: Path) -> None:
+    import random
+
+    from thanghanhdong.readers import smime
+    from thanghanhdong.readers.mail import read_eml
+
+    mail = openssl_smime(
+        tmp_path, b"Content-Type: text/plain\r\n\r\nhi\r\n", ["-sign", "-nodetach"]
+    )
+    [part] = [p for p in __import__("email").message_from_bytes(mail).walk()]
+    der = part.get_payload(decode=True)
+    assert smime.signed_content(der) == b"Content-Type: text/plain\r\n\r\nhi\r\n"
+    rng = random.Random(5)
+    for _ in range(500):
+        data = bytearray(der)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        smime.signed_content(bytes(data[: rng.randrange(1, len(data) + 1)]))
+    read_eml(mail)

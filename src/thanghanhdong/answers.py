@@ -83,7 +83,7 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
 
         return [FileResult(path, None, issues=[document_error(exc).issue], unreadable=True)]
     results = [_nested(p) for p in unpacked.nested]
-    results += [_issue_result(p, "mail_tnef", unreadable=True) for p in unpacked.tnef]
+    results += [_issue_result(p, code, unreadable=True) for p, code in unpacked.refused]
     results += [_broken(p, exc) for p, exc in unpacked.broken]
     for member in unpacked.members:
         name = PurePosixPath(member.path.name)
@@ -95,7 +95,7 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
         mail = kind in container.MAIL_FORMATS or member.received is not None
         results.append(_member(member, campaign, mail))
     if kind in container.MAIL_FORMATS and not (
-        unpacked.members or unpacked.nested or unpacked.tnef or unpacked.broken
+        unpacked.members or unpacked.nested or unpacked.refused or unpacked.broken
     ):
         results.append(_issue_result(path, "mail_without_report", result_kind="other"))
     return results

@@ -37,7 +37,8 @@ class Member:
 class Unpacked:
     members: list[Member] = field(default_factory=list)
     nested: list[Path] = field(default_factory=list)  # archives inside archives: refused
-    tnef: list[Path] = field(default_factory=list)  # Outlook's winmail.dat: not opened
+    # Attachments packing the files unreadably (winmail.dat, encrypted mail): (path, code).
+    refused: list[tuple[Path, str]] = field(default_factory=list)
     broken: list[tuple[Path, DocumentError]] = field(default_factory=list)  # attached mails
     names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
 
@@ -67,13 +68,13 @@ def _read_mail(data: bytes, kind: Format) -> Mail:
 def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = False) -> Unpacked:
     """An .eml or Outlook .msg: each attachment dated by the mail that holds it. A mail file
     attached to it (an Outlook .msg dragged into a webmail forward) opens, one level deep."""
-    from thanghanhdong.readers.mail import is_tnef
+    from thanghanhdong.readers.mail import refusal
 
     mail = _read_mail(data, mail_format)
     unpacked = Unpacked()
     for attachment in mail.attachments:
-        if is_tnef(attachment):
-            unpacked.tnef.append(member_path(path, attachment.name))
+        if code := refusal(attachment):
+            unpacked.refused.append((member_path(path, attachment.name), code))
             continue
         # A forwarded message's attachment: the agency's mail's date, not the forwarding's.
         dated = attachment.received or mail.received
@@ -105,7 +106,7 @@ def _attached_mail(unpacked: Unpacked, path: Path, data: bytes, kind: Format) ->
         return
     unpacked.members += opened.members
     unpacked.nested += opened.nested
-    unpacked.tnef += opened.tnef
+    unpacked.refused += opened.refused
     unpacked.names += opened.names
 
 

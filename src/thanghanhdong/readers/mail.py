@@ -21,6 +21,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from typing import Any
 
+from thanghanhdong.readers import smime
 from thanghanhdong.readers.document import DocumentError
 from thanghanhdong.text import nfc
 
@@ -46,6 +47,7 @@ _CLIENT_PARTS = frozenset(
     }
 )
 _TNEF_TYPES = frozenset({"application/ms-tnef", "application/vnd.ms-tnef"})
+_SMIME_TYPES = frozenset({"application/pkcs7-mime", "application/x-pkcs7-mime"})
 _TNEF_SIGNATURE = b"\x78\x9f\x3e\x22"
 _CLIENT_SUFFIXES = frozenset({"p7s", "ics", "vcf"})
 _TAG = re.compile(r"<[^>]*>")
@@ -145,6 +147,10 @@ def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message
     stack = [(message, received)]
     while stack:
         part, dated = stack.pop()
+        signed = _opaque_signed(part)
+        if signed is not None:  # each level is smaller than the one holding it: it ends
+            stack.append((signed, dated))
+            continue
         yield part, dated
         if not part.is_multipart():
             continue
@@ -153,6 +159,18 @@ def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message
             (child, (_date(child) or dated) if inner else dated) for child in _children(part)
         ]
         stack.extend(reversed(children))
+
+
+def _opaque_signed(part: Message) -> Message | None:
+    """The mail inside an opaque S/MIME signature (smime.p7m, signed-data), as a part."""
+    if part.is_multipart() or part.get_content_type() not in _SMIME_TYPES:
+        return None
+    try:
+        payload = part.get_payload(decode=True)
+    except _EMAIL_ERRORS:
+        return None
+    inner = smime.signed_content(payload) if isinstance(payload, bytes) else None
+    return None if inner is None else BytesParser(policy=policy.default).parsebytes(inner)
 
 
 def _children(part: Message) -> list[Message]:
@@ -215,13 +233,18 @@ def _suffix(content_type: str, data: bytes) -> str:
     return ".xls" if data.startswith(b"\xd0\xcf\x11\xe0") else guessed
 
 
-def is_tnef(attachment: Attachment) -> bool:
-    """Outlook's rich-text mail: every attachment packed in one winmail.dat (MS-OXTNEF)."""
-    return (
+def refusal(attachment: Attachment) -> str | None:
+    """The issue code of an attachment that packs the agency's files where thd cannot read
+    them: Outlook's winmail.dat (MS-OXTNEF, rich-text mail), an encrypted S/MIME mail."""
+    if (
         attachment.content_type in _TNEF_TYPES
         or attachment.name.lower() == "winmail.dat"
         or attachment.data.startswith(_TNEF_SIGNATURE)
-    )
+    ):
+        return "mail_tnef"
+    if attachment.content_type in _SMIME_TYPES or attachment.name.lower().endswith(".p7m"):
+        return "mail_encrypted"
+    return None
 
 
 def _not_a_report(part: Message, name: str) -> bool:
