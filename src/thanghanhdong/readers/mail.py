@@ -2,7 +2,8 @@
 
 The `Date` header is the receipt date the plan's deadline speaks of. Attachment names are decoded
 however the mail client encoded them (RFC 2231, RFC 2047, even inside quotes); attachments of a
-forwarded message (message/rfc822) are included. Standard library only (`email`, policy.default).
+forwarded message (message/rfc822, even base64-encoded) are included, and those inside an opaque
+S/MIME signature. Standard library only (`email`, policy.default).
 """
 
 from __future__ import annotations
