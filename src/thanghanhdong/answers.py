@@ -83,6 +83,8 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
 
         return [FileResult(path, None, issues=[document_error(exc).issue], unreadable=True)]
     results = [_nested(p) for p in unpacked.nested]
+    results += [_issue_result(p, code, unreadable=True) for p, code in unpacked.refused]
+    results += [_broken(p, exc) for p, exc in unpacked.broken]
     for member in unpacked.members:
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
@@ -92,7 +94,9 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None
         results.append(_member(member, campaign, mail))
-    if kind in container.MAIL_FORMATS and not unpacked.members and not unpacked.nested:
+    if kind in container.MAIL_FORMATS and not (
+        unpacked.members or unpacked.nested or unpacked.refused or unpacked.broken
+    ):
         results.append(_issue_result(path, "mail_without_report", result_kind="other"))
     return results
 
@@ -102,6 +106,12 @@ def _is_system(member: Path, outer: Path) -> bool:
 
     inner = str(member)[len(str(outer)) + len(archive.SEPARATOR) :]
     return is_system_file(Path(inner))
+
+
+def _broken(path: Path, exc: DocumentError) -> FileResult:
+    from thanghanhdong.readers.answer import document_error
+
+    return FileResult(path, None, issues=[document_error(exc).issue], unreadable=True)
 
 
 def _nested(path: Path) -> FileResult:

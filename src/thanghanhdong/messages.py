@@ -164,6 +164,22 @@ CATALOGUE: dict[str, Message] = {
         "Tệp nén nằm trong tệp nén khác (không mở).",
         reason="Tệp nén nằm trong tệp nén khác ({name})",
     ),
+    "mail_tnef": Message(
+        E,
+        "Tệp đính kèm nằm trong winmail.dat: Outlook gửi thư ở định dạng Rich Text nên gói mọi "
+        "tệp đính kèm vào đó, thd không mở được. Đề nghị đơn vị gửi lại báo cáo là tệp đính kèm "
+        "thường (trong Outlook chọn định dạng thư HTML hoặc Văn bản thuần, không chọn Rich Text).",
+        "Tệp đính kèm gói trong winmail.dat của Outlook (không mở được).",
+        reason="Tệp đính kèm gói trong winmail.dat của Outlook, không mở được",
+    ),
+    "mail_encrypted": Message(
+        E,
+        "Thư được mã hóa (S/MIME, smime.p7m): chỉ người nhận có khóa giải mã mới mở được, thd "
+        "không đọc được tệp đính kèm. Mở thư bằng chương trình thư đã cài chứng thư rồi lưu tệp "
+        "đính kèm vào thư mục nhận, hoặc đề nghị đơn vị gửi lại thư không mã hóa.",
+        "Thư được mã hóa S/MIME (không mở được).",
+        reason="Thư được mã hóa, không mở được tệp đính kèm",
+    ),
     "mail_without_report": Message(
         W,
         "Thư điện tử không kèm tệp báo cáo nào: lưu các tệp đính kèm vào thư mục nhận, hoặc đề "

@@ -37,6 +37,9 @@ class Member:
 class Unpacked:
     members: list[Member] = field(default_factory=list)
     nested: list[Path] = field(default_factory=list)  # archives inside archives: refused
+    # Attachments packing the files unreadably (winmail.dat, encrypted mail): (path, code).
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    broken: list[tuple[Path, DocumentError]] = field(default_factory=list)  # attached mails
     names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
 
 
@@ -48,7 +51,7 @@ def unpack(path: Path, data: bytes, kind: Format, inside_mail: bool = False) -> 
     """The members of an e-mail or zip. Raises DocumentError or FileError when it cannot be
     opened at all."""
     if kind in container.MAIL_FORMATS:
-        return _mail(path, data, kind)
+        return _mail(path, data, kind, inside_mail=inside_mail)
     return _zip(path, data, inside_mail=inside_mail)
 
 
@@ -62,11 +65,17 @@ def _read_mail(data: bytes, kind: Format) -> Mail:
     return read_eml(data)
 
 
-def _mail(path: Path, data: bytes, mail_format: Format) -> Unpacked:
-    """An .eml or Outlook .msg: each attachment dated by the mail that holds it."""
+def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = False) -> Unpacked:
+    """An .eml or Outlook .msg: each attachment dated by the mail that holds it. A mail file
+    attached to it (an Outlook .msg dragged into a webmail forward) opens, one level deep."""
+    from thanghanhdong.readers.mail import refusal
+
     mail = _read_mail(data, mail_format)
     unpacked = Unpacked()
     for attachment in mail.attachments:
+        if code := refusal(attachment):
+            unpacked.refused.append((member_path(path, attachment.name), code))
+            continue
         # A forwarded message's attachment: the agency's mail's date, not the forwarding's.
         dated = attachment.received or mail.received
         received = dated.date() if dated else None
@@ -78,11 +87,27 @@ def _mail(path: Path, data: bytes, mail_format: Format) -> Unpacked:
             unpacked.members += [Member(m.path, m.data, received) for m in opened.members]
             unpacked.nested += opened.nested
             unpacked.names += opened.names
+        elif kind in container.MAIL_FORMATS and not inside_mail:
+            _attached_mail(unpacked, inner, attachment.data, kind)
         elif kind in container.MAIL_FORMATS:
             unpacked.nested.append(inner)
         else:
             unpacked.members.append(Member(inner, attachment.data, received))
     return unpacked
+
+
+def _attached_mail(unpacked: Unpacked, path: Path, data: bytes, kind: Format) -> None:
+    """Its attachments, dated by the attached mail itself; one it cannot open is a file
+    problem of its own (damaged, too large), as the same mail saved to the inbox would be."""
+    try:
+        opened = _mail(path, data, kind, inside_mail=True)
+    except DocumentError as exc:
+        unpacked.broken.append((path, exc))
+        return
+    unpacked.members += opened.members
+    unpacked.nested += opened.nested
+    unpacked.refused += opened.refused
+    unpacked.names += opened.names
 
 
 def _kind(name: str, data: bytes) -> Format | None:

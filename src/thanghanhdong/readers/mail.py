@@ -2,11 +2,13 @@
 
 The `Date` header is the receipt date the plan's deadline speaks of. Attachment names are decoded
 however the mail client encoded them (RFC 2231, RFC 2047, even inside quotes); attachments of a
-forwarded message (message/rfc822) are included. Standard library only (`email`, policy.default).
+forwarded message (message/rfc822, even base64-encoded) are included, and those inside an opaque
+S/MIME signature. Standard library only (`email`, policy.default).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import mimetypes
 import re
@@ -20,6 +22,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from typing import Any
 
+from thanghanhdong.readers import smime
 from thanghanhdong.readers.document import DocumentError
 from thanghanhdong.text import nfc
 
@@ -33,6 +36,21 @@ _ENCODED_WORD = re.compile(r"=\?[^?]+\?[bqBQ]\?[^?]*\?=")
 # The email package parses headers lazily, and a damaged one can raise from deep inside it
 # (seen: ValueError, IndexError, AttributeError): such a header is read as plain text or skipped.
 _EMAIL_ERRORS = (ValueError, TypeError, IndexError, AttributeError, LookupError, MessageError)
+_CLIENT_PARTS = frozenset(
+    {
+        "application/pkcs7-signature",
+        "application/x-pkcs7-signature",
+        "application/pgp-signature",
+        "application/ics",
+        "text/calendar",
+        "text/vcard",
+        "text/x-vcard",
+    }
+)
+_TNEF_TYPES = frozenset({"application/ms-tnef", "application/vnd.ms-tnef"})
+_SMIME_TYPES = frozenset({"application/pkcs7-mime", "application/x-pkcs7-mime"})
+_TNEF_SIGNATURE = b"\x78\x9f\x3e\x22"
+_CLIENT_SUFFIXES = frozenset({"p7s", "ics", "vcf"})
 _TAG = re.compile(r"<[^>]*>")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -130,6 +148,10 @@ def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message
     stack = [(message, received)]
     while stack:
         part, dated = stack.pop()
+        signed = _opaque_signed(part)
+        if signed is not None:  # each level is smaller than the one holding it: it ends
+            stack.append((signed, dated))
+            continue
         yield part, dated
         if not part.is_multipart():
             continue
@@ -140,12 +162,48 @@ def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message
         stack.extend(reversed(children))
 
 
+def _opaque_signed(part: Message) -> Message | None:
+    """The mail inside an opaque S/MIME signature (smime.p7m, signed-data), as a part."""
+    if part.is_multipart() or part.get_content_type() not in _SMIME_TYPES:
+        return None
+    try:
+        payload = part.get_payload(decode=True)
+    except _EMAIL_ERRORS:
+        return None
+    inner = smime.signed_content(payload) if isinstance(payload, bytes) else None
+    return None if inner is None else BytesParser(policy=policy.default).parsebytes(inner)
+
+
 def _children(part: Message) -> list[Message]:
     try:
         payload = part.get_payload()
     except _EMAIL_ERRORS:
         return []
-    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+    children = [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+    if part.get_content_type() == "message/rfc822" and _encoding(part) == "base64":
+        return [_decoded(child) for child in children]
+    return children
+
+
+def _encoding(part: Message) -> str:
+    try:
+        return str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    except _EMAIL_ERRORS:
+        return ""
+
+
+def _decoded(child: Message) -> Message:
+    """A forwarded mail Exchange base64-encoded (RFC 2046 forbids it): the parser took the
+    base64 text for a headerless message; decoded, it is the agency's mail with its Date.
+    (Each level of such nesting is a quarter smaller, so a hostile chain stays bounded.)"""
+    payload = child.get_payload()
+    if not isinstance(payload, str):
+        return child
+    try:
+        data = base64.b64decode(payload)
+    except (ValueError, TypeError):
+        return child
+    return BytesParser(policy=policy.default).parsebytes(data)
 
 
 def _attachment(part: Message, number: int, received: datetime | None) -> Attachment | None:
@@ -153,15 +211,61 @@ def _attachment(part: Message, number: int, received: datetime | None) -> Attach
     if part.is_multipart():
         return None
     name = _file_name(part)
-    disposition = part.get_content_disposition()
-    if not name and (disposition != "attachment" or part.get_content_maintype() == "text"):
+    if not _is_file(part, name) or _not_a_report(part, name):
         return None
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
     content_type = part.get_content_type()
     if not name:
-        name = f"tep-dinh-kem-{number}{mimetypes.guess_extension(content_type) or ''}"
+        name = f"tep-dinh-kem-{number}{_suffix(content_type, data)}"
     return Attachment(name, data, content_type, received)
+
+
+def _suffix(content_type: str, data: bytes) -> str:
+    """An unnamed file's suffix, from its type, else from its first bytes: thd tells formats
+    by name first, and webmails send the form as nameless application/octet-stream."""
+    guessed = mimetypes.guess_extension(content_type) or ""
+    if guessed not in ("", ".bin"):
+        return guessed
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return ".docx" if b"word/" in data[:65536] else ".xlsx"
+    return ".xls" if data.startswith(b"\xd0\xcf\x11\xe0") else guessed
+
+
+def refusal(attachment: Attachment) -> str | None:
+    """The issue code of an attachment that packs the agency's files where thd cannot read
+    them: Outlook's winmail.dat (MS-OXTNEF, rich-text mail), an encrypted S/MIME mail."""
+    if (
+        attachment.content_type in _TNEF_TYPES
+        or attachment.name.lower() == "winmail.dat"
+        or attachment.data.startswith(_TNEF_SIGNATURE)
+    ):
+        return "mail_tnef"
+    if attachment.content_type in _SMIME_TYPES or attachment.name.lower().endswith(".p7m"):
+        return "mail_encrypted"
+    return None
+
+
+def _not_a_report(part: Message, name: str) -> bool:
+    """A part the mail client adds beside the form: the S/MIME or PGP signature of a signed
+    mail (smime.p7s), a meeting invitation, a contact card. Listing them as unreadable
+    answers would be noise; the form they accompany is read."""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return part.get_content_type() in _CLIENT_PARTS or suffix in _CLIENT_SUFFIXES
+
+
+def _is_file(part: Message, name: str) -> bool:
+    """Named, or attached, or an application/* part: webmails (Zimbra, of many *.gov.vn
+    systems) send an unnamed form as bare application/octet-stream, without a disposition."""
+    if name:
+        return True
+    if part.get_content_maintype() == "text":
+        return False
+    return part.get_content_disposition() == "attachment" or (
+        part.get_content_maintype() == "application"
+    )
 
 
 def _file_name(part: Message) -> str:
