@@ -5,6 +5,7 @@ was set aside, by date, without file names."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,20 @@ def test_the_resubmission_set_aside_is_noted_in_the_signed_status_appendix(
     header = [c.value for c in sheet[3]]
     [syt] = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1] == "SYT"]
     assert syt[header.index("Ghi chú")] == NOTE
+
+
+def test_two_versions_of_one_date_are_noted_as_saved_before_and_after(tmp_path: Path) -> None:
+    """Trial 3's Sở Y tế (both dated 12/12/2021, the correction saved an hour later)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    trial3 = INBOX.parents[2] / "2026-12-01c" / "repro" / "latest"
+    for name, at in (("So Y te.xlsx", 1_639_300_000), ("So Y te (1).xlsx", 1_639_303_600)):
+        shutil.copy(trial3 / name, inbox / name)
+        os.utime(inbox / name, (at, at))
+    out = tmp_path / "baocao.docx"
+    result = CliRunner().invoke(app, ["consolidate", str(inbox), "--latest", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _status_row(docx.Document(str(out)), "Sở Y tế")[4] == (
+        "Gửi lại báo cáo cùng ngày (báo cáo ngày 12/12/2021): đã dùng bản lưu sau, không dùng "
+        "bản lưu trước."
+    )
