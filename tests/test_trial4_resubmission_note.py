@@ -20,8 +20,7 @@ from thanghanhdong.config import default_config_text
 INBOX = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01d" / "repro" / "inbox"
 FILES = ("BC SYT 2021.xlsx", "BC SYT 2021 (gui lai).xlsx")
 NOTE = (
-    "Gửi lại báo cáo: đã dùng bản báo cáo ngày 17/12/2021, không dùng bản báo cáo ngày "
-    "10/12/2021."
+    "Gửi lại báo cáo: đã dùng bản báo cáo ngày 17/12/2021, không dùng bản báo cáo ngày 10/12/2021."
 )
 
 
