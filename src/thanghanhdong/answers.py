@@ -443,6 +443,7 @@ def _keep_latest(group: list[FileResult], answers: Answers) -> list[FileResult]:
             else f"bản cũ, đã dùng bản mới hơn {newest.path.name} (--latest)"
         )
     others = ", ".join(f"{r.path.name} ({_shown_date(r)})" for r in older)
+    newest.set_aside_note = _set_aside_note(newest, older, tied)
     if tied:
         severity, message = messages.render(
             "resubmission_same_date",
@@ -458,6 +459,18 @@ def _keep_latest(group: list[FileResult], answers: Answers) -> list[FileResult]:
         )
         newest.issues.insert(0, Issue("resubmission_used", severity, message))
     return [newest]
+
+
+def _set_aside_note(newest: FileResult, older: list[FileResult], tied: list[FileResult]) -> str:
+    """Phụ lục II's note of a resubmission: which version was used, which set aside, by date
+    (the officer signing answers "which figures?"; file names stay out of a signed text)."""
+    if tied:
+        return (
+            f"Gửi lại báo cáo cùng ngày ({_shown_date(newest)}): đã dùng bản lưu sau, "
+            "không dùng bản lưu trước."
+        )
+    earlier = ", ".join(dict.fromkeys(f"bản {_shown_date(r)}" for r in older))
+    return f"Gửi lại báo cáo: đã dùng bản {_shown_date(newest)}, không dùng {earlier}."
 
 
 # A browser's second download of "So Y te.xlsx" is "So Y te (1).xlsx", the third "(2)".

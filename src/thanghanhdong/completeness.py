@@ -56,6 +56,9 @@ class AgencyStatus:
     problems: tuple[str, ...] = ()
     more_problems: int = 0
     through: str = ""  # for COVERED: the name of the agency whose roll-up contains its answer
+    # For a usable answer: what the signed Phụ lục II notes of it (a resubmission's earlier
+    # versions set aside, by date).
+    note: str = ""
 
     @property
     def code(self) -> str:
@@ -77,6 +80,7 @@ class AgencyStatus:
             "problems": list(self.problems),
             "more_problems": self.more_problems,
             "through": self.through,
+            "note": self.note,
         }
 
     @classmethod
@@ -94,6 +98,7 @@ class AgencyStatus:
             tuple(str(p) for p in data.get("problems", [])),
             int(data.get("more_problems", 0)),
             str(data.get("through", "")),
+            str(data.get("note", "")),
         )
 
 
@@ -222,7 +227,12 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
         submission = usable[0].submission
         assert submission is not None
         return AgencyStatus(
-            agency, _timeliness(usable[0]), files, usable[0].path, submission.report_date
+            agency,
+            _timeliness(usable[0]),
+            files,
+            usable[0].path,
+            submission.report_date,
+            note=usable[0].set_aside_note,
         )
     if results and all(r.scanned and not r.errors for r in results):
         reason = "Đã gửi bản PDF/ảnh, cần nhập số liệu."

@@ -72,6 +72,13 @@ CATALOGUE: dict[str, Message] = {
         "Đơn vị không có trong danh sách (thd.toml).",
         reason="Không nhận ra đơn vị “{name}” trong danh sách đơn vị báo cáo",
     ),
+    "agency_not_named": Message(
+        E,
+        "Chưa ghi tên đơn vị: ghi tên đơn vị vào báo cáo như trong danh sách đơn vị báo cáo "
+        "(thd.toml) rồi chạy lại.",
+        "Báo cáo chưa ghi tên đơn vị (không biết của đơn vị nào).",
+        reason="Chưa ghi tên đơn vị",
+    ),
     "unknown_agency_close": Message(
         E,
         "Không nhận ra đơn vị “{name}”{where} trong danh sách đơn vị báo cáo. Tên gần nhất trong "

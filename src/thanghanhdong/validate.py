@@ -416,8 +416,11 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
 def _unknown_agency(typed: str | None, cell: Cell | None, checker: _FileCheck) -> None:
     """The closest roster names and where the name was read; adding an agency is advised only
     when no roster name is close."""
-    close = checker.campaign.closest_agencies(typed) if typed else []
-    name = typed or "(để trống)"
+    if not typed:
+        checker.add("agency_not_named", cell)
+        return
+    close = checker.campaign.closest_agencies(typed)
+    name = typed
     where = f" (ô {cell.location.shown})" if cell and cell.location.cell else ""
     if close:
         names = ", ".join(f"“{a.name}”" for a in close)

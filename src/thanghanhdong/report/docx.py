@@ -927,12 +927,14 @@ def _group_cells(tables: dict[str, Figures], gaps: dict[str, Gaps]) -> list[str]
     return cells
 
 
-def _status_note(entry: AgencyStatus) -> str:
-    if entry.state is State.UNDATED:
-        return "Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng"
+def _status_note(entry: AgencyStatus, rollup_note: str = "") -> str:
+    """Phụ lục II's Ghi chú: why an answer is not used, or what to know of the one used."""
     if entry.state in (State.UNUSABLE, State.COVERED):
         return _clean(entry.reason)
-    return ""
+    undated = "Báo cáo không ghi ngày hoặc ghi ngày không đúng dạng"
+    parts = [rollup_note, undated if entry.state is State.UNDATED else "", _clean(entry.note)]
+    text = ". ".join(p.rstrip(".") for p in parts if p)
+    return text + "." if entry.note else text
 
 
 def _author_note(c: Consolidation) -> str:
@@ -963,7 +965,7 @@ def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any
                 "name": _clean(entry.name),
                 "date": numbers.short_date(entry.report_date) if entry.report_date else "",
                 "state": STATE_LABELS[entry.state],
-                "note": c.notes.get(entry.code) or _status_note(entry),
+                "note": _status_note(entry, c.notes.get(entry.code, "")),
             }
             for index, entry in enumerate(status.entries if per_agency else [], start=1)
         ],

@@ -335,12 +335,13 @@ STATUS_LABELS = (
     "Ngày báo cáo",
     "Tệp",
     "Lý do không tổng hợp",
+    "Ghi chú",
 )
 
 
 def _status(book: Book, c: Consolidation) -> None:
     sheet = book.sheet(SHEET_STATUS, (3, 3))
-    widths(sheet, (6, 12, 40, 16, 13, 30, 60))
+    widths(sheet, (6, 12, 40, 16, 13, 30, 60, 50))
     sheet.freeze_panes(3, 0)
     title(book, sheet, "Tình hình gửi báo cáo của các cơ quan, đơn vị, địa phương")
     put(book, sheet, 2, 1, labels.status_counts(c.status))
@@ -354,6 +355,7 @@ def _status(book: Book, c: Consolidation) -> None:
             entry.report_date,
             ", ".join(p.name for p in entry.files),
             entry.reason,
+            entry.note,
         ]
         _put_row(book, sheet, 3 + index, values)
 
