@@ -71,3 +71,19 @@ def test_a_report_naming_no_agency_says_the_name_is_missing(
     console = CliRunner().invoke(app, ["validate", str(inbox)], env={"COLUMNS": "200"}).output
     assert console.count(MESSAGE) == 2
     assert "để trống" not in console
+
+
+def test_a_report_naming_no_agency_is_its_senders_by_the_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "STP bao cao BDG.pdf" is Sở Tư pháp's answer, unusable until it names the agency: not
+    "chưa gửi" (as for a file that cannot be opened)."""
+    monkeypatch.chdir(tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    source = _unnamed_report(tmp_path / "STP bao cao BDG.docx")
+    soffice_convert([source], "pdf", inbox, tmp_path / "profile")
+    data = json.loads(CliRunner().invoke(app, ["validate", str(inbox), "--json"]).stdout)
+    [stp] = [a for a in data["completeness"]["agencies"] if a["code"] == "STP"]
+    assert stp["state"] == "unusable", stp
+    assert stp["reason"].startswith("Chưa ghi tên đơn vị"), stp

@@ -171,10 +171,11 @@ def list_inbox(inbox: Path) -> InboxListing:
 
 
 def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign) -> None:
-    """A file that cannot be opened still says, by its name, who sent it ("BC_SoTuPhap.xlsx"):
-    that agency answered, unusably; it is not "chưa gửi"."""
+    """A file that cannot be opened, or whose report names no agency, still says by its name who
+    sent it ("BC_SoTuPhap.xlsx"): that agency answered, unusably; it is not "chưa gửi"."""
     for result in results:
-        if result.unreadable and result.agency_code is None and result.agency_name is None:
+        unnamed = any(issue.code == "agency_not_named" for issue in result.issues)
+        if (result.unreadable or unnamed) and result.agency_code is None and not result.agency_name:
             agency = completeness.agency_from_file_name(campaign, result.path.name)
             result.agency_name = agency.name if agency else None
 
