@@ -30,6 +30,7 @@ from thanghanhdong.model import (
     Row,
     Severity,
     Submission,
+    shared_location,
 )
 from thanghanhdong.parse import (
     MAX_WHOLE,
@@ -873,7 +874,8 @@ def _row_rules(
         return None
     figures = Counts(tuple(numbers), tuple(value or 0 for value in numbers.values()))
     blank = tuple(key for key, value in numbers.items() if value is None)
-    row = Row(item=item, level=level or "", figures=figures, location=raw_row.location, blank=blank)
+    location = shared_location(raw_row.location)
+    row = Row(item=item, level=level or "", figures=figures, location=location, blank=blank)
     _plausibility(row, raw_row, spec, checker)
     return row
 
