@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 from cases import filled
-from test_mail_variety import tnef
 from PIL import Image
+from test_mail_variety import tnef
 from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
@@ -114,7 +114,10 @@ def test_a_form_naming_another_agency_wins_with_a_warning(
     sheet = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     data, console = validate(
         project,
-        ("thu.eml", mail("Văn thư <vanthu.stp@backan.gov.vn>", (form, "application", sheet, "a.xlsx"))),
+        (
+            "thu.eml",
+            mail("Văn thư <vanthu.stp@backan.gov.vn>", (form, "application", sheet, "a.xlsx")),
+        ),
     )
     found = states(data)
     assert found["TDOAN"][0] == "on_time", found["TDOAN"]
@@ -159,8 +162,8 @@ def test_an_outlook_msgs_pictures_are_its_senders(project: Path) -> None:
     when their names name it: thd asks which is the report)."""
     shutil.copy(DATA / "EmailWithAttachments.msg", project / "inbox" / "thu.msg")
     data, console = validate(project)
-    state, reason = states(data)["SYT"]
-    assert state == "unusable" and "SYT" not in data["missing_agencies"]
+    assert states(data)["SYT"] == ("unusable", "Đơn vị “Sở Y tế” có nhiều báo cáo.")
+    assert "SYT" not in data["missing_agencies"]
     assert data["scans_unattributed"] == []
     codes = {f["path"].rsplit(" › ", 1)[-1]: f["agency_code"] for f in data["files"]}
     assert codes == {"peterpan.jpg": "SYT", "tinkerbell.jpg": "SYT"}
