@@ -179,6 +179,21 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
+def agency_by_address(campaign: Campaign, addresses: Sequence[str]) -> tuple[str, Agency] | None:
+    """The roster agency whose `email` is one of a mail's sender addresses (the first found,
+    From before Sender and Reply-To), exactly, case aside, with that address: never a guess
+    from a display name. A roster e-mail may list several addresses ("a@x.vn; b@x.vn")."""
+    for address in addresses:
+        for agency in campaign.agencies:
+            if address.lower() in _roster_addresses(agency.email):
+                return address.lower(), agency
+    return None
+
+
+def _roster_addresses(email: str) -> set[str]:
+    return {a.strip().lower() for a in re.split(r"[;,\s]+", email) if "@" in a}
+
+
 _CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
 
 

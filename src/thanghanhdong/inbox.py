@@ -180,6 +180,84 @@ def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign)
             result.agency_name = agency.name if agency else None
 
 
+_UNUSABLE_BY_SENDER = frozenset({"agency_not_named", "mail_tnef", "mail_encrypted"})
+_MAIL_SUFFIXES = frozenset({".eml", ".msg"})
+_HEAD_BYTES = 256 * 1024  # an .eml's headers come first
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
+def _attribute_by_sender(results: list[FileResult], campaign: Campaign) -> None:
+    """An e-mail's answer its file's name does not attribute is its sender's: the agency whose
+    roster e-mail the mail's From (Sender, Reply-To) is answered, unusably, not "chưa gửi". A
+    form naming its agency wins over the sender (a secretary may forward another's): warned."""
+    senders: dict[Path, tuple[str, Agency] | None] = {}
+    for result in results:
+        outer = _outer_mail(result.path)
+        if outer is None:
+            continue
+        if outer not in senders:
+            senders[outer] = _mail_sender(outer, campaign)
+        if sender := senders[outer]:
+            _attribute(result, campaign, *sender)
+
+
+def _outer_mail(path: Path) -> Path | None:
+    from thanghanhdong.readers.archive import SEPARATOR
+
+    head, found, _ = str(path).partition(SEPARATOR)
+    outer = Path(head)
+    return outer if found and outer.suffix.lower() in _MAIL_SUFFIXES else None
+
+
+def _mail_sender(path: Path, campaign: Campaign) -> tuple[str, Agency] | None:
+    """The mail's sender address and its roster agency; None when no roster e-mail is one."""
+    from thanghanhdong.readers.mail import sender_addresses
+    from thanghanhdong.readers.msg import msg_sender_addresses
+
+    try:
+        with path.open("rb") as file:
+            data = file.read(_HEAD_BYTES)
+            if data.startswith(_OLE):  # an Outlook .msg: its sender is a property, anywhere
+                data += file.read()
+    except OSError:
+        return None
+    found = msg_sender_addresses(data) if data.startswith(_OLE) else sender_addresses(data)
+    return completeness.agency_by_address(campaign, found)
+
+
+def _attribute(result: FileResult, campaign: Campaign, address: str, sender: Agency) -> None:
+    named = completeness.resolve_agency(campaign, result.agency_code, result.agency_name)
+    if named is not None:
+        if named.code != sender.code and not result.unreadable:
+            _warn_other_sender(result, named, sender, address)
+    elif any(i.code == SCANNED_UNKNOWN for i in result.issues):
+        _scan_of(result, sender)
+    elif result.unreadable or any(i.code in _UNUSABLE_BY_SENDER for i in result.issues):
+        result.agency_name = sender.name
+
+
+def _warn_other_sender(result: FileResult, named: Agency, sender: Agency, address: str) -> None:
+    from thanghanhdong import messages
+    from thanghanhdong.model import Issue
+
+    values = {"sender_agency": sender.name, "agency": named.name, "address": address}
+    severity, message = messages.render("sender_other_agency", **values)
+    result.issues.append(Issue("sender_other_agency", severity, message))
+
+
+def _scan_of(result: FileResult, sender: Agency) -> None:
+    """A scan whose file name names no agency, sent from an agency's address: its answer."""
+    from thanghanhdong import messages
+    from thanghanhdong.model import Issue
+
+    pdf = result.path.suffix.lower() == ".pdf"
+    kind = "PDF" if pdf else "ảnh"
+    severity, message = messages.render("scanned_answer", kind=kind, agency_code=sender.code)
+    result.issues = [Issue("scanned_answer", severity, message)]
+    result.agency_code, result.agency_name = sender.code, sender.name
+    result.kind, result.scanned = ("pdf" if pdf else "picture"), True
+
+
 def validate_inbox(
     inbox: Path,
     campaign: Campaign,
@@ -193,6 +271,7 @@ def validate_inbox(
         r for found in _validate_all(listing.files, campaign, progress, workers) for r in found
     ]
     _name_unreadable_by_file_name(results, campaign)
+    _attribute_by_sender(results, campaign)
     resolved = answers.one_answer_per_agency(results, latest)
     rollup.check_overlaps(resolved.files)
     others = [FileResult(p, None, kind="other") for p in listing.others] + resolved.others

@@ -171,6 +171,14 @@ CATALOGUE: dict[str, Message] = {
         "Tệp nén nằm trong tệp nén khác (không mở).",
         reason="Tệp nén nằm trong tệp nén khác ({name})",
     ),
+    "sender_other_agency": Message(
+        W,
+        "Thư gửi từ địa chỉ thư điện tử của {sender_agency} ({address}) nhưng báo cáo ghi tên "
+        "{agency}: báo cáo được tính là của {agency} (có thể văn thư gửi hộ). Nếu gửi nhầm "
+        "tệp, đề nghị {sender_agency} gửi lại báo cáo của mình.",
+        "Thư gửi từ địa chỉ của đơn vị khác với đơn vị ghi trong báo cáo (tính theo báo cáo).",
+        reason="Thư gửi từ địa chỉ thư điện tử của {sender_agency} nhưng báo cáo ghi tên {agency}",
+    ),
     "mail_tnef": Message(
         E,
         "Tệp đính kèm nằm trong winmail.dat: Outlook gửi thư ở định dạng Rich Text nên gói mọi "

@@ -19,7 +19,8 @@ from email import policy
 from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
-from email.parser import BytesParser
+from email.parser import BytesHeaderParser, BytesParser
+from email.utils import getaddresses
 from typing import Any
 
 from thanghanhdong.readers import smime
@@ -92,6 +93,33 @@ def read_eml(data: bytes) -> Mail:
         attachments=_attachments(message, received),
         text=_text(message),
     )
+
+
+SENDER_HEADERS = ("From", "Sender", "Reply-To")
+_HEAD_BYTES = 256 * 1024  # a mail's headers come first; the rest is not read again
+
+
+def sender_addresses(data: bytes) -> tuple[str, ...]:
+    """The addresses (lower-case, in order, once each) a saved e-mail's From, Sender and
+    Reply-To name: who sent it, as the roster's `email` of an agency may say. Display names
+    are left out: anyone can type any name before an address."""
+    message = BytesHeaderParser(policy=policy.compat32).parsebytes(data[:_HEAD_BYTES])
+    values: list[str] = []
+    for name in SENDER_HEADERS:
+        with contextlib.suppress(*_EMAIL_ERRORS):
+            values += [str(v) for v in message.get_all(name, [])]
+    return addresses(values)
+
+
+def addresses(values: list[str]) -> tuple[str, ...]:
+    """The e-mail addresses in header values ("Sở Y tế <SYT@backan.gov.vn>"), lower-case."""
+    found: list[str] = []
+    with contextlib.suppress(*_EMAIL_ERRORS):
+        for _name, address in getaddresses(values):
+            address = address.strip().lower()
+            if "@" in address and address not in found:
+                found.append(address)
+    return tuple(found)
 
 
 def _header(message: Message, name: str) -> str:

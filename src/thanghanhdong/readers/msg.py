@@ -30,7 +30,9 @@ from thanghanhdong.readers.mail import (
     VIETNAM,
     Attachment,
     Mail,
+    addresses,
     safe_name,
+    sender_addresses,
 )
 from thanghanhdong.text import nfc
 
@@ -68,6 +70,31 @@ def read_msg(data: bytes) -> Mail:
         raise
     except Exception as exc:  # olefile raises OSError, ValueError, struct.error, IndexError...
         raise DocumentError("msg_corrupt", _NOT_MSG) from exc
+
+
+# Sender's address (Exchange or SMTP), sender's SMTP address, and the same for the mailbox it
+# was sent on behalf of: the .msg's From and Sender.
+_SENDER_ADDRESSES = ("0C1F", "5D01", "0065", "5D02")
+_TRANSPORT_HEADERS = "007D"  # the received mail's Internet headers (From, Sender, Reply-To)
+
+
+def msg_sender_addresses(data: bytes) -> tuple[str, ...]:
+    """The addresses an Outlook message was sent from (lower-case), as mail.sender_addresses
+    reads an .eml's; () when the file cannot be read (its problem is reported elsewhere)."""
+    import olefile
+
+    from thanghanhdong.readers.xls import plausible_header
+
+    if len(data) > MAX_EML_BYTES or not plausible_header(data):
+        return ()
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            reader = _Reader(ole, len(data))
+            values = [reader._text((), code) for code in _SENDER_ADDRESSES]
+            headers = reader._text((), _TRANSPORT_HEADERS).encode("utf-8", "replace")
+    except Exception:  # olefile raises OSError, ValueError, struct.error, IndexError...
+        return ()
+    return tuple(dict.fromkeys(addresses(values) + sender_addresses(headers)))
 
 
 @dataclass
