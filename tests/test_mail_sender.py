@@ -158,15 +158,16 @@ def test_a_scan_is_the_senders_scanned_answer(project: Path) -> None:
 
 def test_an_outlook_msgs_pictures_are_its_senders(project: Path) -> None:
     """tests/data/msg's Outlook mail from PeterPan@neverland.com, its two photos' names naming
-    no agency: both are Sở Y tế's (two pictures of one agency are two answers, as they are
-    when their names name it: thd asks which is the report)."""
+    no agency: both are Sở Y tế's, the pages of one scanned answer (they were "có nhiều báo
+    cáo", an error)."""
     shutil.copy(DATA / "EmailWithAttachments.msg", project / "inbox" / "thu.msg")
     data, console = validate(project)
-    assert states(data)["SYT"] == ("unusable", "Đơn vị “Sở Y tế” có nhiều báo cáo.")
+    assert states(data)["SYT"] == ("scanned", "Đã gửi bản PDF/ảnh, cần nhập số liệu.")
     assert "SYT" not in data["missing_agencies"]
     assert data["scans_unattributed"] == []
     codes = {f["path"].rsplit(" › ", 1)[-1]: f["agency_code"] for f in data["files"]}
-    assert codes == {"peterpan.jpg": "SYT", "tinkerbell.jpg": "SYT"}
+    assert codes == {"peterpan.jpg": "SYT"}  # the other photo: a page of it
+    assert "tinkerbell.jpg (trang khác của bản quét/ảnh chụp" in console.replace("\n", " ")
     assert "Sở Y tế" in console
 
 

@@ -292,6 +292,8 @@ def _resolve_versions(group: list[FileResult], answers: Answers, latest: bool) -
     primary = [r for r in group if _RANK.get(r.kind, 9) == best]
     versions = [r for r in group if r not in primary]
     primary = _drop_copies(primary, answers)
+    if len(primary) > 1 and all(r.scanned for r in primary):
+        primary = _pages_of_one_scan(primary, answers)
     if len(primary) > 1 and latest:
         primary = _keep_latest(primary, answers)
     elif len(primary) > 1:
@@ -303,6 +305,16 @@ def _resolve_versions(group: list[FileResult], answers: Answers, latest: bool) -
         )
     _compare_versions(used, versions)
     return used
+
+
+def _pages_of_one_scan(scans: list[FileResult], answers: Answers) -> list[FileResult]:
+    """An agency's photos or scans without text ("SYT trang 1.jpg", "SYT trang 2.jpg", two
+    photos in one mail) are the pages of one answer, whose figures the officer types in: not
+    two reports of one agency (no figure is read from them to differ)."""
+    first, *others = sorted(scans, key=lambda r: str(r.path))
+    for other in others:
+        answers.linked[other.path] = f"trang khác của bản quét/ảnh chụp {first.path.name}"
+    return [first]
 
 
 # ------------------------------------------------------- a roll-up beside the agency's form
