@@ -23,6 +23,7 @@ from thanghanhdong.consolidate import (
     MISSING,
     NO_GAPS,
     PARTIAL,
+    AgencyFigures,
     Budget,
     ConsolidatedTable,
     Consolidation,
@@ -827,20 +828,7 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
         }
         for spec in form.TABLES
     }
-    rows = []
-    for index, agency in enumerate(c.agencies if per_agency else [], start=1):
-        rows.append(
-            {
-                "stt": str(index),
-                "name": _clean(agency.name),
-                **{
-                    key: _figures_cells(figures, agency.gaps.get(key, NO_GAPS))
-                    for key, figures in agency.tables.items()
-                },
-                "cells": _group_cells(agency.tables, agency.gaps),
-                **_budget_cells(agency.budget),
-            }
-        )
+    rows = [_agency_row(index, a) for index, a in enumerate(c.agencies if per_agency else [], 1)]
     return {
         "title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
         "note": ""
@@ -868,6 +856,20 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
             "mobilized": numbers.integer(c.budget.mobilized),
         },
         "footnote": _joined(_appendix_footnote(c, per_agency), _unsplit_note(c, per_agency)),
+    }
+
+
+def _agency_row(index: int, agency: AgencyFigures) -> dict[str, Any]:
+    """One agency's row of Phụ lục I."""
+    return {
+        "stt": str(index),
+        "name": _clean(agency.name),
+        **{
+            key: _figures_cells(figures, agency.gaps.get(key, NO_GAPS))
+            for key, figures in agency.tables.items()
+        },
+        "cells": _group_cells(agency.tables, agency.gaps),
+        **_budget_cells(agency.budget),
     }
 
 
