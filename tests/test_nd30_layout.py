@@ -121,3 +121,12 @@ def test_the_line_under_the_issuing_body_is_a_third_to_a_half_of_its_name(
     [pdf] = soffice_convert([source], "pdf", tmp_path / "out", tmp_path / "profile")
     line, widest = _issuer_line_and_name(pdf, name)
     assert widest / 3 <= line <= widest / 2, (line, widest)
+
+
+def test_portrait_appendix_titles_break_where_the_phrase_breaks(full: Document) -> None:
+    """On one line they wrapped before their last word at the page's width ("... ĐỊA /
+    PHƯƠNG"): broken after what the appendix holds, as a typist would."""
+    titles = [p for p in full.paragraphs if "CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG" in p.text]
+    broken = {p.text.split("\n")[0] for p in titles if p._p.findall(f".//{qn('w:br')}")}
+    assert broken == {"TÌNH HÌNH GỬI BÁO CÁO", "NỘI DUNG BÁO CÁO", "KẾ HOẠCH, VĂN BẢN CHỈ ĐẠO"}
+    assert all(p.text.endswith("\nCỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG") for p in titles[1:])

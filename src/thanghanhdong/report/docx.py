@@ -951,7 +951,7 @@ def _appendix_status(c: Consolidation, per_agency: bool = True) -> dict[str, Any
     status = c.status
     deadline = numbers.short_date(c.campaign.campaign.deadline)
     return {
-        "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "title": labels.appendix_title("TÌNH HÌNH GỬI BÁO CÁO"),
         "note": "" if per_agency else _elsewhere("Tình hình gửi báo cáo", SHEET_STATUS),
         "summary": f"Hạn gửi báo cáo: {deadline}. {labels.status_counts(status)}{_author_note(c)}",
         "labels": {
@@ -999,7 +999,7 @@ def _appendix_narratives(c: Consolidation, per_agency: bool = True) -> dict[str,
         heading = f"{len(agencies) + 1}. {_clean(agency.name)}"
         agencies.append({"heading": heading, "sections": sections})
     return {
-        "title": "NỘI DUNG BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "title": labels.appendix_title("NỘI DUNG BÁO CÁO"),
         "agencies": agencies,
         "empty": _narratives_empty(c, per_agency),
     }

@@ -170,3 +170,9 @@ def in_sentence(name: str) -> str:
     parts = _REMIT_PARTS.split(found.group(2))
     remit = "".join(p if _REMIT_PARTS.fullmatch(p) else p[:1].upper() + p[1:] for p in parts)
     return f"{found.group(1).capitalize()} {remit}"
+
+
+def appendix_title(what: str) -> str:
+    """A portrait appendix's title on two lines broken where the phrase breaks: at the width of
+    the page it wrapped before its last word ("... ĐỊA / PHƯƠNG")."""
+    return f"{what}\nCỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG"

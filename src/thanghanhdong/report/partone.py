@@ -16,7 +16,7 @@ from thanghanhdong.consolidate import (
     ConsolidatedTable,
     Consolidation,
 )
-from thanghanhdong.report import numbers
+from thanghanhdong.report import labels, numbers
 from thanghanhdong.report.labels import in_sentence
 from thanghanhdong.text import printable
 
@@ -133,7 +133,7 @@ def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
     ]
     return {
         "number": DOCUMENTS_APPENDIX,
-        "title": "KẾ HOẠCH, VĂN BẢN CHỈ ĐẠO CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
+        "title": labels.appendix_title("KẾ HOẠCH, VĂN BẢN CHỈ ĐẠO"),
         "labels": {
             "stt": "STT",
             "agency": "Cơ quan, đơn vị, địa phương",
