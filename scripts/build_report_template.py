@@ -105,6 +105,11 @@ def setup_document_fonts(document: Document) -> None:
     # Styles of the python-docx default template name theme fonts: replace them everywhere.
     for fonts in styles_element.iter(qn("w:rFonts")):
         set_fonts(fonts.getparent())
+    # ...and colour their headings and title blue or grey: an officer who applies "Heading 1"
+    # in Word to a report of his own making gets black, as ND30 writes every line.
+    for color in list(styles_element.iter(qn("w:color"))):
+        color.attrib.clear()
+        color.set(qn("w:val"), "000000")
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)

@@ -130,3 +130,11 @@ def test_portrait_appendix_titles_break_where_the_phrase_breaks(full: Document) 
     broken = {p.text.split("\n")[0] for p in titles if p._p.findall(f".//{qn('w:br')}")}
     assert broken == {"TÌNH HÌNH GỬI BÁO CÁO", "NỘI DUNG BÁO CÁO", "KẾ HOẠCH, VĂN BẢN CHỈ ĐẠO"}
     assert all(p.text.endswith("\nCỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG") for p in titles[1:])
+
+
+def test_every_style_of_the_report_is_black(full: Document) -> None:
+    """python-docx's default styles colour headings and titles blue or grey: an officer applying
+    "Heading 1" in Word to the report got a blue heading in a document ND30 writes in black."""
+    colours = {c.get(qn("w:val")) for c in full.styles.element.iter(qn("w:color"))}
+    themed = [c for c in full.styles.element.iter(qn("w:color")) if c.get(qn("w:themeColor"))]
+    assert colours <= {"000000", "auto"} and not themed, colours
