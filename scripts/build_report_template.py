@@ -206,6 +206,13 @@ def tag(where: Container, text: str) -> Paragraph:
     return where.add_paragraph(text)
 
 
+def computed_indents(paragraph: Paragraph, tag: str) -> None:
+    """A rule's two indents given by the context when the report is rendered (`tag`)."""
+    ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
+    ind.set(qn("w:left"), tag)
+    ind.set(qn("w:right"), tag)
+
+
 def rule(where: Container, length_mm: float, width_mm: float) -> Paragraph:
     """A solid line `length_mm` long, centred in `width_mm`, drawn as the bottom border of a tiny
     empty paragraph: Word and LibreOffice both render paragraph borders, unlike floating shapes
@@ -474,13 +481,10 @@ def header_block(document: Document) -> None:
     cell_text(left, "{{ issuer.parent }}", align=ALIGN.CENTER, size=13, style=("Normal", ""))
     issuer = para(left, "{{ issuer.name }}", size=13, bold=True, align=ALIGN.CENTER)
     issuer.paragraph_format.keep_with_next = True
-    issuer_rule = rule(left, 30, HEADER_LEFT_MM)
     # ND30: the line under the issuing body is 1/3 to 1/2 as long as its name, which thd.toml
     # gives ("SỞ NỘI VỤ" is a third of "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"): the indents
     # that centre it are computed when the report is rendered.
-    ind = issuer_rule._p.get_or_add_pPr().find(qn("w:ind"))
-    ind.set(qn("w:left"), "{{ issuer.rule_indent }}")
-    ind.set(qn("w:right"), "{{ issuer.rule_indent }}")
+    computed_indents(rule(left, 30, HEADER_LEFT_MM), "{{ issuer.rule_indent }}")
     cell_text(
         right,
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -509,7 +513,9 @@ def header_block(document: Document) -> None:
 def title_block(document: Document) -> None:
     para(document, "BÁO CÁO", size=14, bold=True, align=ALIGN.CENTER, before=24)
     para(document, "{{ subject }}", size=14, bold=True, align=ALIGN.CENTER)
-    rule(document, 40, TEXT_WIDTH_MM)
+    # ND30: the line under the trích yếu is 1/3 to 1/2 as long as its line: from the subject,
+    # which names the campaign's year, when the report is rendered.
+    computed_indents(rule(document, 40, TEXT_WIDTH_MM), "{{ subject_rule_indent }}")
     recipients(document)
 
 

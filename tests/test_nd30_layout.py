@@ -138,3 +138,25 @@ def test_every_style_of_the_report_is_black(full: Document) -> None:
     colours = {c.get(qn("w:val")) for c in full.styles.element.iter(qn("w:color"))}
     themed = [c for c in full.styles.element.iter(qn("w:color")) if c.get(qn("w:themeColor"))]
     assert colours <= {"000000", "auto"} and not themed, colours
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
+def test_the_line_under_the_trich_yeu_is_a_third_to_a_half_of_its_line(tmp_path: Path) -> None:
+    """ND30: 1/3 to 1/2 of the trích yếu's line. It was 40 mm under a line of ~160 mm."""
+    import pdfplumber
+
+    consolidation = consolidate(config.load(None), [], report_date=date(2022, 1, 5))
+    source = tmp_path / "baocao.docx"
+    source.write_bytes(render_docx(consolidation))
+    [pdf] = soffice_convert([source], "pdf", tmp_path / "out", tmp_path / "profile")
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        title = next(w for w in page.extract_words() if w["text"] == "BÁO")
+        rule = min((x for x in page.lines if x["top"] > title["bottom"]), key=lambda x: x["top"])
+        words = [w for w in page.extract_words() if title["bottom"] < w["top"] < rule["top"]]
+    lines: dict[int, list[dict]] = {}
+    for word in words:
+        lines.setdefault(round(word["top"]), []).append(word)
+    widest = max(max(w["x1"] for w in ws) - min(w["x0"] for w in ws) for ws in lines.values())
+    length = rule["x1"] - rule["x0"]
+    assert widest / 3 <= length <= widest / 2, (length, widest)

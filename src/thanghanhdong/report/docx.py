@@ -480,7 +480,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
             "name": _clean(issuer.name).upper(),
-            "rule_indent": issuer_rule_indent(_clean(issuer.name).upper()),
+            "rule_indent": rule_indent(_clean(issuer.name).upper(), HEADER_LEFT_TWIPS, 13),
             "body_name": body_name,
             "signer_authority": _clean(issuer.signer_authority).upper(),
             "signer_title": _clean(issuer.signer_title).upper(),
@@ -489,6 +489,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "number": number,
         "date_line": numbers.date_line(_clean(issuer.place), c.report_date),
         "subject": subject,
+        "subject_rule_indent": rule_indent(subject, TEXT_TWIPS, 14),
         "recipients": _recipients(issuer.recipients),
         "opening": _opening(c, body_name),
         "headings": _headings(),
@@ -697,26 +698,26 @@ def _budget(c: Consolidation) -> dict[str, str]:
     }
 
 
-# The header's left column (scripts/build_report_template.py) and the issuing body's name in it,
-# Times New Roman bold 13: capitals and spaces in em, for the length of the line under it.
+# The widths the template's lines are computed from (scripts/build_report_template.py): the
+# header's left column, where the issuing body's name is, and the text's width, the trích yếu's.
 HEADER_LEFT_TWIPS = 75 * 1440 * 10 // 254
-_EM_TWIPS = 13 * 20
-_CAPITAL_EM, _SPACE_EM = 0.70, 0.25
+TEXT_TWIPS = 165 * 1440 * 10 // 254
+_CAPITAL_EM, _SMALL_EM, _SPACE_EM = 0.70, 0.50, 0.25  # Times New Roman bold, on average
 
 
-def issuer_rule_indent(name: str) -> str:
-    """The indents (twips, each side) that leave the line under the issuing body 2/5 as long as
-    the name's longest printed line (ND30: 1/3 to 1/2), the name wrapping at the column's width."""
-    words = [len(w) * _CAPITAL_EM * _EM_TWIPS for w in name.split()]
-    space = _SPACE_EM * _EM_TWIPS
+def rule_indent(text: str, column_twips: int, size_pt: float) -> str:
+    """The indents (twips, each side) that centre a line 2/5 as long as the longest printed line
+    of `text` (ND30: 1/3 to 1/2 of it), the text wrapping at the column's width."""
+    em = size_pt * 20
+    space = _SPACE_EM * em
     longest = line = 0.0
-    for width in words:
-        line = (
-            width if not line or line + space + width > HEADER_LEFT_TWIPS else line + space + width
-        )
+    for word in text.split():
+        width = sum(_CAPITAL_EM if ch.isupper() else _SMALL_EM for ch in word) * em
+        fits = line and line + space + width <= column_twips
+        line = line + space + width if fits else width
         longest = max(longest, line)
-    rule = 0.4 * min(longest, HEADER_LEFT_TWIPS)
-    return str(round((HEADER_LEFT_TWIPS - rule) / 2))
+    rule = 0.4 * min(longest, column_twips)
+    return str(round((column_twips - rule) / 2))
 
 
 SEED_NUMBERS = (form.COUNT, form.MALE, form.FEMALE)  # the columns the template names
