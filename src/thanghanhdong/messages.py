@@ -57,7 +57,8 @@ CATALOGUE: dict[str, Message] = {
         "Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} "
         "(mã {expected}): đề nghị đơn vị dùng mẫu năm {expected_year}.",
         "Mẫu của năm hoặc đợt báo cáo khác.",
-        reason="Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} (mã {expected})",
+        # Phụ lục II and the letters: in words, no campaign codes (trial 2026-12-01e).
+        reason="Gửi nhầm mẫu báo cáo năm {year}, không phải mẫu của đợt này (năm {expected_year})",
     ),
     "wrong_version": Message(
         E,
