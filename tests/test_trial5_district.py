@@ -57,8 +57,34 @@ def test_an_office_of_a_district_keeps_the_capitals_of_its_fields() -> None:
 
 def test_last_years_form_is_said_in_words_without_campaign_codes() -> None:
     _, message = messages.render(
-        "wrong_campaign", year=2023, campaign="ba-be-2023", expected_year=2024,
+        "wrong_campaign",
+        year=2023,
+        campaign="ba-be-2023",
+        expected_year=2024,
         expected="ba-be-2024",
     )
     reason = messages.problem("wrong_campaign", message)
     assert reason == "Gửi nhầm mẫu báo cáo năm 2023, không phải mẫu của đợt này (năm 2024)"
+
+
+def _commune_form(folder: Path, code: str, dest: str, **changes: object) -> None:
+    answer = {**next(a for a in ANSWERS if a["code"] == code), **changes}
+    fill_xlsx(next((folder / "m").glob(f"*{code.lower()}*.xlsx")), folder / "inbox" / dest, answer)
+
+
+def test_the_letter_asks_a_commune_that_sent_two_reports_in_its_own_words(tmp_path: Path) -> None:
+    text = _district_report(tmp_path)  # the district as above, Nam Mẫu's form used
+    assert text
+    folder = tmp_path / "babe"
+    _commune_form(folder, "KHANGNINH", "kn.xlsx")
+    _commune_form(folder, "KHANGNINH", "kn2.xlsx", date="09/12/2023", state=4500000)
+    letter = folder / "nhac.docx"
+    config = str(folder / "thd.toml")
+    run = ["remind", str(folder / "inbox"), "--config", config, "--out", str(letter)]
+    assert runner.invoke(app, [*run, "--date", "11/12/2023"]).exit_code == 0
+    lines = [p.text for p in docx.Document(str(letter)).paragraphs]
+    line = next(t for t in lines if t.startswith("- UBND xã Khang Ninh:"))
+    assert line == (
+        "- UBND xã Khang Ninh: gửi lại báo cáo đã sửa — đã gửi nhiều báo cáo khác nhau, chưa rõ "
+        "dùng bản nào."
+    )

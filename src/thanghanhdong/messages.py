@@ -114,7 +114,8 @@ CATALOGUE: dict[str, Message] = {
         "Đơn vị “{name}” có nhiều báo cáo: {files}.{differences} Giữ lại một tệp đúng nhất, "
         "chuyển các tệp kia ra khỏi thư mục (hoặc chạy với --latest để dùng báo cáo mới nhất).",
         "Hai tệp trở lên của cùng một đơn vị.",
-        reason="Đơn vị “{name}” có nhiều báo cáo",
+        # Said to the agency itself (letters) and of it (Phụ lục II): no third-person name.
+        reason="Đã gửi nhiều báo cáo khác nhau, chưa rõ dùng bản nào",
     ),
     "rollup_overlap": Message(
         E,
