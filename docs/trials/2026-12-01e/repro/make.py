@@ -3,6 +3,7 @@ Word reports by python-docx converted to .doc/.pdf by LibreOffice.
 
     python make.py CAMPAIGN_DIR SPEC_MODULE   (SPEC_MODULE: data2023, data2024, ...)
 """
+
 import datetime as dt
 import importlib
 import pathlib
@@ -16,9 +17,20 @@ HEAD = {"acts": "1. Hoạt động", "media": "2. Truyền thông", "prods": "3.
 
 
 def soffice(fmt, outdir, files):
-    subprocess.run(["soffice", "-env:UserInstallation=file:///tmp/t5/profile", "--headless",
-                    "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "soffice",
+            "-env:UserInstallation=file:///tmp/t5/profile",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def fill_xlsx(template, dest, a):
@@ -48,7 +60,9 @@ def table(d, first, data):
     for n, row in enumerate(data, 1):
         cells = t.add_row().cells
         for i, v in enumerate((str(n), *row)):
-            cells[i].text = "" if v is None else f"{v:,}".replace(",", ".") if isinstance(v, int) else v
+            cells[i].text = (
+                "" if v is None else f"{v:,}".replace(",", ".") if isinstance(v, int) else v
+            )
 
 
 def word(dest, a, place):
@@ -63,9 +77,11 @@ def word(dest, a, place):
     d.add_paragraph(a["plan"])
     d.add_paragraph("2. Nội dung hoạt động đã triển khai")
     d.add_paragraph(a["text"])
-    for key, first, cap in (("acts", "Hoạt động", "a) Tổ chức các hoạt động hưởng ứng"),
-                            ("media", "Nội dung", "b) Kết quả truyền thông"),
-                            ("prods", "Sản phẩm", "c) Phát hành các sản phẩm truyền thông")):
+    for key, first, cap in (
+        ("acts", "Hoạt động", "a) Tổ chức các hoạt động hưởng ứng"),
+        ("media", "Nội dung", "b) Kết quả truyền thông"),
+        ("prods", "Sản phẩm", "c) Phát hành các sản phẩm truyền thông"),
+    ):
         if a.get(key):
             d.add_paragraph(cap)
             table(d, first, a[key])
