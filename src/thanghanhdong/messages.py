@@ -57,7 +57,8 @@ CATALOGUE: dict[str, Message] = {
         "Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} "
         "(mã {expected}): đề nghị đơn vị dùng mẫu năm {expected_year}.",
         "Mẫu của năm hoặc đợt báo cáo khác.",
-        reason="Mẫu của đợt khác (năm {year}, mã đợt {campaign}); đợt này là năm {expected_year} (mã {expected})",
+        # Phụ lục II and the letters: in words, no campaign codes (trial 2026-12-01e).
+        reason="Gửi nhầm mẫu báo cáo năm {year}, không phải mẫu của đợt này (năm {expected_year})",
     ),
     "wrong_version": Message(
         E,
@@ -113,7 +114,8 @@ CATALOGUE: dict[str, Message] = {
         "Đơn vị “{name}” có nhiều báo cáo: {files}.{differences} Giữ lại một tệp đúng nhất, "
         "chuyển các tệp kia ra khỏi thư mục (hoặc chạy với --latest để dùng báo cáo mới nhất).",
         "Hai tệp trở lên của cùng một đơn vị.",
-        reason="Đơn vị “{name}” có nhiều báo cáo",
+        # Said to the agency itself (letters) and of it (Phụ lục II): no third-person name.
+        reason="Đã gửi nhiều báo cáo khác nhau, chưa rõ dùng bản nào",
     ),
     "rollup_overlap": Message(
         E,

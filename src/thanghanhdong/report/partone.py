@@ -94,9 +94,12 @@ def _all_documents(c: Consolidation) -> list[digest.DocumentRef]:
 def documents_sentence(c: Consolidation, documents: Sequence[digest.DocumentRef]) -> str:
     issuing = len({d.agency for d in documents})
     if not issuing:
+        # The plan is the issuing level's own ("UBND huyện" for a district), not always the
+        # province's.
+        plan_issuer = _clean(c.campaign.campaign.plan_issuer)
         return (
-            "Các cơ quan, đơn vị, địa phương triển khai theo Kế hoạch của tỉnh; chưa có đơn vị "
-            "nào nêu số văn bản chỉ đạo, hướng dẫn riêng trong báo cáo."
+            f"Các cơ quan, đơn vị, địa phương triển khai theo Kế hoạch của {plan_issuer}; chưa "
+            "có đơn vị nào nêu số văn bản chỉ đạo, hướng dẫn riêng trong báo cáo."
         )
     named = Counter(digest.document_key(d) for d in documents)
     shared = sum(1 for agencies in named.values() if agencies > 1)

@@ -55,7 +55,8 @@ def _what_to_send(campaign: Campaign, entry: AgencyStatus, rollup_groups: set[Ag
     from thanghanhdong.template import file_name
 
     if entry.state is State.UNUSABLE:
-        return f"{_clean(entry.name)}: gửi lại báo cáo đã sửa — {_to_correct(entry)}."
+        # After the dash the problem goes on the sentence: its first letter in lower case.
+        return f"{_clean(entry.name)}: gửi lại báo cáo đã sửa — {messages.lowered(_to_correct(entry))}."
     template = file_name(campaign, entry.agency)
     form = f"báo cáo theo mẫu Excel đã được gửi kèm (tệp {template})"
     data_file = (
