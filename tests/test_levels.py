@@ -224,3 +224,21 @@ def test_compare_refuses_this_years_own_file_and_another_provinces(tmp_path: Pat
         app, ["validate", str(inbox), "--compare", str(tmp_path / "old.json")]
     )
     assert validated.exit_code == 2 and not (tmp_path / "new.docx").exists()
+
+
+def test_compare_prints_last_years_blank_figure_as_blank(tmp_path: Path) -> None:
+    """Trial 2026-12-01e: a figure no agency gave last year ("—" in last year's report) was 0 in
+    this year's --compare column, and its change computed against that 0."""
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "old.docx")
+    data = as_last_year(tmp_path / "old.json")
+    rows = data["tables"]["activities"]["rows"]
+    rows[0] |= {"male": 0, "female": 0, "total": 0, "blank": ["male", "female"]}
+    item = rows[0]["item"]
+    (tmp_path / "old.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    consolidate(inbox, tmp_path / "new.docx", "--compare", str(tmp_path / "old.json"))
+    table = next(t for t in docx.Document(str(tmp_path / "new.docx")).tables
+                 if t.rows[0].cells[1].text == "Hoạt động")  # fmt: skip
+    row = next([c.text for c in r.cells] for r in table.rows if r.cells[1].text == item)
+    assert row[7:9] == ["—", ""], row  # last year's people: not given; no change stated
+    assert row[5] != "—"  # last year's count was given

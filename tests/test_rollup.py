@@ -4,6 +4,7 @@ levels); an agency both direct and inside a roll-up is an error naming both."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -219,3 +220,34 @@ def test_hostile_or_edited_data_files_are_file_problems(campaign: Campaign, tmp_
     )
     report = validate_inbox(inbox, campaign, workers=1)
     assert all(not f.ok for f in report.files) and len(report.files) == 3
+
+
+def test_a_column_no_commune_gave_stays_blank_at_the_level_above(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Trial 2026-12-01e: the communes left Nam/Nữ blank for their loudspeaker broadcasts; the
+    district printed "—", the province 0 (the data file had 0 and no word of the blank)."""
+    from docx import Document
+
+    from thanghanhdong.report.docx import render_docx
+    from thanghanhdong.report.labels import NOT_GIVEN
+
+    district = level_campaign(campaign, "UBND huyện Ba Bể", ["UBND xã Nam Mẫu"], "bb")
+    spec = form.table("media")
+    row = Row("Phát thanh", "Xã", {"count": 68, "male": 0, "female": 0}, Location(spec.sheet, 6, 0),
+              blank=("male", "female"))  # fmt: skip
+    commune = Submission(Path("inbox/nm.xlsx"), "BB0", "UBND xã Nam Mẫu", report_date=DAY,
+                         tables={spec.key: [row]})  # fmt: skip
+    made = consolidate_submissions(district, [commune], report_date=DAY)
+    written = json.loads(datafile.encode(made))
+    assert written["tables"]["media"]["rows"][0]["blank"] == ["male", "female"]
+    assert written["tables"]["media"]["total"]["blank"] == ["male", "female"]
+    province = level_campaign(campaign, "UBND tỉnh Bắc Kạn", ["UBND huyện Ba Bể"], "bk")
+    write_data(made, tmp_path / "inbox", "ba-be")
+    top = upper(province, tmp_path / "inbox")
+    table = top.tables["media"]
+    assert table.total.count == 68 and table.gaps.state("male", "female") == "missing"
+    document = Document(io.BytesIO(render_docx(top)))
+    rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    broadcast = next(r for r in rows if "Phát thanh" in r)
+    assert broadcast[2:5] == ["68", NOT_GIVEN, NOT_GIVEN], broadcast

@@ -13,8 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from thanghanhdong import form
-from thanghanhdong.consolidate import ConsolidatedRow, ConsolidatedTable, Consolidation, Figures
-from thanghanhdong.report import numbers
+from thanghanhdong.consolidate import (
+    MISSING,
+    NO_GAPS,
+    ConsolidatedRow,
+    ConsolidatedTable,
+    Consolidation,
+    Figures,
+    Gaps,
+)
+from thanghanhdong.report import labels, numbers
 from thanghanhdong.text import loose_key
 
 if TYPE_CHECKING:
@@ -184,18 +192,27 @@ def previous_rows(table: ConsolidatedTable) -> dict[tuple[str, str], Consolidate
 
 
 def _cells(
-    now: Figures, before: Figures | None, spec: form.TableSpec, fair: bool = True
+    now: Figures,
+    before: Figures | None,
+    spec: form.TableSpec,
+    fair: bool = True,
+    gaps: tuple[Gaps, Gaps] = (NO_GAPS, NO_GAPS),
 ) -> dict[str, Any]:
     """Last year's cells and the change; the change is blank when it is not `fair` (the two
-    figures do not come from the same agencies)."""
+    figures do not come from the same agencies). `gaps` (this year's, last year's): a figure
+    no agency gave is "—" (as last year's report printed it), and has no change."""
     shown = before if before is not None else Figures.zero(spec)
-    cells = {key: numbers.integer(shown[key]) for key in spec.number_keys}
-    moved = {key: change(now[key], shown[key]) for key in spec.number_keys}
-    moved["people"] = change(now.total, shown.total)
-    return {
-        "previous": {**cells, "people": numbers.integer(shown.total)},
-        "change": moved if fair else dict.fromkeys(moved, ""),
+    columns = {key: (key,) for key in spec.number_keys} | {"people": (form.MALE, form.FEMALE)}
+    values = {key: shown[key] for key in spec.number_keys} | {"people": shown.total}
+    current = {key: now[key] for key in spec.number_keys} | {"people": now.total}
+    cells = {key: labels.figure(values[key], gaps[1], *keys) for key, keys in columns.items()}
+    moved = {
+        key: ""
+        if MISSING in (gaps[0].state(*keys), gaps[1].state(*keys))
+        else change(current[key], values[key])
+        for key, keys in columns.items()
     }
+    return {"previous": cells, "change": moved if fair else dict.fromkeys(moved, "")}
 
 
 def _row_is_fair(
@@ -224,18 +241,31 @@ def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, An
     for r in table.rows:
         was = before.get(_row_key(r.item, r.level))
         fair = _row_is_fair(common, r, was)
-        rows.append(_cells(r.figures, was.figures if was else None, spec, fair))
+        gaps = (r.gaps, was.gaps if was else NO_GAPS)
+        rows.append(_cells(r.figures, was.figures if was else None, spec, fair, gaps))
     missing = [
         {
             "item": r.item,
             "level": r.level,
-            **_cells(Figures.zero(spec), r.figures, spec, _row_is_fair(common, None, r)),
+            **_cells(
+                Figures.zero(spec),
+                r.figures,
+                spec,
+                _row_is_fair(common, None, r),
+                (NO_GAPS, r.gaps),
+            ),
         }
         for key, r in before.items()
         if key not in now
     ]
     same = Coverage.of(c, common).same
-    total = _cells(table.total, old.total if old else None, spec, same)
+    total = _cells(
+        table.total,
+        old.total if old else None,
+        spec,
+        same,
+        (table.gaps, old.gaps if old else NO_GAPS),
+    )
     return {"year": str(previous_year(c)), "rows": rows, "missing": missing, "total": total}
 
 

@@ -130,6 +130,17 @@ class Gaps:
     def __add__(self, other: Gaps) -> Gaps:
         return _shared_gaps(self.given | other.given, self.blank | other.blank)
 
+    def to_json(self, spec: form.TableSpec) -> dict[str, list[str]]:
+        """The number columns no row gave ("—" in the signed tables), when there are: the data
+        file's figure for them is 0, and the level above must not take that 0 as given."""
+        missing = [key for key in spec.number_keys if self.state(key) == MISSING]
+        return {"blank": missing} if missing else {}
+
+    @classmethod
+    def from_json(cls, spec: form.TableSpec, data: Mapping[str, Any]) -> Gaps:
+        blank = frozenset(k for k in data.get("blank", ()) if k in spec.number_keys)
+        return _shared_gaps(frozenset(spec.number_keys) - blank, blank) if blank else NO_GAPS
+
     def state(self, *keys: str) -> str | None:
         """MISSING, PARTIAL or None (every row gave it) for the figure summing `keys`."""
         if not any(k in self.blank for k in keys):
@@ -207,7 +218,7 @@ class ConsolidatedRow:
     matched: bool  # the item is in the campaign's catalogue
     figures: Figures
     agencies: tuple[str, ...]  # codes of the agencies that reported it, in roster order
-    gaps: Gaps = NO_GAPS  # not part of the data file
+    gaps: Gaps = NO_GAPS  # in the data file: the columns no row gave ("blank")
     # Each agency's own part of the row, (count, people), in the order of `agencies`: what it
     # typed, not the row's total. Kept for the activities table only (section I.2 ranks the
     # agencies' own activities); not part of the data file.
@@ -228,7 +239,7 @@ class ConsolidatedRow:
 class LevelFigures:
     level: str
     figures: Figures
-    gaps: Gaps = NO_GAPS  # not part of the data file
+    gaps: Gaps = NO_GAPS  # in the data file: the columns no row gave ("blank")
 
 
 @dataclass(frozen=True)
@@ -237,22 +248,27 @@ class ConsolidatedTable:
     rows: list[ConsolidatedRow]
     total: Figures
     levels: list[LevelFigures]  # every campaign level (zeros included), then unknown ones
-    gaps: Gaps = NO_GAPS  # of `total`; not part of the data file
+    gaps: Gaps = NO_GAPS  # of `total`; in the data file: the columns no row gave ("blank")
 
     @property
     def key(self) -> str:
         return self.spec.key
 
     def to_json(self) -> dict[str, Any]:
+        spec = self.spec
         return {
-            "total": self.total.to_json(),
-            "levels": [{"level": lv.level, **lv.figures.to_json()} for lv in self.levels],
+            "total": {**self.total.to_json(), **self.gaps.to_json(spec)},
+            "levels": [
+                {"level": lv.level, **lv.figures.to_json(), **lv.gaps.to_json(spec)}
+                for lv in self.levels
+            ],
             "rows": [
                 {
                     "item": r.item,
                     "level": r.level,
                     "matched": r.matched,
                     **r.figures.to_json(),
+                    **r.gaps.to_json(spec),
                     "agencies": list(r.agencies),
                 }
                 for r in self.rows
@@ -268,14 +284,16 @@ class ConsolidatedTable:
                 bool(r.get("matched", True)),
                 Figures.from_json(spec, r),
                 tuple(r.get("agencies", ())),
+                Gaps.from_json(spec, r),
             )
             for r in data.get("rows", [])
         ]
         levels = [
-            LevelFigures(str(lv["level"]), Figures.from_json(spec, lv))
+            LevelFigures(str(lv["level"]), Figures.from_json(spec, lv), Gaps.from_json(spec, lv))
             for lv in data.get("levels", [])
         ]
-        return cls(spec, rows, Figures.from_json(spec, data.get("total", {})), levels)
+        total = data.get("total", {})
+        return cls(spec, rows, Figures.from_json(spec, total), levels, Gaps.from_json(spec, total))
 
 
 @dataclass(frozen=True)

@@ -125,8 +125,13 @@ def _table(spec: form.TableSpec, data: Any) -> RawTable:
 
 
 def _row(spec: form.TableSpec, index: int, row: Mapping[str, Any]) -> RawRow:
+    # A column no answer below gave is blank here too ("—" in the lower level's report), not 0.
+    blank = set(row.get("blank", ())) if isinstance(row.get("blank"), list) else set()
     cells = {
-        column.key: Cell(_where(spec.sheet, index, column.label), _scalar(row.get(column.key)))
+        column.key: Cell(
+            _where(spec.sheet, index, column.label),
+            None if column.key in blank else _scalar(row.get(column.key)),
+        )
         for column in spec.columns
         if column.key != "stt"
     }
