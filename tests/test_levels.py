@@ -8,7 +8,10 @@ import shutil
 from pathlib import Path
 
 import docx
+import pytest
+from conftest import SOFFICE, soffice_convert
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -242,3 +245,26 @@ def test_compare_prints_last_years_blank_figure_as_blank(tmp_path: Path) -> None
     row = next([c.text for c in r.cells] for r in table.rows if r.cells[1].text == item)
     assert row[7:9] == ["—", ""], row  # last year's people: not given; no change stated
     assert row[5] != "—"  # last year's count was given
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
+def test_the_compare_tables_figures_are_never_broken_across_lines(tmp_path: Path) -> None:
+    """Trial 2026-12-01e: with the four --compare columns, Phần III's portrait table shared its
+    width so that "1.434" printed as "1.43" over "4" and "STT" went down letter by letter."""
+    import pdfplumber
+
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "old.docx")
+    as_last_year(tmp_path / "old.json")
+    consolidate(inbox, tmp_path / "new.docx", "--compare", str(tmp_path / "old.json"))
+    table = next(t for t in docx.Document(str(tmp_path / "new.docx")).tables
+                 if t.rows[0].cells[1].text == "Hoạt động")  # fmt: skip
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == 10 and abs(sum(grid) - 9354) <= 10  # the text's width, shared
+    figures = {c.text for r in table.rows[2:] for c in r.cells if c.text[:1].isdigit()}
+    long = sorted(f for f in figures if len(f) >= 5)  # "1.434", "0,0%", "3.009"...
+    [pdf] = soffice_convert([tmp_path / "new.docx"], "pdf", tmp_path / "pdf", tmp_path / "p")
+    with pdfplumber.open(pdf) as document:
+        words = {w["text"] for page in document.pages for w in page.extract_words()}
+    assert long and [f for f in long if f not in words] == []
+    assert "STT" in words

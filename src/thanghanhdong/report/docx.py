@@ -120,8 +120,11 @@ def _load(path: Path) -> Any:
 
 
 def _render(document: Any, context: dict[str, Any]) -> bytes:
+    from thanghanhdong.report.widths import unbroken_tables
+
     _fill(document, context)
     _portrait_without_tables(document.docx)
+    unbroken_tables(document.docx)
     return _saved(document)
 
 
