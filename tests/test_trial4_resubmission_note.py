@@ -77,3 +77,24 @@ def test_two_versions_of_one_date_are_noted_as_saved_before_and_after(tmp_path: 
         "Gửi lại báo cáo cùng ngày (báo cáo ngày 12/12/2021): đã dùng bản lưu sau, không dùng "
         "bản lưu trước."
     )
+
+
+def test_remind_with_latest_does_not_ask_a_resubmitting_agency_again(tmp_path: Path) -> None:
+    """Trial 2026-12-01e, finding 3: `thd remind` had no --latest; an agency that had correctly
+    sent a corrected report was asked to send again ("đã gửi nhiều báo cáo khác nhau")."""
+    trial = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01d" / "repro" / "inbox"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("BC SYT 2021.xlsx", "BC SYT 2021 (gui lai).xlsx"):
+        shutil.copy(trial / name, inbox / name)
+
+    def letter(*extra: str) -> str:
+        out = tmp_path / f"nhac{len(extra)}.docx"
+        args = ["remind", str(inbox), "--out", str(out), "--date", "18/12/2021", *extra]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+    assert "Sở Y tế" in letter()  # two versions: which one is the report?
+    with_latest = letter("--latest")
+    assert "Sở Y tế" not in with_latest and "Sở Tư pháp" in with_latest  # others still asked

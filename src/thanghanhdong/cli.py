@@ -450,6 +450,7 @@ def remind(
     report_date: DateOption = None,
     config_path: ConfigOption = None,
     force: ForceOption = False,
+    latest: LatestOption = False,
 ) -> None:
     """Viết công văn đôn đốc các đơn vị chưa gửi báo cáo hoặc gửi báo cáo chưa dùng được."""
     from thanghanhdong import pipeline
@@ -457,7 +458,7 @@ def remind(
 
     dated = option_date(report_date)
     campaign = load_campaign(config_path)
-    request = pipeline.RemindRequest(inbox, out_path, force, dated)
+    request = pipeline.RemindRequest(inbox, out_path, force, dated, latest)
     with progress("Đang kiểm tra") as advance:
         outcome = pipeline.remind(request, campaign, progress=advance)
     if outcome.error:

@@ -583,6 +583,7 @@ class RemindRequest:
     out: Path
     force: bool = False
     today: date | None = None
+    latest: bool = False  # of an agency's resubmissions, the newest is its answer (--latest)
 
 
 def remind(
@@ -600,7 +601,7 @@ def remind(
     if isinstance(dated, str):
         return RemindOutcome(USAGE, dated)
     report = validate_inbox(
-        request.inbox, campaign, progress=progress, latest=takes_latest(campaign, False)
+        request.inbox, campaign, progress=progress, latest=takes_latest(campaign, request.latest)
     )
     # The letter states who had answered at ITS date: a later answer is not yet received.
     status = completeness.compute(campaign, report.files, as_of=dated)
