@@ -251,3 +251,39 @@ def test_a_column_no_commune_gave_stays_blank_at_the_level_above(
     rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
     broadcast = next(r for r in rows if "Phát thanh" in r)
     assert broadcast[2:5] == ["68", NOT_GIVEN, NOT_GIVEN], broadcast
+
+
+def test_a_column_only_some_communes_gave_stays_incomplete_at_the_level_above(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A figure only some rows gave is "1.234*" in the district's report (a lower bound); one
+    level up it was printed as a whole figure, the mark lost."""
+    from docx import Document
+
+    from thanghanhdong.report.docx import render_docx
+    from thanghanhdong.report.labels import INCOMPLETE
+
+    names = ["UBND xã Nam Mẫu", "UBND xã Khang Ninh"]
+    district = level_campaign(campaign, "UBND huyện Ba Bể", names, "bb")
+    spec = form.table("media")
+    where = Location(spec.sheet, 6, 0)
+    given = Row("Phát thanh", "Xã", {"count": 10, "male": 40, "female": 60}, where)
+    left = Row("Phát thanh", "Xã", {"count": 5, "male": 0, "female": 0}, where,
+               blank=("male", "female"))  # fmt: skip
+    communes = [
+        Submission(
+            Path(f"inbox/{i}.xlsx"), f"BB{i}", name, report_date=DAY, tables={spec.key: [row]}
+        )
+        for i, (name, row) in enumerate(zip(names, (given, left), strict=True))
+    ]
+    made = consolidate_submissions(district, communes, report_date=DAY)
+    written = json.loads(datafile.encode(made))
+    assert written["tables"]["media"]["rows"][0]["partial"] == ["male", "female"]
+    province = level_campaign(campaign, "UBND tỉnh Bắc Kạn", ["UBND huyện Ba Bể"], "bk")
+    write_data(made, tmp_path / "inbox", "ba-be")
+    top = upper(province, tmp_path / "inbox")
+    assert top.tables["media"].gaps.state("male", "female") == "partial"
+    document = Document(io.BytesIO(render_docx(top)))
+    rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    broadcast = next(r for r in rows if "Phát thanh" in r)
+    assert broadcast[2:5] == ["15", f"40{INCOMPLETE}", f"60{INCOMPLETE}"], broadcast

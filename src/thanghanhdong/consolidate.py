@@ -121,7 +121,8 @@ class Gaps:
 
     @classmethod
     def of_row(cls, spec: form.TableSpec, row: Row) -> Gaps:
-        return _shared_gaps(frozenset(spec.number_keys) - set(row.blank), frozenset(row.blank))
+        blank = frozenset(row.blank)
+        return _shared_gaps(frozenset(spec.number_keys) - blank, blank | frozenset(row.partial))
 
     @classmethod
     def of(cls, spec: form.TableSpec, rows: Iterable[Row]) -> Gaps:
@@ -131,15 +132,24 @@ class Gaps:
         return _shared_gaps(self.given | other.given, self.blank | other.blank)
 
     def to_json(self, spec: form.TableSpec) -> dict[str, list[str]]:
-        """The number columns no row gave ("—" in the signed tables), when there are: the data
-        file's figure for them is 0, and the level above must not take that 0 as given."""
-        missing = [key for key in spec.number_keys if self.state(key) == MISSING]
-        return {"blank": missing} if missing else {}
+        """The number columns no row gave ("blank": "—" in the signed tables; the data file's
+        figure for them is 0, which the level above must not take as given) and those only some
+        rows gave ("partial": "1.234*", a lower bound), when there are."""
+        found = {
+            name: [key for key in spec.number_keys if self.state(key) == state]
+            for name, state in (("blank", MISSING), ("partial", PARTIAL))
+        }
+        return {name: keys for name, keys in found.items() if keys}
 
     @classmethod
     def from_json(cls, spec: form.TableSpec, data: Mapping[str, Any]) -> Gaps:
-        blank = frozenset(k for k in data.get("blank", ()) if k in spec.number_keys)
-        return _shared_gaps(frozenset(spec.number_keys) - blank, blank) if blank else NO_GAPS
+        blank, partial = (
+            frozenset(k for k in data.get(name, ()) if k in spec.number_keys)
+            for name in ("blank", "partial")
+        )
+        if not blank and not partial:
+            return NO_GAPS
+        return _shared_gaps(frozenset(spec.number_keys) - blank, blank | partial)
 
     def state(self, *keys: str) -> str | None:
         """MISSING, PARTIAL or None (every row gave it) for the figure summing `keys`."""

@@ -241,6 +241,9 @@ class Row:
     figures: Mapping[str, int]  # `Counts` when read from an answer
     location: Location
     blank: tuple[str, ...] = ()  # number columns left blank beside filled ones: counted as 0
+    # Number columns a lower level's data file gives as the sum of what only some of its rows
+    # gave ("1.234*" in its report): the figure is counted, and stays marked incomplete.
+    partial: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:
@@ -261,13 +264,21 @@ class Row:
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Sent back by a worker process: the item and level names, the same in most answers,
         # are kept once in the process that holds every answer (10,000 forms: ~35 MB less).
-        return _shared_row, (self.item, self.level, self.figures, self.location, self.blank)
+        return _shared_row, (
+            self.item, self.level, self.figures, self.location, self.blank, self.partial
+        )  # fmt: skip
 
 
 def _shared_row(
-    item: str, level: str, figures: Mapping[str, int], location: Location, blank: tuple[str, ...]
+    item: str,
+    level: str,
+    figures: Mapping[str, int],
+    location: Location,
+    blank: tuple[str, ...],
+    partial: tuple[str, ...] = (),
 ) -> Row:
-    return Row(sys.intern(item), sys.intern(level), figures, shared_location(location), blank)
+    location = shared_location(location)
+    return Row(sys.intern(item), sys.intern(level), figures, location, blank, partial)
 
 
 # The forms of one campaign share their layout: row 7 of "1. Hoạt động" is the same place in

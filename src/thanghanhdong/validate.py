@@ -874,10 +874,17 @@ def _row_rules(
         return None
     figures = Counts(tuple(numbers), tuple(value or 0 for value in numbers.values()))
     blank = tuple(key for key, value in numbers.items() if value is None)
+    partial = tuple(
+        k for k in spec.number_keys if _noted(cells[k], "partial") and numbers[k] is not None
+    )
     location = shared_location(raw_row.location)
-    row = Row(item=item, level=level or "", figures=figures, location=location, blank=blank)
+    row = Row(item or "", level or "", figures, location, blank, partial)
     _plausibility(row, raw_row, spec, checker)
     return row
+
+
+def _noted(cell: Cell, kind: str) -> bool:
+    return cell.note is not None and cell.note.kind == kind
 
 
 def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _FileCheck) -> None:

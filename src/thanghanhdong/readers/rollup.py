@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from thanghanhdong import form, messages
 from thanghanhdong.model import (
     Cell,
+    CellNote,
     FileError,
     FileResult,
     Grid,
@@ -125,18 +126,25 @@ def _table(spec: form.TableSpec, data: Any) -> RawTable:
 
 
 def _row(spec: form.TableSpec, index: int, row: Mapping[str, Any]) -> RawRow:
-    # A column no answer below gave is blank here too ("—" in the lower level's report), not 0.
-    blank = set(row.get("blank", ())) if isinstance(row.get("blank"), list) else set()
+    # A column no answer below gave is blank here too ("—" in the lower level's report), not 0;
+    # one only some gave stays marked incomplete ("1.234*").
+    blank, partial = (_keys(row, name) for name in ("blank", "partial"))
     cells = {
         column.key: Cell(
             _where(spec.sheet, index, column.label),
             None if column.key in blank else _scalar(row.get(column.key)),
+            CellNote("partial") if column.key in partial else None,
         )
         for column in spec.columns
         if column.key != "stt"
     }
     cells["stt"] = Cell(_where(spec.sheet, index, form.STT_LABEL), str(index + 1))
     return RawRow(_where(spec.sheet, index), cells)
+
+
+def _keys(row: Mapping[str, Any], name: str) -> set[str]:
+    found = row.get(name, ())
+    return {key for key in found if isinstance(key, str)} if isinstance(found, list) else set()
 
 
 def _scalar(value: Any) -> str | int | float | None:
