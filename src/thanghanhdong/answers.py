@@ -98,6 +98,8 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
         unpacked.members or unpacked.nested or unpacked.refused or unpacked.broken
     ):
         results.append(_issue_result(path, "mail_without_report", result_kind="other"))
+    for result in results:
+        result.senders = unpacked.senders
     return results
 
 

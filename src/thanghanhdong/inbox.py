@@ -181,48 +181,15 @@ def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign)
 
 
 _UNUSABLE_BY_SENDER = frozenset({"agency_not_named", "mail_tnef", "mail_encrypted"})
-_MAIL_SUFFIXES = frozenset({".eml", ".msg"})
-_HEAD_BYTES = 256 * 1024  # an .eml's headers come first
-_OLE = b"\xd0\xcf\x11\xe0"
 
 
 def _attribute_by_sender(results: list[FileResult], campaign: Campaign) -> None:
     """An e-mail's answer its file's name does not attribute is its sender's: the agency whose
     roster e-mail the mail's From (Sender, Reply-To) is answered, unusably, not "chưa gửi". A
     form naming its agency wins over the sender (a secretary may forward another's): warned."""
-    senders: dict[Path, tuple[str, Agency] | None] = {}
     for result in results:
-        outer = _outer_mail(result.path)
-        if outer is None:
-            continue
-        if outer not in senders:
-            senders[outer] = _mail_sender(outer, campaign)
-        if sender := senders[outer]:
+        if result.senders and (sender := completeness.agency_by_address(campaign, result.senders)):
             _attribute(result, campaign, *sender)
-
-
-def _outer_mail(path: Path) -> Path | None:
-    from thanghanhdong.readers.archive import SEPARATOR
-
-    head, found, _ = str(path).partition(SEPARATOR)
-    outer = Path(head)
-    return outer if found and outer.suffix.lower() in _MAIL_SUFFIXES else None
-
-
-def _mail_sender(path: Path, campaign: Campaign) -> tuple[str, Agency] | None:
-    """The mail's sender address and its roster agency; None when no roster e-mail is one."""
-    from thanghanhdong.readers.mail import sender_addresses
-    from thanghanhdong.readers.msg import msg_sender_addresses
-
-    try:
-        with path.open("rb") as file:
-            data = file.read(_HEAD_BYTES)
-            if data.startswith(_OLE):  # an Outlook .msg: its sender is a property, anywhere
-                data += file.read()
-    except OSError:
-        return None
-    found = msg_sender_addresses(data) if data.startswith(_OLE) else sender_addresses(data)
-    return completeness.agency_by_address(campaign, found)
 
 
 def _attribute(result: FileResult, campaign: Campaign, address: str, sender: Agency) -> None:

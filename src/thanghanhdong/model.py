@@ -348,6 +348,7 @@ class FileResult:
     # A readable file that is no report (a class list, another office's form): listed among the
     # other files, never counted, named or excluded as a report.
     not_a_report: bool = False
+    senders: tuple[str, ...] = ()  # read from an e-mail: its sender's addresses (Mail.senders)
     # The earlier versions of this answer set aside (--latest), in words for the signed
     # report's Phụ lục II: dates, never file names.
     set_aside_note: str = ""

@@ -40,6 +40,7 @@ class Unpacked:
     # Attachments packing the files unreadably (winmail.dat, encrypted mail): (path, code).
     refused: list[tuple[Path, str]] = field(default_factory=list)
     broken: list[tuple[Path, DocumentError]] = field(default_factory=list)  # attached mails
+    senders: tuple[str, ...] = ()  # a mail's: `Mail.senders` (its attached mails' are not used)
     names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
 
 
@@ -71,7 +72,7 @@ def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = Fals
     from thanghanhdong.readers.mail import refusal
 
     mail = _read_mail(data, mail_format)
-    unpacked = Unpacked()
+    unpacked = Unpacked(senders=mail.senders)
     for attachment in mail.attachments:
         if code := refusal(attachment):
             unpacked.refused.append((member_path(path, attachment.name), code))

@@ -73,6 +73,9 @@ class Mail:
     subject: str
     attachments: list[Attachment] = field(default_factory=list)
     text: str = ""  # the message's own text (first characters), to recognise the agency
+    # The addresses of From, Sender and Reply-To (lower-case): who sent it, as the roster's
+    # `email` of an agency may say (display names left out: anyone can type any name).
+    senders: tuple[str, ...] = ()
 
 
 def read_eml(data: bytes) -> Mail:
@@ -89,6 +92,7 @@ def read_eml(data: bytes) -> Mail:
     return Mail(
         received=received,
         sender=_header(message, "From"),
+        senders=_sender_addresses(message),
         subject=_header(message, "Subject"),
         attachments=_attachments(message, received),
         text=_text(message),
@@ -100,10 +104,14 @@ _HEAD_BYTES = 256 * 1024  # a mail's headers come first; the rest is not read ag
 
 
 def sender_addresses(data: bytes) -> tuple[str, ...]:
-    """The addresses (lower-case, in order, once each) a saved e-mail's From, Sender and
-    Reply-To name: who sent it, as the roster's `email` of an agency may say. Display names
-    are left out: anyone can type any name before an address."""
-    message = BytesHeaderParser(policy=policy.compat32).parsebytes(data[:_HEAD_BYTES])
+    """`Mail.senders` of a mail's header bytes (an Outlook message's saved Internet headers)."""
+    return _sender_addresses(
+        BytesHeaderParser(policy=policy.compat32).parsebytes(data[:_HEAD_BYTES])
+    )
+
+
+def _sender_addresses(message: Message) -> tuple[str, ...]:
+    """The addresses (lower-case, in order, once each) of From, Sender and Reply-To."""
     values: list[str] = []
     for name in SENDER_HEADERS:
         with contextlib.suppress(*_EMAIL_ERRORS):

@@ -78,25 +78,6 @@ _SENDER_ADDRESSES = ("0C1F", "5D01", "0065", "5D02")
 _TRANSPORT_HEADERS = "007D"  # the received mail's Internet headers (From, Sender, Reply-To)
 
 
-def msg_sender_addresses(data: bytes) -> tuple[str, ...]:
-    """The addresses an Outlook message was sent from (lower-case), as mail.sender_addresses
-    reads an .eml's; () when the file cannot be read (its problem is reported elsewhere)."""
-    import olefile
-
-    from thanghanhdong.readers.xls import plausible_header
-
-    if len(data) > MAX_EML_BYTES or not plausible_header(data):
-        return ()
-    try:
-        with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            reader = _Reader(ole, len(data))
-            values = [reader._text((), code) for code in _SENDER_ADDRESSES]
-            headers = reader._text((), _TRANSPORT_HEADERS).encode("utf-8", "replace")
-    except Exception:  # olefile raises OSError, ValueError, struct.error, IndexError...
-        return ()
-    return tuple(dict.fromkeys(addresses(values) + sender_addresses(headers)))
-
-
 @dataclass
 class _Message:
     path: Entry  # the storage holding it (() for the file's own message)
@@ -129,6 +110,7 @@ class _Reader:
         return Mail(
             received=received,
             sender=self._sender(()),
+            senders=self._senders(),
             subject=self._text((), "0037"),
             attachments=self.found,
             text=self._text((), "1000")[:TEXT_CHARS],
@@ -185,6 +167,12 @@ class _Reader:
                 raw = self._stream(entry, MAX_TEXT_BYTES, head=True) or b""
                 return nfc(raw.decode(encoding, "replace").split("\x00")[0]).strip()
         return ""
+
+    def _senders(self) -> tuple[str, ...]:
+        """`Mail.senders`: the sender's address properties and the saved Internet headers."""
+        values = [self._text((), code) for code in _SENDER_ADDRESSES]
+        headers = self._text((), _TRANSPORT_HEADERS).encode("utf-8", "replace")
+        return tuple(dict.fromkeys(addresses(values) + sender_addresses(headers)))
 
     def _sender(self, path: Entry) -> str:
         name, address = self._text(path, "0C1A"), self._text(path, "0C1F")
