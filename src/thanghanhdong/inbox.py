@@ -79,8 +79,17 @@ class ValidationReport:
     def has_warnings(self) -> bool:
         return any(f.warnings for f in self.files)
 
+    @property
+    def only_scans(self) -> bool:
+        """No answer with figures, and scans or pictures among the files: consolidate refuses
+        the inbox, so validate does not report success either."""
+        if any(r.ok and r.submission is not None for r in self.files):
+            return False
+        return any(r.scanned for r in self.files) or bool(self.unattributed_scans)
+
     def exit_code(self, strict: bool = False) -> int:
-        return 1 if self.has_errors or (strict and self.has_warnings) else 0
+        failed = self.has_errors or self.only_scans
+        return 1 if failed or (strict and self.has_warnings) else 0
 
     def summary(self) -> dict[str, int]:
         statuses = [f.status.value for f in self.files]

@@ -263,25 +263,13 @@ def validate(
     report = validate_inbox(
         inbox, campaign, progress=progress, latest=takes_latest(campaign, latest)
     )
-    outcome = ValidateOutcome(validate_exit_code(report, strict), report=report)
+    outcome = ValidateOutcome(report.exit_code(strict), report=report)
     if previous is not None:
         outcome.changes = changes_since(report, previous, factor)
         outcome.previous_year = previous.campaign.campaign.year
     if annotate_dir is not None:
         _annotate(outcome, report, campaign, annotate_dir, force)
     return outcome
-
-
-def only_scans(report: ValidationReport) -> bool:
-    """No answer with figures, and scans or pictures among the files: consolidate would refuse
-    (exit 1), so validate must not look like success either."""
-    if any(r.ok and r.submission is not None for r in report.files):
-        return False
-    return any(r.scanned for r in report.files) or bool(report.unattributed_scans)
-
-
-def validate_exit_code(report: ValidationReport, strict: bool) -> int:
-    return INVALID if only_scans(report) else report.exit_code(strict)
 
 
 def _load_data_file(path: Path, campaign: Campaign) -> Consolidation:

@@ -409,11 +409,9 @@ ONLY_SCANS = (
 
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
-    from thanghanhdong.pipeline import only_scans
-
     bad = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
     scans = len(report.unattributed_scans)
-    if not bad and only_scans(report):
+    if not bad and report.only_scans:
         return ONLY_SCANS, rerun_command(report, strict)
     if bad or scans:
         todo = [f"sửa {len(bad)} tệp"] if bad else []
