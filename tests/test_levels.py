@@ -268,3 +268,19 @@ def test_the_compare_tables_figures_are_never_broken_across_lines(tmp_path: Path
         words = {w["text"] for page in document.pages for w in page.extract_words()}
     assert long and [f for f in long if f not in words] == []
     assert "STT" in words
+
+
+def test_an_officers_template_gets_the_same_unbroken_columns(tmp_path: Path) -> None:
+    """The shipped template copied as the officer's own (--template): its --compare table's
+    STT and figure columns are widened as the shipped one's (docxtpl gave STT 408 twips)."""
+    template = tmp_path / "mau-cua-toi.docx"
+    shutil.copy(ROOT / "templates" / "baocao.docx", template)
+    inbox = inbox_copy(tmp_path)
+    consolidate(inbox, tmp_path / "old.docx")
+    as_last_year(tmp_path / "old.json")
+    compare_with = ["--compare", str(tmp_path / "old.json"), "--template", str(template)]
+    consolidate(inbox, tmp_path / "new.docx", *compare_with)
+    table = next(t for t in docx.Document(str(tmp_path / "new.docx")).tables
+                 if t.rows[0].cells[1].text == "Hoạt động")  # fmt: skip
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == 10 and grid[0] >= 650 and min(grid[3:5]) >= 756, grid  # 1.434

@@ -120,12 +120,16 @@ def _load(path: Path) -> Any:
 
 
 def _render(document: Any, context: dict[str, Any]) -> bytes:
-    from thanghanhdong.report.widths import unbroken_tables
-
     _fill(document, context)
     _portrait_without_tables(document.docx)
-    unbroken_tables(document.docx)
+    _unbroken(document)
     return _saved(document)
+
+
+def _unbroken(document: Any) -> None:
+    from thanghanhdong.report.widths import unbroken_tables  # python-docx: imported when rendering
+
+    unbroken_tables(document.docx)
 
 
 def _portrait_without_tables(document: Any) -> None:
@@ -177,6 +181,7 @@ def _render_officer_template(path: Path, context: dict[str, Any]) -> bytes:
     except _render_errors() as exc:
         raise TemplateError(_render_problem(path, exc, paragraphs, context)) from exc
     _check_landmarks(path, kept, _template_paragraphs(document.docx, headers=False))
+    _unbroken(document)  # an officer's tables, as the shipped template's
     try:
         return _saved(document)
     except _render_errors() as exc:
