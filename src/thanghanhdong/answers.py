@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from thanghanhdong import container, form, messages, readers
+from thanghanhdong import container, files, form, messages, readers
 from thanghanhdong.completeness import agency_from_file_name
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.container import Format
@@ -68,7 +68,11 @@ def validate_path(path: Path, campaign: Campaign) -> list[FileResult]:
     except FileError as exc:
         return [FileResult(path, None, issues=[exc.issue], unreadable=True)]
     except OSError as exc:
-        code, severity, message = messages.file_problem("os_error", reason=exc.strerror or str(exc))
+        # A folder of the inbox this user may not open comes here too (see inbox.list_inbox).
+        folder = path.is_dir()
+        reason = files.folder_reason(exc) if folder else files.os_reason(exc, reading=True)
+        problem = "folder_unreadable" if folder else "os_error"
+        code, severity, message = messages.file_problem(problem, reason=reason)
         return [FileResult(path, None, issues=[Issue(code, severity, message)], unreadable=True)]
     if kind in readers.CONTAINERS:
         return _container(path, data, kind, campaign)

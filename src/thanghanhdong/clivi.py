@@ -7,6 +7,7 @@ here patches them: the group and command classes below format usage and help the
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from difflib import get_close_matches
@@ -254,10 +255,33 @@ def usage_error_message(exc: UsageError) -> str:
     if isinstance(exc, MissingParameter):
         return f"Thiếu {_param_label(exc)}."
     if isinstance(exc, BadParameter):
-        return f"Giá trị của {_param_label(exc)} không dùng được."
+        return _bad_parameter(exc)
     if isinstance(exc, BadArgumentUsage):
         return "Số đối số không đúng."
     return _KNOWN_MESSAGES.get(exc.message, "Lệnh gõ chưa đúng.")
+
+
+# Typer checks a path argument before thd sees it (readable by default) and says so in English.
+_PATH_MESSAGE = re.compile(
+    r"^\w+ (?P<quote>['\"])(?P<value>.*)(?P=quote) (?P<problem>does not exist|is a file|"
+    r"is a directory|is not readable|is not writable)\.$"
+)
+_PATH_PROBLEMS = {
+    "does not exist": "không có tệp hoặc thư mục này",
+    "is a file": "đây là một tệp, cần chỉ ra một thư mục",
+    "is a directory": "đây là một thư mục, cần chỉ ra một tệp",
+    "is not readable": "không có quyền đọc",
+    "is not writable": "không có quyền ghi",
+}
+
+
+def _bad_parameter(exc: BadParameter) -> str:
+    label = _param_label(exc)
+    if match := _PATH_MESSAGE.match(exc.message):
+        return (
+            f"{label[0].upper()}{label[1:]} {match['value']}: {_PATH_PROBLEMS[match['problem']]}."
+        )
+    return f"Giá trị của {label} không dùng được."
 
 
 def _no_such_option(exc: NoSuchOption) -> str:

@@ -333,7 +333,10 @@ def read_text(path: Path) -> str:
             f"Tệp cấu hình {path} không phải UTF-8: hãy lưu lại với mã hóa UTF-8."
         ) from exc
     except OSError as exc:
-        raise ConfigError(f"Không đọc được tệp cấu hình {path}: {exc.strerror}.") from exc
+        from thanghanhdong.files import os_reason  # an error path: not worth tempfile at start-up
+
+        reason = os_reason(exc, reading=True)
+        raise ConfigError(f"Không đọc được tệp cấu hình {path}: {reason}.") from exc
 
 
 def parse(text: str, origin: str) -> Campaign:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from thanghanhdong import files
 from thanghanhdong.consolidate import AgencyFigures, Consolidation, InputFile, InputMember
 from thanghanhdong.model import DataFileError
 from thanghanhdong.readers.archive import SEPARATOR
@@ -136,7 +137,9 @@ def load(path: Path) -> Consolidation:
         data = json.loads(path.read_bytes())
         return Consolidation.from_json(data)
     except OSError as exc:
-        raise DataFileError(f"Không đọc được {path}: {exc.strerror or exc}.") from exc
+        raise DataFileError(
+            f"Không đọc được {path}: {files.os_reason(exc, reading=True)}."
+        ) from exc
     except json.JSONDecodeError as exc:
         raise DataFileError(f"Tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}).") from exc
     except (RecursionError, UnicodeDecodeError) as exc:

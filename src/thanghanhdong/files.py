@@ -49,11 +49,28 @@ _OS_REASONS = {
     errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
     errno.EISDIR: "đây là thư mục, không phải tệp",
 }
+_READ_REASONS = {
+    **_OS_REASONS,
+    # Windows says EACCES too for a file another program holds open without sharing it.
+    errno.EACCES: "không có quyền đọc, hoặc tệp đang mở trong chương trình khác",
+    errno.EPERM: "không có quyền đọc",
+    errno.ENOENT: "không có tệp này (có thể vừa bị xóa hoặc chuyển đi)",
+    errno.EIO: "lỗi đọc ổ đĩa",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+}
 
 
-def os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError, *, reading: bool = False) -> str:
     """What the operating system said, in Vietnamese where we know the case."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    known = (_READ_REASONS if reading else _OS_REASONS).get(exc.errno or 0)
+    return known or f"hệ điều hành báo lỗi “{exc.strerror or type(exc).__name__}”"
+
+
+def folder_reason(exc: OSError) -> str:
+    """Why a folder cannot be listed, in Vietnamese."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc"
+    return os_reason(exc, reading=True)
 
 
 def inside(path: Path, directory: Path) -> bool:

@@ -169,6 +169,8 @@ def list_inbox(inbox: Path) -> InboxListing:
     listing = InboxListing()
     for path in sorted(inbox.rglob("*")):
         if not path.is_file():
+            if path.is_dir() and not _can_list(path):
+                listing.files.append(path)  # rglob skips it silently: its files would be lost
             continue
         if is_system_file(path.relative_to(inbox)):
             listing.ignored.append(path)
@@ -177,6 +179,14 @@ def list_inbox(inbox: Path) -> InboxListing:
         else:
             listing.files.append(path)
     return listing
+
+
+def _can_list(folder: Path) -> bool:
+    try:
+        with os.scandir(folder):
+            return True
+    except OSError:
+        return False
 
 
 def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign) -> None:

@@ -603,6 +603,12 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính",
     ),
     "os_error": ("file_unreadable", "Không đọc được tệp: {reason}.", "Không đọc được tệp"),
+    "folder_unreadable": (
+        "file_unreadable",
+        "Không mở được thư mục này: {reason}. Các tệp bên trong chưa được kiểm tra: cấp quyền "
+        "đọc thư mục, hoặc chép các tệp ra thư mục nhận rồi chạy lại.",
+        "Không mở được thư mục",
+    ),
     "foreign_archive": (
         "file_archive_unsupported",
         "Tệp nén {suffix}: thd không mở được loại tệp nén này. Đề nghị đơn vị gửi lại tệp Excel "

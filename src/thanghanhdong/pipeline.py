@@ -7,6 +7,7 @@ files, 2 usage or configuration error.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -222,12 +223,16 @@ def generate(
 
 
 def inbox_problem(inbox: Path) -> str | None:
-    if not inbox.is_dir():
-        return (
-            f"Không có thư mục {inbox}. Chép các tệp báo cáo nhận được vào một thư mục rồi chỉ "
-            "ra thư mục đó."
-        )
-    return None
+    try:
+        if not inbox.is_dir():
+            return (
+                f"Không có thư mục {inbox}. Chép các tệp báo cáo nhận được vào một thư mục rồi "
+                "chỉ ra thư mục đó."
+            )
+        with os.scandir(inbox):
+            return None
+    except OSError as exc:  # a shared folder this user may not open
+        return f"Không mở được thư mục {inbox}: {files.folder_reason(exc)}."
 
 
 @dataclass

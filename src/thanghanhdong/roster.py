@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from thanghanhdong import config
+from thanghanhdong import config, files
 from thanghanhdong.config import Agency, AgencyGroup, ConfigError
 from thanghanhdong.text import fold, loose_key, nfc
 from thanghanhdong.tomltext import TomlLines, basic_string, scan
@@ -97,7 +97,7 @@ def _open(path: Path) -> Sheets | str:
     except FileNotFoundError:
         return f"Không tìm thấy tệp {path}."
     except OSError as exc:
-        return f"Không đọc được tệp {path}: {exc.strerror}."
+        return f"Không đọc được tệp {path}: {files.os_reason(exc, reading=True)}."
     return _csv_sheets(data) if suffix == ".csv" else _workbook_sheets(path.name, data)
 
 
