@@ -7,6 +7,7 @@ listed as not recognised. Pure computation over the validation results: no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -167,7 +168,7 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
     """The roster agency a file name speaks of, loosely: "So Y te - bao cao.pdf",
     "2021_syt_so-y-te.pdf", "BC SYT.jpg". The longest name found wins; a code counts as a word."""
     stem = PurePosixPath(name).stem.replace("_", " ").replace(".", " ")
-    stem = _CAMEL.sub(" ", stem)  # "BC_SoTuPhap" -> "BC So Tu Phap"
+    stem = _split_camel_case(stem)
     padded = f" {loose_key(stem)} "
     found: list[tuple[int, Agency]] = []
     for agency in campaign.agencies:
@@ -194,7 +195,14 @@ def _roster_addresses(email: str) -> set[str]:
     return {a.strip().lower() for a in re.split(r"[;,\s]+", email) if "@" in a}
 
 
-_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
+def _split_camel_case(stem: str) -> str:
+    """ "BC_SoTuPhap" -> "BC So Tu Phap", "BCSởTưPháp" too: a capital after a small letter starts
+    a word. (Not a regex range: À-Ỹ holds Vietnamese small letters as well, so "Báo" split.)"""
+    letters = unicodedata.normalize("NFC", stem)
+    return "".join(
+        f" {letter}" if letter.isupper() and i and letters[i - 1].islower() else letter
+        for i, letter in enumerate(letters)
+    )
 
 
 def issuer_agency(campaign: Campaign) -> Agency | None:

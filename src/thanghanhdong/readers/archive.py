@@ -8,6 +8,7 @@ is what agencies send, and depth is how archive bombs hide. A zip attached to an
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 SEPARATOR = " › "
 MAX_MEMBERS = 1000
+_UTF8_FLAG = 0x800  # general purpose bit 11: the name is UTF-8
 
 
 @dataclass(frozen=True)
@@ -130,10 +132,23 @@ def _zip(path: Path, data: bytes, inside_mail: bool) -> Unpacked:
     return unpacked
 
 
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its sender wrote it. Without the zip's UTF-8 flag zipfile decodes it
+    as cp437, but Windows' own "Compressed folder" writes the system code page (cp1258 on a
+    Vietnamese Windows, tones as combining marks) and several tools write UTF-8 unflagged."""
+    if info.flag_bits & _UTF8_FLAG or info.orig_filename.isascii():
+        return info.filename
+    raw = info.orig_filename.encode("cp437")  # zipfile's cp437 decoding loses no byte
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))
+
+
 def _member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, unpacked: Unpacked
 ) -> None:
-    name = PurePosixPath(info.filename)
+    name = PurePosixPath(member_name(info))
     inner = member_path(path, str(name))
     unpacked.names.append(name)
     if name.suffix.lower() in {".zip", ".rar", ".7z", ".eml", ".msg"}:

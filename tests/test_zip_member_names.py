@@ -1,0 +1,98 @@
+"""A zip's Vietnamese member names as the sender wrote them. Info-ZIP's `zip` (Linux, and the
+zip of many Windows tools) writes UTF-8 names without the zip's UTF-8 flag; Windows'
+"Compressed folder" writes the system code page, cp1258 on a Vietnamese Windows. zipfile reads
+both as cp437 ("B├ío c├ío Sß╗ƒ Y tß║┐.xlsx"): the officer saw that, and an answer known only by
+its name (a scan) went to nobody."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from thanghanhdong import config
+from thanghanhdong.inbox import validate_inbox
+
+ROOT = Path(__file__).parents[1]
+FORM = ROOT / "examples" / "inbox" / "2021_syt_so-y-te.xlsx"
+
+
+def _scan_pdf() -> bytes:
+    page = Image.new("RGB", (620, 877), "white")
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=75)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP zip not installed")
+def test_info_zip_utf8_names_are_read_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "gui"
+    folder.mkdir()
+    shutil.copy(FORM, folder / "Báo cáo Sở Y tế.xlsx")
+    (folder / "Công văn Sở Tư pháp.pdf").write_bytes(_scan_pdf())
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = ["Báo cáo Sở Y tế.xlsx", "Công văn Sở Tư pháp.pdf"]
+    subprocess.run(["zip", "-q", str(inbox / "Nop bao cao.zip"), *names], cwd=folder, check=True)
+    with zipfile.ZipFile(inbox / "Nop bao cao.zip") as archive:  # the trap is there
+        assert all(not info.flag_bits & 0x800 for info in archive.infolist())
+
+    report = validate_inbox(inbox, config.load(None))
+    shown = {result.path.name.removeprefix("Nop bao cao.zip › "): result for result in report.files}
+    assert set(shown) == set(names)
+    assert shown["Báo cáo Sở Y tế.xlsx"].agency_code == "SYT"
+    # The scan is credited by its name: Sở Tư pháp sent something, not nothing.
+    assert shown["Công văn Sở Tư pháp.pdf"].agency_name == "Sở Tư pháp"
+    assert "Sở Tư pháp" not in [a.name for a in report.completeness.missing]
+
+
+def _windows_cp1258(name: str) -> bytes:
+    """As Windows writes a name in code page 1258: a letter it has whole, else the letter
+    without its tone followed by the combining tone."""
+    out = b""
+    for letter in unicodedata.normalize("NFC", name):
+        try:
+            out += letter.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", letter)
+            out += unicodedata.normalize("NFC", parts[:-1]).encode("cp1258")
+            out += parts[-1].encode("cp1258")
+    return out
+
+
+def test_windows_code_page_names_are_read_as_written(tmp_path: Path) -> None:
+    name = "Báo cáo Sở Y tế.xlsx"
+    raw = _windows_cp1258(name)
+    placeholder = b"x" * len(raw)
+    built = io.BytesIO()
+    with zipfile.ZipFile(built, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(placeholder.decode(), FORM.read_bytes())
+    data = built.getvalue()
+    assert data.count(placeholder) == 2  # the local header and the central directory
+    (tmp_path / "nop.zip").write_bytes(data.replace(placeholder, raw))
+
+    [result] = validate_inbox(tmp_path, config.load(None)).files
+    assert result.path.name == f"nop.zip › {name}" and result.agency_code == "SYT"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Báo cáo Sở Tư pháp.pdf",
+        "BÁO CÁO SỞ TƯ PHÁP.pdf",
+        unicodedata.normalize("NFD", "Công văn Sở Tư pháp (bản ký).pdf"),  # as a Mac names it
+        "BC_SoTuPhap.pdf",
+    ],
+)
+def test_a_scan_is_credited_by_its_vietnamese_name(tmp_path: Path, name: str) -> None:
+    # "Báo" had been split as "Bá o": a regex range À-Ỹ holds small letters too.
+    (tmp_path / name).write_bytes(_scan_pdf())
+    report = validate_inbox(tmp_path, config.load(None))
+    assert "Sở Tư pháp" not in [a.name for a in report.completeness.missing]
+    assert report.unattributed_scans == []
