@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from docx import Document
-
 from conftest import SOFFICE, soffice_convert
+from docx import Document
 
 ROOT = Path(__file__).parents[1]
 SETPRIV = shutil.which("setpriv")

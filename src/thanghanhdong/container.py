@@ -20,6 +20,9 @@ from typing import Any
 from thanghanhdong import messages
 from thanghanhdong.model import FileError, Issue, column_letter
 
+# What a browser names a download until it is complete (Chrome and Edge, Firefox, old Edge,
+# Safari, Opera): "BC So Y te.xlsx.crdownload" is part of a form, never a report.
+INCOMPLETE_DOWNLOADS = frozenset({".crdownload", ".part", ".partial", ".download", ".opdownload"})
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -94,6 +97,8 @@ def check(name: str, data: bytes) -> Format:
             raise file_error("empty")
         return _document_format(suffix, data)
     if suffix not in SPREADSHEET_SUFFIXES:
+        if suffix in INCOMPLETE_DOWNLOADS:
+            raise file_error("download_incomplete", suffix=suffix)
         raise file_error("unsupported", suffix=suffix or name)
     if not data:
         raise file_error("empty")

@@ -34,6 +34,9 @@ def is_system_file(path: Path) -> bool:
         or name.startswith(("~$", ".~lock.", "._", "."))
         or name.endswith("~")  # LibreOffice / editor backups
         or path.suffix.lower() in {".bak", ".tmp"}
+        # Windows' "downloaded from the Internet" mark, a file of its own once copied by WSL
+        # or some unzip tools: "BC.xlsx:Zone.Identifier".
+        or name.endswith((":Zone.Identifier", ":$DATA"))
         or any(part.startswith(".") or part == "__MACOSX" for part in path.parent.parts)
     )
 

@@ -539,6 +539,12 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         ".ods, Word, PDF, thư điện tử .eml hoặc thư Outlook .msg và tệp .zip: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
         "Tệp “{suffix}” không phải báo cáo thd đọc được",
     ),
+    "download_incomplete": (
+        "file_unsupported",
+        "Tệp tải về chưa xong (đuôi {suffix}: trình duyệt còn đang tải, hoặc đã dừng giữa "
+        "chừng): tải lại tệp đính kèm từ thư, rồi xóa tệp này khỏi thư mục.",
+        "Tệp tải về chưa xong",
+    ),
     "empty": (
         "file_empty",
         "Tệp rỗng (0 byte), có thể do tải thư điện tử bị lỗi: đề nghị đơn vị gửi lại.",
