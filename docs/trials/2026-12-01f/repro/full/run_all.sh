@@ -1,7 +1,7 @@
 #!/bin/sh
 # The whole trial-6 inbox (20 files, 25 agencies). Usage: THD_VENV=/path/to/.venv sh run_all.sh /tmp/t6run
 set -e
-OUT=${1:-/tmp/t6run}; V=${THD_VENV:?set THD_VENV to thd's venv}; HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${1:-/tmp/t6run}; V=${THD_VENV:?set THD_VENV to the venv of thd}; HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$OUT" && cd "$OUT" && cp "$HERE/roster.csv" .
 "$V/bin/thd" init dot --roster roster.csv
 "$V/bin/python" - dot/thd.toml <<'PY'
