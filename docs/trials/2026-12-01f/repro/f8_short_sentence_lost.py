@@ -85,8 +85,6 @@ def table(caption, head, rows):
         tb.cell(0, j).merge(tb.cell(1, j))
     tb.cell(0, 3).merge(tb.cell(0, 4)); tb.cell(0, 3).text = head[2]
     for i, r in enumerate(rows, 1):
-        for j, v in enumerate([i, *r]):
-            tb.add_row() if False else None
         cells = tb.add_row().cells
         for j, v in enumerate([i, *r]):
             cells[j].text = "" if v is None else str(v)
