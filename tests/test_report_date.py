@@ -47,6 +47,21 @@ def test_today_outside_the_window_is_refused_with_a_request_for_date() -> None:
         assert "--date" in answer and "report_date" in answer
 
 
+def test_the_date_example_is_of_the_campaigns_year() -> None:
+    # A first-time officer copies the example as it is: it had been 22/12/2021 for any year.
+    text = _campaign_text_of_2026()
+    answer = report_date(None, config.parse(text, "thd.toml"), date(2026, 12, 1))
+    assert isinstance(answer, str)
+    assert "ví dụ --date 20/12/2026," in answer and "2021" not in answer
+
+
+def _campaign_text_of_2026() -> str:
+    text = config.default_config_text().replace("report_date = 2021-12-22\n", "")
+    for old, new in [("year = 2021", "year = 2026"), ("2021-", "2026-"), ("2021", "2026")]:
+        text = text.replace(old, new)
+    return text
+
+
 def test_consolidate_without_a_date_outside_the_window_refuses_with_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pathlib import Path
 

@@ -367,7 +367,8 @@ def report_date(requested: date | None, campaign: Campaign, today: date) -> date
         f"Hôm nay ({today:%d/%m/%Y}) không nằm trong thời gian tổng hợp báo cáo của đợt "
         f"{info.year} (từ {info.period_end:%d/%m/%Y} đến "
         f"{info.deadline + REPORT_WINDOW_AFTER_DEADLINE:%d/%m/%Y}): ghi ngày ký báo cáo bằng "
-        "tùy chọn --date, ví dụ --date 22/12/2021, hoặc khóa report_date trong thd.toml."
+        f"tùy chọn --date, ví dụ --date {info.deadline:%d/%m/%Y}, hoặc khóa report_date trong "
+        "thd.toml."
     )
 
 
