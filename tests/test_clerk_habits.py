@@ -127,6 +127,31 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         [("Tọa đàm về giới", "Huyện", 2, 30, 40), FIGURES[1]],
         set(),
     ),
+    # Two catalogue activities in one cell share one row of figures: whose are they? (trial 6)
+    "two_activities_on_two_lines": (
+        [["Diễn đàn\nĐối thoại", 2, 100, 80, "Tỉnh"], GOOD[1]],
+        {},
+        None,
+        {("several_items", "B7")},
+    ),
+    "two_activities_joined_by_plus": (
+        [["Tọa đàm + Hội thảo", 2, 30, 40, "Huyện"], GOOD[1]],
+        {},
+        None,
+        {("several_items", "B7")},
+    ),
+    "one_activity_wrapped_over_two_lines": (
+        [
+            ["Tập huấn\nkiến thức pháp luật", 3, 50, 60, "Xã"],
+            ["Kiểm tra, giám sát", 1, 5, 5, "Tỉnh"],
+        ],
+        {},
+        [
+            ("Tập huấn kiến thức pháp luật", "Xã", 3, 50, 60),
+            ("Kiểm tra, giám sát", "Tỉnh", 1, 5, 5),
+        ],
+        set(),
+    ),
     "budget_in_words": (
         GOOD,
         {"B13": "15 triệu", "B14": "15,5 triệu đồng", "B6": "ngày 05 tháng 12 năm 2021"},

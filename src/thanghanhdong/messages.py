@@ -326,6 +326,13 @@ CATALOGUE: dict[str, Message] = {
         "Thiếu cấp triển khai.",
         reason="Dòng “{item}” chưa chọn cấp triển khai",
     ),
+    "several_items": Message(
+        E,
+        "Một ô ghi {count} nội dung ({items}) với chung một dòng số liệu: tách thành {count} "
+        "dòng, mỗi dòng một nội dung với số liệu của nó.",
+        "Nhiều nội dung trong một ô.",
+        reason="Một ô ghi {count} nội dung ({items}) với chung một dòng số liệu",
+    ),
     "missing_item": Message(
         E,
         "Dòng có số liệu nhưng chưa ghi tên ({label}): ghi tên hoặc xóa số liệu.",
