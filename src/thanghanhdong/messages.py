@@ -228,6 +228,13 @@ CATALOGUE: dict[str, Message] = {
         reason="Bảng “{table}” thiếu cột {columns} (cột đã bị xóa hoặc sửa tiêu đề) nên không đọc được bảng này",
     ),
     # Header
+    "form_of_other_agency": Message(
+        W,
+        "Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị ghi là “{name}”: thd tính là báo cáo "
+        "của {name}. Nếu đúng là báo cáo của {owner}, sửa lại tên đơn vị ở ô này.",
+        "Báo cáo điền vào mẫu của đơn vị khác.",
+        reason="Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị ghi là “{name}”",
+    ),
     "agency_name_mismatch": Message(
         W,
         "Tên đơn vị ghi “{name}” khác tên trong danh sách “{expected}”: kiểm tra lại.",

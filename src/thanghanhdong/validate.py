@@ -350,6 +350,20 @@ def _position(issue: Issue, parts: list[str]) -> tuple[int, int, int]:
     return issue.location.sort_key(parts) if issue.location else (-1, -1, 0)
 
 
+def _typed_other_agency(raw: RawSubmission, owner: Agency, checker: _FileCheck) -> Agency | None:
+    """The roster agency whose name the clerk typed on another agency's form (forwarded by a
+    colleague, filled and renamed): the answer is the typed agency's, as the clerk meant. The
+    warning `form_of_other_agency` tells the officer; `agency_name_mismatch` is for a name that
+    is no other agency's."""
+    typed = _typed_name(raw)
+    other = checker.campaign.agency_by_name(typed) if typed else None
+    if other is None or other is owner:
+        return None
+    cell = raw.info.get("agency_name")
+    checker.add("form_of_other_agency", cell, name=other.name, owner=owner.name)
+    return other
+
+
 def _typed_name(raw: RawSubmission) -> str | None:
     cell = raw.info.get("agency_name")
     return nfc(str(cell.value)) if cell and cell.value else None
@@ -393,6 +407,8 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
             checker.add(
                 "unknown_agency", name=meta.get("agency_name") or meta.get("agency_code", "?")
             )
+        elif raw.kind != rollup.KIND and (other := _typed_other_agency(raw, agency, checker)):
+            return other, True
         return agency, agency is not None
     name_cell = raw.info.get("agency_name")
     if raw.kind == "excel" and not any(t.sheet for t in raw.tables.values()):

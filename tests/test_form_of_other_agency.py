@@ -1,0 +1,87 @@
+"""A form filled by another agency than the one it was made for (trial 6, finding 1): Tỉnh đoàn's
+form, forwarded to the Liên đoàn Lao động clerk, filled, and the LĐLĐ's name typed as the
+agency. The answer is LĐLĐ's, as the clerk meant; the officer is told; Tỉnh đoàn, which sent
+nothing, is not thanked for LĐLĐ's figures in the signed report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import SOFFICE, soffice_convert
+from docx import Document
+from typer.testing import CliRunner
+
+from thanghanhdong.cli import app
+
+ROOT = Path(__file__).parents[1]
+runner = CliRunner()
+
+
+def _forwarded_form(tmp_path: Path, stamper, campaign, typed: str) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path / "typed" / "BC LDLD.xlsx"
+    path.parent.mkdir()
+    path.write_bytes(stamper.stamp(campaign.agency("TDOAN")))
+    book = openpyxl.load_workbook(path)
+    info, acts = book["Thông tin chung"], book["1. Hoạt động"]
+    values = {"B4": typed, "B5": "12/BC-LĐLĐ", "B6": "10/12/2021", "B7": "Chủ tịch"}
+    values |= {"B8": "Nguyễn Thị Hoa", "B13": 4000000, "B14": 0, "B16": "Công nhân hưởng ứng."}
+    for cell, value in values.items():
+        info[cell] = value
+    for column, value in zip("BCDEF", ["Nói chuyện chuyên đề", 2, 70, 90, "Tỉnh"], strict=True):
+        acts[f"{column}7"] = value
+    book.save(path)
+    [saved] = soffice_convert([path], "xlsx", tmp_path / "saved", tmp_path / "profile")
+    return saved
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_the_typed_roster_agency_is_credited_and_the_officer_told(
+    tmp_path: Path, stamper, campaign
+) -> None:  # type: ignore[no-untyped-def]
+    inbox = tmp_path / "inbox"
+    shutil.copytree(ROOT / "examples" / "inbox", inbox)
+    (inbox / "2021_ldld_lien-doan-lao-dong-tinh.xlsx").unlink()  # LĐLĐ answers only this way
+    (inbox / "Bao cao BDG 2021 (Tinh doan).xlsx").unlink()  # and Tỉnh đoàn sends nothing
+    shutil.copy(_forwarded_form(tmp_path, stamper, campaign, "Liên đoàn Lao động tỉnh"), inbox)
+
+    shown = runner.invoke(app, ["validate", str(inbox), "--json"])
+    files = {Path(f["path"]).name: f for f in json.loads(shown.stdout)["files"]}
+    answer = files["BC LDLD.xlsx"]
+    assert answer["agency_code"] == "LDLD"
+    [warning] = [i for i in answer["issues"] if i["code"] == "form_of_other_agency"]
+    assert warning["message"].startswith(
+        "Tệp là mẫu gửi cho “Tỉnh đoàn” nhưng tên đơn vị ghi là “Liên đoàn Lao động tỉnh”: thd "
+        "tính là báo cáo của Liên đoàn Lao động tỉnh."
+    )
+    assert "agency_name_mismatch" not in [i["code"] for i in answer["issues"]]
+
+    out = tmp_path / "baocao.docx"
+    made = runner.invoke(app, ["consolidate", str(inbox), "--out", str(out), "--json"])
+    assert made.exit_code == 0, made.output
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    agencies = {a["code"]: a for a in data["agencies"]}
+    assert agencies["LDLD"]["tables"]["activities"]["count"] == 2
+    assert "TDOAN" not in agencies
+    states = {a["code"]: a["state"] for a in data["status"]["agencies"]}
+    assert states["TDOAN"] == "missing" and states["LDLD"] == "on_time"
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in Document(str(out)).tables
+        for row in table.rows
+    ]
+    assert any(r[1] == "Tỉnh đoàn" and "Chưa gửi" in r for r in rows)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_a_name_of_no_roster_agency_stays_the_forms_owners(
+    tmp_path: Path, stamper, campaign
+) -> None:  # type: ignore[no-untyped-def]
+    saved = _forwarded_form(tmp_path, stamper, campaign, "Ban Thường vụ Tỉnh đoàn Bắc Kạn")
+    shown = runner.invoke(app, ["validate", str(saved.parent), "--json"])
+    [answer] = json.loads(shown.stdout)["files"]
+    assert answer["agency_code"] == "TDOAN"
+    assert "form_of_other_agency" not in [i["code"] for i in answer["issues"]]
