@@ -237,7 +237,7 @@ def _title_place(title: Line, part_iii: bool) -> str:
     if part_iii and number:
         return f"mục {_PART_III[0]}.{number.group(0).strip(' .):/-').split('.')[-1]}"
     text = " ".join(title.text.split())
-    return f"đoạn “{text if len(text) <= 80 else text[:79] + '…'}”"
+    return f"đoạn “{text if len(text) <= 100 else text[:99] + '…'}”"
 
 
 def table_field(key: str) -> str:
