@@ -72,7 +72,9 @@ def _commune_style(path: Path) -> None:
     media table; banners and leaflets have no count of people."""
     document = Document()
     _paragraphs(document, [*HEAD, "a) Tổ chức các hoạt động hưởng ứng"])
-    _table(document, "Hoạt động", [("Tập huấn", 2, 10, 12, "Huyện"), ("Băng rôn", 5, None, None, "Xã")])
+    _table(
+        document, "Hoạt động", [("Tập huấn", 2, 10, 12, "Huyện"), ("Băng rôn", 5, None, None, "Xã")]
+    )
     _paragraphs(document, ["c) Phát hành các sản phẩm truyền thông"])
     _table(document, "Sản phẩm", [("Tờ rơi", 200, None, None, "Xã")])
     _paragraphs(document, [*TAIL, *SIGN])

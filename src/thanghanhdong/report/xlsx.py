@@ -473,7 +473,11 @@ def _blanks(book: Book, c: Consolidation) -> None:
 
     sheet = book.sheet(officer.SHEET_BLANKS, (3, 3))
     widths(sheet, (6, 40, 18, 30, 24))
-    title(book, sheet, "Dòng có ô số để trống (ô trống không được cộng: tổng chưa đủ, có thể thấp hơn thực tế)")
+    title(
+        book,
+        sheet,
+        "Dòng có ô số để trống (ô trống không được cộng: tổng chưa đủ, có thể thấp hơn thực tế)",
+    )
     labels = [form.STT_LABEL, AGENCY_LABEL, "Bảng", "Dòng", "Ô để trống"]
     header_row(book, sheet, 3, labels)
     for number, blank in enumerate(c.blanks, start=1):
