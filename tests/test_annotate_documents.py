@@ -4,7 +4,7 @@ e-mails and zips holding them, scans.
 What an officer gets for a Word or PDF answer with problems: thd never writes into the agency's
 own document, so the marked copy is the agency's Excel form filled with what was read (as issue 10
 asks: the agency can answer in the form next time), and the covering letter lists each point
-with its place in the agency's own report ("Bảng 1, dòng 1, cột Nam"). A scan has nothing to
+with its place in the agency's own report ("bảng thứ 1, dòng 1, cột Nam"). A scan has nothing to
 mark: no copy, and the console says why. The inbox is never written to."""
 
 from __future__ import annotations
@@ -126,8 +126,8 @@ def test_the_letter_names_the_agency_and_each_place_in_its_own_report(
         text = letter_text(out / f"{name}_can-sua.docx")
         assert f"Kính gửi:\t{agency}." in text
         assert f"Đề nghị {agency} sửa và gửi lại báo cáo" in text
-        assert "- Lỗi (Bảng 1, dòng 1, cột Nam): Số âm “-60”: gõ số không âm." in text
-        assert "- Lỗi (Bảng 1, dòng 2, cột Cấp triển khai): Cấp triển khai “Thôn”" in text
+        assert "- Lỗi (bảng thứ 1, dòng 1, cột Nam): Số âm “-60”: gõ số không âm." in text
+        assert "- Lỗi (bảng thứ 1, dòng 2, cột Cấp triển khai): Cấp triển khai “Thôn”" in text
         assert f"mẫu Excel của đơn vị gửi kèm ({name}_can-sua.xlsx)" in text
 
 
@@ -173,7 +173,7 @@ def test_an_answer_that_no_longer_reads_still_gets_its_letter(inbox: Path, tmp_p
     assert letter_only.source.name == "SNV.zip › BC Noi vu.docx"
     assert letter_only.note.is_file() and not letter_only.path.exists()
     text = letter_text(letter_only.note)
-    assert "Kính gửi:\tSở Nội vụ." in text and "Bảng 1, dòng 1, cột Nam" in text
+    assert "Kính gửi:\tSở Nội vụ." in text and "bảng thứ 1, dòng 1, cột Nam" in text
     assert ".xlsx" not in text  # nothing is attached
 
 
@@ -195,6 +195,6 @@ def test_a_pdf_answer_exported_from_word(tmp_path: Path) -> None:
     ]
     text = letter_text(out / "BC So Y te_can-sua.docx")
     assert "Kính gửi:\tSở Y tế." in text
-    assert "Lỗi (trang 2, bảng 1, dòng 1, cột Nam): Số âm “-60”" in text
+    assert "Lỗi (trang 2, bảng thứ 1, dòng 1, cột Nam): Số âm “-60”" in text
     assert load_workbook(out / "BC So Y te_can-sua.xlsx")["1. Hoạt động"]["D7"].value == "-60"
     assert snapshot(inbox) == before

@@ -91,7 +91,7 @@ def test_the_officer_list_names_the_blank_rows(
     console = Console(record=True, width=80)
     render_consolidation(c, [tmp_path / "tonghop.xlsx"], console)
     printed = " ".join(console.export_text().split())
-    assert "1 bảng có dòng để trống ô số, thd tính là 0" in printed
+    assert "1 bảng có dòng để trống ô số, ô trống không được cộng" in printed
     assert "- UBND huyện Ba Bể, 1. Hoạt động: dòng 7 để trống số nam/nữ" in printed
 
 

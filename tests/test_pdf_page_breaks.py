@@ -166,8 +166,8 @@ def test_the_trials_pdf_reads_table_1_as_the_word_report() -> None:
     # (under the rest of the header row: "khai" and Nam | Nữ).
     assert activities.header is not None and activities.header.shown.startswith("trang 1, ")
     assert [row.cells["female"].location.shown for row in activities.rows] == [
-        "trang 2, bảng 1, dòng 1, cột Nữ",
-        "trang 2, bảng 1, dòng 2, cột Nữ",
+        "trang 2, bảng thứ 1, dòng 1, cột Nữ",
+        "trang 2, bảng thứ 1, dòng 2, cột Nữ",
     ]
 
 

@@ -375,9 +375,11 @@ CATALOGUE: dict[str, Message] = {
     ),
     "blank_figures": Message(
         W,
-        "{rows} có số liệu nhưng để trống {columns}: thd tính là 0. Ghi số nếu có, hoặc ghi 0 "
-        "nếu không có.",
-        "Dòng có số liệu nhưng để trống ô số khác (tính là 0; một cảnh báo cho cả bảng).",
+        "{rows} có số liệu nhưng để trống {columns}: ô trống không được cộng vào tổng; trong "
+        "báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số không ai ghi để “—”. "
+        "Ghi số nếu có, hoặc ghi 0 nếu không có.",
+        "Dòng có số liệu nhưng để trống ô số khác (ô trống không được cộng, tổng đánh dấu “*” "
+        "là chưa đủ; một cảnh báo cho cả bảng).",
         reason="{rows} có số liệu nhưng để trống {columns}",
     ),
     "formula_not_computed": Message(

@@ -68,7 +68,12 @@ class Location(NamedTuple):
         cell = self.cell
         if self.grid is Grid.SHEET:
             return f"{self.part}!{cell}" if self.part and cell else self.part or ""
-        return ", ".join(p for p in (self.part, cell) if p)
+        part = self.part
+        head, _, number = (part or "").rpartition(" ")
+        if self.grid is Grid.TABLE and number.isdigit() and head.lower().endswith("bảng"):
+            # A document's tables carry no number of their own: "bảng thứ 2" is its second.
+            part = f"{head[:-4]}bảng thứ {number}"
+        return ", ".join(p for p in (part, cell) if p)
 
     def sort_key(self, parts: list[str]) -> tuple[int, int, int]:
         """Part order (as listed in the source), then row, then column."""

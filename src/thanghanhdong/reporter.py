@@ -587,8 +587,9 @@ def _blank_notes(lines: list[str], workbook: bool, console: Console) -> None:
     where = f"; đủ tại trang “{officer.SHEET_BLANKS}” của bảng Excel" if workbook else ""
     sentence(
         console,
-        f"[yellow]{len(lines)} bảng có dòng để trống ô số, thd tính là 0[/] (tổng có thể thấp "
-        f"hơn thực tế): đề nghị đơn vị bổ sung trước khi ký{where}:",
+        f"[yellow]{len(lines)} bảng có dòng để trống ô số, ô trống không được cộng[/] (tổng "
+        f"chưa đủ, có thể thấp hơn thực tế; báo cáo đánh dấu “*”, số không ai ghi để “—”): đề nghị đơn vị bổ sung "
+        f"trước khi ký{where}:",
     )
     for line in lines[:SET_ASIDE_SHOWN]:
         print_block(console, hanging("-", escape(line), 2))

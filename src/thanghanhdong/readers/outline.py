@@ -225,8 +225,19 @@ def _table_title(line: Line) -> str | None:
 
 
 def table_section(spec: form.TableSpec) -> str:
-    """Where a table is in the seed's outline: "mục III.3"."""
-    return f"mục {_PART_III[0]}.{spec.number}"
+    """Where a table the document does not have would be, in the form's words (the document's
+    own outline may have no part III): "bảng “Phát hành các sản phẩm truyền thông” của mẫu"."""
+    return f"bảng “{spec.title.split(',')[0].strip()}” của mẫu"
+
+
+def _title_place(title: Line, part_iii: bool) -> str:
+    """Where a table's title is, in the document's own terms: "mục III.3" when the document has
+    part III and numbers the title, else the title as the clerk typed it."""
+    number = _ARABIC_NUMBER.match(title.text)
+    if part_iii and number:
+        return f"mục {_PART_III[0]}.{number.group(0).strip(' .):/-').split('.')[-1]}"
+    text = " ".join(title.text.split())
+    return f"đoạn “{text if len(text) <= 100 else text[:99] + '…'}”"
 
 
 def table_field(key: str) -> str:
@@ -332,14 +343,14 @@ _CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
 
 
 def table_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
-    """The words under each table's title, at its section ("mục III.3"); none for a title
+    """The words under each table's title, at its title ("mục III.3"); none for a title
     followed directly by its table."""
     fields: dict[str, TextField] = {}
     for spec in form.TABLES:
         key = table_field(spec.key)
         if body.texts.get(key):
             start = body.starts[key]
-            where = table_section(spec)
+            where = _title_place(start, _PART_III[0] in body.starts)
             if shown_page and start.page is not None:
                 where = f"{where} (trang {start.page})"
             fields[key] = TextField("\n".join(body.texts[key]), where)

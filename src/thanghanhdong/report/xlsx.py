@@ -468,12 +468,16 @@ def _names(book: Book, c: Consolidation) -> None:
 
 
 def _blanks(book: Book, c: Consolidation) -> None:
-    """Rows counted with blank number cells as 0: the totals they enter are lower bounds."""
+    """Rows with blank number cells, left out of the sums: the totals they enter are lower bounds."""
     from thanghanhdong.report import officer
 
     sheet = book.sheet(officer.SHEET_BLANKS, (3, 3))
     widths(sheet, (6, 40, 18, 30, 24))
-    title(book, sheet, "Dòng có ô số để trống (thd tính là 0, tổng có thể thấp hơn thực tế)")
+    title(
+        book,
+        sheet,
+        "Dòng có ô số để trống (ô trống không được cộng: tổng chưa đủ, có thể thấp hơn thực tế)",
+    )
     labels = [form.STT_LABEL, AGENCY_LABEL, "Bảng", "Dòng", "Ô để trống"]
     header_row(book, sheet, 3, labels)
     for number, blank in enumerate(c.blanks, start=1):
