@@ -1,0 +1,154 @@
+"""Trial 2026-12-01d: a report whose ND30 header has the parent body on its first line ("UBND
+TỈNH BẮC KẠN") and the agency's own line left blank, or a placeholder, was credited to the parent
+(or to a roster agency whose name holds the parent's words). The parent line never names the
+sender: the file name, the sender's address or "Chưa ghi tên đơn vị" does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import SOFFICE, soffice_convert
+from typer.testing import CliRunner
+from word_reports import header_table, signature_table
+
+from thanghanhdong.cli import app
+
+runner = CliRunner()
+
+# The parent-like names are on the roster too: a guess from the parent line would find them.
+ROSTER = (
+    "Tên đơn vị\nUBND tỉnh Bắc Kạn\nVăn phòng UBND tỉnh\nSở Y tế\nUBND huyện Ba Bể\n"
+    "UBND xã Nam Mẫu\nSở Tư pháp\n"
+)
+
+
+def _campaign(tmp_path: Path) -> Path:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    folder = tmp_path / "camp"
+    made = runner.invoke(app, ["init", str(folder), "--roster", str(roster)])
+    assert made.exit_code == 0, made.output
+    return folder
+
+
+def _body(document) -> None:
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph("Kết quả thực hiện Tháng hành động vì bình đẳng giới năm 2021")
+    document.add_paragraph("I. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("1. Công tác chỉ đạo, ban hành kế hoạch triển khai")
+    document.add_paragraph("Đã ban hành kế hoạch triển khai Tháng hành động.")
+    document.add_paragraph("II. ĐÁNH GIÁ CHUNG")
+    document.add_paragraph("1. Kết quả đạt được")
+    document.add_paragraph("Đúng kế hoạch.")
+
+
+def _table_report(path: Path, left: list[str], signer: str = "GIÁM ĐỐC") -> Path:
+    """The ND30 header as clerks lay it out: a borderless two-column table."""
+    document = docx.Document()
+    header_table(document, [(t, True) for t in left], "Bắc Kạn, ngày 13 tháng 12 năm 2021")
+    _body(document)
+    signature_table(document, [signer, "(Đã ký)", "Vi Văn Khánh"])
+    document.save(path)
+    return path
+
+
+def _paragraph_report(path: Path, left: list[str]) -> Path:
+    """The same header typed as plain paragraphs (no table, no national motto)."""
+    document = docx.Document()
+    for text in left:
+        document.add_paragraph(text)
+    document.add_paragraph("Bắc Kạn, ngày 13 tháng 12 năm 2021")
+    _body(document)
+    document.add_paragraph("GIÁM ĐỐC")
+    document.add_paragraph("Vi Văn Khánh")
+    document.save(path)
+    return path
+
+
+def _credited(folder: Path) -> dict[str, tuple[str | None, list[str]]]:
+    """File name -> (the agency the answer is credited to, its issue codes)."""
+    config = folder / "thd.toml"
+    run = runner.invoke(app, ["validate", str(folder / "inbox"), "--config", str(config), "--json"])
+    data = json.loads(run.stdout)
+    return {
+        Path(f["path"]).name: (f["agency_name"], [i["code"] for i in f["issues"]])
+        for f in data["files"]
+    }
+
+
+BLANK_AGENCY_LINES = [
+    pytest.param(["UBND TỈNH BẮC KẠN", "", "Số: 77/BC"], id="blank"),
+    pytest.param(["UBND TỈNH BẮC KẠN", "____________", "Số: 77/BC"], id="underscores"),
+    pytest.param(["UBND TỈNH BẮC KẠN", "…………………", "Số: 77/BC"], id="dots"),
+    pytest.param(["ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", "", "Số: 77/BC"], id="full-words"),
+    pytest.param(["UBND TỈNH BẮC KẠN", "SỞ ………", "Số: 77/BC"], id="placeholder-word"),
+]
+
+
+@pytest.mark.parametrize("left", BLANK_AGENCY_LINES)
+def test_a_blank_agency_line_is_not_filled_from_the_parent_line(
+    tmp_path: Path, left: list[str]
+) -> None:
+    folder = _campaign(tmp_path)
+    _table_report(folder / "inbox" / "bao cao BDG.docx", left)
+    _paragraph_report(folder / "inbox" / "bao cao 2.docx", left)
+    for name, (agency, codes) in _credited(folder).items():
+        assert agency is None, name
+        assert "agency_not_named" in codes, name
+
+
+def test_a_blank_agency_line_falls_back_to_the_file_name(tmp_path: Path) -> None:
+    folder = _campaign(tmp_path)
+    _table_report(folder / "inbox" / "BC So Y te.docx", ["UBND TỈNH BẮC KẠN", "", "Số: 77/BC"])
+    [(agency, codes)] = _credited(folder).values()
+    assert agency == "Sở Y tế"
+
+
+@pytest.mark.parametrize(
+    ("left", "agency"),
+    [
+        pytest.param(["UBND TỈNH BẮC KẠN", "SỞ Y TẾ", "______", "Số: 77/BC"], "Sở Y tế", id="two"),
+        pytest.param(["SỞ Y TẾ", "______", "Số: 77/BC"], "Sở Y tế", id="agency-alone"),
+        pytest.param(["UBND HUYỆN BA BỂ", "Số: 77/BC"], "UBND huyện Ba Bể", id="district-alone"),
+        pytest.param(
+            ["UBND HUYỆN BA BỂ", "______", "Số: 77/BC"], "UBND huyện Ba Bể", id="district-rule"
+        ),
+        pytest.param(
+            ["UBND TỈNH BẮC KẠN", "UBND HUYỆN BA BỂ", "UBND XÃ NAM MẪU", "Số: 77/BC"],
+            "UBND xã Nam Mẫu",
+            id="commune-three-lines",
+        ),
+        pytest.param(
+            ["UBND HUYỆN BA BỂ", "UBND XÃ NAM MẪU", "Số: 77/BC"], "UBND xã Nam Mẫu", id="commune"
+        ),
+    ],
+)
+def test_the_agency_line_names_the_sender(tmp_path: Path, left: list[str], agency: str) -> None:
+    folder = _campaign(tmp_path)
+    _table_report(folder / "inbox" / "bao cao.docx", left)
+    _paragraph_report(folder / "inbox" / "bao cao 2.docx", left)
+    for name, (credited, _) in _credited(folder).items():
+        assert credited == agency, name
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
+def test_the_pdf_of_a_blank_agency_line_is_not_credited_to_the_parent(tmp_path: Path) -> None:
+    folder = _campaign(tmp_path)
+    sources = tmp_path / "src"
+    sources.mkdir()
+    left = ["UBND TỈNH BẮC KẠN", "", "Số: 77/BC"]
+    made = [
+        _table_report(sources / "bao cao BDG.docx", left),
+        _paragraph_report(sources / "bao cao 2.docx", left),
+        _table_report(sources / "bao cao 3.docx", ["UBND TỈNH BẮC KẠN", "SỞ Y TẾ", "Số: 77/BC"]),
+    ]
+    soffice_convert(made, "pdf", folder / "inbox", tmp_path / "profile")
+    credited = _credited(folder)
+    assert credited["bao cao 3.pdf"][0] == "Sở Y tế"
+    for name in ("bao cao BDG.pdf", "bao cao 2.pdf"):
+        agency, codes = credited[name]
+        assert agency is None, name
+        assert "agency_not_named" in codes, name
