@@ -6,14 +6,16 @@ sender: the file name, the sender's address or "Chưa ghi tên đơn vị" does.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from conftest import SOFFICE, soffice_convert
 from typer.testing import CliRunner
-from word_reports import header_table, signature_table
+from word_reports import ACTIVITIES, data_table, header_table, signature_table
 
+from thanghanhdong import form
 from thanghanhdong.cli import app
 
 runner = CliRunner()
@@ -40,6 +42,8 @@ def _body(document) -> None:
     document.add_paragraph("I. TỔ CHỨC THỰC HIỆN")
     document.add_paragraph("1. Công tác chỉ đạo, ban hành kế hoạch triển khai")
     document.add_paragraph("Đã ban hành kế hoạch triển khai Tháng hành động.")
+    document.add_paragraph("2. Nội dung hoạt động đã triển khai")
+    data_table(document, form.TABLES[0], ACTIVITIES)
     document.add_paragraph("II. ĐÁNH GIÁ CHUNG")
     document.add_paragraph("1. Kết quả đạt được")
     document.add_paragraph("Đúng kế hoạch.")
@@ -79,6 +83,17 @@ def _credited(folder: Path) -> dict[str, tuple[str | None, list[str]]]:
     }
 
 
+LAYOUTS = (_table_report, _paragraph_report)
+
+
+def _credit(folder: Path, build: Callable[[Path, list[str]], Path], left: list[str]) -> dict:
+    """One report alone in the inbox (two alike would be copies of one answer)."""
+    for old in (folder / "inbox").iterdir():
+        old.unlink()
+    build(folder / "inbox" / "bao cao BDG.docx", left)
+    return _credited(folder)
+
+
 BLANK_AGENCY_LINES = [
     pytest.param(["UBND TỈNH BẮC KẠN", "", "Số: 77/BC"], id="blank"),
     pytest.param(["UBND TỈNH BẮC KẠN", "____________", "Số: 77/BC"], id="underscores"),
@@ -93,11 +108,10 @@ def test_a_blank_agency_line_is_not_filled_from_the_parent_line(
     tmp_path: Path, left: list[str]
 ) -> None:
     folder = _campaign(tmp_path)
-    _table_report(folder / "inbox" / "bao cao BDG.docx", left)
-    _paragraph_report(folder / "inbox" / "bao cao 2.docx", left)
-    for name, (agency, codes) in _credited(folder).items():
-        assert agency is None, name
-        assert "agency_not_named" in codes, name
+    for build in LAYOUTS:
+        [(agency, codes)] = _credit(folder, build, left).values()
+        assert agency is None, build.__name__
+        assert "agency_not_named" in codes, build.__name__
 
 
 def test_a_blank_agency_line_falls_back_to_the_file_name(tmp_path: Path) -> None:
@@ -128,10 +142,9 @@ def test_a_blank_agency_line_falls_back_to_the_file_name(tmp_path: Path) -> None
 )
 def test_the_agency_line_names_the_sender(tmp_path: Path, left: list[str], agency: str) -> None:
     folder = _campaign(tmp_path)
-    _table_report(folder / "inbox" / "bao cao.docx", left)
-    _paragraph_report(folder / "inbox" / "bao cao 2.docx", left)
-    for name, (credited, _) in _credited(folder).items():
-        assert credited == agency, name
+    for build in LAYOUTS:
+        [(named, _)] = _credit(folder, build, left).values()
+        assert named == agency, build.__name__
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")

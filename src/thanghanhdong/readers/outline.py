@@ -472,10 +472,12 @@ def _issuing_body(lines: list[str]) -> str:
     named = [t for t in lines if not _PLACEHOLDER.search(t)]
     if not named or not _PARENT_BODY.match(loose_key(named[0])):
         return " ".join(named)
-    if len(named) >= 2:
-        return " ".join(named[1:])
-    unfilled = len(named) < len(lines)
-    return "" if unfilled or _PROVINCE_BODY.match(loose_key(named[0])) else named[0]
+    if len(named) == 1:  # the parent line alone, or over a placeholder
+        unfilled = len(lines) > 1 or _PROVINCE_BODY.match(loose_key(named[0]))
+        return "" if unfilled else named[0]
+    while len(named) >= 2 and _PARENT_BODY.match(loose_key(named[0])):
+        named = named[1:]  # "UBND TỈNH" over "UBND HUYỆN" over the commune
+    return " ".join(named)
 
 
 def header_from_lines(lines: Sequence[Line]) -> tuple[Header, int]:
