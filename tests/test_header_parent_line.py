@@ -13,6 +13,7 @@ import docx
 import pytest
 from conftest import SOFFICE, soffice_convert
 from typer.testing import CliRunner
+from test_readers_pdf import _pdf, _stream
 from word_reports import ACTIVITIES, data_table, header_table, signature_table
 
 from thanghanhdong import form
@@ -165,3 +166,33 @@ def test_the_pdf_of_a_blank_agency_line_is_not_credited_to_the_parent(tmp_path: 
         agency, codes = credited[name]
         assert agency is None, name
         assert "agency_not_named" in codes, name
+
+
+def _ocr_scan(lines: list[bytes]) -> bytes:
+    """A "searchable" scan: a picture of the page under the scanner's invisible OCR text."""
+    shown = b" 0 -20 Td ".join(b"(%s) Tj" % line for line in lines)
+    content = b"q 595 0 0 842 0 0 cm /Im1 Do Q BT 3 Tr /F1 12 Tf 72 770 Td " + shown + b" ET"
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            _stream(
+                b"\x80",
+                b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8",
+            ),
+        ]
+    )
+
+
+def test_a_scans_parent_line_does_not_name_the_sender(tmp_path: Path) -> None:
+    """The scan's text names the agency under the parent; the parent is on the roster too."""
+    folder = _campaign(tmp_path)
+    scan = _ocr_scan([b"UBND TINH BAC KAN", b"SO Y TE", b"So: 45/BC-SYT"])
+    (folder / "inbox" / "bao cao BDG.pdf").write_bytes(scan)
+    [(agency, codes)] = _credited(folder).values()
+    assert (agency, codes) == ("Sở Y tế", ["scanned_answer"])
