@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 
 import docx
@@ -196,3 +197,29 @@ def test_a_scans_parent_line_does_not_name_the_sender(tmp_path: Path) -> None:
     (folder / "inbox" / "bao cao BDG.pdf").write_bytes(scan)
     [(agency, codes)] = _credited(folder).values()
     assert (agency, codes) == ("Sở Y tế", ["scanned_answer"])
+
+
+def test_a_mailed_report_with_a_blank_agency_line_is_its_senders(tmp_path: Path) -> None:
+    """An e-mail's attachment is read as the same Word report: the roster address of its
+    sender names it, not the parent line (also on the roster)."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "Tên đơn vị,Email\nUBND tỉnh Bắc Kạn,ubnd@backan.gov.vn\nSở Y tế,syt@backan.gov.vn\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "camp"
+    assert runner.invoke(app, ["init", str(folder), "--roster", str(roster)]).exit_code == 0
+    report = _table_report(tmp_path / "bao cao BDG.docx", ["UBND TỈNH BẮC KẠN", "", "Số: 7/BC"])
+    message = EmailMessage()
+    message["From"], message["To"] = "syt@backan.gov.vn", "binhdanggioi@backan.gov.vn"
+    message["Subject"], message["Date"] = "Báo cáo", "Mon, 13 Dec 2021 08:00:00 +0700"
+    message.set_content("Kính gửi Sở LĐ-TB&XH, gửi kèm báo cáo.")
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    maintype, subtype = word.split("/")
+    message.add_attachment(
+        report.read_bytes(), maintype=maintype, subtype=subtype, filename=report.name
+    )
+    (folder / "inbox" / "thu.eml").write_bytes(bytes(message))
+    [(agency, codes)] = _credited(folder).values()
+    assert agency == "Sở Y tế"
+    assert "agency_not_named" in codes
