@@ -13,8 +13,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import SOFFICE, soffice_convert
-from typer.testing import CliRunner
 from test_readers_pdf import _pdf, _stream
+from typer.testing import CliRunner
 from word_reports import ACTIVITIES, data_table, header_table, signature_table
 
 from thanghanhdong import form
@@ -121,6 +121,7 @@ def test_a_blank_agency_line_falls_back_to_the_file_name(tmp_path: Path) -> None
     _table_report(folder / "inbox" / "BC So Y te.docx", ["UBND TỈNH BẮC KẠN", "", "Số: 77/BC"])
     [(agency, codes)] = _credited(folder).values()
     assert agency == "Sở Y tế"
+    assert "agency_not_named" in codes
 
 
 @pytest.mark.parametrize(
