@@ -195,7 +195,12 @@ def _scanned(raw: RawSubmission, campaign: Campaign) -> FileResult:
 
 
 def _agency_in_text(campaign: Campaign, text: str) -> Agency | None:
+    """The first of a scan's lines naming a roster agency; the parent body's line above the
+    agency's ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ") never names the sender, even on the roster."""
+    parent = loose_key(campaign.issuer.parent, agency=True)
     for line in text.splitlines()[:12]:
+        if parent and loose_key(line, agency=True) == parent:
+            continue
         if agency := campaign.agency_by_name(line):
             return agency
     return None
