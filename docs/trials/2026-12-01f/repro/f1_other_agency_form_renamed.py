@@ -1,8 +1,18 @@
 # Self-contained: run with the Python of thd's venv (needs openpyxl, python-docx); thd on PATH or THD=...
-import datetime, os, shutil, subprocess, sys, tempfile
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
 import openpyxl
 
-THD = os.environ.get("THD") or shutil.which("thd") or os.path.join(os.path.dirname(sys.executable), "thd")
+THD = (
+    os.environ.get("THD")
+    or shutil.which("thd")
+    or os.path.join(os.path.dirname(sys.executable), "thd")
+)
 WORK = tempfile.mkdtemp(prefix="thd-trial6-")
 PROFILE = "file://" + os.path.join(WORK, "lo-profile")
 ROSTER = """Mã,Tên đơn vị,Nhóm,Email
@@ -18,36 +28,65 @@ TPSC,UBND thành phố Sông Công,,
 DAITU,UBND huyện Đại Từ,,
 """
 
+
 def thd(*args, cwd=None):
-    r = subprocess.run([THD, *args], cwd=cwd or DOT, capture_output=True, text=True,
-                       env={**os.environ, "COLUMNS": "100"})
+    r = subprocess.run(
+        [THD, *args],
+        cwd=cwd or DOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100"},
+    )
     print(f"$ thd {' '.join(args)}  (exit {r.returncode})\n{r.stdout}{r.stderr}")
     return r
 
+
 def campaign():
     open(os.path.join(WORK, "roster.csv"), "w", encoding="utf-8").write(ROSTER)
-    subprocess.run([THD, "init", "dot", "--roster", "roster.csv"], cwd=WORK, check=True, capture_output=True)
-    p = os.path.join(WORK, "dot", "thd.toml"); s = open(p, encoding="utf-8").read()
-    for a, b in [("bac-kan-2021", "thai-nguyen-2026"), ("year = 2021", "year = 2026"), ("2021-10-18", "2026-10-20"),
-                 ("2021-11-15", "2026-11-15"), ("2021-12-15", "2026-12-15"), ("2021-12-20", "2026-12-20"),
-                 ("UBND TỈNH BẮC KẠN", "UBND TỈNH THÁI NGUYÊN"), ('place = "Bắc Kạn"', 'place = "Thái Nguyên"')]:
+    subprocess.run(
+        [THD, "init", "dot", "--roster", "roster.csv"], cwd=WORK, check=True, capture_output=True
+    )
+    p = os.path.join(WORK, "dot", "thd.toml")
+    s = open(p, encoding="utf-8").read()
+    for a, b in [
+        ("bac-kan-2021", "thai-nguyen-2026"),
+        ("year = 2021", "year = 2026"),
+        ("2021-10-18", "2026-10-20"),
+        ("2021-11-15", "2026-11-15"),
+        ("2021-12-15", "2026-12-15"),
+        ("2021-12-20", "2026-12-20"),
+        ("UBND TỈNH BẮC KẠN", "UBND TỈNH THÁI NGUYÊN"),
+        ('place = "Bắc Kạn"', 'place = "Thái Nguyên"'),
+    ]:
         s = s.replace(a, b)
     open(p, "w", encoding="utf-8").write(s)
-    subprocess.run([THD, "generate-templates"], cwd=os.path.join(WORK, "dot"), check=True, capture_output=True)
+    subprocess.run(
+        [THD, "generate-templates"], cwd=os.path.join(WORK, "dot"), check=True, capture_output=True
+    )
     return os.path.join(WORK, "dot")
+
 
 DOT = campaign()
 INBOX = os.path.join(DOT, "inbox")
+
 
 def form(code):
     d = os.path.join(DOT, "mau-bao-cao")
     return next(os.path.join(d, f) for f in os.listdir(d) if f.startswith(f"2026_{code.lower()}_"))
 
+
 def fill(code, activities, b4=None):
     wb = openpyxl.load_workbook(form(code))
     gi = wb["Thông tin chung"]
-    for k, v in {"B5": "15/BC", "B6": datetime.datetime(2026, 12, 10), "B13": 1000000, "B14": 0,
-                 "B16": "Nhận thức được nâng lên.", "B17": "Không có.", "B18": "Không có."}.items():
+    for k, v in {
+        "B5": "15/BC",
+        "B6": datetime.datetime(2026, 12, 10),
+        "B13": 1000000,
+        "B14": 0,
+        "B16": "Nhận thức được nâng lên.",
+        "B17": "Không có.",
+        "B18": "Không có.",
+    }.items():
         gi[k] = v
     if b4:
         gi["B4"] = b4
@@ -56,25 +95,53 @@ def fill(code, activities, b4=None):
             wb["1. Hoạt động"].cell(7 + i, 2 + j, v)
     return wb
 
+
 def soffice(src, fmt, outdir):
-    subprocess.run(["soffice", f"-env:UserInstallation={PROFILE}", "--headless", "--convert-to", fmt,
-                    "--outdir", outdir, src], check=True, capture_output=True)
-    return os.path.join(outdir, os.path.splitext(os.path.basename(src))[0] + "." + fmt.split(":")[0])
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={PROFILE}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            outdir,
+            src,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return os.path.join(
+        outdir, os.path.splitext(os.path.basename(src))[0] + "." + fmt.split(":")[0]
+    )
+
 
 def lo_save(wb, name):
     """The clerk's program: openpyxl writes what was typed, LibreOffice opens and saves it as .xlsx."""
-    src = os.path.join(WORK, "src_" + str(len(os.listdir(WORK))) + ".xlsx"); wb.save(src)
+    src = os.path.join(WORK, "src_" + str(len(os.listdir(WORK))) + ".xlsx")
+    wb.save(src)
     out = soffice(src, "xlsx", os.path.join(WORK, "lo" + str(len(os.listdir(WORK)))))
     shutil.copy(out, os.path.join(INBOX, name))
 
+
 # Finding 1: the Liên đoàn Lao động clerk filled Tỉnh đoàn's form (forwarded to them) and typed
 # its own name, which IS on the roster, in "Tên đơn vị báo cáo". Tỉnh đoàn sent nothing.
-lo_save(fill("TDOAN", [["Tập huấn", 2, 70, 90, "Tỉnh"]], b4="Liên đoàn Lao động tỉnh"), "BC LDLD.xlsx")
+lo_save(
+    fill("TDOAN", [["Tập huấn", 2, 70, 90, "Tỉnh"]], b4="Liên đoàn Lao động tỉnh"), "BC LDLD.xlsx"
+)
 r = thd("validate", "inbox")
-assert "Tỉnh đoàn Thái Nguyên" in r.stdout.split("BC LDLD.xlsx")[1].split("\n")[0] + r.stdout  # row credited to Tỉnh đoàn
-print("EXPECTED: the answer counted for Liên đoàn Lao động tỉnh (the name typed on the form matches that roster agency),"
-      " or an error saying the form of Tỉnh đoàn was filled by Liên đoàn Lao động; Tỉnh đoàn 'chưa gửi'.")
+assert (
+    "Tỉnh đoàn Thái Nguyên" in r.stdout.split("BC LDLD.xlsx")[1].split("\n")[0] + r.stdout
+)  # row credited to Tỉnh đoàn
+print(
+    "EXPECTED: the answer counted for Liên đoàn Lao động tỉnh (the name typed on the form matches that roster agency),"
+    " or an error saying the form of Tỉnh đoàn was filled by Liên đoàn Lao động; Tỉnh đoàn 'chưa gửi'."
+)
 thd("consolidate", "inbox", "--date", "22/12/2026", "--skip-invalid")
 import json
+
 d = json.load(open(os.path.join(DOT, "baocao.json"), encoding="utf-8"))
-print("Agencies in the report with figures:", [(a["code"], a["tables"]["activities"]) for a in d["agencies"]])
+print(
+    "Agencies in the report with figures:",
+    [(a["code"], a["tables"]["activities"]) for a in d["agencies"]],
+)
