@@ -170,14 +170,23 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
     stem = PurePosixPath(name).stem.replace("_", " ").replace(".", " ")
     stem = _split_camel_case(stem)
     padded = f" {loose_key(stem)} "
+    place = loose_key(campaign.issuer.place)
     found: list[tuple[int, Agency]] = []
     for agency in campaign.agencies:
         key = loose_key(agency.name, agency=True)
-        if key and f" {key} " in padded:
+        if key == place:
+            # "UBND thành phố Bắc Kạn" is not "Báo cáo tỉnh Bắc Kạn": the name must say its kind.
+            named = re.search(rf" {_UNIT_WORDS} {re.escape(key)} ", padded) is not None
+        else:
+            named = bool(key) and f" {key} " in padded
+        if named:
             found.append((len(key), agency))
         elif f" {agency.code.lower()} " in padded:
             found.append((len(agency.code), agency))
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+_UNIT_WORDS = r"(?:ubnd|uy ban nhan dan|thanh pho|tp|thi xa|huyen|quan)"
 
 
 def agency_by_address(campaign: Campaign, addresses: Sequence[str]) -> tuple[str, Agency] | None:

@@ -1,8 +1,9 @@
-"""A zip's Vietnamese member names as the sender wrote them. Info-ZIP's `zip` (Linux, and the
-zip of many Windows tools) writes UTF-8 names without the zip's UTF-8 flag; Windows'
-"Compressed folder" writes the system code page, cp1258 on a Vietnamese Windows. zipfile reads
-both as cp437 ("B├ío c├ío Sß╗ƒ Y tß║┐.xlsx"): the officer saw that, and an answer known only by
-its name (a scan) went to nobody."""
+"""File names as officers get them, which say who sent an answer thd cannot read (a scan).
+A zip's Vietnamese member names as the sender wrote them: Info-ZIP's `zip` (Linux, and the zip
+of many Windows tools) writes UTF-8 names without the zip's UTF-8 flag; Windows' "Compressed
+folder" writes the system code page, cp1258 on a Vietnamese Windows. zipfile reads both as
+cp437 ("B├ío c├ío Sß╗ƒ Y tß║┐.xlsx"): the officer saw that, and an answer known only by its name
+went to nobody. A city named as its province is not the province."""
 
 from __future__ import annotations
 
@@ -96,3 +97,25 @@ def test_a_scan_is_credited_by_its_vietnamese_name(tmp_path: Path, name: str) ->
     report = validate_inbox(tmp_path, config.load(None))
     assert "Sở Tư pháp" not in [a.name for a in report.completeness.missing]
     assert report.unattributed_scans == []
+
+
+@pytest.mark.parametrize(
+    ("name", "credited"),
+    [
+        ("Báo cáo tỉnh Bắc Kạn.pdf", None),  # the province, not the city of the same name
+        ("BC THD Bac Kan 2021.pdf", None),
+        ("BC TP Bac Kan.pdf", "UBND thành phố Bắc Kạn"),
+        ("UBND thành phố Bắc Kạn - báo cáo.pdf", "UBND thành phố Bắc Kạn"),
+        ("Bao Bac Kan bao cao.pdf", "Báo Bắc Kạn"),
+    ],
+)
+def test_a_city_named_as_its_province_is_credited_only_when_its_kind_is_named(
+    tmp_path: Path, name: str, credited: str | None
+) -> None:
+    (tmp_path / name).write_bytes(_scan_pdf())
+    report = validate_inbox(tmp_path, config.load(None))
+    missing = {a.name for a in report.completeness.missing}
+    if credited is None:
+        assert "UBND thành phố Bắc Kạn" in missing and len(report.unattributed_scans) == 1
+    else:
+        assert credited not in missing and report.unattributed_scans == []
