@@ -85,3 +85,32 @@ def test_a_name_of_no_roster_agency_stays_the_forms_owners(
     [answer] = json.loads(shown.stdout)["files"]
     assert answer["agency_code"] == "TDOAN"
     assert "form_of_other_agency" not in [i["code"] for i in answer["issues"]]
+
+
+def test_a_copy_named_for_another_agency_says_so_where_the_officer_chooses(
+    tmp_path: Path, stamper, campaign
+) -> None:  # type: ignore[no-untyped-def]
+    # Trial 6, finding 2: the BCHQS clerk sent Hội LHPN's form, filled, in a file named BCHQS.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(ROOT / "examples" / "inbox" / "BC THD 2021 - Hoi LHPN.xlsx", inbox)
+    copied = inbox / "BC BCHQS 2021.xlsx"
+    copied.write_bytes(stamper.stamp(campaign.agency("HLHPN")))
+    book = openpyxl.load_workbook(copied)
+    book["Thông tin chung"]["B8"] = "Trần Văn Hùng"
+    for column, value in zip("BCDEF", ["Tập huấn", 3, 120, 15, "Tỉnh"], strict=True):
+        book["1. Hoạt động"][f"{column}7"] = value
+    book.save(copied)
+
+    shown = runner.invoke(app, ["validate", str(inbox), "--json"])
+    files = {Path(f["path"]).name: f for f in json.loads(shown.stdout)["files"]}
+    codes = {name: [i["code"] for i in f["issues"]] for name, f in files.items()}
+    assert "duplicate_agency" in codes["BC BCHQS 2021.xlsx"]
+    [hint] = [
+        i for i in files["BC BCHQS 2021.xlsx"]["issues"] if i["code"] == "file_name_other_agency"
+    ]
+    assert hint["message"].startswith(
+        "Tên tệp là của “Bộ Chỉ huy Quân sự tỉnh” nhưng báo cáo trong tệp là của “Hội Liên hiệp "
+        "Phụ nữ tỉnh”"
+    )
+    assert "file_name_other_agency" not in codes["BC THD 2021 - Hoi LHPN.xlsx"]

@@ -15,10 +15,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from thanghanhdong import answers, completeness
+from thanghanhdong import answers, completeness, messages
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Agency, Campaign
-from thanghanhdong.model import FileResult
+from thanghanhdong.model import FileResult, Issue
 from thanghanhdong.readers import rollup
 
 SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"})
@@ -202,6 +202,21 @@ def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign)
             result.agency_name = agency.name if agency else None
 
 
+def _name_other_agency_of_duplicates(results: list[FileResult], campaign: Campaign) -> None:
+    """One of an agency's several answers whose file name is another agency's ("BC BCHQS.xlsx"
+    holding Hội LHPN's form): the other may have filled the wrong form. Said where the officer
+    decides which file to keep; looked for only there (the name is matched against the roster)."""
+    for result in results:
+        if not any(issue.code == "duplicate_agency" for issue in result.issues):
+            continue
+        other = completeness.agency_from_file_name(campaign, result.path.name)
+        if other is not None and other.code != result.agency_code:
+            severity, message = messages.render(
+                "file_name_other_agency", other=other.name, agency=result.agency_name
+            )
+            result.issues.append(Issue("file_name_other_agency", severity, message))
+
+
 _UNUSABLE_BY_SENDER = frozenset({"agency_not_named", "mail_tnef", "mail_encrypted"})
 
 
@@ -262,6 +277,7 @@ def validate_inbox(
     _name_unreadable_by_file_name(results, campaign)
     _attribute_by_sender(results, campaign)
     resolved = answers.one_answer_per_agency(results, latest)
+    _name_other_agency_of_duplicates(resolved.files, campaign)
     rollup.check_overlaps(resolved.files)
     others = [FileResult(p, None, kind="other") for p in listing.others] + resolved.others
     return ValidationReport(

@@ -117,6 +117,14 @@ CATALOGUE: dict[str, Message] = {
         # Said to the agency itself (letters) and of it (Phụ lục II): no third-person name.
         reason="Đã gửi nhiều báo cáo khác nhau, chưa rõ dùng bản nào",
     ),
+    "file_name_other_agency": Message(
+        W,
+        "Tên tệp là của “{other}” nhưng báo cáo trong tệp là của “{agency}” (mẫu và tên đơn vị "
+        "ghi trong tệp): có thể {other} đã điền nhầm vào mẫu của {agency}. Hỏi lại hai đơn vị "
+        "trước khi chọn tệp giữ lại.",
+        "Tên tệp là của một đơn vị khác với báo cáo trong tệp.",
+        reason="Tên tệp là của “{other}” nhưng báo cáo trong tệp là của “{agency}”",
+    ),
     "rollup_overlap": Message(
         E,
         "Đơn vị “{name}” có trong tệp tổng hợp {rollup} và cả trong {other}: số liệu sẽ bị cộng "
