@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text import loose_key, nfc
 
@@ -598,6 +599,7 @@ class IssuerNames:
     abbreviation: str = ""  # "SLĐTBXH": also matches "Sở LĐTBXH", "Sở LĐ-TB&XH"
     province: str = ""  # "Bắc Kạn"
     aliases: tuple[str, ...] = ()
+    parent: str = ""  # "UBND HUYỆN BA BỂ": the body the issuer drafts for, the same addressee
     patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -605,7 +607,38 @@ class IssuerNames:
 
 
 def _issuer_patterns(issuer: IssuerNames) -> tuple[re.Pattern[str], ...]:
+    texts = [*_name_patterns(issuer), *_body_patterns(issuer.name), *_body_patterns(issuer.parent)]
+    return tuple(re.compile(f"^(?:{t})\\b") for t in texts)
+
+
+def consolidating_body(name: str) -> IssuerNames:
+    """A lower level's consolidating body ("UBND huyện Ba Bể", a district whose data file the
+    province reads), as its own agencies address it: by its name or by its level ("Đề nghị
+    huyện tổ chức ..."), never by a bare "UBND" (that may be the province's)."""
+    return IssuerNames("", parent=name)
+
+
+# The district level of a body, as its own agencies write it bare ("Đề nghị huyện ..."). Not
+# "quận": it folds to "quan" as in "quan tâm".
+_DISTRICT_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan) (huyen|thi xa|thanh pho)\b")
+
+
+def _body_patterns(name: str) -> list[str]:
+    """A district-level body's full name and its level word ("huyện", "UBND huyện"; not
+    "huyện đoàn", "huyện hội", "huyện ủy": other bodies of that level). None for any other
+    body: "UBND tỉnh" is the province, which II.3 addresses in the report."""
+    full = words(name)
+    level = _DISTRICT_BODY.match(full)
+    if not level:
+        return []
+    bare = f"(?:(?:ubnd|uy ban nhan dan) )?{level.group(1)}\\b(?! doan| hoi| uy)"
+    return [re.escape(full), bare]
+
+
+def _name_patterns(issuer: IssuerNames) -> list[str]:
     full = words(issuer.name)
+    if not full:
+        return [re.escape(words(a)) for a in issuer.aliases if words(a)]
     head, _, core = full.partition(" ")
     texts = [re.escape(full), *(re.escape(words(a)) for a in issuer.aliases if words(a))]
     if core:
@@ -616,7 +649,7 @@ def _issuer_patterns(issuer: IssuerNames) -> tuple[re.Pattern[str], ...]:
         texts.append(" ?".join(letters))
         if head and letters[0] == head[0]:
             texts.append(f"{re.escape(head)} " + " ?".join(letters[1:]))
-    return tuple(re.compile(f"^(?:{t})\\b") for t in texts)
+    return texts
 
 
 _VERBS = (
@@ -675,12 +708,23 @@ def classify_request(point: str, issuer: IssuerNames) -> Addressee:
     if verb is None and _PLANS.search(key):
         return Addressee.INTERNAL
     rest = key[verb.end() :].strip() if verb else key
-    if any(p.match(rest) for p in issuer.patterns):
+    if _names(rest, issuer):
         return Addressee.ISSUER
     for pattern, addressee in _ADDRESSEES:
         if pattern.match(rest):
             return addressee
     return Addressee.OTHER
+
+
+def _names(rest: str, body: IssuerNames) -> bool:
+    return any(p.match(rest) for p in body.patterns)
+
+
+def addresses(point: str, body: IssuerNames) -> bool:
+    """Whether a request is addressed to `body` (read as classify_request reads the issuer)."""
+    key = words(point)
+    verb = _REQUEST_VERB.search(key)
+    return _names(key[verb.end() :].strip() if verb else key, body)
 
 
 _ADDRESSEES = (
@@ -710,22 +754,33 @@ def digest_narratives(
     narratives: Mapping[str, Iterable[Entry]],
     issuer: IssuerNames,
     lexicon: Lexicon = DEFAULT_LEXICON,
+    lower: Mapping[str, IssuerNames] | None = None,
 ) -> dict[str, SectionDigest]:
     """Every section digested: excuses set aside everywhere; in "proposals" the requests are
-    grouped by addressee (IN_REPORT order) and the others set aside; then the length bound."""
+    grouped by addressee (IN_REPORT order) and the others set aside; then the length bound.
+
+    `lower` maps an agency whose texts are its own lower level's (a district's data file) to
+    its consolidating body (`consolidating_body`): a request of that level addressed to that
+    body ("Đề nghị huyện ...") is the district's matter, set aside as one to the issuer is."""
+    bodies = lower or {}
     return {
-        key: _digest_one(key, section_points(entries), issuer, lexicon)
+        key: _digest_one(key, section_points(entries), Issuers(issuer, bodies), lexicon)
         for key, entries in narratives.items()
     }
+
+
+class Issuers(NamedTuple):
+    """The issuer, and each rolled-up agency's own consolidating body."""
+
+    own: IssuerNames
+    lower: Mapping[str, IssuerNames]
 
 
 Labelled = tuple[Entry, Addressee | None]  # None: a point that addresses nobody
 
 
-def _digest_one(
-    key: str, pairs: list[Entry], issuer: IssuerNames, lexicon: Lexicon
-) -> SectionDigest:
-    labelled: list[Labelled] = [(pair, _label(key, pair[1], issuer)) for pair in pairs]
+def _digest_one(key: str, pairs: list[Entry], issuers: Issuers, lexicon: Lexicon) -> SectionDigest:
+    labelled: list[Labelled] = [(pair, _label(key, pair, issuers)) for pair in pairs]
     aside = [(pair, to) for pair, to in labelled if to is not None and to not in IN_REPORT]
     if key == "proposals":
         groups = _by_addressee(labelled, lexicon)
@@ -735,10 +790,15 @@ def _digest_one(
     return SectionDigest(key, bounded.groups, _set_aside(aside, lexicon), bounded.left_out)
 
 
-def _label(key: str, point: str, issuer: IssuerNames) -> Addressee | None:
-    if key == "proposals":
-        return classify_request(point, issuer)
-    return Addressee.EXCUSE if is_excuse(point) else None
+def _label(key: str, pair: Entry, issuers: Issuers) -> Addressee | None:
+    agency, point = pair
+    if key != "proposals":
+        return Addressee.EXCUSE if is_excuse(point) else None
+    addressee = classify_request(point, issuers.own)
+    body = issuers.lower.get(agency)
+    if addressee in IN_REPORT and body is not None and addresses(point, body):
+        return Addressee.ISSUER
+    return addressee
 
 
 def _by_addressee(labelled: Sequence[Labelled], lexicon: Lexicon) -> list[ThemeGroup]:
