@@ -43,14 +43,24 @@ class Theme:
 
     name: str
     keywords: tuple[str, ...]
+    # Keywords that decide the theme when they are the first the point names, whatever it
+    # names after: "Kinh phí còn hạn hẹp, cán bộ kiêm nhiệm nhiều việc" is first a budget
+    # difficulty (two staff words after it do not make it a staff one).
+    leads: tuple[str, ...] = ()
     keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    lead_keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", tuple(k for k in map(words, self.keywords) if k))
+        object.__setattr__(self, "lead_keys", frozenset(k for k in map(words, self.leads) if k))
 
 
 DEFAULT_THEMES = (
-    Theme("Kinh phí, nguồn lực", ("kinh phí", "ngân sách", "nguồn lực", "nhuận bút", "nguồn vốn")),
+    Theme(
+        "Kinh phí, nguồn lực",
+        ("kinh phí", "ngân sách", "nguồn lực", "nhuận bút", "nguồn vốn"),
+        leads=("kinh phí", "ngân sách"),
+    ),
     Theme(
         "Cán bộ, nhân lực",
         (
@@ -267,12 +277,19 @@ def _texts(value: object, key: str) -> list[str]:
 
 
 def _theme(value: object) -> Theme:
-    if not isinstance(value, dict) or set(value) != {"name", "keywords"}:
-        raise ValueError("[digest] themes: mỗi nhóm cần đúng hai khóa name và keywords")
+    if not isinstance(value, dict) or not {"name", "keywords"} <= set(value) <= _THEME_KEYS:
+        raise ValueError(
+            "[digest] themes: mỗi nhóm cần hai khóa name và keywords (thêm leads nếu cần)"
+        )
     name = value["name"]
     if not isinstance(name, str) or not name.strip():
         raise ValueError("[digest] themes: name phải là một chuỗi chữ")
-    return Theme(nfc(name), tuple(_texts(value["keywords"], f"themes ({name})")))
+    keywords = tuple(_texts(value["keywords"], f"themes ({name})"))
+    leads = tuple(_texts(value.get("leads", []), f"themes ({name}) leads"))
+    return Theme(nfc(name), keywords, leads)
+
+
+_THEME_KEYS = {"name", "keywords", "leads"}
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -474,17 +491,22 @@ def section_points(entries: Iterable[Entry]) -> list[Entry]:
 
 @lru_cache(maxsize=16384)
 def theme_of(point: str, lexicon: Lexicon = DEFAULT_LEXICON) -> str:
-    """The theme with the most distinct keywords in the point; on a tie, the theme whose
-    keyword comes first in the point (a Vietnamese sentence names its subject first)."""
+    """The theme whose lead keyword (Theme.leads) is the first keyword of any theme in the
+    point; else the theme with the most distinct keywords in the point; on a tie, the theme
+    whose keyword comes first (a Vietnamese sentence names its subject first)."""
     padded = f" {words(point)} "
     best, best_rank = lexicon.other, (0, 0)
+    first: tuple[int, str, bool] | None = None  # the earliest keyword: where, theme, a lead
     for theme in lexicon.themes:
-        found = [padded.find(f" {key} ") for key in theme.keys]
-        found = [position for position in found if position >= 0]
-        rank = (len(found), -min(found, default=0))
+        found = {key: padded.find(f" {key} ") for key in theme.keys}
+        found = {key: position for key, position in found.items() if position >= 0}
+        for key, position in found.items():
+            if first is None or position < first[0]:
+                first = (position, theme.name, key in theme.lead_keys)
+        rank = (len(found), -min(found.values(), default=0))
         if found and rank > best_rank:
             best, best_rank = theme.name, rank
-    return best
+    return first[1] if first is not None and first[2] else best
 
 
 def merge_points(
@@ -1000,7 +1022,8 @@ def highlights(
     lexicon: Lexicon = DEFAULT_LEXICON,
     quoted_only: bool = True,
 ) -> list[Highlight]:
-    """At most `limit` quotes, one per agency and one per item, taken in the caller's order of
+    """At most `limit` quotes, one per agency (its first event: with events largest first, its
+    largest, even when another agency's quote is about the same item), in the caller's order of
     events. For each event, the agency's point (of its I.2 text) that holds at least
     HIGHLIGHT_COVERAGE of the item's content words, preferring one that states the event's
     count ("12 buổi" for 12); events with no such point are skipped, or with
@@ -1009,7 +1032,7 @@ def highlights(
     for event in events:
         if len(chosen) >= limit:
             break
-        if any(h.agency == event.agency or _same_item(h.item, event.item) for h in chosen):
+        if any(h.agency == event.agency for h in chosen):
             continue
         point = _point_about(event, texts.get(event.agency, ""), lexicon)
         if point or not quoted_only:
@@ -1017,10 +1040,6 @@ def highlights(
                 Highlight(event.agency, event.item, point or "", event.count, event.reach)
             )
     return chosen
-
-
-def _same_item(a: str, b: str) -> bool:
-    return words(a) == words(b)
 
 
 def _point_about(event: Event, text: str, lexicon: Lexicon) -> str | None:
