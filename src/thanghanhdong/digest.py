@@ -605,9 +605,17 @@ def group_by_theme(pairs: Sequence[Entry], lexicon: Lexicon = DEFAULT_LEXICON) -
         by_theme.setdefault(theme_of(pair[1], lexicon), []).append(pair)
     order = [t.name for t in lexicon.themes] + [lexicon.other]
     groups = [
-        ThemeGroup(n, tuple(merge_points(by_theme[n], lexicon))) for n in order if n in by_theme
+        ThemeGroup(_heading(n, list(by_theme), lexicon), tuple(merge_points(by_theme[n], lexicon)))
+        for n in order
+        if n in by_theme
     ]
-    return sorted(groups, key=lambda g: (g.theme == lexicon.other, -len(g.agencies)))
+    return sorted(groups, key=lambda g: (g.theme in (lexicon.other, ""), -len(g.agencies)))
+
+
+def _heading(theme: str, themes: Sequence[str], lexicon: Lexicon) -> str:
+    """No heading for the points of no theme when they are all there is: "Khác" says "other
+    than the themes above", and there are none (the points are shown without a label)."""
+    return "" if themes == [lexicon.other] else theme
 
 
 # --- whom a request addresses ----------------------------------------------------------------

@@ -625,7 +625,7 @@ def _digest_block(section: Any) -> dict[str, Any]:
     paragraphs = [
         {
             "dash": "- ",
-            "agency": f"{_clean(group.theme)}: ",
+            "agency": f"{_clean(group.theme)}: " if group.theme else "",
             "text": _clean(digest.render_group(group)),
         }
         for group in section.groups
