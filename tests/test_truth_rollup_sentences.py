@@ -165,7 +165,9 @@ def test_points_of_no_theme_alone_have_no_other_label(
 def test_a_district_office_is_addressed_by_its_level(
     point: str, addressee: digest.Addressee
 ) -> None:
-    office = digest.IssuerNames("PHÒNG VĂN HÓA - XÃ HỘI", "VHXH", "Ba Bể", parent="UBND HUYỆN BA BỂ")
+    office = digest.IssuerNames(
+        "PHÒNG VĂN HÓA - XÃ HỘI", "VHXH", "Ba Bể", parent="UBND HUYỆN BA BỂ"
+    )
     assert digest.classify_request(point, office) == addressee
 
 
