@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text import loose_key, nfc
 
@@ -42,14 +43,24 @@ class Theme:
 
     name: str
     keywords: tuple[str, ...]
+    # Keywords that decide the theme when they are the first the point names, whatever it
+    # names after: "Kinh phí còn hạn hẹp, cán bộ kiêm nhiệm nhiều việc" is first a budget
+    # difficulty (two staff words after it do not make it a staff one).
+    leads: tuple[str, ...] = ()
     keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    lead_keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", tuple(k for k in map(words, self.keywords) if k))
+        object.__setattr__(self, "lead_keys", frozenset(k for k in map(words, self.leads) if k))
 
 
 DEFAULT_THEMES = (
-    Theme("Kinh phí, nguồn lực", ("kinh phí", "ngân sách", "nguồn lực", "nhuận bút", "nguồn vốn")),
+    Theme(
+        "Kinh phí, nguồn lực",
+        ("kinh phí", "ngân sách", "nguồn lực", "nhuận bút", "nguồn vốn"),
+        leads=("kinh phí", "ngân sách"),
+    ),
     Theme(
         "Cán bộ, nhân lực",
         (
@@ -266,12 +277,19 @@ def _texts(value: object, key: str) -> list[str]:
 
 
 def _theme(value: object) -> Theme:
-    if not isinstance(value, dict) or set(value) != {"name", "keywords"}:
-        raise ValueError("[digest] themes: mỗi nhóm cần đúng hai khóa name và keywords")
+    if not isinstance(value, dict) or not {"name", "keywords"} <= set(value) <= _THEME_KEYS:
+        raise ValueError(
+            "[digest] themes: mỗi nhóm cần hai khóa name và keywords (thêm leads nếu cần)"
+        )
     name = value["name"]
     if not isinstance(name, str) or not name.strip():
         raise ValueError("[digest] themes: name phải là một chuỗi chữ")
-    return Theme(nfc(name), tuple(_texts(value["keywords"], f"themes ({name})")))
+    keywords = tuple(_texts(value["keywords"], f"themes ({name})"))
+    leads = tuple(_texts(value.get("leads", []), f"themes ({name}) leads"))
+    return Theme(nfc(name), keywords, leads)
+
+
+_THEME_KEYS = {"name", "keywords", "leads"}
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -473,17 +491,22 @@ def section_points(entries: Iterable[Entry]) -> list[Entry]:
 
 @lru_cache(maxsize=16384)
 def theme_of(point: str, lexicon: Lexicon = DEFAULT_LEXICON) -> str:
-    """The theme with the most distinct keywords in the point; on a tie, the theme whose
-    keyword comes first in the point (a Vietnamese sentence names its subject first)."""
+    """The theme whose lead keyword (Theme.leads) is the first keyword of any theme in the
+    point; else the theme with the most distinct keywords in the point; on a tie, the theme
+    whose keyword comes first (a Vietnamese sentence names its subject first)."""
     padded = f" {words(point)} "
     best, best_rank = lexicon.other, (0, 0)
+    first: tuple[int, str, bool] | None = None  # the earliest keyword: where, theme, a lead
     for theme in lexicon.themes:
-        found = [padded.find(f" {key} ") for key in theme.keys]
-        found = [position for position in found if position >= 0]
-        rank = (len(found), -min(found, default=0))
+        found = {key: padded.find(f" {key} ") for key in theme.keys}
+        found = {key: position for key, position in found.items() if position >= 0}
+        for key, position in found.items():
+            if first is None or position < first[0]:
+                first = (position, theme.name, key in theme.lead_keys)
+        rank = (len(found), -min(found.values(), default=0))
         if found and rank > best_rank:
             best, best_rank = theme.name, rank
-    return best
+    return first[1] if first is not None and first[2] else best
 
 
 def merge_points(
@@ -582,9 +605,17 @@ def group_by_theme(pairs: Sequence[Entry], lexicon: Lexicon = DEFAULT_LEXICON) -
         by_theme.setdefault(theme_of(pair[1], lexicon), []).append(pair)
     order = [t.name for t in lexicon.themes] + [lexicon.other]
     groups = [
-        ThemeGroup(n, tuple(merge_points(by_theme[n], lexicon))) for n in order if n in by_theme
+        ThemeGroup(_heading(n, list(by_theme), lexicon), tuple(merge_points(by_theme[n], lexicon)))
+        for n in order
+        if n in by_theme
     ]
-    return sorted(groups, key=lambda g: (g.theme == lexicon.other, -len(g.agencies)))
+    return sorted(groups, key=lambda g: (g.theme in (lexicon.other, ""), -len(g.agencies)))
+
+
+def _heading(theme: str, themes: Sequence[str], lexicon: Lexicon) -> str:
+    """No heading for the points of no theme when they are all there is: "Khác" says "other
+    than the themes above", and there are none (the points are shown without a label)."""
+    return "" if themes == [lexicon.other] else theme
 
 
 # --- whom a request addresses ----------------------------------------------------------------
@@ -598,6 +629,7 @@ class IssuerNames:
     abbreviation: str = ""  # "SLĐTBXH": also matches "Sở LĐTBXH", "Sở LĐ-TB&XH"
     province: str = ""  # "Bắc Kạn"
     aliases: tuple[str, ...] = ()
+    parent: str = ""  # "UBND HUYỆN BA BỂ": the body the issuer drafts for, the same addressee
     patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -605,7 +637,38 @@ class IssuerNames:
 
 
 def _issuer_patterns(issuer: IssuerNames) -> tuple[re.Pattern[str], ...]:
+    texts = [*_name_patterns(issuer), *_body_patterns(issuer.name), *_body_patterns(issuer.parent)]
+    return tuple(re.compile(f"^(?:{t})\\b") for t in texts)
+
+
+def consolidating_body(name: str) -> IssuerNames:
+    """A lower level's consolidating body ("UBND huyện Ba Bể", a district whose data file the
+    province reads), as its own agencies address it: by its name or by its level ("Đề nghị
+    huyện tổ chức ..."), never by a bare "UBND" (that may be the province's)."""
+    return IssuerNames("", parent=name)
+
+
+# The district level of a body, as its own agencies write it bare ("Đề nghị huyện ..."). Not
+# "quận": it folds to "quan" as in "quan tâm".
+_DISTRICT_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan) (huyen|thi xa|thanh pho)\b")
+
+
+def _body_patterns(name: str) -> list[str]:
+    """A district-level body's full name and its level word ("huyện", "UBND huyện"; not
+    "huyện đoàn", "huyện hội", "huyện ủy": other bodies of that level). None for any other
+    body: "UBND tỉnh" is the province, which II.3 addresses in the report."""
+    full = words(name)
+    level = _DISTRICT_BODY.match(full)
+    if not level:
+        return []
+    bare = f"(?:(?:ubnd|uy ban nhan dan) )?{level.group(1)}\\b(?! doan| hoi| uy)"
+    return [re.escape(full), bare]
+
+
+def _name_patterns(issuer: IssuerNames) -> list[str]:
     full = words(issuer.name)
+    if not full:
+        return [re.escape(words(a)) for a in issuer.aliases if words(a)]
     head, _, core = full.partition(" ")
     texts = [re.escape(full), *(re.escape(words(a)) for a in issuer.aliases if words(a))]
     if core:
@@ -616,7 +679,7 @@ def _issuer_patterns(issuer: IssuerNames) -> tuple[re.Pattern[str], ...]:
         texts.append(" ?".join(letters))
         if head and letters[0] == head[0]:
             texts.append(f"{re.escape(head)} " + " ?".join(letters[1:]))
-    return tuple(re.compile(f"^(?:{t})\\b") for t in texts)
+    return texts
 
 
 _VERBS = (
@@ -675,12 +738,23 @@ def classify_request(point: str, issuer: IssuerNames) -> Addressee:
     if verb is None and _PLANS.search(key):
         return Addressee.INTERNAL
     rest = key[verb.end() :].strip() if verb else key
-    if any(p.match(rest) for p in issuer.patterns):
+    if _names(rest, issuer):
         return Addressee.ISSUER
     for pattern, addressee in _ADDRESSEES:
         if pattern.match(rest):
             return addressee
     return Addressee.OTHER
+
+
+def _names(rest: str, body: IssuerNames) -> bool:
+    return any(p.match(rest) for p in body.patterns)
+
+
+def addresses(point: str, body: IssuerNames) -> bool:
+    """Whether a request is addressed to `body` (read as classify_request reads the issuer)."""
+    key = words(point)
+    verb = _REQUEST_VERB.search(key)
+    return _names(key[verb.end() :].strip() if verb else key, body)
 
 
 _ADDRESSEES = (
@@ -710,22 +784,33 @@ def digest_narratives(
     narratives: Mapping[str, Iterable[Entry]],
     issuer: IssuerNames,
     lexicon: Lexicon = DEFAULT_LEXICON,
+    lower: Mapping[str, IssuerNames] | None = None,
 ) -> dict[str, SectionDigest]:
     """Every section digested: excuses set aside everywhere; in "proposals" the requests are
-    grouped by addressee (IN_REPORT order) and the others set aside; then the length bound."""
+    grouped by addressee (IN_REPORT order) and the others set aside; then the length bound.
+
+    `lower` maps an agency whose texts are its own lower level's (a district's data file) to
+    its consolidating body (`consolidating_body`): a request of that level addressed to that
+    body ("Đề nghị huyện ...") is the district's matter, set aside as one to the issuer is."""
+    bodies = lower or {}
     return {
-        key: _digest_one(key, section_points(entries), issuer, lexicon)
+        key: _digest_one(key, section_points(entries), Issuers(issuer, bodies), lexicon)
         for key, entries in narratives.items()
     }
+
+
+class Issuers(NamedTuple):
+    """The issuer, and each rolled-up agency's own consolidating body."""
+
+    own: IssuerNames
+    lower: Mapping[str, IssuerNames]
 
 
 Labelled = tuple[Entry, Addressee | None]  # None: a point that addresses nobody
 
 
-def _digest_one(
-    key: str, pairs: list[Entry], issuer: IssuerNames, lexicon: Lexicon
-) -> SectionDigest:
-    labelled: list[Labelled] = [(pair, _label(key, pair[1], issuer)) for pair in pairs]
+def _digest_one(key: str, pairs: list[Entry], issuers: Issuers, lexicon: Lexicon) -> SectionDigest:
+    labelled: list[Labelled] = [(pair, _label(key, pair, issuers)) for pair in pairs]
     aside = [(pair, to) for pair, to in labelled if to is not None and to not in IN_REPORT]
     if key == "proposals":
         groups = _by_addressee(labelled, lexicon)
@@ -735,10 +820,15 @@ def _digest_one(
     return SectionDigest(key, bounded.groups, _set_aside(aside, lexicon), bounded.left_out)
 
 
-def _label(key: str, point: str, issuer: IssuerNames) -> Addressee | None:
-    if key == "proposals":
-        return classify_request(point, issuer)
-    return Addressee.EXCUSE if is_excuse(point) else None
+def _label(key: str, pair: Entry, issuers: Issuers) -> Addressee | None:
+    agency, point = pair
+    if key != "proposals":
+        return Addressee.EXCUSE if is_excuse(point) else None
+    addressee = classify_request(point, issuers.own)
+    body = issuers.lower.get(agency)
+    if addressee in IN_REPORT and body is not None and addresses(point, body):
+        return Addressee.ISSUER
+    return addressee
 
 
 def _by_addressee(labelled: Sequence[Labelled], lexicon: Lexicon) -> list[ThemeGroup]:
@@ -940,7 +1030,8 @@ def highlights(
     lexicon: Lexicon = DEFAULT_LEXICON,
     quoted_only: bool = True,
 ) -> list[Highlight]:
-    """At most `limit` quotes, one per agency and one per item, taken in the caller's order of
+    """At most `limit` quotes, one per agency (its first event: with events largest first, its
+    largest, even when another agency's quote is about the same item), in the caller's order of
     events. For each event, the agency's point (of its I.2 text) that holds at least
     HIGHLIGHT_COVERAGE of the item's content words, preferring one that states the event's
     count ("12 buổi" for 12); events with no such point are skipped, or with
@@ -949,7 +1040,7 @@ def highlights(
     for event in events:
         if len(chosen) >= limit:
             break
-        if any(h.agency == event.agency or _same_item(h.item, event.item) for h in chosen):
+        if any(h.agency == event.agency for h in chosen):
             continue
         point = _point_about(event, texts.get(event.agency, ""), lexicon)
         if point or not quoted_only:
@@ -957,10 +1048,6 @@ def highlights(
                 Highlight(event.agency, event.item, point or "", event.count, event.reach)
             )
     return chosen
-
-
-def _same_item(a: str, b: str) -> bool:
-    return words(a) == words(b)
 
 
 def _point_about(event: Event, text: str, lexicon: Lexicon) -> str | None:

@@ -625,7 +625,7 @@ def _digest_block(section: Any) -> dict[str, Any]:
     paragraphs = [
         {
             "dash": "- ",
-            "agency": f"{_clean(group.theme)}: ",
+            "agency": f"{_clean(group.theme)}: " if group.theme else "",
             "text": _clean(digest.render_group(group)),
         }
         for group in section.groups
@@ -639,10 +639,19 @@ def _digest_block(section: Any) -> dict[str, Any]:
             }
         )
     if not paragraphs:
-        paragraphs.append(
-            {"dash": "", "agency": "", "text": "Không có cơ quan, đơn vị nào báo cáo nội dung này."}
-        )
+        paragraphs.append({"dash": "", "agency": "", "text": _nothing_sentence(section)})
     return {"paragraphs": paragraphs}
+
+
+def _nothing_sentence(section: Any) -> str:
+    """Requests were made, all to other bodies (the issuer, a district's own, peers): true to
+    say none is to the levels II.3 addresses, false to say nobody wrote any."""
+    if section.key == "proposals" and section.set_aside:
+        return (
+            "Các cơ quan, đơn vị, địa phương không có kiến nghị, đề xuất đối với Trung ương và "
+            "Ủy ban nhân dân tỉnh."
+        )
+    return "Không có cơ quan, đơn vị nào báo cáo nội dung này."
 
 
 def _narrative_block(narratives: Sequence[Narrative]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from thanghanhdong import digest, form
+from thanghanhdong import datafile, digest, form
 from thanghanhdong.text import loose_key
 
 if TYPE_CHECKING:
@@ -27,7 +27,17 @@ NAME_SIMILARITY = 0.75
 
 def issuer_names(c: Consolidation) -> digest.IssuerNames:
     issuer = c.campaign.issuer
-    return digest.IssuerNames(issuer.name, issuer.abbreviation, issuer.place)
+    return digest.IssuerNames(issuer.name, issuer.abbreviation, issuer.place, parent=issuer.parent)
+
+
+def lower_bodies(c: Consolidation) -> dict[str, digest.IssuerNames]:
+    """The agencies that answered with their own data file: each consolidated its lower level's
+    texts, and is the body those texts address as "huyện"."""
+    return {
+        a.name: digest.consolidating_body(a.name)
+        for a in c.agencies
+        if a.path.suffix.lower() == datafile.SUFFIX
+    }
 
 
 def assessment(c: Consolidation) -> dict[str, digest.SectionDigest]:
@@ -35,7 +45,7 @@ def assessment(c: Consolidation) -> dict[str, digest.SectionDigest]:
     cached: dict[str, digest.SectionDigest] | None = getattr(c, "_assessment_digest", None)
     if cached is None:
         entries = {key: c.narratives.get(key, []) for key in ASSESSMENT_KEYS}
-        cached = digest.digest_narratives(entries, issuer_names(c))
+        cached = digest.digest_narratives(entries, issuer_names(c), lower=lower_bodies(c))
         c._assessment_digest = cached  # type: ignore[attr-defined]
     return cached
 

@@ -182,13 +182,13 @@ def leading_sentence(table: ConsolidatedTable) -> str:
 
 
 def events(c: Consolidation) -> list[digest.Event]:
-    """Every agency's own activities, largest reach first: the rule I.2 states ("các hoạt
-    động có số người tham gia lớn nhất, theo báo cáo của đơn vị"). An agency is credited with
-    its own part of a consolidated row, never with the row's total: a row shared by two
-    agencies is two activities."""
+    """Every agency's own activities with a number of people, largest reach first: the order
+    of the rule I.2 states. An agency is credited with its own part of a consolidated row,
+    never with the row's total: a row shared by two agencies is two activities. A row with
+    no people is no "hoạt động có số người tham gia lớn nhất"."""
     table = c.tables.get("activities")
     found = [event for row in (table.rows if table else []) for event in _own_events(c, row)]
-    return sorted(found, key=lambda e: -e.reach)
+    return sorted((e for e in found if e.reach > 0), key=lambda e: -e.reach)
 
 
 def _own_events(c: Consolidation, row: ConsolidatedRow) -> list[digest.Event]:
@@ -217,15 +217,23 @@ def _highlight_text(h: digest.Highlight, spec: form.TableSpec) -> str:
     return f"{_clean(h.item)}{shown}."
 
 
+def highlights_rule(agencies: int) -> str:
+    """What digest.highlights picks, said exactly: each agency's own largest activity, for
+    the agencies whose largest is largest (not the N largest rows: one agency's second row is
+    never shown before another agency's first)."""
+    return (
+        "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất của mỗi đơn "
+        f"vị, ở {agencies} đơn vị có hoạt động đông người tham gia nhất, theo báo cáo của "
+        "đơn vị):"
+    )
+
+
 def activities(c: Consolidation) -> dict[str, Any]:
     """I.2's points: a stated rule, then one point per agency with the agency named."""
     chosen = highlights(c)
     if not chosen:
         return {"paragraphs": []}
-    rule = (
-        "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất, theo báo "
-        "cáo của đơn vị):"
-    )
+    rule = highlights_rule(len(chosen))
     spec = form.table("activities")
     quotes = [_paragraph(_highlight_text(h, spec), h.agency) for h in chosen]
     return {"paragraphs": [_paragraph(rule, dash=""), *quotes]}
