@@ -103,6 +103,13 @@ def test_blank_people_are_a_dash_or_a_marked_sum_with_one_footnote(
     assert _row(document, "Tổng cộng", "7", "75*")[2:8] == ["7", "75*", "4", "—", "0", "0"]
     # One line under each marked table: activities, media, Phụ lục I (both marks, one line).
     assert _notes(document) == [PARTIAL_NOTE, MISSING_NOTE, f"{PARTIAL_NOTE}; {MISSING_NOTE}"]
+    # Part I's sentences have no footnote: a sum some rows left blank is "at least" (trial 6).
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "với ít nhất 75 lượt người tham gia, trong đó nữ chiếm 60,0% số người đã báo cáo" in text
+    assert (
+        "Nhiều nhất là Tập huấn (5 cuộc, ít nhất 50 lượt người tham gia); Hội thảo (2 cuộc, 25"
+        in text
+    )
 
 
 def test_an_inbox_with_every_figure_given_has_no_mark_and_no_footnote(

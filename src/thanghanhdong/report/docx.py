@@ -672,11 +672,13 @@ def _narrative_block(narratives: Sequence[Narrative]) -> dict[str, Any]:
     return {"paragraphs": paragraphs}
 
 
-def _people_clause(figures: Figures, noun: str) -> str:
+def _people_clause(figures: Figures, noun: str, gaps: Gaps) -> str:
     if not figures.total:
         return ""
     share = numbers.percent(figures.female, figures.total)
-    return f" với {numbers.integer(figures.total)} lượt {noun}, trong đó nữ chiếm {share}"
+    people = labels.at_least(figures.total, gaps, form.MALE, form.FEMALE)
+    of = " số người đã báo cáo" if gaps.state(form.MALE, form.FEMALE) == PARTIAL else ""
+    return f" với {people} lượt {noun}, trong đó nữ chiếm {share}{of}"
 
 
 def _table_sentence(table: ConsolidatedTable) -> str:
@@ -685,12 +687,13 @@ def _table_sentence(table: ConsolidatedTable) -> str:
     total = table.total
     if not total.count and not total.total:
         return f"- {spec.title.rstrip('.')}: chưa có số liệu."
-    sentence = "- " + action.format(count=numbers.integer(total.count))
-    sentence += _people_clause(total, spec.people_noun)
+    sentence = "- " + action.format(count=labels.at_least(total.count, table.gaps, form.COUNT))
+    sentence += _people_clause(total, spec.people_noun, table.gaps)
     levels = [lv for lv in table.levels if lv.figures.count or lv.figures.total]
     if levels:
         parts = [
-            f"cấp {_clean(lv.level).lower()} {numbers.integer(lv.figures.count)} {unit}".rstrip()
+            f"cấp {_clean(lv.level).lower()} "
+            f"{labels.at_least(lv.figures.count, lv.gaps, form.COUNT)} {unit}".rstrip()
             for lv in levels
         ]
         sentence += " (" + "; ".join(parts) + ")"

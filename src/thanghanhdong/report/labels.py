@@ -118,6 +118,13 @@ def figure(value: int, gaps: Gaps, *keys: str) -> str:
     return numbers.integer(value) + (INCOMPLETE if state == PARTIAL else "")
 
 
+def at_least(value: int, gaps: Gaps, *keys: str) -> str:
+    """A figure in a sentence: "ít nhất 1.234" when some rows left it blank (the table's
+    "1.234*"), else "1.234". A sentence has no footnote to explain a star."""
+    shown = numbers.integer(value)
+    return f"ít nhất {shown}" if gaps.state(*keys) == PARTIAL else shown
+
+
 def gap_words(spec: form.TableSpec, keys: Iterable[str]) -> list[str]:
     """The columns in words for the footnote: "số cuộc", "số người" (Nam and Nữ together)."""
     words = [

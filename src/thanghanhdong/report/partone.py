@@ -163,7 +163,8 @@ def leading_items(table: ConsolidatedTable, limit: int = LEADING_ITEMS) -> list[
         if row.item in merged:
             old = merged[row.item]
             agencies = tuple(dict.fromkeys(old.agencies + row.agencies))
-            row = ConsolidatedRow(row.item, "", row.matched, old.figures + row.figures, agencies)
+            figures, gaps = old.figures + row.figures, old.gaps + row.gaps
+            row = ConsolidatedRow(row.item, "", row.matched, figures, agencies, gaps)
         merged[row.item] = row
     ranked = sorted(merged.values(), key=lambda r: (-r.figures.count, -_reach(r)))
     return [r for r in ranked if r.figures.count][:limit]
@@ -174,10 +175,10 @@ def leading_sentence(table: ConsolidatedTable) -> str:
     spec = table.spec
     parts = []
     for row in leading_items(table):
-        reach = f", {numbers.integer(_reach(row))} lượt {spec.people_noun}" if _reach(row) else ""
-        parts.append(
-            f"{_clean(row.item)} ({numbers.integer(row.figures.count)} {spec.unit}{reach})"
-        )
+        people = labels.at_least(_reach(row), row.gaps, form.MALE, form.FEMALE)
+        reach = f", {people} lượt {spec.people_noun}" if _reach(row) else ""
+        count = labels.at_least(row.figures.count, row.gaps, form.COUNT)
+        parts.append(f"{_clean(row.item)} ({count} {spec.unit}{reach})")
     return f" Nhiều nhất là {'; '.join(parts)}." if parts else ""
 
 
