@@ -59,6 +59,9 @@ def _run_in_a_fresh_directory(tmp_path_factory: pytest.TempPathFactory, monkeypa
     """Every test runs in an empty working directory of its own: a baocao.docx or thd.toml left
     in the repository by the README's main job (or by another test) never changes an outcome."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    # A reader's failure is raised, not turned into the file's `file_not_read` (test_not_read.py
+    # turns it off): a bug must fail its test with its traceback.
+    monkeypatch.setenv("THD_DEBUG", "1")
 
 
 @pytest.fixture(scope="session")

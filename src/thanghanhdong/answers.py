@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -144,12 +145,39 @@ def _member(member: archive.Member, campaign: Campaign, mail: bool) -> FileResul
     return result
 
 
+# Set by `thd --debug` (and by the tests): a reader's failure is raised, with its traceback.
+DEBUG_ENV = "THD_DEBUG"
+
+
 def validate_bytes(
     path: Path, data: bytes, kind: Format, campaign: Campaign, received: date | None = None
 ) -> FileResult:
+    """One answer read and checked. A failure no check foresaw (a damage never met, a bug of
+    thd, a panic in calamine's Rust code, which is no Exception) is this file's problem, told
+    as such, never the end of the run: one bad file never stops the others."""
+    try:
+        return _validate_bytes(path, data, kind, campaign, received)
+    except Exception:
+        if os.environ.get(DEBUG_ENV):
+            raise
+    except BaseException as exc:
+        if os.environ.get(DEBUG_ENV) or type(exc).__name__ != "PanicException":
+            raise
+    code, severity, message = messages.file_problem("not_read")
+    issues = [Issue(code, severity, message)]
+    return FileResult(path, None, issues=issues, unreadable=True, digest=_digest(data))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _validate_bytes(
+    path: Path, data: bytes, kind: Format, campaign: Campaign, received: date | None
+) -> FileResult:
     from thanghanhdong.validate import check
 
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _digest(data)
     try:
         raw = readers.read_format(path, data, kind)
     except FileError as exc:

@@ -507,6 +507,8 @@ def main() -> None:
     # package when the first model is built (~15 ms here, more in a large Python install).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     debug = "--debug" in sys.argv
+    if debug:  # answers.DEBUG_ENV: a file's reader failing raises too, in the workers as well
+        os.environ["THD_DEBUG"] = "1"
     try:
         app()
     except Exception as exc:

@@ -36,6 +36,7 @@ CATALOGUE: dict[str, Message] = {
     "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi tên thành tệp bảng tính."),
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
     "file_unreadable": Message(E, "", "Hệ điều hành không cho đọc tệp."),
+    "file_not_read": Message(E, "", "thd gặp lỗi khi đọc tệp (các tệp khác vẫn được kiểm tra)."),
     "file_needs_docx": Message(
         E, "", "Tệp .doc/.rtf/.odt không chuyển được sang .docx (cần LibreOffice)."
     ),
@@ -631,6 +632,14 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính: đề nghị đơn vị điền vào mẫu "
         "Excel đã gửi và gửi lại tệp Excel.",
         "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính",
+    ),
+    "not_read": (
+        "file_not_read",
+        "thd gặp lỗi khi đọc tệp này (có thể tệp bị hỏng theo cách thd chưa gặp): mở tệp bằng "
+        "Excel hoặc Word; mở được thì lưu lại (Lưu thành) rồi chạy lại, không mở được thì đề "
+        "nghị đơn vị gửi lại. Các tệp khác vẫn được kiểm tra. Chạy lại với thd --debug để xem chi "
+        "tiết kỹ thuật và gửi cho người phụ trách kỹ thuật.",
+        "thd không đọc được tệp này",
     ),
     "os_error": ("file_unreadable", "Không đọc được tệp: {reason}.", "Không đọc được tệp"),
     "folder_unreadable": (
