@@ -661,6 +661,21 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "LibreOffice, hoặc đề nghị đơn vị gửi bản .docx hay mẫu Excel.",
         "Tệp {suffix} chỉ đọc được khi máy có LibreOffice (để chuyển sang .docx)",
     ),
+    # A Word/PDF report none of whose tables thd can read: one problem of the whole document
+    # (the Excel wording, sheets and "mẫu gốc", is not the clerk's).
+    "tab_tables": (
+        "table_missing",
+        "Các bảng số liệu được gõ bằng dấu Tab, không phải bảng Word, nên không đọc được số "
+        "liệu: đề nghị đơn vị chèn bảng (Chèn > Bảng) hoặc điền mẫu Excel đã gửi.",
+        "Các bảng số liệu được gõ bằng dấu Tab, không phải bảng Word, nên không đọc được số "
+        "liệu (cần chèn bảng bằng Chèn > Bảng, hoặc điền mẫu Excel)",
+    ),
+    "document_without_tables": (
+        "table_missing",
+        "Báo cáo {kind} không có bảng số liệu nào của mẫu ({tables}) ở dạng bảng có dòng tiêu "
+        "đề: đề nghị đơn vị trình bày số liệu thành bảng như mẫu hoặc điền mẫu Excel đã gửi.",
+        "Báo cáo {kind} không có bảng số liệu nào của mẫu ở dạng bảng có dòng tiêu đề",
+    ),
     "not_msg": (
         "file_corrupt",
         "Tệp .msg không phải thư Outlook hoặc bị hỏng: mở thư trong Outlook và lưu lại (kéo thư "

@@ -221,6 +221,13 @@ class _FileCheck:
         location = cell.location if cell else at or (Location(sheet) if sheet else None)
         self.issues.append(Issue(code, severity, message, location))
 
+    def add_problem(self, variant: str, **values: Any) -> None:
+        """Record, on the whole file, one situation of a code with its own sentence
+        (messages.FILE_PROBLEMS)."""
+        code, severity, message = messages.file_problem(variant, **values)
+        self.error_count += severity is Severity.ERROR
+        self.issues.append(Issue(code, severity, message, None))
+
     def parse(self, parsers: dict[str, Parser], cells: dict[str, Cell]) -> Parsed:
         """Each cell by its parser; a value its cell does not take is reported at the cell and
         left empty, and so is one the reader noted as unusable."""
@@ -675,6 +682,13 @@ def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileChe
     tables there), a retyped form or a document that left out one table the agency has nothing
     for: a warning, none when its section says so in words."""
     found = any(t.sheet is not None for key, t in raw.tables.items() if key != spec.key)
+    if not found and raw.kind in _DOCUMENTS:
+        # None of a document's tables read: one problem of the document, said once.
+        if spec.key == form.TABLES[0].key:
+            variant, kind = _unread_document(raw)
+            tables = ", ".join(f"“{t.sheet}”" for t in form.TABLES)
+            checker.add_problem(variant, kind=kind, tables=tables)
+        return
     named = spec.sheet in raw.sheet_names
     if named or not found:
         # At the sheet when it is there (its header row deleted), else on the whole file.
@@ -685,6 +699,33 @@ def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileChe
     if _SAYS_NONE.match(text) and len(text.split()) <= 12 and not re.search(r"\d", text):
         return  # "Không phát hành sản phẩm.": the agency said it has nothing for this table
     checker.add("table_absent", at=section.location if section else None, table=spec.sheet)
+
+
+_DOCUMENTS = {"word": "Word", "pdf": "PDF"}
+
+
+def _unread_document(raw: RawSubmission) -> tuple[str, str]:
+    """The variant of `table_missing` for a document without a readable table, and its kind."""
+    if raw.kind == "word" and _typed_with_tabs(raw.first_text):
+        return "tab_tables", ""
+    return "document_without_tables", _DOCUMENTS[raw.kind]
+
+
+def _typed_with_tabs(text: str) -> bool:
+    """Tables typed as lines of text: several lines with two tabs or more, or a line with a
+    table's header words ("STT  Hoạt động  Số cuộc  Nam  Nữ")."""
+    lines = text.splitlines()
+    if sum(line.count("\t") >= 2 for line in lines) >= 2:
+        return True
+    return any(_has_header_words(loose_key(line)) for line in lines)
+
+
+def _has_header_words(key: str) -> bool:
+    for spec in form.TABLES:
+        words = (spec.item_label, spec.count_label, form.MALE_LABEL, form.FEMALE_LABEL)
+        if all(re.search(rf"\b{re.escape(loose_key(w))}\b", key) for w in words):
+            return True
+    return False
 
 
 def _sort_row(

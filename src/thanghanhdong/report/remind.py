@@ -95,7 +95,9 @@ def _to_correct(entry: AgencyStatus) -> str:
     if not entry.problems:
         return messages.lowered(_clean(entry.reason).rstrip("."))
     more = f" và {entry.more_problems} lỗi khác" if entry.more_problems else ""
-    return "; ".join(_clean(p) for p in entry.problems) + more
+    # Each problem after the first goes on the sentence after "; ": lowered like after the dash.
+    first, *rest = (_clean(p) for p in entry.problems)
+    return "; ".join([first, *(messages.lowered(p) for p in rest)]) + more
 
 
 def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[str]:
