@@ -386,3 +386,26 @@ def test_sheet_parts_inflated_once_read_the_same_as_afresh(tmp_path: Path) -> No
     assert once.tables == afresh.tables
     notes = [c.note for r in once.tables["activities"].rows for c in r.cells.values() if c.note]
     assert [n.kind for n in notes] == ["formula"]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("UBND TỈNH BẮC KẠN\nSỞ Y TẾ", "SYT"),  # the Sở under its parent
+        ("UBND TỈNH BẮC KẠN", "UBNDT"),  # the parent alone is the agency
+    ],
+)
+def test_a_roster_holding_the_parent_body_still_reads_the_agency_under_it(
+    tmp_path: Path, written: str, code: str
+) -> None:
+    # A roster that holds the province's People's Committee (a ministry's, or a province where
+    # it reports too): its line heads every Sở's header and had been taken for the agency.
+    from thanghanhdong import config
+
+    text = config.default_config_text() + (
+        '\n[[agencies]]\ncode = "UBNDT"\nname = "UBND tỉnh Bắc Kạn"\ngroup = "province"\n'
+    )
+    campaign = config.parse(text, "thd.toml")
+    path = tmp_path / "golai.xlsx"
+    retyped(path, [("", [written]), *HEAD[1:], ("", ["Ngân sách nhà nước: 1.000.000 đồng"])])
+    assert validate_file(path, campaign).agency_code == code

@@ -423,18 +423,28 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
         return None, False  # check() marks the file as no report
     typed = _typed_name(raw)
     agency = campaign.agency_by_name(typed) if typed else None
-    if agency is None and not typed:
-        # No name by its label: the ND30 header at the top left ("SỞ Y TẾ" under "UBND TỈNH").
-        for cell in raw.header_names:
-            if (agency := campaign.agency_by_name(str(cell.value))) is not None:
-                name_cell = cell
-                break
+    if agency is None and not typed and (named := _header_agency(raw, campaign)):
+        agency, name_cell = named
     if agency is None:
         _unknown_agency(typed, name_cell, checker)
         return None, False
     if raw.kind == "excel":  # a Word or PDF report is never a form
         checker.add("form_retyped", name_cell, name=agency.name)
     return agency, True
+
+
+def _header_agency(raw: RawSubmission, campaign: Campaign) -> tuple[Agency, Cell] | None:
+    """No name by its label: the ND30 header at the top left ("SỞ Y TẾ" under "UBND TỈNH BẮC
+    KẠN"). The parent body's line is the agency only when no line under it names one: a roster
+    holding the parent (a ministry's, of provinces) must not take every Sở's report for it."""
+    found = [
+        (agency, cell)
+        for cell in raw.header_names
+        if (agency := campaign.agency_by_name(str(cell.value))) is not None
+    ]
+    parent = campaign.agency_by_name(campaign.issuer.parent)
+    own = [pair for pair in found if pair[0] is not parent]
+    return next(iter(own or found), None)
 
 
 def _unknown_agency(typed: str | None, cell: Cell | None, checker: _FileCheck) -> None:
