@@ -31,13 +31,17 @@ class TextTable:
     # the previous page, at the same column positions). The layout reader decides by the rows.
     follows: int | None = None
     repeated_header: int = 0  # leading rows equal to those of the table it follows
+    caption: str = ""  # the document's caption line right above it ("3. Phát hành các sản phẩm")
 
     @property
     def shown(self) -> str:
-        """How the officer finds the table: "Bảng 2" (Word) or "trang 2, bảng 1" (PDF)."""
+        """How the officer finds the table: by its caption (“Bảng “3. Phát hành...”"), else
+        "Bảng 2" (Word) or "trang 2, bảng 1" (PDF): a clerk reads "bảng 2" beside "không có
+        bảng “2. Truyền thông”" as the table they left out (trial 2026-12-01f)."""
+        name = f"“{self.caption}”" if self.caption else ""
         if self.page is None:
-            return f"Bảng {self.index}"
-        return f"trang {self.page}, bảng {self.on_page or self.index}"
+            return f"Bảng {name or self.index}"
+        return f"trang {self.page}, bảng {name or self.on_page or self.index}"
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,23 @@ class Line:
 CAPTION_WORDS = 12  # a line right above a table is its caption up to this many words
 
 
+_CLOSING = " \t\"'”’)»"
+
+
+def is_sentence_end(text: str) -> bool:
+    """The line ends with a full stop, a closing quote or bracket after it aside ("…pano.”")."""
+    stripped = text.rstrip(_CLOSING)
+    return stripped.endswith(".") and not stripped.endswith("..")
+
+
 def is_caption(text: str) -> bool:
     """A table's caption, not the agency's words: short, and no sentence (no final period)."""
-    return len(text.split()) <= CAPTION_WORDS and not text.rstrip().endswith(".")
+    return len(text.split()) <= CAPTION_WORDS and not is_sentence_end(text)
+
+
+def caption_name(text: str) -> str:
+    """A caption as a table's name in a location: one line, no trailing colon."""
+    return " ".join(text.split()).rstrip(" :")
 
 
 @dataclass
@@ -164,6 +178,10 @@ def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
         return None
     if not kind and not (line.strong or head.isupper() or len(words(head)) <= 8):
         return None
+    if not kind and not head.isupper() and is_sentence_end(text):
+        # "Tổ chức hội thảo và treo pano." shares "tổ chức" with "Kinh phí tổ chức": an
+        # unnumbered line ending with a full stop is the agency's sentence (trial 2026-12-01f).
+        return None
     return kind, number, head, rest.strip()
 
 
@@ -193,6 +211,8 @@ def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
     anchored = bool(kind) or (line.strong and after >= 0)
     for position in range(after + 1, len(OUTLINE)):
         section = OUTLINE[position]
+        if line.caption and section.key not in PARTS:
+            continue  # "1. Tổ chức các hoạt động hưởng ứng" names its table, not "Kinh phí tổ chức"
         if section.key in PARTS:
             found = kind != "arabic" and _is_part_heading(section, head, line)
         elif current is None or section.part == current:
