@@ -38,10 +38,16 @@ class TextTable:
         """How the officer finds the table: by its caption (“Bảng “3. Phát hành...”"), else
         "Bảng 2" (Word) or "trang 2, bảng 1" (PDF): a clerk reads "bảng 2" beside "không có
         bảng “2. Truyền thông”" as the table they left out (trial 2026-12-01f)."""
-        name = f"“{self.caption}”" if self.caption else ""
         if self.page is None:
-            return f"Bảng {name or self.index}"
-        return f"trang {self.page}, bảng {name or self.on_page or self.index}"
+            return self._named("Bảng") or f"Bảng {self.index}"
+        return f"trang {self.page}, {self._named('bảng') or f'bảng {self.on_page or self.index}'}"
+
+    def _named(self, word: str) -> str:
+        """ "Bảng “3. Phát hành...”"; a caption that says "Bảng 3. ..." itself is quoted alone."""
+        if not self.caption:
+            return ""
+        own = self.caption.split(maxsplit=1)[0].lower() == "bảng"
+        return f"“{self.caption}”" if own else f"{word} “{self.caption}”"
 
 
 @dataclass(frozen=True)

@@ -178,9 +178,10 @@ def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
         return None
     if not kind and not (line.strong or head.isupper() or len(words(head)) <= 8):
         return None
-    if not kind and not head.isupper() and is_sentence_end(text):
+    if not kind and not rest.strip() and not head.isupper() and is_sentence_end(head):
         # "Tổ chức hội thảo và treo pano." shares "tổ chức" with "Kinh phí tổ chức": an
-        # unnumbered line ending with a full stop is the agency's sentence (trial 2026-12-01f).
+        # unnumbered line ending with a full stop is the agency's sentence (trial 2026-12-01f);
+        # "Khó khăn, vướng mắc: Địa bàn rộng." is still a heading with its text.
         return None
     return kind, number, head, rest.strip()
 
