@@ -31,7 +31,9 @@ PANO_NAM = f"bảng “{CAPTION_3}”, dòng 1, cột Nam"
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 
 
-def _table(document: docx.document.Document, head: tuple[str, ...], row: tuple[object, ...]) -> None:
+def _table(
+    document: docx.document.Document, head: tuple[str, ...], row: tuple[object, ...]
+) -> None:
     """A table in the ND30 layout: STT, item, count, people merged over Nam | Nữ, level."""
     table = document.add_table(rows=2, cols=6)
     table.style = "Table Grid"
@@ -64,9 +66,7 @@ def _report(path: Path, activities: str = SENTENCE, captions: bool = True) -> Pa
         document.add_paragraph(CAPTION_1)
     _table(document, ("Hoạt động", "Số cuộc", "Số người tham gia"), ("Hội thảo", 1, 35, 45, "Xã"))
     document.add_paragraph(CAPTION_3 if captions else "Sở cũng treo pano tại các xã.")
-    _table(
-        document, ("Sản phẩm", "Số lượng", "Số người tiếp cận"), ("Pano", 6, None, None, "Xã")
-    )
+    _table(document, ("Sản phẩm", "Số lượng", "Số người tiếp cận"), ("Pano", 6, None, None, "Xã"))
     for text in ("II. ĐÁNH GIÁ CHUNG", "1. Những kết quả đã đạt được, bài học kinh nghiệm", "Tốt."):
         document.add_paragraph(text)
     for text in ("2. Những khó khăn, tồn tại", "Không.", "3. Kiến nghị, đề xuất", "Không."):
@@ -105,7 +105,9 @@ def test_a_short_i2_sentence_above_the_caption_is_kept(tmp_path: Path, activitie
 def test_the_pano_warning_names_the_table_by_its_caption(tmp_path: Path) -> None:
     for path in _word_and_pdf(tmp_path):
         result = validate_file(path, config.load(None))
-        shown = [i.location.shown for i in result.issues if i.code == "blank_figures" and i.location]
+        shown = [
+            i.location.shown for i in result.issues if i.code == "blank_figures" and i.location
+        ]
         assert shown and all(PANO_NAM in s for s in shown), (path, shown)
         assert not any("bảng thứ" in s for s in shown), (path, shown)
 
@@ -117,7 +119,9 @@ def test_a_table_without_caption_is_still_the_nth(tmp_path: Path) -> None:
         result = validate_file(path, config.load(None))
         assert result.submission is not None, path
         assert "Sở cũng treo pano tại các xã." in result.submission.narratives["activities_text"]
-        shown = [i.location.shown for i in result.issues if i.code == "blank_figures" and i.location]
+        shown = [
+            i.location.shown for i in result.issues if i.code == "blank_figures" and i.location
+        ]
         assert shown and all("bảng thứ 2, dòng 1, cột Nam" in s for s in shown), (path, shown)
 
 
