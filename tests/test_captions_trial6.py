@@ -90,7 +90,9 @@ def test_a_sentence_with_a_full_stop_is_never_a_caption() -> None:
 
 
 @needs_soffice
-@pytest.mark.parametrize("activities", [SENTENCE, "Tổ chức hội thảo, treo pano."])
+@pytest.mark.parametrize(
+    "activities", [SENTENCE, "Tổ chức hội thảo, treo pano.", "1. Tổ chức hội thảo và treo pano."]
+)
 def test_a_short_i2_sentence_above_the_caption_is_kept(tmp_path: Path, activities: str) -> None:
     for path in _word_and_pdf(tmp_path, activities=activities):
         result = validate_file(path, config.load(None))

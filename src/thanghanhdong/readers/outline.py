@@ -178,10 +178,12 @@ def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
         return None
     if not kind and not (line.strong or head.isupper() or len(words(head)) <= 8):
         return None
-    if not kind and not rest.strip() and not head.isupper() and is_sentence_end(head):
-        # "Tổ chức hội thảo và treo pano." shares "tổ chức" with "Kinh phí tổ chức": an
+    plain = not (kind or line.strong or head.isupper())
+    if plain and not rest.strip() and is_sentence_end(head):
+        # "Tổ chức hội thảo và treo pano." shares "tổ chức" with "Kinh phí tổ chức": a plain
         # unnumbered line ending with a full stop is the agency's sentence (trial 2026-12-01f);
-        # "Khó khăn, vướng mắc: Địa bàn rộng." is still a heading with its text.
+        # "Khó khăn, vướng mắc: Địa bàn rộng." is still a heading with its text, and a bold
+        # line may be a heading typed with a full stop.
         return None
     return kind, number, head, rest.strip()
 
@@ -210,6 +212,9 @@ def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
     # Before the first heading, a bold title ("Kết quả thực hiện Tháng hành động...") is not
     # a heading for holding a label's first words.
     anchored = bool(kind) or (line.strong and after >= 0)
+    # "1. Tổ chức hội thảo và treo pano." in I.2: a numbered sentence is a point of the prose,
+    # a heading only under its own number.
+    point = bool(number) and not rest and is_sentence_end(head)
     for position in range(after + 1, len(OUTLINE)):
         section = OUTLINE[position]
         if line.caption and section.key not in PARTS:
@@ -217,7 +222,7 @@ def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
         if section.key in PARTS:
             found = kind != "arabic" and _is_part_heading(section, head, line)
         elif current is None or section.part == current:
-            found = _matches(section, head, anchored)
+            found = _matches(section, head, anchored) and (number == section.number or not point)
         else:
             found = number == section.number and _matches(section, head, anchored)
         if found:
