@@ -82,7 +82,7 @@ def test_a_table_split_by_a_page_break_is_two_tables_on_two_pages(
         "trang 1, bảng 1",
         "trang 2, bảng 1",
         "trang 2, bảng 2",
-        "trang 2, bảng 3",
+        "trang 2, “Bảng 3. Phát hành các sản phẩm truyền thông”",  # named by its caption
     ]
     assert [t.index for t in tables] == [1, 2, 3, 4]
     # The second part follows the first, its two header rows repeated; table 3 comes after text.

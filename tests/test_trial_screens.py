@@ -49,7 +49,8 @@ def test_a_zip_of_two_answers_is_one_file_and_two_answers(tmp_path: Path) -> Non
 def test_annotate_note_gives_the_first_errors_own_place(tmp_path: Path) -> None:
     inbox = _copy(tmp_path, TRIAL / "errors" / "Bao cao So Tu phap.docx")
     screen = _screen("validate", str(inbox), "--annotate", str(tmp_path / "cs"))
-    assert "báo cáo của đơn vị (ví dụ “bảng thứ 1, dòng 1, cột Nam”)." in screen
+    example = "bảng “1. Tổ chức các hoạt động hưởng ứng Tháng hành động”, dòng 1, cột Nam"
+    assert f"báo cáo của đơn vị (ví dụ “{example}”)." in screen
     assert "cột Nữ" not in screen
 
 

@@ -111,11 +111,12 @@ def test_validate_tells_a_commune_report_its_own_places_and_what_a_blank_does(
         "mẫu: Báo cáo không có bảng “2. Truyền thông”" in screen
     )
     assert (
-        "Cảnh báo ở bảng thứ 1, dòng 2, cột Nam: Dòng 2 có số liệu nhưng để trống số nam/nữ: "
+        "Cảnh báo ở bảng “a) Tổ chức các hoạt động hưởng ứng”, dòng 2, cột Nam: Dòng 2 có số liệu nhưng để trống số nam/nữ: "
         f"{BLANK}; trong báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số "
         "không ai ghi để “—”. Ghi số nếu có, hoặc ghi 0 nếu không có." in screen
     )
-    assert "Cảnh báo ở bảng thứ 2, dòng 1, cột Nam: Dòng 1 có số liệu" in screen
+    table = "bảng “c) Phát hành các sản phẩm truyền thông”"
+    assert f"Cảnh báo ở {table}, dòng 1, cột Nam: Dòng 1 có số liệu" in screen
 
 
 def test_a_title_without_part_iii_is_named_as_the_clerk_typed_it(tmp_path: Path) -> None:

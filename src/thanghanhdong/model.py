@@ -73,6 +73,8 @@ class Location(NamedTuple):
         if self.grid is Grid.TABLE and number.isdigit() and head.lower().endswith("bảng"):
             # A document's tables carry no number of their own: "bảng thứ 2" is its second.
             part = f"{head[:-4]}bảng thứ {number}"
+        elif self.grid is Grid.TABLE and part and part.startswith("Bảng “"):
+            part = f"b{part[1:]}"  # named by its caption: “bảng “3. Phát hành...”, dòng 1”
         return ", ".join(p for p in (part, cell) if p)
 
     def sort_key(self, parts: list[str]) -> tuple[int, int, int]:

@@ -31,13 +31,23 @@ class TextTable:
     # the previous page, at the same column positions). The layout reader decides by the rows.
     follows: int | None = None
     repeated_header: int = 0  # leading rows equal to those of the table it follows
+    caption: str = ""  # the document's caption line right above it ("3. Phát hành các sản phẩm")
 
     @property
     def shown(self) -> str:
-        """How the officer finds the table: "Bảng 2" (Word) or "trang 2, bảng 1" (PDF)."""
+        """How the officer finds the table: by its caption (“Bảng “3. Phát hành...”"), else
+        "Bảng 2" (Word) or "trang 2, bảng 1" (PDF): a clerk reads "bảng 2" beside "không có
+        bảng “2. Truyền thông”" as the table they left out (trial 2026-12-01f)."""
         if self.page is None:
-            return f"Bảng {self.index}"
-        return f"trang {self.page}, bảng {self.on_page or self.index}"
+            return self._named("Bảng") or f"Bảng {self.index}"
+        return f"trang {self.page}, {self._named('bảng') or f'bảng {self.on_page or self.index}'}"
+
+    def _named(self, word: str) -> str:
+        """ "Bảng “3. Phát hành...”"; a caption that says "Bảng 3. ..." itself is quoted alone."""
+        if not self.caption:
+            return ""
+        own = self.caption.split(maxsplit=1)[0].lower() == "bảng"
+        return f"“{self.caption}”" if own else f"{word} “{self.caption}”"
 
 
 @dataclass(frozen=True)

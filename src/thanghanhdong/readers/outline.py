@@ -28,9 +28,23 @@ class Line:
 CAPTION_WORDS = 12  # a line right above a table is its caption up to this many words
 
 
+_CLOSING = " \t\"'”’)»"
+
+
+def is_sentence_end(text: str) -> bool:
+    """The line ends with a full stop, a closing quote or bracket after it aside ("…pano.”")."""
+    stripped = text.rstrip(_CLOSING)
+    return stripped.endswith(".") and not stripped.endswith("..")
+
+
 def is_caption(text: str) -> bool:
     """A table's caption, not the agency's words: short, and no sentence (no final period)."""
-    return len(text.split()) <= CAPTION_WORDS and not text.rstrip().endswith(".")
+    return len(text.split()) <= CAPTION_WORDS and not is_sentence_end(text)
+
+
+def caption_name(text: str) -> str:
+    """A caption as a table's name in a location: one line, no trailing colon."""
+    return " ".join(text.split()).rstrip(" :")
 
 
 @dataclass
@@ -164,6 +178,13 @@ def _heading_parts(line: Line) -> tuple[str, str, str, str] | None:
         return None
     if not kind and not (line.strong or head.isupper() or len(words(head)) <= 8):
         return None
+    plain = not (kind or line.strong or head.isupper())
+    if plain and not rest.strip() and is_sentence_end(head):
+        # "Tổ chức hội thảo và treo pano." shares "tổ chức" with "Kinh phí tổ chức": a plain
+        # unnumbered line ending with a full stop is the agency's sentence (trial 2026-12-01f);
+        # "Khó khăn, vướng mắc: Địa bàn rộng." is still a heading with its text, and a bold
+        # line may be a heading typed with a full stop.
+        return None
     return kind, number, head, rest.strip()
 
 
@@ -191,12 +212,17 @@ def find_heading(line: Line, after: int) -> tuple[int, Heading] | None:
     # Before the first heading, a bold title ("Kết quả thực hiện Tháng hành động...") is not
     # a heading for holding a label's first words.
     anchored = bool(kind) or (line.strong and after >= 0)
+    # "1. Tổ chức hội thảo và treo pano." in I.2: a numbered sentence is a point of the prose,
+    # a heading only under its own number.
+    point = bool(number) and not rest and is_sentence_end(head)
     for position in range(after + 1, len(OUTLINE)):
         section = OUTLINE[position]
+        if line.caption and section.key not in PARTS:
+            continue  # "1. Tổ chức các hoạt động hưởng ứng" names its table, not "Kinh phí tổ chức"
         if section.key in PARTS:
             found = kind != "arabic" and _is_part_heading(section, head, line)
         elif current is None or section.part == current:
-            found = _matches(section, head, anchored)
+            found = _matches(section, head, anchored) and (number == section.number or not point)
         else:
             found = number == section.number and _matches(section, head, anchored)
         if found:

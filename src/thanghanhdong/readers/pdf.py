@@ -138,6 +138,7 @@ class _Pages:
         words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
         for on_page, table in enumerate(found, start=1):
             read = _table(table, len(self.tables) + 1, page, on_page)
+            read = replace(read, caption=_caption_of(words, table.bbox))
             bounds = _column_bounds(table)
             first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
             if first and self._continues(page.page_number, bounds):
@@ -264,6 +265,18 @@ def _captions(
             line = replace(line, caption=True)
         marked.append((line, segments))
     return marked
+
+
+def _caption_of(words: list[dict[str, Any]], box: Any) -> str:
+    """The caption printed right above the table, as its name; "" for none, for a sentence and
+    for the end of a wrapped title (a line starting in lower case, "a) ..." aside)."""
+    top = _top_above(words, box[1])
+    row = [w for w in words if top is not None and abs(w["top"] - top) <= LINE_TOLERANCE]
+    if not row:
+        return ""
+    text = _line(row, 0)[0].text.replace("\t", " ")
+    wrapped = text[:1].islower() and not outline.BULLET.match(text)
+    return outline.caption_name(text) if outline.is_caption(text) and not wrapped else ""
 
 
 def _top_above(words: list[dict[str, Any]], y: float) -> float | None:

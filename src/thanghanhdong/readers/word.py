@@ -193,25 +193,28 @@ class _Walk:
             self.signature = columns[-1]
             self.last_table = None
         else:
-            self.caption()
-            self.data_table(element)
+            self.data_table(element, self.caption())
         self.just_written = False
 
-    def caption(self) -> None:
+    def caption(self) -> str:
         """The short line right above a data table is its caption (“a) Tổ chức các hoạt động
-        hưởng ứng”), never quoted as the agency's text (trial 2026-12-01d)."""
+        hưởng ứng”), never quoted as the agency's text (trial 2026-12-01d) and the table's name
+        in its locations; a sentence (final full stop) or a line further up never is one."""
         last = self.lines[-1] if self.just_written and self.lines else None
-        if last is not None and outline.is_caption(last.text):
-            self.lines[-1] = replace(last, caption=True)
+        if last is None or not outline.is_caption(last.text):
+            return ""
+        self.lines[-1] = replace(last, caption=True)
+        return outline.caption_name(last.text)
 
-    def data_table(self, element: Any) -> None:
+    def data_table(self, element: Any, caption: str = "") -> None:
         grid = _Grid()
         nested = grid.read(element)
         self.cells += sum(len(row) for row in grid.rows)
         if self.cells > MAX_CELLS:
             raise DocumentError("docx_too_large", "Tệp Word có quá nhiều ô bảng để là một báo cáo.")
         if not nested or any(any(row) for row in grid.rows):  # not a mere layout frame
-            table = continuation(grid.table(len(self.tables) + 1), self.last_table)
+            read = replace(grid.table(len(self.tables) + 1), caption=caption)
+            table = continuation(read, self.last_table)
             self.tables.append(table)
             self.last_table = table
         for inner in nested:
