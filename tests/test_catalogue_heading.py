@@ -36,7 +36,7 @@ def _table_one(inbox: Path, campaign: Campaign) -> list[tuple[str, str]]:
         (i.code, i.message)
         for i in result.issues
         if i.location is not None
-        and i.location.part in ("1. Hoạt động", "Bảng 1")
+        and i.location.part in ("1. Hoạt động", "bảng thứ 1")
         and i.code != "totals_row"
     ]
 

@@ -165,6 +165,6 @@ def test_the_locales_print_differently(exported: dict[str, list[Path]]) -> None:
 def test_a_budget_in_millions_keeps_its_comma_as_the_decimal() -> None:
     """A budget of "2,500" under a label in triệu đồng is 2,5 triệu (how Vietnamese writes it), never the
     thousands separator that would make it 2.500 triệu."""
-    sheet = Sheet("Bảng 1", [["Ngân sách nhà nước (triệu đồng)", "2,500"]], grid=Grid.TABLE)
+    sheet = Sheet("bảng thứ 1", [["Ngân sách nhà nước (triệu đồng)", "2,500"]], grid=Grid.TABLE)
     cell = find_labelled([sheet], {"budget_state"})["budget_state"]
     assert states_unit(cell.value) and parse_money(str(cell.value)) == 2_500_000

@@ -194,8 +194,8 @@ def test_the_trials_word_report_and_pdf_do_not_differ(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "where"),
     [
-        ("Bao cao THD So Noi vu.docx", "Bảng 2, dòng 1, cột Nam"),
-        ("Bao cao THD So Noi vu.pdf", "trang 2, bảng 2, dòng 1, cột Nam"),
+        ("Bao cao THD So Noi vu.docx", "bảng thứ 2, dòng 1, cột Nam"),
+        ("Bao cao THD So Noi vu.pdf", "trang 2, bảng thứ 2, dòng 1, cột Nam"),
     ],
 )
 def test_a_document_row_is_counted_as_the_clerk_numbers_it(

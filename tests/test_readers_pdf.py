@@ -59,7 +59,7 @@ def test_the_plans_form_as_pdf(exported: dict[str, Path]) -> None:
     assert where["difficulties"] == "mục II.2 (trang 1)"
     assert where["signer_name"] == "phần chữ ký (trang 2)"
     first = content.tables[0]
-    assert (first.page, first.on_page, first.shown) == (2, 1, "trang 2, bảng 1")
+    assert (first.page, first.on_page, first.shown) == (2, 1, "trang 2, bảng thứ 1")
     assert first.rows == [
         HEADER,
         SUBHEADER,
@@ -79,9 +79,9 @@ def test_a_table_split_by_a_page_break_is_two_tables_on_two_pages(
 ) -> None:
     tables = read_pdf(exported["district_report"].read_bytes()).tables
     assert [t.shown for t in tables] == [
-        "trang 1, bảng 1",
-        "trang 2, bảng 1",
-        "trang 2, bảng 2",
+        "trang 1, bảng thứ 1",
+        "trang 2, bảng thứ 1",
+        "trang 2, bảng thứ 2",
         "trang 2, “Bảng 3. Phát hành các sản phẩm truyền thông”",  # named by its caption
     ]
     assert [t.index for t in tables] == [1, 2, 3, 4]

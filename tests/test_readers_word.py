@@ -60,9 +60,9 @@ def test_the_three_tables_with_merged_headers_and_a_totals_row() -> None:
     assert [t.index for t in tables] == [1, 2, 3]
     # The third title is short enough to be its caption: the table is named by it.
     assert [t.shown for t in tables] == [
-        "Bảng 1",
-        "Bảng 2",
-        "Bảng “3. Phát hành các sản phẩm truyền thông”",
+        "bảng thứ 1",
+        "bảng thứ 2",
+        "bảng “3. Phát hành các sản phẩm truyền thông”",
     ]
     first = tables[0]
     assert first.page is None

@@ -137,11 +137,11 @@ def test_a_scan_alone_is_still_a_thing_to_do(
 
 def test_a_problem_is_cut_before_the_officers_instruction_not_inside_a_value() -> None:
     _, message = messages.render("not_a_number", value="12: 30. người")
-    issue = Issue("not_a_number", Severity.ERROR, message, Location("Bảng 1", 2, 3, Grid.TABLE))
+    issue = Issue("not_a_number", Severity.ERROR, message, Location("bảng thứ 1", 2, 3, Grid.TABLE))
     assert (
         messages.for_agency(issue) == "bảng thứ 1, dòng 3, cột 4: “12: 30. người” không phải là số"
     )
-    word = Location("trang 2, Bảng 1", 2, 3, Grid.TABLE, "Nữ")
+    word = Location("trang 2, bảng thứ 1", 2, 3, Grid.TABLE, "Nữ")
     assert messages.place(word) == "trang 2, bảng thứ 1, dòng 3, cột Nữ"
     assert messages.place(Location("Thông tin chung", 12, 1)) == "trang Thông tin chung, ô B13"
     _, merged = messages.render("merged_figures", range="D7:E7")

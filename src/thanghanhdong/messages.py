@@ -747,7 +747,7 @@ def place(location: Location | None) -> str:
     if location is None or not location.part:
         return ""
     if location.grid is not Grid.SHEET:
-        shown = location.shown.replace("Bảng", "bảng")
+        shown = location.shown
         return shown[:1].lower() + shown[1:]
     if location.part not in {t.sheet for t in TABLES}:
         cell = f", ô {location.cell}" if location.cell else ""

@@ -47,7 +47,7 @@ class Location(NamedTuple):
 
     A named tuple, not a frozen dataclass: one is built for every cell read (twice as fast)."""
 
-    part: str | None = None  # sheet name, "Bảng 2" (with "trang 3, " for a PDF), "mục II.2"
+    part: str | None = None  # sheet name, "bảng thứ 2" (with "trang 3, " for a PDF), "mục II.2"
     row: int | None = None
     column: int | None = None
     grid: Grid = Grid.SHEET
@@ -68,14 +68,7 @@ class Location(NamedTuple):
         cell = self.cell
         if self.grid is Grid.SHEET:
             return f"{self.part}!{cell}" if self.part and cell else self.part or ""
-        part = self.part
-        head, _, number = (part or "").rpartition(" ")
-        if self.grid is Grid.TABLE and number.isdigit() and head.lower().endswith("bảng"):
-            # A document's tables carry no number of their own: "bảng thứ 2" is its second.
-            part = f"{head[:-4]}bảng thứ {number}"
-        elif self.grid is Grid.TABLE and part and part.startswith("Bảng “"):
-            part = f"b{part[1:]}"  # named by its caption: “bảng “3. Phát hành...”, dòng 1”
-        return ", ".join(p for p in (part, cell) if p)
+        return ", ".join(p for p in (self.part, cell) if p)
 
     def sort_key(self, parts: list[str]) -> tuple[int, int, int]:
         """Part order (as listed in the source), then row, then column."""

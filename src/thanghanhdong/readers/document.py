@@ -35,19 +35,20 @@ class TextTable:
 
     @property
     def shown(self) -> str:
-        """How the officer finds the table: by its caption (“Bảng “3. Phát hành...”"), else
-        "Bảng 2" (Word) or "trang 2, bảng 1" (PDF): a clerk reads "bảng 2" beside "không có
-        bảng “2. Truyền thông”" as the table they left out (trial 2026-12-01f)."""
+        """How the officer finds the table: by its caption ("bảng “3. Phát hành...”"), else
+        "bảng thứ 2" (Word) or "trang 2, bảng thứ 1" (PDF). A document's tables carry no number
+        of their own: a clerk reads "bảng 2" beside "không có bảng “2. Truyền thông”" as the
+        table they left out (trial 2026-12-01f)."""
         if self.page is None:
-            return self._named("Bảng") or f"Bảng {self.index}"
-        return f"trang {self.page}, {self._named('bảng') or f'bảng {self.on_page or self.index}'}"
+            return self._named() or f"bảng thứ {self.index}"
+        return f"trang {self.page}, {self._named() or f'bảng thứ {self.on_page or self.index}'}"
 
-    def _named(self, word: str) -> str:
-        """ "Bảng “3. Phát hành...”"; a caption that says "Bảng 3. ..." itself is quoted alone."""
+    def _named(self) -> str:
+        """ "bảng “3. Phát hành...”"; a caption that says "Bảng 3. ..." itself is quoted alone."""
         if not self.caption:
             return ""
         own = self.caption.split(maxsplit=1)[0].lower() == "bảng"
-        return f"“{self.caption}”" if own else f"{word} “{self.caption}”"
+        return f"“{self.caption}”" if own else f"bảng “{self.caption}”"
 
 
 @dataclass(frozen=True)
