@@ -21,8 +21,10 @@ ROOT = Path(__file__).parents[1]
 runner = CliRunner()
 
 
-def _forwarded_form(tmp_path: Path, stamper, campaign, typed: str) -> Path:  # type: ignore[no-untyped-def]
-    path = tmp_path / "typed" / "BC LDLD.xlsx"
+def _forwarded_form(  # type: ignore[no-untyped-def]
+    tmp_path: Path, stamper, campaign, typed: str, name: str = "BC LDLD.xlsx"
+) -> Path:
+    path = tmp_path / "typed" / name
     path.parent.mkdir()
     path.write_bytes(stamper.stamp(campaign.agency("TDOAN")))
     book = openpyxl.load_workbook(path)
@@ -54,8 +56,8 @@ def test_the_typed_roster_agency_is_credited_and_the_officer_told(
     assert answer["agency_code"] == "LDLD"
     [warning] = [i for i in answer["issues"] if i["code"] == "form_of_other_agency"]
     assert warning["message"].startswith(
-        "Tệp là mẫu gửi cho “Tỉnh đoàn” nhưng tên đơn vị ghi là “Liên đoàn Lao động tỉnh”: thd "
-        "tính là báo cáo của Liên đoàn Lao động tỉnh."
+        "Tệp là mẫu gửi cho “Tỉnh đoàn” nhưng tên đơn vị và tên tệp đều là của “Liên đoàn Lao "
+        "động tỉnh”: thd tính là báo cáo của Liên đoàn Lao động tỉnh."
     )
     assert "agency_name_mismatch" not in [i["code"] for i in answer["issues"]]
 
@@ -114,3 +116,24 @@ def test_a_copy_named_for_another_agency_says_so_where_the_officer_chooses(
         "Phụ nữ tỉnh”"
     )
     assert "file_name_other_agency" not in codes["BC THD 2021 - Hoi LHPN.xlsx"]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize(
+    ("typed", "code", "issue"),
+    [
+        # Only the typed name says LĐLĐ (a copied sheet's name would too): whose is it? Ask.
+        ("Liên đoàn Lao động tỉnh", "TDOAN", "form_agency_unclear"),
+        # The issuing body's own name typed there is the addressee, never the sender.
+        ("Sở Lao động - Thương binh và Xã hội", "TDOAN", "agency_name_mismatch"),
+    ],
+)
+def test_a_typed_name_alone_never_moves_an_answer(  # type: ignore[no-untyped-def]
+    tmp_path: Path, stamper, campaign, typed: str, code: str, issue: str
+) -> None:
+    saved = _forwarded_form(tmp_path, stamper, campaign, typed, name="Bao cao thang hanh dong.xlsx")
+    shown = runner.invoke(app, ["validate", str(saved.parent), "--json"])
+    [answer] = json.loads(shown.stdout)["files"]
+    assert answer["agency_code"] == code
+    codes = [i["code"] for i in answer["issues"]]
+    assert issue in codes and "form_of_other_agency" not in codes

@@ -239,9 +239,18 @@ CATALOGUE: dict[str, Message] = {
     # Header
     "form_of_other_agency": Message(
         W,
-        "Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị ghi là “{name}”: thd tính là báo cáo "
-        "của {name}. Nếu đúng là báo cáo của {owner}, sửa lại tên đơn vị ở ô này.",
+        "Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị và tên tệp đều là của “{name}”: thd "
+        "tính là báo cáo của {name}. Nếu đúng là báo cáo của {owner}, sửa lại tên đơn vị ở ô "
+        "này.",
         "Báo cáo điền vào mẫu của đơn vị khác.",
+        reason="Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị ghi là “{name}”",
+    ),
+    "form_agency_unclear": Message(
+        E,
+        "Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị ghi là “{name}”: chưa rõ là báo cáo của "
+        "đơn vị nào. Hỏi lại đơn vị: nếu là của {owner}, sửa tên đơn vị ở ô này; nếu là của "
+        "{name}, đổi tên tệp cho có tên {name} (thd sẽ tính là báo cáo của {name}).",
+        "Mẫu của một đơn vị ghi tên một đơn vị khác, chưa rõ của ai.",
         reason="Tệp là mẫu gửi cho “{owner}” nhưng tên đơn vị ghi là “{name}”",
     ),
     "agency_name_mismatch": Message(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from thanghanhdong import answers, form, messages
+from thanghanhdong.completeness import agency_from_file_name, issuer_agency
 from thanghanhdong.config import Agency, Campaign, Catalogues
 from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
@@ -359,16 +360,25 @@ def _position(issue: Issue, parts: list[str]) -> tuple[int, int, int]:
 
 def _typed_other_agency(raw: RawSubmission, owner: Agency, checker: _FileCheck) -> Agency | None:
     """The roster agency whose name the clerk typed on another agency's form (forwarded by a
-    colleague, filled and renamed): the answer is the typed agency's, as the clerk meant. The
-    warning `form_of_other_agency` tells the officer; `agency_name_mismatch` is for a name that
-    is no other agency's."""
-    typed = _typed_name(raw)
-    other = checker.campaign.agency_by_name(typed) if typed else None
-    if other is None or other is owner:
+    colleague, filled, and sent as "BC LDLD.xlsx"): the typed agency's answer when the file's
+    name agrees (`form_of_other_agency`, a warning). With nothing else to tell, an error: the
+    typed name alone may be a copied sheet's. The issuing body's own name typed there is the
+    addressee, never the sender (`agency_name_mismatch`)."""
+    campaign = checker.campaign
+    other = _typed_roster_agency(raw, campaign)
+    if other is None or other is owner or other is issuer_agency(campaign):
         return None
     cell = raw.info.get("agency_name")
-    checker.add("form_of_other_agency", cell, name=other.name, owner=owner.name)
-    return other
+    if agency_from_file_name(campaign, raw.path.name) is other:
+        checker.add("form_of_other_agency", cell, name=other.name, owner=owner.name)
+        return other
+    checker.add("form_agency_unclear", cell, name=other.name, owner=owner.name)
+    return None
+
+
+def _typed_roster_agency(raw: RawSubmission, campaign: Campaign) -> Agency | None:
+    typed = _typed_name(raw)
+    return campaign.agency_by_name(typed) if typed else None
 
 
 def _typed_name(raw: RawSubmission) -> str | None:
@@ -477,9 +487,12 @@ def _check_header(
         return
     _check_budget(raw, submission, checker)
     _check_total(raw, header, submission, checker)
+    typed = checker.campaign.agency_by_name(header["agency_name"] or "")
     if (
         header["agency_name"]
-        and checker.campaign.agency_by_name(header["agency_name"]) is not agency
+        and typed is not agency
+        # another roster agency's name was judged by _identify (form_of_other_agency...)
+        and (typed is None or typed is issuer_agency(checker.campaign) or raw.meta is None)
     ):
         checker.add(
             "agency_name_mismatch", name_cell, name=header["agency_name"], expected=agency.name
