@@ -107,6 +107,11 @@ def test_a_scan_is_credited_by_its_vietnamese_name(tmp_path: Path, name: str) ->
         ("BC TP Bac Kan.pdf", "UBND thành phố Bắc Kạn"),
         ("UBND thành phố Bắc Kạn - báo cáo.pdf", "UBND thành phố Bắc Kạn"),
         ("Bao Bac Kan bao cao.pdf", "Báo Bắc Kạn"),
+        # The issuing body named beside another is the addressee, not the sender.
+        (
+            "Kinh gui So Lao dong - Thuong binh va Xa hoi - BC Hoi Nong dan tinh.pdf",
+            "Hội Nông dân tỉnh",
+        ),
     ],
 )
 def test_a_city_named_as_its_province_is_credited_only_when_its_kind_is_named(

@@ -183,6 +183,10 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
             found.append((len(key), agency))
         elif f" {agency.code.lower()} " in padded:
             found.append((len(agency.code), agency))
+    # "Kính gửi Sở LĐ-TB&XH - BC Hội Nông dân tỉnh": the issuing body named beside another is
+    # the addressee.
+    issuer = issuer_agency(campaign)
+    found = [pair for pair in found if pair[1] is not issuer] or found
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
