@@ -111,7 +111,11 @@ def _workbook_sheets(name: str, data: bytes) -> Sheets | str:
         return f"Tệp {name} có mật khẩu: mở bằng Excel, bỏ mật khẩu, lưu lại rồi chạy lại lệnh."
     except _TooBig:
         return f"Tệp {name} có quá nhiều ô cho một danh sách đơn vị."
-    except Exception:  # calamine raises several types for damaged files
+    except BaseException as exc:  # calamine raises several types (and panics) on damage
+        from thanghanhdong.readers.excel import is_panic
+
+        if not isinstance(exc, Exception) and not is_panic(exc):
+            raise
         return (
             f"Không mở được tệp {name} (bị hỏng hoặc không phải bảng tính): mở lại bằng Excel"
             " hoặc LibreOffice, lưu lại rồi chạy lại lệnh."

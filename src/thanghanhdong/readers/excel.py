@@ -32,6 +32,21 @@ def read(path: Path, data: bytes) -> RawSubmission:
     """Read one workbook already checked by `container.check`. Raises FileError when it cannot
     be used at all."""
     try:
+        return _read(path, data)
+    except BaseException as exc:
+        if is_panic(exc):
+            raise file_error("unopenable") from exc
+        raise
+
+
+def is_panic(exc: BaseException) -> bool:
+    """calamine's Rust code gave up, on a damaged file as fuzzing found ("range end index 64 out
+    of range"): pyo3's PanicException is a BaseException, which no `except Exception` catches."""
+    return type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime"
+
+
+def _read(path: Path, data: bytes) -> RawSubmission:
+    try:
         workbook = _open(data)
     except FileError:
         # Gnumeric indents content.xml, which calamine refuses ("Expecting 'table-cell'"); a
