@@ -108,6 +108,19 @@ def test_tab_typed_word_report_is_one_error_in_the_clerks_words(tmp_path: Path) 
     # Typed with spaces: the header words on a line still show a table typed as text.
     assert _tables(issues["BC STP dau cach.docx"]) == [("table_missing", "error", TABS)]
     assert _tables(issues["BC SNV.docx"]) == [("table_missing", "error", NO_TABLES)]
+
+
+def test_prose_with_the_labels_words_folded_is_no_table_typed_as_text(tmp_path: Path) -> None:
+    # "năm" folds to "nam", "phụ nữ" to "phu nu": a sentence is no header typed with spaces.
+    sentence = (
+        "Năm 2026, đơn vị tổ chức 12 hoạt động, số cuộc tăng so với năm trước, thu hút 3.000 lượt "
+        "phụ nữ tham gia."
+    )
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "BC SYT.docx").write_bytes(_prose_report("Sở Y tế", [sentence]))
+    issues = _validate(inbox)
+    assert _tables(issues["BC SYT.docx"]) == [("table_missing", "error", NO_TABLES)]
     every = json.dumps(issues, ensure_ascii=False)
     assert not any(words in every for words in EXCEL_WORDS)
 

@@ -740,13 +740,16 @@ def _typed_with_tabs(text: str) -> bool:
     lines = text.splitlines()
     if sum(line.count("\t") >= 2 for line in lines) >= 2:
         return True
-    return any(_has_header_words(loose_key(line)) for line in lines)
+    return any(_has_header_words(line) for line in lines)
 
 
-def _has_header_words(key: str) -> bool:
+def _has_header_words(line: str) -> bool:
+    """The labels as words with their diacritics: "năm" in prose is no "Nam" (loose keys,
+    which drop them, had taken "năm 2026 ... phụ nữ" for a header)."""
+    text = nfc(line).casefold()
     for spec in form.TABLES:
         words = (spec.item_label, spec.count_label, form.MALE_LABEL, form.FEMALE_LABEL)
-        if all(re.search(rf"\b{re.escape(loose_key(w))}\b", key) for w in words):
+        if all(re.search(rf"\b{re.escape(word.casefold())}\b", text) for word in words):
             return True
     return False
 
