@@ -140,6 +140,19 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         None,
         {("several_items", "B7")},
     ),
+    "two_numbered_activities_on_two_lines": (
+        [["1. Tập huấn\n2. Hội thảo", 2, 30, 40, "Huyện"], GOOD[1]],
+        {},
+        None,
+        {("several_items", "B7")},
+    ),
+    # A product's name is no activity: "Tập huấn; Pano" is one (odd) activity name, not two.
+    "an_activity_and_a_product_in_one_cell": (
+        [["Tập huấn; Pano", 2, 30, 40, "Huyện"], GOOD[1]],
+        {},
+        [("Tập huấn; Pano", "Huyện", 2, 30, 40), FIGURES[1]],
+        set(),
+    ),
     "one_activity_wrapped_over_two_lines": (
         [
             ["Tập huấn\nkiến thức pháp luật", 3, 50, 60, "Xã"],

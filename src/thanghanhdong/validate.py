@@ -948,7 +948,7 @@ def _row_rules(
         if has_numbers or has_bad_number or level:
             checker.add("missing_item", cells["item"], label=spec.item_label)
         return None
-    if several := _items_in_one_cell(cells["item"].value, spec, checker.campaign):
+    if several := _items_in_one_cell(cells["item"].value, spec, checker):
         listed = " và ".join(f"“{name}”" for name in several)
         checker.add("several_items", cells["item"], count=len(several), items=listed)
         return None
@@ -973,24 +973,19 @@ def _row_rules(
 # Catalogue items on lines of their own (Alt+Enter), or joined by ";" or "+": one row cannot
 # say whose the figures are. A comma joins the words of one item ("Kiểm tra, giám sát").
 _ITEM_PARTS = re.compile(r"\s*(?:\n|;|\+)\s*")
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ][.)]|[-–•])\s*", re.IGNORECASE)
 
 
-def _items_in_one_cell(value: Any, spec: form.TableSpec, campaign: Campaign) -> list[str]:
+def _items_in_one_cell(value: Any, spec: form.TableSpec, checker: _FileCheck) -> list[str]:
+    """ "Diễn đàn⏎Đối thoại", "1. Tập huấn⏎2. Hội thảo": each line this table's catalogue item
+    (or an alias the officer gave one)."""
     if not isinstance(value, str) or not _ITEM_PARTS.search(value.strip()):
         return []
-    parts = [nfc(part) for part in _ITEM_PARTS.split(value) if part.strip()]
-    known = _catalogue_keys(campaign, spec.key)
+    parts = [_LIST_MARK.sub("", nfc(part)) for part in _ITEM_PARTS.split(value) if part.strip()]
+    known = checker.catalogues[spec.key]
     if len(parts) < 2 or any(loose_key(part).strip(" .-") not in known for part in parts):
         return []
     return parts
-
-
-def _catalogue_keys(campaign: Campaign, table_key: str) -> frozenset[str]:
-    """The loose keys of a table's catalogue items and of the officer's aliases."""
-    catalogue = campaign.catalogues
-    aliases = [name for item, names in catalogue.aliases.items() for name in (item, *names)]
-    names = [*catalogue.items(table_key), *aliases]
-    return frozenset(loose_key(name) for name in names)
 
 
 def _noted(cell: Cell, kind: str) -> bool:
