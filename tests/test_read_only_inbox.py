@@ -19,6 +19,8 @@ import pytest
 from conftest import SOFFICE, soffice_convert
 from docx import Document
 
+from thanghanhdong.config import default_config_text
+
 ROOT = Path(__file__).parents[1]
 SETPRIV = shutil.which("setpriv")
 AS_NOBODY = [SETPRIV or "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
@@ -121,15 +123,10 @@ def test_a_folder_or_file_the_officer_may_not_open_is_named_not_skipped(tmp_path
 
 
 def test_an_inbox_or_config_the_officer_may_not_read_is_said_in_vietnamese(tmp_path: Path) -> None:
-    closed = tmp_path / "closed"
+    closed = tmp_path / "Bao cao\\2026"  # a backslash, as every Windows path has: not doubled
     closed.mkdir(mode=0o700)
     config = tmp_path / "thd.toml"
-    config.write_text(
-        (ROOT / "examples" / "thd.toml").read_text(encoding="utf-8")
-        if (ROOT / "examples" / "thd.toml").is_file()
-        else "",
-        encoding="utf-8",
-    )
+    config.write_text(default_config_text(), encoding="utf-8")
     config.chmod(0o600)
     out = _out(tmp_path)
     inbox_shown = _thd(out, "validate", str(closed))

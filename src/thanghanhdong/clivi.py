@@ -7,6 +7,7 @@ here patches them: the group and command classes below format usage and help the
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -278,10 +279,18 @@ _PATH_PROBLEMS = {
 def _bad_parameter(exc: BadParameter) -> str:
     label = _param_label(exc)
     if match := _PATH_MESSAGE.match(exc.message):
-        return (
-            f"{label[0].upper()}{label[1:]} {match['value']}: {_PATH_PROBLEMS[match['problem']]}."
-        )
+        path = _unquoted(match["quote"] + match["value"] + match["quote"])
+        return f"{label[0].upper()}{label[1:]} {path}: {_PATH_PROBLEMS[match['problem']]}."
     return f"Giá trị của {label} không dùng được."
+
+
+def _unquoted(shown: str) -> str:
+    """The path as typed: Typer shows it as Python's repr, its backslashes doubled on Windows."""
+    try:
+        value = ast.literal_eval(shown)
+    except (ValueError, SyntaxError):
+        return shown[1:-1]
+    return value if isinstance(value, str) else shown[1:-1]
 
 
 def _no_such_option(exc: NoSuchOption) -> str:
