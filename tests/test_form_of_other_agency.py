@@ -112,7 +112,7 @@ def test_a_copy_named_for_another_agency_says_so_where_the_officer_chooses(
         i for i in files["BC BCHQS 2021.xlsx"]["issues"] if i["code"] == "file_name_other_agency"
     ]
     assert hint["message"].startswith(
-        "Tên tệp là của “Bộ Chỉ huy Quân sự tỉnh” nhưng báo cáo trong tệp là của “Hội Liên hiệp "
+        "Tên tệp mang tên “Bộ Chỉ huy Quân sự tỉnh” nhưng báo cáo trong tệp là của “Hội Liên hiệp "
         "Phụ nữ tỉnh”"
     )
     assert "file_name_other_agency" not in codes["BC THD 2021 - Hoi LHPN.xlsx"]

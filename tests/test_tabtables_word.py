@@ -20,7 +20,7 @@ from thanghanhdong.cli import app
 runner = CliRunner()
 TABS = (
     "Các bảng số liệu được gõ bằng dấu Tab, không phải bảng Word, nên không đọc được số liệu: đề "
-    "nghị đơn vị chèn bảng (Chèn > Bảng) hoặc điền mẫu Excel đã gửi."
+    "nghị đơn vị chèn bảng (Chèn > Bảng, tức Insert > Table) hoặc điền mẫu Excel đã gửi."
 )
 TABS_REASON = (
     "các bảng số liệu được gõ bằng dấu Tab, không phải bảng Word, nên không đọc được số liệu "

@@ -113,7 +113,7 @@ def test_validate_tells_a_commune_report_its_own_places_and_what_a_blank_does(
     assert (
         "Cảnh báo ở bảng “a) Tổ chức các hoạt động hưởng ứng”, dòng 2, cột Nam: Dòng 2 có số liệu nhưng để trống số nam/nữ: "
         f"{BLANK}; trong báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số "
-        "không ai ghi để “—”. Ghi số nếu có, hoặc ghi 0 nếu không có." in screen
+        "không đơn vị nào ghi thì để “—”. Ghi số nếu có, hoặc ghi 0 nếu không có." in screen
     )
     table = "bảng “c) Phát hành các sản phẩm truyền thông”"
     assert f"Cảnh báo ở {table}, dòng 1, cột Nam: Dòng 1 có số liệu" in screen
@@ -138,7 +138,7 @@ def test_consolidate_summary_and_workbook_say_the_blank_is_left_out(tmp_path: Pa
     assert "tính là 0" not in screen
     assert (
         "2 bảng có dòng để trống ô số, ô trống không được cộng (tổng chưa đủ, có thể thấp hơn "
-        "thực tế; báo cáo đánh dấu “*”, số không ai ghi để “—”)" in screen
+        "thực tế; báo cáo đánh dấu “*”, số không đơn vị nào ghi thì để “—”)" in screen
     )
     sheet = load_workbook(book_path)[officer.SHEET_BLANKS]
     assert sheet["A1"].value == (

@@ -120,11 +120,11 @@ CATALOGUE: dict[str, Message] = {
     ),
     "file_name_other_agency": Message(
         W,
-        "Tên tệp là của “{other}” nhưng báo cáo trong tệp là của “{agency}” (mẫu và tên đơn vị "
+        "Tên tệp mang tên “{other}” nhưng báo cáo trong tệp là của “{agency}” (mẫu và tên đơn vị "
         "ghi trong tệp): có thể {other} đã điền nhầm vào mẫu của {agency}. Hỏi lại hai đơn vị "
         "trước khi chọn tệp giữ lại.",
-        "Tên tệp là của một đơn vị khác với báo cáo trong tệp.",
-        reason="Tên tệp là của “{other}” nhưng báo cáo trong tệp là của “{agency}”",
+        "Tên tệp mang tên một đơn vị khác với báo cáo trong tệp.",
+        reason="Tên tệp mang tên “{other}” nhưng báo cáo trong tệp là của “{agency}”",
     ),
     "rollup_overlap": Message(
         E,
@@ -353,10 +353,10 @@ CATALOGUE: dict[str, Message] = {
     ),
     "several_items": Message(
         E,
-        "Một ô ghi {count} nội dung ({items}) với chung một dòng số liệu: tách thành {count} "
+        "Một ô ghi {count} nội dung ({items}) nhưng chỉ có một dòng số liệu: tách thành {count} "
         "dòng, mỗi dòng một nội dung với số liệu của nó.",
         "Nhiều nội dung trong một ô.",
-        reason="Một ô ghi {count} nội dung ({items}) với chung một dòng số liệu",
+        reason="Một ô ghi {count} nội dung ({items}) nhưng chỉ có một dòng số liệu",
     ),
     "missing_item": Message(
         E,
@@ -394,7 +394,7 @@ CATALOGUE: dict[str, Message] = {
     "blank_figures": Message(
         W,
         "{rows} có số liệu nhưng để trống {columns}: ô trống không được cộng vào tổng; trong "
-        "báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số không ai ghi để “—”. "
+        "báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số không đơn vị nào ghi thì để “—”. "
         "Ghi số nếu có, hoặc ghi 0 nếu không có.",
         "Dòng có số liệu nhưng để trống ô số khác (ô trống không được cộng, tổng đánh dấu “*” "
         "là chưa đủ; một cảnh báo cho cả bảng).",
@@ -675,7 +675,7 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
     "tab_tables": (
         "table_missing",
         "Các bảng số liệu được gõ bằng dấu Tab, không phải bảng Word, nên không đọc được số "
-        "liệu: đề nghị đơn vị chèn bảng (Chèn > Bảng) hoặc điền mẫu Excel đã gửi.",
+        "liệu: đề nghị đơn vị chèn bảng (Chèn > Bảng, tức Insert > Table) hoặc điền mẫu Excel đã gửi.",
         "Các bảng số liệu được gõ bằng dấu Tab, không phải bảng Word, nên không đọc được số "
         "liệu (cần chèn bảng bằng Chèn > Bảng, hoặc điền mẫu Excel)",
     ),

@@ -588,7 +588,7 @@ def _blank_notes(lines: list[str], workbook: bool, console: Console) -> None:
     sentence(
         console,
         f"[yellow]{len(lines)} bảng có dòng để trống ô số, ô trống không được cộng[/] (tổng "
-        f"chưa đủ, có thể thấp hơn thực tế; báo cáo đánh dấu “*”, số không ai ghi để “—”): đề nghị đơn vị bổ sung "
+        f"chưa đủ, có thể thấp hơn thực tế; báo cáo đánh dấu “*”, số không đơn vị nào ghi thì để “—”): đề nghị đơn vị bổ sung "
         f"trước khi ký{where}:",
     )
     for line in lines[:SET_ASIDE_SHOWN]:
