@@ -168,18 +168,11 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
     """The roster agency a file name speaks of, loosely: "So Y te - bao cao.pdf",
     "2021_syt_so-y-te.pdf", "BC SYT.jpg". The longest name found wins; a code counts as a word."""
     stem = PurePosixPath(name).stem.replace("_", " ").replace(".", " ")
-    stem = _split_camel_case(stem)
-    padded = f" {loose_key(stem)} "
+    padded = f" {loose_key(_split_camel_case(stem))} "
     place = loose_key(campaign.issuer.place)
     found: list[tuple[int, Agency]] = []
     for agency in campaign.agencies:
-        key = loose_key(agency.name, agency=True)
-        if key == place:
-            # "UBND thành phố Bắc Kạn" is not "Báo cáo tỉnh Bắc Kạn": the name must say its kind.
-            named = re.search(rf" {_UNIT_WORDS} {re.escape(key)} ", padded) is not None
-        else:
-            named = bool(key) and f" {key} " in padded
-        if named:
+        if key := _named_in(padded, agency, place):
             found.append((len(key), agency))
         elif f" {agency.code.lower()} " in padded:
             found.append((len(agency.code), agency))
@@ -190,7 +183,29 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
+def _named_in(padded: str, agency: Agency, place: str) -> str:
+    """The agency's key when the file name holds it ("" when not). A People's Committee is
+    matched by its place alone ("ba be"), so that place must not belong to another body of it
+    ("Hội LHPN huyện Ba Bể", "Trung tâm Y tế huyện Ba Bể"), nor be the province ("tỉnh Bắc
+    Kạn" is not "UBND thành phố Bắc Kạn": there its kind must be named)."""
+    key = loose_key(agency.name, agency=True)
+    if not key or f" {key} " not in padded:
+        return ""
+    if key == loose_key(agency.name):
+        return key
+    before = padded[: padded.index(f" {key} ")]
+    if key == place and not re.search(rf" {_UNIT_WORDS}$", before):
+        return ""
+    return "" if re.search(rf" {_OTHER_BODIES} ", f"{before} ") else key
+
+
 _UNIT_WORDS = r"(?:ubnd|uy ban nhan dan|thanh pho|tp|thi xa|huyen|quan)"
+# Bodies at a district's or commune's level that are not its People's Committee.
+_OTHER_BODIES = (
+    r"(?:hoi|trung tam|ban|vuon|truong|benh vien|cong an|doan|chi cuc|hat|doi|tram|kho bac|"
+    r"toa an|vien kiem sat|chi nhanh|ngan hang|cong ty|hop tac xa|mat tran|lien doan|dang uy|"
+    r"huyen uy|thi uy|thanh uy)"
+)
 
 
 def agency_by_address(campaign: Campaign, addresses: Sequence[str]) -> tuple[str, Agency] | None:
