@@ -102,6 +102,11 @@ def test_a_districts_own_layout() -> None:
         "signer_name": "Hoàng Văn Bình",
     }
     assert content.fields["agency_name"].where == "dòng “Tên đơn vị báo cáo”"
+    # Its headings have no numbers: a section is where the clerk wrote its heading, not the
+    # form's "mục II.2", which this report has not.
+    where = {key: field.where for key, field in content.fields.items()}
+    assert where["difficulties"] == "mục “Khó khăn, vướng mắc”"
+    assert where["results"] == "mục “Kết quả đạt được”"
 
 
 def test_a_table_split_by_a_page_break_stays_two_tables() -> None:

@@ -271,6 +271,18 @@ def _title_place(title: Line, part_iii: bool) -> str:
     return f"đoạn “{text if len(text) <= 100 else text[:99] + '…'}”"
 
 
+def _section_place(heading: Line, code: str) -> str:
+    """Where a section is, in the document's own terms: "mục I.2" when its heading is numbered
+    (the form's numbering, as the plan gives it), else the heading as the clerk typed it: a
+    commune's "Nội dung hoạt động" has no "I.2" for the clerk to look for."""
+    if _ROMAN_NUMBER.match(heading.text) or _ARABIC_NUMBER.match(heading.text):
+        return f"mục {code}"
+    text = " ".join(
+        heading.text.split(":", 1)[0].split()
+    )  # "Khó khăn: Địa bàn rộng." -> its heading
+    return f"mục “{text if len(text) <= 80 else text[:79] + '…'}”"
+
+
 def table_field(key: str) -> str:
     """The field holding the words written under a table's title (“Không phát hành sản phẩm.”)."""
     return f"table_text.{key}"
@@ -360,7 +372,7 @@ def narrative_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
         if section.key in PARTS or section.key not in body.texts:
             continue
         start = body.starts[section.key]
-        where = f"mục {section.code}"
+        where = _section_place(start, section.code)
         if shown_page and start.page is not None:
             where = f"{where} (trang {start.page})"
         fields[section.key] = TextField("\n".join(body.texts[section.key]), where)
