@@ -7,7 +7,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -157,9 +157,18 @@ def build(a):
 
 def to_pdf(path):
     subprocess.run(
-        ["soffice", "-env:UserInstallation=file:///tmp/t7/lo", "--headless",
-         "--convert-to", "pdf", "--outdir", str(path.parent), str(path)],
-        check=True, capture_output=True,
+        [
+            "soffice",
+            "-env:UserInstallation=file:///tmp/t7/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(path.parent),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
     )
     return path.with_suffix(".pdf")
 
@@ -171,8 +180,12 @@ def mail(a, attachment, sender):
     m["Subject"] = f"Báo cáo Tháng hành động 2026 - {a['name']}"
     m["Date"] = "Thu, 17 Dec 2026 09:12:00 +0700"
     m.set_content("Kính gửi Sở LĐTBXH, đơn vị gửi báo cáo kèm theo.")
-    m.add_attachment(attachment.read_bytes(), maintype="application",
-                     subtype="octet-stream", filename=attachment.name)
+    m.add_attachment(
+        attachment.read_bytes(),
+        maintype="application",
+        subtype="octet-stream",
+        filename=attachment.name,
+    )
     (OUT / f"{a['file']}.eml").write_bytes(bytes(m))
 
 

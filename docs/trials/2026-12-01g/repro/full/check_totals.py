@@ -20,4 +20,9 @@ for a in specs:
                 rows[(keys[t], r[0], r[4])][i] += r[1 + i]
 print("expected", tot)
 print("thd     ", {k: [v["count"], v["male"], v["female"]] for k, v in data["totals"].items()})
-json.dump({f"{k[0]}|{k[1]}|{k[2]}": v for k, v in rows.items()}, open("expected_rows.json", "w", encoding="utf-8"), ensure_ascii=False, indent=0)
+json.dump(
+    {f"{k[0]}|{k[1]}|{k[2]}": v for k, v in rows.items()},
+    open("expected_rows.json", "w", encoding="utf-8"),
+    ensure_ascii=False,
+    indent=0,
+)
