@@ -200,9 +200,20 @@ for name, fname in [
     ("BCH ĐOÀN TỈNH LẠNG SƠN", "Tinh doan - bao cao.docx"),
 ]:
     report(os.path.join(INBOX, fname), ["UBND TỈNH LẠNG SƠN", name, "Số: 85/BC"], NARR, TABS)
+report(
+    os.path.join(INBOX, "SYT.docx"), ["UBND TỈNH LẠNG SƠN", "SỞ Y TẾ", "Số: 1/BC-SYT"], NARR, TABS
+)
 r = thd("validate", "inbox")
 not_sent = r.stdout.split("Chưa gửi báo cáo")[-1] if "Chưa gửi báo cáo" in r.stdout else ""
 hit = [n for n in ("Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Tỉnh đoàn") if n in not_sent]
 print("Agencies whose report is in the inbox but listed as not sent:", hit)
 print("Nearest name proposed for the Youth Union is Báo Lạng Sơn:", "“Báo Lạng Sơn”" in r.stdout)
 print("BUG REPRODUCED" if hit else "fixed")
+os.makedirs(os.path.join(DOT, "out"))
+thd("consolidate", "inbox", "--out", "out/baocao.docx", "--date", "21/12/2026", "--skip-invalid")
+text = docx_text(os.path.join(DOT, "out", "baocao.docx"))
+print(
+    "Signed Phụ lục II:",
+    *[x for x in text.splitlines() if "Hội Liên hiệp" in x or "Tỉnh đoàn |" in x],
+    sep="\n  ",
+)
