@@ -7,6 +7,10 @@ from collections import defaultdict
 specs = json.load(open(sys.argv[1], encoding="utf-8"))
 data = json.load(open(sys.argv[2], encoding="utf-8"))
 used = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None
+if used is None:
+    # only the answers thd used (the data file lists them by file)
+    files = {x.split("/")[-1].split(" › ")[0].rsplit(".", 1)[0] for x in data["included"]}
+    used = {a["name"] for a in specs if a["file"] in files}
 keys = {"t1": "activities", "t2": "media", "t3": "products"}
 tot = {k: [0, 0, 0] for k in keys.values()}
 rows = defaultdict(lambda: [0, 0, 0])
