@@ -175,3 +175,30 @@ def test_a_provinces_own_parent_is_still_the_province() -> None:
     sở = digest.IssuerNames("Sở Lao động - Thương binh và Xã hội", parent="UBND TỈNH BẮC KẠN")
     point = "Đề nghị UBND tỉnh Bắc Kạn bố trí kinh phí"
     assert digest.classify_request(point, sở) == digest.Addressee.PROVINCE
+
+
+def test_a_request_to_a_district_answered_straight_to_the_province_stays_out(
+    tmp_path: Path,
+) -> None:
+    # Trial 7, finding 5: a commune (or a Sở) asking its district, in a report the province
+    # consolidates itself: "Đề nghị huyện ..." is the district's matter, not the province's II.3.
+    from typer.testing import CliRunner
+    from word_reports import seed_form
+
+    from thanghanhdong.cli import app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    request = "Đề nghị huyện hỗ trợ sửa chữa hệ thống loa truyền thanh."
+    (inbox / "BC SYT.docx").write_bytes(seed_form(prose=[request]))
+    out = tmp_path / "baocao.docx"
+    args = ["consolidate", str(inbox), "--out", str(out), "--date", "2021-12-22", "--skip-invalid"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    start = paragraphs.index("3. Kiến nghị, đề xuất")  # part II.3 of the signed body
+    end = next(i for i in range(start, len(paragraphs)) if paragraphs[i].startswith("III."))
+    section = "\n".join(paragraphs[start:end])
+    assert "Đề nghị tỉnh bố trí thêm kinh phí (Sở Y tế)" in section
+    assert "loa truyền thanh" not in section
+    assert request in paragraphs  # Phụ lục III still quotes the agency's own words

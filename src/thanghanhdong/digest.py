@@ -718,6 +718,9 @@ _PEERS = re.compile(
     r"^(?:cac (?:so|ban|nganh|co quan|don vi|cap|dia phuong|hoi|doan the|to chuc|doanh nghiep"
     r"|huyen|thanh vien)|so (?!luong|lieu)[a-z]|ban [a-z]|nganh|nguoi su dung lao dong|doanh nghiep"
     r"|(?:ubnd|uy ban nhan dan) (?:cac )?(?:huyen|thanh pho)|cong an|tinh doan|mat tran"
+    # A commune answering the province directly: "Đề nghị huyện hỗ trợ ..." is its district's
+    # (the district's own report, which names it the issuer, never comes here).
+    r"|(?:huyen|thi xa)(?! doan| hoi| uy)"
     r"|uy ban mat tran|hoi (?:lien hiep|nong dan|cuu chien binh)|lien doan lao dong"
     r"|dai phat thanh|bao|bo chi huy)\b"
 )
