@@ -286,3 +286,28 @@ def test_a_pdf_typed_in_a_vni_font_is_flagged() -> None:
     content = read_pdf(pdf)
     assert content.has_text is True
     assert content.legacy_font == "VNI-Times"
+
+
+@pytest.mark.soffice
+def test_a_sentence_wrapped_before_a_figure_stays_one_paragraph(tmp_path: Path) -> None:
+    # Trial 7, finding 6: "... trực tuyến với" / "1.000 lượt người dự thi." printed on two lines
+    # had become two paragraphs, and Phụ lục III quoted the agency's sentence cut in two.
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    sentence = (
+        "Phối hợp tổ chức cuộc thi tìm hiểu pháp luật về bình đẳng giới trực tuyến với 1.000 "
+        "lượt người dự thi."
+    )
+    leads = ["", "Sở ", "Sở đã ", "Năm nay Sở ", "Năm nay Sở đã ", "Trong tháng Sở đã "]
+    prose = [lead + sentence for lead in leads]  # one of them wraps right before "1.000"
+    source = tmp_path / "bc.docx"
+    source.write_bytes(reports.seed_form(prose=prose))
+    [pdf] = soffice_convert([source], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as printed:  # the trap is there: a printed line starts "1.000"
+        lines = [line for page in printed.pages for line in page.extract_text().splitlines()]
+    assert "1.000 lượt người dự thi." in lines
+    content = read_pdf(pdf.read_bytes())
+    proposals = values(content.fields)["proposals"].splitlines()
+    assert proposals[1:] == prose

@@ -290,16 +290,26 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     joined: list[Line] = []
     for line in lines:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and line.text[:1].islower()
-            and not outline.BULLET.match(line.text)
-            and "\t" not in previous.text + line.text
-        ):
+        if previous is not None and _continues(previous.text, line.text):
             joined[-1] = Line(f"{previous.text} {line.text}", previous.strong, previous.page)
         else:
             joined.append(line)
     return joined
+
+
+# "1. Tổ chức ...", "2) ...", "1.2. ...": a numbered item or heading starts a line of its own.
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A printed line that starts in lower case, or with a figure after a line that ends
+    mid-sentence ("... trực tuyến với" / "1.000 lượt người dự thi"), continues the one above."""
+    if outline.BULLET.match(text) or "\t" in previous + text:
+        return False
+    if text[:1].islower():
+        return True
+    mid_sentence = not previous.rstrip().endswith((".", ":", ";", "!", "?", ")"))
+    return text[:1].isdigit() and mid_sentence and not _NUMBERED.match(text)
 
 
 def _split_header(
