@@ -409,3 +409,23 @@ def test_a_roster_holding_the_parent_body_still_reads_the_agency_under_it(
     path = tmp_path / "golai.xlsx"
     retyped(path, [("", [written]), *HEAD[1:], ("", ["Ngân sách nhà nước: 1.000.000 đồng"])])
     assert validate_file(path, campaign).agency_code == code
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("BAN THƯỜNG VỤ HỘI LHPN TỈNH", "HLHPN"),
+        ("BAN THƯỜNG VỤ HỘI NÔNG DÂN TỈNH", "HND"),
+        ("BCH ĐOÀN TỈNH BẮC KẠN", "TDOAN"),
+        ("BAN CHẤP HÀNH HỘI CỰU CHIẾN BINH TỈNH", "HCCB"),
+    ],
+)
+def test_a_mass_organisations_standing_body_is_the_organisation(
+    tmp_path: Path, campaign: Campaign, header: str, code: str
+) -> None:
+    # Trial 7, finding 2: the three had been "chưa gửi", their Word reports in the inbox.
+    from word_reports import seed_form
+
+    path = tmp_path / "bao cao.docx"
+    path.write_bytes(seed_form(agency=header))
+    assert validate_file(path, campaign).agency_code == code

@@ -84,6 +84,10 @@ _ABBREVIATIONS = [
 ]
 _ABBREVIATION = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ABBREVIATIONS) + r")\b")
 _EXPANDED = dict(_ABBREVIATIONS)
+# A mass organisation's report is signed by its standing body: "BAN THƯỜNG VỤ HỘI LHPN TỈNH",
+# "BCH ĐOÀN TỈNH" are the Hội LHPN and the Tỉnh đoàn of the roster.
+_LEADERSHIP = re.compile(r"^(?:ban thuong vu|btv|ban chap hanh|bch|ban thuong truc|thuong truc)\s+")
+_YOUTH_UNION = re.compile(r"^doan (?:tncs ho chi minh |thanh nien cong san ho chi minh )?tinh\b")
 _AGENCY_PUNCTUATION = re.compile(r"[-–.,;:()/\"“”']")
 
 
@@ -94,8 +98,8 @@ def agency_keys(name: str, place: str = "") -> set[str]:
     key = fold(name).replace("&", " va ")
     key = _SPACES.sub(" ", _AGENCY_PUNCTUATION.sub(" ", key)).strip()
     key = _ABBREVIATION.sub(lambda m: _EXPANDED[m[1]], key)
-    key = loose_key(key, agency=True)
-    keys = {key}
+    key = _LEADERSHIP.sub("", loose_key(key, agency=True))
+    keys = {key, _YOUTH_UNION.sub("tinh doan", key)}
     province = fold(place)
     for suffix in (f" tinh {province}", f" {province}", " tinh"):
         if province or suffix == " tinh":
