@@ -349,14 +349,12 @@ def _problems(results: Sequence[FileResult]) -> tuple[str, ...]:
 
 # -- the sender named by an ND30 header ------------------------------------------------------
 
-# A governing body's line: above an agency's line in ND30 ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ").
-_GOVERNING_BODY = re.compile(
-    r"^(?:ubnd|uy ban nhan dan|tinh uy|huyen uy|thanh uy) (?:tinh|thanh pho|huyen|thi xa|tp)? ?\w"
-)
+# The province's own bodies: above an agency's line, never an agency answering the province.
 _PROVINCE_BODY = re.compile(r"^(?:(?:ubnd|uy ban nhan dan) tinh|tinh uy)\b")
 # An agency line left to fill: dots, an ellipsis, underscores after a word ("SỞ ____").
 _PLACEHOLDER_LINE = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
 _RULE_LINE = re.compile(r"^[\s\-_=.*~–—]*$")  # the rule under the name, or a blank line
+_NUMBER_OR_TITLE = re.compile(r"^(?:so\s*\d|so \S*/|bao cao\b)")
 _OTHER_COLUMN = ("cong hoa", "doc lap")  # the national motto, read with the left block
 
 
@@ -380,18 +378,19 @@ def header_agency(
     document whose blank paragraphs are not read (`blanks_read` False): there it heads an
     agency line left blank more often than it reports itself."""
     block = _header_block(lines)
+    if not block or _PLACEHOLDER_LINE.search(block[-1]):
+        return HeaderAgency(None)  # the agency's line left to fill: the parent never stands in
     named = [t for t in block if not _PLACEHOLDER_LINE.search(t)]
-    if len(named) < len(block) and all(_is_parent(campaign, t) for t in named):
-        return HeaderAgency(None)
     found = _roster_lines(campaign, named)
     if not found:
+        while len(named) > 1 and _is_parent(campaign, named[0]):
+            named = named[1:]
         alone = len(named) == 1 and _is_parent(campaign, named[0])
-        return HeaderAgency(None, "" if alone or not named else " ".join(named))
+        return HeaderAgency(None, "" if alone else " ".join(named))
     end, agency = found[-1]
     if named[end:]:
         return HeaderAgency(None, " ".join(named[end:]), under_roster_agency=True)
-    own_parent = _is_own_parent(campaign, named[0])
-    if len(named) == 1 and own_parent and not blanks_read:
+    if not blanks_read and _is_own_parent(campaign, " ".join(named)):
         return HeaderAgency(None)
     return HeaderAgency(agency)
 
@@ -402,7 +401,7 @@ def _header_block(lines: Sequence[str]) -> list[str]:
     block: list[str] = []
     for line in lines:
         key = loose_key(line)
-        if ":" in line or key.startswith(("bao cao", "so ")) or len(block) == 4:
+        if ":" in line or _NUMBER_OR_TITLE.match(key) or len(block) == 4:
             break
         if not _RULE_LINE.match(line) and not key.startswith(("v/v", *_OTHER_COLUMN)):
             block.append(line.strip())
@@ -416,9 +415,12 @@ def _roster_lines(campaign: Campaign, named: list[str]) -> list[tuple[int, Agenc
     for index, line in enumerate(named):
         if agency := campaign.agency_by_name(line):
             found.append((index + 1, agency))
-        elif index + 1 < len(named) and not campaign.agency_by_name(named[index + 1]):
-            if agency := campaign.agency_by_name(f"{line} {named[index + 1]}"):
-                found.append((index + 2, agency))
+        elif (
+            index + 1 < len(named)
+            and not campaign.agency_by_name(named[index + 1])
+            and (agency := campaign.agency_by_name(f"{line} {named[index + 1]}"))
+        ):
+            found.append((index + 2, agency))
     return found
 
 
