@@ -353,7 +353,7 @@ def _problems(results: Sequence[FileResult]) -> tuple[str, ...]:
 _PROVINCE_BODY = re.compile(r"^(?:(?:ubnd|uy ban nhan dan) tinh|tinh uy)\b")
 # An agency line left to fill: dots, an ellipsis, underscores after a word ("SỞ ____").
 _PLACEHOLDER_LINE = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
-_RULE_LINE = re.compile(r"^[\s\-_=.*~–—]*$")  # the rule under the name, or a blank line
+_RULE_LINE = re.compile(r"^[\s\-_=*~–—]*$")  # the rule under the name, or a blank line
 _NUMBER_OR_TITLE = re.compile(r"^(?:so\s*\d|so \S*/|bao cao\b)")
 _OTHER_COLUMN = ("cong hoa", "doc lap")  # the national motto, read with the left block
 
