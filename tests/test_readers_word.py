@@ -30,7 +30,7 @@ def test_the_plans_form_filled_in() -> None:
     content = read_docx(reports.seed_form())
     assert content.kind == "word" and content.has_text
     assert values(content.fields) == {
-        "agency_name": "SỞ Y TẾ",
+        "agency_name": "UBND TỈNH BẮC KẠN\nSỞ Y TẾ",
         "report_number": "12/BC-SYT",
         "report_date": "Bắc Kạn, ngày 18 tháng 12 năm 2021",
         "direction": "Sở ban hành Kế hoạch số 210/KH-SYT ngày 01 tháng 11 năm 2021.\n"
@@ -140,7 +140,9 @@ def test_a_long_table_with_repeated_header_rows_is_one_table_in_word() -> None:
 
 
 def test_the_issuing_body_under_its_governing_body_and_a_name_over_two_lines() -> None:
-    assert read_docx(reports.seed_form()).fields["agency_name"].value == "SỞ Y TẾ"
+    assert (
+        read_docx(reports.seed_form()).fields["agency_name"].value == "UBND TỈNH BẮC KẠN\nSỞ Y TẾ"
+    )
     document = Document()
     reports.header_table(
         document,
@@ -150,7 +152,7 @@ def test_the_issuing_body_under_its_governing_body_and_a_name_over_two_lines() -
     out = BytesIO()
     document.save(out)
     fields = read_docx(out.getvalue()).fields
-    assert fields["agency_name"].value == "ỦY BAN NHÂN DÂN HUYỆN NA RÌ"
+    assert fields["agency_name"].value == "ỦY BAN NHÂN DÂN\nHUYỆN NA RÌ"
     assert fields["report_number"].value == "7/BC-UBND"
 
 
@@ -433,7 +435,7 @@ def test_the_signature_of_a_report_without_headings() -> None:
     document.save(out)
     fields = values(read_docx(out.getvalue()).fields)
     assert fields == {
-        "agency_name": "ỦY BAN NHÂN DÂN HUYỆN PÁC NẶM",
+        "agency_name": "ỦY BAN NHÂN DÂN\nHUYỆN PÁC NẶM",
         "signer_title": "PHÓ CHỦ TỊCH",
         "signer_authority": "KT.CHỦ TỊCH",
         "signer_name": "Nguyễn Văn Long",
@@ -457,6 +459,6 @@ def test_a_header_whose_two_bodies_are_one_paragraph_with_a_line_break() -> None
     buffer = io.BytesIO()
     document.save(buffer)
     fields = values(read_docx(buffer.getvalue()).fields)
-    assert fields["agency_name"] == "SỞ Y TẾ"
+    assert fields["agency_name"] == "UBND TỈNH BẮC KẠN\nSỞ Y TẾ"
     assert fields["report_number"] == "15/BC-SYT"
     assert fields["report_date"] == "Bắc Kạn, ngày 17 tháng 12 năm 2021"

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import container, files, form, messages, readers
-from thanghanhdong.completeness import agency_from_file_name
+from thanghanhdong.completeness import agency_from_file_name, header_agency
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.container import Format
 from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Submission
@@ -220,15 +220,10 @@ def _scanned(raw: RawSubmission, campaign: Campaign) -> FileResult:
 
 
 def _agency_in_text(campaign: Campaign, text: str) -> Agency | None:
-    """The first of a scan's lines naming a roster agency; the parent body's line above the
-    agency's ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ") never names the sender, even on the roster."""
-    parent = loose_key(campaign.issuer.parent, agency=True)
-    for line in text.splitlines()[:12]:
-        if parent and loose_key(line, agency=True) == parent:
-            continue
-        if agency := campaign.agency_by_name(line):
-            return agency
-    return None
+    """The sender named by a scan's header lines (completeness.header_agency); the OCR text
+    keeps no blank line."""
+    lines = [line for line in text.splitlines()[:12] if line.strip()]
+    return header_agency(campaign, lines, blanks_read=False).agency
 
 
 def apply_receipt(

@@ -364,3 +364,90 @@ def _problems(results: Sequence[FileResult]) -> tuple[str, ...]:
     """Every distinct error of an agency's files, in the reminder's words, in order."""
     lines = (messages.for_agency(i) for result in results for i in result.errors)
     return tuple(dict.fromkeys(lines))
+
+
+# -- the sender named by an ND30 header ------------------------------------------------------
+
+# The province's own bodies: above an agency's line, never an agency answering the province.
+_PROVINCE_BODY = re.compile(r"^(?:(?:ubnd|uy ban nhan dan) tinh|tinh uy)\b")
+# An agency line left to fill: dots, an ellipsis, underscores after a word ("SỞ ____").
+_PLACEHOLDER_LINE = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
+_RULE_LINE = re.compile(r"^[\s\-_=*~–—]*$")  # the rule under the name, or a blank line
+_NUMBER_OR_TITLE = re.compile(r"^(?:so\s*\d|so \S*/|bao cao\b)")
+_OTHER_COLUMN = ("cong hoa", "doc lap")  # the national motto, read with the left block
+
+
+@dataclass(frozen=True)
+class HeaderAgency:
+    """The roster agency an ND30 header names, else why not: `unknown` is the header's line
+    of a unit the roster does not have ("" when the header names no agency)."""
+
+    agency: Agency | None
+    unknown: str = ""
+    under_roster_agency: bool = False  # that unit sits under a roster agency's line
+
+
+def header_agency(
+    campaign: Campaign, lines: Sequence[str], *, blanks_read: bool = True
+) -> HeaderAgency:
+    """THE sender of an ND30 header, its lines top to bottom: the lowest line naming a roster
+    agency, unless a line under it names a unit the roster lacks; an agency line left to fill
+    ("……", "SỞ ……") under the parent names nobody. The parent line alone is the agency when
+    the roster holds it (a ministry's roster of provinces), except the issuer's own parent in a
+    document whose blank paragraphs are not read (`blanks_read` False): there it heads an
+    agency line left blank more often than it reports itself."""
+    block = _header_block(lines)
+    if not block or _PLACEHOLDER_LINE.search(block[-1]):
+        return HeaderAgency(None)  # the agency's line left to fill: the parent never stands in
+    named = [t for t in block if not _PLACEHOLDER_LINE.search(t)]
+    found = _roster_lines(campaign, named)
+    if not found:
+        while len(named) > 1 and _is_parent(campaign, named[0]):
+            named = named[1:]
+        alone = len(named) == 1 and _is_parent(campaign, named[0])
+        return HeaderAgency(None, "" if alone else " ".join(named))
+    end, agency = found[-1]
+    if named[end:]:
+        return HeaderAgency(None, " ".join(named[end:]), under_roster_agency=True)
+    if not blanks_read and _is_own_parent(campaign, " ".join(named)):
+        return HeaderAgency(None)
+    return HeaderAgency(agency)
+
+
+def _header_block(lines: Sequence[str]) -> list[str]:
+    """The top-left block's lines above the first labelled line ("Số:", "Ngày báo cáo:") or
+    the title, at most four; the rule under the name and blank lines dropped."""
+    block: list[str] = []
+    for line in lines:
+        key = loose_key(line)
+        if ":" in line or _NUMBER_OR_TITLE.match(key) or len(block) == 4:
+            break
+        if not _RULE_LINE.match(line) and not key.startswith(("v/v", *_OTHER_COLUMN)):
+            block.append(line.strip())
+    return block
+
+
+def _roster_lines(campaign: Campaign, named: list[str]) -> list[tuple[int, Agency]]:
+    """(the index after each roster agency's line, the agency); a name broken over two lines
+    ("ỦY BAN NHÂN DÂN" / "HUYỆN BA BỂ") is read joined."""
+    found: list[tuple[int, Agency]] = []
+    for index, line in enumerate(named):
+        if agency := campaign.agency_by_name(line):
+            found.append((index + 1, agency))
+        elif (
+            index + 1 < len(named)
+            and not campaign.agency_by_name(named[index + 1])
+            and (agency := campaign.agency_by_name(f"{line} {named[index + 1]}"))
+        ):
+            found.append((index + 2, agency))
+    return found
+
+
+def _is_own_parent(campaign: Campaign, line: str) -> bool:
+    parent = loose_key(campaign.issuer.parent, agency=True)
+    return bool(parent) and loose_key(line, agency=True) == parent
+
+
+def _is_parent(campaign: Campaign, line: str) -> bool:
+    """The issuer's parent, or a province's People's Committee or Party committee."""
+    return _is_own_parent(campaign, line) or bool(_PROVINCE_BODY.match(loose_key(line)))

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from thanghanhdong import answers, form, messages
+from thanghanhdong import answers, completeness, form, messages
 from thanghanhdong.completeness import agency_from_file_name, issuer_agency
 from thanghanhdong.config import Agency, Campaign, Catalogues
 from thanghanhdong.legacy import to_unicode
@@ -432,9 +432,12 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
         checker.add("not_a_form")
         return None, False  # check() marks the file as no report
     typed = _typed_name(raw)
-    agency = campaign.agency_by_name(typed) if typed else None
-    if agency is None and not typed and (named := _header_agency(raw, campaign)):
-        agency, name_cell = named
+    if raw.kind != "excel" and typed and name_cell:  # a document's header lines, not one name
+        agency, typed = _document_agency(raw, campaign, str(name_cell.value))
+    else:
+        agency = campaign.agency_by_name(typed) if typed else None
+    if agency is None and not typed and raw.header_names:
+        agency, name_cell, typed = _header_agency(raw, campaign)
     if agency is None:
         _unknown_agency(typed, name_cell, checker)
         return None, False
@@ -443,18 +446,35 @@ def _identify(raw: RawSubmission, checker: _FileCheck) -> tuple[Agency | None, b
     return agency, True
 
 
-def _header_agency(raw: RawSubmission, campaign: Campaign) -> tuple[Agency, Cell] | None:
+def _header_agency(
+    raw: RawSubmission, campaign: Campaign
+) -> tuple[Agency | None, Cell | None, str | None]:
     """No name by its label: the ND30 header at the top left ("SỞ Y TẾ" under "UBND TỈNH BẮC
-    KẠN"). The parent body's line is the agency only when no line under it names one: a roster
-    holding the parent (a ministry's, of provinces) must not take every Sở's report for it."""
-    found = [
-        (agency, cell)
-        for cell in raw.header_names
-        if (agency := campaign.agency_by_name(str(cell.value))) is not None
-    ]
-    parent = campaign.agency_by_name(campaign.issuer.parent)
-    own = [pair for pair in found if pair[0] is not parent]
-    return next(iter(own or found), None)
+    KẠN"), read by completeness.header_agency; (the agency, its cell, the unit the roster lacks
+    under a roster agency's line, named in the message)."""
+    cells = raw.header_names
+    named = completeness.header_agency(campaign, [str(c.value) for c in cells])
+    if named.agency is not None:
+        found = [c for c in cells if campaign.agency_by_name(str(c.value)) is named.agency]
+        return named.agency, (found or cells)[-1], None
+    if not named.under_roster_agency:
+        return None, None, None
+    line = named.unknown.split()
+    cell = next((c for c in cells if str(c.value).split() == line), None)
+    return None, cell, named.unknown
+
+
+def _document_agency(
+    raw: RawSubmission, campaign: Campaign, lines: str
+) -> tuple[Agency | None, str | None]:
+    """A Word or PDF report's header lines (or the name by its label): (the agency, else the
+    name the roster lacks). That name replaces the lines, for the later checks; none, none."""
+    lines_read = [nfc(line) for line in lines.splitlines()]
+    named = completeness.header_agency(campaign, lines_read, blanks_read=False)
+    cell = raw.info.pop("agency_name")
+    if shown := (named.agency.name if named.agency else named.unknown):
+        raw.info["agency_name"] = Cell(cell.location, shown)
+    return named.agency, named.unknown or None
 
 
 def _unknown_agency(typed: str | None, cell: Cell | None, checker: _FileCheck) -> None:

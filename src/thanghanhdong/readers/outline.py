@@ -92,11 +92,6 @@ _TITLE_WORDS = (
     "ban chap hanh",
     "ban thuong vu",
 )
-_PARENT_BODY = re.compile(
-    r"^(?:ubnd|uy ban nhan dan|tinh uy|huyen uy|thanh uy) (?:tinh|thanh pho|huyen|thi xa|tp)? ?\w"
-)
-# The province's own bodies: above an agency's line, never an agency answering the province.
-_PROVINCE_BODY = re.compile(r"^(?:(?:ubnd|uy ban nhan dan) tinh|tinh uy)\b")
 # An agency line left to fill: a run of dots or an ellipsis ("……", "SỞ ...."), underscores after
 # a word ("UBND XÃ ____"); a line of underscores or dashes alone is the rule under the name.
 _PLACEHOLDER = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
@@ -468,9 +463,9 @@ def header_fields(header: Header, shown_page: bool) -> dict[str, TextField]:
     right = [nfc(t) for t in header.right if not _DECORATION.match(t)]
     fields: dict[str, TextField] = {}
     number_at = next((i for i, t in enumerate(left) if NUMBER_LINE.match(t)), None)
-    agency = _issuing_body(_body_lines(header.left))
-    if agency:
-        fields["agency_name"] = TextField(agency, f"{page}phần đầu (góc trên bên trái)")
+    agency = _body_lines(header.left)
+    if agency:  # its lines: completeness.header_agency names the sender from them
+        fields["agency_name"] = TextField("\n".join(agency), f"{page}phần đầu (góc trên bên trái)")
     if number_at is not None:
         match = NUMBER_LINE.match(left[number_at])
         assert match is not None
@@ -505,28 +500,12 @@ def _date_below_header(lines: Sequence[Line]) -> dict[str, TextField]:
 
 
 def _body_lines(column: list[str]) -> list[str]:
-    """The left column's lines above "Số" (its first three without one), a placeholder kept."""
+    """The left column's lines above "Số" (its first three without one), a placeholder kept;
+    a line "V/v ..." (the subject) is not the issuing body's."""
     kept = [nfc(t) for t in column if not _DECORATION.match(t) or _PLACEHOLDER.search(t)]
     number_at = next((i for i, t in enumerate(kept) if NUMBER_LINE.match(t)), None)
-    return kept[:number_at] if number_at is not None else kept[:3]
-
-
-def _issuing_body(lines: list[str]) -> str:
-    """The issuing body, without the governing body above it ("UBND TỈNH BẮC KẠN" over "SỞ Y TẾ");
-    a name broken over two lines ("ỦY BAN NHÂN DÂN" / "HUYỆN BA BỂ") is joined. The parent line
-    never stands in for an agency line left unfilled ("……", "SỞ ……"): no name then, and the
-    province's People's Committee or Party committee alone is always a parent (a blank
-    paragraph under it is not read), never the sender; a district's alone is the district."""
-    lines = [t for t in lines if not loose_key(t).startswith("v/v")]
-    named = [t for t in lines if not _PLACEHOLDER.search(t)]
-    if not named or not _PARENT_BODY.match(loose_key(named[0])):
-        return " ".join(named)
-    if len(named) == 1:  # the parent line alone, or over a placeholder
-        unfilled = len(lines) > 1 or _PROVINCE_BODY.match(loose_key(named[0]))
-        return "" if unfilled else named[0]
-    while len(named) >= 2 and _PARENT_BODY.match(loose_key(named[0])):
-        named = named[1:]  # "UBND TỈNH" over "UBND HUYỆN" over the commune
-    return " ".join(named)
+    kept = kept[:number_at] if number_at is not None else kept[:3]
+    return [t for t in kept if not loose_key(t).startswith("v/v")]
 
 
 def header_from_lines(lines: Sequence[Line]) -> tuple[Header, int]:
