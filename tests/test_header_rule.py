@@ -6,6 +6,7 @@ line alone is the agency when the roster holds it (a ministry consolidating prov
 from __future__ import annotations
 
 import json
+import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -158,3 +159,30 @@ def test_a_unit_under_a_roster_agency_is_not_credited_to_it(tmp_path: Path) -> N
             continue
         assert {"unknown_agency", "unknown_agency_close"} & set(codes), (name, codes)
         assert "“TRUNG TÂM Y TẾ HUYỆN BA BỂ”" in text, name
+
+
+def test_a_header_typed_as_two_tabbed_columns_names_its_agency(tmp_path: Path) -> None:
+    # Trial 7, finding 1: the header typed as paragraphs "left<TAB><TAB>right"; the motto's end
+    # wraps to the left margin ("VIỆT NAM", "phúc") and was read as the agency's line: a signed
+    # PDF of the Sở VHTTDL was "chưa gửi".
+    roster = 'Tên đơn vị,Mã\n"Sở Văn hóa, Thể thao và Du lịch",SVHTTDL\nSở Y tế,SYT\n'
+    folder = _campaign(tmp_path, roster, ministry=False)
+    document = docx.Document()
+    left = ["UBND TỈNH BẮC KẠN", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    for own, motto in zip(left, right, strict=True):
+        document.add_paragraph().add_run(f"{own}\t\t{motto}").bold = True
+    document.add_paragraph("Số: 77/BC-SVHTTDL")
+    _body(document)
+    signature_table(document, ["GIÁM ĐỐC", "(Đã ký)", "Vi Văn Khánh"])
+    source = tmp_path / "BC THD.docx"
+    document.save(source)
+    inbox = folder / "inbox"
+    shutil.copy(source, inbox / "BC THD.docx")
+    if SOFFICE is not None:
+        soffice_convert([source], "pdf", inbox, tmp_path / "profile")
+    run = runner.invoke(
+        app, ["validate", str(inbox), "--config", str(folder / "thd.toml"), "--json"]
+    )
+    credited = {Path(f["path"]).name: f["agency_code"] for f in json.loads(run.stdout)["files"]}
+    assert set(credited.values()) == {"SVHTTDL"}, credited

@@ -422,9 +422,21 @@ def _header_block(lines: Sequence[str]) -> list[str]:
         key = loose_key(line)
         if ":" in line or _NUMBER_OR_TITLE.match(key) or len(block) == 4:
             break
-        if not _RULE_LINE.match(line) and not key.startswith(("v/v", *_OTHER_COLUMN)):
+        motto = key.startswith(("v/v", *_OTHER_COLUMN)) or _motto_tail(key)
+        if not _RULE_LINE.match(line) and not motto:
             block.append(line.strip())
     return block
+
+
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+
+
+def _motto_tail(key: str) -> bool:
+    """The end of the national motto wrapped under the agency's line ("VIỆT NAM", "phúc"): a
+    header typed as two tab-separated columns, whose right column wrapped to the left margin."""
+    words = key.replace("-", " ").split()
+    tail = " ".join(words)
+    return bool(words) and any(m == tail or m.endswith(f" {tail}") for m in _MOTTO)
 
 
 def _roster_lines(campaign: Campaign, named: list[str]) -> list[tuple[int, Agency]]:
