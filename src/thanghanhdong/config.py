@@ -265,12 +265,24 @@ class Campaign(_Strict):
         """THE match of a name as clerks write it to a roster agency: case, spacing,
         diacritics, "UBND"/"huyện" prefixes, abbreviations (LHPN, PT-TH, CHQS, LĐ-TB&XH, TP...),
         "tỉnh" or the province appended, and the `aliases` of each agency."""
+        if name in self._looked_up:  # every form of a campaign types one of a few names
+            return self._looked_up[name]
         keys = agency_keys(name, self.issuer.place)
         full = agency_keys(name)
-        for key in sorted(keys, key=lambda k: (k not in full, -len(k))):
-            if key in self._by_name:
-                return self._by_name[key]
-        return None
+        found = next(
+            (
+                self._by_name[key]
+                for key in sorted(keys, key=lambda k: (k not in full, -len(k)))
+                if key in self._by_name
+            ),
+            None,
+        )
+        self._looked_up[name] = found
+        return found
+
+    @cached_property
+    def _looked_up(self) -> dict[str, Agency | None]:
+        return {}
 
     @cached_property
     def _by_name(self) -> dict[str, Agency]:
