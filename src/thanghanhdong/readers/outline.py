@@ -407,8 +407,6 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
     "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split)."""
     if budget is None:
         return {}
-    if states_none(budget.value):  # "Không sử dụng kinh phí.": reported, nothing spent
-        return {key: TextField(budget.value.strip(), budget.where) for key in _SOURCES}
     found: dict[str, TextField] = {}
     clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
     for index, clause in enumerate(clauses):
@@ -426,7 +424,14 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
         amount = _amount(clause) or _next_amount(clauses, index)
         if amount:
             found[target] = TextField(amount, budget.where)
-    return found
+    return found or _nothing_spent(budget)
+
+
+def _nothing_spent(budget: TextField) -> dict[str, TextField]:
+    """ "Không sử dụng kinh phí.", "Không có." as the section (with no amount): reported, 0 đồng
+    from either source (a note such as "(Bảng tổng hợp số liệu kèm theo)" may follow)."""
+    line = next((x for x in budget.value.split("\n") if states_none(x)), None)
+    return {key: TextField(line.strip(), budget.where) for key in _SOURCES} if line else {}
 
 
 def _is_budget_line(text: str) -> bool:
