@@ -404,16 +404,17 @@ def table_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
 
 def budget_fields(budget: TextField | None) -> dict[str, TextField]:
     """ "a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written;
-    "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split)."""
+    "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split); "4.000.000
+    đồng (xã hội hóa)" -> budget_mobilized; "Không sử dụng kinh phí." -> 0 from both sources."""
     if budget is None:
         return {}
     found: dict[str, TextField] = {}
     clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
     for index, clause in enumerate(clauses):
         sourced = _sourced(clause)
+        for source, written in sourced.items():
+            found.setdefault(source, TextField(written, budget.where))
         if sourced:
-            for target, amount in sourced.items():
-                found.setdefault(target, TextField(amount, budget.where))
             continue
         key = " ".join(words(clause))
         target = _budget_target(key)
