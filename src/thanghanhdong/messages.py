@@ -467,10 +467,10 @@ CATALOGUE: dict[str, Message] = {
     ),
     "budget_not_read": Message(
         E,
-        "Kinh phí “{value}” không đọc được thành số tiền: ghi bằng chữ số, ví dụ 15500000, "
+        "Kinh phí “{written}” không đọc được thành số tiền: ghi bằng chữ số, ví dụ 15500000, "
         "“15.500.000 đồng” hoặc “15,5 triệu đồng” (không viết bằng chữ như “mười lăm triệu”).",
         "Kinh phí viết bằng chữ hoặc ghi nhiều đơn vị không rõ (“mười lăm triệu”, “15tr5000”).",
-        reason="Kinh phí “{value}” không đọc được thành số tiền",
+        reason="Kinh phí “{written}” không đọc được thành số tiền",
     ),
     "budget_not_found": Message(
         W,

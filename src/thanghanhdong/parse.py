@@ -188,15 +188,27 @@ def parse_compound(text: str) -> int | None:
 
 _UNITS = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000}
 _NONE_WORDS = frozenset({"không", "không có", "0", "-", "không sử dụng"})
+# "Không sử dụng kinh phí.", "Không phát sinh kinh phí", "Không có": the agency spent nothing
+# (reported as 0), not an amount left out.
+_NONE_SENTENCE = re.compile(
+    r"^(?:đơn vị )?không(?: (?:có|sử dụng|phát sinh|chi|cấp|dùng|bố trí|huy động|được cấp))*"
+    r"(?: (?:kinh phí|ngân sách))?(?: nào)?(?: (?:để )?(?:thực hiện|tổ chức))?$"
+)
+
+
+def states_none(text: str) -> bool:
+    """A budget written as the words of "nothing spent": "Không sử dụng kinh phí.", "Không có"."""
+    cleaned = _SPACES.sub(" ", text).strip(" .;,:").lower()
+    return cleaned in _NONE_WORDS or _NONE_SENTENCE.match(cleaned) is not None
 
 
 def parse_money(text: str) -> int | None:
     """An amount written in a report's text, in whole đồng: "25.000.000 đồng" -> 25000000,
     "15 triệu đồng" -> 15000000, "2,5 triệu" -> 2500000, "không" -> 0; None when it is not an
     amount (left for the caller to report as written)."""
-    cleaned = _SPACES.sub(" ", text).strip(" .;,:").lower()
-    if cleaned in _NONE_WORDS:
+    if states_none(text):
         return 0
+    cleaned = _SPACES.sub(" ", text).strip(" .;,:").lower()
     match = _MONEY.match(cleaned)
     if not match:
         return None

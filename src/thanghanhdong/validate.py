@@ -145,16 +145,31 @@ def _level_with_synonyms(text: str, levels: dict[str, str]) -> str | None:
 def _money(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
     """A budget cell: a number, or an amount the clerk typed with its unit ("8.500.000 đồng",
     "15 triệu đồng", "15tr5", "15 triệu 500 nghìn"), understood with a warning."""
-    if not isinstance(value, str) or not states_unit(value):
+    if not isinstance(value, str) or not (states_unit(value) or _has_words(value)):
         return _whole(value, warnings, levels)
     amount = parse_money(value)
     amount = parse_compound(value) if amount is None else amount
-    if amount is None:
-        raise _NotTaken("budget_not_read")
+    if amount is None:  # a sentence: the budget's own message, quoted whole words
+        raise _NotTaken("budget_not_read", written=_quoted(value))
     warnings.append(
         ("budget_text", {"value": _shown(value), "amount": _vn(amount), "number": amount})
     )
     return amount
+
+
+def _has_words(value: str) -> bool:
+    return any(char.isalpha() for char in value)
+
+
+# A budget sentence is quoted up to this many characters, cut after a whole word.
+_QUOTED = 80
+
+
+def _quoted(value: str) -> str:
+    text = " ".join(value.split())
+    if len(text) <= _QUOTED:
+        return text
+    return text[:_QUOTED].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
 
 
 def _as_typed(value: Any, warnings: Warnings, levels: dict[str, str]) -> Any:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from thanghanhdong import form
+from thanghanhdong.parse import states_none
 from thanghanhdong.readers.document import TextField
 from thanghanhdong.text import fold, loose_key, nfc
 
@@ -377,7 +378,8 @@ def narrative_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
 # -- budget -----------------------------------------------------------------------------------
 
 
-_CLAUSE = re.compile(r";|\s(?=[a-dđ]\)\s)")
+# A ";" inside brackets separates the parts of one amount's split, not two clauses.
+_CLAUSE = re.compile(r";(?![^()]*\))|\s(?=[a-dđ]\)\s)")
 
 
 def table_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
@@ -397,12 +399,18 @@ def table_fields(body: Body, shown_page: bool) -> dict[str, TextField]:
 
 def budget_fields(budget: TextField | None) -> dict[str, TextField]:
     """ "a) Ngân sách nhà nước: 25.000.000 đồng" -> budget_state "25.000.000 đồng", as written;
-    "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split)."""
+    "Tổng kinh phí 40 triệu đồng" -> budget_total (a total the clerk did not split); "4.000.000
+    đồng (xã hội hóa)" -> budget_mobilized; "Không sử dụng kinh phí." -> 0 from both sources."""
     if budget is None:
         return {}
     found: dict[str, TextField] = {}
     clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
     for index, clause in enumerate(clauses):
+        sourced = _sourced(clause)
+        for source, written in sourced.items():
+            found.setdefault(source, TextField(written, budget.where))
+        if sourced:
+            continue
         key = " ".join(words(clause))
         target = _budget_target(key)
         if target is None and key.startswith("kinh phi") and _has_amount(clause):
@@ -412,7 +420,14 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
         amount = _amount(clause) or _next_amount(clauses, index)
         if amount:
             found[target] = TextField(amount, budget.where)
-    return found
+    return found or _nothing_spent(budget)
+
+
+def _nothing_spent(budget: TextField) -> dict[str, TextField]:
+    """ "Không sử dụng kinh phí.", "Không có." as the section (with no amount): reported, 0 đồng
+    from either source (a note such as "(Bảng tổng hợp số liệu kèm theo)" may follow)."""
+    line = next((x for x in budget.value.split("\n") if states_none(x)), None)
+    return {key: TextField(line.strip(), budget.where) for key in _SOURCES} if line else {}
 
 
 def _is_budget_line(text: str) -> bool:
@@ -446,6 +461,57 @@ def _amount(clause: str) -> str:
         return after
     match = _AMOUNT.search(clause)
     return match.group(0).strip(" .;,") if match else ""
+
+
+_SOURCES = ("budget_state", "budget_mobilized")
+# "4.000.000 đồng (ngân sách nhà nước)", "15.000.000 đồng (ngân sách nhà nước 10 triệu, xã hội
+# hóa 5 triệu)", "2.000.000 đồng từ ngân sách xã": an amount and, after it, where it came from.
+_SOURCED = re.compile(
+    rf"(?P<label>[^\d()]*?)(?P<amount>{_AMOUNT.pattern})\s*"
+    r"(?:\((?P<inner>[^()]*)\)|\btừ\s+(?P<origin>[^()\d]+?))\s*[.;,]?",
+    re.IGNORECASE,
+)
+_PART = re.compile(r",\s+|;\s*|\s+và\s+", re.IGNORECASE)
+
+
+def _sourced(clause: str) -> dict[str, str]:
+    """The amounts of a clause that names its sources after the amount, by target field; {}
+    when it does not (left to the labelled reading)."""
+    found = _SOURCED.fullmatch(clause.strip())
+    if not found:
+        return {}
+    amount = found["amount"].strip(" .;,")
+    label = _budget_target(" ".join(words(found["label"])))
+    if label in _SOURCES:  # "Ngân sách nhà nước: 5.000.000 đồng (từ ngân sách tỉnh)"
+        return {label: amount}
+    parts = _split(found["inner"]) if found["inner"] is not None else {}
+    if parts:
+        return {"budget_total": amount, **parts}
+    source = _source(found["inner"] or found["origin"] or "")
+    return {source or "budget_total": amount}
+
+
+def _split(inner: str) -> dict[str, str]:
+    """ "ngân sách nhà nước 10 triệu, xã hội hóa 5 triệu" -> each source's amount; {} unless
+    every part names one source (each once) and its amount."""
+    parts: dict[str, str] = {}
+    for part in _PART.split(inner.strip()):
+        amount, source = _AMOUNT.search(part), _source(part)
+        if amount is None or source is None or source in parts:
+            return {}
+        parts[source] = amount.group(0).strip(" .;,")
+    return parts
+
+
+def _source(text: str) -> str | None:
+    """The source a phrase names: "xã hội hóa" mobilized; "ngân sách nhà nước", "ngân sách
+    xã" (any level's budget) the state's."""
+    key = " ".join(words(text))
+    if any(w in key for w in _MOBILIZED_WORDS):
+        return "budget_mobilized"
+    if any(w in key for w in _STATE_WORDS) or "ngan sach" in key:
+        return "budget_state"
+    return None
 
 
 def _next_amount(clauses: list[str], index: int) -> str:
