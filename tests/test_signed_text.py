@@ -20,7 +20,7 @@ from thanghanhdong.cli import app
 from thanghanhdong.inbox import validate_inbox
 
 REPRO = Path(__file__).parents[1] / "docs" / "trials" / "2026-12-01b" / "repro"
-RULE = "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất"
+RULE = "Một số hoạt động tiêu biểu, theo báo cáo của các đơn vị (hoạt động đông người tham gia"
 runner = CliRunner()
 
 

@@ -122,8 +122,8 @@ def test_the_province_shows_each_districts_own_largest_activity(
     lines = reports["province"]
     start = next(i for i, t in enumerate(lines) if t.startswith("Một số hoạt động tiêu biểu"))
     assert lines[start : start + 3] == [
-        "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất của mỗi đơn "
-        "vị, ở 2 đơn vị có hoạt động đông người tham gia nhất, theo báo cáo của đơn vị):",
+        "Một số hoạt động tiêu biểu, theo báo cáo của các đơn vị (hoạt động đông người tham gia "
+        "nhất của từng đơn vị, nêu 2 đơn vị có số người tham gia cao nhất):",
         "- UBND huyện Ba Bể: Nói chuyện chuyên đề (9 cuộc, 610 lượt người tham gia).",
         # Na Rì's Nói chuyện chuyên đề (60 + 90), not its smaller Tọa đàm (75): the sentence
         # says "lớn nhất", the item repeating Ba Bể's is no reason to skip it.

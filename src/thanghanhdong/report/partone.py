@@ -223,9 +223,8 @@ def highlights_rule(agencies: int) -> str:
     the agencies whose largest is largest (not the N largest rows: one agency's second row is
     never shown before another agency's first)."""
     return (
-        "Một số hoạt động tiêu biểu (các hoạt động có số người tham gia lớn nhất của mỗi đơn "
-        f"vị, ở {agencies} đơn vị có hoạt động đông người tham gia nhất, theo báo cáo của "
-        "đơn vị):"
+        "Một số hoạt động tiêu biểu, theo báo cáo của các đơn vị (hoạt động đông người tham gia "
+        f"nhất của từng đơn vị, nêu {agencies} đơn vị có số người tham gia cao nhất):"
     )
 
 
