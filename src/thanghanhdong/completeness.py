@@ -334,12 +334,14 @@ def _through(entry: AgencyStatus, rollup: AgencyStatus) -> AgencyStatus:
 
 
 def _timeliness(result: FileResult) -> State:
-    """On time only when a report date shows it; a missing or unreadable date proves nothing."""
+    """On time only when a date shows it: the report's own, or the e-mail's that brought it
+    (the receipt date the deadline is about); neither proves nothing."""
     submission = result.submission
     assert submission is not None
     if submission.late:
         return State.LATE
-    return State.ON_TIME if submission.report_date is not None else State.UNDATED
+    dated = submission.report_date is not None or submission.received is not None
+    return State.ON_TIME if dated else State.UNDATED
 
 
 def unusable_reason(results: Sequence[FileResult]) -> str:
