@@ -406,7 +406,7 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
     found: dict[str, TextField] = {}
     clauses = [c.strip() for line in budget.value.split("\n") for c in _CLAUSE.split(line)]
     for index, clause in enumerate(clauses):
-        sourced = _sourced(clause)
+        sourced = _sourced_each(clause)
         for source, written in sourced.items():
             found.setdefault(source, TextField(written, budget.where))
         if sourced:
@@ -489,6 +489,25 @@ def _sourced(clause: str) -> dict[str, str]:
         return {"budget_total": amount, **parts}
     source = _source(found["inner"] or found["origin"] or "")
     return {source or "budget_total": amount}
+
+
+# "2.500.000 đồng (ngân sách nhà nước), 500.000 đồng (xã hội hóa)": two sourced amounts.
+_AFTER_SOURCE = re.compile(r"(?<=\))\s*(?:,|;|\bvà\b)\s*", re.IGNORECASE)
+
+
+def _sourced_each(clause: str) -> dict[str, str]:
+    """`_sourced` of a clause, or of each of its sourced amounts when it lists several; {}
+    unless every one names its source (each source once)."""
+    parts = _AFTER_SOURCE.split(clause.strip())
+    if len(parts) == 1:
+        return _sourced(clause)
+    found: dict[str, str] = {}
+    for part in parts:
+        one = _sourced(part)
+        if not one or one.keys() & found.keys():
+            return {}
+        found |= one
+    return found
 
 
 def _split(inner: str) -> dict[str, str]:
