@@ -429,3 +429,15 @@ def test_a_mass_organisations_standing_body_is_the_organisation(
     path = tmp_path / "bao cao.docx"
     path.write_bytes(seed_form(agency=header))
     assert validate_file(path, campaign).agency_code == code
+
+
+def test_a_title_row_under_the_name_is_not_a_unit_under_it(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    # Trial 8, finding 4: "UBND HUYỆN BA BỂ" over "Biểu 1. Kết quả ..." and the table's header:
+    # the header rule took the title and "STT", "Hoạt động" for a unit the roster lacks.
+    path = tmp_path / "golai.xlsx"
+    title = "Biểu 1. Kết quả Tháng hành động vì bình đẳng giới năm 2021"
+    retyped(path, [("", ["UBND HUYỆN BA BỂ"]), ("", [title])])
+    result = validate_file(path, campaign)
+    assert result.agency_code == "BABE", [i.message for i in result.issues]

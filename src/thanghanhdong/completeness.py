@@ -375,7 +375,11 @@ _PROVINCE_BODY = re.compile(r"^(?:(?:ubnd|uy ban nhan dan) tinh|tinh uy)\b")
 # An agency line left to fill: dots, an ellipsis, underscores after a word ("SỞ ____").
 _PLACEHOLDER_LINE = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
 _RULE_LINE = re.compile(r"^[\s\-_=*~–—]*$")  # the rule under the name, or a blank line
-_NUMBER_OR_TITLE = re.compile(r"^(?:so\s*\d|so \S*/|bao cao\b)")
+# Where the header block ends: the number line, the title, a table's title or header row
+# ("Biểu 1. Kết quả ...", "STT"), an addressee line: nothing under them names the sender.
+_NUMBER_OR_TITLE = re.compile(
+    r"^(?:so\s*\d|so \S*/|bao cao\b|bieu\b|bang\b|stt\b|ket qua\b|tong hop\b|kinh gui\b)"
+)
 _OTHER_COLUMN = ("cong hoa", "doc lap")  # the national motto, read with the left block
 
 
