@@ -132,3 +132,24 @@ def test_a_place_name_is_its_peoples_committee_only_when_nothing_else_is_named(
         assert len(report.unattributed_scans) == 1
     else:
         assert credited not in missing and report.unattributed_scans == []
+
+
+@pytest.mark.parametrize(
+    ("name", "credited"),
+    [
+        ("Yen Son.jpg", "UBND xã Yên Sơn"),  # trial 8, finding 6: a commune by its place alone
+        ("Yen Son bao cao.jpg", "UBND xã Yên Sơn"),
+        ("Hoi Nong dan xa Yen Son.jpg", None),  # another body of that commune
+    ],
+)
+def test_a_commune_is_named_by_its_place(tmp_path: Path, name: str, credited: str | None) -> None:
+    text = config.default_config_text() + (
+        '\n[[agencies]]\ncode = "YSON"\nname = "UBND xã Yên Sơn"\ngroup = "commune"\n'
+    )
+    campaign = config.parse(text, "thd.toml")
+    page = io.BytesIO()
+    Image.new("RGB", (620, 877), "white").save(page, "JPEG")
+    (tmp_path / name).write_bytes(page.getvalue())
+    report = validate_inbox(tmp_path, campaign)
+    missing = {a.name for a in report.completeness.missing}
+    assert ("UBND xã Yên Sơn" not in missing) == (credited is not None)

@@ -188,7 +188,7 @@ def _named_in(padded: str, agency: Agency, place: str) -> str:
     matched by its place alone ("ba be"), so that place must not belong to another body of it
     ("Hội LHPN huyện Ba Bể", "Trung tâm Y tế huyện Ba Bể"), nor be the province ("tỉnh Bắc
     Kạn" is not "UBND thành phố Bắc Kạn": there its kind must be named)."""
-    key = loose_key(agency.name, agency=True)
+    key = _COMMUNE.sub("", loose_key(agency.name, agency=True))  # "Yen Son.jpg" is xã Yên Sơn's
     if not key or f" {key} " not in padded:
         return ""
     if key == loose_key(agency.name):
@@ -199,7 +199,8 @@ def _named_in(padded: str, agency: Agency, place: str) -> str:
     return "" if re.search(rf" {_OTHER_BODIES} ", f"{before} ") else key
 
 
-_UNIT_WORDS = r"(?:ubnd|uy ban nhan dan|thanh pho|tp|thi xa|huyen|quan)"
+_UNIT_WORDS = r"(?:ubnd|uy ban nhan dan|thanh pho|tp|thi xa|huyen|quan|xa|phuong|thi tran)"
+_COMMUNE = re.compile(r"^(?:xa|phuong|thi tran) (?=\S)")
 # Bodies at a district's or commune's level that are not its People's Committee.
 _OTHER_BODIES = (
     r"(?:hoi|trung tam|ban|vuon|truong|benh vien|cong an|doan|chi cuc|hat|doi|tram|kho bac|"
