@@ -153,6 +153,14 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         [("Tập huấn; Pano", "Huyện", 2, 30, 40), FIGURES[1]],
         set(),
     ),
+    # A media sheet's row pasted among the activities (trial 8, finding 5): counted as typed,
+    # and the officer told it may be a copy.
+    "media_row_pasted_among_activities": (
+        [["Phát thanh", 8, 10, 12, "Xã"], GOOD[1]],
+        {},
+        [("Phát thanh", "Xã", 8, 10, 12), FIGURES[1]],
+        {("item_of_other_table", "B7")},
+    ),
     "one_activity_wrapped_over_two_lines": (
         [
             ["Tập huấn\nkiến thức pháp luật", 3, 50, 60, "Xã"],

@@ -351,6 +351,13 @@ CATALOGUE: dict[str, Message] = {
         "Thiếu cấp triển khai.",
         reason="Dòng “{item}” chưa chọn cấp triển khai",
     ),
+    "item_of_other_table": Message(
+        W,
+        "“{item}” là nội dung của bảng “{table}”, không phải của bảng này: kiểm tra lại dòng "
+        "này (có thể chép nhầm từ bảng kia; thd vẫn tính ở bảng này).",
+        "Dòng ghi nội dung của bảng khác (có thể chép nhầm).",
+        reason="“{item}” là nội dung của bảng “{table}”, không phải của bảng này",
+    ),
     "several_items": Message(
         E,
         "Một ô ghi {count} nội dung ({items}) nhưng chỉ có một dòng số liệu: tách thành {count} "

@@ -1002,7 +1002,21 @@ def _row_rules(
     location = shared_location(raw_row.location)
     row = Row(item or "", level or "", figures, location, blank, partial)
     _plausibility(row, raw_row, spec, checker)
+    if other := _other_tables_item(item, spec, checker):
+        checker.add("item_of_other_table", cells["item"], item=item, table=other.sheet)
     return row
+
+
+def _other_tables_item(
+    item: str, spec: form.TableSpec, checker: _FileCheck
+) -> form.TableSpec | None:
+    """The table whose catalogue holds an item this table's does not ("Phát thanh" among the
+    activities: a row copied from the media sheet, counted there and here)."""
+    key = loose_key(item)
+    catalogues = checker.catalogues
+    if key in catalogues[spec.key]:
+        return None
+    return next((t for t in form.TABLES if t.key != spec.key and key in catalogues[t.key]), None)
 
 
 # Catalogue items on lines of their own (Alt+Enter), or joined by ";" or "+": one row cannot
