@@ -898,6 +898,14 @@ def render_group(group: ThemeGroup, max_named: int = 2) -> str:
     return "; ".join(render_point(p, max_named) for p in group.points) + "."
 
 
+def left_out_sentence(points: Sequence[Point], max_named: int = 3) -> str:
+    """The points the length bound moved to the appendix, with whose they are: "Còn 1 ý kiến
+    khác của UBND huyện Văn Lãng tại Phụ lục III." (the signer knows who is not quoted)."""
+    agencies = list(dict.fromkeys(a for p in points for a in p.agencies))
+    whose = render_agencies(agencies, max_named) if agencies else "các đơn vị"
+    return f"Còn {len(points)} ý kiến khác của {whose} tại Phụ lục III."
+
+
 # --- directing documents ---------------------------------------------------------------------
 
 _KINDS = (
