@@ -138,7 +138,9 @@ DEFAULT_THEMES = (
             "ý thức",
         ),
     ),
-    Theme("Phối hợp", ("phối hợp", "vào cuộc", "đồng bộ", "thống nhất")),
+    # "thống nhất" alone is as often a procedure or a form ("quy trình thống nhất") as agencies
+    # acting together: only its coordination phrases are the theme's.
+    Theme("Phối hợp", ("phối hợp", "vào cuộc", "đồng bộ", "sự thống nhất", "thống nhất giữa")),
     Theme(
         "Tài liệu, sản phẩm truyền thông",
         ("tài liệu", "tờ rơi", "ấn phẩm", "sản phẩm truyền thông", "sổ tay", "tờ gấp"),
