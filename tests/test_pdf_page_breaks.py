@@ -105,7 +105,7 @@ def test_a_position_names_the_page_and_row_where_the_value_is_printed(
     exported: dict[str, Path], name: str
 ) -> None:
     """ "trang N, bảng B, dòng D": the row's STT and figures are printed on page N (poppler's
-    text, not ours), and row D under the header of that page's part of the table holds them."""
+    text, not ours), in the row of that page's part of the table numbered D."""
     pdf = exported[name]
     pages = _printed_pages(pdf)
     parts = {table.shown: table for table in read_pdf(pdf.read_bytes()).tables}
@@ -114,10 +114,10 @@ def test_a_position_names_the_page_and_row_where_the_value_is_printed(
         page = int(re.match(r"trang (\d+), ", female.location.part or "")[1])  # type: ignore[index]
         assert f"{female.value:,}".replace(",", ".") in pages[page - 1].split()
         part = parts[female.location.part]
-        # Counted from the first numbered row under the page's header (or the rest of a row
-        # the page break cut): "dòng 1" is the clerk's first row on that page.
-        under = next(i for i, r in enumerate(part.rows) if r[0].strip() not in ("", "STT"))
-        printed = part.rows[under + female.location.row]
+        # Counted on through the parts as the clerk's STT goes on (trial 2026-12-01g, finding
+        # 7): "dòng D" is the row numbered D, printed in the part on that page.
+        stt = str(female.location.row + 1)
+        printed = next(r for r in part.rows if r[0].strip() == stt)
         shown = f"{female.value:,}".replace(",", ".")
         assert (printed[0], printed[4]) == (str(row.cells["stt"].value), shown)
         assert female.location.shown.endswith(f"dòng {female.location.row + 1}, cột Nữ")

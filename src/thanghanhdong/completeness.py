@@ -295,11 +295,21 @@ def _status(agency: Agency, results: list[FileResult], is_author: bool) -> Agenc
             agency,
             State.UNUSABLE,
             files,
+            report_date=_read_date(results),
             reason=unusable_reason(results),
             problems=problems[:LETTER_PROBLEMS],
             more_problems=max(len(problems) - LETTER_PROBLEMS, 0),
         )
     return AgencyStatus(agency, State.AUTHOR if is_author else State.MISSING)
+
+
+def _read_date(results: list[FileResult]) -> date | None:
+    """The latest date read in answers that cannot be used: the signer still sees whether the
+    agency answered on time (Phụ lục II)."""
+    return max(
+        (r.submission.report_date for r in results if r.submission and r.submission.report_date),
+        default=None,
+    )
 
 
 def _one_answer(usable: list[FileResult]) -> list[FileResult]:

@@ -138,7 +138,9 @@ DEFAULT_THEMES = (
             "ý thức",
         ),
     ),
-    Theme("Phối hợp", ("phối hợp", "vào cuộc", "đồng bộ", "thống nhất")),
+    # "thống nhất" alone is as often a procedure or a form ("quy trình thống nhất") as agencies
+    # acting together: only its coordination phrases are the theme's.
+    Theme("Phối hợp", ("phối hợp", "vào cuộc", "đồng bộ", "sự thống nhất", "thống nhất giữa")),
     Theme(
         "Tài liệu, sản phẩm truyền thông",
         ("tài liệu", "tờ rơi", "ấn phẩm", "sản phẩm truyền thông", "sổ tay", "tờ gấp"),
@@ -896,6 +898,14 @@ def render_point(point: Point, max_named: int = 2) -> str:
 def render_group(group: ThemeGroup, max_named: int = 2) -> str:
     """A theme's points in one sentence: "A (đơn vị); B (đơn vị)." (each in its own words)."""
     return "; ".join(render_point(p, max_named) for p in group.points) + "."
+
+
+def left_out_sentence(points: Sequence[Point], max_named: int = 3) -> str:
+    """The points the length bound moved to the appendix, with whose they are: "Còn 1 ý kiến
+    khác của UBND huyện Văn Lãng tại Phụ lục III." (the signer knows who is not quoted)."""
+    agencies = list(dict.fromkeys(a for p in points for a in p.agencies))
+    whose = render_agencies(agencies, max_named) if agencies else "các đơn vị"
+    return f"Còn {len(points)} ý kiến khác của {whose} tại Phụ lục III."
 
 
 # --- directing documents ---------------------------------------------------------------------

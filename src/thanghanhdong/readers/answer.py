@@ -58,12 +58,13 @@ class _JoinedSheet(Sheet):
 
     def location(self, r: int, c: int, label: str = "") -> Location:
         """Rows are counted from the first row under the table's header ("dòng 1" is the row the
-        clerk numbered 1), on each page of a table cut by page breaks; a header row has none."""
-        first, name = next((f, n) for f, _, n in reversed(self.parts) if f <= r)
+        clerk numbered 1) and on through the parts of a table cut by page breaks, as the clerk's
+        STT goes on; the part named is the one the row is in. A header row has none."""
+        name = next(n for f, _, n in reversed(self.parts) if f <= r)
         start = next((h.data_start for h in reversed(self.headers) if h.row <= r), 0)
         if r < start:
             return Location(name, None, c, Grid.TABLE, label)
-        return Location(name, r - max(start, first), c, Grid.TABLE, label)
+        return Location(name, r - start, c, Grid.TABLE, label)
 
     def cell(self, r: int, c: int, label: str = "") -> Cell:
         read = super().cell(r, c, label)

@@ -635,7 +635,7 @@ def _digest_block(section: Any) -> dict[str, Any]:
             {
                 "dash": "",
                 "agency": "",
-                "text": f"Còn {len(section.left_out)} ý kiến khác của các đơn vị tại Phụ lục III.",
+                "text": _clean(digest.left_out_sentence(section.left_out)),
             }
         )
     if not paragraphs:
