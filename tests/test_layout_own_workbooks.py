@@ -26,13 +26,13 @@ UBND xã Yên Bình,YBINH
 UBND xã Yên Sơn,YSON
 UBND xã Minh Tiến,MTIEN
 """
-# One-row Nam / Nữ labels as clerks type them (None: the two-row header).
+# One-row Nam / Nữ labels as clerks type them (the two-row header "Số người tham gia" over
+# "Nam | Nữ", test_reader_layouts.py, reads the same figures).
 ONE_ROW = {
     "YTHINH": ("Số người tham gia (Nam)", "Số người tham gia (Nữ)"),
     "YBINH": ("Nam (người)", "Nữ (người)"),
     "YSON": ("Số nam", "Số nữ"),
     "MTIEN": ("Nam giới", "Nữ giới"),
-    "HLIEN": None,
 }
 NAMES = dict(line.split(",")[::-1] for line in ROSTER.splitlines()[1:])
 
@@ -57,20 +57,35 @@ def _no_level_column(path: Path) -> None:
 
 
 def _one_table(path: Path, code: str) -> None:
-    """Yên Thịnh's layout: one sheet, the activities table with a one-row or two-row header."""
+    """Yên Thịnh's layout: one sheet, the activities table with a one-row header."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append([f"Tên đơn vị báo cáo: {NAMES[code]}"])
     ws.append(["1. Tổ chức các hoạt động hưởng ứng"])
-    labels = ONE_ROW[code]
-    if labels:
-        ws.append(["STT", "Hoạt động", "Số cuộc", *labels, "Cấp triển khai"])
-    else:
-        ws.append(["STT", "Hoạt động", "Số cuộc", "Số người tham gia", None, "Cấp triển khai"])
-        ws.append([None, None, None, "Nam", "Nữ", None])
+    ws.append(["STT", "Hoạt động", "Số cuộc", *ONE_ROW[code], "Cấp triển khai"])
     ws.append([1, "Tập huấn", 2, 10, 20, "Xã"])
     ws.append([2, "Tọa đàm", 1, 5, 35, "Xã"])
     wb.save(path)
+
+
+def _generated_without_level(work: Path) -> Path:
+    """Yên Bình's generated form, two activities typed, then the level column deleted."""
+    dot = _init(work)
+    forms = work / "forms"
+    command = ["generate-templates", "--config", str(dot / "thd.toml"), "--out", str(forms)]
+    result = runner.invoke(app, [*command, "--agency", "YBINH"])
+    assert result.exit_code == 0, result.output
+    path = next(forms.glob("*.xlsx"))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["1. Hoạt động"]
+    for box in [str(b) for b in ws.merged_cells.ranges if "F" in str(b)]:
+        ws.unmerge_cells(box)
+    for r, row in enumerate([["Tập huấn", 2, 10, 20, "Xã"], ["Tọa đàm", 1, 5, 35, "Xã"]], 7):
+        for c, value in enumerate(row, 2):
+            ws.cell(r, c, value)
+    ws.delete_cols(6)
+    wb.save(path)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +93,7 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every workbook of this module, saved again by LibreOffice in one run."""
     work = tmp_path_factory.mktemp("own")
     sources = {"HLIEN-nolevel": work / "Bao cao Huu Lien.xlsx"}
+    sources["YBINH-generated"] = _generated_without_level(work)
     _no_level_column(sources["HLIEN-nolevel"])
     for code in ONE_ROW:
         sources[code] = work / f"BC THD {code}.xlsx"
@@ -86,11 +102,16 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return dict(zip(sources, converted, strict=True))
 
 
-def _campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: Path) -> Path:
+def _init(tmp_path: Path) -> Path:
     (tmp_path / "roster.csv").write_text(ROSTER, encoding="utf-8")
     dot = tmp_path / "dot"
     result = runner.invoke(app, ["init", str(dot), "--roster", str(tmp_path / "roster.csv")])
     assert result.exit_code == 0, result.output
+    return dot
+
+
+def _campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: Path) -> Path:
+    dot = _init(tmp_path)
     (dot / "inbox" / answer.name).write_bytes(answer.read_bytes())
     monkeypatch.chdir(dot)
     return dot
@@ -138,3 +159,16 @@ def test_one_row_nam_nu_labels_read_as_the_two_row_header(
         ("Tập huấn", "Xã", 2, 10, 20),
         ("Tọa đàm", "Xã", 1, 5, 35),
     ]
+
+
+def test_a_generated_form_with_the_level_column_deleted_gets_the_same_issue(
+    saved: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _campaign(tmp_path, monkeypatch, saved["YBINH-generated"])
+    answer = _validate()
+    assert answer["agency_code"] == "YBINH"
+    codes = [i["code"] for i in answer["issues"]]
+    assert "empty_form" not in codes
+    missing = [i for i in answer["issues"] if i["code"] == "missing_column"]
+    assert [(i["sheet"], i["cell"]) for i in missing] == [("1. Hoạt động", "A5")]
+    assert "thiếu cột Cấp triển khai" in missing[0]["message"]
