@@ -225,7 +225,7 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
         return RawTable(
             spec.key,
             sheet.name,
-            rows if not header.missing else [],
+            rows,  # read even when a column is missing: the table is filled, not blank
             header=sheet.location(header.row, header.columns["stt"]),
             first_data_row=sheet.location(header.data_start, 0).row,
             missing_columns=header.missing,
@@ -305,7 +305,48 @@ def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Head
                 columns[column.key] = sub_keys.index(label)
                 data_start = max(data_start, r + offset + 1)
                 break
+    if len(columns) < len(spec.columns):  # never for a generated form: its labels are exact
+        data_start = max(data_start, _one_row_labels(sheet, r, [keys, *below], columns))
     return Header(spec, r, columns, data_start)
+
+
+# A grouped column's label typed in one cell of a one-row header (loose keys, brackets and
+# colons as spaces): "Số người tham gia (Nam)", "Số người tiếp cận: Nữ", "Nam (người)", "Số nam",
+# "Nữ giới".
+_PEOPLE = r"(?:so (?:nguoi (?:(?:duoc )?(?:tham gia|tiep can) )?)?)?"
+_ONE_ROW = {
+    form.MALE: re.compile(rf"^{_PEOPLE}nam(?: gioi)?(?: nguoi)?$"),
+    form.FEMALE: re.compile(rf"^{_PEOPLE}nu(?: gioi)?(?: nguoi)?$"),
+}
+_BRACKETS = re.compile(r"[()\[\]:]")
+
+
+def _one_row_labels(sheet: Sheet, r: int, rows: list[list[str]], columns: dict[str, int]) -> int:
+    """Add the grouped columns found by their one-row labels to `columns`; the grid index of
+    the first data row under the labels found (r + 1 when none)."""
+    data_start = r + 1
+    for key, pattern in _ONE_ROW.items():
+        if key in columns:
+            continue
+        for offset, sub_keys in enumerate(rows):
+            c = _one_row_column(sheet.rows[r + offset], sub_keys, pattern, columns)
+            if c is not None:
+                columns[key] = c
+                data_start = max(data_start, r + offset + 1)
+                break
+    return data_start
+
+
+def _one_row_column(
+    values: list[Any], keys: list[str], pattern: re.Pattern[str], columns: dict[str, int]
+) -> int | None:
+    taken = set(columns.values())
+    for c, key in enumerate(keys):
+        if not key or c in taken or "năm" in str(values[c]).casefold():  # a year, not men
+            continue
+        if pattern.match(" ".join(_BRACKETS.sub(" ", key).split())):
+            return c
+    return None
 
 
 def _table_rows(sheet: Sheet, header: Header) -> tuple[list[RawRow], list[Header]]:
