@@ -565,19 +565,6 @@ def test_a_joint_plan_stays_under_each_agency_that_names_it() -> None:
     assert len({digest.document_key(d) for d in found}) == 1
 
 
-def test_two_committees_own_plans_numbered_alike_are_two_plans() -> None:
-    # Trial 8, finding 10: communes number their plans from 01; a committee's own "KH-UBND"
-    # is that committee's, never one document of two.
-    plan = "Ban hành Kế hoạch số 01/KH-UBND ngày 05/11/2021 triển khai Tháng hành động."
-    entries = [(BABE, plan), ("UBND huyện Na Rì", plan)]
-    found = agency_documents(entries, exclude=["622/KH-UBND"])
-    assert [(d.agency, d.number) for d in found] == [
-        (BABE, "01/KH-UBND"),
-        ("UBND huyện Na Rì", "01/KH-UBND"),
-    ]
-    assert len({digest.document_key(d) for d in found}) == 2
-
-
 def test_a_rolled_up_body_named_at_a_lines_start_is_not_part_of_the_point() -> None:
     text = (
         "UBND huyện Chợ Đồn: Tổ chức mít tinh tại các xã.\n"

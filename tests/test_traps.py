@@ -237,7 +237,8 @@ def retyped(path: Path, lines: list[tuple[str, list[object]]]) -> None:
         sheet.write_row(f"A{top}", labels)
         subs = [c.label if c.group else "" for c in spec.columns]
         sheet.write_row(f"A{top + 1}", subs)
-        values = [1, "Tập huấn", 2, 10, 12, "Huyện"][: len(spec.columns)]
+        item = {"activities": "Tập huấn", "media": "Phát thanh", "products": "Tờ rơi"}[spec.key]
+        values = [1, item, 2, 10, 12, "Huyện"][: len(spec.columns)]
         if len(spec.columns) < 6:
             values = [1, "Tờ rơi", 50, "Xã"]
         sheet.write_row(f"A{top + 2}", values)

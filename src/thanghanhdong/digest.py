@@ -1005,13 +1005,10 @@ def agency_documents(entries: Iterable[Entry], exclude: Iterable[str] = ()) -> l
     return documents
 
 
-def document_key(document: DocumentRef) -> tuple[str, date | None, str]:
+def document_key(document: DocumentRef) -> tuple[str, date | None]:
     """One document whoever names it: its number and date (two districts' "45/KH-UBND" of
-    different dates are two plans). A People's Committee's own "01/KH-UBND" is that committee's:
-    two communes number their plans alike, and each is a plan of its own (trial 8)."""
-    number = loose_key(document.number)
-    own_committee = document.own and number.endswith(" ubnd")
-    return number, document.date, document.agency if own_committee else ""
+    different dates are two plans)."""
+    return loose_key(document.number), document.date
 
 
 # --- highlights ------------------------------------------------------------------------------
