@@ -241,9 +241,6 @@ def _attribute(result: FileResult, campaign: Campaign, address: str, sender: Age
 
 
 def _warn_other_sender(result: FileResult, named: Agency, sender: Agency, address: str) -> None:
-    from thanghanhdong import messages
-    from thanghanhdong.model import Issue
-
     values = {"sender_agency": sender.name, "agency": named.name, "address": address}
     severity, message = messages.render("sender_other_agency", **values)
     result.issues.append(Issue("sender_other_agency", severity, message))
@@ -251,9 +248,6 @@ def _warn_other_sender(result: FileResult, named: Agency, sender: Agency, addres
 
 def _scan_of(result: FileResult, sender: Agency) -> None:
     """A scan whose file name names no agency, sent from an agency's address: its answer."""
-    from thanghanhdong import messages
-    from thanghanhdong.model import Issue
-
     pdf = result.path.suffix.lower() == ".pdf"
     kind = "PDF" if pdf else "ảnh"
     severity, message = messages.render("scanned_answer", kind=kind, agency_code=sender.code)

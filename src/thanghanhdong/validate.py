@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from thanghanhdong import answers, completeness, form, messages
-from thanghanhdong.completeness import agency_from_file_name, issuer_agency
 from thanghanhdong.config import Agency, Campaign, Catalogues
 from thanghanhdong.legacy import to_unicode
 from thanghanhdong.model import (
@@ -381,10 +380,10 @@ def _typed_other_agency(raw: RawSubmission, owner: Agency, checker: _FileCheck) 
     addressee, never the sender (`agency_name_mismatch`)."""
     campaign = checker.campaign
     other = _typed_roster_agency(raw, campaign)
-    if other is None or other is owner or other is issuer_agency(campaign):
+    if other is None or other is owner or other is completeness.issuer_agency(campaign):
         return None
     cell = raw.info.get("agency_name")
-    if agency_from_file_name(campaign, raw.path.name) is other:
+    if completeness.agency_from_file_name(campaign, raw.path.name) is other:
         checker.add("form_of_other_agency", cell, name=other.name, owner=owner.name)
         return other
     checker.add("form_agency_unclear", cell, name=other.name, owner=owner.name)
@@ -527,7 +526,11 @@ def _check_header(
         header["agency_name"]
         and typed is not agency
         # another roster agency's name was judged by _identify (form_of_other_agency...)
-        and (typed is None or typed is issuer_agency(checker.campaign) or raw.meta is None)
+        and (
+            typed is None
+            or typed is completeness.issuer_agency(checker.campaign)
+            or raw.meta is None
+        )
     ):
         checker.add(
             "agency_name_mismatch", name_cell, name=header["agency_name"], expected=agency.name
