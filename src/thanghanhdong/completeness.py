@@ -18,7 +18,7 @@ from typing import Any
 from thanghanhdong import messages
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.model import FileResult
-from thanghanhdong.text import loose_key
+from thanghanhdong.text import PLACEHOLDER, loose_key
 
 
 class State(str, Enum):
@@ -383,8 +383,6 @@ def _problems(results: Sequence[FileResult]) -> tuple[str, ...]:
 
 # The province's own bodies: above an agency's line, never an agency answering the province.
 _PROVINCE_BODY = re.compile(r"^(?:(?:ubnd|uy ban nhan dan) tinh|tinh uy)\b")
-# An agency line left to fill: dots, an ellipsis, underscores after a word ("SỞ ____").
-_PLACEHOLDER_LINE = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
 _RULE_LINE = re.compile(r"^[\s\-_=*~–—]*$")  # the rule under the name, or a blank line
 # Where the header block ends: the number line, the title, a table's title or header row
 # ("Biểu 1. Kết quả ...", "STT"), an addressee line: nothing under them names the sender.
@@ -414,9 +412,9 @@ def header_agency(
     document whose blank paragraphs are not read (`blanks_read` False): there it heads an
     agency line left blank more often than it reports itself."""
     block = _header_block(lines)
-    if not block or _PLACEHOLDER_LINE.search(block[-1]):
+    if not block or PLACEHOLDER.search(block[-1]):
         return HeaderAgency(None)  # the agency's line left to fill: the parent never stands in
-    named = [t for t in block if not _PLACEHOLDER_LINE.search(t)]
+    named = [t for t in block if not PLACEHOLDER.search(t)]
     found = _roster_lines(campaign, named)
     if not found:
         while len(named) > 1 and _is_parent(campaign, named[0]):

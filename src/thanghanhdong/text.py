@@ -7,6 +7,10 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# An agency line left to fill in a document's header: a run of dots or an ellipsis ("……",
+# "SỞ ...."), underscores after a word ("UBND XÃ ____"); a line of underscores or dashes alone
+# is the rule under the name.
+PLACEHOLDER = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
 _AGENCY_PREFIXES = re.compile(r"^(uy ban nhan dan|ubnd|thanh pho|tp\.?|huyen|thi xa)\s+")
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from thanghanhdong import form
 from thanghanhdong.parse import states_none
 from thanghanhdong.readers.document import TextField
-from thanghanhdong.text import fold, loose_key, nfc
+from thanghanhdong.text import PLACEHOLDER, fold, loose_key, nfc
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,6 @@ _TITLE_WORDS = (
     "ban chap hanh",
     "ban thuong vu",
 )
-# An agency line left to fill: a run of dots or an ellipsis ("……", "SỞ ...."), underscores after
-# a word ("UBND XÃ ____"); a line of underscores or dashes alone is the rule under the name.
-_PLACEHOLDER = re.compile(r"\.{3,}|…|(?<=[^\W_])\s*_{3,}")
 _PART_III = ("III", "III. TỔNG HỢP SỐ LIỆU")  # the seed's part III holds the tables, no field
 _STATE_WORDS = ("nha nuoc", "nsnn")
 _MOBILIZED_WORDS = ("van dong", "xa hoi hoa", "huy dong")
@@ -587,7 +584,7 @@ def _date_below_header(lines: Sequence[Line]) -> dict[str, TextField]:
 def _body_lines(column: list[str]) -> list[str]:
     """The left column's lines above "Số" (its first three without one), a placeholder kept;
     a line "V/v ..." (the subject) is not the issuing body's."""
-    kept = [nfc(t) for t in column if not _DECORATION.match(t) or _PLACEHOLDER.search(t)]
+    kept = [nfc(t) for t in column if not _DECORATION.match(t) or PLACEHOLDER.search(t)]
     number_at = next((i for i, t in enumerate(kept) if NUMBER_LINE.match(t)), None)
     kept = kept[:number_at] if number_at is not None else kept[:3]
     return [t for t in kept if not loose_key(t).startswith("v/v")]
