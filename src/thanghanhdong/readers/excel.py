@@ -23,7 +23,9 @@ from thanghanhdong.model import (
     RawTable,
     column_letter,
 )
-from thanghanhdong.readers import formula, layout, sheetxml, xls
+from thanghanhdong.parse import parse_money
+from thanghanhdong.readers import formula, layout, outline, sheetxml, xls
+from thanghanhdong.readers.document import TextField
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.text import loose_key
 
@@ -297,6 +299,43 @@ def _find_info(info: dict[str, Cell], others: list[Sheet], renamed: list[Sheet])
         info.setdefault(key, cell)
 
 
+def _find_budget_line(info: dict[str, Cell], sheets: list[Sheet]) -> None:
+    """An own workbook's budget typed as one line, "Tổng kinh phí: 3.500.000đ" (or the amount in
+    a cell right of "Kinh phí thực hiện"), when no source was found by its label: read as a Word
+    report's budget line is, an unsplit total or the split it states."""
+    if info.keys() & {"budget_state", "budget_mobilized", "budget_total"}:
+        return
+    for sheet in sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if type(value) is str and loose_key(value).startswith(layout.BUDGET_LINE):
+                    found = _budget_line(sheet, r, c, value)
+                    if found:
+                        info.update(found)
+                        return
+
+
+def _budget_line(sheet: Sheet, r: int, c: int, text: str) -> dict[str, Cell]:
+    row = sheet.rows[r]
+    at = c
+    if not outline.has_amount(text):  # the label alone: the amount in a cell right of it
+        at = next((x for x in range(c + 1, min(c + 4, len(row))) if row[x] != ""), -1)
+        amount = row[at] if at >= 0 else ""
+        if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+            amount = f"{amount:.0f} đồng"
+        if not isinstance(amount, str) or not outline.has_amount(amount):
+            return {}
+        text = f"{text.rstrip(' :')}: {amount}"
+    if len(loose_key(text).split()) > 30:
+        return {}  # a sentence of a narrative, not the budget's line
+    fields = outline.budget_fields(TextField(layout.clean_text(text), ""))
+    found = {}
+    for key, field in fields.items():
+        money = parse_money(field.value)
+        found[key] = Cell(sheet.location(r, at), money if money is not None else field.value)
+    return found
+
+
 def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
@@ -323,6 +362,8 @@ def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
         others = [sheet(n) for n in names if n not in (form.SHEET_META, info_name)]
         guide = by_key.get(loose_key(form.SHEET_GUIDE))
         _find_info(info, others, [] if info_name else [o for o in others if o.name != guide])
+    if _LABELLED_KEYS - info.keys():
+        _find_budget_line(info, [sheet(n) for n in names if n not in (form.SHEET_META, info_name)])
     if "agency_name" not in info:
         # Form retyped without the info sheet: take "Tên đơn vị báo cáo: X" from a table sheet.
         for table in tables.values():

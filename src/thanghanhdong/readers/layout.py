@@ -375,6 +375,7 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
     labels = {c.key: c.label for c in header.spec.columns}
     inputs = [c for key, c in columns.items() if key != "stt"]
     numbers = [columns[key] for key in header.spec.number_keys if key in columns]
+    labelled = [columns[key] for key in ("stt", "item") if key in columns]
     last_figures: int | None = None  # the last row of `span` with figures, found when needed
     # Merges of the header rows only (the form's own) need no look at each row.
     merged = any(box[2] >= span.start and box[0] < span.stop for box in sheet.merges)
@@ -394,11 +395,22 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
                     return True  # place and date, signer: under the last table of a retyped form
         if merged and _lost_signature(sheet, header, r, numbers):
             return True
+        if any(_is_budget_label(values[c]) for c in labelled if c < len(values)):
+            return True  # "Tổng kinh phí: 3.500.000 đồng" typed under the table: not a row of it
         cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
         if merged:
             _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
     return False
+
+
+# The budget typed as a line of an own workbook ("Tổng kinh phí: 3.500.000đ", "Kinh phí thực
+# hiện" | 4.500.000): loose keys it starts with.
+BUDGET_LINE = ("kinh phi", "tong kinh phi", "tong so kinh phi")
+
+
+def _is_budget_label(value: Any) -> bool:
+    return type(value) is str and loose_key(value).startswith(BUDGET_LINE)
 
 
 def _lost_signature(sheet: Sheet, header: Header, r: int, numbers: list[int]) -> bool:

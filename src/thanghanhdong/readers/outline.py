@@ -410,7 +410,7 @@ def budget_fields(budget: TextField | None) -> dict[str, TextField]:
             continue
         key = " ".join(words(clause))
         target = _budget_target(key)
-        if target is None and key.startswith("kinh phi") and _has_amount(clause):
+        if target is None and key.startswith("kinh phi") and has_amount(clause):
             target = "budget_total"  # "Kinh phí thực hiện: 15.000.000 đồng", not split
         if target is None or target in found:
             continue
@@ -431,10 +431,11 @@ def _is_budget_line(text: str) -> bool:
     """ "Kinh phí thực hiện: 15.000.000 đồng" typed outside a section I.3 the report lacks
     (often as a closing line): the agency's budget, not a sentence of the section it is in."""
     key = loose_key(text)
-    return key.startswith("kinh phi") and len(key.split()) <= 12 and _has_amount(text)
+    return key.startswith("kinh phi") and len(key.split()) <= 12 and has_amount(text)
 
 
-def _has_amount(clause: str) -> bool:
+def has_amount(clause: str) -> bool:
+    """An amount of money in the text: "15.000.000 đồng", "5 triệu"."""
     return bool(re.search(r"\d[\d.,]*\s*(?:triệu|nghìn|ngàn|tỷ|đồng|đ\b)", clause, re.IGNORECASE))
 
 
