@@ -112,6 +112,9 @@ def test_a_scan_is_credited_by_its_vietnamese_name(tmp_path: Path, name: str) ->
         ("BC Trung tam Y te huyen Ba Be.pdf", None),
         ("Hoi LHPN huyen Ba Be.pdf", None),
         ("Vuon quoc gia Ba Be.pdf", None),
+        ("BC Dai Truyen thanh huyen Ba Be.pdf", None),
+        ("Thu vien huyen Ba Be.pdf", None),
+        ("Nha van hoa huyen Ba Be - bao cao.pdf", None),
         ("Phong LDTBXH huyen Ba Be.pdf", "UBND huyện Ba Bể"),  # its office writes its report
         ("scan Ba Be.pdf", "UBND huyện Ba Bể"),
         # The issuing body named beside another is the addressee, not the sender.

@@ -205,7 +205,7 @@ _COMMUNE = re.compile(r"^(?:xa|phuong|thi tran) (?=\S)")
 _OTHER_BODIES = (
     r"(?:hoi|trung tam|ban|vuon|truong|benh vien|cong an|doan|chi cuc|hat|doi|tram|kho bac|"
     r"toa an|vien kiem sat|chi nhanh|ngan hang|cong ty|hop tac xa|mat tran|lien doan|dang uy|"
-    r"huyen uy|thi uy|thanh uy)"
+    r"huyen uy|thi uy|thanh uy|dai|thu vien|nha van hoa|buu dien|chi hoi|cong doan)"
 )
 
 
