@@ -156,3 +156,43 @@ def test_a_commune_is_named_by_its_place(tmp_path: Path, name: str, credited: st
     report = validate_inbox(tmp_path, campaign)
     missing = {a.name for a in report.completeness.missing}
     assert ("UBND xã Yên Sơn" not in missing) == (credited is not None)
+
+
+# A provincial body's name as clerks shorten it (trial 10, finding 1): without "tỉnh", or its
+# head word and initials. The roster's own names: the default one, plus two of trial 10's.
+SHORT_NAMES = (
+    '\n[[agencies]]\ncode = "BDTT"\nname = "Ban Dân tộc tỉnh"\ngroup = "province"\n'
+    '\n[[agencies]]\ncode = "SKHCN"\nname = "Sở Khoa học và Công nghệ"\ngroup = "province"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "credited"),
+    [
+        ("Hoi Nong dan.png", "Hội Nông dân tỉnh"),
+        ("Ban Dan toc tinh - hoat dong.pdf", "Ban Dân tộc tỉnh"),
+        ("So KHCN.pdf", "Sở Khoa học và Công nghệ"),
+        ("Hoi LHPN bao cao.pdf", "Hội Liên hiệp Phụ nữ tỉnh"),
+        ("BC So LD-TB&XH.pdf", "Sở Lao động - Thương binh và Xã hội"),
+        ("So GD DT.jpg", "Sở Giáo dục và Đào tạo"),
+        ("Cong an.pdf", "Công an tỉnh"),
+        # A district's body of the same kind is not the province's.
+        ("Hoi Nong dan huyen Ba Be.pdf", None),
+        ("BC Hoi LHPN huyen Ba Be.pdf", None),
+        # "so" is also "số": a number is no abbreviation.
+        ("bao cao so lieu thang 12.pdf", None),
+    ],
+)
+def test_a_provincial_body_is_named_as_clerks_shorten_it(
+    tmp_path: Path, name: str, credited: str | None
+) -> None:
+    campaign = config.parse(config.default_config_text() + SHORT_NAMES, "thd.toml")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / name).write_bytes(_scan_pdf())
+    report = validate_inbox(inbox, campaign)
+    if credited is None:
+        assert len(report.unattributed_scans) == 1
+    else:
+        assert credited not in {a.name for a in report.completeness.missing}
+        assert report.unattributed_scans == []

@@ -172,7 +172,7 @@ def agency_from_file_name(campaign: Campaign, name: str) -> Agency | None:
     place = loose_key(campaign.issuer.place)
     found: list[tuple[int, Agency]] = []
     for agency in campaign.agencies:
-        if key := _named_in(padded, agency, place):
+        if key := _named_in(padded, agency, place) or _short_name_in(padded, agency):
             found.append((len(key), agency))
         elif f" {agency.code.lower()} " in padded:
             found.append((len(agency.code), agency))
@@ -197,6 +197,50 @@ def _named_in(padded: str, agency: Agency, place: str) -> str:
     if key == place and not re.search(rf" {_UNIT_WORDS}$", before):
         return ""
     return "" if re.search(rf" {_OTHER_BODIES} ", f"{before} ") else key
+
+
+def _short_name_in(padded: str, agency: Agency) -> str:
+    """A provincial body's name as clerks shorten it in a file name ("" when not there): without
+    "tỉnh" ("Hoi Nong dan.rar" is Hội Nông dân tỉnh's), or its head word and the initials of the
+    rest ("So KHCN", "Hoi LHPN", "So LD-TB&XH" for Sở Lao động - Thương binh và Xã hội); never
+    when a district or commune follows ("Hoi Nong dan huyen Ba Be" is another body)."""
+    words = loose_key(agency.name).split()
+    if words[-1:] == ["tinh"]:
+        words = words[:-1]
+    if len(words) < 2:
+        return ""
+    whole = " ".join(words)
+    if whole != loose_key(agency.name) and _named_here(padded, f" {whole} "):
+        return whole
+    if words[0] not in _HEAD_WORDS:
+        return ""
+    initials = "".join(w[0] for w in words[1:] if w != "va")
+    if len(initials) < 2:
+        return ""
+    head = f" {words[0]} "
+    at = padded.find(head)
+    while at >= 0:
+        typed, rest = "", padded[at + len(head) :].split()
+        for count, token in enumerate(rest, 1):
+            typed += token.replace("&", "")
+            if len(typed) >= len(initials):
+                if typed == initials and _no_place_after(" ".join(rest[count:])):
+                    return f"{words[0]} {initials}"
+                break
+        at = padded.find(head, at + 1)
+    return ""
+
+
+_HEAD_WORDS = frozenset({"so", "ban", "hoi"})
+
+
+def _named_here(padded: str, key: str) -> bool:
+    at = padded.find(key)
+    return at >= 0 and _no_place_after(padded[at + len(key) :])
+
+
+def _no_place_after(text: str) -> bool:
+    return re.match(rf"\s*{_UNIT_WORDS}\b", text) is None
 
 
 _UNIT_WORDS = r"(?:ubnd|uy ban nhan dan|thanh pho|tp|thi xa|huyen|quan|xa|phuong|thi tran)"
