@@ -416,6 +416,14 @@ def repeat_as_header(table: Table, *row_indexes: int) -> None:
         tr_pr.append(header)
 
 
+def keep_with_footnote(table: Table) -> None:
+    """The table's last row (its total) goes to the next page with the footnote under it: a
+    footnote alone on a page explains nothing (trial 10, finding 8)."""
+    for cell in table.rows[-1].cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
 def rows_cannot_split(table: Table) -> None:
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
@@ -625,6 +633,7 @@ def data_table(document: Document) -> None:
     _column_loop(total, "v in t.total.extra", "{{ v }}", bold=True, at=5)
     cell_text(total[8], "")
     rows_cannot_split(table)
+    keep_with_footnote(table)
 
 
 def _vertical_merge(cell: _Cell, value: str) -> None:
@@ -749,6 +758,7 @@ def appendix_figures(document: Document) -> None:
         cell_text(cells[5], f"{{{{ {source}.state }}}}", align=ALIGN.RIGHT, bold=bold)
         cell_text(cells[6], f"{{{{ {source}.mobilized }}}}", align=ALIGN.RIGHT, bold=bold)
     rows_cannot_split(table)
+    keep_with_footnote(table)
     footnote(document, "appendix1.footnote")
     tag(document, "{%p endif %}")
 
