@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import container, files, form, messages, readers
-from thanghanhdong.completeness import agency_from_file_name, header_agency
+from thanghanhdong.completeness import agency_by_address, agency_from_file_name, header_agency
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.container import Format
 from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Submission
@@ -32,6 +32,7 @@ KIND_LABELS = {
     "pdf": "PDF",
     "picture": "ảnh",
     "rollup": "Số liệu tổng hợp",  # a lower level's data file (readers/rollup.py)
+    "mail": "Thư điện tử",  # a report written in the mail's body, no file (mail_body_report)
 }
 # The structured answer is used, the others are its attachments: form > Word > PDF > picture.
 _RANK = {"excel": 0, "word": 1, "pdf": 2, "picture": 3}
@@ -90,6 +91,7 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
     results = [_nested(p) for p in unpacked.nested]
     results += [_issue_result(p, code, unreadable=True) for p, code in unpacked.refused]
     results += [_broken(p, exc) for p, exc in unpacked.broken]
+    origins = _forwarded_origins(path, data) if kind is Format.EML else {}
     for member in unpacked.members:
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
@@ -98,14 +100,101 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
             results.append(FileResult(member.path, None, kind="other"))
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None
-        results.append(_member(member, campaign, mail))
+        result = _member(member, campaign, mail)
+        origin = origins.get((member.path, _digest(member.data)))
+        if origin is not None:
+            result = _forwarded(result, origin, unpacked.senders, campaign) or result
+        results.append(result)
     if kind in container.MAIL_FORMATS and not (
         unpacked.members or unpacked.nested or unpacked.refused or unpacked.broken
     ):
-        results.append(_issue_result(path, "mail_without_report", result_kind="other"))
+        results.append(_without_file(path, data, kind, unpacked.senders, campaign))
     for result in results:
         result.senders = unpacked.senders
     return results
+
+
+# A mail forwarded inside the agency's (message/rfc822) is told by its "Content-Type" header.
+_RFC822 = re.compile(rb"message/rfc822", re.IGNORECASE)
+
+
+def _forwarded_origins(path: Path, data: bytes) -> dict[tuple[Path, str], tuple[str, ...]]:
+    """The attachments of mails forwarded inside this .eml, by (member path, sha256): the
+    senders of the forwarded mail holding each. (The mail is parsed a second time, only when
+    it forwards one: `archive.Member` does not carry where an attachment came from.)"""
+    if not _RFC822.search(data):
+        return {}
+    from thanghanhdong.readers.mail import read_eml
+
+    try:
+        attachments = read_eml(data).attachments
+    except DocumentError:
+        return {}
+    return {
+        (archive.member_path(path, a.name), _digest(a.data)): a.forwarded_from
+        for a in attachments
+        if a.forwarded_from is not None
+    }
+
+
+def _forwarded(
+    result: FileResult, origin: tuple[str, ...], senders: tuple[str, ...], campaign: Campaign
+) -> FileResult | None:
+    """A file of a mail the agency forwards with its answer (the officer's own request with
+    the blank forms, quoted back): no agency's answer when that mail is from the issuing body's
+    own address, or when it is a blank form in someone else's mail. Set aside, with a note."""
+    issuer = _addresses(campaign.issuer.email)
+    from_issuer = next((a for a in origin if a in issuer), None)
+    blank = any(i.code == "empty_form" for i in result.issues)
+    if from_issuer is not None:
+        why = f"thư của cơ quan tổng hợp gửi đi ({from_issuer}), được chuyển tiếp kèm theo"
+    elif blank and not set(origin) & set(senders):
+        who = f" của {origin[0]}" if origin else ""
+        why = f"mẫu còn trống trong thư gốc{who} được chuyển tiếp kèm theo"
+    else:
+        return None
+    return _issue_result(
+        result.path, "mail_forwarded_original", result_kind="other", name=result.path.name, why=why
+    )
+
+
+def _addresses(email: str) -> set[str]:
+    """The addresses of a thd.toml `email` ("a@x.vn; b@x.vn"), lower-case."""
+    return {a.strip().lower() for a in re.split(r"[;,\s]+", email) if "@" in a}
+
+
+def _without_file(
+    path: Path, data: bytes, kind: Format, senders: tuple[str, ...], campaign: Campaign
+) -> FileResult:
+    """A mail with no file: a report typed into its body, from an agency's roster address, is
+    that agency's answer, unusable (thd reads no figures from a mail's text: the form is asked
+    for); otherwise a note naming the mail and its sender."""
+    found = agency_by_address(campaign, senders)
+    if found is not None and found[0] not in _addresses(campaign.issuer.email):
+        address, agency = found
+        if _body_is_report(data, kind):
+            severity, message = messages.render(
+                "mail_body_report", address=address, agency=agency.name
+            )
+            issues = [Issue("mail_body_report", severity, message)]
+            return FileResult(path, None, agency.name, issues, kind="mail")
+    sender = f" (gửi từ {senders[0]})" if senders else ""
+    return _issue_result(
+        path, "mail_without_report", result_kind="other", name=path.name, sender=sender
+    )
+
+
+def _body_is_report(data: bytes, kind: Format) -> bool:
+    from thanghanhdong.readers.mail import read_eml, report_in_text
+
+    try:
+        if kind is Format.MSG:
+            from thanghanhdong.readers.msg import read_msg
+
+            return report_in_text(read_msg(data).text)
+        return report_in_text(read_eml(data).text)
+    except DocumentError:
+        return False
 
 
 def _is_system(member: Path, outer: Path) -> bool:

@@ -208,10 +208,26 @@ CATALOGUE: dict[str, Message] = {
     ),
     "mail_without_report": Message(
         W,
-        "Thư điện tử không kèm tệp báo cáo nào: lưu các tệp đính kèm vào thư mục nhận, hoặc đề "
-        "nghị đơn vị gửi lại thư có kèm báo cáo.",
+        "Thư “{name}”{sender} không kèm tệp báo cáo nào: lưu các tệp đính kèm vào thư mục "
+        "nhận, hoặc đề nghị đơn vị gửi lại thư có kèm báo cáo.",
         "Thư điện tử không kèm tệp báo cáo.",
         reason="Thư điện tử không kèm tệp báo cáo nào",
+    ),
+    "mail_body_report": Message(
+        E,
+        "Báo cáo ghi trong thân thư, không kèm tệp (thư gửi từ {address}, địa chỉ của "
+        "{agency}): thd không đọc số liệu trong thân thư. Đề nghị {agency} điền mẫu báo cáo "
+        "đã gửi và gửi lại là tệp đính kèm.",
+        "Báo cáo ghi trong thân thư, không kèm tệp (thư từ địa chỉ của một đơn vị trong danh "
+        "sách): đơn vị “đã gửi, chưa hợp lệ”, cần gửi lại bằng mẫu báo cáo.",
+        reason="Báo cáo ghi trong thân thư điện tử, chưa gửi bằng tệp theo mẫu báo cáo",
+    ),
+    "mail_forwarded_original": Message(
+        W,
+        "Tệp “{name}”: {why} — không phải báo cáo của đơn vị nào, không tính.",
+        "Tệp trong thư gốc được chuyển tiếp kèm theo (thư của cơ quan tổng hợp gửi đi, hoặc "
+        "mẫu còn trống): không tính, không ghi cho đơn vị nào.",
+        reason="Thư của cơ quan tổng hợp gửi đi, không tính",
     ),
     "table_missing": Message(
         E,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import html
 import mimetypes
 import re
 from collections.abc import Iterator
@@ -64,6 +65,10 @@ class Attachment:
     # The Date of the innermost mail holding it: a forwarded message's attachment keeps the
     # agency's date, not the forwarding's (the receipt date the deadline speaks of).
     received: datetime | None = None
+    # Held by a mail forwarded inside this one (message/rfc822): that mail's sender addresses
+    # (empty if it names none); None for the mail's own attachments. The officer's own request
+    # forwarded back with its blank forms is no agency's answer (answers.py sets it aside).
+    forwarded_from: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -164,10 +169,10 @@ def _date(message: Message) -> datetime | None:
 def _attachments(message: Message, received: datetime | None) -> list[Attachment]:
     found: list[Attachment] = []
     total = 0
-    for count, (part, dated) in enumerate(_walk(message, received)):
+    for count, (part, dated, origin) in enumerate(_walk(message, received)):
         if count > MAX_PARTS or len(found) > MAX_ATTACHMENTS:
             raise DocumentError("eml_too_large", "Thư điện tử có quá nhiều phần đính kèm.")
-        attachment = _attachment(part, len(found) + 1, dated)
+        attachment = _attachment(part, len(found) + 1, dated, origin)
         if attachment is None:
             continue
         total += len(attachment.data)
@@ -177,23 +182,31 @@ def _attachments(message: Message, received: datetime | None) -> list[Attachment
     return found
 
 
-def _walk(message: Message, received: datetime | None) -> Iterator[tuple[Message, datetime | None]]:
+_Origin = tuple[str, ...] | None
+_Walked = tuple[Message, datetime | None, _Origin]
+
+
+def _walk(message: Message, received: datetime | None) -> Iterator[_Walked]:
     """Every part, as `Message.walk` orders them, with the Date of the innermost mail holding
-    it: a message/rfc822 part's own Date, else its container's. A stack, not recursion: a
-    hostile mail may nest messages a thousand deep."""
-    stack = [(message, received)]
+    it (a message/rfc822 part's own Date, else its container's) and, inside a forwarded mail,
+    that mail's senders (`Attachment.forwarded_from`). A stack, not recursion: a hostile mail
+    may nest messages a thousand deep."""
+    stack: list[_Walked] = [(message, received, None)]
     while stack:
-        part, dated = stack.pop()
+        part, dated, origin = stack.pop()
         signed = _opaque_signed(part)
         if signed is not None:  # each level is smaller than the one holding it: it ends
-            stack.append((signed, dated))
+            stack.append((signed, dated, origin))
             continue
-        yield part, dated
+        yield part, dated, origin
         if not part.is_multipart():
             continue
         inner = part.get_content_type() == "message/rfc822"
-        children = [
-            (child, (_date(child) or dated) if inner else dated) for child in _children(part)
+        children: list[_Walked] = [
+            (child, _date(child) or dated, _sender_addresses(child))
+            if inner
+            else (child, dated, origin)
+            for child in _children(part)
         ]
         stack.extend(reversed(children))
 
@@ -242,7 +255,9 @@ def _decoded(child: Message) -> Message:
     return BytesParser(policy=policy.default).parsebytes(data)
 
 
-def _attachment(part: Message, number: int, received: datetime | None) -> Attachment | None:
+def _attachment(
+    part: Message, number: int, received: datetime | None, origin: _Origin = None
+) -> Attachment | None:
     """A leaf part that is a file: it has a name, or it is not the message's own text."""
     if part.is_multipart():
         return None
@@ -254,7 +269,7 @@ def _attachment(part: Message, number: int, received: datetime | None) -> Attach
     content_type = part.get_content_type()
     if not name:
         name = f"tep-dinh-kem-{number}{_suffix(content_type, data)}"
-    return Attachment(name, data, content_type, received)
+    return Attachment(name, data, content_type, received, origin)
 
 
 def _suffix(content_type: str, data: bytes) -> str:
@@ -321,16 +336,46 @@ def safe_name(raw: str) -> str:
     return _UNSAFE_NAME.sub("_", nfc(base)).strip(" .")
 
 
+# A report typed into the mail itself (plain text, or an HTML table whose tags `_text` drops):
+# the form's words for its figures beside at least two numbers that are no date or phone.
+_FIGURE_WORD = re.compile(
+    r"(?<!\w)(?:nam|nữ|cuộc|lượt|người|số lượng|kinh phí|tham gia)(?!\w)", re.IGNORECASE
+)
+_NUMBER = re.compile(r"(?<![\w/.,-])\d{1,3}(?:[.,]\d{3})*(?![\w/.,-]?\d)")
+# Where the sender's own words end and a quoted or forwarded mail begins.
+_QUOTED = re.compile(
+    r"^(?:-{2,}\s*(?:original message|forwarded message|thư gốc|thư chuyển tiếp)"
+    r"|(?:on|vào)\b.{0,200}\b(?:wrote|đã viết):)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def report_in_text(text: str) -> bool:
+    """Whether a mail's own text (quoted and forwarded mails left out) reads like a report
+    written into it: figures with their words ("1 cuộc, 30 nam, 35 nữ"), not a covering
+    note ("Sở sẽ gửi báo cáo ngày 20/12/2021")."""
+    own = _QUOTED.split(text, maxsplit=1)[0]
+    lines = "\n".join(line for line in own.splitlines() if not line.lstrip().startswith(">"))
+    return bool(_FIGURE_WORD.search(lines)) and len(_NUMBER.findall(lines)) >= 2
+
+
 def _text(message: Message) -> str:
+    """The mail's own text: its plain body, then its HTML body's words (a table pasted into
+    the mail is often in the HTML alternative only, the plain one saying "xem bảng")."""
     if not isinstance(message, EmailMessage):
         return ""
+    texts = [_body_text(message, kind) for kind in ("plain", "html")]
+    return nfc("\n".join(t for t in dict.fromkeys(texts) if t))[:TEXT_CHARS]
+
+
+def _body_text(message: EmailMessage, subtype: str) -> str:
     try:
-        body = message.get_body(preferencelist=("plain", "html"))
+        body = message.get_body(preferencelist=(subtype,))
         content = body.get_content() if body is not None else ""
     except (KeyError, LookupError, ValueError, AssertionError):
         return ""
     if not isinstance(content, str):
         return ""
-    if body is not None and body.get_content_subtype() == "html":
-        content = _TAG.sub(" ", content)
-    return nfc(content)[:TEXT_CHARS]
+    if subtype == "html":
+        content = html.unescape(_TAG.sub(" ", content))
+    return content[:TEXT_CHARS]
