@@ -25,6 +25,11 @@ class Message:
     # What is wrong, for the agency (reminder, Phụ lục II, the report's list of unusable
     # answers): a template over the message's own values, never the officer's files or cells.
     reason: str = ""
+    # The same problem in a Word/PDF report (the issue's `address` is None: a document's table
+    # has no cell), with its reason; "" when the template fits both. Its values may also use
+    # {title}, the title of the `table` (a sheet name) in the plan's outline.
+    document: str = ""
+    document_reason: str = ""
 
 
 CATALOGUE: dict[str, Message] = {
@@ -109,6 +114,20 @@ CATALOGUE: dict[str, Message] = {
         "xóa bảng thừa.",
         "Một bảng số liệu nằm ngoài chỗ của nó trong mẫu (không được đọc).",
         reason="Một bảng số liệu nằm ngoài chỗ của nó trong mẫu (không được đọc)",
+        # A Word/PDF report's table has no cell address: said in the document's terms (no
+        # sheet, no "ô", no rows to insert), the table named by its title (trial 2026-12-01k).
+        document="Báo cáo có thêm một bảng “{title}” ({sheet_name}) ngoài bảng đã đọc nên "
+        "bảng này không được đọc: gộp các dòng của bảng này vào bảng “{title}” đã đọc rồi xóa "
+        "bảng thừa.",
+        document_reason="Báo cáo có hai bảng “{title}”, bảng thứ hai không được đọc",
+    ),
+    "document_two_agencies": Message(
+        E,
+        "Tệp có báo cáo của {count} đơn vị ({names}): không đọc tệp này, vì số liệu của đơn vị "
+        "này không được tính cho đơn vị kia. Đề nghị gửi mỗi đơn vị một tệp (tách tệp PDF theo "
+        "trang, hoặc gửi lại bản của từng đơn vị).",
+        "Một tệp PDF có báo cáo của hai đơn vị trở lên (ghép tệp): không đọc, cần mỗi đơn vị một tệp.",
+        reason="Tệp có báo cáo của {count} đơn vị ({names}), cần gửi mỗi đơn vị một tệp",
     ),
     "duplicate_agency": Message(
         E,
@@ -584,7 +603,18 @@ CATALOGUE: dict[str, Message] = {
 
 def render(code: str, **values: Any) -> tuple[Severity, str]:
     entry = CATALOGUE[code]
+    if entry.document and "address" in values and values["address"] is None:
+        return entry.severity, entry.document.format(title=_title(values.get("table")), **values)
     return entry.severity, entry.template.format(**values)
+
+
+def _title(sheet: object) -> str:
+    """A table's title in the report's outline ("1. Tổ chức các hoạt động hưởng ứng Tháng hành
+    động"), from its sheet name ("1. Hoạt động")."""
+    from thanghanhdong.form import TABLES
+
+    titles = {t.sheet: f"{t.number}. {t.title.split(',')[0].strip()}" for t in TABLES}
+    return titles.get(str(sheet), str(sheet))
 
 
 # File-level problems: one code (the README's), several situations, each with its own sentence.
@@ -742,6 +772,8 @@ def problem(code: str, message: str) -> str:
 def _reasons(code: str) -> list[tuple[str, str]]:
     entry = CATALOGUE.get(code)
     found = [(entry.template, entry.reason)] if entry and entry.template and entry.reason else []
+    if entry and entry.document and entry.document_reason:
+        found.append((entry.document, entry.document_reason))
     return found + [(t, r) for c, t, r in FILE_PROBLEMS.values() if c == code]
 
 

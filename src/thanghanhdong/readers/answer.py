@@ -219,6 +219,8 @@ _FILE_CODES = {"password": "file_password", "too_large": "file_too_large"}
 
 
 def document_error(exc: DocumentError) -> FileError:
+    if exc.code == "pdf_two_agencies":  # readers.pdf.TWO_AGENCIES: two reports joined
+        return FileError(Issue("document_two_agencies", Severity.ERROR, exc.message))
     code = next((c for key, c in _FILE_CODES.items() if key in exc.code), "file_corrupt")
     if exc.code in ("convert_failed", "convert_timeout", "no_soffice"):
         code = "file_needs_docx"

@@ -6,6 +6,12 @@ words becoming a tab so the header block and the signature block keep their two 
 without a text layer (a scan) gives has_text=False and nothing else: no OCR, whose figures could
 not be trusted. A page that is a picture with a scanner's OCR layer over it is a scan too: its
 text is kept in `first_text` only, to recognise the agency, and its number in `scanned_pages`.
+
+Clerks join two agencies' signed PDFs into one file (pdfunite, a scanner's "combine"): a later
+page that opens with an ND30 header block (the Quốc hiệu column and the title "BÁO CÁO") of
+another body starts another report. `read_reports` gives each report on its own; `read_pdf`
+refuses such a file (`document_two_agencies`): one agency's answer is never read with another's
+tables or text in it (trial 2026-12-01k).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from thanghanhdong import messages
 from thanghanhdong.readers import outline
 from thanghanhdong.readers.document import (
     FIRST_TEXT_CHARS,
@@ -55,15 +62,67 @@ COLUMN_GAP = 18.0  # points: a wider gap between two words separates columns (a 
 
 
 def read_pdf(data: bytes) -> DocumentContent:
-    """Read a PDF report; raises DocumentError if the file cannot be read at all."""
+    """Read a PDF report; raises DocumentError if the file cannot be read at all, or if it
+    holds the reports of two bodies (`document_two_agencies`)."""
+    reports = read_reports(data)
+    if len(reports) > 1:
+        raise two_agencies_error(reports)
+    return reports[0].content
+
+
+@dataclass(frozen=True)
+class PdfReport:
+    """One report of a PDF: the page it starts on, the body its header names (as printed,
+    "UBND HUYỆN PÁC NẶM"; "" when the header names none) and what was read from its pages."""
+
+    first_page: int
+    agency: str
+    content: DocumentContent
+
+
+def read_reports(data: bytes) -> list[PdfReport]:
+    """Every report of a PDF, in page order: one, unless a later page opens with the ND30
+    header of another body. Raises DocumentError if the file cannot be read at all."""
     if len(data) > MAX_PDF_BYTES:
         raise DocumentError("pdf_too_large", "Tệp PDF quá lớn để là một báo cáo.")
-    pages = _Pages()
+    reader = _Reports()
     try:
-        pages.read(*open_pages(data))
+        reader.read(*open_pages(data))
     except _PDF_ERRORS as exc:
         raise _open_error(exc) from None
-    return pages.content()
+    return [
+        PdfReport(pages.first_page, _agency_line(pages.header), pages.content())
+        for pages in reader.reports
+    ]
+
+
+TWO_AGENCIES = "pdf_two_agencies"  # DocumentError code (readers.answer: document_two_agencies)
+
+
+def two_agencies_error(reports: list[PdfReport]) -> DocumentError:
+    first, *others = reports
+    names = [f"{first.agency}"] + [f"{r.agency} từ trang {r.first_page}" for r in others]
+    _, message = messages.render(
+        "document_two_agencies",
+        count=len(reports),
+        names=", ".join(names[:-1]) + f", và {names[-1]}",
+    )
+    return DocumentError(TWO_AGENCIES, message)
+
+
+def _agency_line(header: Header | None) -> str:
+    """The issuing body's lowest line of a header's left block, above "Số:" (the agency under
+    its parent: "UBND TỈNH BẮC KẠN" / "SỞ Y TẾ"); "" for none."""
+    if header is None:
+        return ""
+    block: list[str] = []
+    for text in header.left:
+        key = loose_key(text)
+        if ":" in text or key.startswith(("so ", "so:")) or re.match(r"^so\s*\d", key):
+            break
+        if text.strip(" -_=*~–—"):
+            block.append(nfc(text.strip()))
+    return block[-1] if block else ""
 
 
 # pdfminer meets a malformed file with whatever its parser trips on (seen: KeyError, TypeError,
@@ -97,17 +156,12 @@ def _open_error(exc: Exception) -> DocumentError:
     )
 
 
-@dataclass
-class _Pages:
-    lines: list[Line] = field(default_factory=list)
-    tables: list[TextTable] = field(default_factory=list)
-    header: Header | None = None
-    chars: int = 0
-    scanned: list[int] = field(default_factory=list)
-    last_bounds: list[float] = field(default_factory=list)  # column edges of the last table
-    last_ends_page: bool = False  # no text below the last table read, on its page
-    fonts: set[str] = field(default_factory=set)
-    scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
+class _Reports:
+    """The pages of a PDF into reports: a page opening with another body's ND30 header (a
+    second agency's PDF joined after the first) starts a new one."""
+
+    def __init__(self) -> None:
+        self.reports = [_Pages()]
 
     def read(self, count: int, pages: Iterator[PdfPage]) -> None:
         if count > MAX_PAGES:
@@ -118,24 +172,71 @@ class _Pages:
         for page in pages:
             if time.monotonic() > deadline:
                 raise DocumentError("pdf_too_complex", "Tệp PDF quá phức tạp, không đọc được.")
-            self.page(page)
+            current = self.reports[-1]
+            read = current.prepare(page)
+            if read is not None and current.starts_other_report(read):
+                current = _Pages()
+                self.reports.append(current)
+            current.page(page, read)
 
-    def page(self, page: Any) -> None:
+
+@dataclass
+class _Read:
+    """One page with text, as found: its tables, the words outside them, its lines."""
+
+    number: int
+    found: list[Any]
+    words: list[dict[str, Any]]
+    lines: list[tuple[Line, list[Segment]]]
+
+
+@dataclass
+class _Pages:
+    first_page: int = 0
+    lines: list[Line] = field(default_factory=list)
+    tables: list[TextTable] = field(default_factory=list)
+    header: Header | None = None
+    chars: int = 0
+    scanned: list[int] = field(default_factory=list)
+    last_bounds: list[float] = field(default_factory=list)  # column edges of the last table
+    last_ends_page: bool = False  # no text below the last table read, on its page
+    fonts: set[str] = field(default_factory=set)
+    scan_text: list[str] = field(default_factory=list)  # a scanner's OCR: to recognise only
+
+    def prepare(self, page: Any) -> _Read | None:
+        """The page's tables and lines; None for a scan or a page without text."""
         if len(page.chars) > MAX_CHARS_PER_PAGE:
             raise DocumentError(
                 "pdf_too_complex", f"Trang {page.page_number} của tệp PDF có quá nhiều chữ."
             )
+        if _is_scan(page) or not page.chars:
+            return None
+        found = page.find_tables()
+        boxes = [table.bbox for table in found]
+        words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
+        return _Read(page.page_number, found, words, _captions(words, boxes, page.page_number))
+
+    def starts_other_report(self, read: _Read) -> bool:
+        """The page opens with an ND30 header naming another body than this report's."""
+        if self.header is None:
+            return False
+        header, _ = _split_header(read.lines, read.number)
+        if header is None:
+            return False
+        other = loose_key(_agency_line(header))
+        return bool(other) and other != loose_key(_agency_line(self.header))
+
+    def page(self, page: Any, prepared: _Read | None) -> None:
+        self.first_page = self.first_page or page.page_number
         if _is_scan(page):
             self.scanned.append(page.page_number)
             self.scan_text.extend(line.text for line, _ in _lines(_words(page), 0))
             return
-        if not page.chars:
+        if prepared is None:
             return
         self.chars += len(page.chars)
         self.fonts.update(char["fontname"] for char in page.chars)
-        found = page.find_tables()
-        boxes = [table.bbox for table in found]
-        words = [w for w in _words(page) if not any(_inside(w, box) for box in boxes)]
+        found, words = prepared.found, prepared.words
         for on_page, table in enumerate(found, start=1):
             read = _table(table, len(self.tables) + 1, page, on_page)
             read = replace(read, caption=_caption_of(words, table.bbox))
@@ -147,7 +248,7 @@ class _Pages:
             self.last_bounds = bounds
         if found:  # a table followed by text on its page is not continued on the next one
             self.last_ends_page = not _text_beyond(words, found[-1].bbox[3], above=False)
-        lines = _captions(words, boxes, page.page_number)
+        lines = prepared.lines
         if self.header is None and not self.lines:
             self.header, lines = _split_header(lines, page.page_number)
         self.lines.extend(_join_wrapped([line for line, _ in lines]))
