@@ -1,8 +1,9 @@
 """Two agencies' Word reports exported to PDF by LibreOffice and joined with pdfunite (trial
 2026-12-01k, finding 5): the file was credited to the first agency, the second's table 1 an
 "extra table" told in Excel words ("ở trang “trang 2, bảng …”, ô None … chép … vào trang
-“1. Hoạt động” (được chèn thêm dòng)"). The file is now refused as holding two agencies'
-reports, and a table out of place in a Word/PDF report is told in the document's terms."""
+“1. Hoạt động” (được chèn thêm dòng)"). The file is told as holding two agencies' reports, each
+report is read from its own pages as its agency's answer ("tệp.pdf › trang 2"), and a table out
+of place in a Word/PDF report is told in the document's terms."""
 
 from __future__ import annotations
 
@@ -109,28 +110,35 @@ def _issues(result: FileResult, code: str) -> list[str]:
 def test_a_pdf_of_two_agencies_reports_is_told_as_such(
     pdfs: dict[str, Path], campaign: Campaign
 ) -> None:
-    result = validate_file(pdfs["joined"], campaign)
-    [message] = _issues(result, "document_two_agencies")
+    result = validate_file(pdfs["joined"], campaign)  # the first report's answer
+    [message] = _issues(result, "document_reports_read_apart")
     assert f"báo cáo của 2 đơn vị ({TPBK}, và {PACNAM} từ trang 2)" in message
-    assert "gửi mỗi đơn vị một tệp" in message
     # Nothing of the second report is credited to the first agency.
-    assert result.submission is None
+    assert result.agency_code == "TPBK"
+    assert result.submission is not None
+    assert [r.item for r in result.submission.tables["activities"]] == ["Tập huấn"]
     assert not _issues(result, "extra_table_sheet")
-    reason = messages.problem("document_two_agencies", message)
-    assert reason.startswith("Tệp có báo cáo của 2 đơn vị") and "ngoài chỗ" not in reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs answers.py: one FileResult per report of the PDF (readers.pdf.read_reports)",
-)
-def test_the_second_agency_of_a_joined_pdf_has_sent(
+def test_each_report_of_a_joined_pdf_is_read_as_its_agencys_own(
     pdfs: dict[str, Path], campaign: Campaign
 ) -> None:
     report = validate_inbox(pdfs["inbox"], campaign)
     states = {e.code: e.state for e in completeness.compute(campaign, report.files).entries}
-    assert states["PACNAM"] is State.UNUSABLE
-    assert states["TPBK"] is State.UNUSABLE
+    assert states["PACNAM"] is State.ON_TIME
+    assert states["TPBK"] is State.ON_TIME
+    by_agency = {r.agency_code: r for r in report.files}
+    assert sorted(r.path.name for r in report.files) == [
+        "BC TP Bac Kan va Pac Nam.pdf › trang 1",
+        "BC TP Bac Kan va Pac Nam.pdf › trang 2",
+    ]
+    for code, item, count in (("TPBK", "Tập huấn", 2), ("PACNAM", "Tọa đàm", 3)):
+        answer = by_agency[code]
+        assert answer.submission is not None and answer.ok
+        [row] = answer.submission.tables["activities"]
+        assert (row.item, row.figures["count"]) == (item, count)
+        [message] = _issues(answer, "document_reports_read_apart")
+        assert "đã đọc riêng báo cáo này" in message
 
 
 def test_a_second_table_in_a_pdf_report_is_told_in_document_terms(

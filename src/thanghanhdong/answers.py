@@ -78,7 +78,40 @@ def validate_path(path: Path, campaign: Campaign) -> list[FileResult]:
         return [FileResult(path, None, issues=[Issue(code, severity, message)], unreadable=True)]
     if kind in readers.CONTAINERS:
         return _container(path, data, kind, campaign)
-    return [validate_bytes(path, data, kind, campaign)]
+    return validate_answers(path, data, kind, campaign)
+
+
+def validate_answers(
+    path: Path, data: bytes, kind: Format, campaign: Campaign, received: date | None = None
+) -> list[FileResult]:
+    """The answers in one file that is no container: one; or, for a PDF joining several
+    bodies' reports (pdfunite, a scanner's batch), one per report, each read from its own pages
+    and named "tệp.pdf › trang 3", as a mail's attachments are."""
+    result = validate_bytes(path, data, kind, campaign, received)
+    if kind is Format.PDF and any(i.code == "document_two_agencies" for i in result.issues):
+        try:
+            return _each_report(path, data, campaign, received, result.issues[0])
+        except Exception:
+            if os.environ.get(DEBUG_ENV):
+                raise
+    return [result]
+
+
+def _each_report(
+    path: Path, data: bytes, campaign: Campaign, received: date | None, joined: Issue
+) -> list[FileResult]:
+    from thanghanhdong.readers import pdf
+    from thanghanhdong.readers.answer import to_raw
+
+    results = []
+    for report in pdf.read_reports(data):
+        page = path.with_name(f"{path.name}{archive.SEPARATOR}trang {report.first_page}")
+        result = _checked(to_raw(page, report.content), campaign, received)
+        result.digest = f"{_digest(data)}:{report.first_page}"
+        severity, message = messages.render("document_reports_read_apart", joined=joined.message)
+        result.issues.insert(0, Issue("document_reports_read_apart", severity, message))
+        results.append(result)
+    return results
 
 
 def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> list[FileResult]:
@@ -100,11 +133,11 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
             results.append(FileResult(member.path, None, kind="other"))
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None
-        result = _member(member, campaign, mail)
         origin = origins.get((member.path, _digest(member.data)))
-        if origin is not None:
-            result = _forwarded(result, origin, unpacked.senders, campaign) or result
-        results.append(result)
+        for result in _member(member, campaign, mail):
+            if origin is not None:
+                result = _forwarded(result, origin, unpacked.senders, campaign) or result
+            results.append(result)
     if kind in container.MAIL_FORMATS and not (
         unpacked.members or unpacked.nested or unpacked.refused or unpacked.broken
     ):
@@ -222,16 +255,17 @@ def _issue_result(
     return FileResult(path, None, issues=issues, unreadable=unreadable, kind=result_kind)
 
 
-def _member(member: archive.Member, campaign: Campaign, mail: bool) -> FileResult:
+def _member(member: archive.Member, campaign: Campaign, mail: bool) -> list[FileResult]:
     try:
         kind = container.check(member.path.name, member.data)
     except FileError as exc:
-        return FileResult(member.path, None, issues=[exc.issue], unreadable=True, mail=mail)
+        return [FileResult(member.path, None, issues=[exc.issue], unreadable=True, mail=mail)]
     if kind in readers.CONTAINERS:
-        return _nested(member.path)
-    result = validate_bytes(member.path, member.data, kind, campaign, member.received)
-    result.mail = mail
-    return result
+        return [_nested(member.path)]
+    results = validate_answers(member.path, member.data, kind, campaign, member.received)
+    for result in results:
+        result.mail = mail
+    return results
 
 
 # Set by `thd --debug` (and by the tests): a reader's failure is raised, with its traceback.
@@ -261,13 +295,20 @@ def _digest(data: bytes) -> str:
 def _validate_bytes(
     path: Path, data: bytes, kind: Format, campaign: Campaign, received: date | None
 ) -> FileResult:
-    from thanghanhdong.validate import check
-
     digest = _digest(data)
     try:
         raw = readers.read_format(path, data, kind)
     except FileError as exc:
         return FileResult(path, None, issues=[exc.issue], unreadable=True, digest=digest)
+    result = _checked(raw, campaign, received)
+    result.digest = digest
+    return result
+
+
+def _checked(raw: RawSubmission, campaign: Campaign, received: date | None) -> FileResult:
+    from thanghanhdong.validate import check
+
+    path = raw.path
     if raw.scanned:
         result = _scanned(raw, campaign)
     else:
@@ -277,7 +318,6 @@ def _validate_bytes(
         elif received and result.submission:
             apply_receipt(result, result.submission, received, campaign)
     result.kind = result.kind if result.kind == "other" else raw.kind
-    result.digest = digest
     return result
 
 

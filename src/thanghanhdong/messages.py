@@ -129,6 +129,13 @@ CATALOGUE: dict[str, Message] = {
         "Một tệp PDF có báo cáo của hai đơn vị trở lên (ghép tệp): không đọc, cần mỗi đơn vị một tệp.",
         reason="Tệp có báo cáo của {count} đơn vị ({names}), cần gửi mỗi đơn vị một tệp",
     ),
+    "document_reports_read_apart": Message(
+        W,
+        "{joined} thd đã đọc riêng báo cáo này từ các trang của nó; đề nghị đơn vị gửi lại "
+        "một tệp riêng khi có thể.",
+        "Một tệp PDF ghép báo cáo của nhiều đơn vị: mỗi báo cáo được đọc riêng từ các trang của "
+        "nó, tính cho đơn vị ghi ở phần đầu của nó.",
+    ),
     "duplicate_agency": Message(
         E,
         "Đơn vị “{name}” có nhiều báo cáo: {files}.{differences} Giữ lại một tệp đúng nhất, "
