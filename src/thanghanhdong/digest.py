@@ -515,13 +515,15 @@ def merge_points(
     pairs: Sequence[Entry], lexicon: Lexicon = DEFAULT_LEXICON, addressee: Addressee | None = None
 ) -> list[Point]:
     """Near-duplicates as one point: a point joins the first earlier cluster whose first
-    point is similar to it (`lexicon.similarity`) and holds the same figures (numbers are
-    facts: "10 buổi" is never "17 buổi"); each cluster is written in its shortest phrasing.
-    Sorted by how many agencies raised it, then by first appearance."""
+    point is similar to it (`lexicon.similarity`), holds the same figures in the same order
+    (numbers and dates are facts: "10 buổi" is never "17 buổi", "10/12" never "12/10") and
+    names the same bodies and places (`Facts`: "UBND xã Mỹ Lâm" is never "UBND xã Bát Xát",
+    however alike the rest); each cluster is written in its shortest phrasing. Sorted by how
+    many agencies raised it, then by first appearance."""
     token_sets = [content_tokens(text, lexicon) for _, text in pairs]
     clusters = _Clusters(token_sets, lexicon.similarity)
     for pair, tokens in zip(pairs, token_sets, strict=True):
-        clusters.add(pair, tokens)
+        clusters.add(pair, tokens, facts(pair[1]))
     points = [_point(members, addressee) for members in clusters.members]
     return sorted(points, key=lambda p: -len(p.agencies))
 
@@ -540,17 +542,20 @@ class _Clusters:
         self.members: list[list[Entry]] = []
         # (figures, token) -> clusters: only points with the same figures are ever compared.
         self.index: dict[tuple[frozenset[str], str], list[int]] = {}
+        self.seed_facts: list[Facts] = []
         self.without_words: int | None = None
-        self.seen: dict[frozenset[str], int] = {}
+        self.seen: dict[tuple[frozenset[str], frozenset[str], tuple[str, ...]], int] = {}
 
-    def add(self, pair: Entry, tokens: frozenset[str]) -> None:
-        # The same words always find the same cluster: look them up, do not search again.
-        found = self.seen.get(tokens)
+    def add(self, pair: Entry, tokens: frozenset[str], facts: Facts) -> None:
+        # The same words naming the same things always find the same cluster: look them up,
+        # do not search again (the names too: a stop word may be a place's, "xã Cờ Đỏ").
+        key = (tokens, facts.names, facts.figures)
+        found = self.seen.get(key)
         if found is None:
-            found = self._similar(tokens)
+            found = self._similar(tokens, facts)
         if found is None:
-            found = self._new(tokens)
-        self.seen[tokens] = found
+            found = self._new(tokens, facts)
+        self.seen[key] = found
         self.members[found].append(pair)
 
     def _prefix(self, tokens: frozenset[str]) -> list[str]:
@@ -558,20 +563,23 @@ class _Clusters:
         overlap = math.ceil(self.threshold * len(ordered) - 1e-9)
         return ordered[: len(ordered) - overlap + 1]
 
-    def _similar(self, tokens: frozenset[str]) -> int | None:
+    def _similar(self, tokens: frozenset[str], facts: Facts) -> int | None:
         if not tokens:
-            return self.without_words
+            found = self.without_words
+            return found if found is not None and self.seed_facts[found].same(facts) else None
         figures = _figures(tokens)
         prefix = self._prefix(tokens)
         candidates = sorted({i for token in prefix for i in self.index.get((figures, token), ())})
-        return next((i for i in candidates if self._close(tokens, self.seeds[i])), None)
+        return next((i for i in candidates if self._close(tokens, facts, i)), None)
 
-    def _close(self, tokens: frozenset[str], seed: frozenset[str]) -> bool:
-        return _jaccard(tokens, seed) >= self.threshold
+    def _close(self, tokens: frozenset[str], facts: Facts, seed: int) -> bool:
+        similar = _jaccard(tokens, self.seeds[seed]) >= self.threshold
+        return similar and self.seed_facts[seed].same(facts)
 
-    def _new(self, tokens: frozenset[str]) -> int:
+    def _new(self, tokens: frozenset[str], facts: Facts) -> int:
         number = len(self.seeds)
         self.seeds.append(tokens)
+        self.seed_facts.append(facts)
         self.members.append([])
         if not tokens:
             self.without_words = number
@@ -579,6 +587,59 @@ class _Clusters:
         for token in self._prefix(tokens):
             self.index.setdefault((figures, token), []).append(number)
         return number
+
+
+class Facts(NamedTuple):
+    """What a point states beyond its words' gist: the names it writes (bodies, places,
+    programmes: "UBND xã Mỹ Lâm", "Sở Y tế", "Zalo") and its figures and dates in order."""
+
+    names: frozenset[str]  # each name's words, case-folded, diacritics kept ("mỹ lâm")
+    figures: tuple[str, ...]  # "10", "12", "2026" for "10/12/2026"; leading zeros dropped
+    plain: str  # the point's words, case-folded, diacritics kept, padded with spaces
+
+    def same(self, other: Facts) -> bool:
+        """Two points state the same facts: the same figures in the same order, and each
+        one's names written in the other (in any case: "Sở y tế" is "Sở Y tế")."""
+        return (
+            self.figures == other.figures
+            and all(f" {name} " in other.plain for name in self.names)
+            and all(f" {name} " in self.plain for name in other.names)
+        )
+
+
+# A word as the name check reads it (letters and digits, "LĐ-TB&XH" is three), and what ends
+# a name: any other mark (", " between two communes, "." after an abbreviation).
+_NAME_TOKEN = re.compile(r"\w+|[^\w\s]")
+# The long forms of the abbreviations agencies write either way: the same body.
+_LONG_FORMS = (
+    (re.compile(r"\b(?:ủy|uỷ) ban nhân dân\b", re.IGNORECASE), "UBND"),
+    (re.compile(r"\bhội đồng nhân dân\b", re.IGNORECASE), "HĐND"),
+    (re.compile(r"\bthành phố\b", re.IGNORECASE), "TP"),
+)
+
+
+@lru_cache(maxsize=16384)
+def facts(point: str) -> Facts:
+    """The names and figures of a point. A name is a run of words written with a capital
+    letter (the first word of the point is not one by its capital alone: "Các hoạt động"):
+    "Các hoạt động của UBND xã Mỹ Lâm" names "ubnd" and "mỹ lâm"; "Sở Y tế đã ..." names
+    "y"."""
+    text = nfc(point)
+    for pattern, short in _LONG_FORMS:
+        text = pattern.sub(short, text)
+    tokens = _NAME_TOKEN.findall(text)
+    names: set[str] = set()
+    run: list[str] = []
+    for number, token in enumerate([*tokens, "."]):
+        if token[:1].isupper() and token[:1].isalpha() and number > 0:
+            run.append(token.casefold())
+            continue
+        if run:
+            names.add(" ".join(run))
+        run = []
+    plain = " ".join(t.casefold() for t in tokens if t[:1].isalnum())
+    figures = tuple(t.lstrip("0") or "0" for t in tokens if any(ch.isdigit() for ch in t))
+    return Facts(frozenset(names), figures, f" {plain} ")
 
 
 def _figures(tokens: frozenset[str]) -> frozenset[str]:
@@ -883,26 +944,31 @@ def bound(groups: Sequence[ThemeGroup], max_per_theme: int, max_per_section: int
 # --- rendering -------------------------------------------------------------------------------
 
 
-def render_agencies(agencies: Sequence[str], max_named: int = 2) -> str:
-    """E.g. "UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when one more."""
-    if len(agencies) <= max_named + 1:
+def render_agencies(agencies: Sequence[str], max_named: int | None = None) -> str:
+    """Every agency named, "UBND huyện Chợ Mới, UBND huyện Na Rì, UBND huyện Ba Bể": a signed
+    report says who said what. With `max_named` (the officer's screen, never the report),
+    "UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when one more."""
+    if max_named is None or len(agencies) <= max_named + 1:
         return ", ".join(agencies)
     return f"{', '.join(agencies[:max_named])} và {len(agencies) - max_named} đơn vị khác"
 
 
-def render_point(point: Point, max_named: int = 2) -> str:
-    """E.g. "Kinh phí còn hạn chế (UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác)"."""
+def render_point(point: Point, max_named: int | None = 2) -> str:
+    """E.g. "Kinh phí còn hạn chế (UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác)";
+    `max_named=None` names every agency (as render_group does for the report)."""
     return f"{point.text} ({render_agencies(point.agencies, max_named)})"
 
 
-def render_group(group: ThemeGroup, max_named: int = 2) -> str:
-    """A theme's points in one sentence: "A (đơn vị); B (đơn vị)." (each in its own words)."""
+def render_group(group: ThemeGroup, max_named: int | None = None) -> str:
+    """A theme's points in one sentence: "A (đơn vị); B (đơn vị)." (each in its own words,
+    every agency that raised it named: the body never credits agencies it does not name)."""
     return "; ".join(render_point(p, max_named) for p in group.points) + "."
 
 
-def left_out_sentence(points: Sequence[Point], max_named: int = 3) -> str:
+def left_out_sentence(points: Sequence[Point], max_named: int | None = None) -> str:
     """The points the length bound moved to the appendix, with whose they are: "Còn 1 ý kiến
-    khác của UBND huyện Văn Lãng tại Phụ lục III." (the signer knows who is not quoted)."""
+    khác của UBND huyện Văn Lãng tại Phụ lục III." (the signer knows who is not quoted; every
+    agency named, as in the body)."""
     agencies = list(dict.fromkeys(a for p in points for a in p.agencies))
     whose = render_agencies(agencies, max_named) if agencies else "các đơn vị"
     return f"Còn {len(points)} ý kiến khác của {whose} tại Phụ lục III."

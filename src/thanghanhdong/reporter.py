@@ -504,7 +504,7 @@ def render_consolidation(
             print_block(console, hanging("-", escape(str(path)), 2))
         console.print()
     sentence(console, "Tổng hợp số liệu")
-    print_block(console, _totals_table(data))
+    print_block(console, _totals_table(data, consolidation))
     sentence(console, _budget_line(data))
     console.print()
     for path in outputs:
@@ -614,9 +614,11 @@ def _absent_notes(lines: list[str], console: Console) -> None:
     console.print()
 
 
-def _totals_table(data: dict[str, Any]) -> Table:
+def _totals_table(data: dict[str, Any], consolidation: Any) -> Table:
+    """The totals as the report prints them: "—" for a figure no agency wrote (not 0), "1.234*"
+    for one some agencies left blank."""
     from thanghanhdong import form
-    from thanghanhdong.report.numbers import integer as format_int
+    from thanghanhdong.report.labels import figure
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Bảng", overflow="fold")
@@ -624,7 +626,8 @@ def _totals_table(data: dict[str, Any]) -> Table:
         table.add_column(label, justify="right", no_wrap=True)
     for spec in form.TABLES:
         totals = data["totals"][spec.key]
-        counts = (format_int(totals[key]) for key in ("count", "male", "female"))
+        gaps = consolidation.tables[spec.key].gaps
+        counts = (escape(figure(totals[key], gaps, key)) for key in ("count", "male", "female"))
         table.add_row(escape(spec.sheet), *counts)
     return table
 

@@ -153,8 +153,9 @@ def _unique(words: Iterable[str]) -> list[str]:
 # Where a body's name written in capitals starts a new field of its remit: "BỘ LAO ĐỘNG -
 # THƯƠNG BINH VÀ XÃ HỘI" is "Bộ Lao động - Thương binh và Xã hội" in a sentence.
 _REMIT_PARTS = re.compile(r"(\s+-\s+|,\s+|\s+và\s+)")
-# A district's office ("Phòng Văn hóa và Thông tin") is written like a department.
-_MINISTRY_OR_DEPARTMENT = re.compile(r"(bộ|sở|phòng)\s+(.*)", re.S)
+# A district's office ("Phòng Văn hóa và Thông tin"), a ministry's department ("Vụ Bình đẳng
+# giới", "Cục Trẻ em") and a board ("Ban Dân tộc") are written like a provincial department.
+_MINISTRY_OR_DEPARTMENT = re.compile(r"(bộ|sở|phòng|vụ|cục|chi cục|ban)\s+(.*)", re.S)
 _PEOPLES_COMMITTEE = re.compile(
     r"(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|"
     r"thị trấn)\s+(.*)",
