@@ -466,11 +466,49 @@ def header_agency(
         alone = len(named) == 1 and _is_parent(campaign, named[0])
         return HeaderAgency(None, "" if alone else " ".join(named))
     end, agency = found[-1]
-    if named[end:]:
+    if named[end:] and not _committee_office(campaign, agency, " ".join(named[end:])):
         return HeaderAgency(None, " ".join(named[end:]), under_roster_agency=True)
     if not blanks_read and _is_own_parent(campaign, " ".join(named)):
         return HeaderAgency(None)
     return HeaderAgency(agency)
+
+
+def _committee_office(campaign: Campaign, committee: Agency, line: str) -> bool:
+    """The roster's People's Committee is the sender when the line under it is its own office,
+    which prepares and signs its report (trial 9, F1): a Sở under UBND tỉnh ("UBND TỈNH BẮC
+    NINH / SỞ NỘI VỤ"), a Phòng or the Văn phòng under UBND huyện, the Văn phòng or a công chức
+    under UBND xã. Not when that line, with the committee's place, is another roster agency
+    ("Phòng LĐ-TB&XH huyện Ba Bể" on the roster itself), nor a Party office ("VĂN PHÒNG HUYỆN
+    ỦY"); a unit under a body that is no People's Committee ("SỞ Y TẾ / TRUNG TÂM Y TẾ ...")
+    never reaches here as the committee."""
+    kind = _COMMITTEE.match(loose_key(committee.name))
+    office = loose_key(line)
+    if kind is None or _PARTY_OFFICE.match(office):
+        return False
+    heads = _OFFICES[kind.group(1)]
+    if not any(office == head or office.startswith(f"{head} ") for head in heads):
+        return False
+    place = committee.name.split(None, 1)[1] if " " in committee.name else ""
+    other = campaign.agency_by_name(f"{line} {place}") if place else None
+    return other is None or other is committee
+
+
+_COMMITTEE = re.compile(
+    r"^(?:ubnd|uy ban nhan dan) (tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)"
+    r"\b"
+)
+_DISTRICT_OFFICES = ("phong", "van phong")
+_COMMUNE_OFFICES = ("van phong", "cong chuc")
+# A committee's kind -> the head words of its own offices' lines. "Thành phố" is a province's
+# (Hà Nội: Sở) or a district's (Phòng) committee.
+_OFFICES = {
+    "tinh": ("so", "van phong"),
+    "thanh pho": ("so", *_DISTRICT_OFFICES),
+    "tp": ("so", *_DISTRICT_OFFICES),
+    **dict.fromkeys(("huyen", "quan", "thi xa"), _DISTRICT_OFFICES),
+    **dict.fromkeys(("xa", "phuong", "thi tran", "dac khu"), _COMMUNE_OFFICES),
+}
+_PARTY_OFFICE = re.compile(r"^van phong (?:tinh|huyen|thanh|thi|quan|dang) uy\b")
 
 
 def _header_block(lines: Sequence[str]) -> list[str]:

@@ -596,6 +596,14 @@ CATALOGUE: dict[str, Message] = {
         "liệu được tính đúng một lần.",
         reason="Đơn vị gửi cả mẫu Excel của mình và tệp số liệu tổng hợp",
     ),
+    "rollup_level_kept": Message(
+        W,
+        "Số liệu tổng hợp của đơn vị có cấp “{level}”, không có trong danh sách cấp của đợt "
+        "này ({levels}): vẫn cộng, ghi là cấp {level}.",
+        "Tệp số liệu tổng hợp của cấp dưới có cấp triển khai mà đợt này không có (“Huyện”): "
+        "vẫn cộng, giữ nguyên cấp đó.",
+        reason="Số liệu tổng hợp có cấp “{level}”, không có trong danh sách cấp của đợt này",
+    ),
     "rollup_other_year": Message(
         E,
         "Tệp số liệu tổng hợp của năm {year} (mã đợt {campaign}), không phải của đợt này (năm "

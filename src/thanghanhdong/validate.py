@@ -110,6 +110,12 @@ def _level(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None
     key = loose_key(text).removeprefix("cap ").strip(" .;:")
     if key not in levels:
         key = _level_with_synonyms(text, levels) or key
+    if key not in levels and isinstance(value, rollup.RolledLevel):
+        # A lower level's data file: its own level, checked there; the province cannot change
+        # a cell of it. Kept as written, said once a file (trial 9, F3).
+        if value.first:
+            warnings.append(("rollup_level_kept", {"level": text}))
+        return text
     if key not in levels:
         raise _NotTaken("invalid_level", why=_why_not_a_level(text, levels))
     return levels[key]

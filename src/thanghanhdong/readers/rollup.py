@@ -60,8 +60,10 @@ def _submission(path: Path, document: Mapping[str, Any]) -> RawSubmission:
         "issuer_parent": str(issuer.get("parent", "")),
         "covers": "\n".join(_used_names(document)),
     }
+    seen: set[str] = set()  # the levels met so far, in the order validate reads the rows
     tables = {
-        spec.key: _table(spec, document.get("tables", {}).get(spec.key)) for spec in form.TABLES
+        spec.key: _table(spec, document.get("tables", {}).get(spec.key), seen)
+        for spec in form.TABLES
     }
     return RawSubmission(
         path=path,
@@ -116,23 +118,55 @@ def _where(part: str, row: int | None = None, label: str = "") -> Location:
     return Location(part, row, None, Grid.TABLE if row is not None else Grid.TEXT, label)
 
 
-def _table(spec: form.TableSpec, data: Any) -> RawTable:
+class RolledLevel(str):
+    """A row's level as the lower level's consolidation wrote it: validated there against its
+    own levels, so a level the upper level does not list ("Huyện" in a province's file, the
+    ministry listing Tỉnh and Xã) is kept as written, with one warning a file for each such
+    level (`first`: the level's first row in the file; validate._level says it)."""
+
+    first: bool
+
+    def __new__(cls, text: str, first: bool = False) -> RolledLevel:
+        level = super().__new__(cls, text)
+        level.first = first
+        return level
+
+    def __reduce__(self) -> tuple[type[RolledLevel], tuple[str, bool]]:
+        return RolledLevel, (str(self), self.first)
+
+
+def _table(spec: form.TableSpec, data: Any, seen: set[str]) -> RawTable:
     table = RawTable(spec.key, spec.sheet, header=_where(spec.sheet))
     rows = data.get("rows", []) if isinstance(data, dict) else []
     for index, row in enumerate(rows if isinstance(rows, list) else []):
         if isinstance(row, dict):
-            table.rows.append(_row(spec, index, row))
+            table.rows.append(_row(spec, index, row, seen))
     return table
 
 
-def _row(spec: form.TableSpec, index: int, row: Mapping[str, Any]) -> RawRow:
+def _level(value: Any, seen: set[str]) -> Any:
+    """A level as written, marked as a data file's (`RolledLevel`); `seen`: the file's levels
+    met so far, so that only each one's first row is `first`."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    key = loose_key(value)
+    first = key not in seen
+    seen.add(key)
+    return RolledLevel(value, first)
+
+
+def _row(spec: form.TableSpec, index: int, row: Mapping[str, Any], seen: set[str]) -> RawRow:
     # A column no answer below gave is blank here too ("—" in the lower level's report), not 0;
     # one only some gave stays marked incomplete ("1.234*").
     blank, partial = (_keys(row, name) for name in ("blank", "partial"))
     cells = {
         column.key: Cell(
             _where(spec.sheet, index, column.label),
-            None if column.key in blank else _scalar(row.get(column.key)),
+            None
+            if column.key in blank
+            else _level(row.get(column.key), seen)
+            if column.kind is form.ColumnKind.LEVEL
+            else _scalar(row.get(column.key)),
             CellNote("partial") if column.key in partial else None,
         )
         for column in spec.columns
