@@ -2,11 +2,15 @@
 
 Such text reaches us as Latin-1 look-alikes ("Héi Liªn hiÖp Phô n÷" for "Hội Liên hiệp Phụ nữ").
 TCVN3 maps one byte to one letter, so its conversion is unambiguous; VNI composes letters from
-two bytes and is only detected, never guessed at.
+two bytes and, in text alone, is only detected, never guessed at. A Word run says its font: text
+in a .VnTime font is TCVN3 and text in a VNI-Times font is VNI, so both are converted there
+(`font_encoding`, `convert`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Literal
 
 # TCVN3 (TCVN 5712:1993, VN3) code point -> Unicode letter. Upper-case tones share the lower-case
@@ -35,6 +39,8 @@ _TCVN3_SIGNS = frozenset("ª¬\xad®¸µ¶·¹©¨»¼½¾¡¢£¤¥¦§")
 # a Vietnamese text betrays a legacy encoding.
 _VIETNAMESE_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _VOWELS = frozenset("aeiouyAEIOUY")
+_VNI_HORNED = frozenset("ôöÔÖ")
+_VNI_TONES = frozenset("ùøûõïÙØÛÕÏ")
 
 Encoding = Literal["TCVN3", "VNI"]
 
@@ -54,6 +60,8 @@ def detect(text: str) -> Encoding | None:
         if ch in _TCVN3_SIGNS or (ch.isupper() and previous.islower()):
             # TCVN3's lower-case ệ ậ ấ... are Latin-1 capitals (Ö Ë Ê): "hiÖp", "tËp".
             tcvn3 += 2
+        elif previous in _VNI_HORNED and ch in _VNI_TONES:
+            vni += 2  # VNI's ơ ư (ô ö) and a tone byte: "chöùc", "lôùp"; TCVN3 never has two
         elif previous in _VOWELS:
             vni += 1
         else:
@@ -71,3 +79,61 @@ def to_unicode(text: str) -> tuple[str, Encoding | None]:
     if encoding == "TCVN3":
         return convert_tcvn3(text), encoding
     return text, encoding
+
+
+# VNI (VNI Windows): a vowel, then a byte for its mark and tone; ơ ư đ and the i's are one byte.
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+_VNI_MARKS = {
+    "ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT,
+    "â": _CIRCUMFLEX, "á": _CIRCUMFLEX + _ACUTE, "à": _CIRCUMFLEX + _GRAVE,
+    "å": _CIRCUMFLEX + _HOOK, "ã": _CIRCUMFLEX + _TILDE, "ä": _CIRCUMFLEX + _DOT,
+    "ê": _BREVE, "é": _BREVE + _ACUTE, "è": _BREVE + _GRAVE,
+    "ú": _BREVE + _HOOK, "ü": _BREVE + _TILDE, "ë": _BREVE + _DOT,
+}  # fmt: skip
+_VNI_MARKS.update({byte.upper(): mark for byte, mark in _VNI_MARKS.items()})
+_VNI_LETTERS = {
+    "ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
+}  # fmt: skip
+_VNI_LETTERS.update({byte.upper(): letter.upper() for byte, letter in _VNI_LETTERS.items()})
+_VNI_BASES = frozenset("aeiouyơư")
+
+
+def convert_vni(text: str) -> str:
+    """VNI text (known to be VNI: its font says so) in Unicode."""
+    out: list[str] = []
+    for ch in text:
+        mark = _VNI_MARKS.get(ch)
+        base = out[-1] if out else ""
+        if mark and base.lower() in _VNI_BASES and _takes(base.lower(), mark):
+            out[-1] = unicodedata.normalize("NFC", base + mark)
+        else:
+            out.append(_VNI_LETTERS.get(ch, ch))
+    return "".join(out)
+
+
+def _takes(base: str, mark: str) -> bool:
+    """A circumflex sits on a, e, o only and a breve on a only; a tone on any plain vowel."""
+    if mark[0] == _CIRCUMFLEX:
+        return base in "aeo"
+    if mark[0] == _BREVE:
+        return base == "a"
+    return True
+
+
+def convert(text: str, encoding: Encoding) -> str:
+    return convert_tcvn3(text) if encoding == "TCVN3" else convert_vni(text)
+
+
+_TCVN3_FONT = re.compile(r"^(?:[A-Z]+\+)?\.Vn", re.IGNORECASE)
+_VNI_FONT = re.compile(r"^(?:[A-Z]+\+)?VNI[- ]", re.IGNORECASE)
+
+
+def font_encoding(font: str | None) -> Encoding | None:
+    """The encoding text in `font` is typed in: TCVN3 for .VnTime, .VnArial...; VNI for
+    VNI-Times, VNI-Helve...; None for a Unicode font."""
+    if not font:
+        return None
+    if _TCVN3_FONT.match(font):
+        return "TCVN3"
+    return "VNI" if _VNI_FONT.match(font) else None

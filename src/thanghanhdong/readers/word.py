@@ -19,11 +19,14 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from thanghanhdong import form
+from thanghanhdong.legacy import convert, font_encoding
 from thanghanhdong.readers import outline
 from thanghanhdong.readers.document import (
     FIRST_TEXT_CHARS,
     DocumentContent,
     DocumentError,
+    TextField,
     TextTable,
     continuation,
     legacy_font,
@@ -38,7 +41,10 @@ MAX_CELLS = 200_000
 
 _P, _TBL, _TC, _TR, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr"), qn("w:sdt")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_R, _RPR = qn("w:r"), qn("w:rPr")
 _TXBX = qn("w:txbxContent")
+# A DrawingML text box is written twice: in mc:Choice (wps) and again, as VML, in mc:Fallback.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PSTYLE = qn("w:pStyle")
 _RFONTS, _ASCII, _HANSI = qn("w:rFonts"), qn("w:ascii"), qn("w:hAnsi")
 _VAL = qn("w:val")
@@ -46,25 +52,142 @@ _VAL = qn("w:val")
 
 def read_docx(data: bytes) -> DocumentContent:
     """Read an agency's Word report; raises DocumentError if the file cannot be read at all."""
-    body, styles = _open(data)
-    walk = _Walk(styles=styles)
-    walk.blocks(body)
+    parts = _open(data)
+    typed = _unlegacy(parts)
+    walk = _Walk(styles=parts.styles, typed=typed)
+    walk.blocks(parts.body)
     header = walk.header or outline.header_from_lines(walk.lines)[0]
+    if "agency_name" not in outline.header_fields(header, shown_page=False):
+        header = _page_header(parts, typed) or header
     fields = outline.assemble(header, walk.lines, walk.signature, shown_page=False)
     texts = [*header.left, *header.right, *(line.text for line in walk.lines)]
     return DocumentContent(
         kind="word",
-        fields=fields,
+        fields=_as_typed(fields, walk.originals),
         tables=walk.tables,
         has_text=any(t.strip() for t in texts) or bool(walk.tables),
         first_text="\n".join(texts)[:FIRST_TEXT_CHARS],
-        legacy_font=legacy_font(_font_names(body)),
+        legacy_font=legacy_font(_font_names(parts.body)),
     )
 
 
 def _font_names(body: Any) -> Iterator[str]:
     for fonts in body.iter(_RFONTS):
         yield from (fonts.get(_ASCII) or "", fonts.get(_HANSI) or "")
+
+
+def _page_header(parts: _Parts, typed: dict[Any, str]) -> Header | None:
+    """The ND30 header typed in the page header (printed on every page) when the body has none:
+    its lines go through the same header rule as the body's."""
+    for part in parts.page_headers:
+        walk = _Walk(styles=parts.styles, typed=typed)
+        walk.blocks(part)
+        header = walk.header or outline.header_from_lines(walk.lines)[0]
+        if "agency_name" in outline.header_fields(header, shown_page=False):
+            return header
+    return None
+
+
+# -- legacy encodings -----------------------------------------------------------------------
+
+
+def _unlegacy(parts: _Parts) -> dict[Any, str]:
+    """Convert, in place, the text of every run typed in a TCVN3 (.VnTime) or VNI font to
+    Unicode as the font draws it, so headings, the header and the tables read as the agency
+    wrote them; returns each converted `w:t`'s text as typed. A letter beyond Latin-1 is not
+    the font's (Word draws it with another font) and is kept."""
+    typed: dict[Any, str] = {}
+    fonts = _StyleFonts(parts.styles_part)
+    for root in (parts.body, *parts.page_headers):
+        for run in root.iter(_R):
+            texts = [t for t in run.iterchildren(_T) if _maybe_legacy(t.text)]
+            encoding = font_encoding(fonts.of(run)) if texts else None
+            if encoding is None:
+                continue
+            for t in texts:
+                converted = convert(t.text, encoding)
+                if converted != t.text:
+                    typed[t] = t.text
+                    t.text = converted
+    return typed
+
+
+@dataclass
+class _StyleFonts:
+    """The font a run is shown in: its own, else its character style's, its paragraph style's,
+    the document default's (each style through the styles it is based on)."""
+
+    styles: Any
+    by_id: dict[str, Any] = field(default_factory=dict)
+    default: str | None = None
+    paragraph_default: str = "Normal"  # the style of a paragraph that names none
+
+    def __post_init__(self) -> None:
+        if self.styles is None:
+            return
+        for style in self.styles.iterchildren(qn("w:style")):
+            self.by_id[style.get(qn("w:styleId")) or ""] = style
+            if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in (
+                "1",
+                "true",
+                "on",
+            ):
+                self.paragraph_default = style.get(qn("w:styleId")) or "Normal"
+        fonts = self.styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self.default = _fonts_in(fonts)
+
+    def of(self, run: Any) -> str | None:
+        properties = run.find(_RPR)
+        own = _fonts_in(properties)
+        if own:
+            return own
+        style = properties.find(qn("w:rStyle")) if properties is not None else None
+        if style is not None and (found := self.style_font(style.get(_VAL))):
+            return found
+        paragraph = next(run.iterancestors(_P), None)
+        style = paragraph.find(f"{qn('w:pPr')}/{_PSTYLE}") if paragraph is not None else None
+        named = style.get(_VAL) if style is not None else self.paragraph_default
+        if found := self.style_font(named):
+            return found
+        return self.default
+
+    def style_font(self, style_id: str | None) -> str | None:
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id.get(style_id)
+            if style is None:
+                return None
+            if found := _fonts_in(style.find(_RPR)):
+                return found
+            based = style.find(qn("w:basedOn"))
+            style_id = based.get(_VAL) if based is not None else None
+        return None
+
+
+def _fonts_in(properties: Any) -> str | None:
+    fonts = properties.find(_RFONTS) if properties is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(_ASCII) or fonts.get(_HANSI) or None
+
+
+def _as_typed(fields: dict[str, TextField], originals: dict[str, str]) -> dict[str, TextField]:
+    """The agency's sentences (mục I.1...) as typed, legacy encoding and all, as a workbook's
+    cells are: validation converts TCVN3 and warns (`legacy_encoding`), as it does for Excel.
+    Only what thd matches against the form (headings, the header, tables) is read converted."""
+    if not originals:
+        return fields
+    out = dict(fields)
+    for key in form.NARRATIVE_KEYS:
+        found = fields.get(key)
+        if found is None:
+            continue
+        lines = found.value.split("\n")
+        if any(line in originals for line in lines):
+            typed = "\n".join(originals.get(line, line) for line in lines)
+            out[key] = replace(found, value=typed)
+    return out
 
 
 _CORRUPT = (
@@ -89,12 +212,20 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _STYLES = "/styles"
 
 
-def _open(data: bytes) -> tuple[Any, frozenset[str]]:
-    """The document's body element and its strong paragraph styles.
+@dataclass
+class _Parts:
+    body: Any
+    styles: frozenset[str]  # the strong paragraph styles
+    styles_part: Any  # the styles part, when it was needed
+    page_headers: list[Any]  # the first section's page headers, the one printed first first
+
+
+def _open(data: bytes) -> _Parts:
+    """The document's body element, its strong paragraph styles and its page headers.
 
     Only the parts needed are unzipped and parsed (python-docx's Document() loads every part
     and wraps every style: about 15 ms of a report's 20 ms budget); the styles part only when
-    the body refers to a paragraph style."""
+    the body refers to a paragraph style or may be typed in a legacy font."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             _check_package(archive)
@@ -102,13 +233,64 @@ def _open(data: bytes) -> tuple[Any, frozenset[str]]:
             if main is None:
                 raise DocumentError("docx_corrupt", _CORRUPT)
             body = etree.fromstring(archive.read(main), _PARSER).find(qn("w:body"))
-            used = {e.get(_VAL) for e in body.iter(_PSTYLE)} if body is not None else set()
-            styles = _styles_part(archive, main) if used else None
+            if body is None:
+                raise DocumentError("docx_corrupt", _CORRUPT)
+            headers = _page_headers(archive, main, body)
+            used = {e.get(_VAL) for e in body.iter(_PSTYLE)}
+            latin = any(_maybe_legacy(t.text) for root in (body, *headers) for t in root.iter(_T))
+            styles = _styles_part(archive, main) if used or latin else None
     except _ZIP_ERRORS:
         raise DocumentError("docx_corrupt", _CORRUPT) from None
-    if body is None:
-        raise DocumentError("docx_corrupt", _CORRUPT)
-    return body, _strong_styles(styles)
+    return _Parts(body, _strong_styles(styles), styles, headers)
+
+
+def _maybe_legacy(text: str | None) -> bool:
+    """Text with a Latin-1 letter, which a TCVN3 or VNI font draws as a Vietnamese one."""
+    return text is not None and any(0x80 <= ord(ch) <= 0xFF for ch in text)
+
+
+_HEADER_TYPES = ("first", "default", "even")
+
+
+def _page_headers(archive: zipfile.ZipFile, main: str, body: Any) -> list[Any]:
+    """The page headers of the document's first section: its first page's (when it has one of
+    its own), then the default one."""
+    section = next(body.iter(qn("w:sectPr")), None)
+    if section is None:
+        return []
+    references = {
+        ref.get(qn("w:type")) or "default": ref.get(qn("r:id"))
+        for ref in section.iterchildren(qn("w:headerReference"))
+    }
+    if not _on(section.find(qn("w:titlePg"))):
+        references.pop("first", None)
+    wanted = [references[kind] for kind in _HEADER_TYPES if references.get(kind)]
+    if not wanted:
+        return []
+    folder, _, name = main.rpartition("/")
+    targets = _relations(
+        archive, f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels", folder
+    )
+    parts = []
+    for rid in wanted:
+        part = targets.get(rid)
+        if part and part in archive.namelist():
+            parts.append(etree.fromstring(archive.read(part), _PARSER))
+    return parts
+
+
+def _relations(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, str]:
+    """A part's internal relationships: id -> the part's name inside the archive."""
+    if rels not in archive.namelist():
+        return {}
+    found = {}
+    for relation in etree.fromstring(archive.read(rels), _PARSER):
+        target = relation.get("Target", "")
+        if relation.get("TargetMode") == "External" or not target:
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        found[relation.get("Id", "")] = posixpath.normpath(path)
+    return found
 
 
 def _styles_part(archive: zipfile.ZipFile, main: str) -> Any:
@@ -162,6 +344,8 @@ def _strong_styles(styles: Any) -> frozenset[str]:
 @dataclass
 class _Walk:
     styles: frozenset[str]
+    typed: dict[Any, str] = field(default_factory=dict)  # converted `w:t` -> its text as typed
+    originals: dict[str, str] = field(default_factory=dict)  # converted line -> line as typed
     lines: list[Line] = field(default_factory=list)
     tables: list[TextTable] = field(default_factory=list)
     header: Header | None = None
@@ -178,10 +362,17 @@ class _Walk:
                 self.table(element)
 
     def paragraph(self, element: Any) -> None:
+        for box in _text_boxes(element):  # where it is anchored: "SỞ NỘI VỤ" in a box on top
+            self.blocks(box)
         strong = _is_strong(element, self.styles)
-        for text in _paragraph_text(element).split("\n"):
+        texts = _paragraph_text(element).split("\n")
+        typed = _paragraph_text(element, self.typed).split("\n") if self.typed else texts
+        for text, as_typed in zip(texts, typed, strict=True):
             if text.strip():
-                self.lines.append(Line(outline.clean(text), strong))
+                line = outline.clean(text)
+                self.lines.append(Line(line, strong))
+                if as_typed != text:
+                    self.originals[line] = outline.clean(as_typed)
                 self.last_table = None  # text between two tables: the second is not a sequel
                 self.just_written = True
 
@@ -232,15 +423,29 @@ def _block_elements(parent: Any) -> Iterator[Any]:
                 yield from _block_elements(content)
 
 
-def _paragraph_text(element: Any) -> str:
-    """The paragraph's text as Word shows it; text boxes anchored in it are not its text."""
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """The text boxes anchored in the paragraph, each once: a DrawingML box's VML copy (in
+    mc:Fallback) is skipped, and a box inside a box is read with the box around it."""
+    for box in paragraph.iter(_TXBX):
+        around = set()
+        for ancestor in box.iterancestors():
+            if ancestor is paragraph:
+                break
+            around.add(ancestor.tag)
+        if _FALLBACK not in around and _TXBX not in around:
+            yield box
+
+
+def _paragraph_text(element: Any, typed: dict[Any, str] | None = None) -> str:
+    """The paragraph's text as Word shows it (as typed, with `typed`: the converted `w:t`s'
+    text before conversion); text boxes anchored in it are not its text."""
     boxed = element.find(f".//{_TXBX}") is not None
     out: list[str] = []
     for node in element.iter(_T, _TAB, _BR, _CR):
         if boxed and next(node.iterancestors(_TXBX), None) is not None:
             continue
         if node.tag == _T:
-            out.append(node.text or "")
+            out.append(typed.get(node, node.text or "") if typed else node.text or "")
         else:
             out.append("\t" if node.tag == _TAB else "\n")
     return "".join(out)
