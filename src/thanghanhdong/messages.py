@@ -348,12 +348,13 @@ CATALOGUE: dict[str, Message] = {
     "negative_number": Message(
         E, "Số âm “{value}”: gõ số không âm.", "Số âm.", reason="Số âm “{value}”"
     ),
+    # `what`: the text as typed ("“1,5” là số thập phân"), or the number a cell stored ("Ô ghi
+    # số thập phân “1,5”": "1.500" typed where the dot is the decimal point); `advice` to match.
     "decimal_number": Message(
         E,
-        "“{value}” là số thập phân: số cuộc, số lượng, số người, số tiền phải là số nguyên "
-        "(dấu phẩy là dấu thập phân; nếu là hàng nghìn, gõ liền, ví dụ 1500).",
+        "{what}: số cuộc, số lượng, số người, số tiền phải là số nguyên ({advice}).",
         "Số thập phân.",
-        reason="“{value}” là số thập phân",
+        reason="{what}",
     ),
     "number_too_large": Message(
         E,
@@ -424,6 +425,15 @@ CATALOGUE: dict[str, Message] = {
         "Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này.",
         "Dòng tổng cộng (bỏ qua, khớp tổng).",
         reason="Dòng tổng cộng không được tính (thd tự cộng); có thể xóa dòng này",
+    ),
+    "rows_below_total": Message(
+        W,
+        "Dòng {rows} nằm dưới dòng tổng cộng (dòng {total_row}) và vẫn được cộng: dòng tổng cộng "
+        "ghi {typed}, các dòng bên trên cộng được {above}, cộng cả các dòng bên dưới được "
+        "{computed}. Kiểm tra các dòng dưới dòng tổng cộng có phải số liệu của đơn vị không "
+        "(nếu không phải thì xóa đi).",
+        "Có dòng số liệu nằm dưới dòng “Tổng cộng”: vẫn được cộng, nêu tên các dòng.",
+        reason="Dòng {rows} nằm dưới dòng tổng cộng (dòng {total_row}) và vẫn được cộng",
     ),
     "totals_mismatch": Message(
         W,
@@ -562,6 +572,15 @@ CATALOGUE: dict[str, Message] = {
         "{people} người cho {count} cuộc, trên {bound} người mỗi cuộc: kiểm tra lại số liệu.",
         "Số người bình quân một cuộc quá cao.",
         reason="{people} người cho {count} cuộc, trên {bound} người mỗi cuộc",
+    ),
+    "implausible_count": Message(
+        W,
+        "{label} {count} quá lớn cho một đơn vị trong một đợt (trên {bound}): nếu là lượt xem, "
+        "lượt nghe, lượt tiếp cận thì ghi vào cột {people}; cột {label} chỉ ghi số {unit}. "
+        "Nếu đúng là {count} thì giữ nguyên.",
+        "Số lượng tin, bài hoặc sản phẩm quá lớn cho một đơn vị (có thể là lượt xem, lượt tiếp "
+        "cận gõ nhầm cột): vẫn được cộng.",
+        reason="{label} {count} quá lớn cho một đơn vị trong một đợt (trên {bound})",
     ),
     "implausible_reach": Message(
         W,

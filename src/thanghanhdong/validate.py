@@ -63,11 +63,35 @@ def _whole(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None
     if type(value) is float and value.is_integer() and 0 <= value <= MAX_WHOLE:
         return int(value)  # what calamine gives for a count: parse_whole would take it as is
     parsed = parse_whole(value)
+    if parsed.error == "decimal_number":
+        raise _NotTaken(parsed.error, **_decimal_words(value))
     if parsed.error:
         raise _NotTaken(parsed.error)
     if parsed.warning:
         warnings.append((parsed.warning, {"value": _shown(value), "number": parsed.value}))
     return parsed.value
+
+
+def _decimal_words(value: Any) -> dict[str, str]:
+    """What a decimal in a whole-number cell is, in the clerk's terms. A number cell holding 1.5
+    was most often "1.500" typed where the office suite takes the dot for the decimal point
+    (en-US): the clerk typed no comma and no "1,5", so say what was stored and what to type."""
+    shown = _shown(value)
+    if not isinstance(value, float):
+        return {"what": f"“{shown}” là số thập phân", "advice": _DECIMAL_TYPED}
+    thousands = value * 1000
+    if 1 <= value < 1000 and abs(thousands - round(thousands)) < 1e-6:
+        meant = round(thousands)
+        advice = (
+            f"nếu định ghi {_vn(meant)} thì gõ liền {meant}: máy đặt dấu chấm là dấu thập "
+            f"phân nên lưu {_vn(meant)} thành {shown}"
+        )
+    else:
+        advice = "sửa thành số nguyên; nếu ô có công thức chia thì làm tròn"
+    return {"what": f"Ô ghi số thập phân “{shown}”", "advice": advice}
+
+
+_DECIMAL_TYPED = "dấu phẩy là dấu thập phân; nếu là hàng nghìn, gõ liền, ví dụ 1500"
 
 
 def _text(value: Any, warnings: Warnings, levels: dict[str, str]) -> str | None:
@@ -730,7 +754,7 @@ def _check_table(raw: RawSubmission, spec: form.TableSpec, checker: _FileCheck) 
     for i, raw_row in enumerate(table.rows):
         _sort_row(i, raw_row, i in children, state, checker)
     counted = _resolve_parents(state, children, checker)
-    _check_totals_rows(spec, state.totals, [r for r, _ in counted], checker, state.rejected)
+    _check_totals_rows(spec, state.totals, counted, checker, state.rejected)
     _check_duplicates(counted, checker)
     _check_blank_figures(spec, counted, checker)
     if table.hidden_rows:
@@ -1072,22 +1096,49 @@ def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _Fil
             people=row.people,
             population=info.population,
         )
+    if (bound := _ITEM_BOUNDS.get(spec.key)) and row.count > bound[0]:
+        checker.add(
+            "implausible_count",
+            raw_row.cells[form.COUNT],
+            label=spec.count_label,
+            count=_vn(row.count),
+            bound=_vn(bound[0]),
+            people=spec.people_label,
+            unit=bound[1],
+        )
+
+
+# The most media items and products one answer can plausibly count; above it the count column
+# holds what the people columns take (a newspaper's 3.500.000 page views typed in Số lượng,
+# trial 10) and the report's first sentence would lead with it. Media: a radio or TV station,
+# a newspaper or a website puts out tens to hundreds of items on the theme in the month, and
+# even a district's rollup of 20 communes' loudspeakers at three bulletins a day stays under
+# 2.000, so 10.000 leaves five times that. Products: leaflets and booklets are printed by the
+# thousand ("in 20.000 tờ rơi" is a real line), so only a count above 100.000 is doubted.
+_ITEM_BOUNDS: dict[str, tuple[int, str]] = {
+    "media": (10_000, "tin, bài, chương trình, lần phát"),
+    "products": (100_000, "sản phẩm phát hành (tờ, cuốn, băng rôn, clip...)"),
+}
 
 
 def _check_totals_rows(
     spec: form.TableSpec,
     totals: list[tuple[Parsed, RawRow]],
-    rows: list[Row],
+    counted: list[tuple[Row, RawRow]],
     checker: _FileCheck,
     rejected: int = 0,
 ) -> None:
     """A totals row is never counted; it is compared with the counted rows only when no row was
     left out for an error (the clerk would hunt for a difference that is only that row)."""
-    sums = {key: sum(r.figures[key] for r in rows) for key in spec.number_keys}
+    sums = {key: sum(r.figures[key] for r, _ in counted) for key in spec.number_keys}
     for parsed, raw_row in totals:
         differing = [k for k in sums if parsed[k] is not None and parsed[k] != sums[k]]
         if differing and not rejected:
             key = differing[0]
+            below = [(row, raw) for row, raw in counted if raw.row > raw_row.row]
+            if below:
+                _rows_below_total(raw_row, below, key, parsed[key], sums[key], checker)
+                continue
             checker.add(
                 "totals_mismatch",
                 raw_row.cells[key],
@@ -1096,6 +1147,38 @@ def _check_totals_rows(
             )
         else:
             checker.add("totals_row", raw_row.cells["item"])
+
+
+def _rows_below_total(
+    total: RawRow,
+    below: list[tuple[Row, RawRow]],
+    key: str,
+    typed: int,
+    computed: int,
+    checker: _FileCheck,
+) -> None:
+    """Rows typed under the clerk's own total are counted (they are the agency's figures, and
+    the total often matches the rows above it): say which rows, not only that the total is off."""
+    checker.add(
+        "rows_below_total",
+        total.cells[key],
+        rows=_row_ranges([raw.row + 1 for _, raw in below]),
+        total_row=total.row + 1,
+        typed=typed,
+        above=computed - sum(row.figures[key] for row, _ in below),
+        computed=computed,
+    )
+
+
+def _row_ranges(rows: list[int]) -> str:
+    """12, 13, 14, 17 -> "12–14, 17"."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _check_duplicates(accepted: list[tuple[Row, RawRow]], checker: _FileCheck) -> None:
