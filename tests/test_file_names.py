@@ -196,3 +196,44 @@ def test_a_provincial_body_is_named_as_clerks_shorten_it(
     else:
         assert credited not in {a.name for a in report.completeness.missing}
         assert report.unattributed_scans == []
+
+
+def test_a_report_of_a_unit_not_listed_is_still_the_agency_its_file_names(tmp_path: Path) -> None:
+    """Trial 9, finding 1 (the safety net): a Word report whose header names a unit the roster
+    does not list, in a file named for a roster agency, leaves that agency "đã gửi, chưa hợp
+    lệ" with the unit named in the error, never "Chưa gửi"."""
+    import docx
+
+    from thanghanhdong import completeness
+    from thanghanhdong.completeness import State
+
+    document = docx.Document()
+    for line in ("UBND TỈNH BẮC KẠN", "TRUNG TÂM CÔNG TÁC XÃ HỘI", "Số: 12/BC-TTCTXH"):
+        document.add_paragraph(line)
+    for line in (
+        "BÁO CÁO",
+        "Kết quả thực hiện Tháng hành động vì bình đẳng giới năm 2021",
+        "I. TỔ CHỨC THỰC HIỆN",
+        "1. Công tác chỉ đạo, ban hành kế hoạch triển khai",
+        "Ban hành kế hoạch triển khai Tháng hành động.",
+        "III. TỔNG HỢP SỐ LIỆU",
+        "1. Tổ chức các hoạt động hưởng ứng Tháng hành động",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=6)
+    labels = ("STT", "Hoạt động", "Số cuộc", "Số người tham gia (Nam)", "Số người tham gia (Nữ)")
+    for cell, text in zip(table.rows[0].cells, (*labels, "Cấp triển khai"), strict=True):
+        cell.text = text
+    for cell, text in zip(
+        table.rows[1].cells, ("1", "Tập huấn", "2", "10", "20", "Tỉnh"), strict=True
+    ):
+        cell.text = text
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    document.save(inbox / "BC So Y te.docx")
+    campaign = config.load(None)
+    report = validate_inbox(inbox, campaign)
+    [answer] = report.files
+    assert {"unknown_agency", "unknown_agency_close"} & {i.code for i in answer.issues}
+    states = {e.code: e.state for e in completeness.compute(campaign, report.files).entries}
+    assert states["SYT"] is State.UNUSABLE

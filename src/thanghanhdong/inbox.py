@@ -193,13 +193,23 @@ def _can_list(folder: Path) -> bool:
 
 
 def _name_unreadable_by_file_name(results: list[FileResult], campaign: Campaign) -> None:
-    """A file that cannot be opened, or whose report names no agency, still says by its name who
-    sent it ("BC_SoTuPhap.xlsx"): that agency answered, unusably; it is not "chưa gửi"."""
+    """A file that cannot be opened, or whose report names no agency (or a unit the roster does
+    not list), still says by its name who sent it ("BC_SoTuPhap.xlsx"): that agency answered,
+    unusably; it is not "chưa gửi"."""
     for result in results:
-        unnamed = any(issue.code == "agency_not_named" for issue in result.issues)
-        if (result.unreadable or unnamed) and result.agency_code is None and not result.agency_name:
+        codes = {issue.code for issue in result.issues}
+        if result.agency_code is not None:
+            continue
+        if (result.unreadable or "agency_not_named" in codes) and not result.agency_name:
             agency = completeness.agency_from_file_name(campaign, result.path.name)
             result.agency_name = agency.name if agency else None
+        elif codes & _UNKNOWN and (
+            agency := completeness.agency_from_file_name(campaign, result.path.name)
+        ):
+            result.agency_name = agency.name  # the unknown unit stays named in its issue
+
+
+_UNKNOWN = frozenset({"unknown_agency", "unknown_agency_close"})
 
 
 def _name_other_agency_of_duplicates(results: list[FileResult], campaign: Campaign) -> None:
