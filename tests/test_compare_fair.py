@@ -116,8 +116,8 @@ def test_no_fall_when_the_agencies_of_both_years_did_not_change(
     document = this_year(tmp_path, last_year, {code: ROWS_2021[code] for code in COMMON})
     activities = paragraph(document, "- Tổ chức 5 cuộc")
     assert activities.endswith(
-        ". So với năm 2021, tính trên 2 đơn vị có số liệu cả hai năm, số cuộc không đổi, số "
-        f"lượt người tham gia không đổi {BOTH}."
+        ". So với năm 2021, chỉ so sánh được 2/27 đơn vị, tính trên số liệu của Hội Liên hiệp "
+        f"Phụ nữ tỉnh, Sở Y tế: số cuộc không đổi, số lượt người tham gia không đổi {BOTH}."
     )
     media = paragraph(document, "- Kết quả truyền thông")
     assert media.endswith(": chưa có số liệu.")
@@ -134,8 +134,8 @@ def test_a_change_among_the_common_agencies_gives_its_percentage(
     document = this_year(tmp_path, last_year, rows)
     activities = paragraph(document, "- Tổ chức 8 cuộc")
     assert activities.endswith(
-        ". So với năm 2021, tính trên 2 đơn vị có số liệu cả hai năm, số cuộc tăng 60,0%, số "
-        f"lượt người tham gia tăng 33,3% {BOTH}."
+        ". So với năm 2021, chỉ so sánh được 2/27 đơn vị, tính trên số liệu của Hội Liên hiệp "
+        f"Phụ nữ tỉnh, Sở Y tế: số cuộc tăng 60,0%, số lượt người tham gia tăng 33,3% {BOTH}."
     )
 
 

@@ -127,7 +127,8 @@ def test_compare_adds_the_change_to_sentences_and_the_table_context(tmp_path: Pa
     fall, expected = compare.change(activities, before).lstrip("-"), now.status.expected
     assert f"số cuộc giảm {fall}" not in text
     assert (
-        f"So với năm 2020, tính trên {common} đơn vị có số liệu cả hai năm, số cuộc không đổi, "
+        f"So với năm 2020, chỉ so sánh được {common}/{expected} đơn vị có số liệu cả hai năm: số "
+        "cuộc không đổi, "
         f"số lượt người tham gia không đổi (năm nay có số liệu của {common}/{expected} đơn "
         f"vị, năm 2020 của {answered}/{expected} đơn vị)."
     ) in text

@@ -2,12 +2,14 @@
 and the agency-level warnings of `thd validate --compare`.
 
 Items and levels are matched across years by their catalogue key (`text.loose_key`: case,
-spacing and diacritics do not matter), agencies by roster code. Pure computation.
+spacing and diacritics do not matter), agencies by roster code, an agency's `previous` codes
+(communes merged into it) standing for it last year. Pure computation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,24 +96,27 @@ def change_sentence(c: Consolidation, table: ConsolidatedTable) -> str:
     --compare or for a table with no figures this year ("chưa có số liệu").
 
     Like is compared with like: the change is that of the agencies with usable figures in both
-    years. When the two years cover different agencies, the sentence says on how many agencies
-    it is computed and both years' coverage; without common agencies no change is stated."""
+    years (an agency of this year with `previous` codes against the sum of those agencies of
+    last year, see `matching`). When that is not every agency, the sentence says so first
+    ("chỉ so sánh được 2/25 đơn vị"), names the agencies when they are few, and gives both
+    years' coverage; without common agencies no change is stated."""
     if c.previous is None or table.key not in c.previous.tables:
         return ""
     if not table.total.count and not table.total.total:
         return ""
     year = c.previous.campaign.campaign.year
-    common = common_agencies(c)
-    coverage = Coverage.of(c, common)
-    if not common:
+    match = matching(c)
+    coverage = Coverage.of(c, match)
+    if not match.units:
         return f"{coverage.no_comparison(year)[0].upper()}{coverage.no_comparison(year)[1:]}."
-    now, before = (_sum(agencies, table.spec, common) for agencies in (c, c.previous))
+    now = _sum(c, table.spec, match.now_codes)
+    before = _sum(c.previous, table.spec, match.before_codes)
     parts = _moves(table.spec, now, before)
     if not parts:
         return ""
     if coverage.same:
         return f"So với năm {year}, {', '.join(parts)}."
-    return f"So với năm {year}, {coverage.basis()}, {', '.join(parts)} {coverage.both(year)}."
+    return f"So với năm {year}, {coverage.basis(match, year)}: {', '.join(parts)} {coverage.both(year)}."
 
 
 def _moves(spec: form.TableSpec, now: Figures, before: Figures) -> list[str]:
@@ -126,13 +131,76 @@ def _moves(spec: form.TableSpec, now: Figures, before: Figures) -> list[str]:
     ]
 
 
-def common_agencies(c: Consolidation) -> list[str]:
-    """Roster codes (upper case, this year's order) of the agencies whose figures were
-    consolidated both this year and last year."""
+NAMED_AT_MOST = 5  # a comparison resting on this many agencies or fewer names them
+_BOTH = "có số liệu cả hai năm"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One agency of this year compared with last year: its figures against the sum of last
+    year's figures of `before` (its own code, and the codes of its `previous` key that were in
+    last year's roster)."""
+
+    code: str  # upper case
+    name: str
+    before: tuple[str, ...]  # last year's codes, upper case
+    before_names: tuple[str, ...]  # last year's names of `before`, its own code left out
+    continues_itself: bool  # its own code is among `before`
+
+
+@dataclass(frozen=True)
+class Matching:
+    """The agencies compared across the two years, and what is left out of the comparison."""
+
+    units: list[Unit]  # this year's order
+    left_before: list[str]  # names of last year's agencies with figures compared with nothing
+
+    @property
+    def now_codes(self) -> set[str]:
+        return {u.code for u in self.units}
+
+    @property
+    def before_codes(self) -> set[str]:
+        return {code for u in self.units for code in u.before}
+
+    @property
+    def codes(self) -> set[str]:
+        """Both years' codes of the comparison (for a row's fairness, `_row_is_fair`)."""
+        return self.now_codes | self.before_codes
+
+
+def matching(c: Consolidation) -> Matching:
+    """Which agencies of this year can be compared with which of last year. An agency is
+    compared when every one of its predecessors (its own code, and the codes of its
+    `previous` key, each as far as last year's roster had it) has usable figures last year;
+    a code of `previous` that last year's roster did not have is left aside (a key copied into
+    the next year's thd.toml keeps working)."""
     if c.previous is None:
-        return []
-    before = {a.code.upper() for a in c.previous.agencies}
-    return [a.code.upper() for a in c.agencies if a.code.upper() in before]
+        return Matching([], [])
+    figures = {a.code.upper(): a.name for a in c.previous.agencies}
+    known = {a.code.upper() for a in c.previous.campaign.agencies} | figures.keys()
+    units, seen = [], set()
+    for agency in c.agencies:
+        code = agency.code.upper()
+        if code in seen:
+            continue
+        seen.add(code)
+        listed = c.campaign.agency(code)
+        wanted = [code, *(p.upper() for p in (listed.previous if listed else ()))]
+        before = tuple(dict.fromkeys(p for p in wanted if p in known))
+        if not before or any(p not in figures for p in before):
+            continue
+        others = tuple(figures[p] for p in before if p != code)
+        units.append(Unit(code, agency.name, before, others, code in before))
+    used = {p for u in units for p in u.before}
+    left = [name for code, name in figures.items() if code not in used]
+    return Matching(units, left)
+
+
+def common_agencies(c: Consolidation) -> list[str]:
+    """Roster codes (upper case, this year's order) of this year's agencies compared with last
+    year (see `matching`)."""
+    return [u.code for u in matching(c).units]
 
 
 def _sum(c: Consolidation, spec: form.TableSpec, codes: Collection[str]) -> Figures:
@@ -141,6 +209,36 @@ def _sum(c: Consolidation, spec: form.TableSpec, codes: Collection[str]) -> Figu
         if agency.code.upper() in codes:
             total = total + agency.tables.get(spec.key, Figures.zero(spec))
     return total
+
+
+_COMMITTEE = re.compile(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", re.IGNORECASE)
+_PLACE_WORDS = ("xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố")
+
+
+def short_names(names: Sequence[str]) -> str:
+    """ "UBND xã Mỹ Bằng", "UBND xã Kim Phú" -> "xã Mỹ Bằng, Kim Phú": the committee's prefix
+    dropped, a kind of place shared by all written once."""
+    bare = [_COMMITTEE.sub("", name) for name in names]
+    kind = next(
+        (
+            w
+            for w in _PLACE_WORDS
+            if len(bare) > 1 and all(b.lower().startswith(f"{w} ") for b in bare)
+        ),
+        None,
+    )
+    if kind is not None:
+        bare = [bare[0], *(b[len(kind) + 1 :] for b in bare[1:])]
+    return ", ".join(bare)
+
+
+def unit_name(unit: Unit, year: int) -> str:
+    """ "UBND xã Mỹ Lâm (gồm xã Mỹ Bằng, Kim Phú năm 2025)"; "Sở Y tế" for an agency that
+    only continues itself."""
+    if not unit.before_names:
+        return unit.name
+    joined = "tính cả" if unit.continues_itself else "gồm"
+    return f"{unit.name} ({joined} {short_names(unit.before_names)} năm {year})"
 
 
 @dataclass(frozen=True)
@@ -152,23 +250,37 @@ class Coverage:
     now_expected: int
     before: int
     before_expected: int
-    same: bool  # the same agencies in both years
+    same: bool  # every agency with figures in either year is in the comparison
 
     @classmethod
-    def of(cls, c: Consolidation, common: Collection[str]) -> Coverage:
+    def of(cls, c: Consolidation, match: Matching) -> Coverage:
         assert c.previous is not None
-        now, before = len(c.agencies), len(c.previous.agencies)
+        now, before = len({a.code.upper() for a in c.agencies}), len(c.previous.agencies)
         return cls(
-            common=len(common),
+            common=len(match.units),
             now=now,
             now_expected=c.status.expected,
             before=before,
             before_expected=c.previous.status.expected,
-            same=len(common) == now == before,
+            same=len(match.units) == now and not match.left_before,
         )
 
-    def basis(self) -> str:
-        return f"tính trên {self.common} đơn vị có số liệu cả hai năm"
+    def basis(self, match: Matching, year: int) -> str:
+        """ "chỉ so sánh được 2/25 đơn vị, tính trên số liệu của Sở Y tế, UBND xã Mỹ Lâm (gồm
+        xã Mỹ Bằng, Kim Phú năm 2025)": how far the comparison reaches, the agencies named
+        when they are few, so that no percentage reads as the whole body's."""
+        named = len(match.units) <= NAMED_AT_MOST
+        names = ", ".join(unit_name(u, year) for u in match.units)
+        if self.common < max(self.now_expected, self.now):
+            reach = f"chỉ so sánh được {self.common}/{max(self.now_expected, self.now)} đơn vị"
+            return f"{reach}, tính trên số liệu của {names}" if named else f"{reach} {_BOTH}"
+        left = match.left_before
+        told = f" ({', '.join(left)})" if len(left) <= NAMED_AT_MOST else ""
+        reach = f"tính trên số liệu của cả {self.common} đơn vị năm nay"
+        return (
+            f"{reach}, không tính số liệu năm {year} của {len(left)} đơn vị không có đơn vị "
+            f"tương ứng năm nay{told}"
+        )
 
     def both(self, year: int) -> str:
         return (
@@ -177,10 +289,7 @@ class Coverage:
         )
 
     def no_comparison(self, year: int) -> str:
-        return (
-            f"chưa so sánh được với năm {year} do không có đơn vị có số liệu cả hai năm "
-            f"{self.both(year)}"
-        )
+        return f"chưa so sánh được với năm {year} do không có đơn vị {_BOTH} {self.both(year)}"
 
 
 def _row_key(item: str, level: str) -> tuple[str, str]:
@@ -235,7 +344,8 @@ def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, An
         return None
     old = c.previous.tables.get(table.key)
     before = previous_rows(old) if old is not None else {}
-    spec, common = table.spec, set(common_agencies(c))
+    spec, match = table.spec, matching(c)
+    common = match.codes
     now = {_row_key(r.item, r.level) for r in table.rows}
     rows = []
     for r in table.rows:
@@ -258,7 +368,7 @@ def table_comparison(c: Consolidation, table: ConsolidatedTable) -> dict[str, An
         for key, r in before.items()
         if key not in now
     ]
-    same = Coverage.of(c, common).same
+    same = Coverage.of(c, match).same
     total = _cells(
         table.total,
         old.total if old else None,

@@ -112,6 +112,9 @@ class Agency(_Strict):
     email: str = ""
     # Other names the agency writes itself by ("Hội LHPN tỉnh"), matched like `name`.
     aliases: list[str] = []
+    # Roster codes of last year's agencies this one continues (communes merged into it):
+    # `thd consolidate --compare` sums their figures of last year as this agency's.
+    previous: list[Annotated[str, Field(min_length=1, max_length=40, pattern=_CODE_PATTERN)]] = []
 
     @field_validator("name")
     @classmethod
@@ -229,6 +232,30 @@ class Catalogues(_Strict):
         return self.tables.get(table_key, [])
 
 
+def _previous_once(agencies: list[Agency], numbers: dict[str, int]) -> list[Agency]:
+    """Last year's figures of a code in `previous` go to one agency only: not to two agencies,
+    nor to one agency besides another that has that code this year."""
+    owner: dict[str, Agency] = {}
+    for number, agency in enumerate(agencies, start=1):
+        for code in agency.previous:
+            key = code.upper()
+            if key == agency.code.upper():
+                continue
+            if key in numbers:
+                raise ValueError(
+                    f"mã '{code}' trong previous của {agency.name} (agencies[{number}]) là mã của"
+                    f" một đơn vị năm nay (agencies[{numbers[key]}]): số liệu năm trước của mã đó"
+                    " đã là của đơn vị ấy; bỏ mã này khỏi previous"
+                )
+            if key in owner and owner[key] is not agency:
+                raise ValueError(
+                    f"mã '{code}' được ghi trong previous của cả {owner[key].name} và "
+                    f"{agency.name}: số liệu năm trước của một đơn vị chỉ tính cho một đơn vị"
+                )
+            owner[key] = agency
+    return agencies
+
+
 class Campaign(_Strict):
     campaign: CampaignInfo
     issuer: Issuer
@@ -247,7 +274,7 @@ class Campaign(_Strict):
                     f"agencies[{number}]): sửa một trong hai mã"
                 )
             first[key] = number
-        return agencies
+        return _previous_once(agencies, first)
 
     @property
     def report_date(self) -> date | None:
