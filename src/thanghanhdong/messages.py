@@ -313,6 +313,13 @@ CATALOGUE: dict[str, Message] = {
         "Ngày báo cáo sai dạng.",
         reason="Ngày báo cáo “{value}” không đọc được",
     ),
+    "date_without_year": Message(
+        W,
+        "Ngày báo cáo “{value}” không ghi năm: thd đọc là ngày {date} (năm của Tháng hành động). "
+        "Nếu không đúng, đề nghị đơn vị ghi đủ ngày/tháng/năm.",
+        "Ngày báo cáo không ghi năm: đọc theo năm của Tháng hành động.",
+        reason="Ngày báo cáo “{value}” không ghi năm",
+    ),
     "late_report": Message(
         W,
         "Báo cáo ngày {date}, sau hạn {deadline}: ghi nhận nộp muộn.",

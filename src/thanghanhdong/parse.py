@@ -141,6 +141,26 @@ def parse_date(raw: object) -> date | None:
     return None
 
 
+# "15/12", "15-12", "15 tháng 12" (after "ngày" and a place): a day and month with no year.
+_DAY_MONTH = re.compile(r"^(\d{1,2})\s*(?:[/.\-]|tháng)\s*(\d{1,2})(?:\s*năm)?$", re.IGNORECASE)
+
+
+def parse_day_month(raw: object, year: int) -> date | None:
+    """A date typed without its year ("15/12"), in `year`; None for anything else, or when
+    that day is not in that year. The caller gives the year only where one is meant (a
+    campaign within one calendar year) and says so."""
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip().rstrip(".;,…").strip()
+    match = _DAY_MONTH.match(_DATE_LEAD.sub("", text))
+    if not match:
+        return None
+    try:
+        return date(year, int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
 _SCALE_WORDS = "tỷ|triệu|tr|nghìn|ngàn"
 _CURRENCY_WORDS = "đồng|đ|vnđ|vnd"
 _MONEY = re.compile(

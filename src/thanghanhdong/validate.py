@@ -36,6 +36,7 @@ from thanghanhdong.parse import (
     MAX_WHOLE,
     parse_compound,
     parse_date,
+    parse_day_month,
     parse_money,
     parse_whole,
     states_unit,
@@ -589,6 +590,16 @@ def _check_date(
         checker.add("missing_report_date", date_cell, sheet=_info_sheet(raw))
     else:
         submission.report_date = parse_date(header["report_date"])
+        if submission.report_date is None and info.period_start.year == info.deadline.year:
+            # "15/12" in a campaign within one calendar year: that year's 15/12, said so.
+            submission.report_date = parse_day_month(header["report_date"], info.deadline.year)
+            if submission.report_date is not None:
+                checker.add(
+                    "date_without_year",
+                    date_cell,
+                    value=_shown(header["report_date"]),
+                    date=f"{submission.report_date:%d/%m/%Y}",
+                )
         if submission.report_date is None:
             checker.add("invalid_date", date_cell, value=_shown(header["report_date"]))
         elif submission.report_date > info.deadline:

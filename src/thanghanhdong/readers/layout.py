@@ -25,8 +25,10 @@ _NAME_PREFIX = loose_key(form.AGENCY_NAME_LABEL)
 Values = list[list[Any]]
 
 # Control characters arrive escaped (_x001B_) in a cell. They mean nothing in a report, XML
-# outputs refuse them, and printed to the officer's terminal ESC or CSI would drive it.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# outputs refuse them, and printed to the officer's terminal ESC or CSI would drive it. The
+# invisible ones text pasted from Word or a web page carries (zero-width space, joiners, word
+# joiner, byte order mark) mean nothing either, and a message quoting "60\u200b" shows "60".
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
 
 
 def clean(value: Any) -> CellScalar:
@@ -226,12 +228,39 @@ def find_table(spec: form.TableSpec, sheets: Iterable[Sheet], read: set[Header])
             spec.key,
             sheet.name,
             rows,  # read even when a column is missing: the table is filled, not blank
-            header=sheet.location(header.row, header.columns["stt"]),
+            header=sheet.location(*_header_cell(sheet, header)),
             first_data_row=sheet.location(header.data_start, 0).row,
             missing_columns=header.missing,
             hidden_rows=[sheet.row0 + r for r in hidden],
         )
     return RawTable(spec.key, None)
+
+
+def _header_cell(sheet: Sheet, header: Header) -> tuple[int, int]:
+    """Where the header is said to be wrong: the label cell of its first missing column (the
+    unread label between the columns found either side of it, "Số cuộc" retyped beyond
+    recognition; after the last column found, the row's last label), else the STT cell (a
+    column deleted, or other columns of the agency's own after the ones found)."""
+    stt = (header.row, header.columns["stt"])
+    if not header.missing:
+        return stt
+    keys = [c.key for c in header.spec.columns]
+    at = keys.index(header.missing[0])
+    before = [header.columns[k] for k in keys[:at] if k in header.columns]
+    after = [header.columns[k] for k in keys[at + 1 :] if k in header.columns]
+    low = max(before, default=-1)
+    taken = set(header.columns.values())
+    group = header.spec.columns[at].group
+    for r in range(header.row, min(header.row + (3 if group else 1), header.data_start)):
+        row = sheet.rows[r]
+        labels = [
+            c
+            for c in range(low + 1, min(min(after, default=len(row)), len(row)))
+            if c not in taken and type(row[c]) is str and row[c].strip()
+        ]
+        if labels and (after or labels == [low + 1]):
+            return r, labels[0]
+    return stt
 
 
 def unread_tables(sheet: Sheet, read: set[Header]) -> list[tuple[str, Location]]:
@@ -262,7 +291,18 @@ class Header:
         return [c.key for c in self.spec.columns if c.key not in self.columns]
 
 
-_TABLE_LABELS = [(t, loose_key(t.item_label), loose_key(t.count_label)) for t in form.TABLES]
+_TABLE_LABELS = [
+    (
+        t,
+        loose_key(t.item_label),
+        loose_key(t.count_label),
+        # With STT and the item label, one of these finds the table when the other was edited
+        # past reading: its count label, or its people label (each its tables' own, unlike
+        # "Cấp triển khai": "Nội dung | Số cuộc | Số người tham gia" is no media table).
+        (loose_key(t.count_label), loose_key(t.people_label)),
+    )
+    for t in form.TABLES
+]
 
 
 def _find_headers(sheet: Sheet) -> list[Header]:
@@ -272,11 +312,33 @@ def _find_headers(sheet: Sheet) -> list[Header]:
         if len(row) - row.count("") < 3 or not _has_stt(row):
             continue
         keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
-        for spec, item_key, count_key in _TABLE_LABELS:
+        for spec, item_key, count_key, _ in _TABLE_LABELS:
             if item_key in keys and count_key in keys:
                 headers.append(_header(sheet, r, keys, spec))
                 break
+        else:  # a label edited: "Số cuộc (buổi)", "Hoạt động (nội dung)", or one not known
+            for spec, item_key, _, others in _TABLE_LABELS:
+                if _index(item_key, keys) is not None and any(
+                    _index(key, keys) is not None for key in others
+                ):
+                    headers.append(_header(sheet, r, keys, spec))
+                    break
     return headers
+
+
+# A label with a bracket added after it: "Số cuộc (buổi)", "Số lượng (tin, bài)" (loose keys).
+_ADDED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def _index(label: str, keys: list[str]) -> int | None:
+    """The column of `label` in `keys`: the label itself, or the label with a bracket added
+    after it (a unit or a word of explanation), read as that column."""
+    if label in keys:
+        return keys.index(label)
+    for c, key in enumerate(keys):
+        if key.startswith(label) and _ADDED.fullmatch(key, len(label)):
+            return c
+    return None
 
 
 def _has_stt(row: list[Any]) -> bool:
@@ -307,7 +369,28 @@ def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Head
                 break
     if len(columns) < len(spec.columns):  # never for a generated form: its labels are exact
         data_start = max(data_start, _one_row_labels(sheet, r, [keys, *below], columns))
+    if len(columns) < len(spec.columns):
+        data_start = max(data_start, _added_labels(spec, r, [keys, *below], columns))
     return Header(spec, r, columns, data_start)
+
+
+def _added_labels(
+    spec: form.TableSpec, r: int, rows: list[list[str]], columns: dict[str, int]
+) -> int:
+    """Add the columns found by a label with a bracket added ("Số cuộc (buổi)") to `columns`;
+    the grid index of the first data row under the labels found (r + 1 when none)."""
+    data_start = r + 1
+    for column in spec.columns:
+        if column.key in columns:
+            continue
+        label = loose_key(column.label)
+        for offset, sub_keys in enumerate(rows[:1] if not column.group else rows):
+            c = _index(label, sub_keys)
+            if c is not None and c not in columns.values():
+                columns[column.key] = c
+                data_start = max(data_start, r + offset + 1)
+                break
+    return data_start
 
 
 # A grouped column's label typed in one cell of a one-row header (loose keys, brackets and
