@@ -147,7 +147,7 @@ def test_validation_fits_and_nothing_is_cut(width: int, bad_report: ValidationRe
 def test_wrapped_messages_hang_under_their_first_word(bad_report: ValidationReport) -> None:
     text = rendered(80, lambda c: reporter.render_validation(bad_report, c))
     lines = text.splitlines()
-    first = next(i for i, line in enumerate(lines) if "“12,5” là số thập phân" in line)
+    first = next(i for i, line in enumerate(lines) if "số thập phân “12,5”" in line)
     assert lines[first].startswith("  ✖ Lỗi ở 3. Sản phẩm!C7: ")
     assert lines[first + 1].startswith("    ") and not lines[first + 1].startswith("     ")
     marked = [line for line in lines if line.startswith(("  ✖", "  ⚠", "  -"))]
