@@ -135,6 +135,7 @@ CATALOGUE: dict[str, Message] = {
         "một tệp riêng khi có thể.",
         "Một tệp PDF ghép báo cáo của nhiều đơn vị: mỗi báo cáo được đọc riêng từ các trang của "
         "nó, tính cho đơn vị ghi ở phần đầu của nó.",
+        reason="Báo cáo nằm trong một tệp PDF ghép báo cáo của nhiều đơn vị, được đọc riêng",
     ),
     "duplicate_agency": Message(
         E,
