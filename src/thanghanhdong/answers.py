@@ -18,7 +18,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import container, files, form, messages, readers
-from thanghanhdong.completeness import agency_by_address, agency_from_file_name, header_agency
+from thanghanhdong.completeness import (
+    agency_by_address,
+    agency_from_file_name,
+    email_addresses,
+    header_agency,
+)
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.container import Format
 from thanghanhdong.model import FileError, FileResult, Issue, RawSubmission, Submission
@@ -88,9 +93,10 @@ def validate_answers(
     bodies' reports (pdfunite, a scanner's batch), one per report, each read from its own pages
     and named "tệp.pdf › trang 3", as a mail's attachments are."""
     result = validate_bytes(path, data, kind, campaign, received)
-    if kind is Format.PDF and any(i.code == "document_two_agencies" for i in result.issues):
+    joined = next((i for i in result.issues if i.code == "document_two_agencies"), None)
+    if kind is Format.PDF and joined is not None:
         try:
-            return _each_report(path, data, campaign, received, result.issues[0])
+            return _each_report(path, data, campaign, received, joined)
         except Exception:
             if os.environ.get(DEBUG_ENV):
                 raise
@@ -176,7 +182,7 @@ def _forwarded(
     """A file of a mail the agency forwards with its answer (the officer's own request with
     the blank forms, quoted back): no agency's answer when that mail is from the issuing body's
     own address, or when it is a blank form in someone else's mail. Set aside, with a note."""
-    issuer = _addresses(campaign.issuer.email)
+    issuer = email_addresses(campaign.issuer.email)
     from_issuer = next((a for a in origin if a in issuer), None)
     blank = any(i.code == "empty_form" for i in result.issues)
     if from_issuer is not None:
@@ -191,11 +197,6 @@ def _forwarded(
     )
 
 
-def _addresses(email: str) -> set[str]:
-    """The addresses of a thd.toml `email` ("a@x.vn; b@x.vn"), lower-case."""
-    return {a.strip().lower() for a in re.split(r"[;,\s]+", email) if "@" in a}
-
-
 def _without_file(
     path: Path, data: bytes, kind: Format, senders: tuple[str, ...], campaign: Campaign
 ) -> FileResult:
@@ -203,7 +204,7 @@ def _without_file(
     that agency's answer, unusable (thd reads no figures from a mail's text: the form is asked
     for); otherwise a note naming the mail and its sender."""
     found = agency_by_address(campaign, senders)
-    if found is not None and found[0] not in _addresses(campaign.issuer.email):
+    if found is not None and found[0] not in email_addresses(campaign.issuer.email):
         address, agency = found
         if _body_is_report(data, kind):
             severity, message = messages.render(

@@ -259,12 +259,13 @@ def agency_by_address(campaign: Campaign, addresses: Sequence[str]) -> tuple[str
     from a display name. A roster e-mail may list several addresses ("a@x.vn; b@x.vn")."""
     for address in addresses:
         for agency in campaign.agencies:
-            if address.lower() in _roster_addresses(agency.email):
+            if address.lower() in email_addresses(agency.email):
                 return address.lower(), agency
     return None
 
 
-def _roster_addresses(email: str) -> set[str]:
+def email_addresses(email: str) -> set[str]:
+    """The addresses of a thd.toml `email` ("a@x.vn; b@x.vn"), lower-case."""
     return {a.strip().lower() for a in re.split(r"[;,\s]+", email) if "@" in a}
 
 
