@@ -20,10 +20,16 @@ def nfc(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+# The combining diacritical marks (U+034F, the grapheme joiner, is none: combining class 0).
+_DIACRITICS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d, single spaces: the key for loose matching."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = _DIACRITICS.sub("", decomposed)
+    if not bare.isascii():  # a mark of another block (or another script): each character asked
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.casefold()).strip()
 
 

@@ -456,6 +456,7 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
     """Append the filled rows of `span` to `rows`; True when a signature block ended them."""
     columns = header.columns
     labels = {c.key: c.label for c in header.spec.columns}
+    plan = [(key, c, labels[key]) for key, c in columns.items()]
     inputs = [c for key, c in columns.items() if key != "stt"]
     numbers = [columns[key] for key in header.spec.number_keys if key in columns]
     labelled = [columns[key] for key in ("stt", "item") if key in columns]
@@ -480,11 +481,28 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
             return True
         if any(_is_budget_label(values[c]) for c in labelled if c < len(values)):
             return True  # "Tổng kinh phí: 3.500.000 đồng" typed under the table: not a row of it
-        cells = {key: sheet.cell(r, c, labels[key]) for key, c in columns.items()}
+        cells = _row_cells(sheet, r, values, plan)
         if merged:
             _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
     return False
+
+
+def _row_cells(
+    sheet: Sheet, r: int, values: list[Any], plan: list[tuple[str, int, str]]
+) -> dict[str, Cell]:
+    """What `Sheet.cell` gives for each column of one row (key, grid column, label), without a
+    call per cell: the cells of every table row of every form are built here."""
+    name, row, col0, grid, notes = sheet.name, sheet.row0 + r, sheet.col0, sheet.grid, sheet.notes
+    width = len(values)
+    cells = {}
+    for key, c, label in plan:
+        value = values[c] if c < width else ""
+        if isinstance(value, str):
+            value = clean(value)
+        note = notes.get((r, c)) if notes else None
+        cells[key] = Cell(Location(name, row, col0 + c, grid, label), value, note)
+    return cells
 
 
 # The budget typed as a line of an own workbook ("Tổng kinh phí: 3.500.000đ", "Kinh phí thực
