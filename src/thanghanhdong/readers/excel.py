@@ -6,8 +6,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
+import sys
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -34,11 +38,81 @@ def read(path: Path, data: bytes) -> RawSubmission:
     """Read one workbook already checked by `container.check`. Raises FileError when it cannot
     be used at all."""
     try:
-        return _read(path, data)
+        with _CALAMINE_STDERR:
+            return _read(path, data)
     except BaseException as exc:
         if is_panic(exc):
             raise file_error("unopenable") from exc
         raise
+
+
+class _StderrWindow:
+    """While calamine reads, the process's stderr (file descriptor 2) goes to a temporary file:
+    on a damaged file calamine's Rust code panics, and Rust's panic hook writes its English
+    text ("thread '<unnamed>' panicked at .../cfb.rs ... range end index 64", with a backtrace
+    when RUST_BACKTRACE is set) straight to fd 2, above the officer's Vietnamese table. The
+    panic itself becomes the file's own message (`unopenable`); whatever else was written in the
+    window (a Python warning, a progress refresh) is given back to stderr afterwards.
+
+    POSIX only: on Windows the Rust runtime writes to the console handle, not to fd 2. One
+    temporary file per process (a forked worker makes its own: the parent's shares its offset)."""
+
+    def __init__(self) -> None:
+        self.usable = os.name == "posix"
+        self.spool: int | None = None
+        self.owner = 0  # the process the spool was made in
+        self.saved: int | None = None
+
+    def __enter__(self) -> None:
+        if not self.usable:
+            return
+        try:
+            if self.spool is None or self.owner != os.getpid():
+                self.spool, self.owner = _spool(), os.getpid()
+            sys.stderr.flush()
+            self.saved = os.dup(2)
+            os.dup2(self.spool, 2)
+        except (OSError, ValueError, AttributeError):
+            self.saved = None  # no stderr to guard (closed, replaced): calamine writes as it may
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved is None or self.spool is None:
+            return
+        saved, self.saved = self.saved, None
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        size = os.lseek(self.spool, 0, os.SEEK_END)
+        if size == 0:
+            return
+        os.lseek(self.spool, 0, os.SEEK_SET)
+        written = os.read(self.spool, min(size, 1 << 20))
+        os.ftruncate(self.spool, 0)
+        os.lseek(self.spool, 0, os.SEEK_SET)
+        kept = _without_panic(written)
+        if kept:
+            os.write(2, kept)
+
+
+def _spool() -> int:
+    handle, name = tempfile.mkstemp(prefix="thd-stderr-")
+    os.unlink(name)
+    return handle
+
+
+def _without_panic(written: bytes) -> bytes:
+    """What was written to stderr, less Rust's panic report (its first line "thread '...'
+    panicked at" to its "note: ..." line or the end of the backtrace)."""
+    start = written.find(b"thread '")
+    if start == -1 or b"panicked at" not in written[start:]:
+        return written
+    end = written.find(b"\nnote: ", start)
+    end = written.find(b"\n", end + 1) + 1 if end != -1 else len(written)
+    return written[:start] + (written[end:] if end > 0 else b"")
+
+
+_CALAMINE_STDERR = _StderrWindow()
 
 
 def is_panic(exc: BaseException) -> bool:
