@@ -136,6 +136,10 @@ class TableSpec:
     # The count is of sessions that people attend: people per session is checked against
     # `max_participants_per_session` (for media and products the count is of items).
     counts_sessions: bool = False
+    # The most items one answer can plausibly count, and what they are in the message; above it
+    # the count column holds what the people columns take (`implausible_count`). None: sessions,
+    # whose bound is people per session.
+    count_bound: tuple[int, str] | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -196,6 +200,11 @@ TABLES: tuple[TableSpec, ...] = (
         "Thực hiện {count} lượt truyền thông trên các phương tiện thông tin đại chúng, "
         "thông tin cơ sở",
         "lượt",
+        # A newspaper's 3.500.000 page views typed in Số lượng (trial 10) would lead the
+        # report's first sentence. A radio or TV station, a newspaper or a portal publishes a
+        # few hundred items in a month; a district's roll-up of 20 communes' loudspeakers at
+        # three bulletins a day stays under 2.000: 10.000 leaves five times that.
+        count_bound=(10_000, "tin, bài, chương trình, lần phát"),
     ),
     TableSpec(
         "products",
@@ -205,6 +214,9 @@ TABLES: tuple[TableSpec, ...] = (
         standard_columns("Sản phẩm", "Số lượng", "Số người tiếp cận"),
         "Phát hành {count} sản phẩm truyền thông",
         "sản phẩm",
+        # Leaflets and booklets are printed by the thousand ("in 20.000 tờ rơi" is a real
+        # line): only a count above 100.000 is doubted.
+        count_bound=(100_000, "sản phẩm phát hành (tờ, cuốn, băng rôn, clip...)"),
     ),
 )
 TABLE_KEYS = tuple(t.key for t in TABLES)

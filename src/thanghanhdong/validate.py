@@ -1107,7 +1107,7 @@ def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _Fil
             people=row.people,
             population=info.population,
         )
-    if (bound := _ITEM_BOUNDS.get(spec.key)) and row.count > bound[0]:
+    if (bound := spec.count_bound) and row.count > bound[0]:
         checker.add(
             "implausible_count",
             raw_row.cells[form.COUNT],
@@ -1117,19 +1117,6 @@ def _plausibility(row: Row, raw_row: RawRow, spec: form.TableSpec, checker: _Fil
             people=spec.people_label,
             unit=bound[1],
         )
-
-
-# The most media items and products one answer can plausibly count; above it the count column
-# holds what the people columns take (a newspaper's 3.500.000 page views typed in Số lượng,
-# trial 10) and the report's first sentence would lead with it. Media: a radio or TV station,
-# a newspaper or a website puts out tens to hundreds of items on the theme in the month, and
-# even a district's rollup of 20 communes' loudspeakers at three bulletins a day stays under
-# 2.000, so 10.000 leaves five times that. Products: leaflets and booklets are printed by the
-# thousand ("in 20.000 tờ rơi" is a real line), so only a count above 100.000 is doubted.
-_ITEM_BOUNDS: dict[str, tuple[int, str]] = {
-    "media": (10_000, "tin, bài, chương trình, lần phát"),
-    "products": (100_000, "sản phẩm phát hành (tờ, cuốn, băng rôn, clip...)"),
-}
 
 
 def _check_totals_rows(
