@@ -130,7 +130,6 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
     results = [_nested(p) for p in unpacked.nested]
     results += [_issue_result(p, code, unreadable=True) for p, code in unpacked.refused]
     results += [_broken(p, exc) for p, exc in unpacked.broken]
-    origins = _forwarded_origins(path, data) if kind is Format.EML else {}
     for member in unpacked.members:
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
@@ -139,7 +138,7 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
             results.append(FileResult(member.path, None, kind="other"))
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None
-        origin = origins.get((member.path, _digest(member.data)))
+        origin = member.forwarded_from
         for result in _member(member, campaign, mail):
             if origin is not None:
                 result = _forwarded(result, origin, unpacked.senders, campaign) or result
@@ -151,29 +150,6 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
     for result in results:
         result.senders = unpacked.senders
     return results
-
-
-# A mail forwarded inside the agency's (message/rfc822) is told by its "Content-Type" header.
-_RFC822 = re.compile(rb"message/rfc822", re.IGNORECASE)
-
-
-def _forwarded_origins(path: Path, data: bytes) -> dict[tuple[Path, str], tuple[str, ...]]:
-    """The attachments of mails forwarded inside this .eml, by (member path, sha256): the
-    senders of the forwarded mail holding each. (The mail is parsed a second time, only when
-    it forwards one: `archive.Member` does not carry where an attachment came from.)"""
-    if not _RFC822.search(data):
-        return {}
-    from thanghanhdong.readers.mail import read_eml
-
-    try:
-        attachments = read_eml(data).attachments
-    except DocumentError:
-        return {}
-    return {
-        (archive.member_path(path, a.name), _digest(a.data)): a.forwarded_from
-        for a in attachments
-        if a.forwarded_from is not None
-    }
 
 
 def _forwarded(
