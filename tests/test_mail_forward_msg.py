@@ -128,3 +128,47 @@ def test_an_unpacked_mail_tells_each_file_where_it_came_from(project: Path, kind
         ("inbox/thu › BC LDLD.xlsx", None),
         (f"inbox/thu › {blank(project, 'SNV').name}", (ISSUER,)),
     ]
+
+
+def inline_forward(project: Path, *files: tuple[str, bytes], sender: str) -> bytes:
+    """Outlook's inline "Fw:" of the request: the quoted header in the text, and the request's
+    blank forms attached again as the forwarding mail's own files."""
+    message = EmailMessage()
+    message["From"], message["To"] = sender, ISSUER
+    message["Subject"] = "Fw: Đề nghị báo cáo Tháng hành động"
+    message["Date"] = "Thu, 16 Dec 2021 09:00:00 +0700"
+    message.set_content(
+        "Gửi báo cáo đã điền.\n\n-----Original Message-----\n"
+        f"From: Phòng BĐG <{ISSUER}>\nSent: Monday, November 22, 2021 8:00 AM\n"
+        "Subject: Đề nghị báo cáo\n\nĐề nghị các đơn vị gửi báo cáo."
+    )
+    for name, data in files:
+        message.add_attachment(data, *XLSX, filename=name)
+    return message.as_bytes()
+
+
+def test_the_requests_blank_forms_in_an_inline_forward_are_set_aside(project: Path) -> None:
+    forms = [(blank(project, c).name, blank(project, c).read_bytes()) for c in ("LDLD", "SNV")]
+    mail = inline_forward(
+        project, ("BC LDLD.xlsx", filled(project, "LDLD")), *forms, sender="ldld@backan.gov.vn"
+    )
+    data, screen, code = validate(project, ("Fw LDLD.eml", mail))
+    assert states(data)["LDLD"][0] == "on_time"
+    assert states(data)["SNV"] == ("missing", "")  # Sở Nội vụ sent nothing
+    assert code == 0 and "Mẫu chưa điền gì" not in screen
+    set_aside = sorted(
+        Path(o["path"]).name for o in data["others"] if o["code"] == "mail_forwarded_original"
+    )
+    assert set_aside == sorted(f"Fw LDLD.eml › {name}" for name, _ in forms)
+    assert [Path(f["path"]).name for f in data["files"]] == ["Fw LDLD.eml › BC LDLD.xlsx"]
+
+
+def test_a_blank_form_alone_in_a_reply_stays_the_senders_unusable_answer(project: Path) -> None:
+    """The agency replying to the request with its own form left blank: it did answer, with a
+    blank form (the officer asks it to fill it in), not "chưa gửi"."""
+    form = blank(project, "LDLD")
+    mail = inline_forward(project, (form.name, form.read_bytes()), sender="ldld@backan.gov.vn")
+    data, _, code = validate(project, ("RE LDLD.eml", mail))
+    assert states(data)["LDLD"][0] == "unusable" and code == 1
+    [answer] = data["files"]
+    assert "empty_form" in [i["code"] for i in answer["issues"]]

@@ -46,6 +46,7 @@ class Unpacked:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     broken: list[tuple[Path, DocumentError]] = field(default_factory=list)  # attached mails
     senders: tuple[str, ...] = ()  # a mail's: `Mail.senders` (its attached mails' are not used)
+    text: str = ""  # a mail's own text (`Mail.text`: a forward's quoted header is in it)
     names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
 
 
@@ -77,7 +78,7 @@ def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = Fals
     from thanghanhdong.readers.mail import refusal
 
     mail = _read_mail(data, mail_format)
-    unpacked = Unpacked(senders=mail.senders)
+    unpacked = Unpacked(senders=mail.senders, text=mail.text)
     for attachment in mail.attachments:
         if code := refusal(attachment):
             unpacked.refused.append((member_path(path, attachment.name), code))
