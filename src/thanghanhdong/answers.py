@@ -130,7 +130,6 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
     results = [_nested(p) for p in unpacked.nested]
     results += [_issue_result(p, code, unreadable=True) for p, code in unpacked.refused]
     results += [_broken(p, exc) for p, exc in unpacked.broken]
-    origins = _forwarded_origins(path, data) if kind is Format.EML else {}
     for member in unpacked.members:
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
@@ -139,11 +138,13 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
             results.append(FileResult(member.path, None, kind="other"))
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None
-        origin = origins.get((member.path, _digest(member.data)))
+        origin = member.forwarded_from
         for result in _member(member, campaign, mail):
             if origin is not None:
                 result = _forwarded(result, origin, unpacked.senders, campaign) or result
             results.append(result)
+    if kind in container.MAIL_FORMATS and (quoted := _quoted_issuer(unpacked.text, campaign)):
+        results = _quoted_blanks(results, quoted, unpacked.senders, campaign)
     if kind in container.MAIL_FORMATS and not (
         unpacked.members or unpacked.nested or unpacked.refused or unpacked.broken
     ):
@@ -153,27 +154,37 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
     return results
 
 
-# A mail forwarded inside the agency's (message/rfc822) is told by its "Content-Type" header.
-_RFC822 = re.compile(rb"message/rfc822", re.IGNORECASE)
+def _quoted_issuer(text: str, campaign: Campaign) -> str | None:
+    """The issuing body's address in a mail's text: an inline forward of its request ("Fw:",
+    the quoted "From: ... <binhdanggioi@...>"), whose blank forms the mail client attached
+    again as the mail's own files."""
+    lowered = text.lower()
+    return next((a for a in email_addresses(campaign.issuer.email) if a in lowered), None)
 
 
-def _forwarded_origins(path: Path, data: bytes) -> dict[tuple[Path, str], tuple[str, ...]]:
-    """The attachments of mails forwarded inside this .eml, by (member path, sha256): the
-    senders of the forwarded mail holding each. (The mail is parsed a second time, only when
-    it forwards one: `archive.Member` does not carry where an attachment came from.)"""
-    if not _RFC822.search(data):
-        return {}
-    from thanghanhdong.readers.mail import read_eml
+def _quoted_blanks(
+    results: list[FileResult], issuer: str, senders: tuple[str, ...], campaign: Campaign
+) -> list[FileResult]:
+    """In a mail forwarding the issuer's request inline, a blank form is the request's, no
+    answer: set aside when it is another agency's than the sender's, or when the same mail
+    holds the agency's filled form. (A blank form alone, of the sender's own agency, stays
+    its unusable answer.)"""
+    found = agency_by_address(campaign, senders)
+    own = found[1].code if found else None
+    filled = {r.agency_code for r in results if r.agency_code and not _blank(r)}
+    why = f"mẫu còn trống của thư cơ quan tổng hợp gửi đi ({issuer}), được chuyển tiếp trong thư"
+    return [
+        _issue_result(
+            r.path, "mail_forwarded_original", result_kind="other", name=r.path.name, why=why
+        )
+        if _blank(r) and r.agency_code and (r.agency_code != own or r.agency_code in filled)
+        else r
+        for r in results
+    ]
 
-    try:
-        attachments = read_eml(data).attachments
-    except DocumentError:
-        return {}
-    return {
-        (archive.member_path(path, a.name), _digest(a.data)): a.forwarded_from
-        for a in attachments
-        if a.forwarded_from is not None
-    }
+
+def _blank(result: FileResult) -> bool:
+    return any(i.code == "empty_form" for i in result.issues)
 
 
 def _forwarded(
@@ -184,7 +195,7 @@ def _forwarded(
     own address, or when it is a blank form in someone else's mail. Set aside, with a note."""
     issuer = email_addresses(campaign.issuer.email)
     from_issuer = next((a for a in origin if a in issuer), None)
-    blank = any(i.code == "empty_form" for i in result.issues)
+    blank = _blank(result)
     if from_issuer is not None:
         why = f"thư của cơ quan tổng hợp gửi đi ({from_issuer}), được chuyển tiếp kèm theo"
     elif blank and not set(origin) & set(senders):

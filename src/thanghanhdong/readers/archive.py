@@ -11,7 +11,7 @@ import io
 import unicodedata
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -33,6 +33,9 @@ class Member:
     path: Path  # "inbox/thu.eml › baocao.xlsx"
     data: bytes
     received: date | None = None  # the e-mail's Date
+    # Held by a mail forwarded inside the agency's (message/rfc822, an Outlook attached mail,
+    # a mail file attached): that mail's senders, as `mail.Attachment.forwarded_from`.
+    forwarded_from: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Unpacked:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     broken: list[tuple[Path, DocumentError]] = field(default_factory=list)  # attached mails
     senders: tuple[str, ...] = ()  # a mail's: `Mail.senders` (its attached mails' are not used)
+    text: str = ""  # a mail's own text (`Mail.text`: a forward's quoted header is in it)
     names: list[PurePosixPath] = field(default_factory=list)  # every member's own name
 
 
@@ -74,7 +78,7 @@ def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = Fals
     from thanghanhdong.readers.mail import refusal
 
     mail = _read_mail(data, mail_format)
-    unpacked = Unpacked(senders=mail.senders)
+    unpacked = Unpacked(senders=mail.senders, text=mail.text)
     for attachment in mail.attachments:
         if code := refusal(attachment):
             unpacked.refused.append((member_path(path, attachment.name), code))
@@ -82,12 +86,13 @@ def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = Fals
         # A forwarded message's attachment: the agency's mail's date, not the forwarding's.
         dated = attachment.received or mail.received
         received = dated.date() if dated else None
+        origin = attachment.forwarded_from
         inner = member_path(path, attachment.name)
         unpacked.names.append(PurePosixPath(attachment.name))
         kind = _kind(attachment.name, attachment.data)
         if kind is Format.ZIP:
             opened = _zip(inner, attachment.data, inside_mail=True)
-            unpacked.members += [Member(m.path, m.data, received) for m in opened.members]
+            unpacked.members += [Member(m.path, m.data, received, origin) for m in opened.members]
             unpacked.nested += opened.nested
             unpacked.names += opened.names
         elif kind in container.MAIL_FORMATS and not inside_mail:
@@ -95,19 +100,23 @@ def _mail(path: Path, data: bytes, mail_format: Format, inside_mail: bool = Fals
         elif kind in container.MAIL_FORMATS:
             unpacked.nested.append(inner)
         else:
-            unpacked.members.append(Member(inner, attachment.data, received))
+            unpacked.members.append(Member(inner, attachment.data, received, origin))
     return unpacked
 
 
 def _attached_mail(unpacked: Unpacked, path: Path, data: bytes, kind: Format) -> None:
-    """Its attachments, dated by the attached mail itself; one it cannot open is a file
-    problem of its own (damaged, too large), as the same mail saved to the inbox would be."""
+    """Its attachments, dated by the attached mail itself and, as a forwarded mail's, marked
+    with its senders; one it cannot open is a file problem of its own (damaged, too large), as
+    the same mail saved to the inbox would be."""
     try:
         opened = _mail(path, data, kind, inside_mail=True)
     except DocumentError as exc:
         unpacked.broken.append((path, exc))
         return
-    unpacked.members += opened.members
+    unpacked.members += [
+        m if m.forwarded_from is not None else replace(m, forwarded_from=opened.senders)
+        for m in opened.members
+    ]
     unpacked.nested += opened.nested
     unpacked.refused += opened.refused
     unpacked.names += opened.names

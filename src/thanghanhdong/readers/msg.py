@@ -4,8 +4,8 @@ An Outlook .msg is an OLE compound file laid out as MS-OXMSG says: each attachme
 `__attach_version1.0_#XXXXXXXX` holding its bytes (`__substg1.0_37010102`) and its name (long
 name 3707, else short name 3704; UTF-16 `001F` or 8-bit `001E` in the message's code page); an
 attached mail (a forwarded message) is the storage `__substg1.0_3701000D`, a message of its own
-whose attachments are read too, dated by that innermost mail as readers/mail.py dates a
-forwarded .eml. Fixed-size properties (the submit time, the code page) are 16-byte entries of
+whose attachments are read too, dated by that innermost mail and marked with its senders
+(`Attachment.forwarded_from`) as readers/mail.py does for a forwarded .eml. Fixed-size properties (the submit time, the code page) are 16-byte entries of
 `__properties_version1.0`. Everything the file declares is bounded with mail.py's limits; any
 damage is a DocumentError, never an olefile exception.
 """
@@ -83,6 +83,8 @@ class _Message:
     path: Entry  # the storage holding it (() for the file's own message)
     depth: int
     received: datetime | None
+    # An attached (forwarded) mail's sender addresses; None for the file's own message.
+    senders: tuple[str, ...] | None = None
 
 
 class _Reader:
@@ -110,7 +112,7 @@ class _Reader:
         return Mail(
             received=received,
             sender=self._sender(()),
-            senders=self._senders(),
+            senders=self._senders(()),
             subject=self._text((), "0037"),
             attachments=self.found,
             text=self._text((), "1000")[:TEXT_CHARS],
@@ -128,12 +130,15 @@ class _Reader:
                 if message.depth >= MAX_DEPTH:
                     raise DocumentError("msg_too_large", "Thư Outlook lồng nhau quá nhiều lớp.")
                 dated = self._date(embedded, 24) or message.received
-                inner.append(_Message(embedded, message.depth + 1, dated))
+                senders = self._senders(embedded)
+                inner.append(_Message(embedded, message.depth + 1, dated, senders))
             elif (*storage, _DATA) in self.entries:
-                self._attachment(storage, message.received)
+                self._attachment(storage, message.received, message.senders)
         return inner
 
-    def _attachment(self, storage: Entry, received: datetime | None) -> None:
+    def _attachment(
+        self, storage: Entry, received: datetime | None, origin: tuple[str, ...] | None
+    ) -> None:
         data = self._stream((*storage, _DATA), MAX_ATTACHMENT_BYTES - self.total)
         if data is None:
             raise DocumentError("msg_too_large", "Tệp đính kèm của thư Outlook quá lớn.")
@@ -141,7 +146,7 @@ class _Reader:
         number = len(self.found) + 1
         name = next((n for code in _NAMES if (n := self._text(storage, code))), "")
         name = safe_name(name) or f"tep-dinh-kem-{number}"
-        self.found.append(Attachment(name, data, "application/octet-stream", received))
+        self.found.append(Attachment(name, data, "application/octet-stream", received, origin))
 
     def _children(self, path: Entry, prefix: str) -> list[Entry]:
         """The entries right under `path` named `prefix`..., in their number's order."""
@@ -168,10 +173,11 @@ class _Reader:
                 return nfc(raw.decode(encoding, "replace").split("\x00")[0]).strip()
         return ""
 
-    def _senders(self) -> tuple[str, ...]:
-        """`Mail.senders`: the sender's address properties and the saved Internet headers."""
-        values = [self._text((), code) for code in _SENDER_ADDRESSES]
-        headers = self._text((), _TRANSPORT_HEADERS).encode("utf-8", "replace")
+    def _senders(self, path: Entry) -> tuple[str, ...]:
+        """`Mail.senders` of the message at `path`: its sender's address properties and its
+        saved Internet headers."""
+        values = [self._text(path, code) for code in _SENDER_ADDRESSES]
+        headers = self._text(path, _TRANSPORT_HEADERS).encode("utf-8", "replace")
         return tuple(dict.fromkeys(addresses(values) + sender_addresses(headers)))
 
     def _sender(self, path: Entry) -> str:
@@ -183,6 +189,7 @@ class _Reader:
     def _properties(self, path: Entry, header: int) -> dict[int, tuple[int, int]]:
         """Fixed-size properties: property id -> (type, 8-byte value)."""
         raw = self._stream((*path, PROPERTIES), 1024 * 1024) or b""
+        header = _header_size(header, raw)
         found: dict[int, tuple[int, int]] = {}
         for offset in range(header, len(raw) - _ENTRY.size + 1, _ENTRY.size):
             tag, _flags, value = _ENTRY.unpack_from(raw, offset)
@@ -206,6 +213,28 @@ class _Reader:
             if kind == _LONG and _known_codec(f"cp{value & 0xFFFFFFFF}"):
                 return f"cp{value & 0xFFFFFFFF}"
         return "cp1252"
+
+
+# The property types of MS-OXCDATA 2.11.1 (single-valued; a multi-valued one adds 0x1000).
+_TYPES = frozenset(
+    {0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007, 0x000A, 0x000B, 0x000D, 0x0014, 0x001E}
+    | {0x001F, 0x0040, 0x0048, 0x00FB, 0x00FD, 0x00FE, 0x0102}
+)
+
+
+def _header_size(header: int, raw: bytes) -> int:
+    """A message's properties header: 32 bytes for the file's own message and 24 for an
+    attached one (MS-OXMSG 2.4.1), but some writers (aspose-email-foss) give an attached mail
+    the 32 too. Read at the wrong offset, the entries' types are halves of values: the header
+    is the one whose entries all have a property type (the spec's when both have)."""
+    if header not in (24, 32):
+        return header
+    for size in (header, 56 - header):
+        entries = range(size, len(raw) - _ENTRY.size + 1, _ENTRY.size)
+        kinds = [_ENTRY.unpack_from(raw, offset)[0] & 0xEFFF for offset in entries]
+        if kinds and all(kind in _TYPES for kind in kinds):
+            return size
+    return header
 
 
 def filetime(value: int) -> datetime | None:
