@@ -308,7 +308,7 @@ def changes_since(
         names[entry.code.upper()] = entry.name
     answered = {e.code.upper() for e in report.completeness.answered}
     return compare.agency_changes(
-        now, names, previous, factor or compare.DEFAULT_FACTOR, answered=answered
+        now, names, previous, report.campaign, factor or compare.DEFAULT_FACTOR, answered=answered
     )
 
 
