@@ -377,12 +377,25 @@ def _agencies(
             agencies.append(Agency(code=code, name=row.name, group=group, email=email))
         except ValidationError:
             errors.append(f"Dòng {row.number}: không dùng được đơn vị “{row.name}”.")
+        if not row.code and old is None and base_code(row.name) in _old_codes(known):
+            warnings.append(_not_last_years(row, base_code(row.name), code, known))
         if row.email and not _EMAIL.fullmatch(row.email):
             warnings.append(
                 f"Dòng {row.number}: thư điện tử “{row.email}” có vẻ không đúng dạng"
                 " ten@co-quan.gov.vn: kiểm tra lại."
             )
     return agencies
+
+
+def _not_last_years(row: _Row, short: str, code: str, known: Sequence[Agency]) -> str:
+    holder = next((a for a in known if short in {c.upper() for c in (a.code, *a.previous)}), None)
+    whose = f"của {holder.name}" if holder and holder.code.upper() == short else "đã dùng"
+    return (
+        f"Dòng {row.number}: {row.name} được đặt mã {code}, không phải {short}, vì mã {short}"
+        f" {whose} trong danh sách năm trước (là đơn vị khác thì số liệu hai năm không được so"
+        f" sánh như của một đơn vị). Nếu đúng là một đơn vị chỉ đổi tên, ghi {short} vào cột Mã"
+        " của dòng này."
+    )
 
 
 def _code_clashes(rows: list[_Row], codes: list[str]) -> list[str]:
@@ -507,14 +520,16 @@ def assign_codes(rows: Iterable[tuple[str, str]], known: Sequence[Agency] = ()) 
     """A code per (name, code typed or "") row: the typed one, else last year's for that name,
     else one made from the name. Made codes that collide with any other code take the long form
     of their name, so a code depends only on its own name and the codes it meets, never on the
-    order of the list."""
+    order of the list. A code of last year's roster (or of its `previous` keys) is never made
+    for another name: "UBND xã Phú Lương" of 2025 is not "UBND huyện Phú Lương" of 2024 (same
+    code, their figures would be compared as one agency's)."""
     rows = list(rows)
     # An agency is known by its name, else by one of its aliases (the list may use either).
     by_name = {loose_key(alias, agency=True): a.code for a in known for alias in a.aliases}
     by_name |= {loose_key(a.name, agency=True): a.code for a in known}
     fixed = [code or by_name.get(loose_key(name, agency=True), "") for name, code in rows]
     made = [base_code(name) for name, _ in rows]
-    taken = [code.upper() for code in fixed if code]
+    taken = {code.upper() for code in fixed if code} | _old_codes(known)
     counts: dict[str, int] = {}
     for index, code in enumerate(made):
         if not fixed[index]:
@@ -524,6 +539,10 @@ def assign_codes(rows: Iterable[tuple[str, str]], known: Sequence[Agency] = ()) 
         or (made[i] if counts[made[i]] == 1 and made[i] not in taken else long_code(rows[i][0]))
         for i in range(len(rows))
     ]
+
+
+def _old_codes(known: Sequence[Agency]) -> set[str]:
+    return {code.upper() for a in known for code in (a.code, *a.previous)}
 
 
 # --------------------------------------------------------------------------- TOML
