@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from thanghanhdong import form
 from thanghanhdong.consolidate import (
     MISSING,
     NO_GAPS,
+    AgencyFigures,
     ConsolidatedRow,
     ConsolidatedTable,
     Consolidation,
@@ -178,16 +179,14 @@ def matching(c: Consolidation) -> Matching:
     if c.previous is None:
         return Matching([], [])
     figures = {a.code.upper(): a.name for a in c.previous.agencies}
-    known = {a.code.upper() for a in c.previous.campaign.agencies} | figures.keys()
+    continued = predecessors(c.campaign, c.previous)
     units, seen = [], set()
     for agency in c.agencies:
         code = agency.code.upper()
         if code in seen:
             continue
         seen.add(code)
-        listed = c.campaign.agency(code)
-        wanted = [code, *(p.upper() for p in (listed.previous if listed else ()))]
-        before = tuple(dict.fromkeys(p for p in wanted if p in known))
+        before = continued.get(code) or ((code,) if code in _known(c.previous) else ())
         if not before or any(p not in figures for p in before):
             continue
         others = tuple(figures[p] for p in before if p != code)
@@ -195,6 +194,27 @@ def matching(c: Consolidation) -> Matching:
     used = {p for u in units for p in u.before}
     left = [name for code, name in figures.items() if code not in used]
     return Matching(units, left)
+
+
+def _known(previous: Consolidation) -> set[str]:
+    """Last year's codes: its roster's and those with figures (upper case)."""
+    listed = {a.code.upper() for a in previous.campaign.agencies}
+    return listed | {a.code.upper() for a in previous.agencies}
+
+
+def predecessors(campaign: Campaign, previous: Consolidation) -> dict[str, tuple[str, ...]]:
+    """This year's roster code -> the codes of last year it continues: its own and those of
+    its `previous` key, each as far as last year's file knew it (upper case, roster order).
+    The one reading of `previous` for the report's comparison and `validate --compare`."""
+    known = _known(previous)
+    return {
+        a.code.upper(): tuple(
+            dict.fromkeys(
+                p for p in (a.code.upper(), *(x.upper() for x in a.previous)) if p in known
+            )
+        )
+        for a in campaign.agencies
+    }
 
 
 def common_agencies(c: Consolidation) -> list[str]:
@@ -398,7 +418,8 @@ def context(c: Consolidation) -> dict[str, Any] | None:
 @dataclass(frozen=True)
 class AgencyChange:
     """Something at one agency worth checking before signing: a figure far from last year's,
-    or no answer this year from an agency that answered last year."""
+    no answer this year from an agency whose figures (or whose predecessors' figures) were
+    there last year, or last year's figures that no agency of this year continues."""
 
     code: str
     name: str
@@ -406,20 +427,50 @@ class AgencyChange:
     column: str | None
     before: int = 0
     now: int = 0
+    # Last year's names of the agencies it continues (communes merged into it), its own left
+    # out; `continues_itself`: its own code had figures last year too.
+    before_names: tuple[str, ...] = ()
+    continues_itself: bool = True
+    previous_codes: tuple[str, ...] = ()  # last year's codes compared, when not just its own
+    listed: bool = True  # False: last year's agency no agency of this year continues
 
     def message(self, year: int) -> str:
+        if not self.listed:
+            return (
+                f"{self.name} có số liệu năm {year} nhưng không có trong danh sách đơn vị năm"
+                f" nay, và không đơn vị nào ghi mã {self.code} trong khóa previous: số liệu năm"
+                f" {year} của đơn vị này không được so sánh. Nếu đơn vị đã sáp nhập vào một đơn"
+                f" vị năm nay, ghi mã {self.code} vào khóa previous của đơn vị đó trong thd.toml."
+            )
         if self.table is None:
+            if self.before_names:
+                return (
+                    f"{self.name} chưa gửi báo cáo năm nay (năm {year} {self._senders()} đã gửi)."
+                )
             return f"{self.name} đã gửi báo cáo năm {year} nhưng năm nay chưa gửi."
         spec = form.table(self.table)
         label = next(col.label for col in spec.number_columns if col.key == self.column)
         return (
             f"{self.name}: {spec.sheet}, cột {label} là {numbers.integer(self.now)}, năm {year} "
-            f"là {numbers.integer(self.before)}: kiểm tra lại số liệu."
+            f"là {numbers.integer(self.before)}{self._sum_of()}: kiểm tra lại số liệu."
         )
+
+    def _senders(self) -> str:
+        return short_names([*((self.name,) if self.continues_itself else ()), *self.before_names])
+
+    def _sum_of(self) -> str:
+        """ " (gồm xã Mỹ Bằng, Kim Phú)": last year's figure is the sum of its predecessors'."""
+        if not self.before_names:
+            return ""
+        joined = "tính cả" if self.continues_itself else "gồm"
+        return f" ({joined} {short_names(self.before_names)})"
 
     @property
     def kind(self) -> str:
-        """ "not_sent" (answered last year, not this year), "increase" or "decrease"."""
+        """ "not_sent" (answered last year, not this year), "increase", "decrease", or
+        "not_listed" (last year's figures no agency of this year continues)."""
+        if not self.listed:
+            return "not_listed"
         if self.table is None:
             return "not_sent"
         return "increase" if self.now > self.before else "decrease"
@@ -434,6 +485,7 @@ class AgencyChange:
             # "not_sent": no figure of this year to compare (not a change from 0 to 0)
             "before": None if self.table is None else self.before,
             "now": None if self.table is None else self.now,
+            **({"previous": list(self.previous_codes)} if self.previous_codes else {}),
             **({"message": self.message(year)} if year is not None else {}),
         }
 
@@ -442,25 +494,81 @@ def agency_changes(
     now: Mapping[str, Mapping[str, Figures]],
     names: Mapping[str, str],
     previous: Consolidation,
+    campaign: Campaign,
     factor: float = DEFAULT_FACTOR,
     answered: Collection[str] = (),
 ) -> list[AgencyChange]:
     """`now`: agency code (upper case) -> table key -> summed figures of this year's usable
-    answers; `answered`: codes that sent something this year, usable or not."""
-    before = {a.code.upper(): a for a in previous.agencies}
+    answers; `answered`: codes that sent something this year, usable or not.
+
+    Agencies are matched across years as the report's comparison matches them
+    (`predecessors`): an agency with `previous` codes is compared with the sum of those
+    agencies' figures of last year, when every one of them had figures (as `matching`)."""
+    figures = {a.code.upper(): a for a in previous.agencies}
+    continued = predecessors(campaign, previous)
     found = []
-    for code, old in before.items():
+    for code, before in continued.items():
+        sent = [p for p in before if p in figures]
+        if not sent:
+            continue
+        listed = campaign.agency(code)
+        assert listed is not None  # `continued` holds the roster's codes
+        unit = _unit_change(listed.code, names.get(code) or listed.name, before, sent, figures)
         tables = now.get(code)
         if tables is None:
-            if code in answered:
-                continue
-            found.append(AgencyChange(old.code, names.get(code, old.name), None, None))
+            if code not in answered:
+                found.append(unit)
             continue
+        if len(sent) < len(before):
+            continue  # half of a merged commune is no figure to compare with
+        old = _summed(figures, before)
         for spec in form.TABLES:
-            found.extend(
-                _far(old.code, names.get(code, old.name), spec, old.tables, tables, factor)
-            )
+            far = _far(unit.code, unit.name, spec, old, tables, factor)
+            found.extend(replace(c, **_unit_keys(unit)) for c in far)
+    claimed = {p for before in continued.values() for p in before}
+    found += [
+        AgencyChange(old.code, old.name, None, None, listed=False)
+        for code, old in figures.items()
+        if code not in claimed
+    ]
     return found
+
+
+def _unit_change(
+    code: str,
+    name: str,
+    before: tuple[str, ...],
+    sent: list[str],
+    figures: Mapping[str, AgencyFigures],
+) -> AgencyChange:
+    """The "not sent" change of a unit; its keys (predecessors) also mark its figure changes."""
+    own = code.upper()
+    return AgencyChange(
+        code=code,
+        name=name,
+        table=None,
+        column=None,
+        before_names=tuple(figures[p].name for p in sent if p != own),
+        continues_itself=own in sent,
+        previous_codes=before if before != (own,) else (),
+    )
+
+
+def _unit_keys(unit: AgencyChange) -> dict[str, Any]:
+    return {
+        "before_names": unit.before_names,
+        "continues_itself": unit.continues_itself,
+        "previous_codes": unit.previous_codes,
+    }
+
+
+def _summed(figures: Mapping[str, AgencyFigures], codes: Sequence[str]) -> dict[str, Figures]:
+    """Last year's figures of `codes` added up, table by table."""
+    total = {spec.key: Figures.zero(spec) for spec in form.TABLES}
+    for code in codes:
+        for key, value in figures[code].tables.items():
+            total[key] = total.get(key, Figures()) + value
+    return total
 
 
 def _far(

@@ -119,7 +119,7 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
 
 def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     from thanghanhdong import config
-    from thanghanhdong.roster import groups_line, read_roster, replace_roster
+    from thanghanhdong.roster import dropped_keys, groups_line, read_roster, replace_roster
 
     known = config.parse(text, "thd.toml").agencies
     result = read_roster(roster, known=known)
@@ -127,6 +127,7 @@ def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     if not result.ok:
         outcome.exit_code, outcome.error = USAGE, "\n".join(result.errors)
         return text
+    outcome.roster_notes += dropped_keys(known, result.agencies)
     outcome.roster_groups = groups_line(result.agencies)
     return replace_roster(text, result.agencies)
 
@@ -149,7 +150,7 @@ class RosterOutcome(Outcome):
 def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
     """Replace the roster of an existing thd.toml by the officer's list, in place."""
     from thanghanhdong import config
-    from thanghanhdong.roster import groups_line, read_roster, replace_roster
+    from thanghanhdong.roster import dropped_keys, groups_line, read_roster, replace_roster
 
     chosen = config.discover(config_path)
     if chosen is None:
@@ -171,7 +172,7 @@ def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
     return RosterOutcome(
         config=chosen,
         agencies=len(result.agencies),
-        notes=list(result.warnings),
+        notes=[*result.warnings, *dropped_keys(campaign.agencies, result.agencies)],
         groups=groups_line(result.agencies),
     )
 
@@ -307,7 +308,7 @@ def changes_since(
         names[entry.code.upper()] = entry.name
     answered = {e.code.upper() for e in report.completeness.answered}
     return compare.agency_changes(
-        now, names, previous, factor or compare.DEFAULT_FACTOR, answered=answered
+        now, names, previous, report.campaign, factor or compare.DEFAULT_FACTOR, answered=answered
     )
 
 

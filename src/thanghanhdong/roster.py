@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from thanghanhdong import config, files
 from thanghanhdong.config import Agency, AgencyGroup, ConfigError
 from thanghanhdong.text import fold, loose_key, nfc
-from thanghanhdong.tomltext import TomlLines, basic_string, scan
+from thanghanhdong.tomltext import Header, TomlLines, basic_string, scan, split_line, string_list
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEETS, ".csv")
@@ -366,19 +366,36 @@ def _agencies(
 ) -> list[Agency]:
     codes = assign_codes([(row.name, row.code) for row in rows], known)
     errors += _code_clashes(rows, codes)
+    by_code = {a.code.upper(): a for a in known}
     agencies = []
     for row, code in zip(rows, codes, strict=True):
-        group = _group(row, warnings)
+        # What the row does not say (no group, no e-mail) stays as the roster had it.
+        old = by_code.get(code.upper())
+        group = _group(row, warnings, old.group if old else None)
+        email = row.email or (old.email if old else "")
         try:
-            agencies.append(Agency(code=code, name=row.name, group=group, email=row.email))
+            agencies.append(Agency(code=code, name=row.name, group=group, email=email))
         except ValidationError:
             errors.append(f"Dòng {row.number}: không dùng được đơn vị “{row.name}”.")
+        if not row.code and old is None and base_code(row.name) in _old_codes(known):
+            warnings.append(_not_last_years(row, base_code(row.name), code, known))
         if row.email and not _EMAIL.fullmatch(row.email):
             warnings.append(
                 f"Dòng {row.number}: thư điện tử “{row.email}” có vẻ không đúng dạng"
                 " ten@co-quan.gov.vn: kiểm tra lại."
             )
     return agencies
+
+
+def _not_last_years(row: _Row, short: str, code: str, known: Sequence[Agency]) -> str:
+    holder = next((a for a in known if short in {c.upper() for c in (a.code, *a.previous)}), None)
+    whose = f"của {holder.name}" if holder and holder.code.upper() == short else "đã dùng"
+    return (
+        f"Dòng {row.number}: {row.name} được đặt mã {code}, không phải {short}, vì mã {short}"
+        f" {whose} trong danh sách năm trước (là đơn vị khác thì số liệu hai năm không được so"
+        f" sánh như của một đơn vị). Nếu đúng là một đơn vị chỉ đổi tên, ghi {short} vào cột Mã"
+        " của dòng này."
+    )
 
 
 def _code_clashes(rows: list[_Row], codes: list[str]) -> list[str]:
@@ -451,9 +468,10 @@ def _group_of_name(name: str) -> AgencyGroup | None:
     return AgencyGroup.COMMUNE if commune else AgencyGroup.DISTRICT
 
 
-def _group(row: _Row, warnings: list[str]) -> AgencyGroup:
-    """The group typed on the row, else the heading's, else the one the name says."""
-    from_name = _group_of_name(row.name)
+def _group(row: _Row, warnings: list[str], known: AgencyGroup | None = None) -> AgencyGroup:
+    """The group typed on the row, else the heading's, else the roster's (`known`, when the
+    agency was already listed: the officer may have corrected it), else the one the name says."""
+    from_name = known or _group_of_name(row.name)
     if not row.group and row.section:
         from_name = group_of(row.section.split(maxsplit=1)[1]) or from_name
     if row.group:
@@ -502,12 +520,16 @@ def assign_codes(rows: Iterable[tuple[str, str]], known: Sequence[Agency] = ()) 
     """A code per (name, code typed or "") row: the typed one, else last year's for that name,
     else one made from the name. Made codes that collide with any other code take the long form
     of their name, so a code depends only on its own name and the codes it meets, never on the
-    order of the list."""
+    order of the list. A code of last year's roster (or of its `previous` keys) is never made
+    for another name: "UBND xã Phú Lương" of 2025 is not "UBND huyện Phú Lương" of 2024 (same
+    code, their figures would be compared as one agency's)."""
     rows = list(rows)
-    by_name = {loose_key(a.name, agency=True): a.code for a in known}
+    # An agency is known by its name, else by one of its aliases (the list may use either).
+    by_name = {loose_key(alias, agency=True): a.code for a in known for alias in a.aliases}
+    by_name |= {loose_key(a.name, agency=True): a.code for a in known}
     fixed = [code or by_name.get(loose_key(name, agency=True), "") for name, code in rows]
     made = [base_code(name) for name, _ in rows]
-    taken = [code.upper() for code in fixed if code]
+    taken = {code.upper() for code in fixed if code} | _old_codes(known)
     counts: dict[str, int] = {}
     for index, code in enumerate(made):
         if not fixed[index]:
@@ -519,61 +541,255 @@ def assign_codes(rows: Iterable[tuple[str, str]], known: Sequence[Agency] = ()) 
     ]
 
 
+def _old_codes(known: Sequence[Agency]) -> set[str]:
+    return {code.upper() for a in known for code in (a.code, *a.previous)}
+
+
 # --------------------------------------------------------------------------- TOML
 
 
 def roster_toml(agencies: Sequence[Agency]) -> str:
-    """The `[[agencies]]` blocks, as templates/thd.toml writes them (e-mail only when known)."""
+    """The `[[agencies]]` blocks, as templates/thd.toml writes them (e-mail, aliases and
+    previous codes only when known)."""
     return "\n".join(_block(agency) for agency in agencies)
 
 
 def _block(agency: Agency) -> str:
-    lines = [
-        "[[agencies]]",
-        f"code = {basic_string(agency.code)}",
-        f"name = {basic_string(agency.name)}",
-        f"group = {basic_string(agency.group.value)}",
-    ]
-    if agency.email:
-        lines.append(f"email = {basic_string(agency.email)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(["[[agencies]]", *(f"{key} = {value}" for key, value in _keys(agency))]) + "\n"
+
+
+_KEYS = ("code", "name", "group", "email", "aliases", "previous")
+
+
+def _keys(agency: Agency, every: bool = False) -> list[tuple[str, str]]:
+    """`key = value` pairs of an agency as TOML text; optional keys only when set (`every`:
+    all of them)."""
+    values = {
+        "code": basic_string(agency.code),
+        "name": basic_string(agency.name),
+        "group": basic_string(agency.group.value),
+        "email": basic_string(agency.email),
+        "aliases": string_list(agency.aliases),
+        "previous": string_list(agency.previous),
+    }
+    optional = {"email": agency.email, "aliases": agency.aliases, "previous": agency.previous}
+    return [(key, values[key]) for key in _KEYS if every or optional.get(key, True)]
 
 
 def replace_roster(toml_text: str, agencies: Sequence[Agency], origin: str = "thd.toml") -> str:
-    """The configuration with its roster replaced, everything else (and its comments) kept.
+    """The configuration with its roster replaced by `agencies` (in their order), everything
+    else kept: the other tables and every comment, and for each agency already listed (same
+    code) its block as the officer wrote it -- comments, `aliases`, `previous` and the other
+    keys -- with only the keys whose value changes rewritten. The list's agencies carry no
+    aliases or previous codes: an agency already listed keeps its own.
     Raises ConfigError if the text is not a valid configuration before or after."""
     if not agencies:
         raise ConfigError("Danh sách đơn vị mới trống: không thay danh sách trong cấu hình.")
-    config.parse(toml_text, origin)
+    old = {a.code.upper(): a for a in config.parse(toml_text, origin).agencies}
+    merged = [_merged(agency, old.get(agency.code.upper())) for agency in agencies]
     doc = scan(toml_text)
     spans = _roster_spans(doc)
-    block = roster_toml(agencies).rstrip("\n").split("\n")
+    region = _roster_lines(doc, merged, old)
     lines = doc.lines
     if spans:
         first = spans[0][0]
         for start, end in reversed(spans):
             del lines[start:end]
-        lines[first:first] = [*block, ""]
+        follows = lines[first] if first < len(lines) else ""
+        lines[first:first] = [*region, *([""] if follows.strip() else [])]
     else:
-        lines[len(lines) :] = ["", *block, ""]
+        lines[len(lines) :] = ["", *region, ""]
     text = "\n".join(lines).rstrip("\n") + "\n"
     config.parse(text, f"{origin} (sau khi thay danh sách đơn vị)")
     return text
 
 
+def dropped_keys(old: Sequence[Agency], new: Sequence[Agency]) -> list[str]:
+    """A sentence for each agency leaving the roster with `previous` codes or `aliases` the
+    officer wrote: they leave with it (a name typed differently in the list makes a new
+    agency, and last year's figures of the merged communes would no longer be compared)."""
+    kept = {a.code.upper() for a in new}
+    notes = []
+    for agency in old:
+        keys = [
+            f"{key} ({', '.join(getattr(agency, key))})"
+            for key in ("previous", "aliases")
+            if getattr(agency, key)
+        ]
+        if agency.code.upper() in kept or not keys:
+            continue
+        notes.append(
+            f"{agency.name} (mã {agency.code}) không có trong danh sách mới nên đã bị bỏ, cùng"
+            f" khóa {' và '.join(keys)} ghi cho đơn vị này. Nếu đơn vị vẫn còn (chỉ đổi tên),"
+            f" ghi mã {agency.code} vào cột Mã của dòng đơn vị đó rồi chạy lại lệnh."
+        )
+    return notes
+
+
+def _merged(agency: Agency, old: Agency | None) -> Agency:
+    if old is None:
+        return agency
+    kept: dict[str, Any] = {"aliases": agency.aliases or old.aliases}
+    kept["previous"] = agency.previous or old.previous
+    if loose_key(agency.name, agency=True) in {loose_key(a, agency=True) for a in old.aliases}:
+        kept["name"] = old.name  # the list writes one of its other names: not a new name
+    return agency.model_copy(update=kept)
+
+
+@dataclass
+class _Written:
+    """One `[[agencies]]` block as the officer wrote it: `lines` from its header to its last
+    key (and the comments right under it), `lead` the comments right above its header, and
+    `before` what stood between it and the block above (blank lines, the heading of a part of
+    the list such as "# Các xã")."""
+
+    table: str  # as tomltext names it: "agencies[3]"
+    header: int  # line of the header in the scanned text
+    lines: list[str]
+    lead: list[str] = field(default_factory=list)
+    before: list[str] = field(default_factory=list)
+
+
+def _written_blocks(doc: TomlLines) -> tuple[dict[str, _Written], list[str]]:
+    """The roster's blocks by code (upper case), and the lines after the last one."""
+    blocks: list[tuple[str, _Written]] = []
+    gap: list[str] = []
+    number = 0
+    for header in doc.headers:
+        if header.name != "agencies" or not header.is_array:
+            continue
+        number += 1
+        table = f"agencies[{number}]"
+        code = doc.find(table, "code")
+        start, end = _own_lines(doc, table, header.line)
+        lead = _comment_run(gap)
+        block = _Written(
+            table, header.line, doc.lines[start:end], lead, gap[: len(gap) - len(lead)]
+        )
+        blocks.append((str(code.value).upper() if code else "", block))
+        gap = doc.lines[end : _block_end(doc, header)]
+    return dict(blocks), gap
+
+
+def _block_end(doc: TomlLines, header: Header) -> int:
+    later = [h.line for h in doc.headers if h.line > header.line]
+    if not later:
+        return len(doc.lines)
+    following = next(h for h in doc.headers if h.line == later[0])
+    if following.name == "agencies" and following.is_array:
+        return later[0]
+    return _before_comments(doc.lines, header.line + 1, later[0])
+
+
+def _own_lines(doc: TomlLines, table: str, header: int) -> tuple[int, int]:
+    """The block's own lines: the header, its keys, and comments right under the last key
+    when a blank line follows them (comments reaching the next header are that block's)."""
+    ends = [s.end for s in doc.statements if s.table == table]
+    last = max(ends) if ends else header + 1
+    after = last
+    while after < len(doc.lines) and doc.lines[after].lstrip().startswith("#"):
+        after += 1
+    blank = after < len(doc.lines) and not doc.lines[after].strip()
+    return header, after if blank else last
+
+
+def _comment_run(lines: list[str]) -> list[str]:
+    """The comment lines at the end of `lines` (right above a header)."""
+    run = 0
+    while run < len(lines) and lines[len(lines) - 1 - run].lstrip().startswith("#"):
+        run += 1
+    return lines[len(lines) - run :]
+
+
+def _roster_lines(doc: TomlLines, agencies: list[Agency], old: dict[str, Agency]) -> list[str]:
+    """The new roster's lines: blocks of agencies already listed as written (edited where the
+    list changes a value), new ones in the template's style, the headings of parts of the list
+    kept even when the agency under them left."""
+    written, tail = _written_blocks(doc)
+    headings = _orphan_headings(written, {a.code.upper() for a in agencies})
+    chunks: list[list[str]] = []
+    pending = headings.pop("", [])
+    for agency in agencies:
+        code = agency.code.upper()
+        block = written.get(code)
+        if block is None:
+            lines = _block(agency).rstrip("\n").split("\n")
+        else:
+            own = [*block.before, *block.lead, *_edited(doc, block, old[code], agency)]
+            lines = _trimmed(own)
+        chunks.append([*pending, *lines])
+        pending = headings.pop(code, [])
+    chunks += [_trimmed(pending), *map(_trimmed, headings.values()), _trimmed(tail)]
+    region: list[str] = []
+    for chunk in chunks:
+        if chunk:
+            region += [*([""] if region else []), *chunk]
+    return region
+
+
+def _orphan_headings(written: dict[str, _Written], wanted: set[str]) -> dict[str, list[str]]:
+    """The part headings ("# Các xã") written above blocks that leave the roster, keyed by the
+    code of the block that stays above them ("" for none): they go above whatever agency
+    follows that one in the new list. The comments right above a leaving block's header are
+    that agency's own, and leave with it, unless they read as a heading themselves."""
+    moved: dict[str, list[str]] = {}
+    above = ""
+    for code, block in written.items():
+        if code in wanted:
+            above = code
+            continue
+        lead = block.lead if _is_heading(block.lead) else []
+        heading = _trimmed([*block.before, *lead])
+        if heading:  # kept as written: right above the header, or a blank line between
+            moved[above] = [*moved.get(above, []), *heading, *([] if lead else [""])]
+    return moved
+
+
+_HEADING_WORDS = ("cac ", "khoi ", "nhom ", "cap ", "danh sach", "---", "===")
+
+
+def _is_heading(comments: list[str]) -> bool:
+    """ "# II. Các xã, phường", "# B) Khối huyện", "# Các sở, ngành": a part of the list."""
+    first = comments[0].lstrip().lstrip("#").strip() if comments else ""
+    return bool(_SECTION.fullmatch(first)) or fold(first).startswith(_HEADING_WORDS)
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _edited(doc: TomlLines, block: _Written, old: Agency, new: Agency) -> list[str]:
+    """The block's lines with the keys whose value changes rewritten in place (the comment
+    after the value kept), missing keys added under the last one."""
+    lines = list(block.lines)
+    values = dict(_keys(new, every=True))
+    changed = [key for key in _KEYS if getattr(old, key) != getattr(new, key)]
+    found = {key: doc.find(block.table, key) for key in changed}
+    added = [f"{key} = {values[key]}" for key in changed if found[key] is None]
+    last = max((s.end for s in doc.statements if s.table == block.table), default=block.header + 1)
+    lines[last - block.header : last - block.header] = added
+    present = [(key, s) for key, s in found.items() if s is not None]
+    for key, statement in sorted(present, key=lambda pair: -pair[1].start):
+        at = statement.start - block.header
+        if statement.end - statement.start == 1:
+            prefix, _, rest = split_line(lines[at])
+            lines[at] = f"{prefix}{values[key]}{rest}"
+        else:
+            lines[at : statement.end - block.header] = [f"{key} = {values[key]}"]
+    return lines
+
+
 def _roster_spans(doc: TomlLines) -> list[tuple[int, int]]:
     """Line ranges holding the roster: each [[agencies]] block up to the next header (keeping
     the comments just above that header), or a root `agencies = [...]`."""
-    spans: list[tuple[int, int]] = []
-    headers = doc.headers
-    for index, header in enumerate(headers):
-        if header.name != "agencies" or not header.is_array:
-            continue
-        following = headers[index + 1] if index + 1 < len(headers) else None
-        end = following.line if following else len(doc.lines)
-        if following and following.name != "agencies":
-            end = _before_comments(doc.lines, header.line + 1, end)
-        spans.append((header.line, end))
+    spans = [
+        (h.line, _block_end(doc, h)) for h in doc.headers if h.name == "agencies" and h.is_array
+    ]
     root = doc.find("", "agencies")
     if root is not None:
         spans.append((root.start, root.end))
