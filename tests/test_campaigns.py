@@ -30,6 +30,18 @@ def rolled(text: str | None = None, year: int = 2022) -> RolledConfig:
     return campaigns.roll_forward(default_text() if text is None else text, year)
 
 
+# What a roll asks the officer to confirm: the plan's number, date and theme, and the bodies the
+# report goes to (renamed and merged: in 2025 the ministry and every district).
+ROLLED_KEYS = [
+    "campaign.plan_number",
+    "campaign.plan_date",
+    "campaign.theme",
+    "issuer.recipients",
+    "issuer.distribution",
+]
+ROLLED_LIST = "[" + ", ".join(f'"{key}"' for key in ROLLED_KEYS) + "]"
+
+
 # --------------------------------------------------------------------------- roll forward
 
 
@@ -41,7 +53,7 @@ def test_roll_2021_to_2022_moves_every_date_and_the_id() -> None:
     assert info.deadline == date(2022, 12, 20)
     assert info.plan_date == date(2022, 10, 18)
     assert info.plan_number == "622/KH-UBND"
-    assert result.to_confirm == ["campaign.plan_number", "campaign.plan_date", "campaign.theme"]
+    assert result.to_confirm == ROLLED_KEYS
     assert campaigns.describe_keys([*result.to_confirm[:1], "issuer.x"]) == [
         "campaign.plan_number (số Kế hoạch triển khai)",
         "issuer.x",
@@ -73,6 +85,8 @@ def test_every_comment_and_line_is_kept_in_order() -> None:
         "period_end",
         "deadline",
         "report_date",
+        "recipients",  # marked (a comment after the value), values kept
+        "distribution",
     }
     assert len(new_lines) == len(old_lines) + 3
 
@@ -134,8 +148,8 @@ def test_id_without_a_year_gets_the_new_year() -> None:
 
 def test_rolling_twice_does_not_stack_marks_or_keys() -> None:
     twice = rolled(rolled().text, 2023)
-    assert twice.to_confirm == ["campaign.plan_number", "campaign.plan_date", "campaign.theme"]
-    assert twice.text.count(f"{MARK}:") == 3
+    assert twice.to_confirm == ROLLED_KEYS
+    assert twice.text.count(f"{MARK}:") == 5
     assert twice.text.count("to_confirm = ") == 1
     info = config.parse(twice.text, "thd.toml").campaign
     assert (info.id, info.year, info.deadline) == ("bac-kan-2023", 2023, date(2023, 12, 20))
@@ -148,10 +162,37 @@ def test_rolling_twice_does_not_stack_marks_or_keys() -> None:
 def test_an_unconfirmed_key_left_from_last_year_is_kept() -> None:
     first = rolled()
     kept = first.text.replace(
-        '["campaign.plan_number", "campaign.plan_date", "campaign.theme"]',
+        ROLLED_LIST,
         '["issuer.signer_name"]',
     )
     assert rolled(kept, 2023).to_confirm[-1] == "issuer.signer_name"
+
+
+def test_the_bodies_the_report_goes_to_are_asked_about_with_their_names() -> None:
+    """Last year's "Kính gửi" and "Nơi nhận" named "Bộ Lao động - Thương binh và Xã hội" and
+    "UBND các huyện, thành phố" after the 2025 merger (trial 2026-12-02a): each roll marks them,
+    and the reminder shows what is written; an empty list is not asked about."""
+    result = rolled()
+    campaign = config.parse(result.text, "thd.toml")
+    warnings = dict(
+        zip(
+            campaigns.unchanged_from_last_year(campaign),
+            campaigns.confirm_warnings(campaign),
+            strict=True,
+        )
+    )
+    assert (
+        "(đang ghi: Ủy ban nhân dân tỉnh Bắc Kạn; Bộ Lao động - Thương binh"
+        in warnings["issuer.recipients"]
+    )
+    assert "issuer.distribution" in warnings
+    line = next(x for x in result.text.splitlines() if x.startswith("recipients = "))
+    assert f"# {MARK}: cơ quan nhận của năm 2021" in line
+    without = edited(
+        next(x for x in default_text().splitlines() if x.startswith("distribution = ")),
+        "distribution = []",
+    )
+    assert "issuer.distribution" not in rolled(without).to_confirm
 
 
 @pytest.mark.parametrize("year", [2021, 2020])
@@ -179,18 +220,12 @@ def test_key_written_inline_cannot_be_rolled_and_says_which() -> None:
 
 def test_keys_to_confirm_are_detected_after_load_until_removed() -> None:
     campaign = config.parse(rolled().text, "thd.toml")
-    assert campaigns.unchanged_from_last_year(campaign) == [
-        "campaign.plan_number",
-        "campaign.plan_date",
-        "campaign.theme",
-    ]
+    assert campaigns.unchanged_from_last_year(campaign) == ROLLED_KEYS
     warnings = campaigns.confirm_warnings(campaign)
     assert warnings[0].startswith("Khóa 'campaign.plan_number' chép từ cấu hình năm trước")
     assert "(đang ghi: 622/KH-UBND)" in warnings[0]
     assert "campaign.to_confirm" in warnings[0]
-    confirmed = rolled().text.replace(
-        '["campaign.plan_number", "campaign.plan_date", "campaign.theme"]', "[]"
-    )
+    confirmed = rolled().text.replace(ROLLED_LIST, "[]")
     assert campaigns.unchanged_from_last_year(config.parse(confirmed, "thd.toml")) == []
     assert campaigns.unchanged_from_last_year(config.load(None)) == []
 

@@ -48,3 +48,24 @@ def test_a_new_commune_named_after_last_years_district_gets_its_own_code(tmp_pat
         "tăng 50,0%, số lượt người tham gia không đổi (năm nay có số liệu của 2/2 đơn vị, năm "
         "2024 của 2/2 đơn vị)."
     )
+
+
+def test_init_says_how_many_of_the_new_list_were_last_years(tmp_path: Path) -> None:
+    """With --roster the agencies are the new list's, not last year's: "giữ 2 đơn vị" had said
+    the list's count as if all were kept (trial 2026-12-02a, finding 4)."""
+    last = campaign(tmp_path, 2024, ROSTER_2024)
+    listed = tmp_path / "danh-sach-2025.csv"
+    listed.write_text(
+        "STT,Tên đơn vị\n1,Sở Y tế\n2,UBND xã Phú Lương\n3,UBND xã Vô Tranh\n", encoding="utf-8"
+    )
+    d = tmp_path / "tq-2025"
+    done = thd(
+        ["init", str(d), "--from", str(last / "thd.toml"), "--roster", str(listed)], tmp_path
+    )
+    said = " ".join(done.stdout.split())
+    assert (
+        "từ cấu hình năm 2024 (giữ danh mục và người ký; 3 đơn vị theo danh sách mới, 1 đơn vị "
+        "có từ năm trước)"
+    ) in said
+    plain = thd(["init", str(tmp_path / "b"), "--from", str(last / "thd.toml")], tmp_path)
+    assert "(giữ 2 đơn vị, danh mục và người ký)" in " ".join(plain.stdout.split())

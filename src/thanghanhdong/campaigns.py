@@ -49,6 +49,8 @@ KEY_LABELS = {
     "campaign.plan_number": "số Kế hoạch triển khai",
     "campaign.plan_date": "ngày ban hành Kế hoạch",
     "campaign.theme": "chủ đề năm nay",
+    "issuer.recipients": "các cơ quan Kính gửi",
+    "issuer.distribution": "Nơi nhận",
 }
 
 
@@ -71,6 +73,8 @@ def confirm_warnings(campaign: Campaign) -> list[str]:
 
 
 def _confirm_sentence(key: str, value: Any) -> str:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        value = "; ".join(value)
     text = str(value) if isinstance(value, (str, int)) else ""
     shown = f" (đang ghi: {text[:60]}{'…' if len(text) > 60 else ''})" if text else ""
     return (
@@ -166,13 +170,30 @@ def _mark_to_confirm(doc: TomlLines, old: Campaign, year: int) -> list[str]:
     for key, note in notes.items():
         _replace(doc, key, lambda typed: typed, note)
     marked = [f"campaign.{key}" for key in notes]
-    return marked + _mark_old_year(doc, previous)
+    return marked + _mark_recipients(doc, old) + _mark_old_year(doc, previous)
+
+
+# The bodies a report goes to are renamed, merged and abolished (in 2025 the Ministry of Labour,
+# Invalids and Social Affairs and every district): last year's names are asked about each year.
+_RECIPIENT_KEYS = ("recipients", "distribution")
+
+
+def _mark_recipients(doc: TomlLines, old: Campaign) -> list[str]:
+    keys = [key for key in _RECIPIENT_KEYS if getattr(old.issuer, key)]  # an empty list: none
+    found = [s for key in keys if (s := doc.find("issuer", key)) is not None]
+    note = (
+        f"cơ quan nhận của năm {old.campaign.year}: kiểm tra tên (cơ quan có thể đã đổi tên, "
+        "sáp nhập)"
+    )
+    for statement in sorted(found, key=lambda s: s.start, reverse=True):
+        _mark_statement(doc, statement, note)
+    return [f"issuer.{s.key}" for s in found]
 
 
 _HANDLED = {
     f"campaign.{key}"
     for key in ("id", "year", "plan_number", "plan_date", "theme", "report_date", *_MOVED_DATES)
-}
+} | {f"issuer.{key}" for key in _RECIPIENT_KEYS}
 
 
 def _mark_old_year(doc: TomlLines, previous: int) -> list[str]:

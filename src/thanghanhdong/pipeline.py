@@ -50,6 +50,8 @@ class InitOutcome(Outcome):
     previous_year: int | None = None
     to_confirm: list[str] = field(default_factory=list)  # keys the officer must check
     agencies: int = 0
+    # With --from and --roster: how many of the list's agencies were on last year's roster.
+    agencies_from_previous: int | None = None
     roster_notes: list[str] = field(default_factory=list)  # warnings about the roster list
     roster_groups: str = ""  # how the imported list was sorted into groups, in words
 
@@ -113,7 +115,13 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
         if outcome.error:
             return None
     text = campaigns.leave_report_date_open(text)
-    outcome.agencies = len(config.parse(text, "thd.toml").agencies)
+    agencies = config.parse(text, "thd.toml").agencies
+    outcome.agencies = len(agencies)
+    if request.previous is not None and request.roster is not None:
+        old_codes = {a.code for a in old.agencies}
+        outcome.agencies_from_previous = sum(
+            a.code in old_codes or bool(set(a.previous) & old_codes) for a in agencies
+        )
     return text
 
 

@@ -753,11 +753,16 @@ def render_init(outcome: Any, console: Console) -> None:
     from thanghanhdong.campaigns import describe_keys
 
     if outcome.year is not None:
+        kept = (
+            f"giữ {outcome.agencies} đơn vị, danh mục và người ký"
+            if outcome.agencies_from_previous is None
+            else f"giữ danh mục và người ký; {outcome.agencies} đơn vị theo danh sách mới, "
+            f"{outcome.agencies_from_previous} đơn vị có từ năm trước"
+        )
         sentence(
             console,
             f"Đã tạo {escape(str(outcome.config))} cho năm {outcome.year} từ cấu hình năm "
-            f"{outcome.previous_year} (giữ {outcome.agencies} đơn vị, danh mục và người ký) "
-            f"và thư mục {escape(str(outcome.inbox))}.",
+            f"{outcome.previous_year} ({kept}) và thư mục {escape(str(outcome.inbox))}.",
         )
     else:
         sentence(
