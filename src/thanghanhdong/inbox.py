@@ -55,6 +55,7 @@ class ValidationReport:
     # Every file the listing found (answers, e-mails and zips as themselves, and notes), as the
     # data file's audit trail accounts for them: the inbox is listed once.
     listed: list[Path] = field(default_factory=list)
+    latest: bool = False  # an agency's resubmissions resolved to the newest (--latest)
 
     @cached_property
     def completeness(self) -> Completeness:
@@ -293,6 +294,7 @@ def validate_inbox(
         notes=resolved.linked,
         others=sorted(others, key=lambda f: str(f.path)),
         listed=sorted(listing.files + listing.others),
+        latest=latest,
     )
 
 

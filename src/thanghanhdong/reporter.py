@@ -45,7 +45,17 @@ def shell_path(path: Path | str) -> str:
 
 
 def rerun_command(report: ValidationReport, strict: bool = False) -> str:
-    return f"thd validate {shell_path(report.inbox)}" + (" --strict" if strict else "")
+    return (
+        f"thd validate {shell_path(report.inbox)}"
+        + (" --latest" if report.latest else "")
+        + (" --strict" if strict else "")
+    )
+
+
+def _resubmitted(files: Sequence[Any]) -> bool:
+    """Files in error only because their agency sent several different reports: --latest takes
+    the newest (skipping the files would leave the agency out, corrected report and all)."""
+    return any(i.code == "duplicate_agency" for f in files for i in f.errors)
 
 
 # --------------------------------------------------------------------------- printing blocks
@@ -413,6 +423,14 @@ def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]
     scans = len(report.unattributed_scans)
     if not bad and report.only_scans:
         return ONLY_SCANS, rerun_command(report, strict)
+    if bad and not report.latest and all(_resubmitted([f]) for f in bad) and not scans:
+        advice = (
+            f"[red]{len(bad)} tệp là các bản báo cáo khác nhau của cùng đơn vị.[/] Giữ một bản "
+            "(chuyển các bản kia ra khỏi thư mục), hoặc dùng bản mới nhất:"
+        )
+        return advice, f"thd validate {shell_path(report.inbox)} --latest" + (
+            " --strict" if strict else ""
+        )
     if bad or scans:
         todo = [f"sửa {len(bad)} tệp"] if bad else []
         todo += [f"đổi tên {scans} bản quét theo tên đơn vị"] if scans else []
@@ -424,7 +442,8 @@ def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]
     if strict and warned:
         advice = f"[yellow]Xem lại {len(warned)} tệp có cảnh báo[/] (--strict) rồi chạy lại:"
         return advice, rerun_command(report, strict)
-    command = f"thd consolidate {shell_path(report.inbox)} --out baocao.docx"
+    latest = " --latest" if report.latest else ""
+    command = f"thd consolidate {shell_path(report.inbox)}{latest} --out baocao.docx"
     return "[green]Các tệp đều dùng được.[/] Lập báo cáo:", command
 
 
@@ -454,6 +473,23 @@ def render_refusal(
         "qua các tệp đó (báo cáo sẽ nêu tên):"
     )
     typed = "".join(f" {shell_path(o)}" for o in options)
+    bad_files = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
+    if not report.latest and _resubmitted(bad_files):
+        # --skip-invalid alone would leave out every report of an agency that sent a correction.
+        typed += " --latest"
+        advice = (
+            f"[red]Không tổng hợp vì có {bad} tệp bị lỗi[/], trong đó có các bản báo cáo khác "
+            "nhau của cùng đơn vị. Sửa các tệp trên rồi chạy lại, hoặc dùng bản mới nhất của mỗi "
+            "đơn vị (--latest) và bỏ qua các tệp lỗi còn lại (báo cáo sẽ nêu tên):"
+        )
+        if all(_resubmitted([f]) for f in bad_files):
+            advice = (
+                f"[red]Không tổng hợp vì có {bad} tệp là các bản báo cáo khác nhau của cùng đơn "
+                "vị.[/] Giữ một bản (chuyển các bản kia ra khỏi thư mục), hoặc dùng bản mới nhất:"
+            )
+            command = f"thd consolidate {shell_path(report.inbox)}{typed}"
+            render_validation(report, console, verbose=verbose, step=(advice, command))
+            return
     command = f"thd consolidate {shell_path(report.inbox)}{typed} --skip-invalid"
     render_validation(report, console, verbose=verbose, step=(advice, command))
 

@@ -492,7 +492,10 @@ def _row_cells(
     sheet: Sheet, r: int, values: list[Any], plan: list[tuple[str, int, str]]
 ) -> dict[str, Cell]:
     """What `Sheet.cell` gives for each column of one row (key, grid column, label), without a
-    call per cell: the cells of every table row of every form are built here."""
+    call per cell: the cells of every table row of every form are built here. (A grid that
+    places its cells otherwise, a document's table joined over pages, asks its own `cell`.)"""
+    if type(sheet).cell is not Sheet.cell:
+        return {key: sheet.cell(r, c, label) for key, c, label in plan}
     name, row, col0, grid, notes = sheet.name, sheet.row0 + r, sheet.col0, sheet.grid, sheet.notes
     width = len(values)
     cells = {}
