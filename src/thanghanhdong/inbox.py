@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ class ValidationReport:
     # data file's audit trail accounts for them: the inbox is listed once.
     listed: list[Path] = field(default_factory=list)
     latest: bool = False  # an agency's resubmissions resolved to the newest (--latest)
+    # With `as_of`: answers received or dated after it, not yet there on that day.
+    later: list[FileResult] = field(default_factory=list)
 
     @cached_property
     def completeness(self) -> Completeness:
@@ -273,14 +276,20 @@ def validate_inbox(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     latest: bool = False,
+    as_of: date | None = None,
 ) -> ValidationReport:
-    """`latest`: of two answers of one kind from one agency, use the newest (else an error)."""
+    """`latest`: of two answers of one kind from one agency, use the newest (else an error).
+    `as_of` (a reminder's date): the inbox as it stood that day; an answer received or dated
+    after it is left out before an agency's copies are compared (`ValidationReport.later`)."""
     listing = list_inbox(inbox)
     results = [
         r for found in _validate_all(listing.files, campaign, progress, workers) for r in found
     ]
     _name_unreadable_by_file_name(results, campaign)
     _attribute_by_sender(results, campaign)
+    later = [r for r in results if as_of is not None and _after(r, as_of)]
+    if later:
+        results = [r for r in results if r not in later]
     resolved = answers.one_answer_per_agency(results, latest)
     _name_other_agency_of_duplicates(resolved.files, campaign)
     rollup.check_overlaps(resolved.files)
@@ -295,7 +304,13 @@ def validate_inbox(
         others=sorted(others, key=lambda f: str(f.path)),
         listed=sorted(listing.files + listing.others),
         latest=latest,
+        later=later,
     )
+
+
+def _after(result: FileResult, as_of: date) -> bool:
+    day = completeness.answer_date(result)
+    return not result.not_a_report and day is not None and day > as_of
 
 
 def _validate_all(

@@ -603,11 +603,16 @@ def remind(
     dated = letter_date(request.today, campaign, date.today())
     if isinstance(dated, str):
         return RemindOutcome(USAGE, dated)
+    # The letter states who had answered at ITS date: a later answer is not yet received, nor
+    # is it one of an agency's copies to choose from (the correction of the day after).
     report = validate_inbox(
-        request.inbox, campaign, progress=progress, latest=takes_latest(campaign, request.latest)
+        request.inbox,
+        campaign,
+        progress=progress,
+        latest=takes_latest(campaign, request.latest),
+        as_of=dated,
     )
-    # The letter states who had answered at ITS date: a later answer is not yet received.
-    status = completeness.compute(campaign, report.files, as_of=dated)
+    status = completeness.compute(campaign, [*report.files, *report.later], as_of=dated)
     addressed = to_remind(status)
     outcome = RemindOutcome(report=report, addressed=addressed, after=status.after, dated=dated)
     if not addressed:
