@@ -64,6 +64,58 @@ def test_init_in_current_directory(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (in_tmp / "thd.toml").is_file()
     assert (in_tmp / "inbox").is_dir()
+    # Already there: no "cd" to type before the next step.
+    assert "sau đó chạy: thd generate-templates" in " ".join(result.stdout.split())
+    assert "cd " not in result.stdout
+
+
+def test_the_next_step_goes_into_the_new_folder_first(in_tmp: Path) -> None:
+    """`thd generate-templates` run where `thd init dot-2026` was typed finds no thd.toml there
+    and makes the sample province's forms (newcomer trial 2026-12-02, finding 3)."""
+    result = invoke("init", "Báo cáo 2026")
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[-2:] == ['cd "Báo cáo 2026"', "thd generate-templates"]
+
+
+def test_a_province_starting_afresh_in_2026_gets_the_sample_marked(in_tmp: Path) -> None:
+    """`thd init DIR --year 2026` (no last year's thd.toml) had been refused, and without
+    --year the officer had to find twenty Bắc Kạn 2021 values by hand (newcomer trial
+    2026-12-02, finding 2): the sample is rolled to 2026, and every value of the sample
+    province, the plan's, the recipients and the district level are marked to confirm."""
+    result = invoke("init", "dot", "--year", "2026")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "cho năm 2026 từ cấu hình mẫu (Bắc Kạn 2021, 28 đơn vị)" in said
+    assert "Danh sách đơn vị là của tỉnh mẫu" in said
+    campaign = config.load(in_tmp / "dot" / "thd.toml")
+    info = campaign.campaign
+    assert (info.year, info.deadline.isoformat(), info.report_date) == (2026, "2026-12-20", None)
+    keys = campaigns.unchanged_from_last_year(campaign)
+    for key in (
+        "campaign.plan_number", "campaign.id", "campaign.population", "issuer.name",
+        "issuer.place", "issuer.email", "issuer.signer_name", "issuer.recipients",
+        "catalogues.levels",
+    ):  # fmt: skip
+        assert key in keys, key
+        assert f"- {key} (" in result.stdout, key
+    text = (in_tmp / "dot" / "thd.toml").read_text(encoding="utf-8")
+    place = next(line for line in text.splitlines() if line.startswith("place = "))
+    assert place.endswith("# CẦN XÁC NHẬN: của tỉnh mẫu Bắc Kạn: sửa theo tỉnh của mình")
+    levels = next(line for line in text.splitlines() if line.startswith("levels = "))
+    assert 'không còn cấp huyện: sửa thành ["Tỉnh", "Xã"]' in levels
+    # The reminders follow the officer until each key is confirmed.
+    made = invoke("generate-templates", "--config", "dot/thd.toml", "--out", "mau")
+    assert made.exit_code == 0, made.output
+    assert "Khóa 'issuer.place' chép từ cấu hình năm trước" in " ".join(made.output.split())
+    assert len(list((in_tmp / "mau").glob("2026_*.xlsx"))) == 28
+
+
+def test_a_province_starting_in_2025_keeps_the_district_level_unasked(in_tmp: Path) -> None:
+    result = invoke("init", "dot", "--year", "2025")
+    assert result.exit_code == 0, result.output
+    assert "catalogues.levels" not in campaigns.unchanged_from_last_year(
+        config.load(in_tmp / "dot" / "thd.toml")
+    )
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

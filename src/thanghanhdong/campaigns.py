@@ -29,8 +29,10 @@ class RolledConfig:
     previous_year: int
 
 
-def roll_forward(toml_text: str, year: int) -> RolledConfig:
-    """Last year's configuration text -> this year's; ConfigError if it cannot be rolled."""
+def roll_forward(toml_text: str, year: int, *, sample: bool = False) -> RolledConfig:
+    """Last year's configuration text -> this year's; ConfigError if it cannot be rolled.
+    `sample`: the text is thd's sample (Bắc Kạn 2021), rolled for a province starting afresh:
+    every value of the sample province is marked to confirm too."""
     old = config.parse(toml_text, "cấu hình năm trước")
     previous = old.campaign.year
     if year <= previous:
@@ -38,6 +40,8 @@ def roll_forward(toml_text: str, year: int) -> RolledConfig:
     doc = scan(toml_text)
     _move_year_keys(doc, old, year)
     marked = _mark_to_confirm(doc, old, year)
+    if sample:
+        marked += _mark_sample(_refreshed(doc), old, year)
     keys = _merge(old.campaign.to_confirm, marked)
     text = _set_to_confirm(doc, keys, previous)
     _check(text, old, year)
@@ -51,6 +55,20 @@ KEY_LABELS = {
     "campaign.theme": "chủ đề năm nay",
     "issuer.recipients": "các cơ quan Kính gửi",
     "issuer.distribution": "Nơi nhận",
+    "campaign.guidance": "văn bản chỉ đạo, hướng dẫn của năm nay",
+    "campaign.id": "mã đợt",
+    "campaign.population": "dân số toàn tỉnh",
+    "issuer.parent": "cơ quan chủ quản",
+    "issuer.name": "tên cơ quan tổng hợp",
+    "issuer.abbreviation": "chữ viết tắt tên cơ quan",
+    "issuer.place": "địa danh",
+    "issuer.contact": "nơi nhận báo cáo",
+    "issuer.email": "thư điện tử nhận báo cáo",
+    "issuer.signer_authority": "quyền hạn ký",
+    "issuer.signer_title": "chức vụ người ký",
+    "issuer.signer_name": "họ tên người ký",
+    "issuer.archive": "dòng Lưu",
+    "catalogues.levels": "các cấp triển khai",
 }
 
 
@@ -170,7 +188,47 @@ def _mark_to_confirm(doc: TomlLines, old: Campaign, year: int) -> list[str]:
     for key, note in notes.items():
         _replace(doc, key, lambda typed: typed, note)
     marked = [f"campaign.{key}" for key in notes]
-    return marked + _mark_recipients(doc, old) + _mark_old_year(doc, previous)
+    marked += _mark_recipients(_refreshed(doc), old)
+    return marked + _mark_old_year(_refreshed(doc), previous)
+
+
+def _refreshed(doc: TomlLines) -> TomlLines:
+    """`doc` scanned again in place: a mark on a multi-line value inserts a line above it."""
+    fresh = scan(doc.text)
+    doc.lines, doc.statements, doc.headers = fresh.lines, fresh.statements, fresh.headers
+    return doc
+
+
+# A province starting from the sample: what is the sample province's own.
+_SAMPLE_KEYS = {
+    "campaign": ("id", "population"),
+    "issuer": (
+        "parent", "name", "abbreviation", "place", "contact", "email", "signer_authority",
+        "signer_title", "signer_name", "archive",
+    ),
+}  # fmt: skip
+# Districts were abolished on 1 July 2025: a campaign from 2026 has no district level.
+_FIRST_YEAR_WITHOUT_DISTRICTS = 2026
+
+
+def _mark_sample(doc: TomlLines, old: Campaign, year: int) -> list[str]:
+    sample = f"của tỉnh mẫu {old.issuer.place}: sửa theo tỉnh của mình"
+    notes = [
+        (statement, sample)
+        for table, keys in _SAMPLE_KEYS.items()
+        for key in keys
+        if (statement := doc.find(table, key)) is not None
+    ]
+    levels = doc.find("catalogues", "levels")
+    if (
+        levels is not None
+        and year >= _FIRST_YEAR_WITHOUT_DISTRICTS
+        and len(old.catalogues.levels) > 2
+    ):
+        notes.append((levels, 'từ ngày 1/7/2025 không còn cấp huyện: sửa thành ["Tỉnh", "Xã"]'))
+    for statement, note in sorted(notes, key=lambda pair: pair[0].start, reverse=True):
+        _mark_statement(doc, statement, note)  # bottom-up: inserted lines shift none above
+    return [statement.path for statement, _ in notes]
 
 
 # The bodies a report goes to are renamed, merged and abolished (in 2025 the Ministry of Labour,

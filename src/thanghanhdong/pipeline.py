@@ -50,6 +50,7 @@ class InitOutcome(Outcome):
     previous_year: int | None = None
     to_confirm: list[str] = field(default_factory=list)  # keys the officer must check
     agencies: int = 0
+    from_sample: bool = False  # --year without --from: the sample rolled to that year
     # With --from and --roster: how many of the list's agencies were on last year's roster.
     agencies_from_previous: int | None = None
     roster_notes: list[str] = field(default_factory=list)  # warnings about the roster list
@@ -97,9 +98,17 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
     """The new thd.toml: the default, or last year's rolled to `year`, with the roster list."""
     from thanghanhdong import campaigns, config
 
-    if request.year is not None and request.previous is None:
-        raise config.ConfigError("Tùy chọn --year cần đi kèm --from TỆP_CẤU_HÌNH_NĂM_TRƯỚC.")
     text = config.default_config_text()
+    if request.year is not None and request.previous is None:
+        # A province starting afresh in `year`: the sample rolled forward, every value of the
+        # sample province marked to confirm.
+        rolled = campaigns.roll_forward(text, request.year, sample=True)
+        text, outcome.to_confirm = rolled.text, rolled.to_confirm
+        outcome.previous_year, outcome.year, outcome.from_sample = (
+            rolled.previous_year,
+            request.year,
+            True,
+        )
     if request.previous is not None:
         old = config.load(request.previous)
         rolled = campaigns.roll_forward(

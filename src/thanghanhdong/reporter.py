@@ -788,7 +788,20 @@ def render_init(outcome: Any, console: Console) -> None:
     """What `thd init` wrote, and for a new year, what the officer must still check."""
     from thanghanhdong.campaigns import describe_keys
 
-    if outcome.year is not None:
+    if outcome.year is not None and outcome.from_sample:
+        sentence(
+            console,
+            f"Đã tạo {escape(str(outcome.config))} cho năm {outcome.year} từ cấu hình mẫu "
+            f"(Bắc Kạn {outcome.previous_year}, {outcome.agencies} đơn vị) và thư mục "
+            f"{escape(str(outcome.inbox))}.",
+        )
+        if not outcome.roster_groups:
+            sentence(
+                console,
+                "Danh sách đơn vị là của tỉnh mẫu: thay bằng danh sách của tỉnh mình (thd "
+                "roster import TỆP, tệp Excel có cột Tên đơn vị).",
+            )
+    elif outcome.year is not None:
         kept = (
             f"giữ {outcome.agencies} đơn vị, danh mục và người ký"
             if outcome.agencies_from_previous is None
@@ -818,11 +831,25 @@ def render_init(outcome: Any, console: Console) -> None:
         )
         for line in describe_keys(outcome.to_confirm):
             print_block(console, hanging("-", escape(line), 2))
+    folder = outcome.config.parent if outcome.config is not None else Path(".")
+    here = _same_folder(folder, Path.cwd())
     print_step(
         console,
-        "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chạy:",
-        "thd generate-templates",
+        "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chạy:"
+        if here
+        else "Mở thd.toml để sửa năm, hạn báo cáo, danh sách đơn vị; sau đó chuyển vào thư mục "
+        "đó rồi chạy lệnh tạo mẫu (các lệnh thd dùng thd.toml của thư mục đang đứng):",
+        "thd generate-templates" if here else f"cd {shell_path(folder)}",
     )
+    if not here:
+        console.print(Text("  thd generate-templates"), soft_wrap=True)
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def render_roster(outcome: Any, console: Console) -> None:
