@@ -46,7 +46,7 @@ def test_blank_people_beside_a_count_is_one_warning_and_zeros_are_none(
     assert totals(result) == (6, 12, 0)
     message = blank_warning(result)
     assert message.startswith("Các dòng 7, 9 có số liệu nhưng để trống số nam/nữ")
-    assert "ghi 0 nếu không có" in message
+    assert "chỉ ghi 0 khi đúng là không có ai" in message
 
 
 def test_a_blank_count_beside_people_names_the_count(

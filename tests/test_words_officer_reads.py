@@ -113,7 +113,8 @@ def test_validate_tells_a_commune_report_its_own_places_and_what_a_blank_does(
     assert (
         "Cảnh báo ở bảng “a) Tổ chức các hoạt động hưởng ứng”, dòng 2, cột Nam: Dòng 2 có số liệu nhưng để trống số nam/nữ: "
         f"{BLANK}; trong báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số "
-        "không đơn vị nào ghi thì để “—”. Ghi số nếu có, hoặc ghi 0 nếu không có." in screen
+        "không đơn vị nào ghi thì để “—”. Có số thì ghi; chỉ ghi 0 khi đúng là không có ai; không "
+        "biết số thì để trống." in screen
     )
     table = "bảng “c) Phát hành các sản phẩm truyền thông”"
     assert f"Cảnh báo ở {table}, dòng 1, cột Nam: Dòng 1 có số liệu" in screen

@@ -95,6 +95,17 @@ def to_fix(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if not is_information(i)]
 
 
+# Points a letter lists when it has others, but that alone make none: people not counted beside
+# a figure (the readers of a leaflet, the listeners of a broadcast) are most often unknown, and
+# the report marks the total "*" (newcomer trial 2026-12-02: 9 of 10 agencies got a formal
+# letter for them alone).
+NOT_ALONE_CODES = frozenset({"blank_figures"})
+
+
+def _worth_a_letter(issues: list[Issue]) -> bool:
+    return any(i.code not in NOT_ALONE_CODES for i in to_fix(issues))
+
+
 def to_annotate(results: list[FileResult], campaign: Campaign) -> list[FileResult]:
     """The answers that get a copy and a letter: identified, with something to correct or
     confirm, figures to mark (a scanned answer has none: the officer types it into the
@@ -102,13 +113,17 @@ def to_annotate(results: list[FileResult], campaign: Campaign) -> list[FileResul
     return [
         r
         for r in results
-        if to_fix(r.issues) and not r.scanned and r.agency_code and campaign.agency(r.agency_code)
+        if _worth_a_letter(r.issues)
+        and not r.scanned
+        and r.agency_code
+        and campaign.agency(r.agency_code)
     ]
 
 
 def information_only(results: list[FileResult]) -> list[FileResult]:
-    """The answers with warnings that are all information: no copy, no letter."""
-    return [r for r in results if r.issues and not to_fix(r.issues) and not r.scanned]
+    """The answers with warnings that alone make no letter (information, blank people
+    columns): no copy, no letter."""
+    return [r for r in results if r.issues and not _worth_a_letter(r.issues) and not r.scanned]
 
 
 def write_annotated(

@@ -462,7 +462,7 @@ CATALOGUE: dict[str, Message] = {
         W,
         "{rows} có số liệu nhưng để trống {columns}: ô trống không được cộng vào tổng; trong "
         "báo cáo tổng hợp, tổng có ô trống được đánh dấu “*” (chưa đủ), số không đơn vị nào ghi thì để “—”. "
-        "Ghi số nếu có, hoặc ghi 0 nếu không có.",
+        "Có số thì ghi; chỉ ghi 0 khi đúng là không có ai; không biết số thì để trống.",
         "Dòng có số liệu nhưng để trống ô số khác (ô trống không được cộng, tổng đánh dấu “*” "
         "là chưa đủ; một cảnh báo cho cả bảng).",
         reason="{rows} có số liệu nhưng để trống {columns}",

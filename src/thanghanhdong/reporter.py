@@ -379,7 +379,8 @@ def _render_not_annotated(
         sentence(
             console,
             f"Không lập công văn cho {len(facts)} tệp chỉ có cảnh báo không cần gửi lại (nộp "
-            f"muộn, gửi lại, mục Kiến nghị, đề xuất để trống): {escape(names)}.",
+            f"muộn, gửi lại, mục Kiến nghị, đề xuất để trống, để trống số người bên cạnh số "
+            f"liệu): {escape(names)}.",
         )
     if scanned:
         names = "; ".join(display_path(f.path, report.inbox) for f in scanned)
