@@ -853,8 +853,8 @@ def test_render_group_keeps_each_point_in_its_own_words() -> None:
     (money, *_) = digest_section(DIFFICULTIES)
     assert digest.render_group(money) == (
         "Kinh phí còn hạn chế (Sở Lao động - Thương binh và Xã hội, UBND huyện Ba Bể, UBND huyện"
-        " Chợ Mới); Nguồn lực vận động còn hạn chế (Hội Liên hiệp Phụ nữ tỉnh, Ủy ban Mặt trận Tổ"
-        " quốc Việt Nam tỉnh); Kinh phí nhuận bút dành cho chuyên mục còn hạn chế (Báo Bắc Kạn)."
+        " Chợ Mới). Nguồn lực vận động còn hạn chế (Hội Liên hiệp Phụ nữ tỉnh, Ủy ban Mặt trận Tổ"
+        " quốc Việt Nam tỉnh). Kinh phí nhuận bút dành cho chuyên mục còn hạn chế (Báo Bắc Kạn)."
     )
     assert set(digest.ADDRESSEE_LABELS) == set(Addressee)
 

@@ -971,9 +971,11 @@ def render_point(point: Point, max_named: int | None = 2) -> str:
 
 
 def render_group(group: ThemeGroup, max_named: int | None = None) -> str:
-    """A theme's points in one sentence: "A (đơn vị); B (đơn vị)." (each in its own words,
-    every agency that raised it named: the body never credits agencies it does not name)."""
-    return "; ".join(render_point(p, max_named) for p in group.points) + "."
+    """A theme's points, each a sentence of its own: "A (đơn vị). B (đơn vị)." (each in its
+    own words, every agency that raised it named: the body never credits agencies it does not
+    name). Every point opens with a capital (`_tidy`), so "; " between them would put a capital
+    inside a sentence; and a point may hold "; " itself (`_clauses`)."""
+    return ". ".join(render_point(p, max_named) for p in group.points) + "."
 
 
 def left_out_sentence(points: Sequence[Point], max_named: int | None = None) -> str:

@@ -178,8 +178,22 @@ def leading_sentence(table: ConsolidatedTable) -> str:
         people = labels.at_least(_reach(row), row.gaps, form.MALE, form.FEMALE)
         reach = f", {people} lượt {spec.people_noun}" if _reach(row) else ""
         count = labels.at_least(row.figures.count, row.gaps, form.COUNT)
-        parts.append(f"{_clean(row.item)} ({count} {spec.unit}{reach})")
+        parts.append(f"{_in_sentence_item(row)} ({count} {spec.unit}{reach})")
     return f" Nhiều nhất là {'; '.join(parts)}." if parts else ""
+
+
+def _in_sentence_item(row: ConsolidatedRow) -> str:
+    """A catalogue item inside a sentence is a common noun: "nhiều nhất là tập huấn", not
+    "là Tập huấn" (the catalogue writes it as a list entry). An item the catalogue spells with
+    a proper name in it ("Ngày hội Gia đình Việt Nam": a capital after its first word), one in
+    capitals and an agency's own unmatched wording stay as written."""
+    item = _clean(row.item)
+    first, _, rest = item.partition(" ")
+    if not row.matched or not first[:1].isupper() or not first[1:].islower():
+        return item
+    if rest and not rest[:1].islower():
+        return item
+    return item[:1].lower() + item[1:]
 
 
 def events(c: Consolidation) -> list[digest.Event]:
