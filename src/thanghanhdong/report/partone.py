@@ -47,18 +47,18 @@ def _issuer_name(c: Consolidation) -> str:
 
 
 def province_documents(c: Consolidation) -> list[str]:
-    """The province's plan and the issuer's own guidance: as configured, else the documents
-    the issuer's own form names."""
+    """The province's plan and the issuer's own guidance: as configured, then the documents
+    the issuer's own form names that the configured sentences do not cite (a plan for its own
+    office is no less its document than the guidance it sent the agencies)."""
     info = c.campaign.campaign
     plan = (
         f"{_clean(info.plan_issuer)} ban hành Kế hoạch số {_clean(info.plan_number)} ngày "
         f"{numbers.short_date(info.plan_date)} về triển khai {_clean(info.name)} năm {info.year}."
     )
     guidance = [_clean(g).rstrip(".;") + "." for g in info.guidance]
-    if not guidance:
-        issuer = _issuer_name(c)
-        guidance = [_issued(d) for d in _all_documents(c) if issuer and d.agency == issuer]
-    return [plan, *guidance]
+    issuer = _issuer_name(c)
+    own = [_issued(d) for d in _all_documents(c) if issuer and d.agency == issuer]
+    return [plan, *guidance, *own]
 
 
 def _issued(d: digest.DocumentRef) -> str:
