@@ -25,7 +25,7 @@ GUIDANCE = (
 )
 
 
-def _direction_paragraphs(tmp_path: Path, direction: str) -> list[str]:
+def _report(tmp_path: Path, direction: str) -> docx.document.Document:
     text = template_path("thd.toml").read_text(encoding="utf-8")
     start = text.index("# guidance = [")
     end = text.index("\n", start)
@@ -46,7 +46,11 @@ def _direction_paragraphs(tmp_path: Path, direction: str) -> list[str]:
     args = ["consolidate", str(inbox), "--config", str(toml), "--out", str(out)]
     result = runner.invoke(app, [*args, "--date", "2021-12-22"])
     assert result.exit_code == 0, result.output
-    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    return docx.Document(str(out))
+
+
+def _direction_paragraphs(document: docx.document.Document) -> list[str]:
+    paragraphs = [p.text for p in document.paragraphs]
     first = paragraphs.index("1. Công tác chỉ đạo, ban hành kế hoạch triển khai")
     return paragraphs[first + 1 : paragraphs.index("2. Nội dung hoạt động đã triển khai")]
 
@@ -56,7 +60,7 @@ def test_the_issuers_own_plan_is_listed_beside_its_guidance(tmp_path: Path) -> N
         "Sở ban hành Kế hoạch số 96/KH-SLĐTBXH ngày 30/10/2021 về tổ chức các hoạt động tại cơ "
         "quan; Công văn số 2315/SLĐTBXH-BTXH ngày 25/10/2021 hướng dẫn các đơn vị."
     )
-    paragraphs = _direction_paragraphs(tmp_path, direction)
+    paragraphs = _direction_paragraphs(_report(tmp_path, direction))
     issuer = "Sở Lao động - Thương binh và Xã hội"
     assert f"- {GUIDANCE}." in paragraphs
     assert f"- {issuer} ban hành Kế hoạch số 96/KH-SLĐTBXH ngày 30/10/2021." in paragraphs
@@ -64,3 +68,12 @@ def test_the_issuers_own_plan_is_listed_beside_its_guidance(tmp_path: Path) -> N
     assert "- Có 1/1 cơ quan, đơn vị, địa phương đã báo cáo ban hành 1 kế hoạch" in "\n".join(
         paragraphs
     )
+
+
+def test_phu_luc_iv_holds_the_number_in_a_cell_of_its_own(tmp_path: Path) -> None:
+    """Review 2026-12-02d: "Kế hoạch số 310/KH-SVHTTDL" in one cell broke at its hyphen."""
+    document = _report(tmp_path, "Không ban hành văn bản riêng.")
+    (table,) = [t for t in document.tables if t.rows[0].cells[-1].text == "Ngày ban hành"]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    head = ["STT", "Cơ quan, đơn vị, địa phương", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành"]
+    assert rows == [head, ["1", "Sở Y tế", "Kế hoạch", "12/KH-SYT", ""]]

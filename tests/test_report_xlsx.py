@@ -180,8 +180,9 @@ def test_agencies_and_status_sheets(workbook: Workbook, consolidation: Consolida
 def test_documents_sheet_holds_phu_luc_iv(workbook: Workbook) -> None:
     """The report points to this sheet for Phụ lục IV above the roster size it lists."""
     rows = list(workbook[SHEET_DOCUMENTS].iter_rows(min_row=3, values_only=True))
-    assert rows[0][:4] == ("STT", "Cơ quan, đơn vị, địa phương", "Văn bản", "Ngày ban hành")
-    assert [r[:4] for r in rows[1:]] == [(1, "Sở Y tế", "Kế hoạch số 12/KH-SYT", "05/11/2021")]
+    head = ("STT", "Cơ quan, đơn vị, địa phương", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành")
+    assert rows[0][:5] == head
+    assert [r[:5] for r in rows[1:]] == [(1, "Sở Y tế", "Kế hoạch", "12/KH-SYT", "05/11/2021")]
 
 
 def test_empty_consolidation(campaign: Campaign) -> None:

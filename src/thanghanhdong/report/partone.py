@@ -129,7 +129,9 @@ def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
         {
             "stt": str(index),
             "name": _clean(d.agency),
-            "document": f"{d.kind} số {_clean(d.number)}",
+            "document": f"{d.kind} số {_clean(d.number)}",  # an officer's template of before
+            "kind": d.kind,
+            "number": _clean(d.number),
             "date": numbers.short_date(d.date) if d.date else "",
         }
         for index, d in enumerate([] if note else agency_documents(c), start=1)
@@ -141,6 +143,8 @@ def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
             "stt": "STT",
             "agency": "Cơ quan, đơn vị, địa phương",
             "document": "Văn bản",
+            "kind": "Loại văn bản",
+            "number": "Số, ký hiệu",
             "date": "Ngày ban hành",
         },
         "rows": rows,

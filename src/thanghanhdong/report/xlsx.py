@@ -447,13 +447,14 @@ def _documents(book: Book, c: Consolidation) -> None:
 
     appendix = partone.appendix_documents(c)
     sheet = book.sheet(SHEET_DOCUMENTS, (3, 3))
-    widths(sheet, (6, 40, 40, 16))
+    widths(sheet, (6, 40, 16, 28, 16))
     sheet.freeze_panes(3, 0)
     title(book, sheet, "Kế hoạch, văn bản chỉ đạo của các cơ quan, đơn vị, địa phương")
     heads = appendix["labels"]
-    header_row(book, sheet, 3, [heads[k] for k in ("stt", "agency", "document", "date")])
+    header_row(book, sheet, 3, [heads[k] for k in ("stt", "agency", "kind", "number", "date")])
     for row, entry in enumerate(appendix["rows"], start=4):
-        _put_row(book, sheet, row, [row - 3, entry["name"], entry["document"], entry["date"]])
+        values = [row - 3, entry["name"], entry["kind"], entry["number"], entry["date"]]
+        _put_row(book, sheet, row, values)
     if not appendix["rows"]:
         put(book, sheet, 4, 2, appendix["empty"], kind="wrap")
 
