@@ -850,7 +850,11 @@ def appendix_narratives(document: Document) -> None:
     tag(document, "{%p endfor %}")
 
 
-DOCUMENT_WIDTHS_MM = [12, 63, 60, 30]
+# The number in a column of its own: "Kế hoạch số 310/KH-SVHTTDL" in one cell broke at the
+# hyphen, "310/KH-" on one line and "SVHTTDL" on the next (review 2026-12-02d); a number alone
+# in its cell is one word, which report/widths.py keeps whole.
+DOCUMENT_WIDTHS_MM = [12, 56, 26, 46, 25]
+DOCUMENT_KEYS = ("stt", "agency", "kind", "number", "date")
 
 
 def appendix_documents(document: Document) -> None:
@@ -866,16 +870,17 @@ def appendix_documents(document: Document) -> None:
     tag(document, "{%p if appendix4.empty %}")
     para(document, "{{ appendix4.empty }}", style=BODY)
     tag(document, "{%p else %}")
-    table = make_table(document, 4, DOCUMENT_WIDTHS_MM)
-    for index, key in enumerate(("stt", "agency", "document", "date")):
+    table = make_table(document, 4, DOCUMENT_WIDTHS_MM)  # header, loop, row, end of loop
+    for index, key in enumerate(DOCUMENT_KEYS):
         header_cell(table.rows[0].cells[index], f"{{{{ appendix4.labels.{key} }}}}")
     repeat_as_header(table, 0)
     loop_row(table, 1, "{%tr for r in appendix4.rows %}")
     cells = table.rows[2].cells
     cell_text(cells[0], "{{ r.stt }}", align=ALIGN.CENTER)
     cell_text(cells[1], "{{ r.name }}")
-    cell_text(cells[2], "{{ r.document }}")
-    cell_text(cells[3], "{{ r.date }}", align=ALIGN.CENTER)
+    cell_text(cells[2], "{{ r.kind }}")
+    cell_text(cells[3], "{{ r.number }}")
+    cell_text(cells[4], "{{ r.date }}", align=ALIGN.CENTER)
     loop_row(table, 3, "{%tr endfor %}")
     rows_cannot_split(table)
     tag(document, "{%p endif %}")

@@ -107,7 +107,7 @@ def test_blank_people_are_a_dash_or_a_marked_sum_with_one_footnote(
     text = "\n".join(p.text for p in document.paragraphs)
     assert "với ít nhất 75 lượt người tham gia, trong đó nữ chiếm 60,0% số người đã báo cáo" in text
     assert (
-        "Nhiều nhất là Tập huấn (5 cuộc, ít nhất 50 lượt người tham gia); Hội thảo (2 cuộc, 25"
+        "Nhiều nhất là tập huấn (5 cuộc, ít nhất 50 lượt người tham gia); hội thảo (2 cuộc, 25"
         in text
     )
 

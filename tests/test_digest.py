@@ -362,6 +362,12 @@ def test_a_custom_lexicon_sorts_into_its_own_themes() -> None:
         ("Kiến nghị Trung ương sớm sửa đổi Luật Bình đẳng giới", Addressee.MINISTRY),
         ("Đề nghị Chính phủ bố trí nguồn lực", Addressee.MINISTRY),
         ("Đề nghị Quốc hội sửa đổi Luật Phòng, chống bạo lực gia đình", Addressee.MINISTRY),
+        # the ministries since 2025, and central bodies that are no ministry (review 2026-12-02d)
+        ("Đề nghị Bộ Dân tộc và Tôn giáo biên soạn tài liệu", Addressee.MINISTRY),
+        ("Đề nghị Bộ Khoa học và Công nghệ hỗ trợ", Addressee.MINISTRY),
+        ("Đề nghị Bộ Công Thương hướng dẫn", Addressee.MINISTRY),
+        ("Đề nghị Bộ Xây dựng quan tâm", Addressee.MINISTRY),
+        ("Đề nghị Tổng Liên đoàn Lao động Việt Nam hỗ trợ tài liệu", Addressee.MINISTRY),
         ("Đề nghị UBND tỉnh quan tâm bố trí kinh phí", Addressee.PROVINCE),
         ("Đề nghị Ủy ban nhân dân tỉnh Bắc Kạn quan tâm", Addressee.PROVINCE),
         ("Đề nghị với UBND tỉnh bố trí kinh phí", Addressee.PROVINCE),
@@ -847,7 +853,22 @@ def test_render_group_keeps_each_point_in_its_own_words() -> None:
     (money, *_) = digest_section(DIFFICULTIES)
     assert digest.render_group(money) == (
         "Kinh phí còn hạn chế (Sở Lao động - Thương binh và Xã hội, UBND huyện Ba Bể, UBND huyện"
-        " Chợ Mới); Nguồn lực vận động còn hạn chế (Hội Liên hiệp Phụ nữ tỉnh, Ủy ban Mặt trận Tổ"
-        " quốc Việt Nam tỉnh); Kinh phí nhuận bút dành cho chuyên mục còn hạn chế (Báo Bắc Kạn)."
+        " Chợ Mới). Nguồn lực vận động còn hạn chế (Hội Liên hiệp Phụ nữ tỉnh, Ủy ban Mặt trận Tổ"
+        " quốc Việt Nam tỉnh). Kinh phí nhuận bút dành cho chuyên mục còn hạn chế (Báo Bắc Kạn)."
     )
     assert set(digest.ADDRESSEE_LABELS) == set(Addressee)
+
+
+@pytest.mark.parametrize(
+    ("point", "theme"),
+    [
+        ("Lễ phát động thu hút đông đảo cán bộ và nhân dân tham gia", "Khác"),
+        ("Chuyên mục được đông đảo cán bộ, nhân dân truy cập", "Khác"),
+        ("Cán bộ, đảng viên và nhân dân hưởng ứng tích cực", "Khác"),
+        ("Cán bộ làm công tác bình đẳng giới kiêm nhiệm nhiều việc", "Cán bộ, nhân lực"),
+        ("Cán bộ và nhân viên y tế còn thiếu", "Cán bộ, nhân lực"),
+    ],
+)
+def test_the_public_reached_is_no_staff_point(point: str, theme: str) -> None:
+    """Review 2026-12-02d: "cán bộ và nhân dân" is the public, not the staff."""
+    assert theme_of(point) == theme

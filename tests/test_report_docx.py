@@ -735,9 +735,17 @@ def test_large_rosters_point_to_the_workbook_instead_of_listing_every_agency(
     assert PER_AGENCY_APPENDICES_UP_TO == 200
     short = docx.Document(io.BytesIO(render_docx(consolidation, per_agency_appendices=False)))
     text = _all_text(short)
-    for sheet in ("Theo đơn vị", "Tình hình gửi báo cáo", "Nội dung báo cáo"):
+    for sheet in ("Theo đơn vị", "Tình hình gửi báo cáo", "Nội dung báo cáo", "Văn bản chỉ đạo"):
         assert f"xem tại trang “{sheet}” của bảng tổng hợp Excel" in text
-    assert "Số liệu (2 đơn vị) của từng cơ quan, đơn vị, địa phương không in kèm" in text
+    assert (
+        "Số liệu của từng cơ quan, đơn vị, địa phương (2 đơn vị có báo cáo được tổng hợp) "
+        "không in kèm" in text
+    )
+    # Phụ lục IV points to the sheet listing the documents, not to the agencies' whole texts.
+    assert (
+        "Kế hoạch, văn bản chỉ đạo của từng cơ quan, đơn vị, địa phương không in kèm báo cáo "
+        "này do số đơn vị lớn; xem tại trang “Văn bản chỉ đạo”" in text
+    )
     appendices = text[text.index("\nPhụ lục I\n") :]
     for name in ("UBND huyện Ba Bể", "Sở Nội vụ", "Đề nghị bổ sung kinh phí."):
         assert name not in appendices

@@ -107,8 +107,11 @@ def test_every_quoted_point_names_its_agency(report) -> None:  # type: ignore[no
     points = [t for t in assessment if t.startswith("- ")]
     assert points
     for paragraph in points:
-        for point in paragraph.split(": ", 1)[1].rstrip(".").split("; "):
+        # each point a sentence of its own, its agencies in brackets before the full stop
+        points_of = paragraph.split(": ", 1)[1].rstrip(".").split("). ")
+        for point in [p + ")" for p in points_of[:-1]] + points_of[-1:]:
             assert _names_an_agency(point), point
+            assert not re.search(r"\); \w", point), point  # no point run on after "; "
     highlights = _section(body, "Một số hoạt động tiêu biểu", "3. Kinh phí")
     for quote in highlights:
         agency = quote.removeprefix("- ").split(": ", 1)[0]

@@ -25,6 +25,7 @@ from thanghanhdong.report import officer
 from thanghanhdong.report.xlsx import (
     SHEET_AGENCIES,
     SHEET_CHARTS,
+    SHEET_DOCUMENTS,
     SHEET_STATUS,
     SHEET_SUMMARY,
     SHEET_TEXTS,
@@ -62,6 +63,7 @@ def sample(campaign: Campaign) -> Consolidation:
         agency_name="Sở Y tế",
         report_date=date(2021, 12, 22),
         late=True,
+        narratives={"direction": "Ban hành Kế hoạch số 12/KH-SYT ngày 05/11/2021."},
         tables={"activities": [_row("activities", "Tập huấn", "Tỉnh", 1, 20, 30)]},
     )
     excluded = [Excluded(Path("inbox/stp.xlsx"), "STP", "Sở Tư pháp")]
@@ -92,6 +94,7 @@ def test_sheets(workbook: Workbook) -> None:
         SHEET_STATUS,
         SHEET_CHARTS,
         SHEET_TEXTS,
+        SHEET_DOCUMENTS,
         officer.SHEET_SET_ASIDE,
         officer.SHEET_NAMES,
         officer.SHEET_BLANKS,
@@ -172,6 +175,14 @@ def test_agencies_and_status_sheets(workbook: Workbook, consolidation: Consolida
     assert states["STP"] == "Đã gửi, chưa hợp lệ"
     assert states["SNV"] == "Chưa gửi"
     assert len(states) == len(consolidation.campaign.agencies)
+
+
+def test_documents_sheet_holds_phu_luc_iv(workbook: Workbook) -> None:
+    """The report points to this sheet for Phụ lục IV above the roster size it lists."""
+    rows = list(workbook[SHEET_DOCUMENTS].iter_rows(min_row=3, values_only=True))
+    head = ("STT", "Cơ quan, đơn vị, địa phương", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành")
+    assert rows[0][:5] == head
+    assert [r[:5] for r in rows[1:]] == [(1, "Sở Y tế", "Kế hoạch", "12/KH-SYT", "05/11/2021")]
 
 
 def test_empty_consolidation(campaign: Campaign) -> None:

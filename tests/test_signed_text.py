@@ -125,7 +125,7 @@ def test_the_change_on_last_year_is_a_sentence_of_its_own(tmp_path: Path) -> Non
         assert "tăng" not in leading and "tính trên" not in leading
         assert change.endswith("(năm nay có số liệu của 3/27 đơn vị, năm 2021 của 9/27 đơn vị).")
     assert tables[0].endswith(
-        "Diễn đàn (4 cuộc, 1.140 lượt người tham gia). " + basis + "số cuộc tăng 57,9%, số lượt "
+        "diễn đàn (4 cuộc, 1.140 lượt người tham gia). " + basis + "số cuộc tăng 57,9%, số lượt "
         "người tham gia tăng 79,4% (năm nay có số liệu của 3/27 đơn vị, năm 2021 của 9/27 đơn vị)."
     )
 

@@ -491,12 +491,19 @@ def section_points(entries: Iterable[Entry]) -> list[Entry]:
     return [(agency, point) for agency, text in entries for point in split_points(text)]
 
 
+# "cán bộ và nhân dân", "cán bộ, đảng viên và nhân dân": the public an activity reached, not
+# the staff who run it ("Lễ phát động thu hút đông đảo cán bộ và nhân dân" is no staff point).
+_AUDIENCE = re.compile(
+    r" can bo (?:dang vien |cong chuc |hoi vien )?(?:va )?(?:nhan dan|nguoi dan) "
+)
+
+
 @lru_cache(maxsize=16384)
 def theme_of(point: str, lexicon: Lexicon = DEFAULT_LEXICON) -> str:
     """The theme whose lead keyword (Theme.leads) is the first keyword of any theme in the
     point; else the theme with the most distinct keywords in the point; on a tie, the theme
     whose keyword comes first (a Vietnamese sentence names its subject first)."""
-    padded = f" {words(point)} "
+    padded = _AUDIENCE.sub(" nhan dan ", f" {words(point)} ")
     best, best_rank = lexicon.other, (0, 0)
     first: tuple[int, str, bool] | None = None  # the earliest keyword: where, theme, a lead
     for theme in lexicon.themes:
@@ -762,11 +769,15 @@ _EXCUSE = re.compile(
 _PLANS = re.compile(
     r"\b(?:se tiep tuc|thoi gian toi|trong nam toi|nam tiep theo)\b|^tiep tuc chi dao\b"
 )
-# "Bộ", "bổ sung", "bố trí" all fold to "bo": a ministry is "Bộ" followed by its name.
+# "Bộ", "bổ sung", "bố trí" all fold to "bo": a ministry is "Bộ" followed by its name (the
+# ministries since the 2025 reorganisation too: Dân tộc và Tôn giáo, Khoa học và Công nghệ,
+# Công Thương, Xây dựng...). Central bodies that are no ministry are the same addressee.
 _MINISTRY = re.compile(
     r"^(?:cac )?(?:bo (?:lao dong|ld|noi vu|nv|tai chinh|tc|y te|yt|giao duc|gd|van hoa|vh"
     r"|tu phap|tp|cong an|ca|thong tin|tt|ke hoach|kh|quoc phong|qp|nong nghiep|nn|nganh"
-    r"|chu quan|[bcdfghjklmnpqrstvwxz]{2,})|trung uong|chinh phu|quoc hoi|thu tuong|uy ban quoc gia)\b"
+    r"|dan toc|khoa hoc|cong thuong|xay dung|ngoai giao|tai nguyen|giao thong"
+    r"|chu quan|[bcdfghjklmnpqrstvwxz]{2,})|trung uong|chinh phu|quoc hoi|thu tuong|uy ban quoc gia"
+    r"|uy ban dan toc|tong lien doan)\b"
 )
 _PROVINCE = re.compile(
     r"^(?:(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|thuong truc|lanh dao|ban thuong vu) )*"
@@ -960,9 +971,11 @@ def render_point(point: Point, max_named: int | None = 2) -> str:
 
 
 def render_group(group: ThemeGroup, max_named: int | None = None) -> str:
-    """A theme's points in one sentence: "A (đơn vị); B (đơn vị)." (each in its own words,
-    every agency that raised it named: the body never credits agencies it does not name)."""
-    return "; ".join(render_point(p, max_named) for p in group.points) + "."
+    """A theme's points, each a sentence of its own: "A (đơn vị). B (đơn vị)." (each in its
+    own words, every agency that raised it named: the body never credits agencies it does not
+    name). Every point opens with a capital (`_tidy`), so "; " between them would put a capital
+    inside a sentence; and a point may hold "; " itself (`_clauses`)."""
+    return ". ".join(render_point(p, max_named) for p in group.points) + "."
 
 
 def left_out_sentence(points: Sequence[Point], max_named: int | None = None) -> str:

@@ -35,6 +35,7 @@ from thanghanhdong.report import labels, numbers, partone
 from thanghanhdong.report.labels import (
     AGENCY_LABEL,
     SHEET_AGENCIES,
+    SHEET_DOCUMENTS,
     SHEET_STATUS,
     SHEET_TEXTS,
     STATE_LABELS,
@@ -524,16 +525,21 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "appendix2": _appendix_status(c, per_agency_appendices),
         "appendix3": _appendix_narratives(c, per_agency_appendices),
         "appendix4": partone.appendix_documents(
-            c, "" if per_agency_appendices else _elsewhere("Kế hoạch, văn bản chỉ đạo", SHEET_TEXTS)
+            c,
+            ""
+            if per_agency_appendices
+            else _elsewhere("Kế hoạch, văn bản chỉ đạo", SHEET_DOCUMENTS),
         ),
     }
 
 
-def _elsewhere(what: str, sheet: str) -> str:
-    """The note standing for an appendix's per-agency rows above the configured roster size."""
+def _elsewhere(what: str, sheet: str, counted: str = "") -> str:
+    """The note standing for an appendix's per-agency rows above the configured roster size;
+    `counted` says how many agencies the rows are of ("215 đơn vị có báo cáo được tổng hợp")."""
+    of = f" ({counted})" if counted else ""
     return (
-        f"{what} của từng cơ quan, đơn vị, địa phương không in kèm báo cáo này do số đơn vị lớn; "
-        f"xem tại trang “{sheet}” của bảng tổng hợp Excel và trong tệp dữ liệu tổng hợp "
+        f"{what} của từng cơ quan, đơn vị, địa phương{of} không in kèm báo cáo này do số đơn vị "
+        f"lớn; xem tại trang “{sheet}” của bảng tổng hợp Excel và trong tệp dữ liệu tổng hợp "
         "kèm theo báo cáo."
     )
 
@@ -854,7 +860,11 @@ def _appendix_figures(c: Consolidation, per_agency: bool = True) -> dict[str, An
         "title": "SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG",
         "note": ""
         if per_agency
-        else _elsewhere(f"Số liệu ({len(c.status.usable)} đơn vị)", SHEET_AGENCIES),
+        else _elsewhere(
+            "Số liệu",
+            SHEET_AGENCIES,
+            f"{numbers.integer(len(c.status.usable))} đơn vị có báo cáo được tổng hợp",
+        ),
         "labels": {
             "stt": form.STT_LABEL,
             "agency": AGENCY_LABEL,

@@ -101,6 +101,7 @@ SHEET_AGENCIES = "Theo đơn vị"
 SHEET_STATUS = "Tình hình gửi báo cáo"
 SHEET_CHARTS = "Biểu đồ"
 SHEET_TEXTS = "Nội dung báo cáo"
+SHEET_DOCUMENTS = "Văn bản chỉ đạo"  # Phụ lục IV's rows
 
 
 # A figure no agency gave (every row summed into it left the cell blank) is a dash, not 0: an

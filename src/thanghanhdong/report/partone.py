@@ -47,18 +47,18 @@ def _issuer_name(c: Consolidation) -> str:
 
 
 def province_documents(c: Consolidation) -> list[str]:
-    """The province's plan and the issuer's own guidance: as configured, else the documents
-    the issuer's own form names."""
+    """The province's plan and the issuer's own guidance: as configured, then the documents
+    the issuer's own form names that the configured sentences do not cite (a plan for its own
+    office is no less its document than the guidance it sent the agencies)."""
     info = c.campaign.campaign
     plan = (
         f"{_clean(info.plan_issuer)} ban hành Kế hoạch số {_clean(info.plan_number)} ngày "
         f"{numbers.short_date(info.plan_date)} về triển khai {_clean(info.name)} năm {info.year}."
     )
     guidance = [_clean(g).rstrip(".;") + "." for g in info.guidance]
-    if not guidance:
-        issuer = _issuer_name(c)
-        guidance = [_issued(d) for d in _all_documents(c) if issuer and d.agency == issuer]
-    return [plan, *guidance]
+    issuer = _issuer_name(c)
+    own = [_issued(d) for d in _all_documents(c) if issuer and d.agency == issuer]
+    return [plan, *guidance, *own]
 
 
 def _issued(d: digest.DocumentRef) -> str:
@@ -129,7 +129,9 @@ def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
         {
             "stt": str(index),
             "name": _clean(d.agency),
-            "document": f"{d.kind} số {_clean(d.number)}",
+            "document": f"{d.kind} số {_clean(d.number)}",  # an officer's template of before
+            "kind": d.kind,
+            "number": _clean(d.number),
             "date": numbers.short_date(d.date) if d.date else "",
         }
         for index, d in enumerate([] if note else agency_documents(c), start=1)
@@ -141,6 +143,8 @@ def appendix_documents(c: Consolidation, note: str = "") -> dict[str, Any]:
             "stt": "STT",
             "agency": "Cơ quan, đơn vị, địa phương",
             "document": "Văn bản",
+            "kind": "Loại văn bản",
+            "number": "Số, ký hiệu",
             "date": "Ngày ban hành",
         },
         "rows": rows,
@@ -178,8 +182,22 @@ def leading_sentence(table: ConsolidatedTable) -> str:
         people = labels.at_least(_reach(row), row.gaps, form.MALE, form.FEMALE)
         reach = f", {people} lượt {spec.people_noun}" if _reach(row) else ""
         count = labels.at_least(row.figures.count, row.gaps, form.COUNT)
-        parts.append(f"{_clean(row.item)} ({count} {spec.unit}{reach})")
+        parts.append(f"{_in_sentence_item(row)} ({count} {spec.unit}{reach})")
     return f" Nhiều nhất là {'; '.join(parts)}." if parts else ""
+
+
+def _in_sentence_item(row: ConsolidatedRow) -> str:
+    """A catalogue item inside a sentence is a common noun: "nhiều nhất là tập huấn", not
+    "là Tập huấn" (the catalogue writes it as a list entry). An item the catalogue spells with
+    a proper name in it ("Ngày hội Gia đình Việt Nam": a capital after its first word), one in
+    capitals and an agency's own unmatched wording stay as written."""
+    item = _clean(row.item)
+    first, _, rest = item.partition(" ")
+    if not row.matched or not first[:1].isupper() or not first[1:].islower():
+        return item
+    if rest and not rest[:1].islower():
+        return item
+    return item[:1].lower() + item[1:]
 
 
 def events(c: Consolidation) -> list[digest.Event]:

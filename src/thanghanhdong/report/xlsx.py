@@ -31,6 +31,7 @@ from thanghanhdong.report.labels import (
     AGENCY_LABEL,
     SHEET_AGENCIES,
     SHEET_CHARTS,
+    SHEET_DOCUMENTS,
     SHEET_STATUS,
     SHEET_SUMMARY,
     SHEET_TEXTS,
@@ -42,6 +43,7 @@ from thanghanhdong.report.labels import (
 __all__ = [
     "SHEET_AGENCIES",
     "SHEET_CHARTS",
+    "SHEET_DOCUMENTS",
     "SHEET_STATUS",
     "SHEET_SUMMARY",
     "SHEET_TEXTS",
@@ -93,6 +95,7 @@ def render_xlsx(consolidation: Consolidation) -> bytes:
         _status(book, consolidation)
         _charts(book, consolidation)
         _texts(book, consolidation)
+        _documents(book, consolidation)
         _set_aside(book, consolidation)
         _names(book, consolidation)
         _blanks(book, consolidation)
@@ -436,6 +439,24 @@ def _texts(book: Book, c: Consolidation) -> None:
             _put_row(book, sheet, row, [row - 3, agency.name, labels[key]])
             put(book, sheet, row, 4, text, kind="wrap")
             row += 1
+
+
+def _documents(book: Book, c: Consolidation) -> None:
+    """Phụ lục IV's rows: the sheet the report points to when it does not list them."""
+    from thanghanhdong.report import partone
+
+    appendix = partone.appendix_documents(c)
+    sheet = book.sheet(SHEET_DOCUMENTS, (3, 3))
+    widths(sheet, (6, 40, 16, 28, 16))
+    sheet.freeze_panes(3, 0)
+    title(book, sheet, "Kế hoạch, văn bản chỉ đạo của các cơ quan, đơn vị, địa phương")
+    heads = appendix["labels"]
+    header_row(book, sheet, 3, [heads[k] for k in ("stt", "agency", "kind", "number", "date")])
+    for row, entry in enumerate(appendix["rows"], start=4):
+        values = [row - 3, entry["name"], entry["kind"], entry["number"], entry["date"]]
+        _put_row(book, sheet, row, values)
+    if not appendix["rows"]:
+        put(book, sheet, 4, 2, appendix["empty"], kind="wrap")
 
 
 def _set_aside(book: Book, c: Consolidation) -> None:
