@@ -56,7 +56,9 @@ def body(document: Document) -> None:
     base.tag(document, "{%p for item in to_send %}")
     base.para(document, "- {{ item }}", style=base.BODY)
     base.tag(document, "{%p endfor %}")
-    base.para(document, "{{ closing }}", style=base.BODY)
+    # The closing goes with the signature block: a signature alone on the last page (trial
+    # 2026-12-02: the reminder's and a covering letter's page 2) is signed under no text.
+    base.para(document, "{{ closing }}", style=base.BODY).paragraph_format.keep_with_next = True
 
 
 def properties(document: Document) -> None:

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import pytest
+from conftest import SOFFICE, soffice_convert
 from typer.testing import CliRunner
 
 from thanghanhdong.annotate import write_annotated
@@ -67,3 +69,52 @@ def test_a_letter_dated_before_the_deadline_keeps_it(tmp_path: Path, campaign: C
     text = _text(copy.note)
     assert "sửa và gửi lại báo cáo trước ngày 20/12/2021, cụ thể:" in text
     assert "ngày 18 tháng 12 năm 2021" in text
+
+
+def test_a_letter_to_one_agency_speaks_to_it_in_its_own_terms(
+    tmp_path: Path, campaign: Campaign
+) -> None:
+    """A covering letter went to one agency with "Trân trọng đề nghị các cơ quan, đơn vị" and
+    the officer's own words about the provincial report ("trong báo cáo tổng hợp, tổng có ô
+    trống được đánh dấu “*”"): newcomer trial 2026-12-02, finding 7."""
+    from cases import filled, with_activities
+
+    from thanghanhdong.sample import SampleRow
+    from thanghanhdong.template import FormStamper
+
+    stamper = FormStamper(campaign)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = with_activities(
+        SampleRow("Tập huấn", 2, None, None, "Xã"), SampleRow("Hội thảo", -3, 5, 5, "Xã")
+    )
+    (inbox / "nari.xlsx").write_bytes(filled(campaign, stamper, report, "NARI"))
+    out = tmp_path / "can-sua"
+    runner.invoke(app, ["validate", str(inbox), "--annotate", str(out)], terminal_width=80)
+    text = _text(out / "nari_can-sua.docx")
+    assert "Trân trọng đề nghị UBND huyện Na Rì quan tâm phối hợp./." in text
+    assert "các cơ quan, đơn vị quan tâm" not in text
+    line = next(x for x in text.splitlines() if "để trống số nam/nữ" in x)
+    assert "báo cáo tổng hợp" not in line and "“*”" not in line
+    assert line.endswith(
+        "Có số thì ghi; chỉ ghi 0 khi đúng là không có ai; không biết số thì để trống."
+    )
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice")
+def test_the_signature_is_never_alone_on_the_last_page(tmp_path: Path) -> None:
+    """The reminder of the example inbox fills its first page: its signature block went alone to
+    page 2, signed under no text. The closing paragraph now keeps with it (as in the report)."""
+    import subprocess
+
+    letter = tmp_path / "nhac.docx"
+    inbox = Path(__file__).parents[1] / "examples" / "inbox"
+    done = runner.invoke(app, ["remind", str(inbox), "--out", str(letter), "--date", "21/12/2021"])
+    assert done.exit_code == 0, done.output
+    [pdf] = soffice_convert([letter], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    last = next(page for page in reversed(pages) if page.strip())
+    assert "Nguyễn Thị Hồng Hạnh" in last
+    assert "Trân trọng đề nghị" in " ".join(last.split())

@@ -30,6 +30,9 @@ class Message:
     # {title}, the title of the `table` (a sheet name) in the plan's outline.
     document: str = ""
     document_reason: str = ""
+    # The message as a letter to the agency says it (`in_letter`), when the officer's message
+    # speaks of the officer's own report; "" when the message fits both.
+    to_agency: str = ""
 
 
 CATALOGUE: dict[str, Message] = {
@@ -466,6 +469,8 @@ CATALOGUE: dict[str, Message] = {
         "Dòng có số liệu nhưng để trống ô số khác (ô trống không được cộng, tổng đánh dấu “*” "
         "là chưa đủ; một cảnh báo cho cả bảng).",
         reason="{rows} có số liệu nhưng để trống {columns}",
+        to_agency="{rows} có số liệu nhưng để trống {columns}: ô trống không được cộng vào tổng. "
+        "Có số thì ghi; chỉ ghi 0 khi đúng là không có ai; không biết số thì để trống.",
     ),
     "formula_not_computed": Message(
         E,
@@ -809,6 +814,15 @@ def problem(code: str, message: str) -> str:
         if values is not None:
             return reason.format(**values)
     return _cut(message)
+
+
+def in_letter(issue: Issue) -> str:
+    """The issue's message as a letter to the agency says it: the catalogue's `to_agency`,
+    filled with the message's own values, else the message."""
+    entry = CATALOGUE.get(issue.code)
+    if entry and entry.to_agency and (values := _values_in(entry.template, issue.message)):
+        return entry.to_agency.format(**values)
+    return issue.message
 
 
 def _reasons(code: str) -> list[tuple[str, str]]:

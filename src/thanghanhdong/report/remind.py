@@ -138,11 +138,12 @@ def _paragraphs(campaign: Campaign, status: Completeness, today: date) -> list[s
     return [first, second, third]
 
 
-def _closing(campaign: Campaign) -> str:
+def _closing(campaign: Campaign, addressee: str = "các cơ quan, đơn vị") -> str:
+    """The last paragraph; `addressee`: who is asked (a covering letter names its agency)."""
     issuer = campaign.issuer
     where = _clean(issuer.contact) or _body_name(campaign)
     email = f", thư điện tử {_clean(issuer.email)}" if issuer.email else ""
-    return f"Báo cáo gửi về {where}{email}. Trân trọng đề nghị các cơ quan, đơn vị quan tâm phối hợp./."
+    return f"Báo cáo gửi về {where}{email}. Trân trọng đề nghị {addressee} quan tâm phối hợp./."
 
 
 def build_context(campaign: Campaign, status: Completeness, today: date) -> dict[str, Any]:
@@ -160,11 +161,15 @@ def build_context(campaign: Campaign, status: Completeness, today: date) -> dict
 
 def _frame(campaign: Campaign) -> dict[str, Any]:
     """What every letter of the issuing body carries: header, number, closing, distribution."""
+    from thanghanhdong.report.docx import HEADER_LEFT_TWIPS, rule_indent
+
     issuer = campaign.issuer
     return {
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
             "name": _clean(issuer.name).upper(),
+            # ND30: the rule under the issuing body, 1/3 to 1/2 of its name, as in the report.
+            "rule_indent": rule_indent(_clean(issuer.name).upper(), HEADER_LEFT_TWIPS, 13),
             "signer_authority": _clean(issuer.signer_authority).upper(),
             "signer_title": _clean(issuer.signer_title).upper(),
             "signer_name": _clean(issuer.signer_name),
@@ -232,6 +237,7 @@ def covering_context(
         "cụ thể:",
     ]
     context["to_send"] = [_issue_line(issue) for issue in issues]
+    context["closing"] = _closing(campaign, _clean(agency.name))
     return context
 
 
@@ -263,7 +269,7 @@ def _attachment_sentence(copy: str | None, from_document: bool) -> str:
 def _issue_line(issue: Issue) -> str:
     kind = "Lỗi" if issue.severity is Severity.ERROR else "Cần xem lại"
     where = f" ({_clean(issue.where)})" if issue.where else ""
-    return f"{kind}{where}: {_clean(issue.message)}"
+    return f"{kind}{where}: {_clean(messages.in_letter(issue))}"
 
 
 def render_covering_note(
