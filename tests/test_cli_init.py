@@ -212,3 +212,21 @@ def test_out_dir_inside_a_file_exits_2_with_a_message(in_tmp: Path) -> None:
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "Không ghi được" in result.stderr
+
+
+def test_a_list_of_communes_without_districts_asks_about_the_district_level(
+    in_tmp: Path,
+) -> None:
+    """After 1 July 2025 a province's list has communes and no district, but the sample's
+    levels still offer "Huyện" in every form (newcomer trial 2026-12-02, finding 4)."""
+    listed = in_tmp / "ds.csv"
+    listed.write_text(
+        "STT,Tên đơn vị\n1,Sở Y tế\n2,UBND xã Mỹ Lâm\n3,UBND phường Minh Xuân\n", encoding="utf-8"
+    )
+    said = " ".join(invoke("init", "a", "--roster", str(listed)).stdout.split())
+    assert 'sửa thành levels = ["Tỉnh", "Xã"] để mẫu Excel không còn cho chọn cấp huyện' in said
+    listed.write_text(
+        "STT,Tên đơn vị\n1,Sở Y tế\n2,UBND xã Mỹ Lâm\n3,UBND huyện Ba Bể\n", encoding="utf-8"
+    )
+    said = " ".join(invoke("init", "b", "--roster", str(listed)).stdout.split())
+    assert "levels" not in said  # a district in the list: the level is still there

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thanghanhdong import completeness, files
-from thanghanhdong.config import Campaign
+from thanghanhdong.config import Agency, AgencyGroup, Campaign
 from thanghanhdong.files import OutputExists
 from thanghanhdong.inbox import ValidationReport
 from thanghanhdong.model import DataFileError
+from thanghanhdong.text import fold
 
 if TYPE_CHECKING:
     from thanghanhdong.annotate import AnnotatedCopy
@@ -145,8 +146,25 @@ def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
         outcome.exit_code, outcome.error = USAGE, "\n".join(result.errors)
         return text
     outcome.roster_notes += dropped_keys(known, result.agencies)
+    outcome.roster_notes += _district_level_note(config.parse(text, "thd.toml"), result.agencies)
     outcome.roster_groups = groups_line(result.agencies)
     return replace_roster(text, result.agencies)
+
+
+def _district_level_note(campaign: Campaign, agencies: Sequence[Agency]) -> list[str]:
+    """A list without a district among communes, in a campaign whose levels still hold one: the
+    province has no district level (since 1 July 2025), and the form would still offer it."""
+    levels = campaign.catalogues.levels
+    district = next((level for level in levels if fold(level) == "huyen"), None)
+    groups = {a.group for a in agencies}
+    if district is None or AgencyGroup.DISTRICT in groups or AgencyGroup.COMMUNE not in groups:
+        return []
+    kept = ", ".join(f'"{level}"' for level in levels if level != district)
+    return [
+        f"Danh sách có cấp xã mà không có đơn vị cấp huyện nào, nhưng levels trong thd.toml vẫn "
+        f"có cấp “{district}”: nếu tỉnh không còn cấp huyện (từ ngày 1/7/2025), sửa thành "
+        f"levels = [{kept}] để mẫu Excel không còn cho chọn cấp huyện."
+    ]
 
 
 def config_warnings(campaign: Campaign) -> list[str]:
@@ -189,7 +207,11 @@ def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
     return RosterOutcome(
         config=chosen,
         agencies=len(result.agencies),
-        notes=[*result.warnings, *dropped_keys(campaign.agencies, result.agencies)],
+        notes=[
+            *result.warnings,
+            *dropped_keys(campaign.agencies, result.agencies),
+            *_district_level_note(campaign, result.agencies),
+        ],
         groups=groups_line(result.agencies),
     )
 
