@@ -592,7 +592,8 @@ def _officer_notes(consolidation: Any, outputs: list[Path], console: Console) ->
         sentence(
             console,
             f"[yellow]{len(aside)} ý kiến của các đơn vị không đưa vào báo cáo[/] (đề nghị gửi "
-            f"chính cơ quan tổng hợp, việc nội bộ, lý do gửi muộn), để xử lý riêng; đủ tại {where}:",
+            "chính cơ quan tổng hợp, gửi các sở, ngành, địa phương, doanh nghiệp khác, việc nội "
+            f"bộ, lý do gửi muộn), để xử lý riêng; đủ tại {where}:",
         )
         for point in aside[:SET_ASIDE_SHOWN]:
             text = f"{point.text} ({', '.join(point.agencies)})"
