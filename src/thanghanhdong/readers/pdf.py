@@ -296,13 +296,18 @@ def _text_beyond(words: list[dict[str, Any]], y: float, above: bool) -> bool:
 
 
 def _is_scan(page: Any) -> bool:
-    """A page that is a picture: an image covering most of it. Text on such a page is a
-    scanner's OCR layer (invisible text over the picture), whose figures cannot be trusted."""
+    """A page that is a picture: an image covering most of it, with no text of its own to
+    read. Text on such a page is a scanner's OCR layer (invisible text over the picture),
+    whose figures cannot be trusted. A page whose visible text is drawn over a full-page
+    picture (a letterhead or a background in the page header, on every page, even a page with
+    only the signature block) is a page of text: its report was typed, not scanned (trial
+    2026-12-02c)."""
     area = float(page.width * page.height) or 1.0
-    return any(
+    covered = any(
         (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= SCAN_COVER * area
         for image in page.images
     )
+    return covered and (not page.chars or page.invisible_text)
 
 
 # -- words and lines --------------------------------------------------------------------------
