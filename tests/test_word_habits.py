@@ -238,3 +238,91 @@ def test_tab_lines_aligned_by_hand_are_not_read_as_a_table() -> None:
     figure in another column: they stay lines, no table is made of them."""
     content = read_docx(tab_report(aligned_by_hand=True))
     assert [len(table.rows) for table in content.tables] == [3, 3]  # tables 2 and 3 only
+
+
+def _seed(agency: str = "SỞ Y TẾ"):
+    from word_reports import seed_form
+
+    return Document(BytesIO(seed_form(agency=agency)))
+
+
+def _saved(document) -> bytes:
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_hidden_text_is_not_read() -> None:
+    """Before: a "0" formatted as hidden after "60" (Word prints 60) was read as 600, and a
+    template's hidden guidance was quoted as the agency's words."""
+    document = _seed()
+    table = next(t for t in document.tables if t.cell(0, 0).text == form.STT_LABEL)
+    table.cell(2, 3).paragraphs[0].add_run("0").font.hidden = True
+    sentence = next(p for p in document.paragraphs if p.text == "Kinh phí còn hạn hẹp.")
+    sentence.add_run(" (Hướng dẫn: ghi rõ khó khăn)").font.hidden = True
+    content = read_docx(_saved(document))
+    assert content.tables[0].rows[2][3] == "60"
+    assert content.fields["difficulties"].value == "Kinh phí còn hạn hẹp."
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen() -> None:
+    """Before: "SỞ LAO ĐỘNG‑THƯƠNG BINH VÀ XÃ HỘI" typed with Ctrl+Shift+- read as "SỞ LAO
+    ĐỘNGTHƯƠNG BINH…": ✖ Không nhận ra đơn vị."""
+    document = _seed("SỞ LAO ĐỘNG")
+    name = next(p for p in document.tables[0].cell(0, 0).paragraphs if p.text == "SỞ LAO ĐỘNG")
+    run = name.add_run()
+    run._r.append(parse_xml(f"<w:noBreakHyphen {nsdecls('w')}/>"))
+    name.add_run("THƯƠNG BINH VÀ XÃ HỘI")
+    content = read_docx(_saved(document))
+    assert content.fields["agency_name"].value.endswith("SỞ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI")
+
+
+CHUNK = """<html><head><meta charset="utf-8"></head><body>
+<table><tr><td>UBND TỈNH BẮC KẠN<br>SỞ KẾ HOẠCH VÀ ĐẦU TƯ<br>Số: 8/BC-SKHDT</td>
+<td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Bắc Kạn, ngày 15 tháng 12 năm 2021</td></tr></table>
+<p><b>BÁO CÁO</b></p><p><b>I. TỔ CHỨC THỰC HIỆN</b></p>
+<p><b>1. Công tác chỉ đạo, ban hành kế hoạch triển khai</b></p><p>Ban hành Kế hoạch số 3/KH.</p>
+<p><b>III. TỔNG HỢP SỐ LIỆU</b></p>
+<table border="1"><tr><td rowspan="2">STT</td><td rowspan="2">Hoạt động</td>
+<td rowspan="2">Số cuộc</td><td colspan="2">Số người tham gia</td>
+<td rowspan="2">Cấp triển khai</td></tr><tr><td>Nam</td><td>Nữ</td></tr>
+<tr><td>1</td><td>Tọa đàm</td><td>2</td><td>25</td><td>35</td><td>Tỉnh</td></tr></table>
+</body></html>"""
+
+
+def alt_chunk_report() -> bytes:
+    """What e-office systems' "export to Word" writes: an empty body and the report as an HTML
+    page in a w:altChunk, which Word renders in place."""
+    import zipfile
+
+    document = Document()
+    document.add_paragraph("")
+    plain = zipfile.ZipFile(BytesIO(_saved(document)))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for item in plain.infolist():
+            data = plain.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b'<w:body><w:altChunk r:id="rChunk"/>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                relation = (
+                    b'<Relationship Id="rChunk" Target="chunk.html" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/aFChunk"/>'
+                )
+                data = data.replace(b"</Relationships>", relation + b"</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                html = b'<Default Extension="html" ContentType="text/html"/>'
+                data = data.replace(b"</Types>", html + b"</Types>")
+            package.writestr(item, data)
+        package.writestr("word/chunk.html", CHUNK.encode())
+    return out.getvalue()
+
+
+@pytest.mark.soffice
+def test_a_report_in_an_html_alt_chunk_is_read() -> None:
+    """Before: no text in the body, so the file was "bản ảnh không có chữ để đọc (ảnh chụp/bản
+    quét)" — a picture — and its figures were to be typed by hand."""
+    content = read_docx(alt_chunk_report())
+    assert content.fields["agency_name"].value == "UBND TỈNH BẮC KẠN\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ"
+    assert content.fields["direction"].value == "Ban hành Kế hoạch số 3/KH."
+    assert content.tables[0].rows[2] == ["1", "Tọa đàm", "2", "25", "35", "Tỉnh"]

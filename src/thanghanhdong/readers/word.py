@@ -45,6 +45,7 @@ _P, _TBL, _TC, _TR, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr"), qn("w
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _R, _RPR = qn("w:r"), qn("w:rPr")
 _TXBX = qn("w:txbxContent")
+_ALT_CHUNK = qn("w:altChunk")
 # A DrawingML text box is written twice: in mc:Choice (wps) and again, as VML, in mc:Fallback.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PSTYLE = qn("w:pStyle")
@@ -52,9 +53,11 @@ _RFONTS, _ASCII, _HANSI = qn("w:rFonts"), qn("w:ascii"), qn("w:hAnsi")
 _VAL = qn("w:val")
 
 
-def read_docx(data: bytes) -> DocumentContent:
+def read_docx(data: bytes, nested: bool = False) -> DocumentContent:
     """Read an agency's Word report; raises DocumentError if the file cannot be read at all."""
     parts = _open(data)
+    if parts.chunks and not nested and not _has_text(parts.body):
+        return _read_chunk(parts.chunks)
     typed = _unlegacy(parts)
     _Numbering(parts.numbering, parts.styles_part).write_labels(parts.body)
     walk = _Walk(styles=parts.styles, typed=typed)
@@ -73,6 +76,98 @@ def read_docx(data: bytes) -> DocumentContent:
         first_text="\n".join(texts)[:FIRST_TEXT_CHARS],
         legacy_font=legacy_font(_font_names(parts.body)),
     )
+
+
+def _has_text(body: Any) -> bool:
+    return any((t.text or "").strip() for t in body.iter(_T))
+
+
+# -- embedded chunks (w:altChunk) -------------------------------------------------------------
+
+_CHUNK_SUFFIXES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "message/rfc822": ".mht",
+    "multipart/related": ".mht",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
+}
+_DOCX_TYPE = "wordprocessingml.document"
+_CHUNK_NEEDS_LIBREOFFICE = (
+    "Nội dung của tệp Word này nằm trong một phần nhúng (altChunk: trang HTML do phần mềm quản "
+    "lý văn bản xuất ra), chỉ đọc được qua LibreOffice: cài LibreOffice, hoặc mở tệp bằng Word, "
+    "lưu lại dạng .docx rồi chép vào thư mục nhận."
+)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    data: bytes
+    kind: str  # the part's content type, or its name's suffix when the package names none
+
+
+def _read_chunk(chunks: list[_Chunk]) -> DocumentContent:
+    """A .docx whose whole text is in embedded parts (w:altChunk: an HTML page or a document
+    that Word renders in place; e-office systems write their "export to Word" this way). Read
+    as the document the part is, a web page through LibreOffice (trial 2026-12-02c): without
+    this the file read as a picture, "không có chữ để đọc". Several web pages are one page."""
+    kinds = {_chunk_suffix(chunk) for chunk in chunks}
+    if kinds == {".docx"} and len(chunks) == 1:
+        return read_docx(chunks[0].data, nested=True)
+    if kinds != {".html"} and len(chunks) > 1:
+        raise DocumentError("docx_chunks", _CHUNKS_MIXED)
+    from thanghanhdong.readers.convert import bytes_to_docx  # soffice only when needed
+
+    converted = bytes_to_docx(b"\n".join(chunk.data for chunk in chunks), kinds.pop())
+    if converted is None:
+        raise DocumentError("no_soffice", _CHUNK_NEEDS_LIBREOFFICE)
+    return read_docx(converted, nested=True)
+
+
+_CHUNKS_MIXED = (
+    "Nội dung của tệp Word này nằm trong nhiều phần nhúng khác loại (altChunk), thd không đọc "
+    "được: mở tệp bằng Word, lưu lại dạng .docx rồi chép vào thư mục nhận."
+)
+
+
+def _chunk_suffix(chunk: _Chunk) -> str:
+    if _DOCX_TYPE in chunk.kind or chunk.kind == ".docx":
+        return ".docx"
+    known = _CHUNK_SUFFIXES.get(chunk.kind.split(";")[0].strip())
+    if known:
+        return known
+    return chunk.kind if chunk.kind in (".mht", ".mhtml", ".rtf", ".txt") else ".html"
+
+
+def _chunks(archive: zipfile.ZipFile, main: str, body: Any) -> list[_Chunk]:
+    """The parts the body's w:altChunk elements point to, with their content types."""
+    references = [chunk.get(qn("r:id")) for chunk in body.iter(_ALT_CHUNK)]
+    if not references:
+        return []
+    folder, _, name = main.rpartition("/")
+    targets = _relations(
+        archive, f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels", folder
+    )
+    types = _content_types(archive)
+    found = []
+    for rid in references:
+        part = targets.get(rid or "")
+        if part and part in archive.namelist():
+            suffix = posixpath.splitext(part)[1].lower()
+            kind = types.get(f"/{part}") or types.get(suffix.lstrip(".")) or suffix
+            found.append(_Chunk(archive.read(part), kind))
+    return found
+
+
+def _content_types(archive: zipfile.ZipFile) -> dict[str, str]:
+    """[Content_Types].xml: part name ("/word/chunk.html") or extension ("html") -> type."""
+    if "[Content_Types].xml" not in archive.namelist():
+        return {}
+    types = {}
+    for entry in etree.fromstring(archive.read("[Content_Types].xml"), _PARSER):
+        key = entry.get("PartName") or (entry.get("Extension") or "").lower()
+        types[key] = entry.get("ContentType", "")
+    return types
 
 
 def _font_names(body: Any) -> Iterator[str]:
@@ -225,6 +320,7 @@ class _Parts:
     styles_part: Any  # the styles part, when it was needed
     page_headers: list[Any]  # the first section's page headers, the one printed first first
     numbering: Any = None  # the numbering part, when the body numbers paragraphs
+    chunks: list[_Chunk] = field(default_factory=list)  # embedded documents (w:altChunk)
 
 
 def _open(data: bytes) -> _Parts:
@@ -247,9 +343,10 @@ def _open(data: bytes) -> _Parts:
             latin = any(_maybe_legacy(t.text) for root in (body, *headers) for t in root.iter(_T))
             styles = _styles_part(archive, main) if used or latin else None
             numbering = _part(archive, main, _NUMBERING) if used or _has(body, _NUMPR) else None
+            chunks = _chunks(archive, main, body)
     except _ZIP_ERRORS:
         raise DocumentError("docx_corrupt", _CORRUPT) from None
-    return _Parts(body, _strong_styles(styles), styles, headers, numbering)
+    return _Parts(body, _strong_styles(styles), styles, headers, numbering, chunks)
 
 
 def _has(root: Any, tag: str) -> bool:
@@ -676,18 +773,32 @@ def _text_boxes(paragraph: Any) -> Iterator[Any]:
 
 
 def _paragraph_text(element: Any, typed: dict[Any, str] | None = None) -> str:
-    """The paragraph's text as Word shows it (as typed, with `typed`: the converted `w:t`s'
-    text before conversion); text boxes anchored in it are not its text."""
+    """The paragraph's text as Word prints it (as typed, with `typed`: the converted `w:t`s'
+    text before conversion); text boxes anchored in it are not its text, nor hidden text
+    (Font > Hidden: a template's guidance, a figure hidden rather than deleted), and a
+    non-breaking hyphen (Ctrl+Shift+-, "LĐ‑TB&XH") is the hyphen it shows."""
     boxed = element.find(f".//{_TXBX}") is not None
     out: list[str] = []
-    for node in element.iter(_T, _TAB, _BR, _CR):
+    for node in element.iter(_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN):
         if boxed and next(node.iterancestors(_TXBX), None) is not None:
+            continue
+        if _hidden(node.getparent()):
             continue
         if node.tag == _T:
             out.append(typed.get(node, node.text or "") if typed else node.text or "")
         else:
-            out.append("\t" if node.tag == _TAB else "\n")
+            out.append(_SHOWN[node.tag])
     return "".join(out)
+
+
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_SHOWN = {_TAB: "\t", _BR: "\n", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
+_VANISH = f"{_RPR}/{qn('w:vanish')}"
+
+
+def _hidden(run: Any) -> bool:
+    """A run formatted as hidden text (its own w:vanish): not printed, not read."""
+    return run is not None and run.tag == _R and _on(run.find(_VANISH))
 
 
 def _is_strong(element: Any, styles: frozenset[str]) -> bool:
