@@ -109,11 +109,27 @@ def _repeats(rows: list[list[str]], r: int, header: list[str], page: int | None)
             return False
         clipped[c] = want[len(text) :].strip()
     for c, rest in clipped.items():
-        below = next((n for n in range(r + 1, len(rows)) if rows[n][c].startswith(rest)), None)
-        if below is not None:
-            rows[below][c] = rows[below][c][len(rest) :].strip()
+        for n in range(r + 1, len(rows)):
+            kept = _without(rows[n][c], rest)
+            if kept is not None:
+                rows[n][c] = kept
+                break
     rows[r] = list(header)  # the header as printed in full: the next page compares with it
     return True
+
+
+def _without(text: str, hidden: str) -> str | None:
+    """`text` with the hidden words' letters taken out, if they are all in it in order: printed
+    at the same place, the clipped "khai" and the row's "Xã" come out letter by letter as
+    "kXhãai" (or "khai Xã"); None when `hidden` is not in `text`."""
+    wanted = [ch for ch in hidden if not ch.isspace()]
+    kept: list[str] = []
+    for ch in text:
+        if wanted and ch == wanted[0]:
+            wanted.pop(0)
+        else:
+            kept.append(ch)
+    return None if wanted else " ".join("".join(kept).split())
 
 
 class DocumentError(Exception):

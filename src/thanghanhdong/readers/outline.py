@@ -24,6 +24,8 @@ class Line:
     strong: bool = False  # bold or a heading style; PDF: a bold font
     page: int | None = None
     caption: bool = False  # a short label right above a table ("a) Tổ chức các hoạt động")
+    left: float | None = None  # PDF: where the printed line starts and ends (points)
+    right: float | None = None
 
 
 CAPTION_WORDS = 12  # a line right above a table is its caption up to this many words
