@@ -36,7 +36,9 @@ EXCEL_WORDS = ("trang hoặc dòng tiêu đề", "mẫu gốc")
 
 
 def _tab_report(name: str = "Sở Tư pháp", tabs: bool = True) -> bytes:
-    """The trial's Đài PTTH report: tables 1 and 2 typed as lines with tabs, no table 3."""
+    """The trial's Đài PTTH report: tables 1 and 2 typed as lines with tabs, no table 3; the
+    figures lined up by hand with an extra tab, so the lines are no grid. (A table Word
+    converted to text, one tab per cell, is read as a table: tests/test_word_habits.py.)"""
     document = docx.Document()
     sep = "\t" if tabs else "  "
     lines = [
@@ -49,10 +51,10 @@ def _tab_report(name: str = "Sở Tư pháp", tabs: bool = True) -> bytes:
         "2. Nội dung hoạt động đã triển khai",
         "1. Tổ chức các hoạt động hưởng ứng",
         sep.join(["STT", "Hoạt động", "Số cuộc", "Nam", "Nữ", "Cấp triển khai"]),
-        sep.join(["1", "Tọa đàm", "2", "20", "30", "Tỉnh"]),
+        sep.join(["1", "Tọa đàm", "", "2", "20", "30", "Tỉnh"]),
         "2. Kết quả truyền thông",
         sep.join(["STT", "Nội dung", "Số lượng", "Nam", "Nữ", "Cấp triển khai"]),
-        sep.join(["1", "Truyền hình", "10", "5000", "6000", "Tỉnh"]),
+        sep.join(["1", "Truyền hình", "", "10", "5000", "6000", "Tỉnh"]),
         "II. ĐÁNH GIÁ CHUNG",
         "1. Những kết quả đã đạt được",
         "Tốt.",

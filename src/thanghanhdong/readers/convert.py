@@ -55,6 +55,15 @@ def to_docx(path: Path, timeout: int = 120) -> bytes | None:
         return target.read_bytes()
 
 
+def bytes_to_docx(data: bytes, suffix: str) -> bytes | None:
+    """`to_docx` for a document held in memory (a part of another file); `suffix` tells
+    LibreOffice its kind (".html", ".mht", ".rtf")."""
+    with tempfile.TemporaryDirectory(prefix="thd-part-") as folder:
+        source = Path(folder) / f"part{suffix}"
+        source.write_bytes(data)
+        return to_docx(source)
+
+
 def _command(program: str, source: Path, work: Path) -> list[str]:
     return [
         program,

@@ -82,11 +82,54 @@ def continuation(table: TextTable, previous: TextTable | None) -> TextTable:
     """`table` marked as following `previous` (same width), with its repeated header counted."""
     if previous is None or not table.rows or len(table.rows[0]) != len(previous.rows[0]):
         return table
+    rows = [list(row) for row in table.rows]
     repeated = 0
-    limit = min(3, len(table.rows) - 1, len(previous.rows))
-    while repeated < limit and table.rows[repeated] == previous.rows[repeated]:
+    limit = min(3, len(rows) - 1, len(previous.rows))
+    while repeated < limit and _repeats(rows, repeated, previous.rows[repeated], table.page):
         repeated += 1
-    return replace(table, follows=previous.index, repeated_header=repeated)
+    return replace(table, rows=rows, follows=previous.index, repeated_header=repeated)
+
+
+def _repeats(rows: list[list[str]], r: int, header: list[str], page: int | None) -> bool:
+    """Row `r` repeats the previous part's header row. A PDF's repeated header may be cut at
+    the bottom of its cells (LibreOffice clips a repeated header row to its height: "Cấp triển"
+    of "Cấp triển / khai"); the clipped words are then printed, hidden, over the next row, and
+    are taken out of it so they are not read as that row's text (trial 2026-12-02c).
+    A repeated header row is skipped when the parts are joined: it is kept as printed in full."""
+    row = rows[r]
+    if row == header:
+        return True
+    if page is None or not any(row):
+        return False
+    clipped: dict[int, str] = {}
+    for c, (text, want) in enumerate(zip(row, header, strict=True)):
+        if text == want:
+            continue
+        if not text or not want.startswith(f"{text} "):
+            return False
+        clipped[c] = want[len(text) :].strip()
+    for c, rest in clipped.items():
+        for n in range(r + 1, len(rows)):
+            kept = _without(rows[n][c], rest)
+            if kept is not None:
+                rows[n][c] = kept
+                break
+    rows[r] = list(header)  # the header as printed in full: the next page compares with it
+    return True
+
+
+def _without(text: str, hidden: str) -> str | None:
+    """`text` with the hidden words' letters taken out, if they are all in it in order: printed
+    at the same place, the clipped "khai" and the row's "Xã" come out letter by letter as
+    "kXhãai" (or "khai Xã"); None when `hidden` is not in `text`."""
+    wanted = [ch for ch in hidden if not ch.isspace()]
+    kept: list[str] = []
+    for ch in text:
+        if wanted and ch == wanted[0]:
+            wanted.pop(0)
+        else:
+            kept.append(ch)
+    return None if wanted else " ".join("".join(kept).split())
 
 
 class DocumentError(Exception):

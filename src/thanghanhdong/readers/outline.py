@@ -24,6 +24,8 @@ class Line:
     strong: bool = False  # bold or a heading style; PDF: a bold font
     page: int | None = None
     caption: bool = False  # a short label right above a table ("a) Tổ chức các hoạt động")
+    left: float | None = None  # PDF: where the printed line starts and ends (points)
+    right: float | None = None
 
 
 CAPTION_WORDS = 12  # a line right above a table is its caption up to this many words
@@ -559,12 +561,17 @@ def header_fields(header: Header, shown_page: bool) -> dict[str, TextField]:
     return fields
 
 
+# The rest of a date line wrapped by a narrow column: "2021", "năm 2021", "12 năm 2021" (a PDF
+# of a header table whose right column is too narrow for "…, ngày 14 tháng 12 năm 2021").
+_YEAR_REST = re.compile(r"\s*(?:(?:thang\s*)?\d{1,2}\s+)?(?:nam\s*)?\d{4}\s*")
+
+
 def _date_line(lines: list[str]) -> str:
     """The place-and-date line; a year wrapped onto the next line (a narrow column) rejoined."""
     for index, text in enumerate(lines):
         if _DATE_LINE.search(loose_key(text)):
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            wrapped = loose_key(text).endswith("nam") and re.fullmatch(r"\d{4}", following)
+            wrapped = not re.search(r"\d{4}", text) and _YEAR_REST.fullmatch(loose_key(following))
             return f"{text} {following}" if wrapped else text
     return ""
 

@@ -251,7 +251,7 @@ class _Pages:
         lines = prepared.lines
         if self.header is None and not self.lines:
             self.header, lines = _split_header(lines, page.page_number)
-        self.lines.extend(_join_wrapped([line for line, _ in lines]))
+        self.lines.extend(_join_wrapped([line for line, _ in lines], page.width))
 
     def _continues(self, page: int, bounds: list[float]) -> bool:
         """The previous page's last table has the same outer edges. Its inner column edges may
@@ -266,9 +266,11 @@ class _Pages:
     def _continued(self, read: TextTable, bounds: list[float]) -> TextTable:
         """`read` and the table it continues on the columns of both (the finer grid)."""
         union = _union(bounds, self.last_bounds)
-        self.tables[-1] = _regrid(self.tables[-1], self.last_bounds, union)
+        previous = _regrid(self.tables[-1], self.last_bounds, union)
+        previous, read = _header_rest(previous, _regrid(read, bounds, union))
+        self.tables[-1] = previous
         self.last_bounds = union
-        return continuation(_regrid(read, bounds, union), self.tables[-1])
+        return continuation(read, previous)
 
     def content(self) -> DocumentContent:
         # No "CỘNG HÒA" column to split on: the header typed as paragraphs, as read_docx does.
@@ -286,6 +288,35 @@ class _Pages:
         )
 
 
+def _header_rest(previous: TextTable, read: TextTable) -> tuple[TextTable, TextTable]:
+    """A table whose header rows end its page and whose labels' last words open the next page
+    ("Cấp triển" / "khai", under no row of figures yet): the words go back to their labels, as
+    printed, and the next page starts with the table's first row of figures (trial
+    2026-12-02c)."""
+    if not read.rows or len(read.rows) < 2 or any(_has_digit(row) for row in previous.rows):
+        return previous, read
+    rest = read.rows[0]
+    filled = [c for c, text in enumerate(rest) if text]
+    if not filled or _has_digit(rest) or not all(rest[c][:1].islower() for c in filled):
+        return previous, read
+    rows = [list(row) for row in previous.rows]
+    for c in filled:
+        above = next((r for r in reversed(range(len(rows))) if rows[r][c]), None)
+        if above is None:
+            return previous, read
+        rows[above][c] = f"{rows[above][c]} {rest[c]}"
+    return replace(previous, rows=rows), replace(
+        read,
+        rows=read.rows[1:],
+        merged_across={(r - 1, c) for r, c in read.merged_across if r},
+        merged_down={(r - 1, c) for r, c in read.merged_down if r},
+    )
+
+
+def _has_digit(row: list[str]) -> bool:
+    return any(ch.isdigit() for text in row for ch in text)
+
+
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
 
 
@@ -296,13 +327,18 @@ def _text_beyond(words: list[dict[str, Any]], y: float, above: bool) -> bool:
 
 
 def _is_scan(page: Any) -> bool:
-    """A page that is a picture: an image covering most of it. Text on such a page is a
-    scanner's OCR layer (invisible text over the picture), whose figures cannot be trusted."""
+    """A page that is a picture: an image covering most of it, with no text of its own to
+    read. Text on such a page is a scanner's OCR layer (invisible text over the picture),
+    whose figures cannot be trusted. A page whose visible text is drawn over a full-page
+    picture (a letterhead or a background in the page header, on every page, even a page with
+    only the signature block) is a page of text: its report was typed, not scanned (trial
+    2026-12-02c)."""
     area = float(page.width * page.height) or 1.0
-    return any(
+    covered = any(
         (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= SCAN_COVER * area
         for image in page.images
     )
+    return covered and (not page.chars or page.invisible_text)
 
 
 # -- words and lines --------------------------------------------------------------------------
@@ -351,7 +387,8 @@ def _line(row: list[dict[str, Any]], page: int) -> tuple[Line, list[Segment]]:
         segments[-1].append(word)
     texts = [(part[0]["x0"], nfc(" ".join(w["text"] for w in part))) for part in segments]
     strong = all(w["bold"] for w in row)
-    return Line("\t".join(t for _, t in texts), strong, page), texts
+    text = "\t".join(t for _, t in texts)
+    return Line(text, strong, page, left=row[0]["x0"], right=row[-1]["x1"]), texts
 
 
 def _captions(
@@ -385,14 +422,23 @@ def _top_above(words: list[dict[str, Any]], y: float) -> float | None:
     return max((w["top"] for w in words if w["bottom"] <= y + 1), default=None)
 
 
-def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """A printed line that starts in lower case continues the one above (the PDF wrapped a
-    paragraph); "a) ..." items and two-column lines stay lines of their own."""
+def _join_wrapped(lines: list[Line], width: float = 0.0) -> list[Line]:
+    """A printed line that continues the one above (the PDF wrapped a paragraph) is joined to
+    it; "a) ..." items and two-column lines stay lines of their own. The page's text margins
+    are its body lines' outer edges, the right one only when some line is full (it reaches
+    three quarters of the page's `width`)."""
+    plain = [line for line in lines if "\t" not in line.text]
+    right = max((line.right or 0.0 for line in plain), default=0.0)
+    margins = (
+        min((line.left or 0.0 for line in plain), default=0.0),
+        right if right >= FULL_LINE * width else 0.0,
+    )
     joined: list[Line] = []
     for line in lines:
         previous = joined[-1] if joined else None
-        if previous is not None and _continues(previous.text, line.text):
-            joined[-1] = Line(f"{previous.text} {line.text}", previous.strong, previous.page)
+        if previous is not None and _continues(previous, line, margins):
+            text = f"{previous.text} {line.text}"
+            joined[-1] = replace(previous, text=text, right=line.right)
         else:
             joined.append(line)
     return joined
@@ -400,17 +446,44 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
 
 # "1. Tổ chức ...", "2) ...", "1.2. ...": a numbered item or heading starts a line of its own.
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_SENTENCE_END = (".", ":", ";", "!", "?", ")")
 
 
-def _continues(previous: str, text: str) -> bool:
+def _continues(previous: Line, line: Line, margins: tuple[float, float]) -> bool:
     """A printed line that starts in lower case, or with a figure after a line that ends
-    mid-sentence ("... trực tuyến với" / "1.000 lượt người dự thi"), continues the one above."""
-    if outline.BULLET.match(text) or "\t" in previous + text:
+    mid-sentence ("... trực tuyến với" / "1.000 lượt người dự thi"), continues the one above;
+    so does any line after one that ends mid-sentence at the right margin, its first word too
+    long to have been printed there ("… triển khai" / "Tháng hành động.": a capital starts the
+    proper names of Vietnamese prose, trial 2026-12-02c)."""
+    text = line.text
+    if outline.BULLET.match(text) or "\t" in previous.text + text:
         return False
     if text[:1].islower():
         return True
-    mid_sentence = not previous.rstrip().endswith((".", ":", ";", "!", "?", ")"))
-    return text[:1].isdigit() and mid_sentence and not _NUMBERED.match(text)
+    mid_sentence = not previous.text.rstrip().endswith(_SENTENCE_END)
+    if not mid_sentence or _NUMBERED.match(text):
+        return False
+    return text[:1].isdigit() or _wrapped_at_margin(previous, line, margins)
+
+
+FULL_LINE = 0.75  # of the page's width: a line of body text that reaches the right margin
+FIRST_LINE_INDENT = 45.0  # points: a paragraph's first line may start this far in (ND30: 1-1.27 cm)
+
+
+def _wrapped_at_margin(previous: Line, line: Line, margins: tuple[float, float]) -> bool:
+    """Both lines of one paragraph of body text (the next one back at the left margin, the
+    same weight: no centred title, no signature column, no bold heading), the first one ending
+    where the next line's first word could not have fitted."""
+    left, right = margins
+    if previous.left is None or previous.right is None or line.left is None or not right:
+        return False
+    if previous.strong != line.strong or abs(line.left - left) > LINE_TOLERANCE:
+        return False
+    if previous.left - left > FIRST_LINE_INDENT or not previous.text:
+        return False
+    glyph = (previous.right - previous.left) / len(previous.text)  # the line's mean advance
+    first = line.text.split()[0] if line.text.split() else ""
+    return previous.right + glyph * (len(first) + 1) > right
 
 
 def _split_header(

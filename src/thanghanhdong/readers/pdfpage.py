@@ -8,6 +8,7 @@ objects become dictionaries of the few keys pdfplumber's table and word function
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -31,6 +32,8 @@ class PdfPage:
     chars: list[dict[str, Any]] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
+    # Some text is drawn invisible (render mode 3 or 7): a scanner's OCR layer over a picture.
+    invisible_text: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -54,9 +57,18 @@ def _laid_out(pages: list[Any]) -> Iterator[PdfPage]:
     for number, page in enumerate(pages, start=1):
         interpreter.process_page(page)
         layout = device.get_result()
-        read = PdfPage(number, layout.width, layout.height)
+        read = PdfPage(number, layout.width, layout.height, invisible_text=_invisible(page))
         _collect(layout, read, layout.y1)
         yield read
+
+
+# "3 Tr" / "7 Tr": text render mode invisible or clip-only, as OCR layers are written.
+_INVISIBLE = re.compile(rb"(?<![\w.])[37]\s+Tr\b")
+
+
+def _invisible(page: Any) -> bool:
+    """The page's content streams draw text invisibly (only asked when they were just read)."""
+    return any(_INVISIBLE.search(stream.get_data()) for stream in page.contents)
 
 
 def _collect(container: Any, page: PdfPage, top: float) -> None:

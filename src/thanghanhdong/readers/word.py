@@ -8,7 +8,9 @@ signature block, usually borderless tables, are read as such and not listed as d
 
 from __future__ import annotations
 
+import copy
 import posixpath
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -43,6 +45,7 @@ _P, _TBL, _TC, _TR, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:tr"), qn("w
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _R, _RPR = qn("w:r"), qn("w:rPr")
 _TXBX = qn("w:txbxContent")
+_ALT_CHUNK = qn("w:altChunk")
 # A DrawingML text box is written twice: in mc:Choice (wps) and again, as VML, in mc:Fallback.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PSTYLE = qn("w:pStyle")
@@ -50,12 +53,16 @@ _RFONTS, _ASCII, _HANSI = qn("w:rFonts"), qn("w:ascii"), qn("w:hAnsi")
 _VAL = qn("w:val")
 
 
-def read_docx(data: bytes) -> DocumentContent:
+def read_docx(data: bytes, nested: bool = False) -> DocumentContent:
     """Read an agency's Word report; raises DocumentError if the file cannot be read at all."""
     parts = _open(data)
+    if parts.chunks and not nested and not _has_text(parts.body):
+        return _read_chunk(parts.chunks)
     typed = _unlegacy(parts)
+    _Numbering(parts.numbering, parts.styles_part).write_labels(parts.body)
     walk = _Walk(styles=parts.styles, typed=typed)
     walk.blocks(parts.body)
+    walk.flush()
     header = walk.header or outline.header_from_lines(walk.lines)[0]
     if "agency_name" not in outline.header_fields(header, shown_page=False):
         header = _page_header(parts, typed) or header
@@ -71,6 +78,98 @@ def read_docx(data: bytes) -> DocumentContent:
     )
 
 
+def _has_text(body: Any) -> bool:
+    return any((t.text or "").strip() for t in body.iter(_T))
+
+
+# -- embedded chunks (w:altChunk) -------------------------------------------------------------
+
+_CHUNK_SUFFIXES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "message/rfc822": ".mht",
+    "multipart/related": ".mht",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
+}
+_DOCX_TYPE = "wordprocessingml.document"
+_CHUNK_NEEDS_LIBREOFFICE = (
+    "Nội dung của tệp Word này nằm trong một phần nhúng (altChunk: trang HTML do phần mềm quản "
+    "lý văn bản xuất ra), chỉ đọc được qua LibreOffice: cài LibreOffice, hoặc mở tệp bằng Word, "
+    "lưu lại dạng .docx rồi chép vào thư mục nhận."
+)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    data: bytes
+    kind: str  # the part's content type, or its name's suffix when the package names none
+
+
+def _read_chunk(chunks: list[_Chunk]) -> DocumentContent:
+    """A .docx whose whole text is in embedded parts (w:altChunk: an HTML page or a document
+    that Word renders in place; e-office systems write their "export to Word" this way). Read
+    as the document the part is, a web page through LibreOffice (trial 2026-12-02c): without
+    this the file read as a picture, "không có chữ để đọc". Several web pages are one page."""
+    kinds = {_chunk_suffix(chunk) for chunk in chunks}
+    if kinds == {".docx"} and len(chunks) == 1:
+        return read_docx(chunks[0].data, nested=True)
+    if kinds != {".html"} and len(chunks) > 1:
+        raise DocumentError("docx_chunks", _CHUNKS_MIXED)
+    from thanghanhdong.readers.convert import bytes_to_docx  # soffice only when needed
+
+    converted = bytes_to_docx(b"\n".join(chunk.data for chunk in chunks), kinds.pop())
+    if converted is None:
+        raise DocumentError("no_soffice", _CHUNK_NEEDS_LIBREOFFICE)
+    return read_docx(converted, nested=True)
+
+
+_CHUNKS_MIXED = (
+    "Nội dung của tệp Word này nằm trong nhiều phần nhúng khác loại (altChunk), thd không đọc "
+    "được: mở tệp bằng Word, lưu lại dạng .docx rồi chép vào thư mục nhận."
+)
+
+
+def _chunk_suffix(chunk: _Chunk) -> str:
+    if _DOCX_TYPE in chunk.kind or chunk.kind == ".docx":
+        return ".docx"
+    known = _CHUNK_SUFFIXES.get(chunk.kind.split(";")[0].strip())
+    if known:
+        return known
+    return chunk.kind if chunk.kind in (".mht", ".mhtml", ".rtf", ".txt") else ".html"
+
+
+def _chunks(archive: zipfile.ZipFile, main: str, body: Any) -> list[_Chunk]:
+    """The parts the body's w:altChunk elements point to, with their content types."""
+    references = [chunk.get(qn("r:id")) for chunk in body.iter(_ALT_CHUNK)]
+    if not references:
+        return []
+    folder, _, name = main.rpartition("/")
+    targets = _relations(
+        archive, f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels", folder
+    )
+    types = _content_types(archive)
+    found = []
+    for rid in references:
+        part = targets.get(rid or "")
+        if part and part in archive.namelist():
+            suffix = posixpath.splitext(part)[1].lower()
+            kind = types.get(f"/{part}") or types.get(suffix.lstrip(".")) or suffix
+            found.append(_Chunk(archive.read(part), kind))
+    return found
+
+
+def _content_types(archive: zipfile.ZipFile) -> dict[str, str]:
+    """[Content_Types].xml: part name ("/word/chunk.html") or extension ("html") -> type."""
+    if "[Content_Types].xml" not in archive.namelist():
+        return {}
+    types = {}
+    for entry in etree.fromstring(archive.read("[Content_Types].xml"), _PARSER):
+        key = entry.get("PartName") or (entry.get("Extension") or "").lower()
+        types[key] = entry.get("ContentType", "")
+    return types
+
+
 def _font_names(body: Any) -> Iterator[str]:
     for fonts in body.iter(_RFONTS):
         yield from (fonts.get(_ASCII) or "", fonts.get(_HANSI) or "")
@@ -82,6 +181,7 @@ def _page_header(parts: _Parts, typed: dict[Any, str]) -> Header | None:
     for part in parts.page_headers:
         walk = _Walk(styles=parts.styles, typed=typed)
         walk.blocks(part)
+        walk.flush()
         header = walk.header or outline.header_from_lines(walk.lines)[0]
         if "agency_name" in outline.header_fields(header, shown_page=False):
             return header
@@ -210,6 +310,7 @@ _ZIP_ERRORS = (
 )
 _OFFICE_DOCUMENT = "/officeDocument"
 _STYLES = "/styles"
+_NUMBERING = "/numbering"
 
 
 @dataclass
@@ -218,6 +319,8 @@ class _Parts:
     styles: frozenset[str]  # the strong paragraph styles
     styles_part: Any  # the styles part, when it was needed
     page_headers: list[Any]  # the first section's page headers, the one printed first first
+    numbering: Any = None  # the numbering part, when the body numbers paragraphs
+    chunks: list[_Chunk] = field(default_factory=list)  # embedded documents (w:altChunk)
 
 
 def _open(data: bytes) -> _Parts:
@@ -239,9 +342,15 @@ def _open(data: bytes) -> _Parts:
             used = {e.get(_VAL) for e in body.iter(_PSTYLE)}
             latin = any(_maybe_legacy(t.text) for root in (body, *headers) for t in root.iter(_T))
             styles = _styles_part(archive, main) if used or latin else None
+            numbering = _part(archive, main, _NUMBERING) if used or _has(body, _NUMPR) else None
+            chunks = _chunks(archive, main, body)
     except _ZIP_ERRORS:
         raise DocumentError("docx_corrupt", _CORRUPT) from None
-    return _Parts(body, _strong_styles(styles), styles, headers)
+    return _Parts(body, _strong_styles(styles), styles, headers, numbering, chunks)
+
+
+def _has(root: Any, tag: str) -> bool:
+    return next(root.iter(tag), None) is not None
 
 
 def _maybe_legacy(text: str | None) -> bool:
@@ -294,9 +403,14 @@ def _relations(archive: zipfile.ZipFile, rels: str, folder: str) -> dict[str, st
 
 
 def _styles_part(archive: zipfile.ZipFile, main: str) -> Any:
+    return _part(archive, main, _STYLES)
+
+
+def _part(archive: zipfile.ZipFile, main: str, kind: str) -> Any:
+    """The main part's related part of type `kind`, parsed; None when there is none."""
     folder, _, name = main.rpartition("/")
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-    part = _target(archive, rels, folder, _STYLES)
+    part = _target(archive, rels, folder, kind)
     return etree.fromstring(archive.read(part), _PARSER) if part else None
 
 
@@ -338,6 +452,203 @@ def _strong_styles(styles: Any) -> frozenset[str]:
     return frozenset(strong)
 
 
+# -- automatic numbering ---------------------------------------------------------------------
+
+_NUMPR, _NUMID, _ILVL = qn("w:numPr"), qn("w:numId"), qn("w:ilvl")
+_LVL, _START = qn("w:lvl"), qn("w:start")
+_NUM_FORMAT, _LVL_TEXT = qn("w:numFmt"), qn("w:lvlText")
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_BULLETS = "-+*•–—"  # a bullet the outline reads as one; Symbol/Wingdings glyphs are drawn "•"
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    format: str  # w:numFmt: "decimal", "upperRoman", "lowerLetter", "bullet"...
+    text: str  # w:lvlText: "%1.", "%2)", "-"
+    style: str | None = None  # the paragraph style this level is linked to (w:pStyle)
+
+
+class _Numbering:
+    """Word's automatic numbering (w:numPr): the "I.", "1.", "a)" or "-" Word draws before a
+    numbered paragraph is in numbering.xml, not in the paragraph's text. A report whose
+    headings are numbered this way reads "Công tác chỉ đạo..." as a plain line, not as the
+    heading "1. Công tác chỉ đạo..." the clerk sees (trial 2026-12-02c)."""
+
+    def __init__(self, numbering: Any, styles: Any) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.by_style: dict[str, tuple[str | None, int | None, str | None]] = {}
+        if numbering is not None:
+            self._read(numbering)
+        if styles is not None and self.levels:
+            self._read_styles(styles)
+
+    def _read(self, numbering: Any) -> None:
+        abstract = {
+            node.get(qn("w:abstractNumId")): _levels(node)
+            for node in numbering.iterchildren(qn("w:abstractNum"))
+        }
+        for num in numbering.iterchildren(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(_VAL) if ref is not None else None) or {})
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                level = _int(override.get(_ILVL), 0)
+                own = override.find(_LVL)
+                if own is not None:
+                    levels.update(_levels(override))
+                start = override.find(qn("w:startOverride"))
+                if start is not None and level in levels:
+                    levels[level] = replace(levels[level], start=_int(start.get(_VAL), 1))
+            self.levels[num.get(_NUMID) or ""] = levels
+
+    def _read_styles(self, styles: Any) -> None:
+        for style in styles.iterchildren(qn("w:style")):
+            numbered = style.find(f"{qn('w:pPr')}/{_NUMPR}")
+            based = style.find(qn("w:basedOn"))
+            number = _numbering_of(numbered) if numbered is not None else (None, None)
+            parent = based.get(_VAL) if based is not None else None
+            self.by_style[style.get(qn("w:styleId")) or ""] = (*number, parent)
+
+    def write_labels(self, body: Any) -> None:
+        """Put each numbered paragraph's label in front of its text, counting in document
+        order as Word does; an empty numbered paragraph counts but gets no text."""
+        if not self.levels:
+            return
+        for paragraph in body.iter(_P):
+            if next(paragraph.iterancestors(_FALLBACK), None) is not None:
+                continue  # a text box's VML copy: its paragraphs are counted in the original
+            label = self.label(paragraph)
+            if label and _paragraph_text(paragraph).strip():
+                _prefix(paragraph, label)
+
+    def label(self, paragraph: Any) -> str:
+        num_id, level_no = self._numbering(paragraph)
+        levels = self.levels.get(num_id or "")
+        if not levels or level_no not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id or "", {})
+        level = levels[level_no]
+        counters[level_no] = counters.get(level_no, level.start - 1) + 1
+        for deeper in [n for n in counters if n > level_no]:
+            del counters[deeper]
+        if level.format == "none":
+            return ""
+        if level.format == "bullet":
+            return level.text if level.text in _BULLETS else "•"
+        return _PLACEHOLDER.sub(
+            lambda m: self._shown(levels, counters, int(m.group(1)) - 1), level.text
+        ).strip()
+
+    def _shown(self, levels: dict[int, _Level], counters: dict[int, int], number: int) -> str:
+        level = levels.get(number)
+        if level is None:
+            return ""
+        return _formatted(counters.get(number, level.start), level.format)
+
+    def _numbering(self, paragraph: Any) -> tuple[str | None, int]:
+        """The paragraph's list and level: its own w:numPr, else its style's (through the
+        styles it is based on); numId 0 switches numbering off."""
+        properties = paragraph.find(qn("w:pPr"))
+        own = properties.find(_NUMPR) if properties is not None else None
+        num_id, level = _numbering_of(own) if own is not None else (None, None)
+        style = properties.find(_PSTYLE) if properties is not None else None
+        style_id = style.get(_VAL) if style is not None else None
+        seen: set[str] = set()
+        while style_id and style_id not in seen and (num_id is None or level is None):
+            seen.add(style_id)
+            style_num, style_level, parent = self.by_style.get(style_id, (None, None, None))
+            if num_id is None and style_num is not None:
+                num_id = style_num
+                level = level if level is not None else style_level
+                if level is None:  # the list's level linked to this style
+                    levels = self.levels.get(style_num, {})
+                    level = next((n for n, lv in levels.items() if lv.style == style_id), None)
+            style_id = parent
+        if num_id is None or num_id == "0":
+            return None, 0
+        return num_id, level or 0
+
+
+def _numbering_of(numbered: Any) -> tuple[str | None, int | None]:
+    num_id, level = numbered.find(_NUMID), numbered.find(_ILVL)
+    return (
+        num_id.get(_VAL) if num_id is not None else None,
+        _int(level.get(_VAL), 0) if level is not None else None,
+    )
+
+
+def _levels(node: Any) -> dict[int, _Level]:
+    levels = {}
+    for lvl in node.iterchildren(_LVL):
+        start, kind, text = lvl.find(_START), lvl.find(_NUM_FORMAT), lvl.find(_LVL_TEXT)
+        style = lvl.find(_PSTYLE)
+        levels[_int(lvl.get(_ILVL), 0)] = _Level(
+            _int(start.get(_VAL), 1) if start is not None else 1,
+            (kind.get(_VAL) if kind is not None else None) or "decimal",
+            (text.get(_VAL) if text is not None else None) or "",
+            style.get(_VAL) if style is not None else None,
+        )
+    return levels
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def _formatted(number: int, kind: str) -> str:
+    """A counter as the level's number format shows it (any other format: decimal)."""
+    if kind in ("upperRoman", "lowerRoman") and number > 0:
+        roman = ""
+        for value, letters in _ROMAN:
+            count, number = divmod(number, value)
+            roman += letters * count
+        return roman if kind == "upperRoman" else roman.lower()
+    if kind in ("upperLetter", "lowerLetter") and number > 0:
+        # Word repeats the letter past z: a..z, aa..zz
+        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter.upper() if kind == "upperLetter" else letter
+    if kind == "decimalZero":
+        return f"{number:02d}"
+    return str(number)
+
+
+def _prefix(paragraph: Any, label: str) -> None:
+    """Insert the label as the paragraph's first run, shown like its first run (bold or not)."""
+    first = next((r for r in paragraph.iter(_R) if r.find(_T) is not None), None)
+    run = etree.SubElement(paragraph, _R)
+    if first is not None and first.find(_RPR) is not None:
+        run.append(copy.deepcopy(first.find(_RPR)))
+    text = etree.SubElement(run, _T)
+    text.text = f"{label} "
+    paragraph.remove(run)
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is not None:
+        properties.addnext(run)
+    else:
+        paragraph.insert(0, run)
+
+
 # -- the walk -------------------------------------------------------------------------------
 
 
@@ -353,6 +664,7 @@ class _Walk:
     cells: int = 0
     last_table: TextTable | None = None  # the data table just read, if nothing followed it
     just_written: bool = False  # the last block was a paragraph with text: a table's caption?
+    tabbed: list[tuple[Any, str]] = field(default_factory=list)  # paragraphs of tab-separated cells
 
     def blocks(self, body: Any) -> None:
         for element in _block_elements(body):
@@ -364,6 +676,29 @@ class _Walk:
     def paragraph(self, element: Any) -> None:
         for box in _text_boxes(element):  # where it is anchored: "SỞ NỘI VỤ" in a box on top
             self.blocks(box)
+        text = _paragraph_text(element)
+        if text.count("\t") >= _TAB_CELLS and "\n" not in text and not self.typed:
+            self.tabbed.append((element, text))
+            return
+        self.flush()
+        self.written(element)
+
+    def flush(self) -> None:
+        """The tab-separated lines just read: a table converted to text (Word's "Convert to
+        Text": its header with STT, a row per paragraph) is read as a table; other lines with
+        tabs ("UBND TỈNH\t\tCỘNG HÒA...") as the lines they are."""
+        tabbed, self.tabbed = self.tabbed, []
+        rows = [[outline.clean(cell) for cell in text.split("\t")] for _, text in tabbed]
+        table = _tab_table(len(self.tables) + 1, rows) if len(rows) >= 2 else None
+        if table is not None:
+            self.tables.append(replace(table, caption=self.caption()))
+            self.last_table = None
+            self.just_written = False
+            return
+        for element, _ in tabbed:
+            self.written(element)
+
+    def written(self, element: Any) -> None:
         strong = _is_strong(element, self.styles)
         texts = _paragraph_text(element).split("\n")
         typed = _paragraph_text(element, self.typed).split("\n") if self.typed else texts
@@ -377,6 +712,7 @@ class _Walk:
                 self.just_written = True
 
     def table(self, element: Any) -> None:
+        self.flush()
         columns = _column_paragraphs(element)
         if self.header is None and not self.lines and _is_header(columns):
             self.header = Header(left=columns[0], right=columns[-1])
@@ -437,18 +773,32 @@ def _text_boxes(paragraph: Any) -> Iterator[Any]:
 
 
 def _paragraph_text(element: Any, typed: dict[Any, str] | None = None) -> str:
-    """The paragraph's text as Word shows it (as typed, with `typed`: the converted `w:t`s'
-    text before conversion); text boxes anchored in it are not its text."""
+    """The paragraph's text as Word prints it (as typed, with `typed`: the converted `w:t`s'
+    text before conversion); text boxes anchored in it are not its text, nor hidden text
+    (Font > Hidden: a template's guidance, a figure hidden rather than deleted), and a
+    non-breaking hyphen (Ctrl+Shift+-, "LĐ‑TB&XH") is the hyphen it shows."""
     boxed = element.find(f".//{_TXBX}") is not None
     out: list[str] = []
-    for node in element.iter(_T, _TAB, _BR, _CR):
+    for node in element.iter(_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN):
         if boxed and next(node.iterancestors(_TXBX), None) is not None:
+            continue
+        if _hidden(node.getparent()):
             continue
         if node.tag == _T:
             out.append(typed.get(node, node.text or "") if typed else node.text or "")
         else:
-            out.append("\t" if node.tag == _TAB else "\n")
+            out.append(_SHOWN[node.tag])
     return "".join(out)
+
+
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_SHOWN = {_TAB: "\t", _BR: "\n", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
+_VANISH = f"{_RPR}/{qn('w:vanish')}"
+
+
+def _hidden(run: Any) -> bool:
+    """A run formatted as hidden text (its own w:vanish): not printed, not read."""
+    return run is not None and run.tag == _R and _on(run.find(_VANISH))
 
 
 def _is_strong(element: Any, styles: frozenset[str]) -> bool:
@@ -496,6 +846,46 @@ def _is_signature(columns: list[list[str]]) -> bool:
     return any(loose_key(t).startswith("noi nhan") for t in texts) or any(
         outline.is_signature_start(t) for t in columns[-1]
     )
+
+
+_TAB_CELLS = 3  # tabs in a paragraph that may be a row of a table converted to text
+
+
+def _tab_table(index: int, rows: list[list[str]]) -> TextTable | None:
+    """Rows of a table converted to text on the table's grid, if they are one: a header with
+    STT, and every other row one cell per tab of the grid. Word writes a merged cell once: a
+    header row short of the grid ("STT | Hoạt động | Số cuộc | Số người tham gia | Cấp triển
+    khai" over "| | | Nam | Nữ |") has its cell over the sub-header's labels widened across
+    them, as the table had it (trial 2026-12-02c). Lines aligned by hand with extra tabs are
+    no grid (a figure would be read in another column): they stay lines."""
+    if not any(loose_key(cell) == "stt" for cell in rows[0]):
+        return None
+    width = max(len(row) for row in rows)
+    across: set[tuple[int, int]] = set()
+    grid = []
+    for r, row in enumerate(rows):
+        below = rows[r + 1] if r + 1 < len(rows) else []
+        missing = width - len(row)
+        if missing:
+            start = _spanning(row, below, missing)
+            if start is None:
+                return None  # a row off the grid: cells would shift into other columns
+            row = [*row[: start + 1], *[""] * missing, *row[start + 1 :]]
+            across.update((r, c) for c in range(start + 1, start + 1 + missing))
+        grid.append(row)
+    return TextTable(index, None, grid, merged_across=across)
+
+
+def _spanning(row: list[str], below: list[str], missing: int) -> int | None:
+    """The cell of `row` that spans `missing` more columns: the one over the first run of
+    labels in `below` wider than a cell (Nam, Nữ under "Số người tham gia")."""
+    if len(below) != len(row) + missing:
+        return None
+    for start in range(len(row)):
+        labels = below[start : start + missing + 1]
+        if row[start] and all(labels) and not any(label.isdigit() for label in labels):
+            return start
+    return None
 
 
 # -- data tables ----------------------------------------------------------------------------
