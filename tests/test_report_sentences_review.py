@@ -87,3 +87,30 @@ def test_items_are_common_nouns_and_points_are_sentences(
     ]
     for paragraph in assessment:
         assert not re.search(r"\); [A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]", paragraph), paragraph
+
+
+def test_the_issuers_own_answer_is_not_one_sent_to_itself(tmp_path: Path) -> None:
+    """The example inbox holds the Sở's own form: "Có 24/28 ... gửi báo cáo ... về Sở Lao động
+    - Thương binh và Xã hội" counted it as sent to itself, and I.1's "14/23" (the Sở's own form
+    apart) could not be placed beside it (review 2026-12-02d, finding 10)."""
+    import docx as python_docx
+    from typer.testing import CliRunner
+
+    from thanghanhdong.cli import app
+
+    out = tmp_path / "baocao.docx"
+    inbox = Path(__file__).parents[1] / "examples" / "inbox"
+    done = CliRunner().invoke(app, ["consolidate", str(inbox), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    text = "\n".join(p.text for p in python_docx.Document(str(out)).paragraphs)
+    assert (
+        "Có 24/28 cơ quan, đơn vị, địa phương (kể cả Sở Lao động - Thương binh và Xã hội) đã "
+        "báo cáo kết quả thực hiện, trong đó 1 đơn vị gửi muộn (UBND huyện Ngân Sơn)."
+    ) in text
+    assert "gửi báo cáo kết quả thực hiện về Sở Lao động" not in text
+    assert (
+        "Có 14/23 cơ quan, đơn vị, địa phương (không kể Sở Lao động - Thương binh và Xã hội) đã "
+        "báo cáo ban hành 14 kế hoạch"
+    ) in text
+    # Phụ lục II counts as the sentence does.
+    assert "phải báo cáo: 28; đã gửi: 24" in text

@@ -605,7 +605,8 @@ def _opening(c: Consolidation, body_name: str) -> str:
 
 
 def _status_sentence(c: Consolidation, body_name: str) -> str:
-    sentence = _clean(labels.status_sentence(c.status, body_name))
+    own = issuer_agency(c.campaign)
+    sentence = _clean(labels.status_sentence(c.status, body_name, own.code if own else None))
     return sentence + " Chi tiết tình hình gửi báo cáo tại Phụ lục II."
 
 

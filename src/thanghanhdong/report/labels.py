@@ -68,19 +68,29 @@ def covered_groups(status: Completeness) -> list[tuple[list[AgencyStatus], str]]
     ]
 
 
-def status_sentence(status: Completeness, body_name: str) -> str:
-    """The report's sentence on who answered, by name, in official words."""
+def status_sentence(status: Completeness, body_name: str, issuer_code: str | None = None) -> str:
+    """The report's sentence on who answered, by name, in official words. The issuing body's
+    own answer (`issuer_code`, on its own roster) is not one "sent to" itself: counted as
+    Phụ lục II counts it, and said so."""
+    own = next((e for e in status.answered if e.code == issuer_code), None)
     answered = len(status.answered)
     sentence = (
         f"Có {answered}/{status.expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
         f"thực hiện về {body_name}"
+        if own is None
+        else f"Có {answered}/{status.expected} cơ quan, đơn vị, địa phương (kể cả {body_name}) "
+        "đã báo cáo kết quả thực hiện"
     )
+
+    def others(entries: list[AgencyStatus]) -> list[AgencyStatus]:
+        return [e for e in entries if e is not own]
+
     exceptions = [
         f"{len(entries)} đơn vị {what} ({names(entries)})"
         for entries, what in (
-            (status.with_state(State.LATE), "gửi muộn"),
-            (status.with_state(State.UNDATED), "không ghi rõ ngày báo cáo"),
-            (status.unusable, "gửi báo cáo chưa hợp lệ nên chưa tổng hợp"),
+            (others(status.with_state(State.LATE)), "gửi muộn"),
+            (others(status.with_state(State.UNDATED)), "không ghi rõ ngày báo cáo"),
+            (others(status.unusable), "gửi báo cáo chưa hợp lệ nên chưa tổng hợp"),
             *covered_groups(status),
         )
         if entries

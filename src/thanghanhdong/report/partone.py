@@ -104,8 +104,13 @@ def documents_sentence(c: Consolidation, documents: Sequence[digest.DocumentRef]
     named = Counter(digest.document_key(d) for d in documents)
     shared = sum(1 for agencies in named.values() if agencies > 1)
     joint = f", trong đó có {shared} văn bản do nhiều cơ quan, đơn vị cùng nêu" if shared else ""
+    issuer = _issuer_name(c)
+    # The count leaves the issuer's own form out (its documents are listed above): say so, or
+    # the reader cannot place it beside the status sentence's count.
+    besides = f" (không kể {issuer})" if any(a.name == issuer for a in c.agencies) else ""
     return (
-        f"Có {issuing}/{_reporting_agencies(c)} cơ quan, đơn vị, địa phương đã báo cáo ban hành "
+        f"Có {issuing}/{_reporting_agencies(c)} cơ quan, đơn vị, địa phương{besides} đã báo cáo "
+        "ban hành "
         f"{len(named)} kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai{joint} (chi tiết tại "
         f"Phụ lục {DOCUMENTS_APPENDIX})."
     )
