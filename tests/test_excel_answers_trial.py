@@ -258,3 +258,38 @@ def test_gnumeric_and_excel_95_files_are_told_how_to_save_again(
         result = validate_file(path, campaign)
         assert [i.code for i in result.issues] == ["file_unsupported"], result.issues
         assert words in result.issues[0].message and ".xlsx" in result.issues[0].message
+
+
+def test_a_formula_filled_down_over_empty_rows_adds_no_row(
+    tmp_path: Path, campaign, stamper
+) -> None:
+    """Nữ computed by a formula the clerk filled down the whole table (=D7*1): the empty rows
+    of the template hold its 0 and no name; LibreOffice computes and caches them."""
+
+    def typed(book) -> None:
+        for r in range(7, 41):
+            book[ACTS][f"E{r}"] = f"=D{r}*1"
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    source = _form(tmp_path, stamper, campaign, "filled_down", typed)
+    saved = soffice_convert([source], "xlsx", tmp_path / "saved", tmp_path / "profile")[0]
+    result = validate_file(saved, campaign)
+    assert _rows(result) == [("Tọa đàm", 2, 30, 30), ("Tập huấn", 3, 50, 50)]
+    assert not result.issues, [i.message for i in result.issues]
+
+
+def test_a_percentage_in_a_count_cell_is_named_as_the_clerk_sees_it(
+    tmp_path: Path, campaign, stamper
+) -> None:
+    def typed(book) -> None:
+        book[ACTS]["E7"] = 0.6  # "60%" typed: Excel stores 0,6 in a cell formatted 0%
+        book[ACTS]["E7"].number_format = "0%"
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    source = _form(tmp_path, stamper, campaign, "percent", typed)
+    saved = soffice_convert([source], "xlsx", tmp_path / "saved", tmp_path / "profile")[0]
+    result = validate_file(saved, campaign)
+    message = next(i.message for i in result.issues if i.code == "decimal_number")
+    assert "60%" in message

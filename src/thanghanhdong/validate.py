@@ -102,6 +102,12 @@ def _decimal_words(value: Any) -> dict[str, str]:
             f"nếu định ghi {_vn(meant)} thì gõ liền {meant}: máy đặt dấu chấm là dấu thập "
             f"phân nên lưu {_vn(meant)} thành {shown}"
         )
+    elif 0 < value < 1 and abs(value * 100 - round(value * 100)) < 1e-9:
+        # "60%" typed in a count cell: Excel stores 0,6 and shows the percentage.
+        advice = (
+            f"nếu ô hiện {round(value * 100)}% thì đó là tỉ lệ: ghi số người, số cuộc (số "
+            "nguyên), không ghi phần trăm"
+        )
     else:
         advice = "sửa thành số nguyên; nếu ô có công thức chia thì làm tròn"
     return {"what": f"Ô ghi số thập phân “{shown}”", "advice": advice}

@@ -549,10 +549,10 @@ def _row_cells(
     cells = {}
     for key, c, label in plan:
         value = values[c] if c < width else ""
+        note = notes.get((r, c)) if notes else None
         if isinstance(value, str):
             value = clean(value)
-        note = notes.get((r, c)) if notes else None
-        if type(value) in _DATE_TYPES and c in numbers and sheet.epoch is not None and not note:
+        elif type(value) in _DATE_TYPES and c in numbers and sheet.epoch and not note:
             assert isinstance(value, date)
             value, note = _date_figure(value, sheet.epoch())
         cells[key] = Cell(Location(name, row, col0 + c, grid, label), value, note)
@@ -613,7 +613,9 @@ def _address(sheet: Sheet, r: int, c: int) -> str:
 
 
 def _filled(values: list[Any], columns: list[int]) -> bool:
-    return any(c < len(values) and values[c] != "" for c in columns)
+    """Something in `columns` other than blanks and zeros: a row of the template left empty
+    holds only the 0 of a formula the clerk filled down (=D7*1), which adds nothing."""
+    return any(c < len(values) and values[c] != "" and values[c] != 0 for c in columns)
 
 
 def _figures(values: list[Any], columns: list[int]) -> bool:
