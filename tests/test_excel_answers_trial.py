@@ -293,3 +293,17 @@ def test_a_percentage_in_a_count_cell_is_named_as_the_clerk_sees_it(
     result = validate_file(saved, campaign)
     message = next(i.message for i in result.issues if i.code == "decimal_number")
     assert "60%" in message
+
+
+def test_a_flat_ods_declaring_entities_is_refused_unparsed(tmp_path: Path, campaign) -> None:
+    bomb = tmp_path / "bomb.fods"
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    bomb.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{lol}]>'
+        '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body>'
+        "<office:spreadsheet>&l9;</office:spreadsheet></office:body></office:document>",
+        encoding="utf-8",
+    )
+    result = validate_file(bomb, campaign)
+    assert [i.code for i in result.issues] == ["file_corrupt"]
