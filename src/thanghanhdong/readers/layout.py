@@ -543,8 +543,11 @@ def _row_cells(
 ) -> dict[str, Cell]:
     """What `Sheet.cell` gives for each column of one row (key, grid column, label), without a
     call per cell: the cells of every table row of every form are built here. A figure cell
-    formatted as a date gives back the number it holds, with a note."""
+    formatted as a date gives back the number it holds, with a note. A grid that places its
+    cells its own way (a document's tables joined over page breaks count rows from under each
+    header) gives each cell's location itself."""
     name, row, col0, grid, notes = sheet.name, sheet.row0 + r, sheet.col0, sheet.grid, sheet.notes
+    locate = sheet.location if type(sheet).location is not Sheet.location else None
     width = len(values)
     cells = {}
     for key, c, label in plan:
@@ -555,7 +558,8 @@ def _row_cells(
         elif type(value) in _DATE_TYPES and c in numbers and sheet.epoch and not note:
             assert isinstance(value, date)
             value, note = _date_figure(value, sheet.epoch())
-        cells[key] = Cell(Location(name, row, col0 + c, grid, label), value, note)
+        at = locate(r, c, label) if locate else Location(name, row, col0 + c, grid, label)
+        cells[key] = Cell(at, value, note)
     return cells
 
 
