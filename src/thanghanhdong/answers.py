@@ -134,7 +134,9 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
             continue
-        if name.suffix.lower() in OTHER_SUFFIXES:
+        if name.suffix.lower() in OTHER_SUFFIXES and not container.spreadsheet_xml(
+            member.data[:4096]
+        ):
             results.append(FileResult(member.path, None, kind="other"))
             continue
         mail = kind in container.MAIL_FORMATS or member.received is not None

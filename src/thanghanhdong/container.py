@@ -23,7 +23,7 @@ from thanghanhdong.model import FileError, Issue, column_letter
 # What a browser names a download until it is complete (Chrome and Edge, Firefox, old Edge,
 # Safari, Opera): "BC So Y te.xlsx.crdownload" is part of a form, never a report.
 INCOMPLETE_DOWNLOADS = frozenset({".crdownload", ".part", ".partial", ".download", ".opdownload"})
-SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".fods", ".gnumeric"})
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -96,6 +96,8 @@ def check(name: str, data: bytes) -> Format:
         if not data:
             raise file_error("empty")
         return _document_format(suffix, data)
+    if suffix == ".xml" and spreadsheet_xml(data[:_XML_HEAD]):
+        suffix = ".fods"  # Excel's XML Spreadsheet 2003, or a flat .ods named .xml: told below
     if suffix not in SPREADSHEET_SUFFIXES:
         if suffix in INCOMPLETE_DOWNLOADS:
             raise file_error("download_incomplete", suffix=suffix)
@@ -109,8 +111,69 @@ def check(name: str, data: bytes) -> Format:
             raise file_error("password")
         return Format.XLS
     if not data.startswith(ZIP_MAGIC):
+        if data.startswith(_GZIP_MAGIC) and suffix == ".gnumeric":
+            raise file_error("gnumeric")
+        kind = spreadsheet_xml(data[:_XML_HEAD])
+        if kind == "fods":
+            return _check_zip(flat_ods(data))
+        if kind == "excel_2003":
+            raise file_error("excel_2003_xml")
         raise file_error("not_office")
     return _check_zip(data)
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_XML_HEAD = 4096
+_FODS_ROOT = re.compile(rb"<office:document(?=[\s>])")
+_FODS_END = b"</office:document>"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_MANIFEST = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest='
+    b'"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    b'<manifest:file-entry manifest:full-path="/" manifest:media-type="' + _ODS_MIMETYPE + b'"/>'
+    b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    b"</manifest:manifest>"
+)
+
+
+def spreadsheet_xml(head: bytes) -> str | None:
+    """ "fods" for a flat OpenDocument spreadsheet (LibreOffice's .fods: one XML file),
+    "excel_2003" for Excel's XML Spreadsheet 2003, by the first bytes; None otherwise."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"<"):
+        return None
+    if _FODS_ROOT.search(text) and _ODS_MIMETYPE in text:
+        return "fods"
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in text or b"Excel.Sheet" in text:
+        return "excel_2003"
+    return None
+
+
+def spreadsheet_file(path: Path) -> bool:
+    """Whether a file named as a note (.xml) is a spreadsheet saved as XML (an answer)."""
+    try:
+        with path.open("rb") as handle:
+            return spreadsheet_xml(handle.read(_XML_HEAD)) is not None
+    except OSError:
+        return False
+
+
+def flat_ods(data: bytes) -> bytes:
+    """A flat .fods as the .ods package LibreOffice would save: its document as content.xml
+    (root renamed), beside the mimetype and a manifest. No entity is ever expanded: a document
+    type declaration is refused."""
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise file_error("not_office")
+    content = _FODS_ROOT.sub(b"<office:document-content", data, count=1)
+    end = content.rfind(_FODS_END)
+    if end != -1:
+        content = content[:end] + b"</office:document-content>" + content[end + len(_FODS_END) :]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        package.writestr("mimetype", _ODS_MIMETYPE)
+        package.writestr("META-INF/manifest.xml", _MANIFEST)
+        package.writestr("content.xml", content)
+    return out.getvalue()
 
 
 def _foreign_archive(suffix: str, data: bytes) -> str | None:

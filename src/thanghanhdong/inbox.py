@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from thanghanhdong import answers, completeness, messages
+from thanghanhdong import answers, completeness, container, messages
 from thanghanhdong.completeness import Completeness
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.model import FileResult, Issue
@@ -181,7 +181,9 @@ def list_inbox(inbox: Path) -> InboxListing:
             continue
         if is_system_file(path.relative_to(inbox)):
             listing.ignored.append(path)
-        elif path.suffix.lower() in answers.OTHER_SUFFIXES:
+        elif path.suffix.lower() in answers.OTHER_SUFFIXES and not (
+            path.suffix.lower() == ".xml" and container.spreadsheet_file(path)
+        ):
             listing.others.append(path)
         else:
             listing.files.append(path)

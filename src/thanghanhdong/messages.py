@@ -356,6 +356,21 @@ CATALOGUE: dict[str, Message] = {
         "Ô số chứa chữ.",
         reason="“{value}” không phải là số",
     ),
+    # A figure cell formatted as a date (Định dạng ô > Ngày): the number it holds is read.
+    "date_formatted_number": Message(
+        W,
+        "Ô định dạng kiểu ngày nên hiện “{shown}”; đã hiểu là số {value} (số gõ vào ô). Nên đổi "
+        "định dạng ô thành Số (Format Cells > Number).",
+        "Ô số liệu định dạng kiểu ngày (gõ 30 hiện “30/01/1900”): đọc số gõ vào ô.",
+        reason="Ô định dạng kiểu ngày nên hiện “{shown}”; đã hiểu là số {value}",
+    ),
+    "date_in_number": Message(
+        E,
+        "Ô số liệu ghi ngày “{shown}”{serial}: gõ số (số cuộc, số lượng, số người) và đổi định "
+        "dạng ô thành Số (Format Cells > Number).",
+        "Ô số liệu chứa một ngày (gõ ngày nhầm cột, hoặc ô định dạng kiểu ngày).",
+        reason="Ô số liệu ghi ngày “{shown}”",
+    ),
     "negative_number": Message(
         E, "Số âm “{value}”: gõ số không âm.", "Số âm.", reason="Số âm “{value}”"
     ),
@@ -672,6 +687,27 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "Tệp “{suffix}” không phải báo cáo thd đọc được. thd đọc tệp Excel (.xlsx, .xlsm, .xls), "
         ".ods, Word, PDF, thư điện tử .eml hoặc thư Outlook .msg và tệp .zip: đề nghị đơn vị gửi lại đúng mẫu Excel, hoặc chuyển tệp này ra khỏi thư mục.",
         "Tệp “{suffix}” không phải báo cáo thd đọc được",
+    ),
+    # Spreadsheets saved in a format calamine does not read: what to do, in the program's words.
+    "excel_2003_xml": (
+        "file_unsupported",
+        "Tệp được lưu dạng “Bảng tính XML 2003” (XML Spreadsheet 2003, đuôi .xml), thd không "
+        "đọc dạng này: đề nghị đơn vị mở tệp bằng Excel, chọn Tệp > Lưu thành > Sổ làm việc "
+        "Excel (.xlsx) rồi gửi lại.",
+        "Tệp được lưu dạng “Bảng tính XML 2003” (XML Spreadsheet 2003, đuôi .xml), thd không đọc dạng này",
+    ),
+    "gnumeric": (
+        "file_unsupported",
+        "Tệp được lưu dạng Gnumeric (.gnumeric), thd không đọc dạng này: đề nghị đơn vị mở tệp "
+        "bằng Gnumeric, chọn Lưu thành > Excel 2007 (.xlsx) rồi gửi lại.",
+        "Tệp được lưu dạng Gnumeric (.gnumeric), thd không đọc dạng này",
+    ),
+    "excel_95": (
+        "file_unsupported",
+        "Tệp được lưu dạng Excel 5.0/95 cũ nên đã mất dấu tiếng Việt (chữ thành “?”, ví dụ tên "
+        "trang “{sheet}”): thd không tìm được các bảng; đề nghị đơn vị mở tệp gốc, lưu lại dạng "
+        "Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+        "Tệp được lưu dạng Excel 5.0/95 cũ nên đã mất dấu tiếng Việt",
     ),
     "download_incomplete": (
         "file_unsupported",

@@ -26,6 +26,7 @@ _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 # A lone dash is how Vietnamese statistical tables write "none happened": zero, said aloud.
 _DASHES = frozenset({"-", "–", "—", "−"})
+_APOSTROPHES = frozenset({"'", "’", "‘"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def _bounded(value: int, warning: str | None = None) -> Parsed:
 
 def _parse_text(raw: str) -> Parsed:
     text = _SPACES.sub("", raw)
+    if text[:1] in _APOSTROPHES:  # "'30": the apostrophe that keeps Excel from converting,
+        text = text[1:]  # kept as typed in a cell formatted as Text
     if not text:
         return EMPTY
     if text in _DASHES:

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,8 @@ Warnings = list[tuple[str, dict[str, Any]]]  # (code, values) of the warnings at
 def _whole(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
     if type(value) is float and value.is_integer() and 0 <= value <= MAX_WHOLE:
         return int(value)  # what calamine gives for a count: parse_whole would take it as is
+    if isinstance(value, date):  # a date typed, or a recent day's number in a date-format cell
+        raise _NotTaken("date_in_number", **_date_shown(value))
     parsed = parse_whole(value)
     if parsed.error == "decimal_number":
         raise _NotTaken(parsed.error, **_decimal_words(value))
@@ -71,6 +74,18 @@ def _whole(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None
     if parsed.warning:
         warnings.append((parsed.warning, {"value": _shown(value), "number": parsed.value}))
     return parsed.value
+
+
+def _date_shown(value: date, held: str = "") -> dict[str, str]:
+    """A date in a figure cell as the clerk sees it, with the number the cell holds when the
+    reader knows it (`held`: the cell may only be formatted as a date)."""
+    day = value.date() if isinstance(value, datetime) else value
+    hint = f" (nếu định gõ số {_vn(int(held))} thì ô đang định dạng kiểu ngày)" if held else ""
+    return {"shown": f"{day:%d/%m/%Y}", "serial": hint}
+
+
+def _day(shown: str) -> date:
+    return datetime.strptime(shown, "%d/%m/%Y").date()
 
 
 def _decimal_words(value: Any) -> dict[str, str]:
@@ -86,6 +101,12 @@ def _decimal_words(value: Any) -> dict[str, str]:
         advice = (
             f"nếu định ghi {_vn(meant)} thì gõ liền {meant}: máy đặt dấu chấm là dấu thập "
             f"phân nên lưu {_vn(meant)} thành {shown}"
+        )
+    elif 0 < value < 1 and abs(value * 100 - round(value * 100)) < 1e-9:
+        # "60%" typed in a count cell: Excel stores 0,6 and shows the percentage.
+        advice = (
+            f"nếu ô hiện {round(value * 100)}% thì đó là tỉ lệ: ghi số người, số cuộc (số "
+            "nguyên), không ghi phần trăm"
         )
     else:
         advice = "sửa thành số nguyên; nếu ô có công thức chia thì làm tròn"
@@ -307,6 +328,13 @@ class _FileCheck:
         elif note.kind in ("merged_across", "merged_number"):
             code = "merged_figures" if note.kind == "merged_across" else "merged_number"
             self.add(code, cell, range=note.detail)
+        elif note.kind == "date_in_number":
+            shown, _, held = note.detail.partition(" ")
+            values = _date_shown(_day(shown), held)
+            self.add("date_in_number", cell, shown=values["shown"], serial=values["serial"])
+        elif note.kind == "date_format":
+            self.add("date_formatted_number", cell, shown=note.detail, value=_shown(cell.value))
+            return False
         elif note.kind == "merged_down":
             label = cell.location.column_label or "này"
             self.add("merged_level", cell, label=label, range=note.detail, value=_shown(cell.value))

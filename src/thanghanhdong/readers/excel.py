@@ -14,6 +14,7 @@ import sys
 import tempfile
 import zipfile
 import zlib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,8 @@ def is_panic(exc: BaseException) -> bool:
 
 
 def _read(path: Path, data: bytes) -> RawSubmission:
+    if not data.startswith((container.ZIP_MAGIC, container.OLE_MAGIC)):
+        data = container.flat_ods(data)  # a .fods (container.check told it by its first bytes)
     try:
         workbook = _open(data)
     except FileError:
@@ -206,6 +209,7 @@ def _load_sheet(workbook: Any, name: str, budget: _CellBudget, xml: _SheetXml) -
     loaded = Sheet(name, rows, tuple(sheet.start) if rows else (0, 0))
     if name == form.SHEET_META:
         return loaded  # thd's own values: no formula, merge or hidden row to read
+    loaded.epoch = xml.epoch
     found = xml.scan(name)
     if found is not None:
         _apply(loaded, found)
@@ -234,6 +238,31 @@ class _SheetXml:
         self.ods: dict[str, sheetxml.SheetXml] | None = None  # an .ods: every sheet's notes
         self.recalc = False
         self._archive: zipfile.ZipFile | None = None
+        self._null_date: date | None = None  # an .ods's own, when it states one
+        self._epoch: layout.Epoch | None = None
+
+    def epoch(self) -> layout.Epoch:
+        """The day the workbook counts dates from, and whether it counts them as Excel does
+        (1900 taken for a leap year): asked only when a figure cell holds a date."""
+        if self._epoch is None:
+            if self.parts is None:
+                self.parts = self._marked_parts()
+            if self.data.startswith(container.OLE_MAGIC):
+                date1904 = any(found.date1904 for found in (self.ods or {}).values())
+                self._epoch = layout.Epoch(layout.EPOCH_1904 if date1904 else layout.EPOCH, True)
+            elif self._null_date is not None or self.ods is not None:
+                self._epoch = layout.Epoch(self._null_date or layout.EPOCH, False)
+            else:
+                self._epoch = layout.Epoch(
+                    layout.EPOCH_1904 if self._date1904() else layout.EPOCH, True
+                )
+        return self._epoch
+
+    def _date1904(self) -> bool:
+        try:
+            return sheetxml.date1904(self._zip().read("xl/workbook.xml"))
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, zlib.error):
+            return False
 
     def scan(self, name: str) -> sheetxml.SheetXml | None:
         if self.parts is None:
@@ -254,6 +283,7 @@ class _SheetXml:
             if "content.xml" in by_name:
                 # An .ods: calamine sees no merge, error value or uncomputed formula in it either.
                 content = self._read(by_name["content.xml"])
+                self._null_date = sheetxml.null_date(content)
                 self.ods = sheetxml.scan_ods(content) if sheetxml.ods_marked(content) else {}
                 return {}
             marked = {}
@@ -413,6 +443,14 @@ def _budget_line(sheet: Sheet, r: int, c: int, text: str) -> dict[str, Cell]:
 def _read_workbook(path: Path, workbook: Any, xml: _SheetXml) -> RawSubmission:
     names: list[str] = list(workbook.sheet_names)
     by_key = {loose_key(n): n for n in names}
+    lost = next((n for n in names if "?" in n), None)
+    # Excel 5.0/95 keeps 8-bit text: the Vietnamese letters of the form's sheet names lost.
+    if (
+        lost is not None
+        and not any(loose_key(t.sheet) in by_key for t in form.TABLES)
+        and xls.is_biff5(xml.data)
+    ):
+        raise file_error("excel_95", sheet=lost)
     budget = _CellBudget()
     loaded: dict[str, Sheet] = {}
 

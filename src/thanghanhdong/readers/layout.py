@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from thanghanhdong import form
 from thanghanhdong.model import Cell, CellNote, CellScalar, Grid, Location, RawRow, RawTable
@@ -46,6 +47,53 @@ def clean_text(value: Any) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", str(value))).strip()
 
 
+class Epoch(NamedTuple):
+    """How a workbook turns its numbers into dates: the day it counts from, and whether it
+    counts as Excel does in its 1900 system (1900 taken for a leap year: 1 is 01/01/1900)."""
+
+    origin: date
+    excel: bool
+
+
+EPOCH, EPOCH_1904 = date(1899, 12, 30), date(1904, 1, 1)
+_LEAP_1900 = date(1900, 3, 1)  # from here on, every program counts the same days
+_DATE_TYPES = frozenset({date, datetime})
+# A figure formatted as a date by accident shows a day long past (30 shows as 30/01/1900, 1.200
+# as 14/04/1903); a recent day may be a date typed in the wrong column: that is not read.
+DATE_FIGURE_BEFORE = 1990
+
+
+def date_serial(value: date, epoch: Epoch) -> float | None:
+    """The number a date cell holds, in the workbook's date system; None for a day before
+    01/03/1900 that programs count apart (an .ods: LibreOffice and Gnumeric; 28/02/1900: 59
+    or 60 in Excel)."""
+    day = value.date() if isinstance(value, datetime) else value
+    if epoch.origin == EPOCH and day < _LEAP_1900:
+        if not epoch.excel or day >= date(1900, 2, 28):
+            return None
+        days = (day - date(1899, 12, 31)).days
+    else:
+        days = (day - epoch.origin).days
+    if days < 0:
+        return None
+    if isinstance(value, datetime):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return days + seconds / 86400
+    return float(days)
+
+
+def _date_figure(value: date, epoch: Epoch) -> tuple[Any, CellNote]:
+    """A date in a figure cell: the number it holds with a note when it shows a day long past
+    (the cell only formatted as a date), else the date with a note ("date_in_number": the day
+    shown and the number it holds, when certain)."""
+    serial = date_serial(value, epoch)
+    shown = f"{value:%d/%m/%Y}"
+    if serial is not None and value.year < DATE_FIGURE_BEFORE:
+        return serial, CellNote("date_format", shown)
+    held = f" {serial:.0f}" if serial is not None and serial.is_integer() else ""
+    return value, CellNote("date_in_number", shown + held)
+
+
 class Sheet:
     """One grid's values with the position of its first cell, so that every value carries the
     position the officer sees ("D12" in a workbook, "Bảng 2, dòng 1, cột Nữ" in a document)."""
@@ -64,6 +112,8 @@ class Sheet:
         self.merges: list[tuple[int, int, int, int]] = []
         self.hidden_rows: set[int] = set()
         self._covering: dict[tuple[int, int], tuple[int, int, int, int]] | None = None
+        # A workbook's date system (readers/excel.py), asked for when a figure cell holds a date.
+        self.epoch: Callable[[], Epoch] | None = None
 
     @property
     def headers(self) -> list[Header]:
@@ -481,7 +531,7 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
             return True
         if any(_is_budget_label(values[c]) for c in labelled if c < len(values)):
             return True  # "Tổng kinh phí: 3.500.000 đồng" typed under the table: not a row of it
-        cells = _row_cells(sheet, r, values, plan)
+        cells = _row_cells(sheet, r, values, plan, numbers)
         if merged:
             _merged(sheet, header, r, cells)
         rows.append(RawRow(sheet.location(r, columns.get("stt", 0)), cells))
@@ -489,22 +539,27 @@ def _read_rows(sheet: Sheet, header: Header, span: range, rows: list[RawRow]) ->
 
 
 def _row_cells(
-    sheet: Sheet, r: int, values: list[Any], plan: list[tuple[str, int, str]]
+    sheet: Sheet, r: int, values: list[Any], plan: list[tuple[str, int, str]], numbers: list[int]
 ) -> dict[str, Cell]:
     """What `Sheet.cell` gives for each column of one row (key, grid column, label), without a
-    call per cell: the cells of every table row of every form are built here. (A grid that
-    places its cells otherwise, a document's table joined over pages, asks its own `cell`.)"""
-    if type(sheet).cell is not Sheet.cell:
-        return {key: sheet.cell(r, c, label) for key, c, label in plan}
+    call per cell: the cells of every table row of every form are built here. A figure cell
+    formatted as a date gives back the number it holds, with a note. A grid that places its
+    cells its own way (a document's tables joined over page breaks count rows from under each
+    header) gives each cell's location itself."""
     name, row, col0, grid, notes = sheet.name, sheet.row0 + r, sheet.col0, sheet.grid, sheet.notes
+    locate = sheet.location if type(sheet).location is not Sheet.location else None
     width = len(values)
     cells = {}
     for key, c, label in plan:
         value = values[c] if c < width else ""
+        note = notes.get((r, c)) if notes else None
         if isinstance(value, str):
             value = clean(value)
-        note = notes.get((r, c)) if notes else None
-        cells[key] = Cell(Location(name, row, col0 + c, grid, label), value, note)
+        elif type(value) in _DATE_TYPES and c in numbers and sheet.epoch and not note:
+            assert isinstance(value, date)
+            value, note = _date_figure(value, sheet.epoch())
+        at = locate(r, c, label) if locate else Location(name, row, col0 + c, grid, label)
+        cells[key] = Cell(at, value, note)
     return cells
 
 
@@ -562,7 +617,9 @@ def _address(sheet: Sheet, r: int, c: int) -> str:
 
 
 def _filled(values: list[Any], columns: list[int]) -> bool:
-    return any(c < len(values) and values[c] != "" for c in columns)
+    """Something in `columns` other than blanks and zeros: a row of the template left empty
+    holds only the 0 of a formula the clerk filled down (=D7*1), which adds nothing."""
+    return any(c < len(values) and values[c] != "" and values[c] != 0 for c in columns)
 
 
 def _figures(values: list[Any], columns: list[int]) -> bool:

@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
 _ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
@@ -39,6 +40,7 @@ class SheetXml:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
     hidden_rows: set[int] = field(default_factory=set)
     texts: dict[tuple[int, int], str] = field(default_factory=dict)  # text formula results
+    date1904: bool = False  # the workbook counts its dates from 1904 (an .xls's DATEMODE)
 
 
 def column_index(letters: str) -> int:
@@ -82,7 +84,31 @@ def sheet_parts(read: Callable[[str], bytes]) -> tuple[dict[str, str], bool]:
     return parts, recalc
 
 
+_DATE1904 = re.compile(rb"""<(?:\w+:)?workbookPr\s[^>]*date1904\s*=\s*["'](?:1|true)["']""")
+_NULL_DATE = re.compile(
+    rb"""<table:null-date\s[^>]*table:date-value\s*=\s*["'](\d{4})-(\d\d)-(\d\d)"""
+)
+
+
+def date1904(workbook: bytes) -> bool:
+    """Whether an .xlsx's workbook.xml counts dates from 1904 (Mac Excel's date system)."""
+    return _DATE1904.search(workbook) is not None
+
+
+def null_date(content: bytes) -> date | None:
+    """The day an .ods counts its dates from (table:null-date), when it states one."""
+    found = _NULL_DATE.search(content)
+    try:
+        return date(int(found[1]), int(found[2]), int(found[3])) if found else None
+    except ValueError:
+        return None
+
+
 def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    if "&#" in text:  # "S&#7889; li&#7879;u": a sheet name in a formula, as openpyxl writes it
+        text = _CHAR_REF.sub(_char, text)
     return (
         text.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -90,6 +116,14 @@ def _unescape(text: str) -> str:
         .replace("&apos;", "'")
         .replace("&amp;", "&")
     )
+
+
+_CHAR_REF = re.compile(r"&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
+def _char(ref: re.Match[str]) -> str:
+    code = int(ref[1], 16) if ref[1] else int(ref[2])
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
 
 
 def scan(data: bytes, recalc: bool, merges: bool = True) -> SheetXml:
@@ -138,6 +172,7 @@ def _marks(data: bytes) -> list[re.Match[bytes]]:
 
 def _scan_cells(data: bytes, recalc: bool, found: SheetXml) -> None:
     done = -1
+    shared: dict[bytes, tuple[tuple[int, int], str]] = {}  # si -> the first cell and its text
     for mark in _marks(data):
         start = data.rfind(b"<c ", 0, mark.start())
         if start <= done or start == -1:
@@ -155,9 +190,63 @@ def _scan_cells(data: bytes, recalc: bool, found: SheetXml) -> None:
             found.errors[where] = _unescape(value[1].decode("utf-8", "replace")) if value else "#?"
             continue
         formula = _FORMULA.search(cell)
+        text = _unescape(formula[1].decode("utf-8", "replace")) if formula else ""
+        if b"shared" in cell:
+            text = _shared(cell, where, text, shared)
         if value is None or recalc:
-            text = _unescape(formula[1].decode("utf-8", "replace")) if formula else ""
             found.formulas[where] = text
+
+
+_SHARED_INDEX = re.compile(rb"""<(?:\w+:)?f\s[^>]*\bsi\s*=\s*["'](\d+)["']""")
+
+
+def _shared(
+    cell: bytes, where: tuple[int, int], text: str, shared: dict[bytes, tuple[tuple[int, int], str]]
+) -> str:
+    """A shared formula's text at `where` (Excel writes it once, in the range's first cell, and
+    `<f t="shared" si="0"/>` in the others): the first cell's formula moved as a copy would be."""
+    index = _SHARED_INDEX.search(cell)
+    if index is None:
+        return text
+    if text:
+        shared[index[1]] = (where, text)
+        return text
+    first = shared.get(index[1])
+    if first is None:
+        return text
+    (r0, c0), formula = first
+    return shift(formula, where[0] - r0, where[1] - c0)
+
+
+_STRING_OR_REF = re.compile(
+    r'"[^"]*"|(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])'
+)
+
+
+def shift(text: str, rows: int, columns: int) -> str:
+    """`text` copied `rows` down and `columns` right: relative references move; those anchored
+    with $, and text in quotes, stay."""
+
+    def moved(ref: re.Match[str]) -> str:
+        if ref[2] is None:
+            return ref[0]  # a string in quotes
+        column, row = column_index(ref[2]), int(ref[4]) - 1
+        column += 0 if ref[1] else columns
+        row += 0 if ref[3] else rows
+        if column < 0 or row < 0:
+            return "#REF!"
+        return f"{ref[1]}{_letters(column)}{ref[3]}{row + 1}"
+
+    return _STRING_OR_REF.sub(moved, text)
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 # ---------------------------------------------------------------------------------- .ods

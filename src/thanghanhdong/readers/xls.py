@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from thanghanhdong import container
 from thanghanhdong.readers.sheetxml import SheetXml
 
-_BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
+_BOF, _EOF, _BOUNDSHEET, _DATEMODE = 0x0809, 0x000A, 0x0085, 0x0022
 _FORMULA, _BOOLERR, _ROW, _STRING = 0x0006, 0x0205, 0x0208, 0x0207
 _LOOKED_AT = frozenset((_FORMULA, _BOOLERR, _ROW, _STRING))
 _HIDDEN_ROW = 0x20  # ROW.grbit fDyZero: height 0, hidden by hand or by a filter
@@ -68,6 +68,19 @@ def _workbook_stream(data: bytes) -> bytes | None:
             return bytes(stream.read(len(data)))
 
 
+def is_biff5(data: bytes) -> bool:
+    """An Excel 5.0/95 workbook (its stream is "Book", not BIFF8's "Workbook")."""
+    import olefile
+
+    if not plausible_header(data):
+        return False
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return bool(ole.exists("Book")) and not ole.exists("Workbook")
+    except Exception:  # damaged: read as calamine reads it
+        return False
+
+
 def plausible_header(data: bytes) -> bool:
     """The compound-file header's sector counts fit in the file: olefile would otherwise loop
     (and allocate) as many times as a hostile count says before finding the damage."""
@@ -94,14 +107,17 @@ def _records(stream: bytes, start: int) -> Iterator[tuple[int, int, int]]:
         at += 4 + size
 
 
-def _sheets(stream: bytes) -> list[tuple[str, int]]:
-    """(name, offset of its BOF) for every worksheet of the globals substream."""
-    found = []
+def _sheets(stream: bytes) -> tuple[list[tuple[str, int]], bool]:
+    """(name, offset of its BOF) for every worksheet of the globals substream, and whether the
+    workbook counts its dates from 1904 (DATEMODE 1)."""
+    found, date1904 = [], False
     for kind, at, size in _records(stream, 0):
+        if kind == _DATEMODE and size >= 2:
+            date1904 = stream[at] == 1
         body = stream[at : at + size] if kind == _BOUNDSHEET else b""
         if len(body) >= 8 and body[5] == 0:  # dt 0: a worksheet (not a chart or a macro)
             found.append((_short_string(body[6:]), struct.unpack_from("<I", body)[0]))
-    return found
+    return found, date1904
 
 
 def _short_string(body: bytes) -> str:
@@ -114,8 +130,9 @@ def _short_string(body: bytes) -> str:
 
 def _scan_stream(stream: bytes) -> dict[str, SheetXml]:
     sheets: dict[str, SheetXml] = {}
-    for name, offset in _sheets(stream):
-        found = SheetXml()
+    names, date1904 = _sheets(stream)
+    for name, offset in names:
+        found = SheetXml(date1904=date1904)
         waiting: tuple[int, int] | None = None  # a formula whose text the next STRING holds
         for kind, at, size in _records(stream, offset):
             if kind not in _LOOKED_AT:
