@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from conftest import soffice_convert
+from conftest import SOFFICE, soffice_convert
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -326,3 +326,38 @@ def test_a_report_in_an_html_alt_chunk_is_read() -> None:
     assert content.fields["agency_name"].value == "UBND TỈNH BẮC KẠN\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ"
     assert content.fields["direction"].value == "Ban hành Kế hoạch số 3/KH."
     assert content.tables[0].rows[2] == ["1", "Tọa đàm", "2", "25", "35", "Tỉnh"]
+
+
+_WEB_PAGE = """<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta charset='utf-8'>
+<title>Báo cáo</title></head><body>
+<table><tr><td>UBND TỈNH BẮC KẠN<br>SỞ TÀI CHÍNH<br>Số: 7/BC-STC</td><td>CỘNG HÒA XÃ HỘI CHỦ
+NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc<br>Bắc Kạn, ngày 15 tháng 12 năm 2021</td></tr>
+</table><p><b>BÁO CÁO</b></p><p><b>I. TỔ CHỨC THỰC HIỆN</b></p>
+<p><b>1. Công tác chỉ đạo, ban hành kế hoạch triển khai</b></p><p>Ban hành Kế hoạch số 3/KH-STC.</p>
+<p><b>2. Nội dung hoạt động đã triển khai</b></p><p>Tổ chức tọa đàm.</p>
+<p><b>3. Kinh phí tổ chức</b></p><p>a) Ngân sách nhà nước: 4.000.000 đồng</p>
+<p>b) Ngân sách vận động: 0 đồng</p><p><b>II. ĐÁNH GIÁ CHUNG</b></p>
+<p><b>1. Những kết quả đã đạt được, bài học kinh nghiệm</b></p><p>Tốt.</p>
+<p><b>2. Những khó khăn, tồn tại</b></p><p>Không có.</p><p><b>3. Kiến nghị, đề xuất</b></p>
+<p>Không có.</p><p><b>III. TỔNG HỢP SỐ LIỆU</b></p><p>1. Tổ chức các hoạt động hưởng ứng</p>
+<table border=1><tr><td rowspan=2>STT</td><td rowspan=2>Hoạt động</td><td rowspan=2>Số cuộc</td>
+<td colspan=2>Số người tham gia</td><td rowspan=2>Cấp triển khai</td></tr><tr><td>Nam</td>
+<td>Nữ</td></tr><tr><td>1</td><td>Tọa đàm</td><td>2</td><td>25</td><td>35</td><td>Tỉnh</td></tr>
+</table><p>2. Kết quả truyền thông</p><p>Không có.</p><p>3. Phát hành các sản phẩm truyền
+thông</p><p>Không có.</p><table><tr><td>Nơi nhận:</td><td>GIÁM ĐỐC<br><br>Lê Văn Tài</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice")
+def test_a_web_page_saved_with_a_word_name_is_read_as_word(tmp_path: Path) -> None:
+    """An e-office system's "export to Word" (a web page named .doc) had been told "Tệp bị hỏng
+    hoặc không phải tệp Excel … gửi lại tệp Excel gốc" (trial 2026-12-02c, finding 8); Word and
+    LibreOffice open it as a document."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "BC STC (xuat tu he thong).doc").write_bytes(
+        b"\xef\xbb\xbf<!DOCTYPE html>\n" + _WEB_PAGE.encode("utf-8")
+    )
+    issues = validate(inbox)["BC STC (xuat tu he thong).doc"]
+    assert not [i for i in issues if i["severity"] == "error"], issues
+    assert totals(inbox, tmp_path)["activities"] == [2, 25, 35]

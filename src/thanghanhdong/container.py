@@ -200,11 +200,24 @@ def _document_format(suffix: str, data: bytes) -> Format:
         if data.startswith(OLE_MAGIC) and _is_encrypted(data[:_ENCRYPTION_PROBE]):
             raise file_error("password")
         return Format.CONVERTIBLE
+    if suffix in (".doc", ".docx") and _is_html(head):
+        # A web page saved with a Word name (an e-office system's "export to Word", "Save as Web
+        # Page" renamed): LibreOffice reads it as Word does.
+        return Format.CONVERTIBLE
     if suffix == ".eml":
         return Format.EML
     if data.startswith(_PICTURE_MAGIC) or suffix in PICTURE_SUFFIXES:
         return Format.PICTURE
     raise file_error("not_office")
+
+
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+
+
+def _is_html(head: bytes) -> bool:
+    return bool(_HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")))
 
 
 def _document_zip(suffix: str, data: bytes) -> Format:
