@@ -117,3 +117,15 @@ def test_what_else_was_written_is_given_back() -> None:
     assert _without_panic(b"warning: x\n" + panic + b"after\n") == b"warning: x\nafter\n"
     assert _without_panic(b"a Python warning\n") == b"a Python warning\n"
     assert _without_panic(panic) == b""
+
+
+def test_nor_when_the_roster_workbook_is_the_damaged_one(tmp_path: Path) -> None:
+    path = tmp_path / "Danh sach don vi.xls"
+    shutil.copy(DAMAGED, path)
+    command = [sys.executable, "-m", "thanghanhdong", "init", str(tmp_path / "d"), "--roster"]
+    environment = {**os.environ, "RUST_BACKTRACE": "1"}
+    shown = subprocess.run(
+        [*command, str(path)], capture_output=True, text=True, check=False, env=environment
+    )
+    assert "Không mở được tệp Danh sach don vi.xls" in shown.stdout + shown.stderr
+    assert "panicked" not in shown.stderr and "backtrace" not in shown.stderr

@@ -104,9 +104,12 @@ def _open(path: Path) -> Sheets | str:
 def _workbook_sheets(name: str, data: bytes) -> Sheets | str:
     from python_calamine import CalamineWorkbook, PasswordError
 
+    from thanghanhdong.readers.excel import CALAMINE_STDERR
+
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        return [_sheet(workbook, sheet) for sheet in _visible(workbook)]
+        with CALAMINE_STDERR:  # a panic's English text kept off the console
+            workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            return [_sheet(workbook, sheet) for sheet in _visible(workbook)]
     except PasswordError:
         return f"Tệp {name} có mật khẩu: mở bằng Excel, bỏ mật khẩu, lưu lại rồi chạy lại lệnh."
     except _TooBig:

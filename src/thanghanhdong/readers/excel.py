@@ -39,7 +39,7 @@ def read(path: Path, data: bytes) -> RawSubmission:
     """Read one workbook already checked by `container.check`. Raises FileError when it cannot
     be used at all."""
     try:
-        with _CALAMINE_STDERR:
+        with CALAMINE_STDERR:
             return _read(path, data)
     except BaseException as exc:
         if is_panic(exc):
@@ -113,7 +113,8 @@ def _without_panic(written: bytes) -> bytes:
     return written[:start] + (written[end:] if end > 0 else b"")
 
 
-_CALAMINE_STDERR = _StderrWindow()
+# Around every calamine call (the roster reader opens workbooks with calamine too).
+CALAMINE_STDERR = _StderrWindow()
 
 
 def is_panic(exc: BaseException) -> bool:
