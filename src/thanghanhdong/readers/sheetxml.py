@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from thanghanhdong.model import column_letter
+
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
 _ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
 _REL = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
@@ -235,18 +237,9 @@ def shift(text: str, rows: int, columns: int) -> str:
         row += 0 if ref[3] else rows
         if column < 0 or row < 0:
             return "#REF!"
-        return f"{ref[1]}{_letters(column)}{ref[3]}{row + 1}"
+        return f"{ref[1]}{column_letter(column)}{ref[3]}{row + 1}"
 
     return _STRING_OR_REF.sub(moved, text)
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # ---------------------------------------------------------------------------------- .ods
