@@ -189,3 +189,18 @@ def test_init_from_last_year_with_a_list_keeps_the_keys_too(tmp_path: Path) -> N
     assert by_code["MYLAM"].previous == ["MYBANG", "KIMPHU"]
     assert by_code["HLHPN"].aliases == ["Hội LHPN tỉnh", "Hội Phụ nữ tỉnh"]
     assert by_code["TTYTPL"].group.value == "district"
+
+
+def test_a_thd_toml_saved_by_notepad_keeps_its_windows_line_ends(tmp_path: Path) -> None:
+    """A roster import rewrote the officer's CRLF file with LF line ends (trial 2026-12-02a)."""
+    path = officer_config(tmp_path / "dot-2026")
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    original = path.read_bytes()
+    names = [[a.name] for a in config.load(path).agencies]
+    same = officer_list(tmp_path / "same.xlsx", names)
+    assert thd("roster", "import", str(same), cwd=path.parent).returncode == 0
+    assert path.read_bytes() == original
+    listed = officer_list(tmp_path / "danh-sach.xlsx", LIST)
+    assert thd("roster", "import", str(listed), cwd=path.parent).returncode == 0
+    written = path.read_bytes()
+    assert written.count(b"\n") == written.count(b"\r\n") > 50

@@ -201,7 +201,10 @@ def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
     if not result.ok:
         return RosterOutcome(USAGE, "\n".join(result.errors), notes=list(result.warnings))
     try:
-        files.atomic_write(chosen, replace_roster(text, result.agencies).encode("utf-8"))
+        edited = replace_roster(text, result.agencies)
+        if b"\r\n" in chosen.read_bytes():  # the officer's file keeps its Windows line ends
+            edited = edited.replace("\r\n", "\n").replace("\n", "\r\n")
+        files.atomic_write(chosen, edited.encode("utf-8"))
     except OSError as exc:
         return RosterOutcome(USAGE, f"Không ghi được {chosen}: {files.os_reason(exc)}.")
     return RosterOutcome(
