@@ -93,7 +93,8 @@ class _StderrWindow:
         os.lseek(self.spool, 0, os.SEEK_SET)
         kept = _without_panic(written)
         if kept:
-            os.write(2, kept)
+            with contextlib.suppress(OSError):  # a stderr gone meanwhile: nothing to give back
+                os.write(2, kept)
 
 
 def _spool() -> int:
