@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from thanghanhdong import form
+from thanghanhdong import form, messages
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.files import OutputExists, atomic_write
 from thanghanhdong.model import (
@@ -115,9 +115,17 @@ def to_annotate(results: list[FileResult], campaign: Campaign) -> list[FileResul
         for r in results
         if _worth_a_letter(r.issues)
         and not r.scanned
+        and not undecided_copy(r)
         and r.agency_code
         and campaign.agency(r.agency_code)
     ]
+
+
+def undecided_copy(result: FileResult) -> bool:
+    """One of an agency's different reports, before the officer chose (--latest, or one kept):
+    no letter for it, which would ask the agency to correct a copy it may have replaced, and
+    name the officer's own files (newcomer trial 2026-12-02)."""
+    return any(i.code == "duplicate_agency" for i in result.issues)
 
 
 def information_only(results: list[FileResult]) -> list[FileResult]:
@@ -189,9 +197,15 @@ def _letter(
         copy.path.name if copy.filled else None,
         today,
         from_document=copy.from_document,
-        information=[i.message for i in issues if is_information(i)],
+        # Facts in the catalogue's words, without the officer's advice ("đề nghị đơn vị bổ
+        # sung", said after "không phải sửa", contradicted it).
+        information=[_fact(i) for i in issues if is_information(i)],
         clock=clock,
     )
+
+
+def _fact(issue: Issue) -> str:
+    return messages.problem(issue.code, issue.message).rstrip(".") + "."
 
 
 def read_answer(path: Path) -> RawSubmission | None:

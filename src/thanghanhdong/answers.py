@@ -702,10 +702,16 @@ def _shown_date(result: FileResult) -> str:
 
 def _mark_duplicates(group: list[FileResult]) -> None:
     files = "; ".join(f"{r.path.name} ({_shown_date(r)})" for r in group)
+    # A copy with errors lacks the rows it was refused on: compared, they would read 0 ("nam 0 ≠
+    # 300") where the clerk typed 300. Such a copy is named, not compared.
+    faulty = [r.path.name for r in group if r.errors]
     for result in group:
         others = [o for o in group if o is not result]
         found = differences(result.submission, others[0].submission)
-        text = f" Khác nhau: {'; '.join(found)}." if found else " Số liệu như nhau."
+        if faulty:
+            text = f" Không so số liệu từng dòng vì {', '.join(faulty)} có lỗi."
+        else:
+            text = f" Khác nhau: {'; '.join(found)}." if found else " Số liệu như nhau."
         severity, message = messages.render(
             "duplicate_agency", name=result.agency_name, files=files, differences=text
         )

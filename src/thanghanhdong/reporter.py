@@ -363,11 +363,16 @@ def _names(report: ValidationReport, copies: Sequence[Any]) -> str:
 def _render_not_annotated(
     report: ValidationReport, copies: Sequence[Any], console: Console
 ) -> None:
-    from thanghanhdong.annotate import information_only
+    from thanghanhdong.annotate import information_only, undecided_copy
 
     copied = {c.source for c in copies}
     facts = {f.path for f in information_only(report.files)}
-    skipped = [f for f in report.files if f.issues and f.path not in copied | facts]
+    undecided = [f for f in report.files if undecided_copy(f) and f.path not in copied]
+    skipped = [
+        f
+        for f in report.files
+        if f.issues and f.path not in copied | facts and not undecided_copy(f)
+    ]
     scanned = [f for f in skipped if f.scanned]
     others = [f for f in skipped if not f.scanned]
     if not copies:
@@ -381,6 +386,14 @@ def _render_not_annotated(
             f"Không lập công văn cho {len(facts)} tệp chỉ có cảnh báo không cần gửi lại (nộp "
             f"muộn, gửi lại, mục Kiến nghị, đề xuất để trống, để trống số người bên cạnh số "
             f"liệu): {escape(names)}.",
+        )
+    if undecided:
+        names = "; ".join(display_path(f.path, report.inbox) for f in undecided)
+        sentence(
+            console,
+            f"Không lập công văn cho {len(undecided)} tệp là các bản báo cáo khác nhau của cùng "
+            "đơn vị (giữ một bản, hoặc chạy lại với --latest để dùng bản mới nhất, rồi lập công "
+            f"văn cho bản đó nếu còn lỗi): {escape(names)}.",
         )
     if scanned:
         names = "; ".join(display_path(f.path, report.inbox) for f in scanned)
@@ -428,6 +441,16 @@ def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]
         advice = (
             f"[red]{len(bad)} tệp là các bản báo cáo khác nhau của cùng đơn vị.[/] Giữ một bản "
             "(chuyển các bản kia ra khỏi thư mục), hoặc dùng bản mới nhất:"
+        )
+        return advice, f"thd validate {shell_path(report.inbox)} --latest" + (
+            " --strict" if strict else ""
+        )
+    copies = [f for f in bad if _resubmitted([f])] if not report.latest else []
+    if copies and not scans:
+        # The other files are the agencies' to correct; the copies need the officer's choice.
+        advice = (
+            f"[red]Sửa {len(bad) - len(copies)} tệp[/] (đề nghị đơn vị sửa); {len(copies)} tệp là "
+            "các bản báo cáo khác nhau của cùng đơn vị: giữ một bản, hoặc chạy lại với --latest:"
         )
         return advice, f"thd validate {shell_path(report.inbox)} --latest" + (
             " --strict" if strict else ""
