@@ -810,7 +810,7 @@ PROFILES: dict[str, Profile] = {
     ),
     "NGANSON": Profile(
         "142/BC-UBND",
-        23,  # late
+        21,  # late (the day after the deadline, before the sample report date 22/12)
         ("Phó Chủ tịch", "Triệu Văn Lâm"),
         "Nông Thị Mến, Phòng Lao động - Thương binh và Xã hội huyện, 0209 3874 612",
         (11_000_000, 0),
