@@ -1,0 +1,50 @@
+"""Review of the 2026-12-02 session's changes: each defect found shown on a real input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import SOFFICE, soffice_convert
+
+from thanghanhdong.validate import validate_file
+
+INFO, ACTS = "Thông tin chung", "1. Hoạt động"
+
+
+def _form(tmp: Path, stamper, campaign, name: str, edit) -> Path:
+    path = tmp / f"{name}.xlsx"
+    path.write_bytes(stamper.stamp(campaign.agency("BABE")))
+    book = openpyxl.load_workbook(path)
+    info = book[INFO]
+    typed = {"B5": "45/BC", "B6": "15/12/2021", "B7": "Phó Chủ tịch", "B8": "Nguyễn Văn A"}
+    typed |= {"B11": "Có", "B12": "Có", "B13": 15000000, "B14": 0, "B16": "Có", "B17": "Có"}
+    for cell, value in (typed | {"B18": "Có"}).items():
+        info[cell] = value
+    for i, row in enumerate([["Tọa đàm", 2, 30, 40, "Huyện"], ["Tập huấn", 3, 50, 60, "Xã"]]):
+        for column, value in zip("BCDEF", row, strict=True):
+            book[ACTS][f"{column}{7 + i}"] = value
+    edit(book)
+    book.save(path)
+    return path
+
+
+def _negative_date(book) -> None:
+    """A negative figure in a cell formatted as a date: LibreOffice shows a day of the
+    first centuries (-657000 is a day of the year 101)."""
+    book[ACTS]["D7"] = -657000
+    book[ACTS]["D7"].number_format = "dd/mm/yyyy"
+
+
+def test_a_date_before_the_year_1000_in_a_figure_cell_is_told_not_a_traceback(
+    tmp_path: Path, campaign, stamper
+) -> None:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    source = _form(tmp_path, stamper, campaign, "old", _negative_date)
+    saved = soffice_convert([source], "ods", tmp_path / "saved", tmp_path / "profile")[0]
+    result = validate_file(saved, campaign)
+    # validate used to parse the day back with strptime, which wants four digits: ValueError
+    issue = next(i for i in result.issues if i.location and i.location.cell == "D7")
+    assert issue.code == "date_in_number" and "“11/03/0101”" in issue.message
