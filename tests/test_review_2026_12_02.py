@@ -48,3 +48,38 @@ def test_a_date_before_the_year_1000_in_a_figure_cell_is_told_not_a_traceback(
     # validate used to parse the day back with strptime, which wants four digits: ValueError
     issue = next(i for i in result.issues if i.location and i.location.cell == "D7")
     assert issue.code == "date_in_number" and "“11/03/0101”" in issue.message
+
+
+def _stamped(source: Path, target: Path) -> Path:
+    """`source` with a small mark drawn on its first page by pdfium (Chrome's PDF engine, as
+    a tool that stamps a page number or a signature picture does): the page's /Contents
+    becomes an array of references to its old stream and the new one."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(source)
+    page = pdf[0]
+    mark = raw.FPDFPageObj_CreateNewRect(10, 10, 20, 20)
+    raw.FPDFPath_SetDrawMode(mark, raw.FPDF_FILLMODE_ALTERNATE, 0)
+    raw.FPDFPage_InsertObject(page, mark)
+    page.gen_content()
+    pdf.save(target)
+    pdf.close()
+    return target
+
+
+def test_a_pdf_whose_page_holds_several_content_streams_is_read(tmp_path: Path, campaign) -> None:
+    original = Path(__file__).parent / "data" / "pdfform" / "SYT chen dong.pdf"
+    stamped = _stamped(original, tmp_path / "SYT chen dong.pdf")
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with stamped.open("rb") as handle:
+        first = next(PDFPage.create_pages(PDFDocument(PDFParser(handle))))
+        assert len(first.contents) == 2  # the old stream and the mark's
+    before, after = validate_file(original, campaign), validate_file(stamped, campaign)
+    # The check for an OCR layer called get_data() on the array's references: "tệp hỏng".
+    assert not after.unreadable, [i.message for i in after.issues]
+    assert after.submission is not None and before.submission is not None
+    assert after.submission.tables == before.submission.tables
