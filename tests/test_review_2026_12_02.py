@@ -83,3 +83,39 @@ def test_a_pdf_whose_page_holds_several_content_streams_is_read(tmp_path: Path, 
     assert not after.unreadable, [i.message for i in after.issues]
     assert after.submission is not None and before.submission is not None
     assert after.submission.tables == before.submission.tables
+
+
+def _numbered_items_report(path: Path) -> Path:
+    """A Word report whose activities the clerk numbered with Word's Numbering button (style
+    List Number) in the item column of each table: Word shows "1. Tập huấn", "2. Tọa đàm"."""
+    from docx import Document
+    from word_reports import data_table, header_table, signature_table
+
+    from thanghanhdong import form
+
+    document = Document()
+    header_table(
+        document,
+        [("UBND TỈNH BẮC KẠN", False), ("SỞ NỘI VỤ", True), ("Số: 12/BC-SNV", False)],
+        "Bắc Kạn, ngày 14 tháng 12 năm 2021",
+    )
+    document.add_paragraph().add_run("BÁO CÁO").bold = True
+    rows = [["", "Tập huấn", "3", "60", "90", "Tỉnh"], ["", "Tọa đàm", "2", "10", "20", "Xã"]]
+    for spec in form.TABLES:
+        document.add_paragraph(f"{spec.number}. {spec.title}")
+        table = data_table(document, spec, rows, totals=False)
+        for row in table.rows[2:]:
+            row.cells[1].paragraphs[0].style = document.styles["List Number"]
+    signature_table(document, ["GIÁM ĐỐC", "Nguyễn Văn An"])
+    document.save(path)
+    return path
+
+
+def test_items_numbered_by_word_in_a_table_are_read_as_the_catalogues(
+    tmp_path: Path, campaign
+) -> None:
+    result = validate_file(_numbered_items_report(tmp_path / "BC SNV.docx"), campaign)
+    assert result.submission is not None
+    activities = result.submission.tables["activities"]
+    # Before: "1. Tập huấn", "2. Tọa đàm" (and "3. Tập huấn" in the next table), no item matched.
+    assert [(r.item, r.count) for r in activities] == [("Tập huấn", 3), ("Tọa đàm", 2)]
