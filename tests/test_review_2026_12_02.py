@@ -119,3 +119,53 @@ def test_items_numbered_by_word_in_a_table_are_read_as_the_catalogues(
     activities = result.submission.tables["activities"]
     # Before: "1. Tập huấn", "2. Tọa đàm" (and "3. Tập huấn" in the next table), no item matched.
     assert [(r.item, r.count) for r in activities] == [("Tập huấn", 3), ("Tọa đàm", 2)]
+
+
+def test_the_issuers_own_unusable_answer_is_said_not_consolidated(tmp_path: Path) -> None:
+    """The Sở's own form with an error, consolidated with --skip-invalid: its figures are not
+    in the report, and the status sentence said "(kể cả Sở ...) đã báo cáo ..., đều đúng hạn"
+    (its own answer taken out of the exceptions), against Phụ lục II."""
+    import shutil
+
+    import docx as python_docx
+    from typer.testing import CliRunner
+
+    from thanghanhdong.cli import app
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(Path(__file__).parents[1] / "examples" / "inbox", inbox)
+    own = inbox / "2021_sldtbxh_so-lao-dong-thuong-binh-va-xa-hoi.xlsx"
+    book = openpyxl.load_workbook(own)
+    book[ACTS]["D7"] = -5  # a negative figure: an error, the form cannot be used
+    book.save(own)
+    out = tmp_path / "baocao.docx"
+    done = CliRunner().invoke(app, ["consolidate", str(inbox), "--skip-invalid", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    text = "\n".join(p.text for p in python_docx.Document(str(out)).paragraphs)
+    (status,) = [p for p in text.split("\n") if p.startswith("Có 24/28")]
+    assert "chưa hợp lệ nên chưa tổng hợp (Sở Lao động - Thương binh và Xã hội" in status, status
+
+
+def test_the_issuers_own_late_answer_is_not_said_on_time(tmp_path: Path) -> None:
+    """Its lateness is not listed (no answer is "sent late" to itself), but "đều đúng hạn"
+    said that every answer, its own among them, came on time."""
+    import shutil
+
+    import docx as python_docx
+    from typer.testing import CliRunner
+
+    from thanghanhdong.cli import app
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(Path(__file__).parents[1] / "examples" / "inbox", inbox)
+    (inbox / "2021_nganson_ubnd-huyen-ngan-son.xlsx").unlink()  # the one late agency
+    own = inbox / "2021_sldtbxh_so-lao-dong-thuong-binh-va-xa-hoi.xlsx"
+    book = openpyxl.load_workbook(own)
+    book[INFO]["B6"] = "21/12/2021"  # the day after the deadline
+    book.save(own)
+    out = tmp_path / "baocao.docx"
+    done = CliRunner().invoke(app, ["consolidate", str(inbox), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    text = "\n".join(p.text for p in python_docx.Document(str(out)).paragraphs)
+    (status,) = [p for p in text.split("\n") if p.startswith("Có 23/28")]
+    assert "đúng hạn" not in status, status
