@@ -378,6 +378,7 @@ def _agencies(
     codes = assign_codes([(row.name, row.code) for row in rows], known)
     errors += _code_clashes(rows, codes)
     by_code = {a.code.upper(): a for a in known}
+    old_codes = _old_codes(known)  # once: per row it made the list's import quadratic
     agencies = []
     for row, code in zip(rows, codes, strict=True):
         # What the row does not say (no group, no e-mail) stays as the roster had it.
@@ -388,7 +389,7 @@ def _agencies(
             agencies.append(Agency(code=code, name=row.name, group=group, email=email))
         except ValidationError:
             errors.append(f"Dòng {row.number}: không dùng được đơn vị “{row.name}”.")
-        if not row.code and old is None and base_code(row.name) in _old_codes(known):
+        if not row.code and old is None and base_code(row.name) in old_codes:
             warnings.append(_not_last_years(row, base_code(row.name), code, known))
         if row.email and not _EMAIL.fullmatch(row.email):
             warnings.append(
