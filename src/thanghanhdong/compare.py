@@ -180,13 +180,14 @@ def matching(c: Consolidation) -> Matching:
         return Matching([], [])
     figures = {a.code.upper(): a.name for a in c.previous.agencies}
     continued = predecessors(c.campaign, c.previous)
+    known = _known(c.previous)  # once: per agency it rebuilt two sets of the whole roster
     units, seen = [], set()
     for agency in c.agencies:
         code = agency.code.upper()
         if code in seen:
             continue
         seen.add(code)
-        before = continued.get(code) or ((code,) if code in _known(c.previous) else ())
+        before = continued.get(code) or ((code,) if code in known else ())
         if not before or any(p not in figures for p in before):
             continue
         others = tuple(figures[p] for p in before if p != code)

@@ -21,7 +21,15 @@ from pydantic import ValidationError
 from thanghanhdong import config, files
 from thanghanhdong.config import Agency, AgencyGroup, ConfigError
 from thanghanhdong.text import fold, loose_key, nfc
-from thanghanhdong.tomltext import Header, TomlLines, basic_string, scan, split_line, string_list
+from thanghanhdong.tomltext import (
+    Header,
+    Statement,
+    TomlLines,
+    basic_string,
+    scan,
+    split_line,
+    string_list,
+)
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEETS, ".csv")
@@ -370,6 +378,7 @@ def _agencies(
     codes = assign_codes([(row.name, row.code) for row in rows], known)
     errors += _code_clashes(rows, codes)
     by_code = {a.code.upper(): a for a in known}
+    old_codes = _old_codes(known)  # once: per row it made the list's import quadratic
     agencies = []
     for row, code in zip(rows, codes, strict=True):
         # What the row does not say (no group, no e-mail) stays as the roster had it.
@@ -380,7 +389,7 @@ def _agencies(
             agencies.append(Agency(code=code, name=row.name, group=group, email=email))
         except ValidationError:
             errors.append(f"Dòng {row.number}: không dùng được đơn vị “{row.name}”.")
-        if not row.code and old is None and base_code(row.name) in _old_codes(known):
+        if not row.code and old is None and base_code(row.name) in old_codes:
             warnings.append(_not_last_years(row, base_code(row.name), code, known))
         if row.email and not _EMAIL.fullmatch(row.email):
             warnings.append(
@@ -653,41 +662,59 @@ class _Written:
     before: list[str] = field(default_factory=list)
 
 
-def _written_blocks(doc: TomlLines) -> tuple[dict[str, _Written], list[str]]:
+def _by_table(doc: TomlLines) -> dict[str, list[Statement]]:
+    """The statements of each table, in order: looked up per block, a search of every
+    statement made replacing a roster of 3,000 agencies take seconds."""
+    tables: dict[str, list[Statement]] = {}
+    for statement in doc.statements:
+        tables.setdefault(statement.table, []).append(statement)
+    return tables
+
+
+def _following(doc: TomlLines) -> dict[int, Header | None]:
+    """Each header's line -> the header after it, if any."""
+    ordered = sorted(doc.headers, key=lambda h: h.line)
+    return {h.line: ordered[i + 1] if i + 1 < len(ordered) else None for i, h in enumerate(ordered)}
+
+
+def _written_blocks(
+    doc: TomlLines, tables: dict[str, list[Statement]]
+) -> tuple[dict[str, _Written], list[str]]:
     """The roster's blocks by code (upper case), and the lines after the last one."""
     blocks: list[tuple[str, _Written]] = []
     gap: list[str] = []
     number = 0
+    following = _following(doc)
     for header in doc.headers:
         if header.name != "agencies" or not header.is_array:
             continue
         number += 1
         table = f"agencies[{number}]"
-        code = doc.find(table, "code")
-        start, end = _own_lines(doc, table, header.line)
+        own = tables.get(table, [])
+        code = next((s for s in own if s.key == "code"), None)
+        start, end = _own_lines(doc, own, header.line)
         lead = _comment_run(gap)
         block = _Written(
             table, header.line, doc.lines[start:end], lead, gap[: len(gap) - len(lead)]
         )
         blocks.append((str(code.value).upper() if code else "", block))
-        gap = doc.lines[end : _block_end(doc, header)]
+        gap = doc.lines[end : _block_end(doc, header, following[header.line])]
     return dict(blocks), gap
 
 
-def _block_end(doc: TomlLines, header: Header) -> int:
-    later = [h.line for h in doc.headers if h.line > header.line]
-    if not later:
+def _block_end(doc: TomlLines, header: Header, following: Header | None) -> int:
+    if following is None:
         return len(doc.lines)
-    following = next(h for h in doc.headers if h.line == later[0])
     if following.name == "agencies" and following.is_array:
-        return later[0]
-    return _before_comments(doc.lines, header.line + 1, later[0])
+        return following.line
+    return _before_comments(doc.lines, header.line + 1, following.line)
 
 
-def _own_lines(doc: TomlLines, table: str, header: int) -> tuple[int, int]:
-    """The block's own lines: the header, its keys, and comments right under the last key
-    when a blank line follows them (comments reaching the next header are that block's)."""
-    ends = [s.end for s in doc.statements if s.table == table]
+def _own_lines(doc: TomlLines, own: list[Statement], header: int) -> tuple[int, int]:
+    """The block's own lines (`own`: its statements): the header, its keys, and comments right
+    under the last key when a blank line follows them (comments reaching the next header are
+    that block's)."""
+    ends = [s.end for s in own]
     last = max(ends) if ends else header + 1
     after = last
     while after < len(doc.lines) and doc.lines[after].lstrip().startswith("#"):
@@ -708,7 +735,8 @@ def _roster_lines(doc: TomlLines, agencies: list[Agency], old: dict[str, Agency]
     """The new roster's lines: blocks of agencies already listed as written (edited where the
     list changes a value), new ones in the template's style, the headings of parts of the list
     kept even when the agency under them left."""
-    written, tail = _written_blocks(doc)
+    tables = _by_table(doc)
+    written, tail = _written_blocks(doc, tables)
     headings = _orphan_headings(written, {a.code.upper() for a in agencies})
     chunks: list[list[str]] = []
     pending = headings.pop("", [])
@@ -718,7 +746,11 @@ def _roster_lines(doc: TomlLines, agencies: list[Agency], old: dict[str, Agency]
         if block is None:
             lines = _block(agency).rstrip("\n").split("\n")
         else:
-            own = [*block.before, *block.lead, *_edited(doc, block, old[code], agency)]
+            own = [
+                *block.before,
+                *block.lead,
+                *_edited(block, old[code], agency, tables.get(block.table, [])),
+            ]
             lines = _trimmed(own)
         chunks.append([*pending, *lines])
         pending = headings.pop(code, [])
@@ -766,15 +798,15 @@ def _trimmed(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
-def _edited(doc: TomlLines, block: _Written, old: Agency, new: Agency) -> list[str]:
+def _edited(block: _Written, old: Agency, new: Agency, own: list[Statement]) -> list[str]:
     """The block's lines with the keys whose value changes rewritten in place (the comment
     after the value kept), missing keys added under the last one."""
     lines = list(block.lines)
     values = dict(_keys(new, every=True))
     changed = [key for key in _KEYS if getattr(old, key) != getattr(new, key)]
-    found = {key: doc.find(block.table, key) for key in changed}
+    found = {key: next((s for s in own if s.key == key), None) for key in changed}
     added = [f"{key} = {values[key]}" for key in changed if found[key] is None]
-    last = max((s.end for s in doc.statements if s.table == block.table), default=block.header + 1)
+    last = max((s.end for s in own), default=block.header + 1)
     lines[last - block.header : last - block.header] = added
     present = [(key, s) for key, s in found.items() if s is not None]
     for key, statement in sorted(present, key=lambda pair: -pair[1].start):
@@ -790,8 +822,11 @@ def _edited(doc: TomlLines, block: _Written, old: Agency, new: Agency) -> list[s
 def _roster_spans(doc: TomlLines) -> list[tuple[int, int]]:
     """Line ranges holding the roster: each [[agencies]] block up to the next header (keeping
     the comments just above that header), or a root `agencies = [...]`."""
+    following = _following(doc)
     spans = [
-        (h.line, _block_end(doc, h)) for h in doc.headers if h.name == "agencies" and h.is_array
+        (h.line, _block_end(doc, h, following[h.line]))
+        for h in doc.headers
+        if h.name == "agencies" and h.is_array
     ]
     root = doc.find("", "agencies")
     if root is not None:

@@ -81,7 +81,7 @@ def _date_shown(value: date, held: str = "") -> dict[str, str]:
     reader knows it (`held`: the cell may only be formatted as a date)."""
     day = value.date() if isinstance(value, datetime) else value
     hint = f" (nếu định gõ số {_vn(int(held))} thì ô đang định dạng kiểu ngày)" if held else ""
-    return {"shown": f"{day:%d/%m/%Y}", "serial": hint}
+    return {"shown": f"{day.day:02d}/{day.month:02d}/{day.year:04d}", "serial": hint}
 
 
 def _day(shown: str) -> date:

@@ -87,7 +87,7 @@ def _date_figure(value: date, epoch: Epoch) -> tuple[Any, CellNote]:
     (the cell only formatted as a date), else the date with a note ("date_in_number": the day
     shown and the number it holds, when certain)."""
     serial = date_serial(value, epoch)
-    shown = f"{value:%d/%m/%Y}"
+    shown = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"  # strftime: "101", not "0101"
     if serial is not None and value.year < DATE_FIGURE_BEFORE:
         return serial, CellNote("date_format", shown)
     held = f" {serial:.0f}" if serial is not None and serial.is_integer() else ""

@@ -20,6 +20,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.table import TableFinder
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 
@@ -68,7 +69,8 @@ _INVISIBLE = re.compile(rb"(?<![\w.])[37]\s+Tr\b")
 
 def _invisible(page: Any) -> bool:
     """The page's content streams draw text invisibly (only asked when they were just read)."""
-    return any(_INVISIBLE.search(stream.get_data()) for stream in page.contents)
+    streams = (resolve1(stream) for stream in page.contents)  # an array holds references
+    return any(_INVISIBLE.search(s.get_data()) for s in streams if isinstance(s, PDFStream))
 
 
 def _collect(container: Any, page: PdfPage, top: float) -> None:

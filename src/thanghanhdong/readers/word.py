@@ -519,7 +519,9 @@ class _Numbering:
             if next(paragraph.iterancestors(_FALLBACK), None) is not None:
                 continue  # a text box's VML copy: its paragraphs are counted in the original
             label = self.label(paragraph)
-            if label and _paragraph_text(paragraph).strip():
+            # A table cell's number is not its text: "1. Tập huấn" would match no catalogue item.
+            in_cell = next(paragraph.iterancestors(_TC), None) is not None
+            if label and not in_cell and _paragraph_text(paragraph).strip():
                 _prefix(paragraph, label)
 
     def label(self, paragraph: Any) -> str:

@@ -90,14 +90,15 @@ def status_sentence(status: Completeness, body_name: str, issuer_code: str | Non
         for entries, what in (
             (others(status.with_state(State.LATE)), "gửi muộn"),
             (others(status.with_state(State.UNDATED)), "không ghi rõ ngày báo cáo"),
-            (others(status.unusable), "gửi báo cáo chưa hợp lệ nên chưa tổng hợp"),
+            # The issuer's own form too: its figures are not in the report either.
+            (status.unusable, "gửi báo cáo chưa hợp lệ nên chưa tổng hợp"),
             *covered_groups(status),
         )
         if entries
     ]
     if exceptions:
         sentence += ", trong đó " + " và ".join(exceptions)
-    elif answered:
+    elif answered and (own is None or own.state is State.ON_TIME):  # not when it was late
         sentence += ", đều đúng hạn"
     sentence += "."
     if status.missing:
