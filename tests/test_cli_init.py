@@ -230,3 +230,17 @@ def test_a_list_of_communes_without_districts_asks_about_the_district_level(
     )
     said = " ".join(invoke("init", "b", "--roster", str(listed)).stdout.split())
     assert "levels" not in said  # a district in the list: the level is still there
+
+
+def test_the_sample_year_itself_or_an_earlier_one(in_tmp: Path) -> None:
+    """`--year 2021` without --from is the sample as it is; an earlier year is refused in words
+    that do not speak of a "last year's configuration" nobody gave (review 2026-12-02)."""
+    same = invoke("init", "a", "--year", "2021")
+    assert same.exit_code == 0, same.output
+    assert config.load(in_tmp / "a" / "thd.toml").campaign.year == 2021
+    assert "CẦN XÁC NHẬN" not in (in_tmp / "a" / "thd.toml").read_text(encoding="utf-8")
+    earlier = invoke("init", "b", "--year", "2019")
+    assert earlier.exit_code == 2
+    said = " ".join(earlier.output.split())
+    assert "Năm 2019 trước năm của cấu hình mẫu (2021)" in said
+    assert "cấu hình năm trước (" not in said

@@ -100,7 +100,13 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
     from thanghanhdong import campaigns, config
 
     text = config.default_config_text()
-    if request.year is not None and request.previous is None:
+    sample_year = config.parse(text, "cấu hình mẫu").campaign.year
+    if request.year is not None and request.previous is None and request.year < sample_year:
+        raise config.ConfigError(
+            f"Năm {request.year} trước năm của cấu hình mẫu ({sample_year}): chọn năm từ "
+            f"{sample_year} trở đi, hoặc lập từ cấu hình năm trước bằng --from."
+        )
+    if request.year is not None and request.previous is None and request.year > sample_year:
         # A province starting afresh in `year`: the sample rolled forward, every value of the
         # sample province marked to confirm.
         rolled = campaigns.roll_forward(text, request.year, sample=True)
