@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from thanghanhdong import form, messages
+from thanghanhdong.answers import undecided_copy
 from thanghanhdong.config import Agency, Campaign
 from thanghanhdong.files import OutputExists, atomic_write
 from thanghanhdong.model import (
@@ -115,17 +116,12 @@ def to_annotate(results: list[FileResult], campaign: Campaign) -> list[FileResul
         for r in results
         if _worth_a_letter(r.issues)
         and not r.scanned
+        # An undecided copy: a letter would ask the agency to correct a report it may have
+        # replaced, and name the officer's own files (newcomer trial 2026-12-02).
         and not undecided_copy(r)
         and r.agency_code
         and campaign.agency(r.agency_code)
     ]
-
-
-def undecided_copy(result: FileResult) -> bool:
-    """One of an agency's different reports, before the officer chose (--latest, or one kept):
-    no letter for it, which would ask the agency to correct a copy it may have replaced, and
-    name the officer's own files (newcomer trial 2026-12-02)."""
-    return any(i.code == "duplicate_agency" for i in result.issues)
 
 
 def information_only(results: list[FileResult]) -> list[FileResult]:

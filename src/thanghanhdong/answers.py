@@ -700,6 +700,12 @@ def _shown_date(result: FileResult) -> str:
     return "không rõ ngày"
 
 
+def undecided_copy(result: FileResult) -> bool:
+    """One of an agency's different reports, before the officer chose (`--latest`, or one kept
+    in the inbox): `_mark_duplicates` said so on it."""
+    return any(i.code == "duplicate_agency" for i in result.issues)
+
+
 def _mark_duplicates(group: list[FileResult]) -> None:
     files = "; ".join(f"{r.path.name} ({_shown_date(r)})" for r in group)
     # A copy with errors lacks the rows it was refused on: compared, they would read 0 ("nam 0 ≠

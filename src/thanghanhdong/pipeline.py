@@ -145,14 +145,15 @@ def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     from thanghanhdong import config
     from thanghanhdong.roster import dropped_keys, groups_line, read_roster, replace_roster
 
-    known = config.parse(text, "thd.toml").agencies
+    campaign = config.parse(text, "thd.toml")
+    known = campaign.agencies
     result = read_roster(roster, known=known)
     outcome.roster_notes = list(result.warnings)
     if not result.ok:
         outcome.exit_code, outcome.error = USAGE, "\n".join(result.errors)
         return text
     outcome.roster_notes += dropped_keys(known, result.agencies)
-    outcome.roster_notes += _district_level_note(config.parse(text, "thd.toml"), result.agencies)
+    outcome.roster_notes += _district_level_note(campaign, result.agencies)
     outcome.roster_groups = groups_line(result.agencies)
     return replace_roster(text, result.agencies)
 

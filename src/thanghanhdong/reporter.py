@@ -52,10 +52,17 @@ def rerun_command(report: ValidationReport, strict: bool = False) -> str:
     )
 
 
-def _resubmitted(files: Sequence[Any]) -> bool:
-    """Files in error only because their agency sent several different reports: --latest takes
-    the newest (skipping the files would leave the agency out, corrected report and all)."""
-    return any(i.code == "duplicate_agency" for f in files for i in f.errors)
+def _bad_files(report: ValidationReport) -> list[Any]:
+    """The answers in error (a scan or a file that is no report is not one)."""
+    return [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
+
+
+def _copies(report: ValidationReport, bad: Sequence[Any]) -> list[Any]:
+    """The files in error that are an agency's undecided copies: --latest takes the newest
+    (skipping them would leave the agency out, corrected report and all)."""
+    from thanghanhdong.answers import undecided_copy
+
+    return [] if report.latest else [f for f in bad if undecided_copy(f)]
 
 
 # --------------------------------------------------------------------------- printing blocks
@@ -363,7 +370,8 @@ def _names(report: ValidationReport, copies: Sequence[Any]) -> str:
 def _render_not_annotated(
     report: ValidationReport, copies: Sequence[Any], console: Console
 ) -> None:
-    from thanghanhdong.annotate import information_only, undecided_copy
+    from thanghanhdong.annotate import information_only
+    from thanghanhdong.answers import undecided_copy
 
     copied = {c.source for c in copies}
     facts = {f.path for f in information_only(report.files)}
@@ -433,24 +441,21 @@ ONLY_SCANS = (
 
 def next_step(report: ValidationReport, strict: bool = False) -> tuple[str, str]:
     """What to do next (markup) and the command that does it."""
-    bad = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
+    bad = _bad_files(report)
     scans = len(report.unattributed_scans)
     if not bad and report.only_scans:
         return ONLY_SCANS, rerun_command(report, strict)
-    if bad and not report.latest and all(_resubmitted([f]) for f in bad) and not scans:
-        advice = (
-            f"[red]{len(bad)} tệp là các bản báo cáo khác nhau của cùng đơn vị.[/] Giữ một bản "
-            "(chuyển các bản kia ra khỏi thư mục), hoặc dùng bản mới nhất:"
-        )
-        return advice, f"thd validate {shell_path(report.inbox)} --latest" + (
-            " --strict" if strict else ""
-        )
-    copies = [f for f in bad if _resubmitted([f])] if not report.latest else []
+    copies = _copies(report, bad)
     if copies and not scans:
         # The other files are the agencies' to correct; the copies need the officer's choice.
+        what = f"{len(copies)} tệp là các bản báo cáo khác nhau của cùng đơn vị"
+        others = len(bad) - len(copies)
         advice = (
-            f"[red]Sửa {len(bad) - len(copies)} tệp[/] (đề nghị đơn vị sửa); {len(copies)} tệp là "
-            "các bản báo cáo khác nhau của cùng đơn vị: giữ một bản, hoặc chạy lại với --latest:"
+            f"[red]Sửa {others} tệp[/] (đề nghị đơn vị sửa); {what}: giữ một bản, hoặc chạy lại "
+            "với --latest:"
+            if others
+            else f"[red]{what}.[/] Giữ một bản (chuyển các bản kia ra khỏi thư mục), hoặc dùng "
+            "bản mới nhất:"
         )
         return advice, f"thd validate {shell_path(report.inbox)} --latest" + (
             " --strict" if strict else ""
@@ -491,30 +496,32 @@ def render_refusal(
 ) -> None:
     """`thd consolidate` refusing because files have errors: the problems, then the way out:
     the officer's own command (`options`, after the inbox) with --skip-invalid."""
-    bad = sum(not f.ok and not f.scanned and not f.not_a_report for f in report.files)
-    advice = (
-        f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc bỏ "
-        "qua các tệp đó (báo cáo sẽ nêu tên):"
-    )
+    bad_files = _bad_files(report)
+    bad = len(bad_files)
     typed = "".join(f" {shell_path(o)}" for o in options)
-    bad_files = [f for f in report.files if not f.ok and not f.scanned and not f.not_a_report]
-    if not report.latest and _resubmitted(bad_files):
+    copies = _copies(report, bad_files)
+    if copies:
         # --skip-invalid alone would leave out every report of an agency that sent a correction.
         typed += " --latest"
+    only_copies = bool(copies) and len(copies) == bad
+    if only_copies:
+        advice = (
+            f"[red]Không tổng hợp vì có {bad} tệp là các bản báo cáo khác nhau của cùng đơn "
+            "vị.[/] Giữ một bản (chuyển các bản kia ra khỏi thư mục), hoặc dùng bản mới nhất:"
+        )
+    elif copies:
         advice = (
             f"[red]Không tổng hợp vì có {bad} tệp bị lỗi[/], trong đó có các bản báo cáo khác "
             "nhau của cùng đơn vị. Sửa các tệp trên rồi chạy lại, hoặc dùng bản mới nhất của mỗi "
             "đơn vị (--latest) và bỏ qua các tệp lỗi còn lại (báo cáo sẽ nêu tên):"
         )
-        if all(_resubmitted([f]) for f in bad_files):
-            advice = (
-                f"[red]Không tổng hợp vì có {bad} tệp là các bản báo cáo khác nhau của cùng đơn "
-                "vị.[/] Giữ một bản (chuyển các bản kia ra khỏi thư mục), hoặc dùng bản mới nhất:"
-            )
-            command = f"thd consolidate {shell_path(report.inbox)}{typed}"
-            render_validation(report, console, verbose=verbose, step=(advice, command))
-            return
-    command = f"thd consolidate {shell_path(report.inbox)}{typed} --skip-invalid"
+    else:
+        advice = (
+            f"[red]Không tổng hợp vì có {bad} tệp bị lỗi.[/] Sửa các tệp trên rồi chạy lại, hoặc "
+            "bỏ qua các tệp đó (báo cáo sẽ nêu tên):"
+        )
+    skip = "" if only_copies else " --skip-invalid"
+    command = f"thd consolidate {shell_path(report.inbox)}{typed}{skip}"
     render_validation(report, console, verbose=verbose, step=(advice, command))
 
 
