@@ -66,10 +66,6 @@ class _JoinedSheet(Sheet):
             return Location(name, None, c, Grid.TABLE, label)
         return Location(name, r - start, c, Grid.TABLE, label)
 
-    def cell(self, r: int, c: int, label: str = "") -> Cell:
-        read = super().cell(r, c, label)
-        return Cell(self.location(r, c, label), read.value, read.note)
-
 
 def merged_down_boxes(continued: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """A document table's cells merged down, as the merge boxes a spreadsheet's reader gives

@@ -128,8 +128,8 @@ class Sheet:
     def cell(self, r: int, c: int, label: str = "") -> Cell:
         row = self.rows[r]
         value = row[c] if c < len(row) else ""
-        at = Location(self.name, self.row0 + r, self.col0 + c, self.grid, label)
-        return Cell(at, clean(value), self.notes.get((r, c)) if self.notes else None)
+        note = self.notes.get((r, c)) if self.notes else None
+        return Cell(self.location(r, c, label), clean(value), note)
 
     def merge_at(self, r: int, c: int) -> tuple[int, int, int, int] | None:
         """The merge box covering grid cell (r, c), if any."""
