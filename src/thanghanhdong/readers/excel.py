@@ -71,9 +71,15 @@ class _StderrWindow:
             if self.spool is None or self.owner != os.getpid():
                 self.spool, self.owner = _spool(), os.getpid()
             sys.stderr.flush()
-            self.saved = os.dup(2)
-            os.dup2(self.spool, 2)
+            saved = os.dup(2)
         except (OSError, ValueError, AttributeError):
+            self.saved = None  # no stderr to guard (closed, replaced): calamine writes as it may
+            return
+        try:
+            os.dup2(self.spool, 2)
+            self.saved = saved
+        except OSError:
+            os.close(saved)
             self.saved = None  # no stderr to guard (closed, replaced): calamine writes as it may
 
     def __exit__(self, *exc: object) -> None:
