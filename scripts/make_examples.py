@@ -942,9 +942,9 @@ def bad_forms(rows: dict[str, dict[str, list[SampleRow]]]) -> list[BadForm]:
                 ),
                 Planted(
                     *at(ACT, D, 1),
-                    "not_a_number",
-                    "text '15 người' in a number cell",
-                    "Chữ “15 người” trong ô số",
+                    "unit_number",
+                    "text '15 người' in a number cell (read as 15, warning)",
+                    "Chữ “15 người” trong ô số (được hiểu là 15)",
                     value="15 người",
                 ),
             ],
@@ -1094,13 +1094,14 @@ OTHER_FILES: dict[str, tuple[str, Planted]] = {
         Planted(None, None, "file_empty", "zero-byte .xlsx", "Tệp rỗng (0 byte)"),
     ),
     WORD_RENAMED: (
-        "Sở Nội vụ gửi văn bản Word nhưng đổi đuôi thành .xlsx.",
+        "Sở Nội vụ gửi văn bản Word (chỉ có tiêu đề, chưa theo đề cương) nhưng đổi đuôi thành .xlsx.",
         Planted(
             None,
             None,
-            "file_not_spreadsheet",
-            "Word document renamed .xlsx",
-            "Tệp Word bị đổi đuôi thành .xlsx",
+            None,
+            "Word document renamed .xlsx: read as Word, listed as no report (a title only)",
+            "Tệp Word bị đổi đuôi thành .xlsx: thd đọc theo nội dung, cảnh báo tên tệp và liệt kê"
+            " là không phải báo cáo (chỉ có tiêu đề)",
         ),
     ),
     LOCK_FILE: (
@@ -1231,6 +1232,12 @@ def word_document() -> bytes:
                 '.org/package/2006/content-types"><Override PartName="/word/document.xml" '
                 'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
                 'document.main+xml"/></Types>'
+            ),
+            "_rels/.rels": (
+                '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                'officeDocument" Target="word/document.xml"/></Relationships>'
             ),
             "word/document.xml": (
                 f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{ns}"><w:body>'

@@ -33,11 +33,27 @@ HABITS: dict[str, tuple[list, dict, list | None, set]] = {
         [("Tọa đàm", "Huyện", 2, 0, 40), ("Tập huấn", "Xã", 3, 0, 60)],
         {("dash_number", "D7"), ("dash_number", "D8"), ("dash_number", "B14")},
     ),
+    # The column's own unit after the figure is dropped, with a warning; another column's
+    # unit, or words around the figure, leave it not a number.
     "unit_after_number": (
-        [["Tọa đàm", "2 buổi", "30 người", 40, "Huyện"], GOOD[1]],
+        [
+            ["Tọa đàm", "2 buổi", "30 người", "40 nữ", "Huyện"],
+            ["Tập huấn", 3, "1.200 lượt", 60, "Xã"],
+        ],
         {},
-        [FIGURES[1]],
-        {("not_a_number", "C7"), ("not_a_number", "D7")},
+        [("Tọa đàm", "Huyện", 2, 30, 40), ("Tập huấn", "Xã", 3, 1200, 60)],
+        {
+            ("unit_number", "C7"),
+            ("unit_number", "D7"),
+            ("unit_number", "E7"),
+            ("unit_number", "D8"),
+        },
+    ),
+    "unit_of_another_column": (
+        [["Tọa đàm", "30 người", 30, "40 nam", "Huyện"], ["Tập huấn", 3, "khoảng 50", 60, "Xã"]],
+        {},
+        [],
+        {("not_a_number", "C7"), ("not_a_number", "E7"), ("not_a_number", "D8")},
     ),
     "x_for_none": (
         [["Tọa đàm", 2, "x", 40, "Huyện"], GOOD[1]],

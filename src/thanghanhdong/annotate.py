@@ -78,7 +78,8 @@ def _source_stem(path: Path) -> str:
 # Warnings that tell a fact the agency cannot change by resending (it was late, it sent again),
 # never a point to correct: the letter says them as information, and they alone get no letter.
 INFORMATION_CODES = frozenset(
-    {"late_report", "late_received", "resubmission_used", "rollup_with_own_form"}
+    # file_misnamed: the name a mail program gave the attachment, most often; thd read it.
+    {"late_report", "late_received", "resubmission_used", "rollup_with_own_form", "file_misnamed"}
 )
 
 

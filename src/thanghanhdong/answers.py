@@ -82,8 +82,8 @@ def validate_path(path: Path, campaign: Campaign) -> list[FileResult]:
         code, severity, message = messages.file_problem(problem, reason=reason)
         return [FileResult(path, None, issues=[Issue(code, severity, message)], unreadable=True)]
     if kind in readers.CONTAINERS:
-        return _container(path, data, kind, campaign)
-    return validate_answers(path, data, kind, campaign)
+        return _misnamed(_container(path, data, kind, campaign), path.name, kind)
+    return _misnamed(validate_answers(path, data, kind, campaign), path.name, kind)
 
 
 def validate_answers(
@@ -279,6 +279,33 @@ def _member(member: archive.Member, campaign: Campaign, mail: bool) -> list[File
     results = validate_answers(member.path, member.data, kind, campaign, member.received)
     for result in results:
         result.mail = mail
+    return _misnamed(results, member.path.name, kind)
+
+
+_CONTENTS = {
+    Format.XLSX: "tệp Excel",
+    Format.XLS: "tệp Excel",
+    Format.ODS: "bảng tính ODF (.ods)",
+    Format.DOCX: "văn bản Word",
+    Format.CONVERTIBLE: "văn bản Word",
+    Format.PDF: "tệp PDF",
+    Format.MSG: "thư Outlook",
+}
+
+
+def _misnamed(results: list[FileResult], name: str, kind: Format) -> list[FileResult]:
+    """A file read by its content whose name's extension is missing or another program's ("BC
+    SYT" from a mail, a Word report named .xlsx): said once, first, on what was read from it,
+    so the officer knows why a double click will not open it."""
+    suffix = container.misnamed(name, kind)
+    if suffix is None or not results:
+        return results
+    own = PurePosixPath(name).suffix
+    named = f"có đuôi “{own}”" if own else "không có đuôi"
+    severity, message = messages.render(
+        "file_misnamed", named=named, content=_CONTENTS[kind], suffix=suffix
+    )
+    results[0].issues.insert(0, Issue("file_misnamed", severity, message))  # said once
     return results
 
 

@@ -101,6 +101,10 @@ def check(name: str, data: bytes) -> Format:
     if suffix not in SPREADSHEET_SUFFIXES:
         if suffix in INCOMPLETE_DOWNLOADS:
             raise file_error("download_incomplete", suffix=suffix)
+        if suffix == ".xlsb":
+            raise file_error("xlsb")
+        if found := by_content(data):
+            return found  # a name without its extension: the bytes say what the file is
         raise file_error("unsupported", suffix=suffix or name)
     if not data:
         raise file_error("empty")
@@ -109,8 +113,12 @@ def check(name: str, data: bytes) -> Format:
             return Format.MSG
         if suffix != ".xls" and _is_encrypted(data[:_ENCRYPTION_PROBE]):
             raise file_error("password")
+        if _WORD_STREAM in data and _ole_root(data) == "word":  # olefile only when it may be
+            return check("answer.doc", data)  # a Word 97 report saved under a workbook's name
         return Format.XLS
     if not data.startswith(ZIP_MAGIC):
+        if _PDF_MAGIC in data[:1024]:
+            return Format.PDF  # a report exported to PDF under its workbook's name
         if data.startswith(_GZIP_MAGIC) and suffix == ".gnumeric":
             raise file_error("gnumeric")
         kind = spreadsheet_xml(data[:_XML_HEAD])
@@ -127,6 +135,7 @@ _XML_HEAD = 4096
 _FODS_ROOT = re.compile(rb"<office:document(?=[\s>])")
 _FODS_END = b"</office:document>"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _MANIFEST = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest='
     b'"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -174,6 +183,73 @@ def flat_ods(data: bytes) -> bytes:
         package.writestr("META-INF/manifest.xml", _MANIFEST)
         package.writestr("content.xml", content)
     return out.getvalue()
+
+
+def by_content(data: bytes) -> Format | None:
+    """The format of an answer whose name does not tell it (no extension, "BC.xlsx.octet-stream",
+    a name a mail program cut short), by its bytes alone; None when they are no answer thd reads.
+    What is found goes through every check of its format."""
+    if _PDF_MAGIC in data[:1024]:
+        return Format.PDF
+    if data.startswith(OLE_MAGIC):
+        if is_msg(data):
+            return Format.MSG
+        root = _ole_root(data)
+        if root == "excel":
+            return check("answer.xls", data)
+        if root == "word":
+            return check("answer.doc", data)
+        return None
+    if data.startswith(_RTF_MAGIC):
+        return Format.CONVERTIBLE
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, RuntimeError, EOFError):
+        return None
+    if mimetype.startswith(_ODT_MIMETYPE):
+        return check("answer.odt", data)
+    if names & {"word/document.xml", "xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
+        return check("answer.xlsx", data)  # a Word report or a workbook: told apart there
+    return None
+
+
+# The format each content calls for, by the program that opens it: a workbook saved as .xls
+# or .ods is still opened by Excel; a Word report named .xlsx is not.
+_FAMILIES = {
+    Format.XLSX: "excel",
+    Format.XLS: "excel",
+    Format.ODS: "excel",
+    Format.DOCX: "word",
+    Format.CONVERTIBLE: "word",
+    Format.PDF: "pdf",
+    Format.MSG: "msg",
+}
+_FAMILY_SUFFIXES = {
+    "excel": SPREADSHEET_SUFFIXES,
+    "word": WORD_SUFFIXES,
+    "pdf": frozenset({".pdf"}),
+    "msg": frozenset({".msg"}),
+}
+_FAMILY_EXTENSIONS = {"excel": ".xlsx", "word": ".docx", "pdf": ".pdf", "msg": ".msg"}
+
+
+def misnamed(name: str, kind: Format) -> str | None:
+    """The extension `name` should have (".xlsx", ".docx", ".pdf", ".msg") when its own is not
+    one of the program that opens what it holds: the officer's double click would fail."""
+    family = _FAMILIES.get(kind)
+    if family is None or PurePath(name).suffix.lower() in _FAMILY_SUFFIXES[family]:
+        return None
+    if kind is Format.CONVERTIBLE:
+        return ".doc"
+    if kind is Format.ODS:
+        return ".ods"
+    if kind is Format.XLS:
+        return ".xls"
+    return _FAMILY_EXTENSIONS[family]
 
 
 def _foreign_archive(suffix: str, data: bytes) -> str | None:
@@ -251,6 +327,28 @@ def _check_unpacked(infos: list[zipfile.ZipInfo]) -> None:
 
 
 _WORKBOOK_STREAM = "Workbook".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def _ole_root(data: bytes) -> str | None:
+    """ "excel" for an OLE file holding a workbook stream at its root (Excel 97 and later:
+    Workbook; Excel 95: Book), "word" for one holding a Word document and no workbook, None
+    otherwise (a damaged file included). Stream names are looked up in the directory: the
+    bytes of "Book" turn up in a Word file's own text tables."""
+    if _WORD_STREAM not in data and _WORKBOOK_STREAM not in data and _BOOK not in data:
+        return None
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if ole.exists("Workbook") or ole.exists("Book"):
+                return "excel"
+            return "word" if ole.exists("WordDocument") else None
+    except Exception:  # damaged: read as what its name says, with that format's errors
+        return None
+
+
+_BOOK = "Book".encode("utf-16-le")
 _MSG_NAMES = (MSG_PROPERTIES.encode("utf-16-le"), "__substg1.0_".encode("utf-16-le"))
 
 
@@ -341,8 +439,13 @@ def _check_zip(data: bytes) -> Format:
 def _check_parts(archive: zipfile.ZipFile, found: Inflated) -> Format:
     infos = found.infos
     names = {info.filename for info in infos}
-    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+    if "word/document.xml" in names:
+        _check_unpacked(infos)
+        return Format.DOCX  # a Word report under a workbook's name: read as the report it is
+    if "ppt/presentation.xml" in names:
         raise file_error("word_or_powerpoint")
+    if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+        raise file_error("xlsb")
     if (
         "xl/workbook.xml" not in names
         and "xl/workbook.bin" not in names

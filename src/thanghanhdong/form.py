@@ -99,6 +99,9 @@ class Column:
     label: str
     width: float
     group: str = ""
+    # Words a clerk types after a figure of this column ("30 người", "2 buổi"): the figure is
+    # read, with a warning. A word of another column's ("30 người" under Số cuộc) is not.
+    units: tuple[str, ...] = ()
 
 
 STT_LABEL = "STT"
@@ -109,16 +112,24 @@ LEVEL_LABEL = "Cấp triển khai"
 COUNT, MALE, FEMALE = "count", "male", "female"
 
 
+# People are counted as persons or as attendances ("lượt": one person at two sessions is two).
+PEOPLE_UNITS = ("người", "lượt người", "lượt", "người tham gia")
+
+
 def standard_columns(
-    item_label: str, count_label: str, people_label: str, *extra: Column
+    item_label: str,
+    count_label: str,
+    people_label: str,
+    *extra: Column,
+    count_units: tuple[str, ...] = (),
 ) -> tuple[Column, ...]:
     """The seed's columns: STT | item | count | people (Nam, Nữ) | [extra] | Cấp triển khai."""
     return (
         Column("stt", ColumnKind.STT, STT_LABEL, 6),
         Column("item", ColumnKind.ITEM, item_label, 48),
-        Column(COUNT, ColumnKind.NUMBER, count_label, 12),
-        Column(MALE, ColumnKind.NUMBER, MALE_LABEL, 14, group=people_label),
-        Column(FEMALE, ColumnKind.NUMBER, FEMALE_LABEL, 14, group=people_label),
+        Column(COUNT, ColumnKind.NUMBER, count_label, 12, units=count_units),
+        Column(MALE, ColumnKind.NUMBER, MALE_LABEL, 14, people_label, (*PEOPLE_UNITS, "nam")),
+        Column(FEMALE, ColumnKind.NUMBER, FEMALE_LABEL, 14, people_label, (*PEOPLE_UNITS, "nữ")),
         *extra,
         Column("level", ColumnKind.LEVEL, LEVEL_LABEL, 16),
     )
@@ -186,7 +197,12 @@ TABLES: tuple[TableSpec, ...] = (
         1,
         "1. Hoạt động",
         "Tổ chức các hoạt động hưởng ứng Tháng hành động, kiểm tra, giám sát...",
-        standard_columns("Hoạt động", "Số cuộc", "Số người tham gia"),
+        standard_columns(
+            "Hoạt động",
+            "Số cuộc",
+            "Số người tham gia",
+            count_units=("cuộc", "buổi", "lần", "đợt", "lớp", "hội nghị", "hoạt động"),
+        ),
         "Tổ chức {count} cuộc hoạt động hưởng ứng, kiểm tra, giám sát",
         "cuộc",
         counts_sessions=True,
@@ -196,7 +212,24 @@ TABLES: tuple[TableSpec, ...] = (
         2,
         "2. Truyền thông",
         "Kết quả truyền thông trên các phương tiện thông tin đại chúng, thông tin cơ sở",
-        standard_columns("Nội dung", "Số lượng", "Số người tiếp cận"),
+        standard_columns(
+            "Nội dung",
+            "Số lượng",
+            "Số người tiếp cận",
+            count_units=(
+                "tin",
+                "bài",
+                "tin bài",
+                "tin, bài",
+                "lượt",
+                "lần",
+                "buổi",
+                "chương trình",
+                "phóng sự",
+                "số",
+                "kỳ",
+            ),
+        ),
         "Thực hiện {count} lượt truyền thông trên các phương tiện thông tin đại chúng, "
         "thông tin cơ sở",
         "lượt",
@@ -211,7 +244,29 @@ TABLES: tuple[TableSpec, ...] = (
         3,
         "3. Sản phẩm",
         "Phát hành các sản phẩm truyền thông",
-        standard_columns("Sản phẩm", "Số lượng", "Số người tiếp cận"),
+        standard_columns(
+            "Sản phẩm",
+            "Số lượng",
+            "Số người tiếp cận",
+            count_units=(
+                "sản phẩm",
+                "ấn phẩm",
+                "tờ",
+                "tờ rơi",
+                "cuốn",
+                "quyển",
+                "bản",
+                "cái",
+                "chiếc",
+                "tấm",
+                "bộ",
+                "băng rôn",
+                "pano",
+                "áp phích",
+                "clip",
+                "video",
+            ),
+        ),
         "Phát hành {count} sản phẩm truyền thông",
         "sản phẩm",
         # Leaflets and booklets are printed by the thousand ("in 20.000 tờ rơi" is a real

@@ -41,7 +41,14 @@ CATALOGUE: dict[str, Message] = {
     "file_empty": Message(E, "", "Tệp rỗng (0 byte)."),
     "file_corrupt": Message(E, "", "Tệp hỏng, không mở được, hoặc bị đổi đuôi."),
     "file_password": Message(E, "", "Tệp có mật khẩu."),
-    "file_not_spreadsheet": Message(E, "", "Tệp Word/PowerPoint bị đổi tên thành tệp bảng tính."),
+    "file_not_spreadsheet": Message(E, "", "Tệp PowerPoint bị đổi tên thành tệp bảng tính."),
+    "file_misnamed": Message(
+        W,
+        "Tên tệp {named}, nhưng tệp là {content}: thd đã đọc theo nội dung. Muốn mở tệp bằng "
+        "cách bấm đúp, đổi tên cho tệp có đuôi {suffix}.",
+        "Tên tệp thiếu đuôi hoặc sai đuôi so với nội dung (thd đọc theo nội dung).",
+        reason="Tên tệp không đúng loại tệp: tệp là {content}",
+    ),
     "file_too_large": Message(E, "", "Tệp quá lớn hoặc giải nén ra quá lớn (nghi tệp độc hại)."),
     "file_unreadable": Message(E, "", "Hệ điều hành không cho đọc tệp."),
     "file_not_read": Message(E, "", "thd gặp lỗi khi đọc tệp (các tệp khác vẫn được kiểm tra)."),
@@ -351,10 +358,17 @@ CATALOGUE: dict[str, Message] = {
     # Cells
     "not_a_number": Message(
         E,
-        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ hay đơn vị (ví dụ 15, không gõ "
-        "“15 người”); không có thì ghi 0.",
-        "Ô số chứa chữ.",
+        "“{value}” không phải là số: chỉ gõ chữ số, không kèm chữ (ví dụ 15, không gõ "
+        "“khoảng 15”); không có thì ghi 0.",
+        "Ô số chứa chữ (“khoảng 300”, “30 người” ở cột Số cuộc).",
         reason="“{value}” không phải là số",
+    ),
+    "unit_number": Message(
+        W,
+        "“{value}” có ghi kèm đơn vị; đã hiểu là {number} (bỏ chữ “{unit}”). Nên chỉ gõ chữ số: "
+        "{number}.",
+        "Số ghi kèm đơn vị của cột (“30 người”, “2 buổi”, “1.200 lượt”): đọc số, có cảnh báo.",
+        reason="“{value}” có ghi kèm đơn vị; đã hiểu là {number}",
     ),
     # A figure cell formatted as a date (Định dạng ô > Ngày): the number it holds is read.
     "date_formatted_number": Message(
@@ -696,6 +710,13 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "Excel (.xlsx) rồi gửi lại.",
         "Tệp được lưu dạng “Bảng tính XML 2003” (XML Spreadsheet 2003, đuôi .xml), thd không đọc dạng này",
     ),
+    "xlsb": (
+        "file_unsupported",
+        "Tệp được lưu dạng “Sổ làm việc nhị phân Excel” (.xlsb), thd không đọc dạng này: đề "
+        "nghị đơn vị mở tệp bằng Excel, chọn Tệp > Lưu thành > Sổ làm việc Excel (.xlsx) rồi "
+        "gửi lại.",
+        "Tệp được lưu dạng “Sổ làm việc nhị phân Excel” (.xlsb), thd không đọc dạng này",
+    ),
     "gnumeric": (
         "file_unsupported",
         "Tệp được lưu dạng Gnumeric (.gnumeric), thd không đọc dạng này: đề nghị đơn vị mở tệp "
@@ -774,9 +795,9 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
     ),
     "word_or_powerpoint": (
         "file_not_spreadsheet",
-        "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính: đề nghị đơn vị điền vào mẫu "
+        "Đây là tệp PowerPoint bị đổi đuôi thành bảng tính: đề nghị đơn vị điền vào mẫu "
         "Excel đã gửi và gửi lại tệp Excel.",
-        "Đây là tệp Word/PowerPoint bị đổi đuôi thành bảng tính",
+        "Đây là tệp PowerPoint bị đổi đuôi thành bảng tính",
     ),
     "not_read": (
         "file_not_read",

@@ -240,7 +240,27 @@ _PARSERS: dict[form.ColumnKind, Parser] = {
 @functools.cache
 def row_parsers(spec: form.TableSpec) -> dict[str, Parser]:
     """The parser of each cell of a row of `spec`, from the form's columns."""
-    return {c.key: _PARSERS[c.kind] for c in spec.columns}
+    return {c.key: _with_units(c.units) if c.units else _PARSERS[c.kind] for c in spec.columns}
+
+
+@functools.cache
+def _with_units(units: tuple[str, ...]) -> Parser:
+    """A figure cell that also takes its column's own unit after the number ("30 người",
+    "2 buổi", "1.200 lượt"): the number is read, with a warning. Any other words ("khoảng
+    300", "30 người" under Số cuộc) stay not a number."""
+    words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    pattern = re.compile(rf"([\d][\d.,\s\u00a0]*?)\s*({words})\s*\.?", re.IGNORECASE)
+
+    def parse(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None:
+        if isinstance(value, str) and (found := pattern.fullmatch(nfc(value).strip())):
+            parsed = parse_whole(found[1])
+            if parsed.value is not None and parsed.error is None:
+                shown = {"value": _shown(value), "number": parsed.value, "unit": found[2]}
+                warnings.append(("unit_number", shown))
+                return parsed.value
+        return _whole(value, warnings, levels)
+
+    return parse
 
 
 HEADER_PARSERS: dict[str, Parser] = {

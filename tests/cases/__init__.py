@@ -155,6 +155,14 @@ def renamed_word(campaign: Campaign, stamper: FormStamper) -> bytes:
     return out.getvalue()
 
 
+def renamed_powerpoint(campaign: Campaign, stamper: FormStamper) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p:presentation/>")
+    return out.getvalue()
+
+
 def password_protected(campaign: Campaign, stamper: FormStamper) -> bytes:
     from msoffcrypto.format.ooxml import OOXMLFile
 
@@ -243,8 +251,8 @@ CASES = [
     Case(
         "number_with_unit",
         one_file(with_activities(SampleRow("Tập huấn", 3, "15 người", 20, "Xã"))),
-        [("not_a_number", ACT, "D7")],
-        {"activities": (0, 0, 0)},
+        [("unit_number", ACT, "D7")],
+        {"activities": (3, 15, 20)},
     ),
     Case(
         "level_not_in_list",
@@ -381,8 +389,14 @@ CASES = [
     ),
     Case("truncated_download", build_file("cut.xlsx", truncated), [("file_corrupt", None, None)]),
     Case(
+        # A Word file named .xlsx is read as the Word report it is (this one is damaged).
         "word_renamed_xlsx",
         build_file("word.xlsx", renamed_word),
+        [("file_misnamed", None, None), ("file_corrupt", None, None)],
+    ),
+    Case(
+        "powerpoint_renamed_xlsx",
+        build_file("slides.xlsx", renamed_powerpoint),
         [("file_not_spreadsheet", None, None)],
     ),
     Case(

@@ -65,7 +65,7 @@ def _convertible(path: Path, data: bytes) -> RawSubmission:
     from thanghanhdong.readers.document import DocumentError
 
     with tempfile.TemporaryDirectory(prefix="thd-doc-") as folder:
-        source = Path(folder) / f"answer{path.suffix.lower() or '.doc'}"
+        source = Path(folder) / f"answer{_convertible_suffix(path, data)}"
         source.write_bytes(data)
         try:
             converted = to_docx(source)
@@ -74,6 +74,17 @@ def _convertible(path: Path, data: bytes) -> RawSubmission:
     if converted is None:
         raise no_converter(path)
     return _document(_docx)(path, converted)
+
+
+def _convertible_suffix(path: Path, data: bytes) -> str:
+    """The name's extension, or for a file named without one (read by its content) the one its
+    bytes call for, so that LibreOffice picks the right filter."""
+    suffix = path.suffix.lower()
+    if suffix in container.WORD_SUFFIXES:
+        return suffix
+    if data.startswith(container.ZIP_MAGIC):
+        return ".odt"
+    return ".rtf" if data.startswith(b"{\\rtf") else ".doc"
 
 
 def _picture(path: Path, data: bytes) -> RawSubmission:
