@@ -1094,14 +1094,13 @@ OTHER_FILES: dict[str, tuple[str, Planted]] = {
         Planted(None, None, "file_empty", "zero-byte .xlsx", "Tệp rỗng (0 byte)"),
     ),
     WORD_RENAMED: (
-        "Sở Nội vụ gửi văn bản Word (chỉ có tiêu đề, chưa theo đề cương) nhưng đổi đuôi thành .xlsx.",
+        "Sở Nội vụ gửi văn bản Word nhưng đổi đuôi thành .xlsx; tệp Word lại bị hỏng khi đính kèm.",
         Planted(
             None,
             None,
-            None,
-            "Word document renamed .xlsx: read as Word, listed as no report (a title only)",
-            "Tệp Word bị đổi đuôi thành .xlsx: thd đọc theo nội dung, cảnh báo tên tệp và liệt kê"
-            " là không phải báo cáo (chỉ có tiêu đề)",
+            "file_corrupt",
+            "Word document renamed .xlsx, damaged: read as Word, which cannot be opened",
+            "Tệp Word bị đổi đuôi thành .xlsx, lại bị hỏng (thd đọc theo nội dung: không mở được)",
         ),
     ),
     LOCK_FILE: (
@@ -1232,12 +1231,6 @@ def word_document() -> bytes:
                 '.org/package/2006/content-types"><Override PartName="/word/document.xml" '
                 'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
                 'document.main+xml"/></Types>'
-            ),
-            "_rels/.rels": (
-                '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-                'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                'officeDocument" Target="word/document.xml"/></Relationships>'
             ),
             "word/document.xml": (
                 f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{ns}"><w:body>'

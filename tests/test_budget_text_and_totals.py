@@ -92,7 +92,7 @@ def test_a_totals_row_is_not_called_wrong_when_a_row_above_has_an_error(
 ) -> None:
     rows = [
         SampleRow("Mít tinh", 3, 10, 10, "Tỉnh"),  # row 7
-        SampleRow("Tập huấn", 2, "12 người", 4, "Tỉnh"),  # row 8: an error in Nam
+        SampleRow("Tập huấn", 2, "khoảng 12", 4, "Tỉnh"),  # row 8: an error in Nam
         SampleRow("Tổng cộng", 5, 22, 14, None),  # row 9: right, counting row 8
     ]
     result = validate_file(base_form(tmp_path, campaign, stamper, rows), campaign)

@@ -141,7 +141,7 @@ def test_validation_fits_and_nothing_is_cut(width: int, bad_report: ValidationRe
             assert flat(issue.message) in flat(text)  # wrapped between words, not cropped
             assert f"({issue.code})" not in text
     tail = flat(" ".join(lines[-2:]))
-    assert "Sửa 6 tệp rồi chạy lại:" in tail and tail.endswith(f"thd validate {BAD}")
+    assert "Sửa 5 tệp rồi chạy lại:" in tail and tail.endswith(f"thd validate {BAD}")
 
 
 def test_wrapped_messages_hang_under_their_first_word(bad_report: ValidationReport) -> None:

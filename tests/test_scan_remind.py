@@ -45,7 +45,7 @@ def inbox(
     good = [SampleRow("Tập huấn", 2, 10, 10, "Xã")]
     (folder / "babe.xlsx").write_bytes(_form(campaign, stamper, "BABE", good))
     wrong = [
-        SampleRow("Tập huấn", 2, "12 người", 10, "Xã"),
+        SampleRow("Tập huấn", 2, "khoảng 12", 10, "Xã"),
         SampleRow("Hội thảo", -5, 10, 10, "Xã"),
         SampleRow("Nói chuyện", 2.5, 10, 10, "Xã"),
     ]
@@ -100,7 +100,7 @@ def test_the_reminder_says_what_to_fix_where(inbox: Path, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert _letter_lines(out) == [
         "- UBND huyện Na Rì: gửi lại báo cáo đã sửa — bảng 1. Hoạt động, dòng 7, cột Nam: "
-        "“12 người” không phải là số; bảng 1. Hoạt động, dòng 8, cột Số cuộc: số âm “-5” "
+        "“khoảng 12” không phải là số; bảng 1. Hoạt động, dòng 8, cột Số cuộc: số âm “-5” "
         "và 1 lỗi khác."
     ]
 
@@ -119,7 +119,7 @@ def test_appendix_two_has_the_letters_first_problem_and_consolidate_names_the_sc
     lines = _screen(*args)
     assert out.is_file(), lines
     text = _all_text(out)
-    assert "“12 người” không phải là số và 2 lỗi khác." in text
+    assert "“khoảng 12” không phải là số và 2 lỗi khác." in text
     assert "nari.xlsx" not in text and "dòng 7" not in text and SCAN not in text
     start = next(i for i, line in enumerate(lines) if "bản quét/ảnh chưa nhận ra" in line)
     assert lines[start].startswith("⚠ 1 bản quét/ảnh chưa nhận ra đơn vị: scan_0012.pdf — ")

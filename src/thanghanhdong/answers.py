@@ -298,8 +298,8 @@ def _misnamed(results: list[FileResult], name: str, kind: Format) -> list[FileRe
     SYT" from a mail, a Word report named .xlsx): said once, first, on what was read from it,
     so the officer knows why a double click will not open it."""
     suffix = container.misnamed(name, kind)
-    if suffix is None or not results:
-        return results
+    if suffix is None or not results or results[0].unreadable:
+        return results  # a file that cannot be read at all: its own error says what to do
     own = PurePosixPath(name).suffix
     named = f"có đuôi “{own}”" if own else "không có đuôi"
     severity, message = messages.render(
