@@ -290,9 +290,7 @@ def _as_typed(fields: dict[str, TextField], originals: dict[str, str]) -> dict[s
     return out
 
 
-_CORRUPT = (
-    "Không mở được tệp Word (tệp bị hỏng): mở bằng Word/LibreOffice rồi lưu lại dạng .docx."
-)
+_CORRUPT = "Không mở được tệp Word (tệp bị hỏng): mở bằng Word/LibreOffice rồi lưu lại dạng .docx."
 # No entity is expanded and no DTD or network is looked at: a report never needs them.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 # A damaged package fails in zipfile (bad CRC, truncated deflate, an unknown compression) or in
