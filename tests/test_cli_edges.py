@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from thanghanhdong import cli
@@ -130,3 +131,27 @@ def test_python_dash_m_runs_thd() -> None:
         check=True,
     )
     assert completed.stdout.startswith("thd ")
+
+
+def test_the_command_ends_with_its_status_and_all_it_wrote(tmp_path: Path) -> None:
+    """`thd` leaves without the interpreter's teardown (cli.entry): what it printed to a pipe,
+    the files it wrote and its exit status must be whole all the same."""
+    thd = [sys.executable, "-m", "thanghanhdong"]
+    checked = subprocess.run(
+        [*thd, "validate", str(BAD), "--json"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert checked.returncode == 1  # the sample inbox of mistakes has errors
+    assert json.loads(checked.stdout)["files"]  # the whole document reached the pipe
+    usage = subprocess.run([*thd, "validate", "--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "--no-such-option" in usage.stderr
+    out, table = tmp_path / "baocao.docx", tmp_path / "tonghop.xlsx"
+    made = subprocess.run(
+        [*thd, "consolidate", str(BAD), "--skip-invalid", "--out", str(out), "--xlsx", str(table)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "BÁO CÁO" in "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert load_workbook(table, read_only=True).sheetnames
+    assert not list(tmp_path.glob(".thd-*"))  # no temporary file left beside the outputs

@@ -1,7 +1,7 @@
 """`python -m thanghanhdong` runs the `thd` command."""
 
-from thanghanhdong.cli import main
+from thanghanhdong.cli import entry
 
 # The guard matters: on Windows, worker processes re-import the main module.
 if __name__ == "__main__":
-    main()
+    entry()

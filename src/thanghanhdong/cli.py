@@ -522,3 +522,36 @@ def main() -> None:
             "người phụ trách kỹ thuật."
         )
         sys.exit(CRASH_EXIT)
+
+
+def entry() -> NoReturn:
+    """The `thd` command (and `python -m thanghanhdong`): main(), then the process ends without
+    the interpreter's teardown, which frees every object left one by one (lxml trees, answers,
+    modules): 20 ms after `thd --help`, 40 ms after `thd validate examples/inbox`, 100 ms after
+    `thd consolidate examples/inbox` on a two-core machine, with nothing left to do: outputs are
+    written, closed and renamed and the worker pool shut down before main() returns. The exit
+    functions registered with atexit still run. A bug or Ctrl+C leaves as Python leaves."""
+    try:
+        main()
+        code = 0
+    except SystemExit as stop:
+        code = _exit_status(stop.code)
+    import atexit
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe (`thd validate | head`): nothing more can be said there.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
+def _exit_status(code: object) -> int:
+    """As Python turns the argument of sys.exit into the process's status."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
