@@ -308,10 +308,46 @@ def test_blank_people_columns_alone_make_no_letter(
     assert "để trống số nam/nữ" in screen  # the warning itself is still shown
     letters = sorted(p.name for p in out.glob("*.docx"))
     assert letters == ["nari_can-sua.docx"], letters
-    assert "để trống số người bên cạnh số liệu): inbox/babe.xlsx" in screen or (
-        "để trống số người bên cạnh số liệu): babe.xlsx" in screen
-    ), screen
+    assert "đã đọc được): inbox/babe.xlsx" in screen or ("đã đọc được): babe.xlsx" in screen), (
+        screen
+    )
     import docx
 
     letter = "\n".join(p.text for p in docx.Document(str(out / "nari_can-sua.docx")).paragraphs)
     assert "Số âm “-3”" in letter and "để trống số nam/nữ" in letter
+
+
+def test_figures_read_with_no_doubt_alone_make_no_letter(
+    tmp_path: Path, campaign: Campaign, stamper: FormStamper
+) -> None:
+    """ "2 buổi", "30 người", "1.234" typed as text, "-" for none: thd read each and says how.
+    Alone they are no reason to ask an agency to resend its report; beside a point to correct,
+    the letter lists them so the clerk types plain figures next time."""
+    from cases import filled, with_activities
+
+    from thanghanhdong.sample import SampleRow
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    plain_words = with_activities(
+        SampleRow("Tập huấn", "2 buổi", "30 người", "1.234", "Xã"),
+        SampleRow("Hội thảo", 1, "-", 5, "Xã"),
+    )
+    with_error = with_activities(
+        SampleRow("Tập huấn", "2 buổi", 30, 40, "Xã"), SampleRow("Hội thảo", -3, 5, 5, "Xã")
+    )
+    (inbox / "babe.xlsx").write_bytes(filled(campaign, stamper, plain_words, "BABE"))
+    (inbox / "nari.xlsx").write_bytes(filled(campaign, stamper, with_error, "NARI"))
+    out = tmp_path / "can-sua"
+    result = runner.invoke(
+        app, ["validate", str(inbox), "--annotate", str(out)], terminal_width=200
+    )
+    screen = " ".join(result.output.split())
+    for said in ("“2 buổi” có ghi kèm đơn vị", "“1.234” được gõ dạng chữ", "“-” được hiểu là 0"):
+        assert said in screen, said  # the warnings themselves are still shown
+    assert sorted(p.name for p in out.glob("*.docx")) == ["nari_can-sua.docx"]
+    assert "đã đọc được): inbox/babe.xlsx" in screen or "đã đọc được): babe.xlsx" in screen
+    import docx
+
+    letter = "\n".join(p.text for p in docx.Document(str(out / "nari_can-sua.docx")).paragraphs)
+    assert "Số âm “-3”" in letter and "“2 buổi” có ghi kèm đơn vị" in letter

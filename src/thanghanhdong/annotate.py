@@ -100,8 +100,13 @@ def to_fix(issues: list[Issue]) -> list[Issue]:
 # Points a letter lists when it has others, but that alone make none: people not counted beside
 # a figure (the readers of a leaflet, the listeners of a broadcast) are most often unknown, and
 # the report marks the total "*" (newcomer trial 2026-12-02: 9 of 10 agencies got a formal
-# letter for them alone).
-NOT_ALONE_CODES = frozenset({"blank_figures"})
+# letter for them alone). A figure thd read with no doubt left, and says how ("30 người" under
+# Nam/Nữ, "1.234" typed as text, "-" for none, a number shown as a date) is told to the agency
+# beside a point to correct, so that its clerk types it plainly next year; alone it is no reason
+# to resend a report.
+NOT_ALONE_CODES = frozenset(
+    {"blank_figures", "unit_number", "text_number", "dash_number", "date_formatted_number"}
+)
 
 
 def _worth_a_letter(issues: list[Issue]) -> bool:

@@ -393,7 +393,7 @@ def _render_not_annotated(
             console,
             f"Không lập công văn cho {len(facts)} tệp chỉ có cảnh báo không cần gửi lại (nộp "
             f"muộn, gửi lại, mục Kiến nghị, đề xuất để trống, để trống số người bên cạnh số "
-            f"liệu): {escape(names)}.",
+            f"liệu, số gõ kèm đơn vị hoặc dạng chữ đã đọc được): {escape(names)}.",
         )
     if undecided:
         names = "; ".join(display_path(f.path, report.inbox) for f in undecided)
