@@ -249,3 +249,31 @@ def test_the_officers_sheets_hold_what_the_report_leaves_out(tmp_path: Path) -> 
     names = list(book[officer.SHEET_NAMES].iter_rows(min_row=4, values_only=True))
     assert names[0][:4] == (1, "1. Hoạt động", "Sân khấu hóa", "Thi sân khấu hóa")
     assert names[0][4] == '"Thi sân khấu hóa" = ["Sân khấu hóa"]'
+
+
+def test_a_large_roster_gets_the_same_workbook_written_row_by_row(
+    consolidation: Consolidation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above CONSTANT_MEMORY_ABOVE agencies xlsxwriter writes each sheet's rows to a file as
+    they come (memory flat at a ministry's scale), below it builds the workbook in memory: the
+    officer gets the same cells, formats and sheets either way."""
+    import thanghanhdong.report.xlsx as xlsx_module
+
+    def cells(content: bytes) -> dict[str, list[tuple[object, ...]]]:
+        book = load_workbook(io.BytesIO(content))
+        return {
+            sheet.title: [
+                (c.coordinate, c.value, c.number_format, c.font.b, c.alignment.wrap_text)
+                for row in sheet.iter_rows()
+                for c in row
+                if c.value is not None
+            ]
+            for sheet in book.worksheets
+        }
+
+    assert len(consolidation.status.entries) <= xlsx_module.CONSTANT_MEMORY_ABOVE
+    in_memory = render_xlsx(consolidation)
+    monkeypatch.setattr(xlsx_module, "CONSTANT_MEMORY_ABOVE", 0)
+    row_by_row = render_xlsx(consolidation)
+    assert in_memory != row_by_row  # the two modes really ran (shared vs inline strings)
+    assert cells(in_memory) == cells(row_by_row)
