@@ -420,7 +420,11 @@ LETTER_PROBLEMS = 2
 
 def _problems(results: Sequence[FileResult]) -> tuple[str, ...]:
     """Every distinct error of an agency's files, in the reminder's words, in order."""
-    lines = (messages.for_agency(i) for result in results for i in result.errors)
+    lines = (
+        messages.for_agency(point.issue, point.count)
+        for result in results
+        for point in messages.runs(result.errors)
+    )
     return tuple(dict.fromkeys(lines))
 
 

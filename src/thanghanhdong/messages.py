@@ -916,32 +916,104 @@ def _cut(message: str) -> str:
     return message.strip().removesuffix(".")
 
 
-def place(location: Location | None) -> str:
+def place(location: Location | None, more: int = 0) -> str:
     """Where, in the words of the agency's own report: "bảng 1. Hoạt động, dòng 8, cột Nam",
-    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 1, cột Nữ", "mục II.2"."""
+    "trang Thông tin chung, ô B13", "trang 2, bảng 1, dòng 1, cột Nữ", "mục II.2"; `more`: the
+    same problem in as many other rows of the column, "dòng 20 và 299 dòng khác"."""
+    also = f" và {more} dòng khác" if more else ""
     from thanghanhdong.form import TABLES
 
     if location is None or not location.part:
         return ""
     if location.grid is not Grid.SHEET:
         shown = location.shown
-        return shown[:1].lower() + shown[1:]
+        return shown[:1].lower() + shown[1:] + also
     if location.part not in {t.sheet for t in TABLES}:
         cell = f", ô {location.cell}" if location.cell else ""
-        return f"trang {location.part}{cell}"
-    row = f", dòng {location.row + 1}" if location.row is not None else ""
+        return f"trang {location.part}{cell}{also}"
+    row = f", dòng {location.row + 1}{also}" if location.row is not None else ""
     column = f", cột {location.column_label}" if location.column_label and row else ""
     return f"bảng {location.part}{row}{column}"
 
 
-def for_agency(issue: Issue) -> str:
+def for_agency(issue: Issue, count: int = 1) -> str:
     """One problem as the reminder names it: "bảng 1. Hoạt động, dòng 8, cột Nam: “12 người”
-    không phải là số" (no file of the officer's inbox)."""
+    không phải là số" (no file of the officer's inbox); `count`: the same problem in as many
+    rows of that column (messages.runs), "dòng 20 và 499 dòng khác"."""
     what = problem(issue.code, issue.message)
-    where = place(issue.location)
+    where = place(issue.location, count - 1)
     return f"{where}: {lowered(what)}" if where else what
 
 
 def lowered(text: str) -> str:
     """The first letter in lower case after a colon, unless it opens an abbreviation (UBND)."""
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+# ------------------------------------------------------------- the same problem in many cells
+
+# A problem repeated in more cells than this, in one column of one table (a formula or a value
+# filled down far below the table, "x" typed in every row), is said once with its cells: 500
+# lines on the screen and a 15-page correction letter hid the one mistake.
+SAID_ONE_BY_ONE = 3
+
+
+@dataclass(frozen=True)
+class IssueRun:
+    """One problem as the screen and the letters say it: an issue, or the same issue (code,
+    message, table and column) in `count` cells, `where` naming them all."""
+
+    issue: Issue
+    count: int = 1
+    cells: str = ""  # "1. Hoạt động!B20 đến B519", for a problem said once for many cells
+
+    def where(self, counted: str = "{cells} ({count} ô)") -> str:
+        """Where the problem is: the issue's own place, or its cells and how many."""
+        return (
+            counted.format(cells=self.cells, count=self.count) if self.cells else self.issue.where
+        )
+
+
+def runs(issues: list[Issue]) -> list[IssueRun]:
+    """The issues in order, each problem repeated in more than SAID_ONE_BY_ONE cells of one
+    column given once, where it first occurs."""
+    groups: dict[tuple[object, ...], list[Issue]] = {}
+    for issue in issues:
+        groups.setdefault(_run_key(issue), []).append(issue)
+    said: list[IssueRun] = []
+    for issue in issues:
+        group = groups[_run_key(issue)]
+        if len(group) <= SAID_ONE_BY_ONE:
+            said.append(IssueRun(issue))
+        elif issue is group[0]:
+            said.append(IssueRun(issue, len(group), _cells_of(group)))
+    return said
+
+
+def _run_key(issue: Issue) -> tuple[object, ...]:
+    at = issue.location
+    if at is None or at.row is None:
+        return (id(issue),)  # a file's or a section's problem: said as it is
+    return (issue.code, issue.severity, issue.message, at.part, at.grid, at.column)
+
+
+def _cells_of(group: list[Issue]) -> str:
+    """ "1. Hoạt động!B20 đến B519" where the rows follow one another, else the first cells;
+    in a document's table "bảng thứ 1, dòng 3 đến 40, cột Nam"."""
+    places = [i.location for i in group if i.location is not None and i.location.row is not None]
+    first, last = places[0], places[-1]
+    rows = [at.row or 0 for at in places]
+    following = rows == list(range(rows[0], rows[0] + len(rows)))
+    if first.grid is Grid.SHEET:
+        if following:
+            return f"{first.shown} đến {last.cell}"
+        cells = ", ".join(at.cell or "" for at in places[1:3])
+        return f"{first.shown}, {cells}..."
+    lines = (
+        f"{rows[0] + 1} đến {rows[-1] + 1}"
+        if following
+        else ", ".join(str(row + 1) for row in rows[:3]) + "..."
+    )
+    part = f"{first.part}, " if first.part else ""
+    column = f", cột {first.column_label}" if first.column_label else ""
+    return f"{part}dòng {lines}{column}"

@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from thanghanhdong import messages
 from thanghanhdong.answers import kind_label
 from thanghanhdong.inbox import ValidationReport
 from thanghanhdong.model import FileResult, FileStatus, Issue, Severity
@@ -247,20 +248,23 @@ def _print_issues(result: FileResult, inbox: Path, console: Console, verbose: bo
     console.print()
     name = f" — {escape(result.agency_name)}" if result.agency_name else ""
     sentence(console, f"[bold]{escape(display_path(result.path, inbox))}[/]{name}")
-    for issue in result.issues:
-        print_block(console, hanging(issue_mark(issue), issue_text(issue, verbose), indent=2))
+    for run in messages.runs(result.issues):
+        text = issue_text(run.issue, verbose, where=run.where())
+        print_block(console, hanging(issue_mark(run.issue), text, indent=2))
 
 
 def issue_mark(issue: Issue) -> str:
     return "[red]✖[/]" if issue.severity is Severity.ERROR else "[yellow]⚠[/]"
 
 
-def issue_text(issue: Issue, verbose: bool = False) -> Text:
-    """'Lỗi ở 1. Hoạt động!D8: <message>' (the code only when asked for: it is for the JSON)."""
+def issue_text(issue: Issue, verbose: bool = False, where: str | None = None) -> Text:
+    """'Lỗi ở 1. Hoạt động!D8: <message>' (the code only when asked for: it is for the JSON);
+    `where` names the cells of a problem said once for many (messages.runs)."""
     kind = "Lỗi" if issue.severity is Severity.ERROR else "Cảnh báo"
-    where = f" ở [cyan]{escape(issue.where)}[/]" if issue.where else ""
+    place = issue.where if where is None else where
+    shown = f" ở [cyan]{escape(place)}[/]" if place else ""
     code = f" [dim]({escape(issue.code)})[/]" if verbose else ""
-    return Text.from_markup(f"{kind}{where}: {escape(issue.message)}{code}", emoji=False)
+    return Text.from_markup(f"{kind}{shown}: {escape(issue.message)}{code}", emoji=False)
 
 
 def _print_side_files(report: ValidationReport, console: Console) -> None:

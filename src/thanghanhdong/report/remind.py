@@ -218,7 +218,8 @@ def covering_context(
     `clock`: the real date, so that a deadline already passed is not asked for (a blank
     `today` still carries the year)."""
     info, body, place = campaign.campaign, _body_name(campaign), _clean(campaign.issuer.place)
-    errors = sum(i.severity is Severity.ERROR for i in issues)
+    points = messages.runs(list(issues))  # a problem in many cells of a column: one point
+    errors = sum(p.issue.severity is Severity.ERROR for p in points)
     context = _frame(campaign)
     context["about"] = f"V/v sửa báo cáo kết quả thực hiện Tháng hành động năm {info.year}"
     context["date_line"] = (
@@ -229,14 +230,16 @@ def covering_context(
     context["addressees"] = _addressees([AgencyStatus(agency, State.UNUSABLE)])
     context["paragraphs"] = [
         f"{body} đã nhận được báo cáo kết quả thực hiện {_clean(info.name)} năm {info.year} "
-        f"của {_clean(agency.name)}. Khi kiểm tra, báo cáo còn {len(issues)} điểm cần xem lại"
+        f"của {_clean(agency.name)}. Khi kiểm tra, báo cáo còn {len(points)} điểm cần xem lại"
         + (f" (trong đó {errors} lỗi phải sửa thì mới tổng hợp được)" if errors else "")
         + _attachment_sentence(copy, from_document),
         *([f"Để đơn vị biết (không phải sửa): {' '.join(information)}"] if information else []),
         f"Đề nghị {_clean(agency.name)} sửa và gửi lại báo cáo {_by_when(info.deadline, clock)}, "
         "cụ thể:",
     ]
-    context["to_send"] = [_issue_line(issue) for issue in issues]
+    context["to_send"] = [
+        _issue_line(point.issue, point.where("{cells}, {count} ô")) for point in points
+    ]
     context["closing"] = _closing(campaign, _clean(agency.name))
     return context
 
@@ -266,9 +269,9 @@ def _attachment_sentence(copy: str | None, from_document: bool) -> str:
     return f"; các ô cần sửa được tô màu trong tệp gửi kèm ({copy})."
 
 
-def _issue_line(issue: Issue) -> str:
+def _issue_line(issue: Issue, place: str) -> str:
     kind = "Lỗi" if issue.severity is Severity.ERROR else "Cần xem lại"
-    where = f" ({_clean(issue.where)})" if issue.where else ""
+    where = f" ({_clean(place)})" if place else ""
     return f"{kind}{where}: {_clean(messages.in_letter(issue))}"
 
 
