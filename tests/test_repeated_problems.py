@@ -109,6 +109,14 @@ def test_the_letter_and_the_reminder_name_the_cells_once(
         "động): ghi tên hoặc xóa số liệu."
     ]
     assert any("báo cáo còn 1 điểm cần xem lại (trong đó 1 lỗi" in p for p in letter)
+    # The marked copy: every cell marked, its "Cần sửa" sheet one line for them.
+    copy = openpyxl.load_workbook(out / "babe_can-sua.xlsx")
+    marked = [c for row in copy[ACTS]["B20:B319"] for c in row if c.comment is not None]
+    assert len(marked) == 300
+    fix = copy["Cần sửa"]
+    assert fix["A1"].value == "CÁC ĐIỂM CẦN SỬA (1)"
+    assert [c.value for c in fix[4]][2:4] == [ACTS, "B20 đến B319 (300 ô)"]
+    assert fix["A5"].value is None
     result = validate_file(inbox / "babe.xlsx", campaign)
     assert _problems([result]) == (
         "bảng 1. Hoạt động, dòng 20 và 299 dòng khác, cột Hoạt động: dòng có số liệu nhưng "

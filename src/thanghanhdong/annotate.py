@@ -245,8 +245,8 @@ def annotate(blank: bytes, raw: RawSubmission, issues: list[Issue]) -> bytes:
     unplaced: list[Cell] = []
     moved = _copy_values(workbook, raw, unplaced)
     _mark(workbook, issues, moved)
-    _fix_sheet(workbook, issues, moved)
-    _list_unplaced(workbook[FIX_SHEET], len(issues), unplaced)
+    listed = _fix_sheet(workbook, issues, moved)
+    _list_unplaced(workbook[FIX_SHEET], listed, unplaced)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -358,9 +358,15 @@ def _label(issue: Issue) -> str:
     return "Lỗi" if issue.severity is Severity.ERROR else "Cảnh báo"
 
 
+def _in_copy(issue: Issue, moved: dict[tuple[str, str], tuple[str, str]]) -> tuple[str, str]:
+    """The sheet and cell of the copy where the issue's value was put (else its own)."""
+    own = (issue.sheet or "", issue.cell or "")
+    return moved.get(own, own)
+
+
 def _fix_sheet(
     workbook: Any, issues: list[Issue], moved: dict[tuple[str, str], tuple[str, str]]
-) -> None:
+) -> int:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     sheet = workbook.create_sheet(FIX_SHEET, 0)
@@ -369,7 +375,8 @@ def _fix_sheet(
         ws.sheet_view.tabSelected = ws is sheet
     bold = Font(name="Times New Roman", size=12, bold=True)
     body = Font(name="Times New Roman", size=12)
-    sheet["A1"] = f"CÁC ĐIỂM CẦN SỬA ({len(issues)})"
+    points = messages.runs(issues)  # a problem in many cells of a column: one line
+    sheet["A1"] = f"CÁC ĐIỂM CẦN SỬA ({len(points)})"
     sheet["A1"].font = Font(name="Times New Roman", size=13, bold=True)
     headers = ("STT", "Mức độ", "Trang", "Ô", "Nội dung cần sửa")
     widths = (6, 12, 20, 8, 100)
@@ -378,9 +385,13 @@ def _fix_sheet(
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="DDE5F0")
         sheet.column_dimensions[cell.column_letter].width = width
-    for index, issue in enumerate(issues, start=1):
-        target = moved.get((issue.sheet or "", issue.cell or ""))
-        where_sheet, where_cell = target if target else (issue.sheet or "", issue.cell or "")
+    for index, point in enumerate(points, start=1):
+        issue = point.issue
+        where_sheet, where_cell = _in_copy(issue, moved)
+        if point.last is not None:
+            last = _in_copy(point.last, moved)[1]
+            cells = f"{where_cell} đến {last}" if point.following else f"{where_cell}..."
+            where_cell = f"{cells} ({point.count} ô)"
         values = (index, _label(issue), where_sheet, where_cell, issue.message)
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=3 + index, column=col)
@@ -397,3 +408,4 @@ def _fix_sheet(
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "3:3"
+    return len(points)

@@ -966,6 +966,8 @@ class IssueRun:
     issue: Issue
     count: int = 1
     cells: str = ""  # "1. Hoạt động!B20 đến B519", for a problem said once for many cells
+    last: Issue | None = None  # the problem's last cell, when said once for many
+    following: bool = False  # its rows follow one another (the cells are a range)
 
     def where(self, counted: str = "{cells} ({count} ô)") -> str:
         """Where the problem is: the issue's own place, or its cells and how many."""
@@ -986,7 +988,9 @@ def runs(issues: list[Issue]) -> list[IssueRun]:
         if len(group) <= SAID_ONE_BY_ONE:
             said.append(IssueRun(issue))
         elif issue is group[0]:
-            said.append(IssueRun(issue, len(group), _cells_of(group)))
+            rows = [i.location.row for i in group if i.location is not None]
+            following = rows == list(range(rows[0] or 0, (rows[0] or 0) + len(rows)))
+            said.append(IssueRun(issue, len(group), _cells_of(group), group[-1], following))
     return said
 
 
