@@ -23,6 +23,7 @@ BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
         ("scale.py", ["8"]),
         ("rollup.py", ["2", "4"]),
         ("collector.py", ["8"]),
+        ("startup.py", ["--rounds", "1"]),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str]) -> None:
