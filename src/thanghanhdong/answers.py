@@ -134,8 +134,8 @@ def _container(path: Path, data: bytes, kind: Format, campaign: Campaign) -> lis
         name = PurePosixPath(member.path.name)
         if _is_system(member.path, path):
             continue
-        if name.suffix.lower() in OTHER_SUFFIXES and not container.spreadsheet_xml(
-            member.data[:4096]
+        if name.suffix.lower() in OTHER_SUFFIXES and not (
+            container.spreadsheet_xml(member.data[:4096]) or container.is_eml(member.data)
         ):
             results.append(FileResult(member.path, None, kind="other"))
             continue
@@ -290,22 +290,36 @@ _CONTENTS = {
     Format.CONVERTIBLE: "văn bản Word",
     Format.PDF: "tệp PDF",
     Format.MSG: "thư Outlook",
+    Format.EML: "thư điện tử",
 }
 
 
 def _misnamed(results: list[FileResult], name: str, kind: Format) -> list[FileResult]:
     """A file read by its content whose name's extension is missing or another program's ("BC
     SYT" from a mail, a Word report named .xlsx): said once, first, on what was read from it,
-    so the officer knows why a double click will not open it."""
+    so the officer knows why a double click will not open it. A mail's files are named "thu ›
+    bc.xlsx": the warning names the mail, on the first answer read from it (else the first
+    file it held)."""
     suffix = container.misnamed(name, kind)
-    if suffix is None or not results or results[0].unreadable:
-        return results  # a file that cannot be read at all: its own error says what to do
+    if suffix is None or not results:
+        return results
     own = PurePosixPath(name).suffix
     named = f"có đuôi “{own}”" if own else "không có đuôi"
+    if kind in readers.CONTAINERS:
+        named = f"“{name}” {named}"
+        target = next((r for r in results if r.kind != "other" and not r.unreadable), None)
+        # The mail itself refused (damaged): its own error says what to do.
+        target = target or next(
+            (r for r in results if not r.unreadable or r.path.name != name), None
+        )
+    else:
+        target = None if results[0].unreadable else results[0]
+    if target is None:
+        return results  # a file that cannot be read at all: its own error says what to do
     severity, message = messages.render(
         "file_misnamed", named=named, content=_CONTENTS[kind], suffix=suffix
     )
-    results[0].issues.insert(0, Issue("file_misnamed", severity, message))  # said once
+    target.issues.insert(0, Issue("file_misnamed", severity, message))  # said once
     return results
 
 

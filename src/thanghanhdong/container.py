@@ -126,6 +126,8 @@ def check(name: str, data: bytes) -> Format:
             return _check_zip(flat_ods(data))
         if kind == "excel_2003":
             raise file_error("excel_2003_xml")
+        if is_eml(data):
+            return Format.EML  # a saved mail under a workbook's name
         raise file_error("not_office")
     return _check_zip(data)
 
@@ -189,6 +191,8 @@ def by_content(data: bytes) -> Format | None:
     """The format of an answer whose name does not tell it (no extension, "BC.xlsx.octet-stream",
     a name a mail program cut short), by its bytes alone; None when they are no answer thd reads.
     What is found goes through every check of its format."""
+    if is_eml(data):
+        return Format.EML  # a mail saved as "Bao cao SYT", "baocao.eml.txt"
     if _PDF_MAGIC in data[:1024]:
         return Format.PDF
     if data.startswith(OLE_MAGIC):
@@ -227,18 +231,22 @@ _FAMILIES = {
     Format.CONVERTIBLE: "word",
     Format.PDF: "pdf",
     Format.MSG: "msg",
+    Format.EML: "eml",
 }
 _FAMILY_SUFFIXES = {
     "excel": SPREADSHEET_SUFFIXES,
     "word": WORD_SUFFIXES,
     "pdf": frozenset({".pdf"}),
     "msg": frozenset({".msg"}),
+    "eml": frozenset({".eml"}),
 }
-_FAMILY_EXTENSIONS = {"excel": ".xlsx", "word": ".docx", "pdf": ".pdf", "msg": ".msg"}
+_FAMILY_EXTENSIONS = {
+    "excel": ".xlsx", "word": ".docx", "pdf": ".pdf", "msg": ".msg", "eml": ".eml",
+}  # fmt: skip
 
 
 def misnamed(name: str, kind: Format) -> str | None:
-    """The extension `name` should have (".xlsx", ".docx", ".pdf", ".msg") when its own is not
+    """The extension `name` should have (".xlsx", ".docx", ".pdf", ".msg", ".eml") when its own is not
     one of the program that opens what it holds: the officer's double click would fail."""
     family = _FAMILIES.get(kind)
     if family is None or PurePath(name).suffix.lower() in _FAMILY_SUFFIXES[family]:
@@ -268,6 +276,8 @@ def _document_format(suffix: str, data: bytes) -> Format:
         return _document_zip(suffix, data)
     if data.startswith(OLE_MAGIC) and is_msg(data):
         return Format.MSG
+    if suffix != ".eml" and is_eml(data):
+        return Format.EML  # a mail's text saved as "thu.msg" (or as "thu.docx")
     if suffix == ".msg":
         if data.startswith(OLE_MAGIC) and _WORKBOOK_STREAM in data:
             return check("workbook.xls", data)  # a workbook renamed .msg
@@ -367,6 +377,64 @@ def is_msg(data: bytes) -> bool:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             return bool(ole.exists(MSG_PROPERTIES))
     except Exception:  # damaged: read as what its name says, with that format's errors
+        return False
+
+
+# A mail's header block: RFC 5322 fields (a name of printable ASCII but ":", then ":"), lines
+# folded with a space or tab. Read within its first bytes only (a long Received chain included).
+_MAIL_HEAD = 64 * 1024
+_FIELD = re.compile(rb"([!-9;-~]{1,76})[ \t]*:")
+_MBOX_LINE = b"From "
+_MBOX_NEXT = re.compile(rb"\r?\n\r?\nFrom ")
+# What a mail system writes and nobody types: a note starting "From: ... Sent: ... To: ...
+# Subject:" (Outlook's "Save as text", a forward's header pasted in a memo) has none of them.
+_TRANSPORT_FIELDS = frozenset({b"received", b"return-path", b"message-id", b"mime-version"})
+MIN_MAIL_FIELDS = 3
+
+
+def is_eml(data: bytes) -> bool:
+    """A mail saved as RFC 822 text whatever its name ("Bao cao SYT", "baocao.eml.txt", "thu.msg"):
+    before the first blank line, nothing but header fields (after an mbox "From " line or a
+    BOM), at least three of them, a From, and one only mail systems write (Received,
+    Return-Path, Message-ID, MIME-Version). A note (even one pasting a mail's From, Date, To and
+    Subject), a .csv, a saved page are none; nor an mbox of several mails (not one mail)."""
+    head = data[:_MAIL_HEAD].removeprefix(b"\xef\xbb\xbf")
+    if not head[:1].isalpha():
+        return False  # the quick way out for every other file
+    if head.startswith(_MBOX_LINE):
+        if _MBOX_NEXT.search(data):
+            return False
+        head = head.partition(b"\n")[2]
+    names: set[bytes] = set()
+    for line in head.split(b"\n")[:-1]:  # the last one is cut short, or after the last end
+        line = line.removesuffix(b"\r")
+        if not line:
+            break  # the end of the headers
+        if line[:1] in (b" ", b"\t"):
+            if not names:
+                return False
+            continue
+        field = _FIELD.match(line)
+        if field is None:
+            return False
+        names.add(field[1].lower())
+    else:
+        return False  # no blank line: headers never end (or a file cut short)
+    return len(names) >= MIN_MAIL_FIELDS and b"from" in names and bool(names & _TRANSPORT_FIELDS)
+
+
+def mail_file(path: Path) -> bool:
+    """Whether a file named as a note ("baocao.eml.txt", "thu.txt") is a saved mail: RFC 822
+    text (`is_eml`) or an Outlook message (`is_msg`)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MAIL_HEAD)
+            if is_eml(head):
+                return True
+            if not head.startswith(OLE_MAGIC) or path.stat().st_size > MAX_FILE_BYTES:
+                return False
+            return is_msg(head + handle.read())
+    except OSError:
         return False
 
 

@@ -150,17 +150,22 @@ class ValidationReport:
             "attachments": [
                 {"path": str(p), "note": self.notes.get(p, "")} for p in self.attachments
             ],
-            "others": [
-                {
-                    "path": str(f.path),
-                    "code": f.issues[0].code if f.issues else None,
-                    "note": f.issues[0].message if f.issues else "",
-                }
-                for f in self.others
-            ],
+            "others": [_other_to_json(f) for f in self.others],
             "scans_unattributed": [str(f.path) for f in self.unattributed_scans],
             "summary": self.summary(),
         }
+
+
+def _other_to_json(other: FileResult) -> dict[str, Any]:
+    """A file not counted: `code` and `note` say why (none for a note or a file holding no
+    form); `issues`, everything the screen says of it, a misnamed file's warning included."""
+    why = next((i for i in other.issues if i.code != "file_misnamed"), None)
+    return {
+        "path": str(other.path),
+        "code": why.code if why else None,
+        "note": why.message if why else "",
+        "issues": [i.to_json() for i in other.issues],
+    }
 
 
 @dataclass
@@ -182,7 +187,8 @@ def list_inbox(inbox: Path) -> InboxListing:
         if is_system_file(path.relative_to(inbox)):
             listing.ignored.append(path)
         elif path.suffix.lower() in answers.OTHER_SUFFIXES and not (
-            path.suffix.lower() == ".xml" and container.spreadsheet_file(path)
+            (path.suffix.lower() == ".xml" and container.spreadsheet_file(path))
+            or container.mail_file(path)  # "baocao.eml.txt": a mail a webmail saved as text
         ):
             listing.others.append(path)
         else:

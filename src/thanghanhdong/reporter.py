@@ -23,7 +23,7 @@ from rich.text import Text
 
 from thanghanhdong import messages
 from thanghanhdong.answers import kind_label
-from thanghanhdong.inbox import ValidationReport
+from thanghanhdong.inbox import SCANNED_UNKNOWN, ValidationReport
 from thanghanhdong.model import FileResult, FileStatus, Issue, Severity
 
 SPREADSHEETS = ".xlsx, .xlsm, .xls, .ods"
@@ -289,6 +289,10 @@ def _print_side_files(report: ValidationReport, console: Console) -> None:
                 print_block(console, hanging(issue_mark(issue), issue_text(issue), indent=2))
     if scans:
         print_block(console, hanging("[red]✖[/]", scans_line(report)))
+        for scan in scans:  # what else is said of one (its name lost its extension)
+            for issue in scan.issues:
+                if issue.code != SCANNED_UNKNOWN:
+                    print_block(console, hanging(issue_mark(issue), issue_text(issue), indent=2))
 
 
 def scans_line(report: ValidationReport) -> str:

@@ -87,7 +87,8 @@ def read_eml(data: bytes) -> Mail:
     """Read a saved e-mail; raises DocumentError if the file is not one or is too large."""
     if len(data) > MAX_EML_BYTES:
         raise DocumentError("eml_too_large", "Tệp thư điện tử quá lớn.")
-    message = BytesParser(policy=policy.default).parsebytes(data)
+    # A mail saved by a Windows editor starts with a BOM: without it, its first header is read.
+    message = BytesParser(policy=policy.default).parsebytes(data.removeprefix(b"\xef\xbb\xbf"))
     if not message.keys() or not any(_header(message, h) for h in ("From", "Date", "Subject")):
         raise DocumentError(
             "eml_corrupt",
