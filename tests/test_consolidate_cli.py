@@ -127,6 +127,34 @@ def test_a_report_open_in_an_office_program_is_not_overwritten_even_with_force(
     assert runner.invoke(app, args).exit_code == 0
 
 
+@pytest.mark.skipif(not Path("/bin/sleep").is_file(), reason="needs a program to hold a file")
+def test_an_output_another_program_holds_stops_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """With the report's PDF open in a reader or the workbook in Excel (Windows refuses to
+    replace a file held open), the report was written, the workbook not, and last run's data
+    file stayed beside the new report. Here the workbook's name is a running program's file,
+    which Linux refuses to open for writing as Windows does a file Excel holds: nothing is
+    written."""
+    import subprocess
+
+    out, held = tmp_path / "baocao.docx", tmp_path / "tonghop.xlsx"
+    shutil.copy("/bin/sleep", held)
+    running = subprocess.Popen([str(held), "30"])
+    try:
+        args = ["consolidate", str(ROOT / "examples" / "inbox"), "--out", str(out)]
+        result = runner.invoke(app, [*args, "--xlsx", str(held), "--force"])
+    finally:
+        running.kill()
+        running.wait()
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert f"Không ghi được {held}: tệp đang được chương trình khác dùng" in said
+    assert "Chưa ghi tệp nào" in said
+    assert not out.exists() and not (tmp_path / "baocao.json").exists()
+    assert held.read_bytes() == Path("/bin/sleep").read_bytes()
+
+
 def test_empty_inbox_is_refused(tmp_path: Path) -> None:
     (tmp_path / "inbox").mkdir()
     result = runner.invoke(

@@ -41,8 +41,12 @@ class OutputExists(Exception):
 
 _OS_REASONS = {
     errno.EEXIST: "đã có một tệp hoặc liên kết trùng tên",
-    errno.EACCES: "không có quyền ghi",
+    # Windows says EACCES for a file Word or Excel holds open (last run's report, being read).
+    errno.EACCES: "không có quyền ghi, hoặc tệp đang mở trong chương trình khác (Word, Excel): "
+    "đóng tệp rồi chạy lại",
     errno.EPERM: "không có quyền ghi",
+    errno.ETXTBSY: "tệp đang được chương trình khác dùng: đóng chương trình đó rồi chạy lại",
+    errno.EBUSY: "tệp đang được chương trình khác dùng: đóng chương trình đó rồi chạy lại",
     errno.EROFS: "ổ đĩa chỉ cho đọc",
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.ENOENT: "không có thư mục này",
@@ -128,10 +132,33 @@ def existing_problem(paths: list[Path], where: Path, what: str) -> str:
 
 
 def write_all(outputs: dict[Path, bytes | bytearray]) -> str | None:
-    """Write every output atomically; the Vietnamese reason of the first failure, else None."""
+    """Write every output atomically; the Vietnamese reason of the first failure, else None.
+
+    An existing output another program holds open (on Windows, last run's report open in Word,
+    the workbook in Excel) is found before anything is written: a new report beside last
+    run's data file would be sent as one. Should a write still fail, the message says which
+    outputs were written."""
+    for path in outputs:
+        if reason := _held(path):
+            return f"Không ghi được {path}: {reason}. Chưa ghi tệp nào."
+    written: list[str] = []
     for path, data in outputs.items():
         try:
             atomic_write(path, data)
         except OSError as exc:
-            return f"Không ghi được {path}: {os_reason(exc)}."
+            done = f"Đã ghi {', '.join(written)}; " if written else ""
+            return f"Không ghi được {path}: {os_reason(exc)}. {done}Chưa ghi các tệp còn lại."
+        written.append(str(path))
     return None
+
+
+def _held(path: Path) -> str | None:
+    """Why an existing file cannot be replaced, found by opening it for writing (nothing is
+    written); None when it can, or when it does not exist."""
+    try:
+        with path.open("r+b"):
+            return None
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return os_reason(exc)
