@@ -27,6 +27,14 @@ def atomic_write(path: Path, data: bytes | bytearray) -> None:
         raise
 
 
+class OutputHeld(Exception):
+    """An existing output that cannot be replaced (`held`); nothing was written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
 class OutputExists(Exception):
     """Outputs that already exist and may not be overwritten (no --force); nothing was written."""
 
@@ -139,7 +147,7 @@ def write_all(outputs: dict[Path, bytes | bytearray]) -> str | None:
     run's data file would be sent as one. Should a write still fail, the message says which
     outputs were written."""
     for path in outputs:
-        if reason := _held(path):
+        if reason := held(path):
             return f"Không ghi được {path}: {reason}. Chưa ghi tệp nào."
     written: list[str] = []
     for path, data in outputs.items():
@@ -152,7 +160,7 @@ def write_all(outputs: dict[Path, bytes | bytearray]) -> str | None:
     return None
 
 
-def _held(path: Path) -> str | None:
+def held(path: Path) -> str | None:
     """Why an existing file cannot be replaced, found by opening it for writing (nothing is
     written); None when it can, or when it does not exist."""
     try:

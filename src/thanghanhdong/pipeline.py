@@ -264,8 +264,13 @@ def generate(
                 progress(done, len(agencies))
     except OutputExists as exc:
         return GenerateOutcome(USAGE, files.existing_problem(exc.paths, out_dir, "tệp"))
+    except files.OutputHeld as exc:
+        return GenerateOutcome(USAGE, f"Không ghi được {exc.path}: {exc.reason}. Chưa ghi tệp nào.")
     except OSError as exc:
-        return GenerateOutcome(USAGE, f"Không ghi được vào {out_dir}: {files.os_reason(exc)}.")
+        written = f" Đã ghi {len(outcome.written)} tệp." if outcome.written else ""
+        return GenerateOutcome(
+            USAGE, f"Không ghi được vào {out_dir}: {files.os_reason(exc)}.{written}"
+        )
     return outcome
 
 

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from thanghanhdong import form
 from thanghanhdong.config import Agency, Campaign
-from thanghanhdong.files import OutputExists, atomic_write
+from thanghanhdong.files import OutputExists, OutputHeld, atomic_write, held
 from thanghanhdong.text import alternatives, slug
 
 CODE_TOKEN = "@@THD_AGENCY_CODE@@"
@@ -94,7 +94,8 @@ def write_forms(
 ) -> Iterable[WrittenForm]:
     """Write one form per agency; yields each as it is written (for a progress bar).
 
-    Raises OutputExists, before writing anything, if a target exists and `force` is off.
+    Raises OutputExists, before writing anything, if a target exists and `force` is off, and
+    OutputHeld if one cannot be replaced (a form open in Excel on Windows).
     """
     agencies = list(agencies)
     targets = [(agency, out_dir / file_name(campaign, agency)) for agency in agencies]
@@ -102,6 +103,9 @@ def write_forms(
         existing = [path for _, path in targets if path.exists()]
         if existing:
             raise OutputExists(existing)
+    for _, path in targets:
+        if reason := held(path):
+            raise OutputHeld(path, reason)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
     for agency, path in targets:
