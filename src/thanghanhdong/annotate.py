@@ -16,7 +16,7 @@ from typing import Any
 from thanghanhdong import form, messages
 from thanghanhdong.answers import undecided_copy
 from thanghanhdong.config import Agency, Campaign
-from thanghanhdong.files import OutputExists, atomic_write
+from thanghanhdong.files import OutputExists, OutputHeld, atomic_write, held
 from thanghanhdong.model import (
     Cell,
     FileError,
@@ -154,6 +154,9 @@ def write_annotated(
     planned = [p for _, target in targets for p in (target, target.with_suffix(".docx"))]
     if not force and (existing := [p for p in planned if p.exists()]):
         raise OutputExists(existing)
+    for path in planned:  # last run's copy open in Excel, its letter in Word (Windows)
+        if reason := held(path):
+            raise OutputHeld(path, reason)
     out_dir.mkdir(parents=True, exist_ok=True)
     stamper = FormStamper(campaign)
     dates = (today, clock or today)

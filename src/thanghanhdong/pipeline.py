@@ -386,6 +386,10 @@ def _annotate(
         outcome.exit_code = USAGE
         outcome.error = files.existing_problem(exc.paths, directory, "bản đánh dấu")
         return
+    except files.OutputHeld as exc:
+        outcome.exit_code = USAGE
+        outcome.error = f"Không ghi được {exc.path}: {exc.reason}. Chưa ghi tệp nào."
+        return
     except OSError as exc:
         outcome.exit_code = USAGE
         outcome.error = f"Không ghi được vào {directory}: {files.os_reason(exc)}."
