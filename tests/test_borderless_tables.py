@@ -80,10 +80,13 @@ def _report(sides_by_table: list[tuple[str, ...] | None]) -> bytes:
     return _bordered(seed_form((ACTIVITIES, MEDIA, PRODUCTS)), sides_by_table)
 
 
-def _one_header_row(sides: tuple[str, ...], header_rule: bool) -> bytes:
+def _one_header_row(
+    sides: tuple[str, ...], header_rule: bool, ruled: tuple[int, ...] = ()
+) -> bytes:
     """A clerk's own tables, one header row (STT | Hoạt động | Số cuộc | Nam | Nữ | Cấp triển
     khai), two rows of figures, drawn with `sides` and a rule under the header when
-    `header_rule` ("Table Simple 2", "Table Columns": the column rules, no rule between rows)."""
+    `header_rule` ("Table Simple 2", "Table Columns": the column rules, no rule between rows);
+    the tables numbered in `ruled` are left a Table Grid."""
     document = Document()
     header_table(
         document,
@@ -104,6 +107,9 @@ def _one_header_row(sides: tuple[str, ...], header_rule: bool) -> bytes:
         for values in rows:
             for cell, value in zip(table.add_row().cells, values, strict=True):
                 cell.text = value
+        if spec.number in ruled:
+            table.style = "Table Grid"
+            continue
         _set_borders(table, sides)
         if header_rule:
             for cell in table.rows[0].cells:
@@ -134,6 +140,8 @@ DOCUMENTS = {
     "simple2": lambda: _one_header_row(("top", "bottom", "insideV"), True),
     "frame_columns": lambda: _one_header_row(COLUMNS, True),
     "simple1": lambda: _one_header_row(("top", "bottom"), True),
+    "frame_header": lambda: _one_header_row(OUTER, True),
+    "frame_header_first": lambda: _one_header_row(OUTER, True, ruled=(2, 3)),
     "none_first_no_products": lambda: _bordered(
         seed_form((ACTIVITIES, MEDIA, PRODUCTS), instead={"products": NO_PRODUCTS}),
         [NO_BORDER, None],
@@ -355,3 +363,22 @@ def test_a_table_the_agency_says_it_has_none_of_stays_so(
     (inbox / "BC SYT.pdf").write_bytes(pdfs["products_later"])
     issues = _table_issues(validate(inbox)["BC SYT.pdf"])
     assert [(i["code"], i["severity"]) for i in issues] == [("table_absent", "warning")]
+
+
+def test_a_frame_with_the_headers_rule_only_is_refused(
+    tmp_path: Path, pdfs: dict[str, bytes]
+) -> None:
+    """(c) "Table Simple 3": the frame and a rule under the header: pdfplumber's grid is two
+    cells, the header's labels in one, every row's words in the other. Before: `table_absent`
+    when the other tables are ruled (the activities silently lost), "không có bảng số liệu
+    nào ... ở dạng bảng" when none is."""
+    inbox = _inbox(tmp_path, "BC SYT.pdf", pdfs["frame_header_first"])
+    issues = _table_issues(validate(inbox)["BC SYT.pdf"])
+    assert [(i["code"], i["message"].split("”")[0]) for i in issues] == [
+        ("table_unruled", "Bảng “1. Hoạt động")
+    ]
+    assert _where(issues[0]) == "trang 1, bảng thứ 1"
+    (inbox / "BC SYT.pdf").write_bytes(pdfs["frame_header"])
+    issues = _table_issues(validate(inbox)["BC SYT.pdf"])
+    assert [(i["code"], i["severity"]) for i in issues] == [("table_unruled", "error")]
+    assert issues[0]["message"].count("trang 1, bảng") == 3

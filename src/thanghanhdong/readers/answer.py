@@ -216,10 +216,12 @@ def _unheaded(grids: list[_JoinedSheet]) -> list[tuple[str | None, Location]]:
         cells = [loose_key(str(v)) for row in grid.rows[:3] for v in row]
         for spec in form.TABLES:
             labels = (loose_key(spec.item_label), loose_key(spec.count_label))
-            # A label and figures in one cell: the header and the rows run together (a table
-            # whose labels are only worded otherwise, "TT" for STT, is no such table).
+            # A label and figures in one cell, or two labels: the header and the rows run
+            # together, or the columns (only a frame and the header's rule drawn). A table whose
+            # labels are only worded otherwise ("TT" for STT) is no such table.
             run = grid.stacked or any(
-                _DIGIT.search(cell) and _has_word(cell, labels[1]) for cell in cells
+                _has_word(cell, labels[1]) and (_DIGIT.search(cell) or _has_word(cell, labels[0]))
+                for cell in cells
             )
             if run and all(any(_has_word(cell, label) for cell in cells) for label in labels):
                 found.append((spec.key, Location(grid.name, grid=Grid.TABLE)))
