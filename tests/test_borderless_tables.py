@@ -239,6 +239,9 @@ def test_one_pdf_table_without_rules_is_an_error_not_an_absent_table(
     assert issues[0]["message"].startswith(f"Bảng “{table}” in trong bản PDF không đủ đường kẻ ô")
     assert PDF_FIX in issues[0]["message"]
     assert section in _where(issues[0]) and "trang 2" in _where(issues[0])
+    if name == "first_none":  # the ruled table after it is the page's second, as printed
+        places = {i["sheet"] for i in validate(inbox)["BC SYT.pdf"] if i["code"] == "totals_row"}
+        assert "trang 2, bảng thứ 2" in places, places
 
 
 def test_a_word_table_typed_with_tabs_among_word_tables_is_an_error(tmp_path: Path) -> None:
@@ -382,3 +385,27 @@ def test_a_frame_with_the_headers_rule_only_is_refused(
     issues = _table_issues(validate(inbox)["BC SYT.pdf"])
     assert [(i["code"], i["severity"]) for i in issues] == [("table_unruled", "error")]
     assert issues[0]["message"].count("trang 1, bảng") == 3
+
+
+def test_figures_in_words_under_a_tables_title_are_not_an_absent_table(tmp_path: Path) -> None:
+    """The activities written as a sentence where their table should be: before, `table_absent`
+    said the agency had none ("coi như đơn vị không có số liệu"), 3 cuộc and 150 people lost;
+    a sentence without figures ("Số liệu gửi sau.") is still `table_absent`."""
+    words = "Tổ chức 3 cuộc tọa đàm với 60 nam, 90 nữ tham gia."
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "BC SYT.docx").write_bytes(
+        seed_form((ACTIVITIES, MEDIA, PRODUCTS), instead={"activities": words})
+    )
+    (inbox / "BC STP.docx").write_bytes(
+        seed_form(
+            (ACTIVITIES, MEDIA, PRODUCTS),
+            instead={"activities": "Số liệu gửi sau."},
+            agency="SỞ TƯ PHÁP",
+        )
+    )
+    issues = validate(inbox)
+    unruled = _table_issues(issues["BC SYT.docx"])
+    assert [(i["code"], i["sheet"]) for i in unruled] == [("table_unruled", "mục III.1")]
+    absent = _table_issues(issues["BC STP.docx"])
+    assert [(i["code"], i["severity"]) for i in absent] == [("table_absent", "warning")]

@@ -197,7 +197,7 @@ def _unruled(
     for key, text in content.fields.items():
         rows = _typed_rows(text.value)
         spec = sections.get(key)
-        if spec is not None and rows:
+        if spec is not None and (rows or _figures_under_title(text.value)):
             found.append((spec, Location(text.where, grid=Grid.TEXT)))
         elif spec is None and (len(rows) >= 2 or _typed_header(text.value)):
             found.append((_typed_header(text.value), Location(text.where, grid=Grid.TEXT)))
@@ -251,6 +251,16 @@ def _typed_rows(text: str) -> list[str]:
         ):
             found.append(line)
     return found
+
+
+def _figures_under_title(text: str) -> bool:
+    """Under a table's own title, any line of three figures: a row printed with gaps too
+    narrow to read as columns ("1 Tập huấn 3 60 90 Xã"), or figures in words where the table
+    should be ("3 cuộc, 60 nam, 90 nữ"): either way the table's figures, never "absent"."""
+    return any(
+        sum(bool(_FIGURE.fullmatch(word.strip(",;:."))) for word in line.split()) >= 3
+        for line in text.splitlines()
+    )
 
 
 def _typed_header(text: str) -> str | None:

@@ -241,8 +241,11 @@ class _Pages:
         self.chars += len(page.chars)
         self.fonts.update(char["fontname"] for char in page.chars)
         found, words = prepared.found, prepared.words
+        unruled = _unruled_tops(words)
         for on_page, table in enumerate(found, start=1):
-            read = _table(table, len(self.tables) + 1, page, on_page)
+            # Counted as the officer counts the printed tables: an unruled one above is one.
+            shown = on_page + sum(top < table.bbox[1] for top in unruled)
+            read = _table(table, len(self.tables) + 1, page, shown)
             read = replace(read, caption=_caption_of(words, table.bbox))
             bounds = _column_bounds(table)
             first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
@@ -328,6 +331,16 @@ def _text_beyond(words: list[dict[str, Any]], y: float, above: bool) -> bool:
     """Text above (or below) y on the page, a page number (ND30 prints it at the top) aside."""
     beyond = [w for w in words if (w["bottom"] <= y if above else w["top"] >= y)]
     return any(not _PAGE_NUMBER.match(line.text) for line, _ in _lines(beyond, 0))
+
+
+def _unruled_tops(words: list[dict[str, Any]]) -> list[float]:
+    """The tops of the header lines of the page's tables printed without rules (words outside
+    the ruled tables): "STT" in a column of its own before two more (trial: borderless)."""
+    return [
+        top
+        for _, segments, top in _lines_at(words, 0)
+        if len(segments) >= 3 and loose_key(segments[0][1]) == "stt"
+    ]
 
 
 def _is_scan(page: Any) -> bool:
