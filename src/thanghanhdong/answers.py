@@ -765,7 +765,13 @@ def _mark_duplicates(group: list[FileResult]) -> None:
         result.issues.insert(0, Issue("duplicate_agency", severity, message))
 
 
+# A copy none of whose tables was read (a signed PDF printed without the tables' rules beside
+# the .docx it came from) has no figures to compare: compared, each would read 0 ("nam 60 ≠ 0").
+_TABLES_UNREAD = {"table_unruled", "table_missing"}
+
+
 def _compare_versions(used: FileResult, versions: list[FileResult]) -> None:
+    versions = [v for v in versions if not any(i.code in _TABLES_UNREAD for i in v.errors)]
     differing = [v for v in versions if v.submission and differences(used.submission, v.submission)]
     if not differing or used.submission is None:
         return

@@ -282,6 +282,16 @@ CATALOGUE: dict[str, Message] = {
         "khi mục của bảng ghi “Không ...”.",
         reason="Báo cáo không có bảng “{table}”",
     ),
+    "table_unruled": Message(
+        E,
+        "Bảng “{table}” {how}, nên thd không đọc được chắc chắn số liệu của bảng (số có thể lệch "
+        "cột, dòng bị gộp hay tách): số liệu của bảng này chưa được tính. Đề nghị đơn vị {fix}",
+        "Bảng số liệu của báo cáo PDF in không đủ đường kẻ ô (bảng bỏ đường viền, chỉ kẻ khung "
+        "ngoài, chỉ kẻ ngang hay chỉ kẻ dọc) hoặc của báo cáo Word gõ bằng dấu Tab/dấu cách: không đọc, không "
+        "tính (không bao giờ coi là “không có số liệu”); đề nghị gửi bản Word, kẻ bảng hoặc điền "
+        "mẫu Excel.",
+        reason="Bảng “{table}” {how}, nên không đọc được số liệu",
+    ),
     "missing_column": Message(
         E,
         "Bảng “{table}” thiếu cột {columns} (cột đã bị xóa hoặc sửa tiêu đề) nên không đọc được "
@@ -362,6 +372,15 @@ CATALOGUE: dict[str, Message] = {
         "“khoảng 15”); không có thì ghi 0.",
         "Ô số chứa chữ (“khoảng 300”, “30 người” ở cột Số cuộc).",
         reason="“{value}” không phải là số",
+    ),
+    "several_numbers": Message(
+        E,
+        "Ô ghi nhiều số ({figures}, cách nhau bằng dấu cách hoặc xuống dòng), không phải một số: "
+        "có thể là số của hai dòng gộp vào một ô. Mỗi dòng của bảng ghi một nội dung, mỗi ô một "
+        "số; số có hàng nghìn gõ liền (1500) hoặc có dấu chấm (1.500).",
+        "Ô số ghi nhiều số (“3 2”, “60” xuống dòng “45”: số của hai dòng gộp vào một ô): không "
+        "đọc (không bao giờ ghép thành 32); “1 200” (dấu cách giữa các nhóm ba chữ số) vẫn là 1200.",
+        reason="Ô ghi nhiều số ({figures}), không phải một số",
     ),
     "unit_number": Message(
         W,
@@ -841,6 +860,17 @@ FILE_PROBLEMS: dict[str, tuple[str, str, str]] = {
         "Báo cáo {kind} không có bảng số liệu nào của mẫu ({tables}) ở dạng bảng có dòng tiêu "
         "đề: đề nghị đơn vị trình bày số liệu thành bảng như mẫu hoặc điền mẫu Excel đã gửi.",
         "Báo cáo {kind} không có bảng số liệu nào của mẫu ở dạng bảng có dòng tiêu đề",
+    ),
+    # A PDF none of whose tables has its rules drawn (a Word table with its borders removed,
+    # "No Border", then printed to PDF): its figures stand in columns thd cannot trust.
+    "pdf_unruled_tables": (
+        "table_unruled",
+        "Các bảng số liệu của bản PDF, ở {where}, in không đủ đường kẻ ô (bảng bỏ đường viền), "
+        "nên thd không đọc được chắc chắn số liệu (số có thể lệch cột, dòng bị gộp hay tách): số liệu "
+        "chưa được tính. Đề nghị đơn vị gửi kèm bản Word (.docx) của báo cáo, hoặc kẻ đủ đường "
+        "viền cho các bảng (Tất cả viền, tức All Borders) rồi xuất lại PDF, hoặc điền mẫu Excel "
+        "đã gửi.",
+        "Các bảng số liệu của bản PDF in không đủ đường kẻ ô, nên không đọc được số liệu",
     ),
     "not_msg": (
         "file_corrupt",

@@ -177,6 +177,10 @@ class RawSubmission:
     # A document: the words under each table's title, at its section ("mục III.3"; value None
     # when the title is not there), keyed by form.TableSpec.key. Empty for a workbook.
     table_texts: dict[str, Cell] = field(default_factory=dict)
+    # A document's tables thd does not read: typed as lines of text, printed without rules (a
+    # PDF prints their cells as words in columns), or a grid whose header cannot be told from
+    # its rows: (form.TableSpec.key, or None when no label names it; where). Never "absent".
+    unruled_tables: list[tuple[str | None, Location]] = field(default_factory=list)
 
 
 class FileError(Exception):

@@ -74,7 +74,16 @@ def _bounded(value: int, warning: str | None = None) -> Parsed:
     return Parsed(value=value, warning=warning)
 
 
+# Figures apart ("3 2", "60\n45", "1.500 2.000"): the figures of two rows typed, or run, into
+# one cell, never one number. Only a space between groups of three digits ("1 200") is one.
+_SEVERAL = re.compile(r"^[\d.,]+(?:[\s\u00a0\u202f\u2009]+[\d.,]+)+$")
+_SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$")
+
+
 def _parse_text(raw: str) -> Parsed:
+    typed = raw.strip()
+    if _SEVERAL.match(typed) and not _SPACED_THOUSANDS.match(typed):
+        return Parsed(error="several_numbers")
     text = _SPACES.sub("", raw)
     if text[:1] in _APOSTROPHES:  # "'30": the apostrophe that keeps Excel from converting,
         text = text[1:]  # kept as typed in a cell formatted as Text

@@ -43,6 +43,7 @@ from thanghanhdong.parse import (
     states_unit,
 )
 from thanghanhdong.readers import rollup
+from thanghanhdong.readers.answer import header_of
 from thanghanhdong.text import alternatives, loose_key, nfc
 
 # ------------------------------------------------------------------------ cell parsers
@@ -69,6 +70,8 @@ def _whole(value: Any, warnings: Warnings, levels: dict[str, str]) -> int | None
     parsed = parse_whole(value)
     if parsed.error == "decimal_number":
         raise _NotTaken(parsed.error, **_decimal_words(value))
+    if parsed.error == "several_numbers":  # "3" over "2": each figure, on one line
+        raise _NotTaken(parsed.error, figures=", ".join(f"“{f}”" for f in str(value).split()))
     if parsed.error:
         raise _NotTaken(parsed.error)
     if parsed.warning:
@@ -481,8 +484,8 @@ def _typed_name(raw: RawSubmission) -> str | None:
 
 def _is_blank(raw: RawSubmission) -> bool:
     """Sent back as it was generated: no table row, and nothing typed on the info sheet."""
-    if any(table.rows for table in raw.tables.values()):
-        return False
+    if any(table.rows for table in raw.tables.values()) or raw.unruled_tables:
+        return False  # a document's tables thd could not read are not blank
     return all(cell.value in (None, "") for key, cell in raw.info.items() if key != "agency_name")
 
 
@@ -835,30 +838,88 @@ def _table_not_found(raw: RawSubmission, spec: form.TableSpec, checker: _FileChe
     if not found and raw.kind in _DOCUMENTS:
         # None of a document's tables read: one problem of the document, said once.
         if spec.key == form.TABLES[0].key:
-            variant, kind = _unread_document(raw)
-            tables = ", ".join(f"“{t.sheet}”" for t in form.TABLES)
-            checker.add_problem(variant, kind=kind, tables=tables)
+            variant, values = _unread_document(raw)
+            checker.add_problem(variant, **values)
+        return
+    unruled = _unruled_at(raw, spec)
+    if unruled is not None:
+        # The table is there, its figures in columns thd cannot trust: never "absent".
+        how, fix = _UNRULED[raw.kind]
+        checker.add("table_unruled", at=unruled, table=spec.sheet, how=how, fix=fix)
         return
     named = spec.sheet in raw.sheet_names
     if named or not found:
         # At the sheet when it is there (its header row deleted), else on the whole file.
         checker.add("table_missing", sheet=spec.sheet if named else None, table=spec.sheet)
         return
+    if _says_none(raw, spec):
+        return  # "Không phát hành sản phẩm.": the agency said it has nothing for this table
+    section = raw.table_texts.get(spec.key)
+    checker.add("table_absent", at=section.location if section else None, table=spec.sheet)
+
+
+def _says_none(raw: RawSubmission, spec: form.TableSpec) -> bool:
+    """The table's section says in a few words that there is nothing for it ("Không có.")."""
     section = raw.table_texts.get(spec.key)
     text = loose_key(str(section.value)) if section and section.value else ""
-    if _SAYS_NONE.match(text) and len(text.split()) <= 12 and not re.search(r"\d", text):
-        return  # "Không phát hành sản phẩm.": the agency said it has nothing for this table
-    checker.add("table_absent", at=section.location if section else None, table=spec.sheet)
+    return bool(_SAYS_NONE.match(text) and len(text.split()) <= 12 and not re.search(r"\d", text))
 
 
 _DOCUMENTS = {"word": "Word", "pdf": "PDF"}
 
 
-def _unread_document(raw: RawSubmission) -> tuple[str, str]:
-    """The variant of `table_missing` for a document without a readable table, and its kind."""
-    if raw.kind == "word" and _typed_with_tabs(raw.first_text):
-        return "tab_tables", ""
-    return "document_without_tables", _DOCUMENTS[raw.kind]
+_UNRULED = {
+    "pdf": (
+        "in trong bản PDF không đủ đường kẻ ô (bảng bỏ đường viền, chỉ kẻ khung ngoài, chỉ kẻ "
+        "ngang hay chỉ kẻ dọc)",
+        "gửi kèm bản Word (.docx) của báo cáo, hoặc kẻ đủ đường viền cho bảng (Tất cả viền, tức "
+        "All Borders) rồi xuất lại PDF, hoặc điền mẫu Excel đã gửi.",
+    ),
+    "word": (
+        "được gõ bằng dấu Tab hoặc dấu cách, không phải bảng Word",
+        "chèn bảng (Chèn > Bảng, tức Insert > Table) hoặc điền mẫu Excel đã gửi.",
+    ),
+}
+
+
+def _unread_document(raw: RawSubmission) -> tuple[str, dict[str, str]]:
+    """The file problem of a document without a readable table, and its values."""
+    if raw.kind == "pdf":
+        places = [where.shown for _, where in _unruled_places(raw)]
+        if places:
+            return "pdf_unruled_tables", {"where": "; ".join(dict.fromkeys(places))}
+    elif _typed_with_tabs(raw.first_text) or _unruled_places(raw):
+        return "tab_tables", {}
+    tables = ", ".join(f"“{t.sheet}”" for t in form.TABLES)
+    return "document_without_tables", {"kind": _DOCUMENTS[raw.kind], "tables": tables}
+
+
+def _unruled_places(raw: RawSubmission) -> list[tuple[str | None, Location]]:
+    """Where a document's tables stand typed as text or printed without rules (readers/answer)."""
+    return raw.unruled_tables
+
+
+def _unruled_at(raw: RawSubmission, spec: form.TableSpec) -> Location | None:
+    """Where the document holds `spec`'s table typed as text or without its rules, if it does:
+    lines under the table's title with the table's header words or figures in columns, a
+    grid of the table's labels whose header could not be told from its rows, or lines of a
+    table in another section (its own header, or none: the table the report lacks)."""
+    if raw.kind not in _DOCUMENTS:
+        return None
+    found: dict[str, Location] = {}
+    loose: list[Location] = []
+    for key, where in _unruled_places(raw):
+        if key is None:
+            loose.append(where)
+        else:
+            found.setdefault(key, where)
+    for other in form.TABLES:  # lines naming no table: the first table the report lacks
+        table = raw.tables.get(other.key)
+        if not loose or other.key in found or (table is not None and table.sheet is not None):
+            continue
+        if not _says_none(raw, other):
+            found[other.key] = loose.pop(0)
+    return found.get(spec.key)
 
 
 def _typed_with_tabs(text: str) -> bool:
@@ -871,14 +932,7 @@ def _typed_with_tabs(text: str) -> bool:
 
 
 def _has_header_words(line: str) -> bool:
-    """The labels as words with their diacritics: "năm" in prose is no "Nam" (loose keys,
-    which drop them, had taken "năm 2026 ... phụ nữ" for a header)."""
-    text = nfc(line).casefold()
-    for spec in form.TABLES:
-        words = (spec.item_label, spec.count_label, form.MALE_LABEL, form.FEMALE_LABEL)
-        if all(re.search(rf"\b{re.escape(word.casefold())}\b", text) for word in words):
-            return True
-    return False
+    return header_of(line) is not None
 
 
 def _sort_row(

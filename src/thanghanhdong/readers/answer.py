@@ -13,12 +13,22 @@ from pathlib import Path
 
 from thanghanhdong import form
 from thanghanhdong.container import file_error
-from thanghanhdong.model import Cell, FileError, Grid, Issue, Location, RawSubmission, Severity
+from thanghanhdong.model import (
+    Cell,
+    FileError,
+    Grid,
+    Issue,
+    Location,
+    RawSubmission,
+    RawTable,
+    Severity,
+)
 from thanghanhdong.parse import parse_money
 from thanghanhdong.readers import layout
 from thanghanhdong.readers.document import DocumentContent, DocumentError, TextTable
 from thanghanhdong.readers.layout import Header, Sheet
 from thanghanhdong.readers.outline import OUTLINE, table_field, table_section
+from thanghanhdong.text import loose_key, nfc
 
 # Numbers in a document are always text: "1.234" is how a report writes 1234, not a slip.
 _WHOLE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+$")
@@ -43,6 +53,7 @@ class _JoinedSheet(Sheet):
         self.parts = [(0, 0, first.shown)]
         self.last = first.rows[-1] if first.rows else []
         self.merges = merged_down_boxes(first.merged_down)
+        self.stacked = first.stacked  # rows run into one: no figure of it can be trusted
 
     def extend(self, table: TextTable) -> None:
         skip = table.repeated_header
@@ -52,6 +63,7 @@ class _JoinedSheet(Sheet):
             self.rows[-1] = _values(self.last)
             skip, rows = (skip, [rest, *rows[1:]]) if rest else (skip + 1, rows[1:])
         self.parts.append((len(self.rows), len(self.rows) - skip, table.shown))
+        self.stacked = self.stacked or table.stacked
         self.rows.extend(_values(r) for r in rows)
         self.last = rows[-1] if rows else self.last
         self._headers = None
@@ -150,6 +162,13 @@ def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
     grids = sheets(content.tables)
     read: set[Header] = set()
     tables = {spec.key: layout.find_table(spec, grids, read) for spec in form.TABLES}
+    stacked = [
+        (key, Location(table.sheet, grid=Grid.TABLE))
+        for key, table in tables.items()
+        if table.sheet is not None and any(g.stacked and g.name == table.sheet for g in grids)
+    ]
+    for key, _ in stacked:  # never summed: "3" over "2" would be 32
+        tables[key] = RawTable(key, None)
     extra = [found for grid in grids for found in layout.unread_tables(grid, read)]
     names = [name for grid in grids for *_, name in grid.parts]
     return RawSubmission(
@@ -163,7 +182,106 @@ def to_raw(path: Path, content: DocumentContent) -> RawSubmission:
         scanned=not content.has_text,
         first_text=content.first_text,
         table_texts=_table_texts(content),
+        unruled_tables=[*stacked, *_unruled(grids, content)],
     )
+
+
+def _unruled(
+    grids: list[_JoinedSheet], content: DocumentContent
+) -> list[tuple[str | None, Location]]:
+    """The tables thd does not read, and where they are: lines of a table typed as text (a
+    PDF table without rules prints its cells as words with wide gaps, read as tabs) under a
+    table's title or in a section of words, and grids with figures but no header."""
+    found = _unheaded(grids)
+    sections = {table_field(spec.key): spec.key for spec in form.TABLES}
+    for key, text in content.fields.items():
+        rows = _typed_rows(text.value)
+        spec = sections.get(key)
+        if spec is not None and (rows or _figures_under_title(text.value)):
+            found.append((spec, Location(text.where, grid=Grid.TEXT)))
+        elif spec is None and (len(rows) >= 2 or _typed_header(text.value)):
+            found.append((_typed_header(text.value), Location(text.where, grid=Grid.TEXT)))
+    return found
+
+
+def _unheaded(grids: list[_JoinedSheet]) -> list[tuple[str | None, Location]]:
+    """Grids whose header thd does not find, printing the labels of a table of the form, with
+    rows run together: a PDF table with only its outer frame and column rules drawn puts a
+    column's header and rows in one cell ("Số cuộc 3 2 5"), or its rows in one ("3" over "2",
+    `stacked`). Its figures cannot be told apart, and the table is not "absent" either."""
+    found: list[tuple[str | None, Location]] = []
+    for grid in grids:
+        if grid.headers:
+            continue
+        cells = [loose_key(str(v)) for row in grid.rows[:3] for v in row]
+        for spec in form.TABLES:
+            labels = (loose_key(spec.item_label), loose_key(spec.count_label))
+            # A label and figures in one cell, or two labels: the header and the rows run
+            # together, or the columns (only a frame and the header's rule drawn). A table whose
+            # labels are only worded otherwise ("TT" for STT) is no such table.
+            run = grid.stacked or any(
+                _has_word(cell, labels[1]) and (_DIGIT.search(cell) or _has_word(cell, labels[0]))
+                for cell in cells
+            )
+            if run and all(any(_has_word(cell, label) for cell in cells) for label in labels):
+                found.append((spec.key, Location(grid.name, grid=Grid.TABLE)))
+                break
+    return found
+
+
+def _has_word(text: str, words: str) -> bool:
+    return re.search(rf"\b{re.escape(words)}\b", text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+
+
+def _typed_rows(text: str) -> list[str]:
+    """Lines of a table typed as text: a header line (the labels' words, or STT before two
+    more cells), or a row of three cells or more (tab-separated), two of them figures."""
+    found = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        if header_of(line) is not None or (
+            len(cells) >= 3
+            and (
+                loose_key(cells[0]) == "stt" or sum(bool(_FIGURE.fullmatch(c)) for c in cells) >= 2
+            )
+        ):
+            found.append(line)
+    return found
+
+
+def _figures_under_title(text: str) -> bool:
+    """Under a table's own title, any line of three figures: a row printed with gaps too
+    narrow to read as columns ("1 Tập huấn 3 60 90 Xã"), or figures in words where the table
+    should be ("3 cuộc, 60 nam, 90 nữ"): either way the table's figures, never "absent"."""
+    return any(
+        sum(bool(_FIGURE.fullmatch(word.strip(",;:."))) for word in line.split()) >= 3
+        for line in text.splitlines()
+    )
+
+
+def _typed_header(text: str) -> str | None:
+    """The form's table whose header is typed on a line of `text`, if any."""
+    for line in text.splitlines():
+        spec = header_of(line)
+        if spec is not None:
+            return spec.key
+    return None
+
+
+def header_of(line: str) -> form.TableSpec | None:
+    """The table whose labels `line` holds as words: its item and count labels, Nam and Nữ.
+    With their diacritics: "năm" in prose is no "Nam" (loose keys, which drop them, had taken
+    "năm 2026 ... phụ nữ" for a header)."""
+    text = nfc(line).casefold()
+    for spec in form.TABLES:
+        words = (spec.item_label, spec.count_label, form.MALE_LABEL, form.FEMALE_LABEL)
+        if all(re.search(rf"\b{re.escape(word.casefold())}\b", text) for word in words):
+            return spec
+    return None
 
 
 def _table_texts(content: DocumentContent) -> dict[str, Cell]:

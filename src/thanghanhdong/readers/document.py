@@ -32,6 +32,9 @@ class TextTable:
     follows: int | None = None
     repeated_header: int = 0  # leading rows equal to those of the table it follows
     caption: str = ""  # the document's caption line right above it ("3. Phát hành các sản phẩm")
+    # PDF: a cell prints figures on lines of their own ("3" over "2"): rows without rules
+    # between them run into one row of the grid, so no figure of the table can be trusted.
+    stacked: bool = False
 
     @property
     def shown(self) -> str:

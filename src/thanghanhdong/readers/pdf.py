@@ -1,7 +1,11 @@
 """.pdf -> DocumentContent: the signed PDF of an agency's Word report, read from its text layer.
 
 Tables are the ruled tables pdfplumber finds (a Word table exported by Word or LibreOffice keeps
-its borders); the rest of each page is rebuilt into lines from its words, a wide gap between
+its borders). A table printed without its rules (borders removed, only a frame or horizontal
+rules) is never guessed at: its words stay lines of text, and one with column rules only prints
+several rows in one cell (`TextTable.stacked`); readers/answer.py lists both as tables not read
+(`table_unruled`), pdfplumber's text strategy cutting words and wrapped cells apart. The rest of
+each page is rebuilt into lines from its words, a wide gap between
 words becoming a tab so the header block and the signature block keep their two columns. A PDF
 without a text layer (a scan) gives has_text=False and nothing else: no OCR, whose figures could
 not be trusted. A page that is a picture with a scanner's OCR layer over it is a scan too: its
@@ -42,7 +46,7 @@ from thanghanhdong.readers.document import (
     legacy_font,
 )
 from thanghanhdong.readers.outline import Header, Line
-from thanghanhdong.readers.pdfpage import PdfPage, cell_texts, open_pages, words
+from thanghanhdong.readers.pdfpage import PdfPage, cell_lines, open_pages, words
 from thanghanhdong.text import loose_key, nfc
 
 # A report is a few pages; a signed scan of one is a few MB. Beyond these it is not a report,
@@ -237,8 +241,11 @@ class _Pages:
         self.chars += len(page.chars)
         self.fonts.update(char["fontname"] for char in page.chars)
         found, words = prepared.found, prepared.words
+        unruled = _unruled_tops(words)
         for on_page, table in enumerate(found, start=1):
-            read = _table(table, len(self.tables) + 1, page, on_page)
+            # Counted as the officer counts the printed tables: an unruled one above is one.
+            shown = on_page + sum(top < table.bbox[1] for top in unruled)
+            read = _table(table, len(self.tables) + 1, page, shown)
             read = replace(read, caption=_caption_of(words, table.bbox))
             bounds = _column_bounds(table)
             first = on_page == 1 and not _text_beyond(words, table.bbox[1], above=True)
@@ -324,6 +331,16 @@ def _text_beyond(words: list[dict[str, Any]], y: float, above: bool) -> bool:
     """Text above (or below) y on the page, a page number (ND30 prints it at the top) aside."""
     beyond = [w for w in words if (w["bottom"] <= y if above else w["top"] >= y)]
     return any(not _PAGE_NUMBER.match(line.text) for line, _ in _lines(beyond, 0))
+
+
+def _unruled_tops(words: list[dict[str, Any]]) -> list[float]:
+    """The tops of the header lines of the page's tables printed without rules (words outside
+    the ruled tables): "STT" in a column of its own before two more (trial: borderless)."""
+    return [
+        top
+        for _, segments, top in _lines_at(words, 0)
+        if len(segments) >= 3 and loose_key(segments[0][1]) == "stt"
+    ]
 
 
 def _is_scan(page: Any) -> bool:
@@ -516,18 +533,30 @@ def _split_header(
 def _table(table: Any, index: int, page: PdfPage, on_page: int) -> TextTable:
     """pdfplumber gives None for a grid position covered by a merged cell: covered from the left
     if a cell of the same row reaches over it, else from above."""
-    extracted = cell_texts(table, page.chars)
+    extracted = cell_lines(table, page.chars)
     starts = _column_starts(table)
     rows: list[list[str]] = []
     across: set[tuple[int, int]] = set()
     down: set[tuple[int, int]] = set()
+    stacked = False
     for r, (row, cells) in enumerate(zip(extracted, table.rows, strict=True)):
-        rows.append([nfc(text) if text else "" for text in row])
-        for c, text in enumerate(row):
-            if text is None:
+        rows.append([nfc(" ".join(lines)) if lines else "" for lines in row])
+        stacked = stacked or any(_stacked(lines) for lines in row if lines)
+        for c, lines in enumerate(row):
+            if lines is None:
                 covered = _covered_from_left(cells.cells, c, starts[c])
                 (across if covered else down).add((r, c))
-    return TextTable(index, page.page_number, rows, across, down, on_page)
+    return TextTable(index, page.page_number, rows, across, down, on_page, stacked=stacked)
+
+
+_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+
+
+def _stacked(lines: list[str]) -> bool:
+    """A cell printing figures on lines of their own ("3" over "2"): the figures of several
+    rows, in a table whose rows have no rules between them (only its frame and column rules
+    drawn), not one figure of one row."""
+    return len(lines) >= 2 and all(_FIGURE.fullmatch(line.strip()) for line in lines)
 
 
 def _column_starts(table: Any) -> list[float]:

@@ -166,10 +166,8 @@ def _word(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
-    """Each grid position's text as pdfplumber's Table.extract() gives it (None where a merged
-    cell covers the position), each char placed once by its centre: the cell's lines joined
-    by a space."""
+def cell_lines(table: Any, chars: list[dict[str, Any]]) -> list[list[list[str] | None]]:
+    """Each grid position's printed lines (None where a merged cell covers the position)."""
     rows = table.rows
     placed: dict[tuple[int, int], list[dict[str, Any]]] = {}
     for char in chars:
@@ -179,7 +177,7 @@ def cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]
             placed.setdefault(position, []).append(char)
     return [
         [
-            None if cell is None else _text(placed.get((r, c), []))
+            None if cell is None else _lines(placed.get((r, c), []))
             for c, cell in enumerate(row.cells)
         ]
         for r, row in enumerate(rows)
@@ -198,5 +196,5 @@ def _cell_at(rows: list[Any], x: float, y: float) -> tuple[int, int] | None:
     return None
 
 
-def _text(chars: list[dict[str, Any]]) -> str:
-    return " ".join(" ".join(w["text"] for w in words(line)) for line in _printed_lines(chars))
+def _lines(chars: list[dict[str, Any]]) -> list[str]:
+    return [" ".join(w["text"] for w in words(line)) for line in _printed_lines(chars)]
