@@ -105,6 +105,8 @@ class Column:
 
 
 STT_LABEL = "STT"
+# How else clerks head the numbering column of a table they typed themselves ("TT" most often).
+STT_ALIASES = ("TT", "S.T.T", "STT.", "TT.", "Số TT", "Số thứ tự", "Thứ tự")
 MALE_LABEL = "Nam"
 FEMALE_LABEL = "Nữ"
 LEVEL_LABEL = "Cấp triển khai"

@@ -20,7 +20,7 @@ from thanghanhdong.model import Cell, CellNote, CellScalar, Grid, Location, RawR
 from thanghanhdong.text import loose_key
 
 _INFO_LABELS = {loose_key(f.label): f for f in form.INFO_FIELDS if f.is_input}
-_STT = loose_key(form.STT_LABEL)
+_STT_KEYS = frozenset(loose_key(label) for label in (form.STT_LABEL, *form.STT_ALIASES))
 _NAME_PREFIX = loose_key(form.AGENCY_NAME_LABEL)
 
 Values = list[list[Any]]
@@ -393,7 +393,7 @@ def _index(label: str, keys: list[str]) -> int | None:
 
 def _has_stt(row: list[Any]) -> bool:
     for value in row:
-        if type(value) is str and 0 < len(value) <= 12 and loose_key(value) == _STT:
+        if type(value) is str and 0 < len(value) <= 12 and loose_key(value) in _STT_KEYS:
             return True
     return False
 
@@ -409,6 +409,8 @@ def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Head
     ]
     for column in spec.columns:
         label = loose_key(column.label)
+        if column.kind is form.ColumnKind.STT:
+            label = next((key for key in keys if key in _STT_KEYS), label)  # "TT", "Số TT"
         if not column.group and label in keys:
             columns[column.key] = keys.index(label)
             continue
