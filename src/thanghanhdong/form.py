@@ -102,11 +102,20 @@ class Column:
     # Words a clerk types after a figure of this column ("30 người", "2 buổi"): the figure is
     # read, with a warning. A word of another column's ("30 người" under Số cuộc) is not.
     units: tuple[str, ...] = ()
+    # Other headings clerks give this column in a table they typed themselves ("Nội dung hoạt
+    # động" for Hoạt động, "Cấp tổ chức" for Cấp triển khai): read as its label. Never another
+    # table's item label, which tells the tables apart.
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
 
 
 STT_LABEL = "STT"
 # How else clerks head the numbering column of a table they typed themselves ("TT" most often).
 STT_ALIASES = ("TT", "S.T.T", "STT.", "TT.", "Số TT", "Số thứ tự", "Thứ tự")
+LEVEL_ALIASES = ("Cấp tổ chức", "Cấp thực hiện", "Cấp triển khai thực hiện", "Cấp")
 MALE_LABEL = "Nam"
 FEMALE_LABEL = "Nữ"
 LEVEL_LABEL = "Cấp triển khai"
@@ -124,16 +133,18 @@ def standard_columns(
     people_label: str,
     *extra: Column,
     count_units: tuple[str, ...] = (),
+    item_aliases: tuple[str, ...] = (),
+    count_aliases: tuple[str, ...] = (),
 ) -> tuple[Column, ...]:
     """The seed's columns: STT | item | count | people (Nam, Nữ) | [extra] | Cấp triển khai."""
     return (
-        Column("stt", ColumnKind.STT, STT_LABEL, 6),
-        Column("item", ColumnKind.ITEM, item_label, 48),
-        Column(COUNT, ColumnKind.NUMBER, count_label, 12, units=count_units),
+        Column("stt", ColumnKind.STT, STT_LABEL, 6, aliases=STT_ALIASES),
+        Column("item", ColumnKind.ITEM, item_label, 48, aliases=item_aliases),
+        Column(COUNT, ColumnKind.NUMBER, count_label, 12, units=count_units, aliases=count_aliases),
         Column(MALE, ColumnKind.NUMBER, MALE_LABEL, 14, people_label, (*PEOPLE_UNITS, "nam")),
         Column(FEMALE, ColumnKind.NUMBER, FEMALE_LABEL, 14, people_label, (*PEOPLE_UNITS, "nữ")),
         *extra,
-        Column("level", ColumnKind.LEVEL, LEVEL_LABEL, 16),
+        Column("level", ColumnKind.LEVEL, LEVEL_LABEL, 16, aliases=LEVEL_ALIASES),
     )
 
 
@@ -204,6 +215,14 @@ TABLES: tuple[TableSpec, ...] = (
             "Số cuộc",
             "Số người tham gia",
             count_units=("cuộc", "buổi", "lần", "đợt", "lớp", "hội nghị", "hoạt động"),
+            item_aliases=(
+                "Nội dung hoạt động",
+                "Tên hoạt động",
+                "Hình thức hoạt động",
+                "Loại hoạt động",
+                "Hoạt động hưởng ứng",
+            ),
+            count_aliases=("Số lượng", "Số buổi", "Số lần", "Số lớp", "Số hoạt động"),
         ),
         "Tổ chức {count} cuộc hoạt động hưởng ứng, kiểm tra, giám sát",
         "cuộc",
@@ -218,6 +237,8 @@ TABLES: tuple[TableSpec, ...] = (
             "Nội dung",
             "Số lượng",
             "Số người tiếp cận",
+            item_aliases=("Nội dung truyền thông", "Hình thức truyền thông", "Phương tiện"),
+            count_aliases=("Số tin, bài", "Số tin bài", "Số lượng tin, bài"),
             count_units=(
                 "tin",
                 "bài",
@@ -250,6 +271,7 @@ TABLES: tuple[TableSpec, ...] = (
             "Sản phẩm",
             "Số lượng",
             "Số người tiếp cận",
+            item_aliases=("Tên sản phẩm", "Loại sản phẩm", "Sản phẩm truyền thông"),
             count_units=(
                 "sản phẩm",
                 "ấn phẩm",

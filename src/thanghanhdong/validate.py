@@ -992,9 +992,9 @@ _BROKEN = frozenset({"formula", "error"})
 
 @functools.cache
 def _header_words(spec: form.TableSpec) -> frozenset[str]:
-    words = {loose_key(label) for label in (form.STT_LABEL, *form.STT_ALIASES)}
+    words: set[str] = set()
     for column in spec.columns:
-        words.update(loose_key(text) for text in (column.label, column.group) if text)
+        words.update(loose_key(text) for text in (*column.labels, column.group) if text)
     return frozenset(words)
 
 

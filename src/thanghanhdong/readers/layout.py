@@ -21,6 +21,13 @@ from thanghanhdong.text import loose_key
 
 _INFO_LABELS = {loose_key(f.label): f for f in form.INFO_FIELDS if f.is_input}
 _STT_KEYS = frozenset(loose_key(label) for label in (form.STT_LABEL, *form.STT_ALIASES))
+
+
+def _keys(column: form.Column) -> tuple[str, ...]:
+    """The loose keys a column is headed by: its label, then the other headings clerks use."""
+    return tuple(loose_key(label) for label in column.labels)
+
+
 _NAME_PREFIX = loose_key(form.AGENCY_NAME_LABEL)
 
 Values = list[list[Any]]
@@ -344,8 +351,8 @@ class Header:
 _TABLE_LABELS = [
     (
         t,
-        loose_key(t.item_label),
-        loose_key(t.count_label),
+        _keys(t.column("item")),
+        _keys(t.column(form.COUNT)),
         # With STT and the item label, one of these finds the table when the other was edited
         # past reading: its count label, or its people label (each its tables' own, unlike
         # "Cấp triển khai": "Nội dung | Số cuộc | Số người tham gia" is no media table).
@@ -362,13 +369,13 @@ def _find_headers(sheet: Sheet) -> list[Header]:
         if len(row) - row.count("") < 3 or not _has_stt(row):
             continue
         keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
-        for spec, item_key, count_key, _ in _TABLE_LABELS:
-            if item_key in keys and count_key in keys:
+        for spec, item_keys, count_keys, _ in _TABLE_LABELS:
+            if any(k in keys for k in item_keys) and any(k in keys for k in count_keys):
                 headers.append(_header(sheet, r, keys, spec))
                 break
         else:  # a label edited: "Số cuộc (buổi)", "Hoạt động (nội dung)", or one not known
-            for spec, item_key, _, others in _TABLE_LABELS:
-                if _index(item_key, keys) is not None and any(
+            for spec, item_keys, _, others in _TABLE_LABELS:
+                if any(_index(k, keys) is not None for k in item_keys) and any(
                     _index(key, keys) is not None for key in others
                 ):
                     headers.append(_header(sheet, r, keys, spec))
@@ -408,14 +415,12 @@ def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Head
         for sub in range(r + 1, min(r + 3, len(sheet.rows)))
     ]
     for column in spec.columns:
-        label = loose_key(column.label)
-        if column.kind is form.ColumnKind.STT:
-            label = next((key for key in keys if key in _STT_KEYS), label)  # "TT", "Số TT"
-        if not column.group and label in keys:
+        labels = _keys(column)  # the label first: "Số lượng" heads Số cuộc only when alone
+        if not column.group and (label := next((k for k in labels if k in keys), None)):
             columns[column.key] = keys.index(label)
             continue
         for offset, sub_keys in enumerate([keys, *below]):
-            if label in sub_keys:
+            if label := next((k for k in labels if k in sub_keys), None):
                 columns[column.key] = sub_keys.index(label)
                 data_start = max(data_start, r + offset + 1)
                 break
@@ -435,9 +440,9 @@ def _added_labels(
     for column in spec.columns:
         if column.key in columns:
             continue
-        label = loose_key(column.label)
+        labels = _keys(column)
         for offset, sub_keys in enumerate(rows[:1] if not column.group else rows):
-            c = _index(label, sub_keys)
+            c = next((i for k in labels if (i := _index(k, sub_keys)) is not None), None)
             if c is not None and c not in columns.values():
                 columns[column.key] = c
                 data_start = max(data_start, r + offset + 1)

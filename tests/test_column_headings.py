@@ -1,8 +1,10 @@
-"""The numbering column of a table the clerk typed is headed "TT" as often as "STT" ("Số TT",
-"Số thứ tự", "S.T.T"): the table was not found, and thd warned `table_absent` ("coi như đơn
-vị không có số liệu") while the figures stood in it. A Word report (python-docx, and its PDF
+"""A table the clerk typed has its columns headed in the clerk's words: the numbering column
+"TT" as often as "STT" ("Số TT", "Số thứ tự", "S.T.T"), the activity "Nội dung hoạt động" or
+"Tên hoạt động", the sessions "Số lượng" or "Số buổi", the level "Cấp tổ chức". The table was
+not found, and thd warned `table_absent` ("coi như đơn vị không có số liệu") while the figures
+stood in it, or refused the column (`missing_column`). A Word report (python-docx, and its PDF
 exported by LibreOffice) and an own workbook (openpyxl, saved again by LibreOffice) under each
-heading give the figures of the one headed "STT"."""
+heading give the figures and the issues of the one headed as the form is."""
 
 from __future__ import annotations
 
@@ -18,7 +20,22 @@ from docx import Document
 from thanghanhdong.config import Campaign
 from thanghanhdong.validate import validate_file
 
-HEADINGS = ["STT", "TT", "Số TT", "Số thứ tự", "S.T.T", "TT."]
+# The activities table's headings: position in the header row -> label (0 STT, 1 item, 2 count,
+# 5 level); the first is the form's own.
+HEADINGS = {
+    "form": {},
+    "TT": {0: "TT"},
+    "Số TT": {0: "Số TT"},
+    "Số thứ tự": {0: "Số thứ tự"},
+    "S.T.T": {0: "S.T.T"},
+    "TT.": {0: "TT."},
+    "Nội dung hoạt động": {1: "Nội dung hoạt động"},
+    "Tên hoạt động, Số buổi": {1: "Tên hoạt động", 2: "Số buổi"},
+    "Hình thức hoạt động, Số lượng": {1: "Hình thức hoạt động", 2: "Số lượng"},
+    "Cấp tổ chức": {5: "Cấp tổ chức"},
+    "TT, Cấp thực hiện": {0: "TT", 5: "Cấp thực hiện"},
+}
+LABELS = ["STT", "Hoạt động", "Số cuộc", "Số người tham gia", None, "Cấp triển khai"]
 
 
 def _read(path: Path, campaign: Campaign) -> tuple[dict[str, list[object]], list[str]]:
@@ -32,11 +49,19 @@ def _read(path: Path, campaign: Campaign) -> tuple[dict[str, list[object]], list
     return figures, sorted(i.code for i in result.issues)
 
 
+def _name(heading: str) -> str:
+    return heading.replace(".", "_").replace(",", "")
+
+
 def _word(directory: Path, heading: str) -> Path:
     document = Document(BytesIO(reports.seed_form()))
-    for table in document.tables[1:4]:  # the three data tables (the first is the letterhead)
-        table.cell(0, 0).text = heading
-    path = directory / f"bc {heading.replace('.', '_')}.docx"
+    activities = document.tables[1]  # the first data table (the first table is the letterhead)
+    for position, label in HEADINGS[heading].items():
+        activities.cell(0, position).text = label
+    if "TT" in heading:  # the numbering column of all three tables
+        for table in document.tables[2:4]:
+            table.cell(0, 0).text = HEADINGS[heading][0]
+    path = directory / f"bc {_name(heading)}.docx"
     document.save(str(path))
     return path
 
@@ -46,11 +71,14 @@ def _workbook(directory: Path, heading: str) -> Path:
     sheet = book.active
     sheet.append(["Tên đơn vị báo cáo: UBND huyện Ba Bể"])
     sheet.append(["1. Tổ chức các hoạt động hưởng ứng"])
-    sheet.append([heading, "Hoạt động", "Số cuộc", "Số người tham gia", None, "Cấp triển khai"])
+    labels = list(LABELS)
+    for position, label in HEADINGS[heading].items():
+        labels[position] = label
+    sheet.append(labels)
     sheet.append([None, None, None, "Nam", "Nữ", None])
     sheet.append([1, "Tập huấn", 2, 10, 20, "Xã"])
     sheet.append([2, "Tọa đàm", 1, 5, 35, "Huyện"])
-    path = directory / f"own {heading.replace('.', '_')}.xlsx"
+    path = directory / f"own {_name(heading)}.xlsx"
     book.save(path)
     return path
 
@@ -59,7 +87,7 @@ def _workbook(directory: Path, heading: str) -> Path:
 def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     if SOFFICE is None:
         pytest.skip("LibreOffice is not installed")
-    work = tmp_path_factory.mktemp("numbering")
+    work = tmp_path_factory.mktemp("headings")
     words = {heading: _word(work, heading) for heading in HEADINGS}
     books = {heading: _workbook(work, heading) for heading in HEADINGS}
     pdfs = soffice_convert(list(words.values()), "pdf", work / "pdf", work / "profile")
@@ -72,10 +100,10 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], P
 
 
 @pytest.mark.parametrize("kind", ["word", "pdf", "excel"])
-@pytest.mark.parametrize("heading", HEADINGS[1:])
-def test_a_numbering_column_headed_otherwise_reads_the_same_figures(
+@pytest.mark.parametrize("heading", list(HEADINGS)[1:])
+def test_a_column_headed_in_the_clerks_words_reads_the_same_figures(
     answers: dict[tuple[str, str], Path], campaign: Campaign, kind: str, heading: str
 ) -> None:
-    figures, codes = _read(answers[(kind, "STT")], campaign)
+    figures, codes = _read(answers[(kind, "form")], campaign)
     assert len(figures["activities"]) == 2  # the baseline really holds figures
     assert _read(answers[(kind, heading)], campaign) == (figures, codes)
