@@ -327,11 +327,14 @@ def test_column_rules_inside_only_leave_no_table_read(
 ) -> None:
     """ "Table Simple 2": top and bottom, the inner column rules and the header's rule, no frame
     at the sides: the STT and level columns fall outside the grid pdfplumber finds; no table
-    is read, the file's one error names the two whose rows run together ("3" over "2")."""
+    is read: each is an error at its place (rows run together, "3" over "2", or the level
+    column outside the grid found), none counted."""
     inbox = _inbox(tmp_path, "BC SYT.pdf", pdfs["simple2"])
-    issues = _table_issues(validate(inbox)["BC SYT.pdf"])
-    assert [(i["code"], i["severity"]) for i in issues] == [("table_unruled", "error")]
-    assert issues[0]["message"].count("trang 1, bảng") == 2
+    issues = [i for i in validate(inbox)["BC SYT.pdf"] if i["severity"] == "error"]
+    assert {i["code"] for i in issues} <= {"table_unruled", "missing_column"}
+    assert any(i["code"] == "table_unruled" for i in issues)
+    places = " ".join(str(i["sheet"]) + i["message"] for i in issues)
+    assert all(spec.sheet in places for spec in form.TABLES)  # every table named
 
 
 def test_figures_of_two_rows_in_one_cell_are_never_one_number(tmp_path: Path) -> None:

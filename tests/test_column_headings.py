@@ -34,6 +34,7 @@ HEADINGS = {
     "Hình thức hoạt động, Số lượng": {1: "Hình thức hoạt động", 2: "Số lượng"},
     "Cấp tổ chức": {5: "Cấp tổ chức"},
     "TT, Cấp thực hiện": {0: "TT", 5: "Cấp thực hiện"},
+    "không có cột STT": {0: None},  # the numbering column deleted from every table
 }
 LABELS = ["STT", "Hoạt động", "Số cuộc", "Số người tham gia", None, "Cấp triển khai"]
 
@@ -50,16 +51,33 @@ def _read(path: Path, campaign: Campaign) -> tuple[dict[str, list[object]], list
 
 
 def _name(heading: str) -> str:
-    return heading.replace(".", "_").replace(",", "")
+    return heading.replace(".", "_").replace(",", "").replace(" ", "-")
+
+
+def _without_first_column(table) -> None:  # type: ignore[no-untyped-def]
+    """Delete the numbering column as Word's Delete Columns does: the totals row's label,
+    merged over STT and the item, keeps the item's column."""
+    table._tbl.tblGrid.remove(table._tbl.tblGrid.gridCol_lst[0])
+    for row in table._tbl.tr_lst:
+        first = row.tc_lst[0]
+        if first.grid_span > 1:
+            first.grid_span -= 1
+        else:
+            row.remove(first)
 
 
 def _word(directory: Path, heading: str) -> Path:
     document = Document(BytesIO(reports.seed_form()))
     activities = document.tables[1]  # the first data table (the first table is the letterhead)
-    for position, label in HEADINGS[heading].items():
-        activities.cell(0, position).text = label
-    if "TT" in heading:  # the numbering column of all three tables
-        for table in document.tables[2:4]:
+    tables = document.tables[1:4]
+    if HEADINGS[heading] == {0: None}:
+        for table in tables:
+            _without_first_column(table)
+    else:
+        for position, label in HEADINGS[heading].items():
+            activities.cell(0, position).text = label
+    if HEADINGS[heading].get(0):  # the numbering column of all three tables
+        for table in tables[1:]:
             table.cell(0, 0).text = HEADINGS[heading][0]
     path = directory / f"bc {_name(heading)}.docx"
     document.save(str(path))
@@ -74,10 +92,15 @@ def _workbook(directory: Path, heading: str) -> Path:
     labels = list(LABELS)
     for position, label in HEADINGS[heading].items():
         labels[position] = label
-    sheet.append(labels)
-    sheet.append([None, None, None, "Nam", "Nữ", None])
-    sheet.append([1, "Tập huấn", 2, 10, 20, "Xã"])
-    sheet.append([2, "Tọa đàm", 1, 5, 35, "Huyện"])
+    rows = [
+        labels,
+        [None, None, None, "Nam", "Nữ", None],
+        [1, "Tập huấn", 2, 10, 20, "Xã"],
+        [2, "Tọa đàm", 1, 5, 35, "Huyện"],
+    ]
+    numbered = HEADINGS[heading] != {0: None}
+    for row in rows:
+        sheet.append(row if numbered else row[1:])
     path = directory / f"own {_name(heading)}.xlsx"
     book.save(path)
     return path

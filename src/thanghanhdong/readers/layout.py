@@ -298,7 +298,7 @@ def _header_cell(sheet: Sheet, header: Header) -> tuple[int, int]:
     unread label between the columns found either side of it, "Số cuộc" retyped beyond
     recognition; after the last column found, the row's last label), else the STT cell (a
     column deleted, or other columns of the agency's own after the ones found)."""
-    stt = (header.row, header.columns["stt"])
+    stt = (header.row, header.first_column)
     if not header.missing:
         return stt
     keys = [c.key for c in header.spec.columns]
@@ -329,7 +329,7 @@ def unread_tables(sheet: Sheet, read: set[Header]) -> list[tuple[str, Location]]
         rows, used = _table_rows(sheet, header)
         read.update(used)
         if rows:
-            found.append((header.spec.key, sheet.location(header.row, header.columns["stt"])))
+            found.append((header.spec.key, sheet.location(header.row, header.first_column)))
     return found
 
 
@@ -344,8 +344,23 @@ class Header:
 
     @property
     def missing(self) -> list[str]:
-        """The spec's columns not found under this header (a column the agency deleted)."""
-        return [c.key for c in self.spec.columns if c.key not in self.columns]
+        """The spec's columns not found under this header (a column the agency deleted); the
+        numbering column holds no figure and may go."""
+        return [
+            c.key
+            for c in self.spec.columns
+            if c.key not in self.columns and c.kind is not form.ColumnKind.STT
+        ]
+
+    @property
+    def first_column(self) -> int:
+        """Where the header is named: its STT cell, else its item's."""
+        return self.columns.get("stt", self.columns.get("item", 0))
+
+
+def _names_table(keys: list[str], items: tuple[str, ...], counts: tuple[str, ...]) -> bool:
+    """A header row's keys hold one of a table's item labels and one of its count labels."""
+    return any(k in keys for k in items) and any(k in keys for k in counts)
 
 
 _TABLE_LABELS = [
@@ -363,14 +378,28 @@ _TABLE_LABELS = [
 
 
 def _find_headers(sheet: Sheet) -> list[Header]:
+    # The numbering column first (a quick test of each row); a grid with no header beside it is
+    # looked at again for a table typed without the numbering column.
+    return _headers(sheet, numbered=True) or _headers(sheet, numbered=False)
+
+
+def _headers(sheet: Sheet, numbered: bool) -> list[Header]:
     headers = []
     for r, row in enumerate(sheet.rows):
         # Three labels at least: counted at C speed, this skips blank and pre-numbered rows.
-        if len(row) - row.count("") < 3 or not _has_stt(row):
+        if len(row) - row.count("") < 3 or (numbered and not _has_stt(row)):
             continue
         keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
+        if not numbered:  # without STT only the item and count labels themselves tell a header
+            spec = next(
+                (t for t, items, counts, _ in _TABLE_LABELS if _names_table(keys, items, counts)),
+                None,
+            )
+            if spec is not None:
+                headers.append(_header(sheet, r, keys, spec))
+            continue
         for spec, item_keys, count_keys, _ in _TABLE_LABELS:
-            if any(k in keys for k in item_keys) and any(k in keys for k in count_keys):
+            if _names_table(keys, item_keys, count_keys):
                 headers.append(_header(sheet, r, keys, spec))
                 break
         else:  # a label edited: "Số cuộc (buổi)", "Hoạt động (nội dung)", or one not known
