@@ -25,7 +25,15 @@ _STT_KEYS = frozenset(loose_key(label) for label in (form.STT_LABEL, *form.STT_A
 
 def _keys(column: form.Column) -> tuple[str, ...]:
     """The loose keys a column is headed by: its label, then the other headings clerks use."""
-    return tuple(loose_key(label) for label in column.labels)
+    found = _COLUMN_KEYS.get(id(column))  # the form's columns: worked out once
+    return found if found is not None else tuple(loose_key(label) for label in column.labels)
+
+
+_COLUMN_KEYS = {
+    id(column): tuple(loose_key(label) for label in column.labels)
+    for spec in form.TABLES
+    for column in spec.columns
+}
 
 
 _NAME_PREFIX = loose_key(form.AGENCY_NAME_LABEL)
@@ -358,9 +366,9 @@ class Header:
         return self.columns.get("stt", self.columns.get("item", 0))
 
 
-def _names_table(keys: list[str], items: tuple[str, ...], counts: tuple[str, ...]) -> bool:
+def _names_table(keys: set[str], items: tuple[str, ...], counts: tuple[str, ...]) -> bool:
     """A header row's keys hold one of a table's item labels and one of its count labels."""
-    return any(k in keys for k in items) and any(k in keys for k in counts)
+    return not keys.isdisjoint(items) and not keys.isdisjoint(counts)
 
 
 _TABLE_LABELS = [
@@ -390,16 +398,21 @@ def _headers(sheet: Sheet, numbered: bool) -> list[Header]:
         if len(row) - row.count("") < 3 or (numbered and not _has_stt(row)):
             continue
         keys = [loose_key(v) if isinstance(v, str) else "" for v in row]
+        present = set(keys)
         if not numbered:  # without STT only the item and count labels themselves tell a header
             spec = next(
-                (t for t, items, counts, _ in _TABLE_LABELS if _names_table(keys, items, counts)),
+                (
+                    t
+                    for t, items, counts, _ in _TABLE_LABELS
+                    if _names_table(present, items, counts)
+                ),
                 None,
             )
             if spec is not None:
                 headers.append(_header(sheet, r, keys, spec))
             continue
         for spec, item_keys, count_keys, _ in _TABLE_LABELS:
-            if _names_table(keys, item_keys, count_keys):
+            if _names_table(present, item_keys, count_keys):
                 headers.append(_header(sheet, r, keys, spec))
                 break
         else:  # a label edited: "Số cuộc (buổi)", "Hoạt động (nội dung)", or one not known
@@ -445,11 +458,11 @@ def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Head
     ]
     for column in spec.columns:
         labels = _keys(column)  # the label first: "Số lượng" heads Số cuộc only when alone
-        if not column.group and (label := next((k for k in labels if k in keys), None)):
+        if not column.group and (label := _first_in(labels, keys)):
             columns[column.key] = keys.index(label)
             continue
         for offset, sub_keys in enumerate([keys, *below]):
-            if label := next((k for k in labels if k in sub_keys), None):
+            if label := _first_in(labels, sub_keys):
                 columns[column.key] = sub_keys.index(label)
                 data_start = max(data_start, r + offset + 1)
                 break
@@ -458,6 +471,14 @@ def _header(sheet: Sheet, r: int, keys: list[str], spec: form.TableSpec) -> Head
     if len(columns) < len(spec.columns):
         data_start = max(data_start, _added_labels(spec, r, [keys, *below], columns))
     return Header(spec, r, columns, data_start)
+
+
+def _first_in(labels: tuple[str, ...], keys: list[str]) -> str | None:
+    """The first of a column's labels that heads one of `keys` (its own label most often)."""
+    for label in labels:
+        if label in keys:
+            return label
+    return None
 
 
 def _added_labels(
