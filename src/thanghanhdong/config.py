@@ -296,16 +296,28 @@ class Campaign(_Strict):
             return self._looked_up[name]
         keys = agency_keys(name, self.issuer.place)
         full = agency_keys(name)
-        found = next(
-            (
-                self._by_name[key]
-                for key in sorted(keys, key=lambda k: (k not in full, -len(k)))
-                if key in self._by_name
-            ),
-            None,
-        )
+        found = None
+        for key in sorted(keys, key=lambda k: (k not in full, -len(k))):
+            if key in self._by_name:
+                found = self._by_name[key]
+                break
+            if key in self._shared_names:  # two agencies spelt apart only by diacritics
+                found = _written_as(name, self._shared_names[key])
+                break
         self._looked_up[name] = found
         return found
+
+    @cached_property
+    def _shared_names(self) -> dict[str, list[Agency]]:
+        """Full keys two roster agencies share: names that differ only in their diacritics
+        (“UBND xã Văn Lăng”, “UBND xã Văn Lang”). Such a key matches neither by itself."""
+        owners: dict[str, list[Agency]] = {}
+        for agency in self.agencies:
+            for written in [agency.name, *agency.aliases]:
+                for key in agency_keys(written):
+                    if agency not in owners.setdefault(key, []):
+                        owners[key].append(agency)
+        return {key: found for key, found in owners.items() if len(found) > 1}
 
     @cached_property
     def _looked_up(self) -> dict[str, Agency | None]:
@@ -319,9 +331,9 @@ class Campaign(_Strict):
         for agency in self.agencies:
             for written in [agency.name, *agency.aliases]:
                 keys = agency_keys(written, self.issuer.place)
-                for key in agency_keys(written):
+                for key in agency_keys(written) - self._shared_names.keys():
                     index.setdefault(key, agency)
-                for key in keys - index.keys():
+                for key in keys - index.keys() - self._shared_names.keys():
                     short[key] = agency if short.get(key, agency) is agency else None
         index.update({k: a for k, a in short.items() if a is not None and k not in index})
         return index
@@ -334,6 +346,29 @@ class Campaign(_Strict):
         names = {max(agency_keys(a.name), key=len, default=""): a for a in self.agencies}
         close = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
         return [names[key] for key in close]
+
+
+def _written_as(name: str, agencies: list[Agency]) -> Agency | None:
+    """Of agencies whose names differ only in diacritics or a dropped prefix, the one `name`
+    writes: most words spelt as in its name (case aside, diacritics kept: “Văn Lang” is not
+    “Văn Lăng”). A name typed without any diacritics, or one that fits
+    two as well, is none of them: the officer is told, the figures never go to a guess."""
+    if name.isascii():
+        return None
+    words = set(_WORD.findall(nfc(name).casefold()))
+    scores = sorted(((len(words & _written_words(a)), a) for a in agencies), key=lambda s: -s[0])
+    return scores[0][1] if scores[0][0] > scores[1][0] else None
+
+
+def _written_words(agency: Agency) -> set[str]:
+    return {
+        w
+        for written in [agency.name, *agency.aliases]
+        for w in _WORD.findall(nfc(written).casefold())
+    }
+
+
+_WORD = re.compile(r"\w+")
 
 
 def describe_source(path: Path | None) -> str:

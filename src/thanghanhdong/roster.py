@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from thanghanhdong import config, files
 from thanghanhdong.config import Agency, AgencyGroup, ConfigError
-from thanghanhdong.text import fold, loose_key, nfc
+from thanghanhdong.text import fold, loose_key, nfc, written_apart
 from thanghanhdong.tomltext import (
     Header,
     Statement,
@@ -330,12 +330,13 @@ def _row_problem(number: int, values: dict[str, str]) -> str | None:
 
 
 def _duplicates(rows: list[_Row]) -> list[str]:
-    by_name = _groups(rows, lambda row: loose_key(row.name, agency=True))
-    by_code = _groups(rows, lambda row: row.code.upper())
-    errors = [
-        f"{_rows_named(same)} cùng là đơn vị “{same[0].name}”: mỗi đơn vị chỉ ghi một lần."
-        for same in by_name
+    by_name = [
+        same
+        for loose in _groups(rows, lambda row: loose_key(row.name, agency=True))
+        for same in _written_alike(loose)
     ]
+    by_code = _groups(rows, lambda row: row.code.upper())
+    errors = [_same_name(same) for same in by_name]
     return errors + [
         f"{_rows_named(same)} cùng mã “{same[0].code}”: mỗi đơn vị một mã khác nhau."
         for same in by_code
@@ -348,6 +349,38 @@ def _groups(rows: list[_Row], key: Any) -> list[list[_Row]]:
         if key(row):
             seen.setdefault(key(row), []).append(row)
     return [same for same in seen.values() if len(same) > 1]
+
+
+def _written_alike(rows: list[_Row]) -> list[list[_Row]]:
+    """Rows of one loose name split into the agencies they are: rows spelt apart (`written_apart`:
+    “UBND xã Văn Lăng”, “UBND xã Văn Lang”) that each have a code typed in the list are the
+    officer's word that they are two agencies; each list of two or more is one agency twice."""
+    agencies: list[list[_Row]] = []
+    for row in rows:
+        same = next((a for a in agencies if not _apart(a[0], row)), None)
+        if same is None:
+            agencies.append([row])
+        else:
+            same.append(row)
+    return [same for same in agencies if len(same) > 1]
+
+
+def _apart(first: _Row, second: _Row) -> bool:
+    return bool(first.code and second.code) and written_apart(first.name, second.name)
+
+
+def _same_name(rows: list[_Row]) -> str:
+    if not any(written_apart(rows[0].name, row.name) for row in rows[1:]):
+        return f"{_rows_named(rows)} cùng là đơn vị “{rows[0].name}”: mỗi đơn vị chỉ ghi một lần."
+    shown = ", ".join(
+        f"“{row.name}”" if not row.code else f"“{row.name}” ({row.code})" for row in rows
+    )
+    return (
+        f"{_rows_named(rows)} ({shown}) có tên chỉ khác nhau ở dấu, mà thd coi là một tên"
+        " (cán bộ, đơn vị thường gõ thiếu dấu): nếu là một đơn"
+        " vị, chỉ ghi một lần; nếu là hai đơn vị khác nhau, ghi mã riêng cho mỗi dòng ở cột Mã"
+        " (ví dụ VANLANG và VANLANG2), thd sẽ phân biệt hai đơn vị theo đúng tên có dấu."
+    )
 
 
 def _rows_named(rows: list[_Row]) -> str:

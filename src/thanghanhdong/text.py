@@ -46,6 +46,20 @@ def loose_key(text: str, *, agency: bool = False) -> str:
     return key
 
 
+def written_apart(first: str, second: str) -> bool:
+    """Whether two agency names with the same `loose_key` are spelt differently in a word other
+    than “UBND”, “Ủy ban nhân dân” (case aside, diacritics kept): “UBND xã Văn Lăng” and
+    “UBND xã Văn Lang” (two communes of Thái Nguyên) — but not “UBND xã Văn Lăng” and “Xã Văn
+    Lăng”. A clerk dropping a diacritic (“Ba
+    Be”) is spelt apart too: only the officer can say they are two agencies."""
+    words = [set(_WORDS.findall(nfc(name).casefold())) - _BODY_WORDS for name in (first, second)]
+    return words[0] != words[1]
+
+
+_WORDS = re.compile(r"\w+")
+_BODY_WORDS = {"ubnd", "ủy", "uỷ", "ban", "nhân", "dân"}
+
+
 def slug(text: str, max_length: int = 60) -> str:
     """ASCII, lower case, hyphen-separated: safe in any file name on any system."""
     return _UNSAFE.sub("-", fold(text)).strip("-")[:max_length].strip("-") or "x"

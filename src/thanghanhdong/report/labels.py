@@ -48,13 +48,14 @@ def names(entries: Iterable[AgencyStatus]) -> str:
 def status_counts(status: Completeness) -> str:
     """One line that adds up to the roster: 'Phải báo cáo: 27; đã gửi: 24 (đúng hạn: 20, ...)'."""
     answered = [
-        f"{STATE_LABELS[state].lower()}: {len(status.with_state(state))}"
+        f"{STATE_LABELS[state].lower()}: {numbers.integer(len(status.with_state(state)))}"
         for state in (State.ON_TIME, State.LATE, State.UNDATED, State.UNUSABLE, State.COVERED)
         if state in (State.ON_TIME, State.LATE) or status.with_state(state)
     ]
     return (
-        f"Số cơ quan, đơn vị, địa phương phải báo cáo: {status.expected}; đã gửi: "
-        f"{len(status.answered)} ({'; '.join(answered)}); chưa gửi: {len(status.missing)}."
+        f"Số cơ quan, đơn vị, địa phương phải báo cáo: {numbers.integer(status.expected)}; đã gửi: "
+        f"{numbers.integer(len(status.answered))} ({'; '.join(answered)}); chưa gửi: "
+        f"{numbers.integer(len(status.missing))}."
     )
 
 
@@ -73,12 +74,12 @@ def status_sentence(status: Completeness, body_name: str, issuer_code: str | Non
     own answer (`issuer_code`, on its own roster) is not one "sent to" itself: counted as
     Phụ lục II counts it, and said so."""
     own = next((e for e in status.answered if e.code == issuer_code), None)
-    answered = len(status.answered)
+    answered, expected = numbers.integer(len(status.answered)), numbers.integer(status.expected)
     sentence = (
-        f"Có {answered}/{status.expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
+        f"Có {answered}/{expected} cơ quan, đơn vị, địa phương gửi báo cáo kết quả "
         f"thực hiện về {body_name}"
         if own is None
-        else f"Có {answered}/{status.expected} cơ quan, đơn vị, địa phương (kể cả {body_name}) "
+        else f"Có {answered}/{expected} cơ quan, đơn vị, địa phương (kể cả {body_name}) "
         "đã báo cáo kết quả thực hiện"
     )
 
@@ -86,7 +87,7 @@ def status_sentence(status: Completeness, body_name: str, issuer_code: str | Non
         return [e for e in entries if e is not own]
 
     exceptions = [
-        f"{len(entries)} đơn vị {what} ({names(entries)})"
+        f"{numbers.integer(len(entries))} đơn vị {what} ({names(entries)})"
         for entries, what in (
             (others(status.with_state(State.LATE)), "gửi muộn"),
             (others(status.with_state(State.UNDATED)), "không ghi rõ ngày báo cáo"),
@@ -102,7 +103,10 @@ def status_sentence(status: Completeness, body_name: str, issuer_code: str | Non
         sentence += ", đều đúng hạn"
     sentence += "."
     if status.missing:
-        sentence += f" Còn {len(status.missing)} đơn vị chưa gửi báo cáo ({names(status.missing)})."
+        sentence += (
+            f" Còn {numbers.integer(len(status.missing))} đơn vị chưa gửi báo cáo"
+            f" ({names(status.missing)})."
+        )
     return sentence
 
 

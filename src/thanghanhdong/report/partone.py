@@ -109,9 +109,9 @@ def documents_sentence(c: Consolidation, documents: Sequence[digest.DocumentRef]
     # the reader cannot place it beside the status sentence's count.
     besides = f" (không kể {issuer})" if any(a.name == issuer for a in c.agencies) else ""
     return (
-        f"Có {issuing}/{_reporting_agencies(c)} cơ quan, đơn vị, địa phương{besides} đã báo cáo "
+        f"Có {numbers.integer(issuing)}/{numbers.integer(_reporting_agencies(c))} cơ quan, đơn vị, địa phương{besides} đã báo cáo "
         "ban hành "
-        f"{len(named)} kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai{joint} (chi tiết tại "
+        f"{numbers.integer(len(named))} kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai{joint} (chi tiết tại "
         f"Phụ lục {DOCUMENTS_APPENDIX})."
     )
 
@@ -271,7 +271,8 @@ def budget_none_line(c: Consolidation) -> str:
     if not none:
         return ""
     return (
-        f"Có {len(none)}/{len(c.agencies)} cơ quan, đơn vị, địa phương không báo cáo kinh phí "
+        f"Có {numbers.integer(len(none))}/{numbers.integer(len(c.agencies))} cơ quan, đơn vị, địa"
+        " phương không báo cáo kinh phí "
         "trong báo cáo."
     )
 
