@@ -119,10 +119,13 @@ def render_validation(
         render_empty_inbox(report, console)
         return
     sentence(console, _checked(report))
-    print_block(console, files_table(report, console.width))
-    for result in report.files:
-        if result.issues:
-            _print_issues(result, report.inbox, console, verbose)
+    if len(report.files) > LISTED_ONE_BY_ONE:
+        _render_many(report, console, verbose)
+    else:
+        print_block(console, files_table(report, console.width))
+        for result in report.files:
+            if result.issues:
+                _print_issues(result, report.inbox, console, verbose)
     _print_side_files(report, console)
     _print_covered(report, console)
     _print_missing(report, console)
@@ -132,6 +135,48 @@ def render_validation(
     console.print()
     sentence(console, validation_summary(report))
     print_step(console, *(step or next_step(report, strict)))
+
+
+# Above this many answers (a ministry's thousands of communes) the screen lists the answers to
+# correct, each with its problems, and says each warning once for the answers that have it:
+# 3,270 forms printed 29,019 lines (a Windows console keeps about 9,000) and the errors
+# scrolled away among 3,237 times the same warning (trial 2026-12-02f). `--json` lists all.
+LISTED_ONE_BY_ONE = 100
+FILES_NAMED = 5  # of the answers sharing a warning, named on the screen
+
+
+def _render_many(report: ValidationReport, console: Console, verbose: bool) -> None:
+    to_fix = [r for r in report.files if r.errors or r.status is FileStatus.UNREADABLE]
+    if to_fix:
+        print_block(console, files_table(report, console.width, to_fix))
+    rest = len(report.files) - len(to_fix)
+    sentence(
+        console,
+        f"[dim]{rest} tệp không có lỗi không liệt kê ở đây (bảng đủ các tệp: thd validate "
+        f"{escape(shell_path(report.inbox))} --json).[/]",
+    )
+    for result in to_fix:
+        if result.issues:
+            _print_issues(result, report.inbox, console, verbose)
+    warned: dict[str, list[tuple[FileResult, Issue]]] = {}
+    for result in report.files:
+        if not result.errors:
+            for issue in result.warnings:
+                warned.setdefault(issue.code, []).append((result, issue))
+    for code, found in warned.items():
+        files = list(dict.fromkeys(result.path for result, _ in found))
+        named = "; ".join(display_path(p, report.inbox) for p in files[:FILES_NAMED])
+        more = f" và {len(files) - FILES_NAMED} tệp khác" if len(files) > FILES_NAMED else ""
+        first_result, first = found[0]
+        example = f"{display_path(first_result.path, report.inbox)}: {issue_text(first).plain}"
+        text = Text.from_markup(
+            f"Cảnh báo ở {len(files)} tệp không có lỗi: {escape(messages.CATALOGUE[code].meaning)}"
+            f" Các tệp: {escape(named)}{more}. Ví dụ {escape(example)}"
+            + (f" [dim]({escape(code)})[/]" if verbose else ""),
+            emoji=False,
+        )
+        console.print()
+        print_block(console, hanging("[yellow]⚠[/]", text))
 
 
 def _checked(report: ValidationReport) -> str:
@@ -168,13 +213,17 @@ def render_empty_inbox(report: ValidationReport, console: Console) -> None:
     _print_side_files(report, console)
 
 
-def files_table(report: ValidationReport, width: int) -> FilesTable:
-    """One line per file when it fits: the name whole, the agency wrapped between words. A name
-    too long for its column is printed whole on a line of its own, its row under it."""
-    names = [display_path(r.path, report.inbox) for r in report.files]
-    agencies = [r.agency_name or "—" for r in report.files]
-    labels = [status_label(r) for r in report.files]
-    kinds = [kind_label(r) for r in report.files]
+def files_table(
+    report: ValidationReport, width: int, results: Sequence[FileResult] | None = None
+) -> FilesTable:
+    """One line per file (of `results`, default every answer) when it fits: the name whole,
+    the agency wrapped between words. A name too long for its column is printed whole on a
+    line of its own, its row under it."""
+    results = report.files if results is None else results
+    names = [display_path(r.path, report.inbox) for r in results]
+    agencies = [r.agency_name or "—" for r in results]
+    labels = [status_label(r) for r in results]
+    kinds = [kind_label(r) for r in results]
     kind_width = max(map(len, [*kinds, "Loại"]))
     status_width = max(
         Text.from_markup(label, emoji=False).cell_len for label in [*labels, "Tình trạng"]
@@ -325,10 +374,18 @@ def _print_missing(report: ValidationReport, console: Console) -> None:
         return
     console.print()
     sentence(console, f"[bold]Chưa gửi báo cáo ({len(missing)}):[/]")
-    for agency in missing:
+    shown = missing if len(missing) <= LISTED_ONE_BY_ONE else missing[:MISSING_NAMED]
+    for agency in shown:
         print_block(
             console, hanging("-", f"{escape(agency.name)} [dim]({escape(agency.code)})[/]", 2)
         )
+    if len(shown) < len(missing):
+        others = f"và {len(missing) - len(shown)} đơn vị khác (danh sách đủ: thd validate "
+        others += f"{escape(shell_path(report.inbox))} --json; thư nhắc các đơn vị: thd remind)."
+        print_block(console, hanging("-", others, 2))
+
+
+MISSING_NAMED = 20  # of more than LISTED_ONE_BY_ONE agencies that have not answered
 
 
 def render_annotations(
@@ -428,10 +485,13 @@ def _render_not_annotated(
 
 
 def validation_summary(report: ValidationReport) -> str:
+    from thanghanhdong.report.numbers import integer  # 3.270/3.300, as the report writes them
+
     s = report.summary()
     return (
-        f"Đã nhận báo cáo của {s['received_agencies']}/{s['expected_agencies']} đơn vị; "
-        f"{s['late']} báo cáo nộp muộn; {s['issues_error']} lỗi, {s['issues_warning']} cảnh báo"
+        f"Đã nhận báo cáo của {integer(s['received_agencies'])}/"
+        f"{integer(s['expected_agencies'])} đơn vị; {integer(s['late'])} báo cáo nộp muộn; "
+        f"{integer(s['issues_error'])} lỗi, {integer(s['issues_warning'])} cảnh báo"
         + (
             f"; {scans} bản quét chưa nhận ra đơn vị."
             if (scans := s["scans_unattributed"])
