@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,25 @@ SOFFICE_FILTERS = {
     "doc": "doc:MS Word 97",
 }
 SOFFICE_SECONDS = 300
+
+
+# A program's own file, which Linux refuses to open for writing while the program runs: the
+# stand-in for a report open in Word or a workbook in Excel on Windows (nothing else makes a
+# file that root cannot write without a mock).
+HOLDER = Path("/bin/sleep")
+
+
+@contextmanager
+def held_open(path: Path) -> Iterator[None]:
+    """`path` is a running program's file for the time of the block (its content the
+    program's)."""
+    shutil.copy(HOLDER, path)
+    running = subprocess.Popen([str(path), "60"])
+    try:
+        yield
+    finally:
+        running.kill()
+        running.wait()
 
 
 def soffice_convert(

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import HOLDER, held_open
 from docx import Document
 from typer.testing import CliRunner
 
@@ -127,7 +128,7 @@ def test_a_report_open_in_an_office_program_is_not_overwritten_even_with_force(
     assert runner.invoke(app, args).exit_code == 0
 
 
-@pytest.mark.skipif(not Path("/bin/sleep").is_file(), reason="needs a program to hold a file")
+@pytest.mark.skipif(not HOLDER.is_file(), reason="needs a program to hold a file")
 def test_an_output_another_program_holds_stops_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
@@ -136,23 +137,16 @@ def test_an_output_another_program_holds_stops_before_anything_is_written(
     file stayed beside the new report. Here the workbook's name is a running program's file,
     which Linux refuses to open for writing as Windows does a file Excel holds: nothing is
     written."""
-    import subprocess
-
     out, held = tmp_path / "baocao.docx", tmp_path / "tonghop.xlsx"
-    shutil.copy("/bin/sleep", held)
-    running = subprocess.Popen([str(held), "30"])
-    try:
-        args = ["consolidate", str(ROOT / "examples" / "inbox"), "--out", str(out)]
+    args = ["consolidate", str(ROOT / "examples" / "inbox"), "--out", str(out)]
+    with held_open(held):
         result = runner.invoke(app, [*args, "--xlsx", str(held), "--force"])
-    finally:
-        running.kill()
-        running.wait()
     assert result.exit_code == 2
     said = " ".join(result.stderr.split())
     assert f"Không ghi được {held}: tệp đang được chương trình khác dùng" in said
     assert "Chưa ghi tệp nào" in said
     assert not out.exists() and not (tmp_path / "baocao.json").exists()
-    assert held.read_bytes() == Path("/bin/sleep").read_bytes()
+    assert held.read_bytes() == HOLDER.read_bytes()
 
 
 def test_empty_inbox_is_refused(tmp_path: Path) -> None:

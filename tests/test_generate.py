@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import SOFFICE, soffice_convert
+from conftest import HOLDER, SOFFICE, held_open, soffice_convert
 from defusedxml import ElementTree
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
@@ -509,29 +509,21 @@ def test_libreoffice_opens_the_form(generated: tuple[Path, str], tmp_path: Path)
     assert len(pages) >= 5  # one page at least for each visible sheet
 
 
-@pytest.mark.skipif(not Path("/bin/sleep").is_file(), reason="needs a program to hold a file")
+@pytest.mark.skipif(not HOLDER.is_file(), reason="needs a program to hold a file")
 def test_a_form_another_program_holds_stops_before_any_form_is_written(
     tmp_path: Path, campaign: Campaign
 ) -> None:
     """A form open in Excel on Windows cannot be replaced: with --force, the forms before it
     were regenerated and the rest not. Here one form's name is a running program's file, which
     Linux refuses to open for writing as Windows does a file Excel holds."""
-    import shutil
-    import subprocess
-
     out = tmp_path / "bieumau"
     out.mkdir()
     names = [file_name(campaign, agency) for agency in campaign.agencies]
     for name in names:
         (out / name).write_bytes(b"last year's form")
     held = out / names[5]
-    shutil.copy("/bin/sleep", held)
-    running = subprocess.Popen([str(held), "30"])
-    try:
+    with held_open(held):
         result = CliRunner().invoke(app, ["generate-templates", "--out", str(out), "--force"])
-    finally:
-        running.kill()
-        running.wait()
     assert result.exit_code == 2
     said = " ".join(result.stderr.split())
     assert f"{held}: tệp đang được chương trình khác dùng" in said and "Chưa ghi tệp nào" in said

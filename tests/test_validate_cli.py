@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import HOLDER, held_open
 from typer.testing import CliRunner
 
 from thanghanhdong.cli import app
@@ -118,21 +119,12 @@ def test_annotated_copies(tmp_path: Path, campaign: Campaign, stamper: FormStamp
         runner.invoke(app, ["validate", str(inbox), "--annotate", str(out), "--force"]).exit_code
         == 1
     )
-    if Path("/bin/sleep").is_file():
+    if HOLDER.is_file():
         # Last run's letter open in Word (Windows refuses to replace it; here a running
         # program's file, which Linux refuses to open for writing): nothing is rewritten.
-        import shutil
-        import subprocess
-
-        letter = copies[0].with_suffix(".docx")
-        shutil.copy("/bin/sleep", letter)
         copy_before = copies[0].read_bytes()
-        running = subprocess.Popen([str(letter), "30"])
-        try:
+        with held_open(copies[0].with_suffix(".docx")):
             held = runner.invoke(app, ["validate", str(inbox), "--annotate", str(out), "--force"])
-        finally:
-            running.kill()
-            running.wait()
         assert held.exit_code == 2
         said = " ".join(held.stderr.split())
         assert "tệp đang được chương trình khác dùng" in said and "Chưa ghi tệp nào" in said
