@@ -244,3 +244,23 @@ def test_the_sample_year_itself_or_an_earlier_one(in_tmp: Path) -> None:
     said = " ".join(earlier.output.split())
     assert "Năm 2019 trước năm của cấu hình mẫu (2021)" in said
     assert "cấu hình năm trước (" not in said
+
+
+def test_a_province_starting_from_the_sample_has_no_last_years_roster(in_tmp: Path) -> None:
+    """Trial 2026-12-02f, finding 6: after `thd init --year 2026` (the sample, no --from), the
+    province's own list was matched against the sample's Bắc Kạn districts: "UBND xã Ba Bể
+    được đặt mã XABABE, không phải BABE, vì mã BABE của UBND huyện Ba Bể trong danh sách năm
+    trước" for a list the province never had."""
+    assert invoke("init", "dot", "--year", "2026").exit_code == 0
+    roster = in_tmp / "danhsach.csv"
+    roster.write_text("Tên đơn vị\nUBND xã Ba Bể\nUBND xã Chợ Rã\nSở Nội vụ\n", encoding="utf-8")
+    for command in (
+        ["roster", "import", str(roster), "--config", "dot/thd.toml"],
+        ["init", "dot2", "--year", "2026", "--roster", str(roster)],
+    ):
+        result = invoke(*command)
+        assert result.exit_code == 0, result.output
+        assert "năm trước" not in result.output, result.output
+    for made in ("dot/thd.toml", "dot2/thd.toml"):
+        codes = {a.name: a.code for a in config.load(in_tmp / made).agencies}
+        assert codes["UBND xã Ba Bể"] == "BABE"

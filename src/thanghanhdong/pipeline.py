@@ -141,12 +141,23 @@ def _init_text(request: InitRequest, outcome: InitOutcome) -> str | None:
     return text
 
 
+def last_years_roster(campaign: Campaign) -> list[Agency]:
+    """The roster a new list is matched against to keep each agency's code: the thd.toml's, but
+    none when it is still thd's sample (Bắc Kạn 2021, what `thd init` without --from writes):
+    a province's communes are not the sample's districts, and "mã BABE đã dùng trong danh sách
+    năm trước" would be said of a list the province never had (trial 2026-12-02f)."""
+    from thanghanhdong import config
+
+    sample = {(a.code, a.name) for a in config.load(None).agencies}
+    return [] if {(a.code, a.name) for a in campaign.agencies} == sample else campaign.agencies
+
+
 def _with_roster(text: str, roster: Path, outcome: InitOutcome) -> str:
     from thanghanhdong import config
     from thanghanhdong.roster import dropped_keys, groups_line, read_roster, replace_roster
 
     campaign = config.parse(text, "thd.toml")
-    known = campaign.agencies
+    known = last_years_roster(campaign)
     result = read_roster(roster, known=known)
     outcome.roster_notes = list(result.warnings)
     if not result.ok:
@@ -204,7 +215,7 @@ def import_roster(config_path: Path | None, roster: Path) -> RosterOutcome:
         campaign = config.parse(text, str(chosen))
     except config.ConfigError as exc:
         return RosterOutcome(USAGE, str(exc))
-    result = read_roster(roster, known=campaign.agencies)
+    result = read_roster(roster, known=last_years_roster(campaign))
     if not result.ok:
         return RosterOutcome(USAGE, "\n".join(result.errors), notes=list(result.warnings))
     try:
