@@ -957,11 +957,13 @@ def bound(groups: Sequence[ThemeGroup], max_per_theme: int, max_per_section: int
 
 def render_agencies(agencies: Sequence[str], max_named: int | None = None) -> str:
     """Every agency named, "UBND huyện Chợ Mới, UBND huyện Na Rì, UBND huyện Ba Bể": a signed
-    report says who said what. With `max_named` (the officer's screen, never the report),
-    "UBND huyện Chợ Mới, UBND huyện Na Rì và 3 đơn vị khác"; all named when one more."""
+    report says who said what. With `max_named` (the officer's screen; a report above the
+    roster size a person reads, whose summary workbook names them all), "UBND huyện Chợ Mới,
+    UBND huyện Na Rì và 3 đơn vị khác"; all named when one more."""
     if max_named is None or len(agencies) <= max_named + 1:
         return ", ".join(agencies)
-    return f"{', '.join(agencies[:max_named])} và {len(agencies) - max_named} đơn vị khác"
+    others = f"{len(agencies) - max_named:,}".replace(",", ".")  # 3.290, as the report writes
+    return f"{', '.join(agencies[:max_named])} và {others} đơn vị khác"
 
 
 def render_point(point: Point, max_named: int | None = 2) -> str:

@@ -485,6 +485,9 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
     body_name = issuer_body_name(c)
     subject = _clean(labels.subject(c.campaign))
     number = f"Số:{DOCUMENT_NUMBER_BLANK}/BC-{_clean(issuer.abbreviation)}"
+    # Above the roster size a person reads, lists of agencies name the first ones and count the
+    # others; the summary workbook names them all.
+    named = None if per_agency_appendices else labels.NAMED_IN_A_LARGE_REPORT
     return {
         "issuer": {
             "parent": _clean(issuer.parent).upper(),
@@ -502,7 +505,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "recipients": _recipients(issuer.recipients),
         "opening": _opening(c, body_name),
         "headings": _headings(),
-        "status_sentence": _status_sentence(c, body_name),
+        "status_sentence": _status_sentence(c, body_name, named),
         "direction": partone.direction(c),
         "activity_sentences": [
             compare.with_change(_table_sentence(t)[:-1] + "." + partone.leading_sentence(t), c, t)
@@ -512,7 +515,7 @@ def build_context(c: Consolidation, per_agency_appendices: bool = True) -> dict[
         "activities_text": partone.activities(c),
         "budget": _budget(c),
         "data_note": "(Bảng tổng hợp số liệu kèm theo)",
-        "assessment": _assessment(c),
+        "assessment": _assessment(c, named),
         "data_title": subject,
         "tables": [_table(t, compare.table_comparison(c, t)) for t in c.tables.values()],
         "closing": f"Trên đây là báo cáo {subject[0].lower()}{subject[1:]} của {body_name}./.",
@@ -604,36 +607,39 @@ def _opening(c: Consolidation, body_name: str) -> str:
     )
 
 
-def _status_sentence(c: Consolidation, body_name: str) -> str:
+def _status_sentence(c: Consolidation, body_name: str, named: int | None = None) -> str:
     own = issuer_agency(c.campaign)
-    sentence = _clean(labels.status_sentence(c.status, body_name, own.code if own else None))
+    code = own.code if own else None
+    sentence = _clean(labels.status_sentence(c.status, body_name, code, named))
     return sentence + " Chi tiết tình hình gửi báo cáo tại Phụ lục II."
 
 
 ASSESSMENT_KEYS = ("results", "difficulties", "proposals")
 
 
-def _assessment(c: Consolidation) -> list[dict[str, Any]]:
+def _assessment(c: Consolidation, named: int | None = None) -> list[dict[str, Any]]:
     """II.1-II.3 as a digest of the agencies' points, not a paste: each point once, in an
-    agency's own words, with the agencies that raised it; requests to the issuing Sở itself,
-    internal asks and excuses about this report are left to the officer (officer.set_aside)."""
+    agency's own words, with the agencies that raised it (with `named`, the first ones and how
+    many others: the workbook's SHEET_POINTS names them all); requests to the issuing Sở
+    itself, internal asks and excuses about this report are left to the officer
+    (officer.set_aside)."""
     from thanghanhdong.report import officer
 
     sections = officer.assessment(c)
     return [
-        {"heading": form.info_field(key).label, **_digest_block(sections[key])}
+        {"heading": form.info_field(key).label, **_digest_block(sections[key], named)}
         for key in ASSESSMENT_KEYS
     ]
 
 
-def _digest_block(section: Any) -> dict[str, Any]:
+def _digest_block(section: Any, named: int | None = None) -> dict[str, Any]:
     from thanghanhdong import digest
 
     paragraphs = [
         {
             "dash": "- ",
             "agency": f"{_clean(group.theme)}: " if group.theme else "",
-            "text": _clean(digest.render_group(group)),
+            "text": _clean(digest.render_group(group, named)),
         }
         for group in section.groups
     ]
@@ -642,7 +648,21 @@ def _digest_block(section: Any) -> dict[str, Any]:
             {
                 "dash": "",
                 "agency": "",
-                "text": _clean(digest.left_out_sentence(section.left_out)),
+                "text": _clean(digest.left_out_sentence(section.left_out, named)),
+            }
+        )
+    counted = named is not None and any(
+        len(point.agencies) > named + 1
+        for group in section.groups
+        for point in (*group.points, *section.left_out)
+    )
+    if counted:
+        paragraphs.append(
+            {
+                "dash": "",
+                "agency": "",
+                "text": "Tên các cơ quan, đơn vị, địa phương nêu từng ý kiến: xem trang "
+                f"“{labels.SHEET_POINTS}” của bảng tổng hợp Excel kèm theo báo cáo.",
             }
         )
     if not paragraphs:

@@ -41,8 +41,21 @@ def budget_label(key: str) -> str:
     return label.split(":", 1)[-1].replace("(đồng)", "").strip()
 
 
-def names(entries: Iterable[AgencyStatus]) -> str:
-    return ", ".join(e.name for e in entries)
+def names(entries: Iterable[AgencyStatus], max_named: int | None = None) -> str:
+    """Every agency named; with `max_named` (a roster above the size a person reads) the first
+    ones, then how many others ("… và 192 đơn vị khác"), all named when one more."""
+    listed = [e.name for e in entries]
+    if max_named is None or len(listed) <= max_named + 1:
+        return ", ".join(listed)
+    others = numbers.integer(len(listed) - max_named)
+    return f"{', '.join(listed[:max_named])} và {others} đơn vị khác"
+
+
+# Above the roster size a person reads (report.docx.PER_AGENCY_APPENDICES_UP_TO), a list of
+# agencies in the report names this many, then counts the others: a ministry's report named
+# every one of 3,300 communes for each point of part II, 163 of its 170 pages (trial
+# 2026-12-02f). The summary workbook names them all (SHEET_STATUS, SHEET_POINTS).
+NAMED_IN_A_LARGE_REPORT = 10
 
 
 def status_counts(status: Completeness) -> str:
@@ -69,10 +82,15 @@ def covered_groups(status: Completeness) -> list[tuple[list[AgencyStatus], str]]
     ]
 
 
-def status_sentence(status: Completeness, body_name: str, issuer_code: str | None = None) -> str:
+def status_sentence(
+    status: Completeness,
+    body_name: str,
+    issuer_code: str | None = None,
+    max_named: int | None = None,
+) -> str:
     """The report's sentence on who answered, by name, in official words. The issuing body's
     own answer (`issuer_code`, on its own roster) is not one "sent to" itself: counted as
-    Phụ lục II counts it, and said so."""
+    Phụ lục II counts it, and said so. `max_named`: as `names`."""
     own = next((e for e in status.answered if e.code == issuer_code), None)
     answered, expected = numbers.integer(len(status.answered)), numbers.integer(status.expected)
     sentence = (
@@ -87,7 +105,7 @@ def status_sentence(status: Completeness, body_name: str, issuer_code: str | Non
         return [e for e in entries if e is not own]
 
     exceptions = [
-        f"{numbers.integer(len(entries))} đơn vị {what} ({names(entries)})"
+        f"{numbers.integer(len(entries))} đơn vị {what} ({names(entries, max_named)})"
         for entries, what in (
             (others(status.with_state(State.LATE)), "gửi muộn"),
             (others(status.with_state(State.UNDATED)), "không ghi rõ ngày báo cáo"),
@@ -105,7 +123,7 @@ def status_sentence(status: Completeness, body_name: str, issuer_code: str | Non
     if status.missing:
         sentence += (
             f" Còn {numbers.integer(len(status.missing))} đơn vị chưa gửi báo cáo"
-            f" ({names(status.missing)})."
+            f" ({names(status.missing, max_named)})."
         )
     return sentence
 
@@ -117,6 +135,7 @@ SHEET_STATUS = "Tình hình gửi báo cáo"
 SHEET_CHARTS = "Biểu đồ"
 SHEET_TEXTS = "Nội dung báo cáo"
 SHEET_DOCUMENTS = "Văn bản chỉ đạo"  # Phụ lục IV's rows
+SHEET_POINTS = "Ý kiến"  # every point of part II with every agency that raised it
 
 
 # A figure no agency gave (every row summed into it left the cell blank) is a dash, not 0: an

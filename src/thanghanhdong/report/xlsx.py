@@ -32,6 +32,7 @@ from thanghanhdong.report.labels import (
     SHEET_AGENCIES,
     SHEET_CHARTS,
     SHEET_DOCUMENTS,
+    SHEET_POINTS,
     SHEET_STATUS,
     SHEET_SUMMARY,
     SHEET_TEXTS,
@@ -44,6 +45,7 @@ __all__ = [
     "SHEET_AGENCIES",
     "SHEET_CHARTS",
     "SHEET_DOCUMENTS",
+    "SHEET_POINTS",
     "SHEET_STATUS",
     "SHEET_SUMMARY",
     "SHEET_TEXTS",
@@ -109,6 +111,7 @@ def render_xlsx(consolidation: Consolidation) -> bytes:
         _status(book, consolidation)
         _charts(book, consolidation)
         _texts(book, consolidation)
+        _points(book, consolidation)
         _documents(book, consolidation)
         _set_aside(book, consolidation)
         _names(book, consolidation)
@@ -452,6 +455,33 @@ def _texts(book: Book, c: Consolidation) -> None:
                 continue
             _put_row(book, sheet, row, [row - 3, agency.name, labels[key]])
             put(book, sheet, row, 4, text, kind="wrap")
+            row += 1
+
+
+def _points(book: Book, c: Consolidation) -> None:
+    """Part II's points, each with every agency that raised it: what the report names when its
+    roster is above the size a person reads (it then names the first ones and counts the
+    others)."""
+    from thanghanhdong.report import officer
+    from thanghanhdong.report.docx import ASSESSMENT_KEYS
+
+    sheet = book.sheet(SHEET_POINTS, (3, 3))
+    widths(sheet, (6, 30, 24, 70, 10, 70))
+    sheet.freeze_panes(3, 0)
+    title(book, sheet, "Ý kiến của các cơ quan, đơn vị, địa phương (phần II của báo cáo)")
+    header_row(
+        book, sheet, 3, [form.STT_LABEL, "Mục", "Chủ đề", "Ý kiến", "Số đơn vị", "Đơn vị nêu"]
+    )
+    sections = officer.assessment(c)
+    row = 4
+    for key in ASSESSMENT_KEYS:
+        section = sections[key]
+        grouped = [(group.theme, point) for group in section.groups for point in group.points]
+        for theme, point in [*grouped, *(("", p) for p in section.left_out)]:
+            _put_row(book, sheet, row, [row - 3, form.info_field(key).label, theme])
+            put(book, sheet, row, 4, point.text, kind="wrap")
+            put(book, sheet, row, 5, len(point.agencies))
+            put(book, sheet, row, 6, ", ".join(point.agencies), kind="wrap")
             row += 1
 
 
