@@ -626,10 +626,30 @@ def _assessment(c: Consolidation, named: int | None = None) -> list[dict[str, An
     from thanghanhdong.report import officer
 
     sections = officer.assessment(c)
-    return [
+    blocks = [
         {"heading": form.info_field(key).label, **_digest_block(sections[key], named)}
         for key in ASSESSMENT_KEYS
     ]
+    counted = [b for k, b in zip(ASSESSMENT_KEYS, blocks, strict=True) if _cut(sections[k], named)]
+    if counted:  # once, under the last section whose lists were cut
+        counted[-1]["paragraphs"].append(
+            {
+                "dash": "",
+                "agency": "",
+                "text": "Tên các cơ quan, đơn vị, địa phương nêu từng ý kiến: xem trang "
+                f"“{labels.SHEET_POINTS}” của bảng tổng hợp Excel kèm theo báo cáo.",
+            }
+        )
+    return blocks
+
+
+def _cut(section: Any, named: int | None) -> bool:
+    """Whether a point of the section names fewer agencies than raised it (`named`)."""
+    return named is not None and any(
+        len(point.agencies) > named + 1
+        for group in section.groups
+        for point in (*group.points, *section.left_out)
+    )
 
 
 def _digest_block(section: Any, named: int | None = None) -> dict[str, Any]:
@@ -649,20 +669,6 @@ def _digest_block(section: Any, named: int | None = None) -> dict[str, Any]:
                 "dash": "",
                 "agency": "",
                 "text": _clean(digest.left_out_sentence(section.left_out, named)),
-            }
-        )
-    counted = named is not None and any(
-        len(point.agencies) > named + 1
-        for group in section.groups
-        for point in (*group.points, *section.left_out)
-    )
-    if counted:
-        paragraphs.append(
-            {
-                "dash": "",
-                "agency": "",
-                "text": "Tên các cơ quan, đơn vị, địa phương nêu từng ý kiến: xem trang "
-                f"“{labels.SHEET_POINTS}” của bảng tổng hợp Excel kèm theo báo cáo.",
             }
         )
     if not paragraphs:
