@@ -13,6 +13,7 @@ from thanghanhdong import form
 from thanghanhdong.completeness import AgencyStatus, Completeness, State
 from thanghanhdong.config import Campaign
 from thanghanhdong.consolidate import MISSING, PARTIAL, Gaps
+from thanghanhdong.digest import render_agencies
 from thanghanhdong.report import numbers
 
 TOTAL_LABEL = "Tổng cộng"
@@ -43,12 +44,8 @@ def budget_label(key: str) -> str:
 
 def names(entries: Iterable[AgencyStatus], max_named: int | None = None) -> str:
     """Every agency named; with `max_named` (a roster above the size a person reads) the first
-    ones, then how many others ("… và 192 đơn vị khác"), all named when one more."""
-    listed = [e.name for e in entries]
-    if max_named is None or len(listed) <= max_named + 1:
-        return ", ".join(listed)
-    others = numbers.integer(len(listed) - max_named)
-    return f"{', '.join(listed[:max_named])} và {others} đơn vị khác"
+    ones, then how many others ("… và 192 đơn vị khác"), as `digest.render_agencies`."""
+    return render_agencies([e.name for e in entries], max_named)
 
 
 # Above the roster size a person reads (report.docx.PER_AGENCY_APPENDICES_UP_TO), a list of
