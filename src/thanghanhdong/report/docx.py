@@ -121,7 +121,7 @@ def _load(path: Path) -> Any:
 
 
 def _render(document: Any, context: dict[str, Any]) -> bytes:
-    _fill(document, context)
+    _fill(document, context, kept=True)
     _portrait_without_tables(document.docx)
     _unbroken(document)
     return _saved(document)
@@ -158,11 +158,16 @@ def _tables_per_section(document: Any) -> list[int]:
     return counts
 
 
-def _fill(document: Any, context: dict[str, Any]) -> None:
+def _fill(document: Any, context: dict[str, Any], *, kept: bool = False) -> None:
+    """Render the template's parts. `kept`: the shipped template, compiled once and kept between
+    runs (an officer's template is compiled each time, so its errors read as Jinja gives them)."""
     from jinja2 import Environment, StrictUndefined
 
+    from thanghanhdong.report.fastdocx import KeptEnvironment
+
     # StrictUndefined: a misspelt variable in an officer's template is an error, never blank text.
-    environment = Environment(autoescape=True, undefined=StrictUndefined)
+    kind = KeptEnvironment if kept else Environment
+    environment = kind(autoescape=True, undefined=StrictUndefined)
     document.render(context, jinja_env=environment, autoescape=True)
 
 
