@@ -885,18 +885,13 @@ _UNRULED = {
 def _unread_document(raw: RawSubmission) -> tuple[str, dict[str, str]]:
     """The file problem of a document without a readable table, and its values."""
     if raw.kind == "pdf":
-        places = [where.shown for _, where in _unruled_places(raw)]
+        places = [where.shown for _, where in raw.unruled_tables]
         if places:
             return "pdf_unruled_tables", {"where": "; ".join(dict.fromkeys(places))}
-    elif _typed_with_tabs(raw.first_text) or _unruled_places(raw):
+    elif _typed_with_tabs(raw.first_text) or raw.unruled_tables:
         return "tab_tables", {}
     tables = ", ".join(f"“{t.sheet}”" for t in form.TABLES)
     return "document_without_tables", {"kind": _DOCUMENTS[raw.kind], "tables": tables}
-
-
-def _unruled_places(raw: RawSubmission) -> list[tuple[str | None, Location]]:
-    """Where a document's tables stand typed as text or printed without rules (readers/answer)."""
-    return raw.unruled_tables
 
 
 def _unruled_at(raw: RawSubmission, spec: form.TableSpec) -> Location | None:
@@ -908,7 +903,7 @@ def _unruled_at(raw: RawSubmission, spec: form.TableSpec) -> Location | None:
         return None
     found: dict[str, Location] = {}
     loose: list[Location] = []
-    for key, where in _unruled_places(raw):
+    for key, where in raw.unruled_tables:
         if key is None:
             loose.append(where)
         else:
